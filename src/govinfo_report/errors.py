@@ -1,0 +1,40 @@
+"""Exceptions raised by govinfo-report.
+
+Everything derives from :class:`GovinfoReportError`; each subclass also inherits the
+builtin that fits, so ``except ValueError`` keeps working for callers who do not know
+this library.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+class GovinfoReportError(Exception):
+    """Root of every error this library raises on purpose."""
+
+
+class UnknownFormatError(GovinfoReportError, LookupError):
+    """A format version, output format or input format name that does not exist."""
+
+
+class ReportLoadError(GovinfoReportError, ValueError):
+    """An input file could not be turned into a report.
+
+    ``problems`` lists every problem found, each with its path
+    (``expected int @ $.applications.new_received.natural_person``).
+    """
+
+    def __init__(self, source: str, problems: Sequence[str]) -> None:
+        self.source = source
+        self.problems = tuple(problems)
+        listed = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(f"cannot load {source}: {len(self.problems)} problem(s)\n{listed}")
+
+
+class ReportWriteError(GovinfoReportError, OSError):
+    """An output could not be written (bad template, unwritable destination, ...)."""
+
+
+class ReportReadError(GovinfoReportError, ValueError):
+    """A published document could not be read as a report (not a report, corrupt, too big)."""

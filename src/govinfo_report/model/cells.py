@@ -1,0 +1,95 @@
+"""Cell values: a count, an amount of money, blank, or not applicable.
+
+A published table cell holds a number, nothing at all (the office did not fill it), or
+"/" (the office marked it not applicable). The three are kept apart: a blank is never
+read as 0, so a check can say "uncertain" instead of guessing.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from decimal import Decimal, InvalidOperation
+from typing import TypeAlias
+
+import attrs
+
+
+class Empty(enum.Enum):
+    """A cell without a number."""
+
+    BLANK = ""
+    """Not filled in."""
+    NOT_APPLICABLE = "/"
+    """Marked "/" (not applicable)."""
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}.{self.name}"
+
+
+BLANK = Empty.BLANK
+NOT_APPLICABLE = Empty.NOT_APPLICABLE
+
+_MONEY_RE = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*([^\d\s.\-][^\d]*)?\s*$")
+
+
+def _to_decimal(value: Decimal) -> Decimal:
+    if not isinstance(value, Decimal):
+        raise TypeError(f"money amount must be a Decimal, got {type(value).__name__}")
+    if not value.is_finite():
+        raise ValueError(f"money amount must be finite, got {value}")
+    return value
+
+
+@attrs.frozen(kw_only=False)
+class Money:
+    """An amount as a report states it: exact decimal digits and, if the cell wrote one,
+    the unit written in the cell ("251000元"). ``unit=None`` means the column's unit.
+    """
+
+    amount: Decimal = attrs.field(validator=lambda _i, _a, v: _to_decimal(v))
+    unit: str | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> Money:
+        """Read "7730.28", "251000元" or "12 万元" exactly.
+
+        Raises:
+            ValueError: the text is not a number with an optional unit.
+        """
+        match = _MONEY_RE.match(text.replace(",", "").replace("，", ""))
+        if match is None:
+            raise ValueError(f"not an amount of money: {text!r}")
+        try:
+            amount = Decimal(match.group(1))
+        except InvalidOperation:  # pragma: no cover - the regex admits only digits
+            raise ValueError(f"not an amount of money: {text!r}") from None
+        return cls(amount, match.group(2) or None)
+
+    def __str__(self) -> str:
+        return f"{self.amount}{self.unit or ''}"
+
+
+CellValue: TypeAlias = int | Money | Empty
+"""What one statistic cell holds."""
+
+
+def is_number(value: CellValue) -> bool:
+    """Whether ``value`` is a number (a count or an amount), not blank or "/"."""
+    return not isinstance(value, Empty)
+
+
+def numeric(value: CellValue) -> int | Decimal | None:
+    """The number in ``value`` (``Money`` → its amount), or ``None`` for blank and "/"."""
+    if isinstance(value, Empty):
+        return None
+    if isinstance(value, Money):
+        return value.amount
+    return value
+
+
+def format_value(value: CellValue) -> str:
+    """The cell as a report prints it: digits, "251000元", "" for blank, "/"."""
+    if isinstance(value, Empty):
+        return value.value
+    return str(value)

@@ -1,0 +1,249 @@
+"""The whole report: metadata, intro, the six sections, the three tables, the fee.
+
+Every class is frozen; change a report with :func:`attrs.evolve`. Validators check only
+local shape (types, table/format agreement), never arithmetic: a report is held exactly
+as published, wrong totals and all, so that :mod:`govinfo_report.checks` can say what is
+wrong with it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from govinfo_report.formats import FormatSpec, FormatVersion, get_format
+from govinfo_report.model.table import Table
+
+
+class AgencyKind(enum.Enum):
+    """What kind of agency publishes the report; it decides deadline and required content."""
+
+    GOVERNMENT = "government"
+    """县级以上地方人民政府 (本级人民政府): published by 3月31日; must cover 考核、评议、追究."""
+    DEPARTMENT = "department"
+    """县级以上人民政府部门: published by 1月31日."""
+    TOWNSHIP = "township"
+    """乡镇人民政府、街道办事处: deadline set locally; a 人民政府 all the same."""
+    OTHER = "other"
+    """Any other body (e.g. a 派出机构 or public institution that reports on its own)."""
+
+    @property
+    def label(self) -> str:
+        """The Chinese name of the kind."""
+        return _AGENCY_KIND_LABELS[self]
+
+
+_AGENCY_KIND_LABELS = {
+    AgencyKind.GOVERNMENT: "本级人民政府",
+    AgencyKind.DEPARTMENT: "政府部门",
+    AgencyKind.TOWNSHIP: "乡镇人民政府、街道办事处",
+    AgencyKind.OTHER: "其他",
+}
+
+
+def _optional_str(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f"{attribute.name} must be a string or None, got {type(value).__name__}")
+
+
+def _str_tuple(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, tuple) or not all(isinstance(v, str) for v in value):
+        raise TypeError(f"{attribute.name} must be a tuple of strings")
+
+
+@attrs.frozen(kw_only=True)
+class Contact:
+    """Where the public can ask about the report (usually given in the intro paragraph)."""
+
+    office: str | None = attrs.field(default=None, validator=_optional_str)
+    address: str | None = attrs.field(default=None, validator=_optional_str)
+    postcode: str | None = attrs.field(default=None, validator=_optional_str)
+    phone: str | None = attrs.field(default=None, validator=_optional_str)
+    email: str | None = attrs.field(default=None, validator=_optional_str)
+
+
+@attrs.frozen(kw_only=True)
+class Metadata:
+    """Who reports, on which year, in which format, and when it was signed."""
+
+    agency: str = attrs.field(validator=attrs.validators.instance_of(str))
+    """The agency's full name (机关全称), as in the title and the signature."""
+    year: int = attrs.field(validator=attrs.validators.instance_of(int))
+    """The year reported on (统计期限 YYYY年1月1日至12月31日)."""
+    format_version: FormatVersion = attrs.field(
+        validator=attrs.validators.instance_of(FormatVersion)
+    )
+    """The statutory format the report's tables follow (not necessarily the right one)."""
+    agency_kind: AgencyKind = attrs.field(validator=attrs.validators.instance_of(AgencyKind))
+    signing_date: dt.date | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(dt.date)),
+    )
+    """成文日期, the date under the signature; ``None`` if the report gives none."""
+    publication_date: dt.date | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(dt.date)),
+    )
+    """发布日期 on the portal, if known."""
+    title: str | None = attrs.field(default=None, validator=_optional_str)
+    """The title as published, if it differs from the standard
+    ``{agency}{year}年政府信息公开工作年度报告``; ``None`` means the standard title."""
+    contact: Contact | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Contact))
+    )
+
+    @property
+    def standard_title(self) -> str:
+        """``{agency}{year}年政府信息公开工作年度报告``."""
+        return f"{self.agency}{self.year}年政府信息公开工作年度报告"
+
+
+@attrs.frozen(kw_only=True)
+class Subsection:
+    """A numbered sub-heading (（一）…) and the paragraphs under it.
+
+    ``run_in`` keeps a heading that the report ran into its first paragraph
+    ("（一）存在的主要问题。一是……") as one paragraph when written back.
+    """
+
+    heading: str = attrs.field(validator=attrs.validators.instance_of(str))
+    paragraphs: tuple[str, ...] = attrs.field(default=(), validator=_str_tuple)
+    run_in: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+
+
+def _subsections(_instance: Any, _attribute: Any, value: Any) -> None:
+    if not isinstance(value, tuple) or not all(isinstance(v, Subsection) for v in value):
+        raise TypeError("subsections must be a tuple of Subsection")
+
+
+@attrs.frozen(kw_only=True)
+class Section:
+    """One of the six numbered sections, as written.
+
+    ``id`` is the section's id in the format (``overview``, ``proactive``,
+    ``applications``, ``review_litigation``, ``problems``, ``other``); ``heading`` is the
+    heading as printed, which may be a variant of the standard one. ``paragraphs`` come
+    before the first sub-heading. The statistic tables of sections 二–四 live on the
+    report, not here.
+    """
+
+    id: str = attrs.field(validator=attrs.validators.instance_of(str))
+    heading: str = attrs.field(validator=attrs.validators.instance_of(str))
+    paragraphs: tuple[str, ...] = attrs.field(default=(), validator=_str_tuple)
+    subsections: tuple[Subsection, ...] = attrs.field(default=(), validator=_subsections)
+
+    @property
+    def is_empty(self) -> bool:
+        """Whether the section has no text at all (blank paragraphs count as none)."""
+        return not any(p.strip() for p in self.paragraphs) and not any(
+            s.heading.strip() or any(p.strip() for p in s.paragraphs) for s in self.subsections
+        )
+
+
+def _non_negative_decimal(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, Decimal) or not value.is_finite():
+        raise TypeError(f"{attribute.name} must be a finite Decimal")
+
+
+@attrs.frozen(kw_only=True)
+class ProcessingFee:
+    """The 信息处理费 charged in the year (2021 format, section 六), in 元.
+
+    ``amount`` 0 is a statement ("未收取信息处理费"); a report that says nothing has no
+    ``ProcessingFee`` at all.
+    """
+
+    amount: Decimal = attrs.field(validator=_non_negative_decimal)
+    """Total charged, in 元 (yuan)."""
+    applications: int | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(int))
+    )
+    """Number of requests that were charged, if stated."""
+
+
+def _table_for(table_id: str) -> Any:
+    def validate(instance: Report, _attribute: Any, value: Any) -> None:
+        if not isinstance(value, Table):
+            raise TypeError(f"{table_id} must be a Table, got {type(value).__name__}")
+        expected = instance.format.table(table_id)
+        if value.spec is not expected:
+            raise ValueError(
+                f"{table_id} is a {value.spec.id} table of the {value.spec.version.value} "
+                f"format; a {instance.metadata.format_version.value}-format report needs "
+                f"its {table_id} table"
+            )
+
+    return validate
+
+
+def _sections(_instance: Any, _attribute: Any, value: Any) -> None:
+    if not isinstance(value, tuple) or not all(isinstance(v, Section) for v in value):
+        raise TypeError("sections must be a tuple of Section")
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """A 政府信息公开工作年度报告, exactly as written or published.
+
+    Build one with :func:`govinfo_report.blank_report` and :func:`attrs.evolve`, load
+    one with :mod:`govinfo_report.serialize`, or read a published document with
+    :func:`govinfo_report.read_report`.
+    """
+
+    metadata: Metadata = attrs.field(validator=attrs.validators.instance_of(Metadata))
+    intro: tuple[str, ...] = attrs.field(default=(), validator=_str_tuple)
+    """The unnumbered paragraph(s) before 一、总体情况."""
+    sections: tuple[Section, ...] = attrs.field(validator=_sections)
+    """The numbered sections in document order (normally six)."""
+    proactive: Table = attrs.field(validator=_table_for("proactive"))
+    """Table 2, 主动公开政府信息情况."""
+    applications: Table = attrs.field(validator=_table_for("applications"))
+    """Table 3, 收到和处理政府信息公开申请情况."""
+    review_litigation: Table = attrs.field(validator=_table_for("review_litigation"))
+    """Table 4, 政府信息公开行政复议、行政诉讼情况."""
+    processing_fee: ProcessingFee | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(ProcessingFee)),
+    )
+    """信息处理费 charged, as data beside section 六's prose; ``None`` if not stated."""
+
+    @property
+    def format(self) -> FormatSpec:
+        """The declaration of the format this report's tables follow."""
+        return get_format(self.metadata.format_version)
+
+    @property
+    def tables(self) -> tuple[Table, Table, Table]:
+        """Tables 2, 3 and 4."""
+        return (self.proactive, self.applications, self.review_litigation)
+
+    @property
+    def title(self) -> str:
+        """The title as published, or the standard one."""
+        return self.metadata.title or self.metadata.standard_title
+
+    def section(self, section_id: str) -> Section | None:
+        """The first section with id ``section_id``, or ``None`` if the report lacks it."""
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        return None
+
+    def table(self, table_id: str) -> Table:
+        """Table ``proactive``, ``applications`` or ``review_litigation``."""
+        if table_id not in ("proactive", "applications", "review_litigation"):
+            raise KeyError(
+                f"no table {table_id!r}; expected 'proactive', 'applications' "
+                "or 'review_litigation'"
+            )
+        table: Table = getattr(self, table_id)
+        return table
+
+    def cell(self, path: str) -> Any:
+        """The value at ``table.row.column`` (e.g. ``applications.new_received.total``)."""
+        table_id, _, cell_id = path.partition(".")
+        return self.table(table_id)[cell_id]

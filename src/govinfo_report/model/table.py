@@ -1,0 +1,118 @@
+"""A statistic table's values, addressed by the cell ids its format declares.
+
+A :class:`Table` is the values of one of Tables 2, 3, 4 of one format version, stored in
+the order of ``spec.cells``. Cells are read as ``table["new_received.total"]`` and
+changed by returning a new table (``table.replace({...})``); nothing is computed on
+construction, so a table can hold whatever a report printed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from govinfo_report.formats import CellKind, CellSpec, TableSpec
+from govinfo_report.model.cells import BLANK, CellValue, Empty, Money
+
+
+def _check_value(spec: CellSpec, value: Any) -> None:
+    """Local shape only: the value's type must fit the cell's kind. Signs are the checks' job."""
+    if isinstance(value, Empty):
+        return
+    if spec.kind is CellKind.MONEY:
+        if not isinstance(value, Money):
+            raise TypeError(
+                f"cell {spec.id} holds money: expected Money, blank or '/', "
+                f"got {type(value).__name__} {value!r}"
+            )
+        return
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(
+            f"cell {spec.id} holds a count: expected int, blank or '/', "
+            f"got {type(value).__name__} {value!r}"
+        )
+
+
+def _validate_values(instance: Table, _attribute: Any, values: tuple[CellValue, ...]) -> None:
+    spec = instance.spec
+    if not isinstance(values, tuple):
+        raise TypeError(f"{spec.id} values must be a tuple, got {type(values).__name__}")
+    if len(values) != len(spec.cells):
+        raise ValueError(
+            f"{spec.id} ({spec.version.value} format) has {len(spec.cells)} cells, "
+            f"got {len(values)} values"
+        )
+    for cell, value in zip(spec.cells, values, strict=True):
+        _check_value(cell, value)
+
+
+@attrs.frozen(kw_only=True)
+class ExtraRow:
+    """A row a published report added that the format does not have (e.g. 其他主动公开文件).
+
+    Kept so that nothing the report says is dropped. ``after`` is the id of the
+    standard row it followed, ``None`` if it came first; ``values`` are the cells as
+    printed, left to right.
+    """
+
+    label: str
+    values: tuple[CellValue, ...] = ()
+    after: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Table:
+    """The values of one statistic table, in ``spec.cells`` order."""
+
+    spec: TableSpec = attrs.field(repr=lambda s: f"<{s.id} {s.version.value}>")
+    values: tuple[CellValue, ...] = attrs.field(validator=_validate_values)
+    extra_rows: tuple[ExtraRow, ...] = ()
+
+    @classmethod
+    def blank(cls, spec: TableSpec, fill: CellValue = BLANK) -> Table:
+        """A table of ``spec`` with every cell set to ``fill`` (blank by default)."""
+        if isinstance(fill, Empty):
+            return cls(spec=spec, values=(fill,) * len(spec.cells))
+        # A number fills count cells as itself and money cells as that many units.
+        amount = fill.amount if isinstance(fill, Money) else Decimal(fill)
+        count = int(amount)
+        values = tuple(Money(amount) if c.kind is CellKind.MONEY else count for c in spec.cells)
+        return cls(spec=spec, values=values)
+
+    @classmethod
+    def from_mapping(cls, spec: TableSpec, cells: Mapping[str, CellValue]) -> Table:
+        """A table whose cells come from ``{cell_id: value}``; cells not named are blank.
+
+        Raises:
+            KeyError: a key names no cell of ``spec``.
+        """
+        return cls.blank(spec).replace(cells)
+
+    def __getitem__(self, cell_id: str) -> CellValue:
+        try:
+            return self.values[self.spec.index[cell_id]]
+        except KeyError:
+            self.spec.cell(cell_id)  # raises the descriptive KeyError
+            raise
+
+    def get(self, row_id: str, column_id: str) -> CellValue:
+        """The value at ``row_id``, ``column_id``."""
+        return self[f"{row_id}.{column_id}"]
+
+    def replace(self, changes: Mapping[str, CellValue]) -> Table:
+        """A copy with the cells named in ``changes`` set to the given values."""
+        values = list(self.values)
+        for cell_id, value in changes.items():
+            values[self.spec.cell(cell_id).index] = value
+        return attrs.evolve(self, values=tuple(values))
+
+    def items(self) -> Iterator[tuple[CellSpec, CellValue]]:
+        """Every cell with its value, in document order."""
+        return zip(self.spec.cells, self.values, strict=True)
+
+    def as_dict(self) -> dict[str, CellValue]:
+        """``{cell_id: value}`` for every cell, in document order."""
+        return {cell.id: value for cell, value in self.items()}
