@@ -1,0 +1,41 @@
+"""The neutral document that every format reader produces before assembly.
+
+A DOCX, HTML, Markdown or text reader only has to turn its input into a sequence of
+:class:`Block` s: paragraphs (with a heading hint when the source marks one) and tables
+as a rectangular grid of cell texts with merges already expanded (a merged cell's text
+is repeated in every grid position it covers, and ``spans`` records the origin). The
+shared assembler (``readers/_assemble.py``) then finds the title, sections, tables and
+signature by their labels, never by position.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+
+@attrs.frozen(kw_only=True)
+class Paragraph:
+    """One paragraph of text; ``level`` is 0 for the title, 1-3 for headings, None for body."""
+
+    text: str
+    level: int | None = None
+    location: str | None = None
+    """Where it came from, for findings: ``paragraph 12``, ``line 40``."""
+
+
+@attrs.frozen(kw_only=True)
+class Grid:
+    """A table as a rectangle of cell texts, merges expanded.
+
+    ``cells[r][c]`` is the text at grid row ``r``, column ``c``. ``origin[r][c]`` is the
+    (row, column) of the merged cell that covers the position (itself if unmerged), so
+    the assembler can tell one label spanning three columns from three equal labels.
+    Rows may be ragged when the source was (flattened text); readers pad when they can.
+    """
+
+    cells: tuple[tuple[str, ...], ...]
+    origin: tuple[tuple[tuple[int, int], ...], ...] | None = None
+    location: str | None = None
+
+
+Block = Paragraph | Grid

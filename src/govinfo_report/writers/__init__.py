@@ -1,0 +1,68 @@
+"""Writers: a report as a publishable Word document, Markdown, or a plugin's format.
+
+``get_writer("docx")`` returns a writer; ``write_report(report, "out.docx")`` picks the
+writer from the suffix (or ``to=``) and writes atomically.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from govinfo_report._io import atomic_write_bytes
+from govinfo_report.errors import UnknownFormatError
+from govinfo_report.model import Report
+from govinfo_report.writers._registry import (
+    ENTRY_POINT_GROUP,
+    Writer,
+    available_writers,
+    get_writer,
+    register_writer,
+)
+
+
+def render(report: Report, to: str, **options: Any) -> bytes:
+    """The report rendered by writer ``to``, as bytes (UTF-8 for text writers)."""
+    buffer = io.BytesIO()
+    get_writer(to, **options).write(report, buffer)
+    return buffer.getvalue()
+
+
+def writer_for_path(path: str | Path) -> str:
+    """The name of the writer whose suffix matches ``path``.
+
+    Raises:
+        UnknownFormatError: no writer claims the suffix.
+    """
+    suffix = Path(path).suffix.lower()
+    aliases = {".md": "markdown", ".markdown": "markdown", ".docx": "docx"}
+    if suffix in aliases:
+        return aliases[suffix]
+    for name in available_writers():
+        try:
+            if get_writer(name).suffix == suffix:
+                return name
+        except Exception:  # a broken plugin must not hide the others
+            continue
+    raise UnknownFormatError(
+        f"no writer for suffix {suffix!r}; expected one of {', '.join(available_writers())}"
+    )
+
+
+def write_report(report: Report, path: str | Path, to: str | None = None, **options: Any) -> None:
+    """Render ``report`` and write it to ``path`` atomically (temporary file, then rename)."""
+    data = render(report, to or writer_for_path(path), **options)
+    atomic_write_bytes(Path(path), data)
+
+
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "Writer",
+    "available_writers",
+    "get_writer",
+    "register_writer",
+    "render",
+    "write_report",
+    "writer_for_path",
+]

@@ -1,0 +1,86 @@
+"""The writer registry: names → writer factories, built-ins plus entry-point plugins.
+
+A writer is anything with ``name``, ``suffix``, ``binary`` and ``write(report, dest)``
+(see :class:`Writer`). Built-in writers are imported lazily, so ``import govinfo_report``
+does not pay for python-docx. Third-party writers register through the
+``govinfo_report.writers`` entry-point group; the entry point names a class (or any
+callable) that takes the writer's options as keyword arguments.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from importlib.metadata import entry_points
+from typing import Any, BinaryIO, Protocol, runtime_checkable
+
+from govinfo_report.errors import UnknownFormatError
+from govinfo_report.model import Report
+
+ENTRY_POINT_GROUP = "govinfo_report.writers"
+
+
+@runtime_checkable
+class Writer(Protocol):
+    """What the registry hands out: one output format.
+
+    ``write`` always receives a binary stream; text writers encode UTF-8. Output must
+    be deterministic: the same report and options give the same bytes.
+    """
+
+    name: str
+    """Registry name, e.g. ``"docx"``."""
+    suffix: str
+    """File suffix including the dot, e.g. ``".docx"``."""
+    binary: bool
+    """False for text formats that may be printed to a terminal."""
+
+    def write(self, report: Report, dest: BinaryIO) -> None:
+        """Write ``report`` to ``dest``."""
+
+
+WriterFactory = Callable[..., Writer]
+
+_BUILTINS: dict[str, str] = {
+    "docx": "govinfo_report.writers.docx:DocxWriter",
+    "markdown": "govinfo_report.writers.markdown:MarkdownWriter",
+}
+_registered: dict[str, WriterFactory] = {}
+
+
+def register_writer(name: str, factory: WriterFactory) -> None:
+    """Make ``factory`` (a Writer class or callable taking options) available as ``name``."""
+    _registered[name] = factory
+
+
+def _load(target: str) -> WriterFactory:
+    module, _, attr = target.partition(":")
+    factory: WriterFactory = getattr(importlib.import_module(module), attr)
+    return factory
+
+
+def _plugins() -> dict[str, Any]:
+    return {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
+
+
+def available_writers() -> list[str]:
+    """Every writer name: built-ins, registered ones and installed plugins, sorted."""
+    return sorted({*_BUILTINS, *_registered, *_plugins()})
+
+
+def get_writer(name: str, **options: Any) -> Writer:
+    """A writer by name, constructed with ``options``.
+
+    Raises:
+        UnknownFormatError: no writer has that name; the message lists those that exist.
+    """
+    if name in _registered:
+        return _registered[name](**options)
+    if name in _BUILTINS:
+        return _load(_BUILTINS[name])(**options)
+    plugins = _plugins()
+    if name in plugins:
+        factory: WriterFactory = plugins[name].load()
+        return factory(**options)
+    expected = ", ".join(repr(n) for n in available_writers())
+    raise UnknownFormatError(f"unknown output format {name!r}; expected one of {expected}")
