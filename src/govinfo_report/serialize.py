@@ -449,7 +449,8 @@ def make_converter() -> cattrs.Converter:
 def _classes_with_optional_fields() -> tuple[type, ...]:
     from govinfo_report.model import Contact, Metadata, ProcessingFee, Section, Subsection
 
-    return (Metadata, Contact, ProcessingFee, Section, Subsection)
+    # Leaves first: a generated function captures the hooks of its fields when made.
+    return (Contact, ProcessingFee, Subsection, Section, Metadata)
 
 
 def _dropping_none(fn: Callable[[Any], dict[str, Any]]) -> Callable[[Any], dict[str, Any]]:

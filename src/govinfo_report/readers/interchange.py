@@ -1,0 +1,57 @@
+"""Readers for the interchange files (JSON, YAML, TOML): exact, no findings of their own."""
+
+from __future__ import annotations
+
+from govinfo_report.errors import ReportLoadError
+from govinfo_report.readers._registry import ReadResult
+from govinfo_report.serialize import Syntax, loads
+
+
+class _InterchangeReader:
+    name: str
+    syntax: Syntax
+    suffixes: tuple[str, ...]
+
+    def read(self, data: bytes, *, source: str = "<bytes>") -> ReadResult:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ReportLoadError(
+                source, [f"not UTF-8 text: byte 0x{data[exc.start]:02x} at offset {exc.start}"]
+            ) from None
+        return ReadResult(loads(text, self.syntax, source=source))
+
+
+class JsonReader(_InterchangeReader):
+    """JSON interchange files."""
+
+    name = "json"
+    syntax: Syntax = "json"
+    suffixes = (".json",)
+
+    def sniff(self, data: bytes) -> bool:
+        head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+        return head.startswith(b"{") and b'"metadata"' in data[:4096]
+
+
+class YamlReader(_InterchangeReader):
+    """YAML interchange files."""
+
+    name = "yaml"
+    syntax: Syntax = "yaml"
+    suffixes = (".yaml", ".yml")
+
+    def sniff(self, data: bytes) -> bool:
+        head = data[:4096].lstrip(b"\xef\xbb\xbf")
+        return head.startswith((b"metadata:", b"---\nmetadata:", b"# ")) and b"metadata:" in head
+
+
+class TomlReader(_InterchangeReader):
+    """TOML interchange files."""
+
+    name = "toml"
+    syntax: Syntax = "toml"
+    suffixes = (".toml",)
+
+    def sniff(self, data: bytes) -> bool:
+        return b"[metadata]" in data[:4096]
