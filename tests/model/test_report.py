@@ -1,0 +1,105 @@
+"""The report: local shape only, blank reports, fill_totals."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+import pytest
+
+from govinfo_report import (
+    BLANK,
+    NOT_APPLICABLE,
+    AgencyKind,
+    FormatVersion,
+    Table,
+    blank_report,
+    fill_totals,
+    get_format,
+)
+
+
+def test_blank_report_uses_the_format_of_the_year():
+    assert blank_report(year=2020).metadata.format_version is FormatVersion.V2019
+    assert blank_report(year=2024).metadata.format_version is FormatVersion.V2021
+
+
+def test_blank_report_can_use_an_outdated_format_on_purpose():
+    report = blank_report("2019", year=2022)
+    assert report.metadata.format_version is FormatVersion.V2019
+    assert len(report.proactive.values) == 22
+
+
+def test_blank_report_has_six_standard_sections():
+    report = blank_report(year=2023, agency="某县财政局")
+    assert [s.heading for s in report.sections] == [s.heading for s in get_format("2021").sections]
+    assert all(s.is_empty for s in report.sections)
+    assert report.title == "某县财政局2023年政府信息公开工作年度报告"
+
+
+def test_a_table_of_the_other_format_is_rejected():
+    report = blank_report(year=2023)
+    with pytest.raises(ValueError, match="2019 format"):
+        attrs.evolve(report, applications=Table.blank(get_format("2019").applications))
+
+
+def test_a_table_in_the_wrong_slot_is_rejected():
+    report = blank_report(year=2023)
+    with pytest.raises(ValueError, match="needs its applications table"):
+        attrs.evolve(report, applications=report.review_litigation)
+
+
+def test_metadata_types_are_checked():
+    report = blank_report(year=2023)
+    with pytest.raises(TypeError):
+        attrs.evolve(report.metadata, year="2023")
+    with pytest.raises(TypeError):
+        attrs.evolve(report.metadata, signing_date="2024-01-01")
+    assert attrs.evolve(
+        report.metadata, signing_date=dt.date(2024, 1, 17), agency_kind=AgencyKind.GOVERNMENT
+    ).signing_date == dt.date(2024, 1, 17)
+
+
+def test_report_cell_addresses_table_row_column():
+    report = blank_report(year=2023, fill=2)
+    assert report.cell("applications.new_received.natural_person") == 2
+    with pytest.raises(KeyError, match="no table"):
+        report.cell("nope.x.y")
+
+
+def test_fill_totals_computes_table3_row_and_column_totals():
+    report = fill_totals(blank_report(year=2023, fill=1))
+    t3 = report.applications
+    # 21 outcome rows in 2021, one per applicant column.
+    assert t3["total_outcomes.natural_person"] == 21
+    assert t3["new_received.total"] == 6
+    assert t3["total_outcomes.total"] == 126
+
+
+def test_fill_totals_computes_table4_totals():
+    report = fill_totals(blank_report(year=2023, fill=3))
+    assert [
+        report.review_litigation[f"{g}.total"]
+        for g in ("review", "litigation_direct", "litigation_after_review")
+    ] == [12, 12, 12]
+
+
+def test_fill_totals_does_not_touch_carried_forward():
+    report = fill_totals(blank_report(year=2023, fill=1))
+    assert report.applications["carried_forward.natural_person"] == 1
+
+
+def test_fill_totals_leaves_a_total_blank_when_a_part_is_not_a_number():
+    report = blank_report(year=2023, fill=1)
+    t3 = report.applications.replace(
+        {"disclosed.natural_person": BLANK, "carried_over.research_institution": NOT_APPLICABLE}
+    )
+    filled = fill_totals(attrs.evolve(report, applications=t3)).applications
+    assert filled["total_outcomes.natural_person"] is BLANK
+    assert filled["carried_over.total"] is BLANK
+    assert filled["new_received.total"] == 6
+
+
+def test_fill_totals_is_explicit_construction_computes_nothing():
+    report = blank_report(year=2023, fill=1)
+    assert report.applications["total_outcomes.total"] == 1

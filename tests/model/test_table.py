@@ -1,0 +1,87 @@
+"""Tables: addressed by cell id, immutable, typed by cell kind, no arithmetic."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+import pytest
+
+from govinfo_report import BLANK, NOT_APPLICABLE, Money, Table, get_format
+
+T3 = get_format("2021").applications
+T2 = get_format("2021").proactive
+
+
+def test_blank_table_has_every_cell_blank():
+    table = Table.blank(T3)
+    assert set(table.values) == {BLANK}
+    assert len(table.values) == 175
+
+
+def test_cells_are_read_and_replaced_by_id():
+    table = Table.blank(T3).replace({"new_received.natural_person": 5})
+    assert table["new_received.natural_person"] == 5
+    assert table.get("new_received", "natural_person") == 5
+    assert table["new_received.total"] is BLANK
+
+
+def test_replace_returns_a_new_table():
+    table = Table.blank(T3)
+    changed = table.replace({"new_received.total": 1})
+    assert table["new_received.total"] is BLANK
+    assert changed != table
+
+
+def test_tables_are_frozen():
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        Table.blank(T3).values = ()  # type: ignore[misc]
+
+
+def test_unknown_cell_id_is_a_key_error_naming_the_table():
+    with pytest.raises(KeyError, match="applications"):
+        Table.blank(T3)["nope.total"]
+    with pytest.raises(KeyError, match="nope"):
+        Table.blank(T3).replace({"nope.total": 1})
+
+
+def test_wrong_number_of_values_is_rejected():
+    with pytest.raises(ValueError, match="175 cells, got 3"):
+        Table(spec=T3, values=(1, 2, 3))
+
+
+def test_count_cells_refuse_strings_floats_and_bools():
+    for bad in ("1", 1.0, True, Decimal(1)):
+        with pytest.raises(TypeError, match="holds a count"):
+            Table.blank(T3).replace({"new_received.total": bad})  # type: ignore[dict-item]
+
+
+def test_money_cells_hold_money_only():
+    table = Table.blank(T2).replace({"fees.amount": Money(Decimal("7730.28"))})
+    assert table["fees.amount"] == Money(Decimal("7730.28"))
+    with pytest.raises(TypeError, match="holds money"):
+        Table.blank(T2).replace({"fees.amount": 5})
+
+
+def test_a_table_holds_a_published_mistake_as_is():
+    # Negative counts and wrong totals are the checks' business, not the model's.
+    table = Table.blank(T3).replace({"new_received.natural_person": -3, "new_received.total": 99})
+    assert table["new_received.natural_person"] == -3
+    assert table["new_received.total"] == 99
+
+
+def test_not_applicable_is_kept():
+    table = Table.blank(T3).replace({"carried_over.total": NOT_APPLICABLE})
+    assert table["carried_over.total"] is NOT_APPLICABLE
+
+
+def test_blank_with_a_number_fills_money_cells_with_money():
+    table = Table.blank(T2, 0)
+    assert table["rules.issued"] == 0
+    assert table["fees.amount"] == Money(Decimal(0))
+
+
+def test_as_dict_lists_every_cell_in_document_order():
+    ids = list(Table.blank(T2).as_dict())
+    assert ids[:3] == ["rules.issued", "rules.repealed", "rules.in_force"]
+    assert ids[-1] == "fees.amount"
