@@ -73,6 +73,9 @@ def _format_exception(exc: BaseException, type_: type | None) -> str:
 
 
 def _got(value: Any) -> str:
+    if isinstance(value, Decimal | float) and not isinstance(value, bool):
+        # JSON and TOML decimals arrive as Decimal (exact); a reader knows them as numbers.
+        return f"got number {value}"
     text = repr(value)
     if len(text) > 60:
         text = text[:57] + "..."
@@ -118,7 +121,7 @@ def _decimal(value: Any) -> Decimal:
         raise Problem(f"expected a decimal number, {_got(value)}")
     try:
         # str() of a float is its shortest repr: 7730.28 stays 7730.28.
-        number = Decimal(str(value)) if isinstance(value, int | float | str) else None
+        number = Decimal(str(value)) if isinstance(value, int | float | str | Decimal) else None
     except InvalidOperation:
         number = None
     if number is None or not number.is_finite():
@@ -181,7 +184,7 @@ def structure_cell(spec: CellSpec, value: Any) -> CellValue:
                 return Money.parse(value)
             except ValueError:
                 pass
-        elif isinstance(value, int | float) and not isinstance(value, bool):
+        elif isinstance(value, int | float | Decimal) and not isinstance(value, bool):
             return Money(_decimal(value))
         raise Problem(f"expected an amount ('7730.28' or '251000元'), '' or '/', {_got(value)}")
     if isinstance(value, bool) or not isinstance(value, int):
@@ -194,7 +197,8 @@ def unstructure_cell(value: CellValue) -> int | str:
     if isinstance(value, Empty):
         return value.value
     if isinstance(value, Money):
-        return str(value)
+        # Fixed-point digits: str(Decimal) may say "1E+20" or "0E-7", which no cell holds.
+        return f"{value.amount:f}{value.unit or ''}"
     return value
 
 
@@ -237,7 +241,7 @@ def _structure_extra_rows(value: Any, spec: TableSpec) -> tuple[ExtraRow, ...]:
                         values.append(NOT_APPLICABLE)
                     elif isinstance(v, int) and not isinstance(v, bool):
                         values.append(v)
-                    elif isinstance(v, str | float):
+                    elif isinstance(v, str | float | Decimal):
                         try:
                             values.append(Money.parse(str(v)))
                         except ValueError:
@@ -425,7 +429,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook(AgencyKind, _structure_agency_kind)
     converter.register_structure_hook_func(lambda t: t == tuple[str, ...], _structure_str_tuple)
     converter.register_unstructure_hook(dt.date, lambda d: d.isoformat())
-    converter.register_unstructure_hook(Decimal, str)
+    converter.register_unstructure_hook(Decimal, lambda d: f"{d:f}")
     converter.register_unstructure_hook(FormatVersion, lambda v: v.value)
     converter.register_unstructure_hook(AgencyKind, lambda v: v.value)
     converter.register_structure_hook(Report, lambda v, _: _structure_report(converter, v))
@@ -443,7 +447,39 @@ def make_converter() -> cattrs.Converter:
     for cls in _classes_with_optional_fields():
         base: Callable[[Any], dict[str, Any]] = cattrs.gen.make_dict_unstructure_fn(cls, converter)
         converter.register_unstructure_hook(cls, _dropping_none(base))
+        # cattrs' own message for a non-mapping is "'list' object has no attribute 'keys'".
+        converter.register_structure_hook(cls, _mapping_only(converter.get_structure_hook(cls)))
+        records = tuple[cls, ...]  # type: ignore[valid-type]
+        converter.register_structure_hook_func(
+            _is_type(records), _list_only(converter.get_structure_hook(records))
+        )
     return converter
+
+
+def _is_type(expected: Any) -> Callable[[Any], bool]:
+    def predicate(type_: Any) -> bool:
+        return bool(type_ == expected)
+
+    return predicate
+
+
+def _mapping_only(fn: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    def structure(value: Any, type_: Any) -> Any:
+        if not isinstance(value, Mapping):
+            raise Problem(f"expected a mapping, {_got(value)}")
+        return fn(value, type_)
+
+    return structure
+
+
+def _list_only(fn: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    # Without this a string or a mapping would be iterated item by item.
+    def structure(value: Any, type_: Any) -> Any:
+        if not isinstance(value, list | tuple):
+            raise Problem(f"expected a list, {_got(value)}")
+        return fn(value, type_)
+
+    return structure
 
 
 def _classes_with_optional_fields() -> tuple[type, ...]:
@@ -518,6 +554,10 @@ class _YAMLLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number a report can hold")
+
+
 def parse(text: str, syntax: Syntax, *, source: str = "<text>") -> Any:
     """Parse ``text`` into a plain tree, with a clear error for a syntax error.
 
@@ -526,11 +566,12 @@ def parse(text: str, syntax: Syntax, *, source: str = "<text>") -> Any:
     """
     try:
         if syntax == "json":
-            return json.loads(text)
+            # Exact decimals ("4068.200" keeps its digits); 1e999 never becomes inf.
+            return json.loads(text, parse_float=Decimal, parse_constant=_no_constant)
         if syntax == "yaml":
             return yaml.load(text, Loader=_YAMLLoader)
         if syntax == "toml":
-            return tomllib.loads(text)
+            return tomllib.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as exc:
         raise ReportLoadError(
             source, [f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"]
@@ -541,6 +582,9 @@ def parse(text: str, syntax: Syntax, *, source: str = "<text>") -> Any:
         raise ReportLoadError(source, [f"invalid TOML: {exc}"]) from None
     except RecursionError:
         raise ReportLoadError(source, [f"invalid {syntax.upper()}: nested too deeply"]) from None
+    except ValueError as exc:  # int() refuses numbers of more than 4300 digits
+        reason = "a number has too many digits" if "digits" in str(exc) else str(exc)
+        raise ReportLoadError(source, [f"invalid {syntax.upper()}: {reason}"]) from None
     raise UnknownFormatError(f"unknown syntax {syntax!r}; expected one of {SYNTAXES}")
 
 
