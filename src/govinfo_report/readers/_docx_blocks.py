@@ -1,0 +1,395 @@
+"""WordprocessingML → neutral blocks: paragraphs with heading hints, tables as grids.
+
+Walks ``word/document.xml`` with lxml directly (python-docx's ``Table.cell()`` rebuilds
+the grid on every call, far too slow for a 280-cell table). What is extracted is what
+Word displays: inserted revisions are kept and deleted ones dropped, a field shows its
+result and not its code, a list paragraph gets its number ("一、") rendered in front,
+content controls and text boxes give their content, and of an ``mc:AlternateContent``
+only the first choice is read (its fallback repeats the same text). Tables come out as
+rectangles: ``w:gridSpan``, ``w:hMerge`` and ``w:vMerge`` are expanded, each grid
+position knowing the origin of the merged cell that covers it; nested tables follow
+their parent, and a one-column layout table (a whole report inside a frame) is read as
+the paragraphs and tables it contains.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from lxml import etree
+
+from govinfo_report.readers._document import Block, Grid, Paragraph
+from govinfo_report.readers._docx_styles import Look, Numbering, Styles, read_look
+
+MC: Final = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_MC_ALTERNATE: Final = f"{{{MC}}}AlternateContent"
+_MC_CHOICE: Final = f"{{{MC}}}Choice"
+
+# Inline content whose text Word does not display (or that is not text at all).
+_HIDDEN: Final = (
+    "del",
+    "moveFrom",
+    "pPr",
+    "rPr",
+    "tcPr",
+    "trPr",
+    "tblPr",
+    "tblGrid",
+    "sdtPr",
+    "sdtEndPr",
+    "instrText",
+    "delText",
+    "delInstrText",
+    "fldData",
+    "footnoteReference",
+    "endnoteReference",
+    "commentReference",
+    "annotationRef",
+    "bookmarkStart",
+    "bookmarkEnd",
+    "proofErr",
+    "lastRenderedPageBreak",
+)
+_EMPHASIS_FONTS: Final = ("黑体", "楷体", "标宋", "Hei", "Kai")
+_TITLE_SIZE: Final = 36  # half-points: 18 pt, above 三号 (16 pt) body text
+_NUMBERED: Final = (
+    (re.compile(r"^[一二三四五六七八九十]+\s*[、.．]"), 1),
+    (re.compile(r"^[（(]\s*[一二三四五六七八九十]+\s*[)）]"), 2),
+    (re.compile(r"^[0-9０-９]+\s*[.．、]"), 3),
+)
+_HEADING_MAX_CHARS: Final = 60
+
+
+class _Names:
+    """Clark names (``{ns}local``) of the elements the walker looks for."""
+
+    def __init__(self, w: str) -> None:
+        def q(local: str) -> str:
+            return f"{{{w}}}{local}"
+
+        self.w = w
+        self.p, self.r, self.t, self.tbl, self.tr, self.tc = map(
+            q, ("p", "r", "t", "tbl", "tr", "tc")
+        )
+        self.br, self.cr, self.tab, self.ptab = map(q, ("br", "cr", "tab", "ptab"))
+        self.no_break_hyphen = q("noBreakHyphen")
+        self.sdt, self.sdt_content, self.custom_xml = map(q, ("sdt", "sdtContent", "customXml"))
+        self.ins, self.move_to = q("ins"), q("moveTo")
+        self.txbx = q("txbxContent")
+        self.ppr, self.rpr, self.tcpr, self.trpr = map(q, ("pPr", "rPr", "tcPr", "trPr"))
+        self.pstyle, self.rstyle = q("pStyle"), q("rStyle")
+        self.grid_span, self.vmerge, self.hmerge = map(q, ("gridSpan", "vMerge", "hMerge"))
+        self.grid_before, self.tbl_grid, self.grid_col = map(
+            q, ("gridBefore", "tblGrid", "gridCol")
+        )
+        self.deleted = q("del")
+        self.val = q("val")
+        self.hidden = frozenset(q(local) for local in _HIDDEN)
+
+
+class _Runs:
+    """What the runs of one paragraph looked like: all bold? which font? how big?"""
+
+    __slots__ = ("all_bold", "any_text", "font", "size")
+
+    def __init__(self) -> None:
+        self.any_text = False
+        self.all_bold = True
+        self.font = ""
+        self.size = 0
+
+    def add(self, look: Look) -> None:
+        if not self.any_text:
+            self.font = look.font
+        self.any_text = True
+        self.all_bold = self.all_bold and bool(look.bold)
+        self.size = max(self.size, look.size or 0)
+
+
+class Extractor:
+    """Collects the blocks of one document body, in reading order."""
+
+    def __init__(self, w: str, styles: Styles, numbering: Numbering) -> None:
+        self.n = _Names(w)
+        self.styles = styles
+        self.numbering = numbering
+        self.blocks: list[Block] = []
+        self._paragraphs = 0
+        self._tables = 0
+        self._in_title = True
+
+    # --- block level ------------------------------------------------------------------
+
+    def container(self, element: etree._Element) -> None:
+        """The paragraphs and tables of a body, cell, text box or content control."""
+        n = self.n
+        for child in element:
+            tag = child.tag
+            if tag == n.p:
+                self.paragraph(child)
+            elif tag == n.tbl:
+                self.table(child)
+            elif tag == n.sdt:
+                content = child.find(n.sdt_content)
+                if content is not None:
+                    self.container(content)
+            elif tag in (n.custom_xml, n.ins, n.move_to, n.sdt_content):
+                self.container(child)
+            elif tag == _MC_ALTERNATE:
+                choice = child.find(_MC_CHOICE)
+                if choice is not None:
+                    self.container(choice)
+
+    def paragraph(self, p: etree._Element) -> None:
+        """Emit ``p`` (with its heading hint), then the content of its text boxes."""
+        text, look, runs, boxes = self._paragraph_text(p)
+        if text:
+            self._paragraphs += 1
+            level = self._level(text, look, runs)
+            self._in_title = self._in_title and level == 0
+            self.blocks.append(
+                Paragraph(text=text, level=level, location=f"paragraph {self._paragraphs}")
+            )
+        for box in boxes:
+            self.container(box)
+
+    def _paragraph_text(self, p: etree._Element) -> tuple[str, Look, _Runs, list[etree._Element]]:
+        n = self.n
+        ppr = p.find(n.ppr)
+        style_id = None
+        if ppr is not None:
+            pstyle = ppr.find(n.pstyle)
+            if pstyle is not None:
+                style_id = pstyle.get(n.val)
+        base = self.styles.look(style_id)
+        direct = read_look(ppr, None, n.w)
+        look = Look(
+            outline=direct.outline if direct.outline is not None else base.outline,
+            heading=base.heading,
+            bold=base.bold,
+            font=base.font,
+            size=base.size,
+            centered=direct.centered if direct.centered is not None else base.centered,
+            num=direct.num if direct.num is not None else base.num,
+        )
+        parts: list[str] = []
+        boxes: list[etree._Element] = []
+        runs = _Runs()
+        self._inline(p, parts, boxes, runs, look)
+        text = "".join(parts).replace("\t", " ").replace("\xa0", " ").strip()
+        if text and look.num is not None:
+            label = self.numbering.label(look.num)
+            if label and not text.startswith(label):
+                text = label + text
+        return text, look, runs, boxes
+
+    def _inline(
+        self,
+        element: etree._Element,
+        parts: list[str],
+        boxes: list[etree._Element],
+        runs: _Runs,
+        look: Look,
+    ) -> None:
+        n = self.n
+        for child in element:
+            tag = child.tag
+            if tag == n.t:
+                parts.append(child.text or "")
+            elif tag == n.r:
+                before = len(parts)
+                self._inline(child, parts, boxes, runs, look)
+                if any(part.strip() for part in parts[before:]):
+                    runs.add(self._run_look(child, look))
+            elif tag in n.hidden or not isinstance(tag, str):
+                continue
+            elif tag in (n.br, n.cr):
+                parts.append("\n")
+            elif tag in (n.tab, n.ptab):
+                parts.append("\t")
+            elif tag == n.no_break_hyphen:
+                parts.append("-")
+            elif tag == n.txbx:
+                boxes.append(child)
+            elif tag == _MC_ALTERNATE:
+                choice = child.find(_MC_CHOICE)
+                if choice is not None:
+                    self._inline(choice, parts, boxes, runs, look)
+            else:
+                # Hyperlinks, insertions, smart tags, simple fields, inline content
+                # controls, drawings and shapes: their text is displayed.
+                self._inline(child, parts, boxes, runs, look)
+
+    def _run_look(self, run: etree._Element, paragraph: Look) -> Look:
+        n = self.n
+        rpr = run.find(n.rpr)
+        if rpr is None:
+            return paragraph
+        direct = read_look(None, rpr, n.w)
+        rstyle = rpr.find(n.rstyle)
+        char = self.styles.look(rstyle.get(n.val)) if rstyle is not None else Look()
+        bold = direct.bold if direct.bold is not None else char.bold
+        return Look(
+            bold=bold if bold is not None else paragraph.bold,
+            font=direct.font or char.font or paragraph.font,
+            size=direct.size or char.size or paragraph.size,
+        )
+
+    def _level(self, text: str, look: Look, runs: _Runs) -> int | None:
+        """The heading hint: style name, outline level, else emphasis + numbering."""
+        if look.heading is not None:
+            return min(look.heading, 3)
+        if look.outline is not None:
+            return min(look.outline + 1, 3)
+        emphasised = runs.any_text and (
+            runs.all_bold
+            or any(font in runs.font for font in _EMPHASIS_FONTS)
+            or runs.size >= _TITLE_SIZE
+        )
+        if not emphasised or len(text) > _HEADING_MAX_CHARS:
+            return None
+        for pattern, level in _NUMBERED:
+            if pattern.match(text):
+                return level
+        if self._in_title and look.centered:
+            return 0
+        return None
+
+    # --- tables -----------------------------------------------------------------------
+
+    def table(self, tbl: etree._Element) -> None:
+        """Emit ``tbl`` as a :class:`Grid`, then its nested tables."""
+        n = self.n
+        rows: list[list[tuple[int, int, str, str | None, str | None]]] = []
+        cells_xml: list[etree._Element] = []
+        nested: list[etree._Element] = []
+        for tr in self._children(tbl, n.tr):
+            trpr = tr.find(n.trpr)
+            before = 0
+            if trpr is not None:
+                if trpr.find(n.deleted) is not None:
+                    continue  # a row deleted with tracked changes
+                gb = trpr.find(n.grid_before)
+                if gb is not None and (value := gb.get(n.val, "")).isdigit():
+                    before = int(value)
+            row = []
+            column = before
+            for tc in self._children(tr, n.tc):
+                span, vmerge, hmerge = self._merge_marks(tc)
+                text = self._cell_text(tc, nested)
+                row.append((column, span, text, vmerge, hmerge))
+                cells_xml.append(tc)
+                column += span
+            rows.append(row)
+        grid_cols = tbl.find(n.tbl_grid)
+        width = len(grid_cols.findall(n.grid_col)) if grid_cols is not None else 0
+        width = max([width, *(start + span for row in rows for start, span, *_ in row)])
+        if rows and width == 1 and nested:
+            # A frame around the report: read what is inside as the document itself.
+            for tc in cells_xml:
+                self.container(tc)
+            return
+        self._tables += 1
+        location = f"table {self._tables}"
+        self.blocks.append(_grid(rows, width, location))
+        for inner in nested:
+            self.table(inner)
+
+    def _children(self, parent: etree._Element, tag: str) -> list[etree._Element]:
+        """Children named ``tag``, looking through content controls and custom XML."""
+        n = self.n
+        found = []
+        for child in parent:
+            if child.tag == tag:
+                found.append(child)
+            elif child.tag == n.sdt:
+                content = child.find(n.sdt_content)
+                if content is not None:
+                    found.extend(self._children(content, tag))
+            elif child.tag in (n.custom_xml, n.ins, n.move_to):
+                found.extend(self._children(child, tag))
+        return found
+
+    def _merge_marks(self, tc: etree._Element) -> tuple[int, str | None, str | None]:
+        n = self.n
+        tcpr = tc.find(n.tcpr)
+        if tcpr is None:
+            return 1, None, None
+        span = 1
+        gs = tcpr.find(n.grid_span)
+        if gs is not None and (value := gs.get(n.val, "")).isdigit():
+            span = max(1, min(int(value), 1000))
+        marks: list[str | None] = []
+        for tag in (n.vmerge, n.hmerge):
+            mark = tcpr.find(tag)
+            # <w:vMerge/> without a value continues the cell above.
+            marks.append(
+                None
+                if mark is None
+                else ("restart" if mark.get(n.val) == "restart" else "continue")
+            )
+        return span, marks[0], marks[1]
+
+    def _cell_text(self, tc: etree._Element, nested: list[etree._Element]) -> str:
+        """The cell's paragraphs joined with newlines; nested tables are set aside."""
+        lines: list[str] = []
+        self._cell_lines(tc, lines, nested)
+        return "\n".join(lines)
+
+    def _cell_lines(
+        self, element: etree._Element, lines: list[str], nested: list[etree._Element]
+    ) -> None:
+        n = self.n
+        for child in element:
+            tag = child.tag
+            if tag == n.p:
+                text, _look, _runs, boxes = self._paragraph_text(child)
+                if text:
+                    lines.append(text)
+                for box in boxes:
+                    self._cell_lines(box, lines, nested)
+            elif tag == n.tbl:
+                nested.append(child)
+            elif tag == n.sdt:
+                content = child.find(n.sdt_content)
+                if content is not None:
+                    self._cell_lines(content, lines, nested)
+            elif tag in (n.custom_xml, n.ins, n.move_to):
+                self._cell_lines(child, lines, nested)
+            elif tag == _MC_ALTERNATE:
+                choice = child.find(_MC_CHOICE)
+                if choice is not None:
+                    self._cell_lines(choice, lines, nested)
+
+
+def _grid(
+    rows: list[list[tuple[int, int, str, str | None, str | None]]], width: int, location: str
+) -> Grid:
+    """Expand spans and merges into a rectangle of texts with their origins."""
+    texts: list[list[str]] = []
+    origins: list[list[tuple[int, int]]] = []
+    for r, row in enumerate(rows):
+        line = [""] * width
+        origin = [(r, c) for c in range(width)]
+        previous: int | None = None
+        for start, span, text, vmerge, hmerge in row:
+            if hmerge == "continue" and previous is not None:
+                source = origin[previous]
+                value = line[previous]
+            elif vmerge == "continue" and r > 0 and start < width:
+                source = origins[r - 1][start]
+                value = texts[source[0]][source[1]]
+            else:
+                source, value = (r, start), text
+            for c in range(start, min(start + span, width)):
+                line[c] = value
+                origin[c] = source
+            previous = start
+        texts.append(line)
+        origins.append(origin)
+    return Grid(
+        cells=tuple(tuple(line) for line in texts),
+        origin=tuple(tuple(line) for line in origins),
+        location=location,
+    )

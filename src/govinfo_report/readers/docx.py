@@ -1,0 +1,171 @@
+"""The DOCX reader: reports written in Word or WPS (and by our own DOCX writer).
+
+The document is opened safely (:mod:`._docx_package`: size, ratio and encryption checks
+before inflating, XML without entities or DOCTYPE), its body is turned into neutral
+blocks (:mod:`._docx_blocks`: paragraphs with heading hints, tables with merges
+expanded), and the shared assembler finds the title, sections, tables and signature by
+their labels. Fields a document does not print (agency kind, publication date, contact,
+structured 信息处理费) are taken from our own custom document property when present;
+everything printed is read from the visible content.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Final
+
+import attrs
+from lxml import etree
+
+from govinfo_report import _embedded
+from govinfo_report.checks.findings import Finding, Severity, Status
+from govinfo_report.errors import ReportReadError
+from govinfo_report.readers._document import Block
+from govinfo_report.readers._docx_blocks import Extractor
+from govinfo_report.readers._docx_package import Package, looks_like_docx
+from govinfo_report.readers._docx_styles import W_MAIN, W_STRICT, Numbering, Styles
+from govinfo_report.readers._registry import ReadResult
+
+_REL_NS: Final = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CUSTOM_NS: Final = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_MAIN_DOCUMENT: Final = "word/document.xml"
+
+EMBEDDED_CODE: Final = "R.DOCX.EMBEDDED"
+"""Finding code: our custom document property is present but unreadable."""
+
+
+@attrs.frozen
+class DocxContent:
+    """What a DOCX holds for the assembler: blocks, and our embedded data if any."""
+
+    blocks: tuple[Block, ...]
+    embedded: str | None = None
+    """The value of the :data:`govinfo_report._embedded.PROPERTY` custom property."""
+
+
+def _relationships(package: Package, rels: str) -> dict[str, str]:
+    """``{type suffix: target}`` of a ``.rels`` part (empty if the part is absent)."""
+    if rels not in package:
+        return {}
+    found: dict[str, str] = {}
+    for rel in package.xml(rels).iter(f"{{{_REL_NS}}}Relationship"):
+        kind = rel.get("Type", "").rsplit("/", 1)[-1]
+        target = rel.get("Target", "")
+        if kind and target and rel.get("TargetMode") != "External":
+            found.setdefault(kind, target)
+    return found
+
+
+def _resolve(base_dir: str, target: str) -> str:
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(base_dir, target))
+
+
+def _optional_xml(package: Package, name: str | None) -> etree._Element | None:
+    if name is None or name not in package:
+        return None
+    return package.xml(name)
+
+
+def _custom_property(package: Package, name: str | None) -> str | None:
+    root = _optional_xml(package, name)
+    if root is None:
+        return None
+    for prop in root.iter(f"{{{_CUSTOM_NS}}}property"):
+        if prop.get("name") == _embedded.PROPERTY:
+            for value in prop:
+                return value.text or ""
+    return None
+
+
+def extract(data: bytes, source: str = "<bytes>") -> DocxContent:
+    """The blocks of a DOCX and its embedded data, without assembling a report.
+
+    Raises:
+        ReportReadError: not a readable Word document (see :class:`Package`).
+    """
+    package = Package(data, source)
+    top = _relationships(package, "_rels/.rels")
+    main = _resolve("", top.get("officeDocument", _MAIN_DOCUMENT))
+    if main not in package:
+        raise ReportReadError(
+            f"{source} is a zip but not a Word document: it has no {_MAIN_DOCUMENT}"
+        )
+    root = package.xml(main)
+    w = etree.QName(root).namespace
+    if w not in (W_MAIN, W_STRICT):
+        raise ReportReadError(
+            f"{source}: {main} is not a WordprocessingML document (root {root.tag!r})"
+        )
+    body = root.find(f"{{{w}}}body")
+    if body is None:
+        raise ReportReadError(f"{source}: {main} has no document body")
+    main_dir, main_name = posixpath.split(main)
+    related = _relationships(package, posixpath.join(main_dir, "_rels", main_name + ".rels"))
+    styles_part = _resolve(main_dir, related.get("styles", "styles.xml"))
+    numbering_part = _resolve(main_dir, related.get("numbering", "numbering.xml"))
+    extractor = Extractor(
+        w,
+        Styles(_optional_xml(package, styles_part), w),
+        Numbering(_optional_xml(package, numbering_part), w),
+    )
+    try:
+        extractor.container(body)
+    except RecursionError:
+        raise ReportReadError(f"{source}: {main} is nested too deeply to be a report") from None
+    custom = _resolve("", top.get("custom-properties", "docProps/custom.xml"))
+    return DocxContent(tuple(extractor.blocks), _custom_property(package, custom))
+
+
+def _embedded_finding(source: str, problem: str) -> Finding:
+    return Finding(
+        code=EMBEDDED_CODE,
+        severity=Severity.WARNING,
+        status=Status.UNCERTAIN,
+        message_zh=f"文档属性 {_embedded.PROPERTY} 无法读取，已忽略（{problem}）",
+        message_en=f"the {_embedded.PROPERTY} document property is unreadable and was "
+        f"ignored ({problem})",
+        paths=("metadata",),
+        location=f"{source}: docProps/custom.xml",
+    )
+
+
+def _describe(problem: Exception) -> str:
+    if isinstance(problem, ExceptionGroup):
+        return "; ".join(_describe(e) for e in problem.exceptions if isinstance(e, Exception))
+    return str(problem) or type(problem).__name__
+
+
+class DocxReader:
+    """Word documents (``.docx``) made by Word, WPS, LibreOffice or our DOCX writer."""
+
+    name = "docx"
+    suffixes = (".docx",)
+
+    def sniff(self, data: bytes) -> bool:
+        """A zip whose central directory names ``word/document.xml``."""
+        return looks_like_docx(data)
+
+    def read(self, data: bytes, *, source: str = "<bytes>") -> ReadResult:
+        """The report in a DOCX document, with the reader's findings.
+
+        Raises:
+            ReportReadError: not a zip, encrypted, corrupt, a zip bomb, XML with a
+                DOCTYPE, or no report in it.
+        """
+        from govinfo_report.readers._assemble import assemble
+
+        content = extract(data, source)
+        result = assemble(content.blocks, source=source)
+        if content.embedded is None:
+            return result
+        try:
+            report = _embedded.loads(result.report, content.embedded)
+        except (ValueError, TypeError, KeyError, ExceptionGroup) as problem:
+            # Problem (a ValueError) from _embedded itself; cattrs' validation errors
+            # (ExceptionGroups) or ValueErrors from structuring the values.
+            return ReadResult(
+                result.report, (*result.findings, _embedded_finding(source, _describe(problem)))
+            )
+        return ReadResult(report, result.findings)
