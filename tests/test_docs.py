@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -101,9 +102,17 @@ def _scratch(tmp: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def runs() -> dict[Path, _FileRun]:
-    """Per documentation file, for the duration of this module."""
-    return {}
+def runs() -> Iterator[dict[Path, _FileRun]]:
+    """Per documentation file, for the duration of this module.
+
+    Docs may register writers (docs/extending.md does); the registry is restored
+    afterwards so that no other test sees them.
+    """
+    from govinfo_report.writers import _registry
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_registry, "_registered", dict(_registry._registered))
+        yield {}
 
 
 def _execute(block: Block, namespace: dict[str, Any]) -> None:
