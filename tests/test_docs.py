@@ -3,7 +3,7 @@
 The rule for doc writers (stated at the top of docs/index.md): the blocks of one file run
 in order and share one namespace, so a later block may use what an earlier one defined;
 the working directory is a fresh scratch directory holding a copy of ``examples/`` and a
-link to every other top-level entry of the repository, so ``examples/dongtou_2020.yaml``
+link to every other top-level directory of the repository, so ``examples/dongtou_2020.yaml``
 and ``tests/fixtures/...`` resolve while files a block writes stay in the scratch
 directory. Blocks that cannot run are fenced as ```text, ```console or ```yaml.
 
@@ -93,10 +93,11 @@ class _FileRun:
 
 def _scratch(tmp: Path) -> Path:
     """A directory that looks like the repository root but keeps writes to itself."""
+    # Directories only: a stray file at the root (say, a rendered report.docx) must not
+    # be written through by a block that writes a file of the same name.
     for entry in ROOT.iterdir():
-        if entry.name in (".git", "examples") or entry.name.startswith("."):
-            continue
-        (tmp / entry.name).symlink_to(entry, target_is_directory=entry.is_dir())
+        if entry.is_dir() and entry.name != "examples" and not entry.name.startswith("."):
+            (tmp / entry.name).symlink_to(entry, target_is_directory=True)
     shutil.copytree(ROOT / "examples", tmp / "examples")
     return tmp
 
