@@ -1,0 +1,546 @@
+"""The ``govinfo-report`` command: validate, create, import and render reports.
+
+``main(argv)`` is the console script; ``run(args, stdout, stderr)`` does the work on
+given streams so that tests and other programs can call it. Every subcommand returns an
+exit code: 0 done / no errors, 1 the report has errors, 2 unusable input or a failure.
+No input produces a traceback: library errors print ``govinfo-report: error: ...``, and
+an unexpected exception prints a short "internal error" line with a hint.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import sys
+import traceback
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any, NoReturn
+
+import attrs
+
+from govinfo_report._io import atomic_write_bytes, atomic_write_text
+from govinfo_report.checks.findings import Finding, Lang, Severity, Status
+from govinfo_report.errors import GovinfoReportError, ReportLoadError
+from govinfo_report.formats import FormatVersion
+from govinfo_report.model import AgencyKind, Report, blank_report
+
+PROG = "govinfo-report"
+DEBUG_ENV = "GOVINFO_REPORT_DEBUG"
+
+EXIT_OK = 0
+EXIT_ERRORS = 1
+EXIT_UNUSABLE = 2
+
+_SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.NOTICE: "提示"}
+_SEVERITY_EN = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTICE: "notice"}
+
+
+class _Exit(Exception):
+    """argparse wants to stop (``--help``, a usage error): carries the exit code."""
+
+    def __init__(self, code: int) -> None:
+        self.code = code
+
+
+class _UsageError(GovinfoReportError, ValueError):
+    """The command line asks for something that cannot be done."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser that writes to ``out``/``err`` and never calls sys.exit.
+
+    Each run binds its streams in a subclass (argparse builds subparsers from a class).
+    """
+
+    out: IO[str]
+    err: IO[str]
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        if message:
+            (self.err if file is sys.stderr else self.out).write(message)
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        if message:
+            self.err.write(message)
+        raise _Exit(status)
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_UNUSABLE, f"{self.prog}: error: {message}\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The console script: ``run`` on the process's arguments and streams."""
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal that cannot show Chinese gets escapes, not a UnicodeEncodeError.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+    try:
+        return run(sys.argv[1:] if argv is None else list(argv), sys.stdout, sys.stderr)
+    except BrokenPipeError:  # `govinfo-report validate ... | head`
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_ERRORS
+
+
+def run(args: Sequence[str], stdout: IO[str], stderr: IO[str]) -> int:
+    """Run one command.
+
+    Args:
+        args: the arguments after the program name, e.g. ``["validate", "r.yaml"]``.
+        stdout: where results go.
+        stderr: where errors and the reader's findings go.
+
+    Returns:
+        The exit code: 0 no errors, 1 errors in a report, 2 unusable input or failure.
+    """
+    parser = _build_parser(stdout, stderr)
+    try:
+        options = parser.parse_args(list(args))
+    except _Exit as stop:
+        return stop.code
+    command: Callable[[argparse.Namespace, IO[str], IO[str]], int] = options.command
+    try:
+        return command(options, stdout, stderr)
+    except (GovinfoReportError, OSError) as exc:
+        stderr.write(f"{PROG}: error: {_describe(exc)}\n")
+    except KeyboardInterrupt:
+        stderr.write(f"{PROG}: interrupted\n")
+        return 130
+    except Exception as exc:
+        _internal_error(exc, stderr)
+    return EXIT_UNUSABLE
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and not isinstance(exc, GovinfoReportError):
+        where = f" {exc.filename}" if exc.filename else ""
+        return f"cannot access{where}: {exc.strerror or exc}"
+    return str(exc)
+
+
+def _internal_error(exc: BaseException, stderr: IO[str]) -> None:
+    stderr.write(
+        f"{PROG}: internal error: {type(exc).__name__}: {exc}\n"
+        f"This is a bug in govinfo-report. Please report it with the command and the input; "
+        f"set {DEBUG_ENV}=1 to see the traceback.\n"
+    )
+    if os.environ.get(DEBUG_ENV):
+        stderr.write("".join(traceback.format_exception(exc)))
+
+
+# --- the parser ---------------------------------------------------------------------------
+
+
+def _build_parser(stdout: IO[str], stderr: IO[str]) -> _Parser:
+    class Parser(_Parser):
+        out = stdout
+        err = stderr
+
+    parser = Parser(
+        prog=PROG,
+        description="政府信息公开工作年度报告: validate, create, import and render reports.",
+        epilog="Exit codes: 0 no errors, 1 a report has errors, 2 unusable input or failure.",
+    )
+    from govinfo_report import __version__
+
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
+    commands.required = True
+
+    p = commands.add_parser(
+        "validate",
+        help="check reports against the 勾稽关系 and the other rules",
+        description="Check reports (files or folders) and print every finding.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", type=Path, help="report file or folder")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language")
+    p.add_argument("--json", action="store_true", help="one JSON document on stdout")
+    p.add_argument(
+        "--min-severity",
+        "--severity",
+        dest="min_severity",
+        choices=[s.value for s in Severity],
+        default=Severity.NOTICE.value,
+        help="show findings of this severity and worse (the exit code counts all)",
+    )
+    p.add_argument("--previous", type=Path, metavar="FILE", help="last year's report")
+    p.add_argument("--from", dest="reader", metavar="FORMAT", help="input format (default: detect)")
+    p.add_argument("--explain", action="store_true", help="print how to fix each finding")
+    p.set_defaults(command=_validate)
+
+    p = commands.add_parser(
+        "new",
+        help="write a blank report to fill in",
+        description="Write a blank report (every cell blank, the six standard headings).",
+    )
+    p.add_argument("--year", type=int, required=True, help="the year reported on")
+    p.add_argument(
+        "--format",
+        choices=[v.value for v in FormatVersion],
+        help="statutory format (default: the one prescribed for --year)",
+    )
+    p.add_argument("-o", "--output", type=Path, required=True, help=".yaml, .json or .toml")
+    p.add_argument("--agency", default="", help="the agency's full name")
+    p.add_argument(
+        "--kind",
+        choices=[k.value for k in AgencyKind],
+        default=AgencyKind.DEPARTMENT.value,
+        help="agency kind (decides deadline and required content)",
+    )
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.set_defaults(command=_new)
+
+    p = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of the report file format",
+        description="Print the JSON Schema (draft 2020-12) of a report file.",
+    )
+    p.add_argument(
+        "--format",
+        choices=[v.value for v in FormatVersion],
+        help="one format only (default: either, chosen by metadata.format_version)",
+    )
+    p.add_argument("-o", "--output", type=Path, help="write to a file instead of stdout")
+    p.set_defaults(command=_schema)
+
+    p = commands.add_parser(
+        "render",
+        help="write a report as a Word document or Markdown",
+        description="Render a report with a writer (docx, markdown or a plugin).",
+    )
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--to", metavar="WRITER", help="docx, markdown, ... (default: from -o)")
+    p.add_argument(
+        "-o", "--output", help="output file (default: FILE with the writer's suffix; - = stdout)"
+    )
+    p.add_argument("--template", type=Path, metavar="T.docx", help="Word template (docx)")
+    p.add_argument(
+        "--html-tables", action="store_true", help="Markdown: HTML tables with exact merges"
+    )
+    p.add_argument("--from", dest="reader", metavar="FORMAT", help="input format (default: detect)")
+    p.set_defaults(command=_render)
+
+    p = commands.add_parser(
+        "import",
+        help="read a published report (Word, web page, text) into a report file",
+        description="Read a report and write it as YAML, JSON or TOML.",
+    )
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("-o", "--output", required=True, help=".yaml, .json or .toml (- = YAML)")
+    p.add_argument("--from", dest="reader", metavar="FORMAT", help="input format (default: detect)")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language")
+    p.set_defaults(command=_import)
+    return parser
+
+
+# --- validate -------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class FileResult:
+    """What validating one file gave: findings, or the reason it could not be read."""
+
+    path: str
+    findings: tuple[Finding, ...] = ()
+    error: str | None = None
+    problems: tuple[str, ...] = ()
+
+    @property
+    def status(self) -> str:
+        """``unusable``, ``errors`` or ``ok``."""
+        if self.error is not None:
+            return "unusable"
+        return "errors" if self.counts[Severity.ERROR] else "ok"
+
+    @property
+    def counts(self) -> Counter[Severity]:
+        """Findings by severity."""
+        return Counter(f.severity for f in self.findings)
+
+    def to_dict(self, shown: Callable[[Finding], bool]) -> dict[str, Any]:
+        """JSON-ready: file, status, counts, the shown findings, or the error."""
+        data: dict[str, Any] = {"file": self.path, "status": self.status}
+        if self.error is not None:
+            data["error"] = self.error
+            data["problems"] = list(self.problems)
+            return data
+        data["counts"] = {s.value: self.counts[s] for s in Severity}
+        data["findings"] = [f.to_dict() for f in self.findings if shown(f)]
+        return data
+
+
+def _validate(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    from govinfo_report.checks import check
+
+    lang: Lang = options.lang
+    previous = None
+    if options.previous is not None:
+        previous = _read(options.previous, options.reader).report
+    threshold = Severity(options.min_severity).rank
+
+    def shown(finding: Finding) -> bool:
+        return finding.severity.rank <= threshold
+
+    results: list[FileResult] = []
+    for path in _expand(options.files):
+        try:
+            read = _read(path, options.reader)
+            findings = (*read.findings, *check(read.report, previous=previous))
+            result = FileResult(str(path), findings)
+        except ReportLoadError as exc:
+            result = FileResult(str(path), error=str(exc), problems=exc.problems)
+        except (GovinfoReportError, OSError, RecursionError, MemoryError) as exc:
+            result = FileResult(str(path), error=_describe(exc))
+        except Exception as exc:  # a reader's bug must not stop a batch of thousands
+            result = FileResult(str(path), error=f"internal error: {type(exc).__name__}: {exc}")
+        results.append(result)
+        if not options.json:
+            _print_result(result, lang, shown, options.explain, stdout, stderr)
+    code = _exit_code(results)
+    if options.json:
+        document = {
+            "files": [r.to_dict(shown) for r in results],
+            "summary": _summary(results),
+            "exit_code": code,
+        }
+        stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    else:
+        stdout.write(_summary_line(results, lang) + "\n")
+    return code
+
+
+def _read(path: Path, reader: str | None) -> Any:
+    from govinfo_report.readers import read_report
+
+    if path.is_dir():
+        raise IsADirectoryError(21, "is a folder, expected a file", str(path))
+    return read_report(path, reader)
+
+
+def _expand(paths: Sequence[Path]) -> Iterator[Path]:
+    """Files as given; folders recursively, keeping the suffixes some reader accepts."""
+    suffixes: set[str] | None = None
+    for path in paths:
+        if not path.is_dir():
+            yield path
+            continue
+        if suffixes is None:
+            suffixes = _readable_suffixes()
+        for found in sorted(path.rglob("*")):
+            relative = found.relative_to(path).parts
+            if any(part.startswith(".") for part in relative):
+                continue  # hidden files, our own temporary files, .git
+            if found.is_file() and found.suffix.lower() in suffixes:
+                yield found
+
+
+def _readable_suffixes() -> set[str]:
+    from govinfo_report.readers import available_readers, get_reader
+
+    return {s for name in available_readers() for s in get_reader(name).suffixes}
+
+
+def _print_result(
+    result: FileResult,
+    lang: Lang,
+    shown: Callable[[Finding], bool],
+    explain: bool,
+    stdout: IO[str],
+    stderr: IO[str],
+) -> None:
+    if result.error is not None:
+        stderr.write(f"{PROG}: error: {result.path}: {result.error}\n")
+        return
+    displayed = [f for f in result.findings if shown(f)]
+    for finding in displayed:
+        stdout.write(_finding_line(result.path, finding, lang) + "\n")
+        if explain:
+            hint = _fix_hint(finding.code, lang)
+            if hint:
+                stdout.write(f"    {hint}\n")
+    if not displayed and not result.counts[Severity.ERROR]:
+        stdout.write(f"{result.path}: {'no errors' if lang == 'en' else '无错误'}\n")
+
+
+def _finding_line(path: str, finding: Finding, lang: Lang) -> str:
+    where = f"{path} ({finding.location})" if finding.location else path
+    severity = (_SEVERITY_EN if lang == "en" else _SEVERITY_ZH)[finding.severity]
+    if finding.status is Status.UNCERTAIN:
+        severity += " (uncertain)" if lang == "en" else "（待定）"
+    cell = f" {finding.paths[0]}" if finding.paths else ""
+    return f"{where}: {severity} {finding.code}{cell}: {finding.message(lang)}"
+
+
+def _fix_hint(code: str, lang: Lang) -> str | None:
+    try:
+        from govinfo_report.checks.catalog import CATALOG
+    except ImportError:  # pragma: no cover - the catalog ships with the checks
+        return None
+    info = CATALOG.get(code)
+    if info is None:
+        return None
+    return f"{'fix' if lang == 'en' else '修改'}: {info.fix(lang)}"
+
+
+def _exit_code(results: Sequence[FileResult]) -> int:
+    if any(r.error is not None for r in results):
+        return EXIT_UNUSABLE
+    if any(r.counts[Severity.ERROR] for r in results):
+        return EXIT_ERRORS
+    return EXIT_OK
+
+
+def _summary(results: Sequence[FileResult]) -> dict[str, Any]:
+    totals: Counter[Severity] = Counter()
+    for result in results:
+        totals.update(result.counts)
+    return {
+        "files": len(results),
+        "with_errors": sum(r.status == "errors" for r in results),
+        "unusable": sum(r.status == "unusable" for r in results),
+        "findings": {s.value: totals[s] for s in Severity},
+    }
+
+
+def _summary_line(results: Sequence[FileResult], lang: Lang) -> str:
+    s = _summary(results)
+    n = s["findings"]
+    if lang == "en":
+        return (
+            f"{s['files']} file(s) checked: {s['with_errors']} with errors, "
+            f"{s['unusable']} unusable; findings: {n['error']} error(s), "
+            f"{n['warning']} warning(s), {n['notice']} notice(s)"
+        )
+    return (
+        f"共检查 {s['files']} 个文件：{s['with_errors']} 个有错误，{s['unusable']} 个无法读取；"
+        f"错误 {n['error']} 条，警告 {n['warning']} 条，提示 {n['notice']} 条"
+    )
+
+
+# --- new, schema ------------------------------------------------------------------------------
+
+
+def _new(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    from govinfo_report.serialize import dumps, syntax_for
+
+    output: Path = options.output
+    syntax = syntax_for(output)
+    _refuse_existing(output, options.force)
+    report = blank_report(
+        options.format,
+        year=options.year,
+        agency=options.agency,
+        agency_kind=AgencyKind(options.kind),
+    )
+    atomic_write_text(output, dumps(report, syntax))
+    version = report.metadata.format_version.value
+    stderr.write(f"wrote {output} ({version} format, report on {options.year})\n")
+    return EXIT_OK
+
+
+def _refuse_existing(output: Path, force: bool) -> None:
+    if output.exists() and not force:
+        raise _UsageError(f"{output} already exists; use --force to overwrite it")
+
+
+def _schema(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    from govinfo_report.schema import json_schema
+
+    text = json.dumps(json_schema(options.format), ensure_ascii=False, indent=2) + "\n"
+    if options.output is None or str(options.output) == "-":
+        stdout.write(text)
+    else:
+        atomic_write_text(options.output, text)
+    return EXIT_OK
+
+
+# --- render, import ---------------------------------------------------------------------------
+
+
+def _render(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    from govinfo_report.writers import get_writer, writer_for_path
+
+    source: Path = options.file
+    if options.to is None and options.output in (None, "-"):
+        raise _UsageError("say which writer with --to (docx, markdown, ...) or give -o FILE")
+    if options.output not in (None, "-") and _same_file(Path(options.output), source):
+        raise _UsageError(f"refusing to overwrite the input {source}; give another -o")
+    name = options.to or writer_for_path(options.output)
+    writer_options: dict[str, Any] = {}
+    if options.template is not None:
+        if not options.template.is_file():
+            raise FileNotFoundError(2, "no such template", str(options.template))
+        writer_options["template"] = options.template
+    if options.html_tables:
+        writer_options["tables"] = "html"
+    try:
+        writer = get_writer(name, **writer_options)
+    except TypeError:
+        given = ", ".join(sorted(writer_options))
+        raise _UsageError(f"writer {name!r} does not accept the option(s) {given}") from None
+    except ImportError as exc:  # a writer whose module or dependency is missing
+        raise _UsageError(f"writer {name!r} is not available: {exc}") from None
+    to_stdout = options.output == "-"
+    output = None if to_stdout else Path(options.output or source.with_suffix(writer.suffix))
+    if output is not None and _same_file(output, source):
+        raise _UsageError(f"refusing to overwrite the input {source}; give another -o")
+    if to_stdout and writer.binary:
+        raise _UsageError(f"{name} output is binary; give -o FILE instead of -o -")
+    read = _read(source, options.reader)
+    _print_findings(read.findings, source, "zh", stderr)
+    buffer = io.BytesIO()
+    writer.write(read.report, buffer)
+    if output is None:
+        stdout.write(buffer.getvalue().decode("utf-8"))
+    else:
+        atomic_write_bytes(output, buffer.getvalue())
+        stderr.write(f"wrote {output}\n")
+    return EXIT_OK
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        if a.exists() and b.exists():
+            return a.samefile(b)
+    except OSError:
+        pass
+    return a.resolve() == b.resolve()
+
+
+def _print_findings(findings: Sequence[Finding], source: Path, lang: Lang, out: IO[str]) -> None:
+    for finding in findings:
+        out.write(_finding_line(str(source), finding, lang) + "\n")
+
+
+def _import(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    from govinfo_report.serialize import dumps, syntax_for
+
+    source: Path = options.file
+    to_stdout = options.output == "-"
+    output = None if to_stdout else Path(options.output)
+    syntax = "yaml" if output is None else syntax_for(output)
+    if output is not None:
+        if _same_file(output, source):
+            raise _UsageError(f"refusing to overwrite the input {source}; give another -o")
+        _refuse_existing(output, options.force)
+    read = _read(source, options.reader)
+    report: Report = read.report
+    _print_findings(read.findings, source, options.lang, stderr)
+    text = dumps(report, syntax)
+    if output is None:
+        stdout.write(text)
+    else:
+        atomic_write_text(output, text)
+        stderr.write(f"wrote {output}\n")
+    errors = any(f.severity is Severity.ERROR for f in read.findings)
+    return EXIT_ERRORS if errors else EXIT_OK
+
+
+__all__ = ["main", "run"]
