@@ -154,9 +154,9 @@ class DocxReader:
             ReportReadError: not a zip, encrypted, corrupt, a zip bomb, XML with a
                 DOCTYPE, or no report in it.
         """
+        content = extract(data, source)
         from govinfo_report.readers._assemble import assemble
 
-        content = extract(data, source)
         result = assemble(content.blocks, source=source)
         if content.embedded is None:
             return result
