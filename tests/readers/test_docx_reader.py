@@ -257,7 +257,7 @@ def test_shuyang_sections_from_direct_formatting_and_variant_heading(shuyang: Re
         "五、存在的主要问题及整改措施",
         "六、其他需要报告的事项",
     ]
-    assert [s.heading for s in report.sections[0].subsections][0] == "（一）主动公开政府信息情况"
+    assert report.sections[0].subsections[0].heading == "（一）主动公开政府信息情况"
     assert report.sections[5].paragraphs == (
         "2023年度，县发展和改革局政府信息公开未发生收费情况。",
     )

@@ -78,7 +78,7 @@ class _Names:
         self.ins, self.move_to = q("ins"), q("moveTo")
         self.txbx = q("txbxContent")
         self.ppr, self.rpr, self.tcpr, self.trpr = map(q, ("pPr", "rPr", "tcPr", "trPr"))
-        self.pstyle, self.rstyle = q("pStyle"), q("rStyle")
+        self.pstyle, self.rstyle, self.numpr = q("pStyle"), q("rStyle"), q("numPr")
         self.grid_span, self.vmerge, self.hmerge = map(q, ("gridSpan", "vMerge", "hMerge"))
         self.grid_before, self.tbl_grid, self.grid_col = map(
             q, ("gridBefore", "tblGrid", "gridCol")
@@ -143,7 +143,8 @@ class Extractor:
 
     def paragraph(self, p: etree._Element) -> None:
         """Emit ``p`` (with its heading hint), then the content of its text boxes."""
-        text, look, runs, boxes = self._paragraph_text(p)
+        runs = _Runs()
+        text, look, boxes = self._paragraph_text(p, runs)
         if text:
             self._paragraphs += 1
             level = self._level(text, look, runs)
@@ -154,7 +155,11 @@ class Extractor:
         for box in boxes:
             self.container(box)
 
-    def _paragraph_text(self, p: etree._Element) -> tuple[str, Look, _Runs, list[etree._Element]]:
+    def _paragraph_text(
+        self, p: etree._Element, runs: _Runs | None
+    ) -> tuple[str, Look, list[etree._Element]]:
+        """Displayed text, paragraph look and text boxes of ``p``; run looks go to
+        ``runs`` (None in table cells, where only a list number matters)."""
         n = self.n
         ppr = p.find(n.ppr)
         style_id = None
@@ -163,33 +168,35 @@ class Extractor:
             if pstyle is not None:
                 style_id = pstyle.get(n.val)
         base = self.styles.look(style_id)
-        direct = read_look(ppr, None, n.w)
-        look = Look(
-            outline=direct.outline if direct.outline is not None else base.outline,
-            heading=base.heading,
-            bold=base.bold,
-            font=base.font,
-            size=base.size,
-            centered=direct.centered if direct.centered is not None else base.centered,
-            num=direct.num if direct.num is not None else base.num,
-        )
+        if runs is None and (ppr is None or ppr.find(n.numpr) is None):
+            look = base  # the common cell paragraph: skip reading direct formatting
+        else:
+            direct = read_look(ppr, None, n.w)
+            look = Look(
+                outline=direct.outline if direct.outline is not None else base.outline,
+                heading=base.heading,
+                bold=base.bold,
+                font=base.font,
+                size=base.size,
+                centered=direct.centered if direct.centered is not None else base.centered,
+                num=direct.num if direct.num is not None else base.num,
+            )
         parts: list[str] = []
         boxes: list[etree._Element] = []
-        runs = _Runs()
         self._inline(p, parts, boxes, runs, look)
         text = "".join(parts).replace("\t", " ").replace("\xa0", " ").strip()
         if text and look.num is not None:
             label = self.numbering.label(look.num)
             if label and not text.startswith(label):
                 text = label + text
-        return text, look, runs, boxes
+        return text, look, boxes
 
     def _inline(
         self,
         element: etree._Element,
         parts: list[str],
         boxes: list[etree._Element],
-        runs: _Runs,
+        runs: _Runs | None,
         look: Look,
     ) -> None:
         n = self.n
@@ -198,6 +205,9 @@ class Extractor:
             if tag == n.t:
                 parts.append(child.text or "")
             elif tag == n.r:
+                if runs is None:
+                    self._inline(child, parts, boxes, runs, look)
+                    continue
                 before = len(parts)
                 self._inline(child, parts, boxes, runs, look)
                 if any(part.strip() for part in parts[before:]):
@@ -313,23 +323,22 @@ class Extractor:
 
     def _merge_marks(self, tc: etree._Element) -> tuple[int, str | None, str | None]:
         n = self.n
+        span, vmerge, hmerge = 1, None, None
         tcpr = tc.find(n.tcpr)
         if tcpr is None:
-            return 1, None, None
-        span = 1
-        gs = tcpr.find(n.grid_span)
-        if gs is not None and (value := gs.get(n.val, "")).isdigit():
-            span = max(1, min(int(value), 1000))
-        marks: list[str | None] = []
-        for tag in (n.vmerge, n.hmerge):
-            mark = tcpr.find(tag)
-            # <w:vMerge/> without a value continues the cell above.
-            marks.append(
-                None
-                if mark is None
-                else ("restart" if mark.get(n.val) == "restart" else "continue")
-            )
-        return span, marks[0], marks[1]
+            return span, vmerge, hmerge
+        for mark in tcpr:
+            tag = mark.tag
+            if tag == n.grid_span:
+                value = mark.get(n.val, "")
+                if value.isdigit():
+                    span = max(1, min(int(value), 1000))
+            elif tag == n.vmerge:
+                # <w:vMerge/> without a value continues the cell above.
+                vmerge = "restart" if mark.get(n.val) == "restart" else "continue"
+            elif tag == n.hmerge:
+                hmerge = "restart" if mark.get(n.val) == "restart" else "continue"
+        return span, vmerge, hmerge
 
     def _cell_text(self, tc: etree._Element, nested: list[etree._Element]) -> str:
         """The cell's paragraphs joined with newlines; nested tables are set aside."""
@@ -344,7 +353,7 @@ class Extractor:
         for child in element:
             tag = child.tag
             if tag == n.p:
-                text, _look, _runs, boxes = self._paragraph_text(child)
+                text, _look, boxes = self._paragraph_text(child, None)
                 if text:
                     lines.append(text)
                 for box in boxes:
