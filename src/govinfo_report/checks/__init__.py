@@ -1,7 +1,69 @@
-"""The validator: every 勾稽关系 and the other rules, as data, and the findings they produce."""
+"""The validator: every 勾稽关系 and the other rules, as data, and the findings they produce.
+
+``check(report)`` returns every finding in a deterministic order (severity, code,
+paths); ``iter_findings(report)`` yields them lazily; ``is_valid(report)`` says whether
+there is no error. Pass ``previous=`` (the same agency's report on the year before) to
+add the cross-year rules. ``CATALOG`` documents every finding code. The rules themselves
+are data: :data:`RULESETS` maps each format version to ``{rule id: rule}``, built from
+the format declarations by the factories in :mod:`govinfo_report.checks.rules`.
+"""
 
 from __future__ import annotations
 
-from govinfo_report.checks.findings import Finding, Severity, Status
+from collections.abc import Iterator
 
-__all__ = ["Finding", "Severity", "Status"]
+from govinfo_report.checks._engine import PreviousReportMismatch, run
+from govinfo_report.checks.catalog import CATALOG, RuleInfo, describe
+from govinfo_report.checks.findings import Finding, Severity, Status
+from govinfo_report.checks.rulesets import RULESETS, ruleset
+from govinfo_report.model.report import Report
+
+
+def _order(finding: Finding) -> tuple[object, ...]:
+    return (*finding.sort_key, finding.message_zh)
+
+
+def iter_findings(report: Report, *, previous: Report | None = None) -> Iterator[Finding]:
+    """Yield every finding for ``report`` as the rules produce it (not sorted).
+
+    Args:
+        report: the report to check.
+        previous: the same agency's report on the year before, for the cross-year
+            rules (X.1, X.2, X.3); without it those rules use their one-year forms.
+
+    Raises:
+        PreviousReportMismatch: ``previous`` is not a report on the year before.
+    """
+    return run(report, previous)
+
+
+def check(report: Report, *, previous: Report | None = None) -> tuple[Finding, ...]:
+    """Every finding for ``report``, errors first, then by code and cell paths.
+
+    Never stops at the first problem. See :func:`iter_findings` for ``previous``.
+
+    Raises:
+        PreviousReportMismatch: ``previous`` is not a report on the year before.
+    """
+    return tuple(sorted(run(report, previous), key=_order))
+
+
+def is_valid(report: Report) -> bool:
+    """Whether ``report`` has no error finding (warnings and notices are allowed)."""
+    return not any(f.severity is Severity.ERROR for f in run(report))
+
+
+__all__ = [
+    "CATALOG",
+    "RULESETS",
+    "Finding",
+    "PreviousReportMismatch",
+    "RuleInfo",
+    "Severity",
+    "Status",
+    "check",
+    "describe",
+    "is_valid",
+    "iter_findings",
+    "ruleset",
+]

@@ -1,0 +1,185 @@
+"""The engine: runs a rule set over a report, fast when the tables are clean.
+
+A rule set is compiled once per (format, last year's format) into a :class:`Plan`: for
+each table, the per-cell rules and the linear rules whose operands all sit in that
+table, with the linear rules also turned into index getters over ``table.values``.
+When a table is *clean* (no blank or "/", every count and amount non-negative) its
+per-cell rules cannot find anything and its linear rules reduce to integer sums over
+the values tuple; a rule object builds a finding only when its sum fails. Any other
+table, and every other rule, goes through the rules' own ``findings``.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from decimal import Decimal
+from operator import itemgetter
+from typing import Any
+
+import attrs
+
+from govinfo_report.checks.findings import Finding
+from govinfo_report.checks.rules import Context, EachCell, Linear, Relation, Rule
+from govinfo_report.checks.rulesets import ruleset
+from govinfo_report.errors import GovinfoReportError
+from govinfo_report.formats import CellKind, FormatVersion, get_format
+from govinfo_report.model.cells import CellValue, Money
+from govinfo_report.model.report import Report
+
+Getter = Callable[[Sequence[CellValue]], tuple[Any, ...]]
+FastRule = tuple[Getter, Getter, Any, Any, Linear]
+"""(positive terms, negative terms, lowest and highest allowed difference, rule)."""
+
+
+class PreviousReportMismatch(GovinfoReportError, ValueError):
+    """``previous=`` is not the same agency's report on the year before."""
+
+
+def _getter(indices: Sequence[int]) -> Getter:
+    """A function returning the values at ``indices`` as a tuple (always a tuple)."""
+    if not indices:
+        return lambda values: ()
+    if len(indices) == 1:
+        (i,) = indices
+        return lambda values: (values[i],)
+    get: Getter = itemgetter(*indices)
+    return get
+
+
+def _identity(values: Sequence[CellValue]) -> tuple[Any, ...]:
+    return tuple(values)
+
+
+def _fast(rule: Linear) -> FastRule:
+    # left − right = (left+ ∪ right−) − (left− ∪ right+): two sums over the values tuple.
+    pos = [op.index for s, op in rule.left if s > 0] + [op.index for s, op in rule.right if s < 0]
+    neg = [op.index for s, op in rule.left if s < 0] + [op.index for s, op in rule.right if s > 0]
+    tol: int | Decimal = rule.tolerance
+    low: Any = -math.inf if rule.relation is Relation.LE else -tol
+    high: Any = math.inf if rule.relation is Relation.GE else tol
+    return (_getter(pos), _getter(neg), low, high, rule)
+
+
+@attrs.frozen(kw_only=True)
+class TablePlan:
+    """The rules of one table, ready to run."""
+
+    table: str
+    counts: Getter
+    signed: tuple[int, ...]
+    money: tuple[int, ...]
+    cell_rules: tuple[EachCell, ...]
+    linear: tuple[Linear, ...]
+    fast: tuple[FastRule, ...]
+
+    def is_clean(self, values: Sequence[CellValue]) -> bool:
+        """No blank or "/", counts ≥ 0, amounts ≥ 0: the per-cell rules find nothing."""
+        try:
+            # min() of ints; an Empty among them raises TypeError (enums do not order).
+            if min(self.counts(values), default=0) < 0:
+                return False
+        except TypeError:
+            return False
+        for i in self.signed:
+            if type(values[i]) is not int:
+                return False
+        for i in self.money:
+            value = values[i]
+            if type(value) is not Money or value.amount < 0:
+                return False
+        return True
+
+
+@attrs.frozen(kw_only=True)
+class Plan:
+    """A compiled rule set: per-table plans, then every other rule in rule-set order."""
+
+    tables: tuple[TablePlan, ...]
+    others: tuple[Rule, ...]
+
+
+def _single_table(rule: Linear | EachCell) -> str | None:
+    ops = rule.operands
+    tables = {op.table for op in ops}
+    if len(tables) != 1 or any(op.previous for op in ops):
+        return None
+    if isinstance(rule, Linear) and any(op.kind is CellKind.MONEY for op in ops):
+        return None  # money sums stay on the generic path (Decimal, Money objects)
+    return tables.pop()
+
+
+def compile_plan(rules: Mapping[str, Rule], version: FormatVersion) -> Plan:
+    """Sort ``rules`` into per-table plans and the rest; precompute index getters."""
+    spec = get_format(version)
+    cell_rules: dict[str, list[EachCell]] = {t.id: [] for t in spec.tables}
+    linear: dict[str, list[Linear]] = {t.id: [] for t in spec.tables}
+    others: list[Rule] = []
+    for rule in rules.values():
+        home = _single_table(rule) if isinstance(rule, Linear | EachCell) else None
+        if home is None:
+            others.append(rule)
+        elif isinstance(rule, EachCell):
+            cell_rules[home].append(rule)
+        else:
+            assert isinstance(rule, Linear)
+            linear[home].append(rule)
+    plans = []
+    for table in spec.tables:
+        by_kind: dict[CellKind, list[int]] = {kind: [] for kind in CellKind}
+        for cell in table.cells:
+            by_kind[cell.kind].append(cell.index)
+        counts = by_kind[CellKind.COUNT]
+        plans.append(
+            TablePlan(
+                table=table.id,
+                # Tables 3 and 4 hold only counts: read the values tuple as it is.
+                counts=_identity if len(counts) == len(table.cells) else _getter(counts),
+                signed=tuple(by_kind[CellKind.SIGNED_COUNT]),
+                money=tuple(by_kind[CellKind.MONEY]),
+                cell_rules=tuple(cell_rules[table.id]),
+                linear=tuple(linear[table.id]),
+                fast=tuple(_fast(rule) for rule in linear[table.id]),
+            )
+        )
+    return Plan(tables=tuple(plans), others=tuple(others))
+
+
+@functools.cache
+def plan_for(version: FormatVersion, previous: FormatVersion | None = None) -> Plan:
+    """The compiled plan for a report of ``version`` (and last year's of ``previous``)."""
+    return compile_plan(ruleset(version, previous), version)
+
+
+def run(report: Report, previous: Report | None = None) -> Iterator[Finding]:
+    """Every finding for ``report``, lazily, in rule-set order (table by table, then the rest).
+
+    Raises:
+        PreviousReportMismatch: ``previous`` is not a report on the year before.
+    """
+    if previous is not None and previous.metadata.year != report.metadata.year - 1:
+        raise PreviousReportMismatch(
+            f"previous= must be the report on {report.metadata.year - 1}, "
+            f"got a report on {previous.metadata.year}"
+        )
+    prior = previous.metadata.format_version if previous is not None else None
+    plan = plan_for(report.metadata.format_version, prior)
+    return _run(plan, Context(report, previous))
+
+
+def _run(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    report = ctx.report
+    for table in plan.tables:
+        values = getattr(report, table.table).values
+        if table.is_clean(values):
+            for pos, neg, low, high, rule in table.fast:
+                if not low <= sum(pos(values)) - sum(neg(values)) <= high:
+                    yield from rule.findings(ctx)
+        else:
+            for cell_rule in table.cell_rules:
+                yield from cell_rule.findings(ctx)
+            for rule in table.linear:
+                yield from rule.findings(ctx)
+    for other in plan.others:
+        yield from other.findings(ctx)
