@@ -225,3 +225,10 @@ def test_fuzzed_docx_gives_a_result_or_a_clear_error(data: bytes) -> None:
     # Any other exception (or a crash) fails the test.
     with contextlib.suppress(ReportReadError, ReportLoadError):
         READER.read(data, source="fuzz.docx")
+
+
+def test_grid_inflated_by_forged_spans_is_refused() -> None:
+    span = '<w:gridSpan w:val="1000"/>'
+    row = tr(*(tc("x", span) for _ in range(5)))
+    message = read_error(package(tbl(row, columns=1)))
+    assert "grid columns" in message

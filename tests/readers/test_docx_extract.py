@@ -334,3 +334,19 @@ def test_embedded_property_is_returned_with_the_blocks() -> None:
 
     data = package(p("x"), custom=custom_properties(_embedded.PROPERTY, '{"version": 1}'))
     assert extract(data).embedded == '{"version": 1}'
+
+
+def test_hidden_text_is_not_displayed_so_not_read() -> None:
+    body = (
+        "<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>"
+        "<w:r><w:rPr><w:vanish w:val='0'/></w:rPr><w:t>显示</w:t></w:r></w:p>"
+    )
+    assert texts(body) == ["显示"]
+
+
+def test_ruby_reads_the_base_text_only() -> None:
+    body = (
+        "<w:p><w:r><w:ruby><w:rt><w:r><w:t>shù</w:t></w:r></w:rt>"
+        "<w:rubyBase><w:r><w:t>沭</w:t></w:r></w:rubyBase></w:ruby></w:r></w:p>"
+    )
+    assert texts(body) == ["沭"]

@@ -19,8 +19,9 @@ from typing import Final
 
 from lxml import etree
 
+from govinfo_report.errors import ReportReadError
 from govinfo_report.readers._document import Block, Grid, Paragraph
-from govinfo_report.readers._docx_styles import Look, Numbering, Styles, read_look
+from govinfo_report.readers._docx_styles import Look, Numbering, Styles, read_look, toggle
 
 MC: Final = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _MC_ALTERNATE: Final = f"{{{MC}}}AlternateContent"
@@ -50,6 +51,7 @@ _HIDDEN: Final = (
     "bookmarkEnd",
     "proofErr",
     "lastRenderedPageBreak",
+    "rt",  # ruby (phonetic guide) text above the base text
 )
 _EMPHASIS_FONTS: Final = ("黑体", "楷体", "标宋", "Hei", "Kai")
 _TITLE_SIZE: Final = 36  # half-points: 18 pt, above 三号 (16 pt) body text
@@ -59,6 +61,10 @@ _NUMBERED: Final = (
     (re.compile(r"^[0-9０-９]+\s*[.．、]"), 3),
 )
 _HEADING_MAX_CHARS: Final = 60
+MAX_COLUMNS: Final = 256
+"""Word allows 63 columns; a wider grid is forged (spans inflating a grid in memory)."""
+MAX_GRID_CELLS: Final = 2_000_000
+"""Grid positions over all tables of a document, merges expanded."""
 
 
 class _Names:
@@ -84,6 +90,7 @@ class _Names:
             q, ("gridBefore", "tblGrid", "gridCol")
         )
         self.deleted = q("del")
+        self.vanish = q("vanish")
         self.val = q("val")
         self.hidden = frozenset(q(local) for local in _HIDDEN)
 
@@ -110,13 +117,16 @@ class _Runs:
 class Extractor:
     """Collects the blocks of one document body, in reading order."""
 
-    def __init__(self, w: str, styles: Styles, numbering: Numbering) -> None:
+    def __init__(self, w: str, styles: Styles, numbering: Numbering, where: str = "") -> None:
         self.n = _Names(w)
+        self.where = where
+        """What to call the document in errors (``report.docx: word/document.xml``)."""
         self.styles = styles
         self.numbering = numbering
         self.blocks: list[Block] = []
         self._paragraphs = 0
         self._tables = 0
+        self._cells = 0
         self._in_title = True
 
     # --- block level ------------------------------------------------------------------
@@ -205,6 +215,9 @@ class Extractor:
             if tag == n.t:
                 parts.append(child.text or "")
             elif tag == n.r:
+                rpr = child.find(n.rpr)
+                if rpr is not None and toggle(rpr.find(n.vanish), n.w):
+                    continue  # hidden text: Word does not display it
                 if runs is None:
                     self._inline(child, parts, boxes, runs, look)
                     continue
@@ -295,6 +308,13 @@ class Extractor:
         grid_cols = tbl.find(n.tbl_grid)
         width = len(grid_cols.findall(n.grid_col)) if grid_cols is not None else 0
         width = max([width, *(start + span for row in rows for start, span, *_ in row)])
+        self._cells += width * len(rows)
+        if width > MAX_COLUMNS or self._cells > MAX_GRID_CELLS:
+            raise ReportReadError(
+                f"{self.where}: table {self._tables + 1} is {len(rows)} rows by {width} grid columns "
+                f"(limits: {MAX_COLUMNS} columns, {MAX_GRID_CELLS} cells in all tables); "
+                "Word never makes such a table"
+            )
         if rows and width == 1 and nested:
             # A frame around the report: read what is inside as the document itself.
             for tc in cells_xml:

@@ -19,7 +19,7 @@ W_MAIN: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W_STRICT: Final = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 
 
-def _on(element: etree._Element | None, w: str) -> bool | None:
+def toggle(element: etree._Element | None, w: str) -> bool | None:
     """A toggle property (``<w:b/>``, ``<w:b w:val="0"/>``): True, False or unset."""
     if element is None:
         return None
@@ -76,7 +76,7 @@ def read_look(ppr: etree._Element | None, rpr: etree._Element | None, w: str) ->
     font = ""
     size = None
     if rpr is not None:
-        bold = _on(rpr.find(f"{{{w}}}b"), w)
+        bold = toggle(rpr.find(f"{{{w}}}b"), w)
         fonts = rpr.find(f"{{{w}}}rFonts")
         if fonts is not None:
             font = fonts.get(f"{{{w}}}eastAsia") or fonts.get(f"{{{w}}}ascii") or ""

@@ -109,6 +109,7 @@ def extract(data: bytes, source: str = "<bytes>") -> DocxContent:
         w,
         Styles(_optional_xml(package, styles_part), w),
         Numbering(_optional_xml(package, numbering_part), w),
+        where=f"{source}: {main}",
     )
     try:
         extractor.container(body)

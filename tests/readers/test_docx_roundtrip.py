@@ -1,0 +1,87 @@
+"""Our own DOCX output reads back losslessly: model → DocxWriter → DocxReader → model.
+
+Over arbitrary reports (wrong totals, blanks, "/", negative counts, money with units,
+extra rows) and consistent ones, in both formats. Printed content is read from the
+visible document; the few unprinted fields come from the embedded document property.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+
+from govinfo_report import _embedded, blank_report
+from govinfo_report.checks.findings import Severity
+from govinfo_report.model import Report
+from govinfo_report.readers import read_report
+from govinfo_report.readers.docx import EMBEDDED_CODE, DocxReader
+from govinfo_report.writers import render
+from readers.docx_parts import custom_properties
+from strategies import consistent_reports, reports
+
+READER = DocxReader()
+SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def round_trip(report: Report) -> Report:
+    result = READER.read(render(report, "docx"), source="roundtrip.docx")
+    assert [f for f in result.findings if f.severity is Severity.ERROR] == []
+    return result.report
+
+
+@SETTINGS
+@given(reports())
+def test_any_report_round_trips(report: Report) -> None:
+    assert round_trip(report) == report
+
+
+@SETTINGS
+@given(consistent_reports())
+def test_consistent_report_round_trips(report: Report) -> None:
+    assert round_trip(report) == report
+
+
+def test_blank_report_of_each_format_round_trips() -> None:
+    for year in (2020, 2023):
+        report = blank_report(year=year, agency="沭阳县发展和改革局")
+        assert round_trip(report) == report
+
+
+def test_read_report_detects_our_docx() -> None:
+    report = blank_report(year=2023, agency="沭阳县发展和改革局", fill=0)
+    assert read_report(render(report, "docx")).report == report
+
+
+def _with_custom_xml(data: bytes, custom: str) -> bytes:
+    """``data`` (a DOCX) with ``docProps/custom.xml`` replaced."""
+    import io
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/custom.xml":
+                content = custom.encode()
+            target.writestr(info.filename, content)
+    return out.getvalue()
+
+
+def test_unreadable_embedded_property_is_a_warning_not_a_crash() -> None:
+    report = blank_report(year=2023, agency="沭阳县发展和改革局", fill=0)
+    data = render(report, "docx")
+    broken = _with_custom_xml(data, custom_properties(_embedded.PROPERTY, "{not json"))
+    result = READER.read(broken, source="x.docx")
+    (finding,) = [f for f in result.findings if f.code == EMBEDDED_CODE]
+    assert finding.severity is Severity.WARNING
+    assert "not JSON" in finding.message_en
+    # Printed content is still read.
+    assert result.report.metadata.agency == report.metadata.agency
+
+
+def test_embedded_property_of_an_unknown_version_is_reported() -> None:
+    report = blank_report(year=2023, agency="沭阳县发展和改革局", fill=0)
+    data = render(report, "docx")
+    other = _with_custom_xml(data, custom_properties(_embedded.PROPERTY, '{"version": 99}'))
+    result = READER.read(other, source="x.docx")
+    assert [f.code for f in result.findings if f.code == EMBEDDED_CODE] == [EMBEDDED_CODE]
