@@ -393,3 +393,17 @@ def test_yaml_aliases_are_refused() -> None:
 def test_yaml_python_tags_are_refused() -> None:
     with pytest.raises(ReportLoadError, match="invalid YAML"):
         loads("metadata: !!python/object/apply:os.system ['true']\n", "yaml")
+
+
+def test_negative_count_fails_validation_in_the_cli_with_its_path(tmp_path: Path) -> None:
+    import io
+
+    from govinfo_report.cli import run
+
+    path = tmp_path / "negative.json"
+    data = _mutated(lambda d: d["applications"]["new_received"].update(natural_person=-3))
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    code = run(["validate", "--lang", "en", str(path)], out, err)
+    assert code == 1
+    assert f"{path}: error D.1 applications.new_received.natural_person: " in out.getvalue()

@@ -1,0 +1,550 @@
+"""The ``govinfo-report`` command: each subcommand's output, files and exit code, and
+that no input ever ends in a traceback."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import attrs
+import pytest
+
+from govinfo_report import AgencyKind, FormatVersion, Report, blank_report
+from govinfo_report import cli as cli_module
+from govinfo_report.checks import Finding, Severity, Status, check
+from govinfo_report.readers import ReadResult
+from govinfo_report.schema import json_schema
+from govinfo_report.serialize import dump, dumps, load
+from govinfo_report.writers import _registry as writer_registry
+from strategies import evolve_cell
+
+FIXTURE = Path(__file__).parent / "fixtures" / "cli" / "report_2021.yaml"
+
+
+def cli(*args: object) -> tuple[int, str, str]:
+    """Run the CLI in-process; return exit code, stdout, stderr."""
+    out, err = io.StringIO(), io.StringIO()
+    code = cli_module.run([str(a) for a in args], out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def clean(tmp_path: Path) -> Path:
+    path = tmp_path / "clean.yaml"
+    shutil.copy(FIXTURE, path)
+    return path
+
+
+def _broken_report() -> Report:
+    report = load(FIXTURE)
+    value = report.cell("applications.new_received.natural_person")
+    return evolve_cell(report, "applications.new_received.natural_person", value + 1)
+
+
+@pytest.fixture
+def broken(tmp_path: Path) -> Path:
+    path = tmp_path / "broken.json"
+    dump(_broken_report(), path)
+    return path
+
+
+@pytest.fixture
+def unusable(tmp_path: Path) -> Path:
+    path = tmp_path / "unusable.json"
+    path.write_text(dumps(load(FIXTURE)).replace('"year": 2024', '"year": "2024"'))
+    return path
+
+
+# --- validate -----------------------------------------------------------------------------
+
+
+def test_validate_clean_report_exits_0(clean: Path) -> None:
+    code, out, err = cli("validate", clean)
+    assert (code, err) == (0, "")
+    assert f"{clean}: 无错误\n" in out
+    assert out.endswith(
+        "共检查 1 个文件：0 个有错误，0 个无法读取；错误 0 条，警告 0 条，提示 0 条\n"
+    )
+
+
+def test_validate_prints_error_in_chinese_with_its_cell_and_exits_1(broken: Path) -> None:
+    code, out, _ = cli("validate", broken)
+    assert code == 1
+    line = next(x for x in out.splitlines() if " T3.1 " in x)
+    assert line.startswith(f"{broken}: 错误 T3.1 applications.new_received.natural_person: ")
+    expected = next(f for f in check(_broken_report()) if f.code == "T3.1")
+    assert line.endswith(expected.message_zh)
+
+
+def test_validate_lang_en_prints_english(broken: Path) -> None:
+    code, out, _ = cli("validate", "--lang", "en", broken)
+    assert code == 1
+    expected = next(f for f in check(_broken_report()) if f.code == "T3.1")
+    assert f"error T3.1 applications.new_received.natural_person: {expected.message_en}" in out
+    assert "1 file(s) checked: 1 with errors, 0 unusable" in out
+
+
+def test_validate_json_lists_every_finding_as_its_dict(broken: Path) -> None:
+    code, out, _ = cli("validate", "--json", broken)
+    document = json.loads(out)
+    assert code == document["exit_code"] == 1
+    (result,) = document["files"]
+    assert result["file"] == str(broken)
+    assert result["status"] == "errors"
+    assert result["findings"] == [f.to_dict() for f in check(_broken_report())]
+    assert result["counts"]["error"] == sum(f["severity"] == "error" for f in result["findings"])
+    assert document["summary"]["files"] == 1
+    assert document["summary"]["with_errors"] == 1
+
+
+def test_min_severity_filters_display_not_exit_code(tmp_path: Path) -> None:
+    blank = blank_report(year=2024).cell("proactive.rules.issued")
+    report = evolve_cell(_broken_report(), "proactive.rules.issued", blank)
+    path = tmp_path / "r.yaml"
+    dump(report, path)
+    _, everything, _ = cli("validate", path)
+    assert f"{path}: 提示 B.1 proactive.rules.issued: " in everything
+    code, out, _ = cli("validate", "--min-severity", "error", path)
+    *lines, summary = out.splitlines()
+    assert code == 1
+    assert lines
+    assert all(line.startswith(f"{path}: 错误 ") for line in lines)
+    notices = sum(f.severity is Severity.NOTICE for f in check(report))
+    assert notices >= 1
+    assert summary.endswith(f"提示 {notices} 条")
+
+
+def test_min_severity_filters_json_findings_but_counts_all(broken: Path) -> None:
+    _, out, _ = cli("validate", "--json", "--severity", "error", broken)
+    (result,) = json.loads(out)["files"]
+    assert {f["severity"] for f in result["findings"]} == {"error"}
+    assert sum(result["counts"].values()) == len(check(_broken_report()))
+
+
+def test_unusable_file_does_not_stop_the_batch(clean: Path, unusable: Path, broken: Path) -> None:
+    code, out, err = cli("validate", clean, unusable, broken)
+    assert code == 2
+    assert f"{clean}: 无错误" in out
+    assert f"{broken}: 错误 T3.1" in out
+    assert f"govinfo-report: error: {unusable}: cannot load {unusable}: 1 problem(s)" in err
+    assert "expected a whole number, got str '2024' @ $.metadata.year" in err
+    assert out.splitlines()[-1].startswith("共检查 3 个文件：1 个有错误，1 个无法读取")
+
+
+def test_unusable_file_in_json_output(unusable: Path) -> None:
+    code, out, _ = cli("validate", "--json", unusable)
+    (result,) = json.loads(out)["files"]
+    assert code == 2
+    assert result["status"] == "unusable"
+    assert result["problems"] == ["expected a whole number, got str '2024' @ $.metadata.year"]
+
+
+def test_errors_without_unusable_files_exit_1(clean: Path, broken: Path) -> None:
+    assert cli("validate", clean, broken)[0] == 1
+
+
+def test_missing_file_is_unusable(tmp_path: Path) -> None:
+    code, _, err = cli("validate", tmp_path / "nope.yaml")
+    assert code == 2
+    assert f"{tmp_path / 'nope.yaml'}: cannot read" in err
+    assert "Traceback" not in err
+
+
+def test_folder_is_searched_recursively_for_readable_files(tmp_path: Path) -> None:
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / ".hidden").mkdir()
+    shutil.copy(FIXTURE, tmp_path / "a" / "b" / "one.yaml")
+    dump(load(FIXTURE), tmp_path / "a" / "two.json")
+    shutil.copy(FIXTURE, tmp_path / ".hidden" / "skipped.yaml")
+    (tmp_path / "a" / "notes.csv").write_text("not a report")
+    code, out, _ = cli("validate", "--json", tmp_path)
+    files = [r["file"] for r in json.loads(out)["files"]]
+    assert code == 0
+    assert files == [str(tmp_path / "a" / "b" / "one.yaml"), str(tmp_path / "a" / "two.json")]
+
+
+def test_reader_findings_are_reported_with_the_checks(
+    monkeypatch: pytest.MonkeyPatch, clean: Path
+) -> None:
+    finding = Finding(
+        code="R.TEST",
+        severity=Severity.WARNING,
+        status=Status.UNCERTAIN,
+        message_zh="无法确定该单元格",
+        message_en="could not place this cell",
+        paths=("applications.new_received.total",),
+        location="table 3 row 5",
+    )
+
+    def read_report(source: Any, format: str | None = None, **_: Any) -> ReadResult:
+        return ReadResult(load(FIXTURE), (finding,))
+
+    monkeypatch.setattr("govinfo_report.readers.read_report", read_report)
+    code, out, _ = cli("validate", clean)
+    assert code == 0
+    assert (
+        f"{clean} (table 3 row 5): 警告（待定） R.TEST applications.new_received.total: 无法确定该单元格"
+        in out
+    )
+
+
+def test_reader_crash_marks_only_that_file_unusable(
+    monkeypatch: pytest.MonkeyPatch, clean: Path, broken: Path
+) -> None:
+    from govinfo_report import readers
+
+    real = readers.read_report
+
+    def read_report(source: Any, format: str | None = None, **kw: Any) -> ReadResult:
+        if Path(source) == clean:
+            raise RuntimeError("reader bug")
+        return real(source, format, **kw)
+
+    monkeypatch.setattr("govinfo_report.readers.read_report", read_report)
+    code, out, err = cli("validate", clean, broken)
+    assert code == 2
+    assert f"{clean}: internal error: RuntimeError: reader bug" in err
+    assert f"{broken}: 错误 T3.1" in out
+    assert "Traceback" not in err
+
+
+def test_previous_report_enables_cross_year_checks(tmp_path: Path, clean: Path) -> None:
+    current = load(clean)
+    previous = attrs.evolve(current, metadata=attrs.evolve(current.metadata, year=2023))
+    value = current.cell("applications.carried_over.natural_person")
+    previous = evolve_cell(previous, "applications.carried_forward.natural_person", value + 2)
+    path = tmp_path / "previous.yaml"
+    dump(previous, path)
+    _, without, _ = cli("validate", "--json", clean)
+    code, out, _ = cli("validate", "--json", "--previous", path, clean)
+    codes = {f["code"] for f in json.loads(out)["files"][0]["findings"]}
+    assert "X.1" in codes
+    assert "X.1" not in {f["code"] for f in json.loads(without)["files"][0]["findings"]}
+    assert code == 0  # X.1 is a warning
+
+
+def test_unusable_previous_report_exits_2(clean: Path, unusable: Path) -> None:
+    code, out, err = cli("validate", "--previous", unusable, clean)
+    assert (code, out) == (2, "")
+    assert "govinfo-report: error: cannot load" in err
+
+
+def test_explain_prints_how_to_fix(broken: Path) -> None:
+    from govinfo_report.checks import CATALOG
+
+    _, out, _ = cli("validate", "--explain", broken)
+    assert f"    修改: {CATALOG['T3.1'].fix_zh}\n" in out
+
+
+# --- new ---------------------------------------------------------------------------------
+
+
+def test_new_writes_a_blank_report(tmp_path: Path) -> None:
+    path = tmp_path / "report.yaml"
+    code, _, err = cli(
+        "new", "--year", "2025", "-o", path, "--agency", "某某局", "--kind", "government"
+    )
+    assert code == 0
+    assert err == f"wrote {path} (2021 format, report on 2025)\n"
+    expected = blank_report(year=2025, agency="某某局", agency_kind=AgencyKind.GOVERNMENT)
+    assert load(path) == expected
+
+
+def test_new_takes_the_format_from_the_year(tmp_path: Path) -> None:
+    cli("new", "--year", "2020", "-o", tmp_path / "r.json")
+    assert load(tmp_path / "r.json").metadata.format_version is FormatVersion.V2019
+
+
+def test_new_format_option_overrides_the_year(tmp_path: Path) -> None:
+    cli("new", "--year", "2020", "--format", "2021", "-o", tmp_path / "r.toml")
+    assert load(tmp_path / "r.toml").metadata.format_version is FormatVersion.V2021
+
+
+def test_new_refuses_to_overwrite(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text("mine")
+    code, _, err = cli("new", "--year", "2025", "-o", path)
+    assert code == 2
+    assert err == f"govinfo-report: error: {path} already exists; use --force to overwrite it\n"
+    assert path.read_text() == "mine"
+
+
+def test_new_force_overwrites(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text("mine")
+    assert cli("new", "--year", "2025", "-o", path, "--force")[0] == 0
+    assert load(path) == blank_report(year=2025)
+
+
+def test_new_unknown_suffix_is_an_error(tmp_path: Path) -> None:
+    code, _, err = cli("new", "--year", "2025", "-o", tmp_path / "r.txt")
+    assert code == 2
+    assert "cannot tell the syntax" in err
+    assert not (tmp_path / "r.txt").exists()
+
+
+def test_new_year_without_format_is_an_error(tmp_path: Path) -> None:
+    code, _, err = cli("new", "--year", "2018", "-o", tmp_path / "r.yaml")
+    assert code == 2
+    assert "no statutory format for reports on 2018" in err
+
+
+def test_new_into_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    code, _, err = cli("new", "--year", "2025", "-o", tmp_path / "no" / "r.yaml")
+    assert code == 2
+    assert err.startswith("govinfo-report: error: cannot access")
+
+
+# --- schema ------------------------------------------------------------------------------
+
+
+def test_schema_prints_the_schema_for_either_format() -> None:
+    code, out, _ = cli("schema")
+    assert code == 0
+    assert json.loads(out) == json_schema()
+
+
+def test_schema_of_one_format_to_a_file(tmp_path: Path) -> None:
+    path = tmp_path / "schema.json"
+    assert cli("schema", "--format", "2019", "-o", path) == (0, "", "")
+    assert json.loads(path.read_text(encoding="utf-8")) == json_schema("2019")
+
+
+# --- render ------------------------------------------------------------------------------
+
+
+@attrs.define
+class TextWriter:
+    """A minimal text writer for the tests: the agency name and one option."""
+
+    name: str = "plain"
+    suffix: str = ".txt"
+    binary: bool = False
+    tables: str = "pipe"
+
+    def write(self, report: Report, dest: BinaryIO) -> None:
+        dest.write(f"{report.metadata.agency} {self.tables}\n".encode())
+
+
+@attrs.define
+class BinaryWriter:
+    name: str = "blob"
+    suffix: str = ".bin"
+    binary: bool = True
+    template: Path | None = None
+
+    def write(self, report: Report, dest: BinaryIO) -> None:
+        dest.write(b"\x00" + str(self.template).encode())
+
+
+@pytest.fixture
+def writers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(writer_registry._registered, "plain", TextWriter)
+    monkeypatch.setitem(writer_registry._registered, "blob", BinaryWriter)
+
+
+@pytest.mark.usefixtures("writers")
+def test_render_writes_beside_the_input_with_the_writer_suffix(clean: Path) -> None:
+    code, out, err = cli("render", clean, "--to", "plain")
+    assert (code, out) == (0, "")
+    assert clean.with_suffix(".txt").read_text(encoding="utf-8") == "安澜县自然资源局 pipe\n"
+    assert err == f"wrote {clean.with_suffix('.txt')}\n"
+
+
+@pytest.mark.usefixtures("writers")
+def test_render_text_to_stdout_with_option(clean: Path) -> None:
+    assert cli("render", clean, "--to", "plain", "--html-tables", "-o", "-") == (
+        0,
+        "安澜县自然资源局 html\n",
+        "",
+    )
+
+
+@pytest.mark.usefixtures("writers")
+def test_render_passes_the_template(clean: Path, tmp_path: Path) -> None:
+    template = tmp_path / "t.docx"
+    template.write_bytes(b"template")
+    out = tmp_path / "out.bin"
+    assert cli("render", clean, "--to", "blob", "--template", template, "-o", out)[0] == 0
+    assert out.read_bytes() == b"\x00" + str(template).encode()
+
+
+@pytest.mark.usefixtures("writers")
+def test_render_refuses_binary_to_stdout(clean: Path) -> None:
+    code, out, err = cli("render", clean, "--to", "blob", "-o", "-")
+    assert (code, out) == (2, "")
+    assert "blob output is binary" in err
+
+
+@pytest.mark.usefixtures("writers")
+def test_render_never_overwrites_the_input(tmp_path: Path) -> None:
+    source = tmp_path / "report.txt"
+    source.write_bytes(dumps(load(FIXTURE), "json").encode())
+    for args in (["--to", "plain", "--from", "json"], ["-o", source]):
+        code, _, err = cli("render", source, *args)
+        assert code == 2
+        assert f"refusing to overwrite the input {source}" in err
+    assert json.loads(source.read_text(encoding="utf-8"))["metadata"]["year"] == 2024
+
+
+@pytest.mark.usefixtures("writers")
+def test_render_option_the_writer_does_not_take(clean: Path) -> None:
+    code, _, err = cli("render", clean, "--to", "plain", "--template", clean)
+    assert code == 2
+    assert "writer 'plain' does not accept the option(s) template" in err
+
+
+def test_render_unknown_writer_lists_the_known_ones(clean: Path) -> None:
+    code, _, err = cli("render", clean, "--to", "pdf")
+    assert code == 2
+    assert "unknown output format 'pdf'; expected one of" in err
+    assert "'docx'" in err
+
+
+def test_render_missing_template_is_an_error(clean: Path, tmp_path: Path) -> None:
+    code, _, err = cli("render", clean, "--to", "docx", "--template", tmp_path / "no.docx")
+    assert code == 2
+    assert "no such template" in err
+
+
+@pytest.mark.usefixtures("writers")
+def test_render_unusable_input_exits_2_and_writes_nothing(unusable: Path) -> None:
+    code, _, err = cli("render", unusable, "--to", "plain")
+    assert code == 2
+    assert "@ $.metadata.year" in err
+    assert not unusable.with_suffix(".txt").exists()
+
+
+def test_render_markdown_with_the_real_writer(clean: Path) -> None:
+    pytest.importorskip("govinfo_report.writers.markdown")
+    code, out, _ = cli("render", clean, "--to", "markdown", "-o", "-")
+    assert code == 0
+    assert "安澜县自然资源局" in out
+
+
+def test_render_docx_with_the_real_writer(clean: Path) -> None:
+    pytest.importorskip("govinfo_report.writers.docx")
+    code, _, _ = cli("render", clean, "--to", "docx")
+    assert code == 0
+    assert clean.with_suffix(".docx").read_bytes().startswith(b"PK")
+
+
+# --- import ------------------------------------------------------------------------------
+
+
+def test_import_writes_the_report_in_the_output_syntax(clean: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    code, stdout, err = cli("import", clean, "-o", out)
+    assert (code, stdout, err) == (0, "", f"wrote {out}\n")
+    assert load(out) == load(FIXTURE)
+
+
+def test_import_to_stdout_is_yaml(clean: Path) -> None:
+    code, out, _ = cli("import", clean, "-o", "-")
+    assert code == 0
+    assert out == dumps(load(FIXTURE), "yaml")
+
+
+def test_import_refuses_to_overwrite(clean: Path, tmp_path: Path) -> None:
+    assert "refusing to overwrite the input" in cli("import", clean, "-o", clean)[2]
+    existing = tmp_path / "existing.yaml"
+    existing.write_text("mine")
+    code, _, err = cli("import", clean, "-o", existing)
+    assert code == 2
+    assert "already exists; use --force" in err
+    assert existing.read_text() == "mine"
+
+
+def test_import_prints_the_reader_findings(
+    monkeypatch: pytest.MonkeyPatch, clean: Path, tmp_path: Path
+) -> None:
+    finding = Finding(
+        code="R.CELL",
+        severity=Severity.ERROR,
+        status=Status.UNCERTAIN,
+        message_zh="无法放置数值 7",
+        message_en="could not place the value 7",
+        location="line 23",
+    )
+    monkeypatch.setattr(
+        "govinfo_report.readers.read_report",
+        lambda source, format=None, **_: ReadResult(load(FIXTURE), (finding,)),
+    )
+    code, _, err = cli("import", clean, "-o", tmp_path / "r.yaml", "--lang", "en")
+    assert code == 1  # written, but the reader could not place everything
+    assert f"{clean} (line 23): error (uncertain) R.CELL: could not place the value 7\n" in err
+    assert (tmp_path / "r.yaml").exists()
+
+
+# --- errors, help, the installed script ---------------------------------------------------
+
+
+def test_unexpected_exception_is_a_short_internal_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(*_: Any) -> int:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli_module, "_schema", boom)
+    monkeypatch.delenv(cli_module.DEBUG_ENV, raising=False)
+    code, out, err = cli("schema")
+    assert (code, out) == (2, "")
+    assert err.startswith("govinfo-report: internal error: RuntimeError: boom\n")
+    assert "GOVINFO_REPORT_DEBUG=1" in err
+    assert "Traceback" not in err
+
+
+def test_debug_environment_shows_the_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(*_: Any) -> int:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli_module, "_schema", boom)
+    monkeypatch.setenv(cli_module.DEBUG_ENV, "1")
+    assert "Traceback (most recent call last)" in cli("schema")[2]
+
+
+def test_help_goes_to_stdout_and_exits_0() -> None:
+    code, out, err = cli("--help")
+    assert (code, err) == (0, "")
+    assert "validate" in out
+    assert "render" in out
+
+
+def test_missing_command_is_a_usage_error() -> None:
+    code, out, err = cli()
+    assert (code, out) == (2, "")
+    assert err.startswith("usage: govinfo-report")
+
+
+def test_bad_option_is_a_usage_error(clean: Path) -> None:
+    code, _, err = cli("validate", "--lang", "fr", clean)
+    assert code == 2
+    assert "invalid choice: 'fr'" in err
+
+
+def test_main_uses_the_process_streams(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli_module.main(["schema", "--format", "2021"]) == 0
+    assert json.loads(capsys.readouterr().out) == json_schema("2021")
+
+
+def test_installed_script_reports_bad_input_without_traceback(
+    tmp_path: Path, unusable: Path
+) -> None:
+    script = shutil.which("govinfo-report") or pytest.fail("govinfo-report is not installed")
+    junk = tmp_path / "deep.json"
+    junk.write_text('{"metadata": ' + "[" * 100_000)
+    done = subprocess.run(
+        [script, "validate", str(unusable), str(junk), str(FIXTURE)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert "@ $.metadata.year" in done.stderr
+    assert "nested too deeply" in done.stderr
+    assert f"{FIXTURE}: 无错误" in done.stdout
