@@ -356,7 +356,9 @@ def _print_result(
     stderr: IO[str],
 ) -> None:
     if result.error is not None:
-        stderr.write(f"{PROG}: error: {result.path}: {result.error}\n")
+        # Most messages already name the file ("cannot load x.json: ..."); say it once.
+        named = result.path in result.error
+        stderr.write(f"{PROG}: error: {'' if named else result.path + ': '}{result.error}\n")
         return
     displayed = [f for f in result.findings if shown(f)]
     for finding in displayed:
