@@ -224,6 +224,7 @@ def _build_parser(stdout: IO[str], stderr: IO[str]) -> _Parser:
         "--html-tables", action="store_true", help="Markdown: HTML tables with exact merges"
     )
     p.add_argument("--from", dest="reader", metavar="FORMAT", help="input format (default: detect)")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the findings")
     p.set_defaults(command=_render)
 
     p = commands.add_parser(
@@ -235,7 +236,7 @@ def _build_parser(stdout: IO[str], stderr: IO[str]) -> _Parser:
     p.add_argument("-o", "--output", required=True, help=".yaml, .json or .toml (- = YAML)")
     p.add_argument("--from", dest="reader", metavar="FORMAT", help="input format (default: detect)")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
-    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the findings")
     p.set_defaults(command=_import)
     return parser
 
@@ -496,7 +497,7 @@ def _render(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> in
     if to_stdout and writer.binary:
         raise _UsageError(f"{name} output is binary; give -o FILE instead of -o -")
     read = _read(source, options.reader)
-    _print_findings(read.findings, source, "zh", stderr)
+    _print_findings(read.findings, source, options.lang, stderr)
     buffer = io.BytesIO()
     writer.write(read.report, buffer)
     if output is None:
