@@ -21,6 +21,13 @@ class Paragraph:
     level: int | None = None
     location: str | None = None
     """Where it came from, for findings: ``paragraph 12``, ``line 40``."""
+    role: str | None = None
+    """What the source says the paragraph is, when it says so (our own output does):
+    ``"signature"`` (the agency under the text), ``"date"`` (the signing date under it).
+    ``None`` lets the assembler decide from the text."""
+    run_in: int | None = None
+    """For a level-2 paragraph whose sub-heading runs into its text ("（一）问题。一是…"),
+    the length of the heading part, when the source marks it (e.g. a bold run)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -35,7 +42,12 @@ class Grid:
 
     cells: tuple[tuple[str, ...], ...]
     origin: tuple[tuple[tuple[int, int], ...], ...] | None = None
+    """``None`` when the source does not say where merged cells were (flattened text):
+    then a row's values are placed only when their count matches the columns exactly."""
     location: str | None = None
+    """Where it came from, for findings: ``table 2``, ``lines 9-31``."""
+    row_locations: tuple[str, ...] | None = None
+    """Per grid row, where it came from (``line 12``), when finer than ``location``."""
 
 
 Block = Paragraph | Grid

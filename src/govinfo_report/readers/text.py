@@ -1,0 +1,172 @@
+"""The text reader: reports extracted or converted to plain text, tables flattened to
+pipe-separated lines.
+
+Two layouts are read. The flattened extraction of a web page (one line per table row,
+cells joined by ``|``, rows padded to the table's width, merged cells collapsed, header
+cells cut at their line breaks: "本年新 | 本年新"), and the hand-made layout with
+" | " separators, label paths joined by " / " in the first cell
+("三、本年度办理结果 / （一）予以公开 | 258 | 12 | …"), a column header line starting
+"列:" and a Table 4 header line "表头: 行政复议[结果维持 | …] | …". A line without ``|``
+is a paragraph; consecutive ``|`` lines form one table. Because a flattened line does not
+say where merged cells were, the engine places a row's values only when their count
+matches the columns exactly (see :mod:`._tables`); every other value is reported, never
+assigned to a column by guess.
+
+Encodings: UTF-8 (with or without BOM), UTF-16 with BOM, GBK and GB18030.
+"""
+
+from __future__ import annotations
+
+import codecs
+from typing import Final
+
+from govinfo_report.errors import ReportReadError
+from govinfo_report.readers._document import Block, Grid, Paragraph
+from govinfo_report.readers._registry import ReadResult
+
+MAX_TEXT_BYTES: Final = 16 * 1024 * 1024
+"""Text inputs larger than this are refused before decoding."""
+
+_LABEL_PATH_SEPARATOR = " / "
+_COLUMN_PREFIXES = ("列:", "列：", "表头:", "表头：")
+_SNIFF_WORDS = ("政府信息公开", "信息公开工作年度报告", "主动公开政府信息情况")
+
+
+def decode(data: bytes, source: str) -> str:
+    """``data`` as text: by BOM, else UTF-8, else GB18030 (which covers GBK).
+
+    Raises:
+        ReportReadError: binary data (NUL bytes) or bytes valid in none of them.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        encodings: tuple[str, ...] = ("utf-8-sig",)
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encodings = ("utf-16",)
+    else:
+        if b"\x00" in data[:65536]:
+            raise ReportReadError(f"{source} is binary data, not text (it contains NUL bytes)")
+        encodings = ("utf-8", "gb18030")
+    problem = ""
+    for encoding in encodings:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            problem = f"byte 0x{data[exc.start]:02x} at offset {exc.start} is not {encoding}"
+            continue
+        if "\x00" in text:
+            raise ReportReadError(f"{source} is binary data, not text (it contains NUL characters)")
+        return text
+    raise ReportReadError(f"cannot decode {source} as UTF-8, GBK or GB18030 text ({problem})")
+
+
+def _expand_groups(parts: list[str]) -> list[str]:
+    """ "行政复议[结果维持", "结果纠正", …, "总计]" → "行政复议 结果维持", "行政复议 结果纠正", …"""
+    cells: list[str] = []
+    prefix: str | None = None
+    for part in parts:
+        text = part.strip()
+        if prefix is None and "[" in text:
+            prefix, _, text = text.partition("[")
+            prefix = prefix.strip()
+        if prefix is not None:
+            closing = text.endswith("]")
+            cells.append(f"{prefix} {text.rstrip(']').strip()}")
+            if closing:
+                prefix = None
+            continue
+        cells.append(text)
+    return cells
+
+
+def split_row(line: str) -> list[str] | None:
+    """The cells of a table line, or ``None`` for a Markdown separator line."""
+    stripped = line.strip()
+    parts = stripped.split("|")
+    if stripped.startswith("|"):
+        # A Markdown-style row "| a | b |": the outer pipes delimit, they add no cells.
+        parts = parts[1:]
+        if stripped.endswith("|") and len(parts) > 1:
+            parts = parts[:-1]
+        if all(set(p.strip()) <= set("-: ") and p.strip() for p in parts):
+            return None
+    cells = [p.strip() for p in parts]
+    first = cells[0]
+    for prefix in _COLUMN_PREFIXES:
+        if first.startswith(prefix):
+            cells[0] = first[len(prefix) :].strip()
+            break
+    if "[" in stripped and "]" in stripped:
+        cells = _expand_groups(cells)
+    head = cells[0]
+    if _LABEL_PATH_SEPARATOR in head:
+        cells = [p.strip() for p in head.split(_LABEL_PATH_SEPARATOR)] + cells[1:]
+    return cells
+
+
+def to_blocks(text: str) -> list[Block]:
+    """Paragraphs and grids of a text document, with line numbers as locations."""
+    blocks: list[Block] = []
+    rows: list[tuple[str, ...]] = []
+    lines: list[int] = []
+
+    def flush() -> None:
+        if rows:
+            location = f"lines {lines[0]}-{lines[-1]}" if len(lines) > 1 else f"line {lines[0]}"
+            blocks.append(
+                Grid(
+                    cells=tuple(rows),
+                    location=location,
+                    row_locations=tuple(f"line {n}" for n in lines),
+                )
+            )
+            rows.clear()
+            lines.clear()
+
+    for number, line in enumerate(text.splitlines(), 1):
+        if "|" in line:
+            cells = split_row(line)
+            if cells is not None:
+                rows.append(tuple(cells))
+                lines.append(number)
+            continue
+        flush()
+        stripped = line.strip()
+        if stripped:
+            blocks.append(Paragraph(text=stripped, location=f"line {number}"))
+    flush()
+    return blocks
+
+
+class TextReader:
+    """Plain text (``.txt``): extracted or hand-converted reports with flattened tables."""
+
+    name = "text"
+    suffixes = (".txt", ".text")
+
+    def sniff(self, data: bytes) -> bool:
+        """Text (no NUL, not markup) that speaks of 政府信息公开 near its start."""
+        head = data[:8192]
+        if b"\x00" in head or head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+            return False
+        for encoding in ("utf-8", "gb18030"):
+            try:
+                text = head.decode(encoding, errors="ignore" if len(data) > 8192 else "strict")
+            except UnicodeDecodeError:
+                continue
+            return any(word in text for word in _SNIFF_WORDS)
+        return False
+
+    def read(self, data: bytes, *, source: str = "<bytes>") -> ReadResult:
+        """The report in a text document, with the reader's findings.
+
+        Raises:
+            ReportReadError: too large, binary, undecodable, or not a report.
+        """
+        from govinfo_report.readers._assemble import assemble
+
+        if len(data) > MAX_TEXT_BYTES:
+            raise ReportReadError(
+                f"{source} is {len(data)} bytes; text reports larger than "
+                f"{MAX_TEXT_BYTES} bytes are refused"
+            )
+        return assemble(to_blocks(decode(data, source)), source=source)
