@@ -139,6 +139,8 @@ class TableRow:
 
     cells: tuple[Cell, ...]
     header: bool = False
+    keep_next: bool = False
+    """Keep the row on the same page as the next one (Table 2 keeps each block whole)."""
 
 
 def table(
@@ -162,10 +164,12 @@ def table(
     ]
     out.extend(f'<w:gridCol w:w="{w}"/>' for w in widths)
     out.append("</w:tblGrid>")
-    empty_p = f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr></w:p>'
     for row in rows:
         trpr = "<w:cantSplit/><w:tblHeader/>" if row.header else "<w:cantSplit/>"
         out.append(f"<w:tr><w:trPr>{trpr}</w:trPr>")
+        # Word keeps a row with the next when its paragraphs are "keep with next".
+        keep = "<w:keepNext/>" if row.keep_next else ""
+        empty_p = f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{keep}</w:pPr></w:p>'
         col = 0
         for cell in row.cells:
             width = sum(widths[col : col + cell.span])
@@ -183,7 +187,7 @@ def table(
             if cell.text:
                 ppr = f'<w:jc w:val="{cell.align}"/>' if cell.align else ""
                 out.append(
-                    f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{ppr}</w:pPr>'
+                    f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{keep}{ppr}</w:pPr>'
                     f"{run(cell.text)}</w:p></w:tc>"
                 )
             else:
@@ -384,7 +388,18 @@ def styles_part() -> bytes:
         '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:jc w:val="both"/></w:pPr>'
         "</w:pPrDefault></w:docDefaults>"
     )
-    body = "".join(s.xml().replace(f' xmlns:w="{W_NS}"', "") for s in STYLES)
+    # Word's own defaults for runs and tables, which every Word document carries.
+    body = (
+        '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
+        '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>'
+        '<w:unhideWhenUsed/></w:style><w:style w:type="table" w:default="1" '
+        'w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/>'
+        '<w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>'
+        '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
+        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar>'
+        "</w:tblPr></w:style>"
+    )
+    body += "".join(s.xml().replace(f' xmlns:w="{W_NS}"', "") for s in STYLES)
     return _xml(f'<w:styles xmlns:w="{W_NS}">{defaults}{body}</w:styles>')
 
 

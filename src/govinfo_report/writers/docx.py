@@ -422,7 +422,8 @@ def _spans(count: int, room: int) -> list[int]:
 
 
 def _proactive_rows(table: Table) -> Iterator[TableRow]:
-    """Table 2: per 第二十条 block a caption row, a 信息内容 header row, then its rows."""
+    """Table 2: per 第二十条 block a caption row, a 信息内容 header row, then its rows;
+    each block is kept on one page."""
     spec = table.spec
     room = len(_T2_WIDTHS) - 1
     extras = _extras(table)
@@ -431,30 +432,31 @@ def _proactive_rows(table: Table) -> Iterator[TableRow]:
         yield _loose(extra, spec, 1, room)
     for group in spec.groups:
         spans = _spans(len(group.columns), room)
-        yield TableRow((Cell(group.caption or "", span=room + 1),))
-        yield TableRow(
-            (
-                Cell(group.header_first_cell or ""),
-                *(Cell(c.label, span=n) for c, n in zip(group.columns, spans, strict=True)),
-            )
-        )
+        block = [
+            TableRow((Cell(group.caption or "", span=room + 1),)),
+            TableRow(
+                (
+                    Cell(group.header_first_cell or ""),
+                    *(Cell(c.label, span=n) for c, n in zip(group.columns, spans, strict=True)),
+                )
+            ),
+        ]
         for row in group.rows:
-            yield TableRow(
-                (Cell(row.label), *(Cell(format_value(next(values)), span=n) for n in spans))
-            )
+            texts = [format_value(next(values)) for _ in spans]
+            block.append(TableRow((Cell(row.label), *_cells(texts, spans))))
             for extra in extras.get(row.id, ()):
                 if len(extra.values) == len(spans):
-                    yield TableRow(
-                        (
-                            Cell(extra.label),
-                            *(
-                                Cell(format_value(v), span=n)
-                                for v, n in zip(extra.values, spans, strict=True)
-                            ),
-                        )
-                    )
+                    texts = [format_value(v) for v in extra.values]
+                    block.append(TableRow((Cell(extra.label), *_cells(texts, spans))))
                 else:
-                    yield _loose(extra, spec, 1, room)
+                    block.append(_loose(extra, spec, 1, room))
+        for row_ in block[:-1]:
+            yield attrs.evolve(row_, keep_next=True)
+        yield block[-1]
+
+
+def _cells(texts: Sequence[str], spans: Sequence[int]) -> Iterator[Cell]:
+    return (Cell(t, span=n) for t, n in zip(texts, spans, strict=True))
 
 
 def _applications_rows(table: Table) -> Iterator[TableRow]:
