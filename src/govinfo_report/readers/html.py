@@ -1,0 +1,477 @@
+"""The HTML reader: reports published on government portal pages.
+
+The page is decoded (BOM, then the declared ``<meta charset>`` / ``http-equiv``, then
+UTF-8, then GB18030, which covers GBK and GB2312), parsed with lxml's HTML parser
+(no network access, no entity expansion beyond HTML's own, comments and processing
+instructions dropped), and walked once into neutral blocks: paragraphs from ``<p>``,
+``<div>``, headings and ``<br>``-separated lines, data tables with ``rowspan`` /
+``colspan`` expanded to a grid (layout tables are read through as containers). Page
+furniture (``<nav>``, ``<footer>``, ``<aside>``, scripts, forms, elements whose class or
+id says navigation, breadcrumb, share, font size, footer …) is skipped. The report's main
+content is then the smallest element that holds every section heading, plus the title
+just before it; everything else on the page is left out. The shared assembler does the
+rest. No regular expression ever runs on markup.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterator
+from typing import Final
+
+import lxml.etree
+import lxml.html
+
+from govinfo_report.errors import ReportReadError
+from govinfo_report.readers import _meta
+from govinfo_report.readers._document import Block, Grid, Paragraph
+from govinfo_report.readers._registry import ReadResult
+
+MAX_HTML_BYTES: Final = 20 * 1024 * 1024
+"""Pages larger than this are refused before parsing."""
+MAX_TABLE_CELLS: Final = 100_000
+"""A table whose expanded grid would exceed this many cells is refused (a span bomb)."""
+MAX_COLSPAN: Final = 1000
+MAX_ROWSPAN: Final = 65534
+
+_SKIP: Final = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "nav",
+        "footer",
+        "aside",
+        "iframe",
+        "frame",
+        "frameset",
+        "form",
+        "button",
+        "select",
+        "option",
+        "textarea",
+        "input",
+        "object",
+        "embed",
+        "svg",
+        "math",
+        "canvas",
+        "map",
+        "audio",
+        "video",
+        "img",
+    }
+)
+_BLOCK: Final = frozenset(
+    {
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "section",
+        "article",
+        "main",
+        "header",
+        "center",
+        "blockquote",
+        "pre",
+        "address",
+        "figure",
+        "figcaption",
+        "body",
+        "html",
+        "tr",
+        "td",
+        "th",
+        "caption",
+        "hr",
+        "tbody",
+        "thead",
+        "tfoot",
+        "table",
+    }
+)
+_FURNITURE: Final = (
+    "nav",
+    "menu",
+    "breadcrumb",
+    "crumb",
+    "footer",
+    "share",
+    "fontsize",
+    "font-size",
+    "font_size",
+    "zihao",
+    "toolbar",
+    "sidebar",
+    "related",
+    "pager",
+    "copyright",
+    "position",
+    "location",
+)
+_HEADING_LEVELS: Final = {"h1": 0, "h2": 1, "h3": 2}
+_GB_ALIASES: Final = frozenset(
+    {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "euc-cn", "gb18030"}
+)
+_SNIFF: Final = (
+    b"<html",
+    b"<!doctype html",
+    b"<body",
+    b"<table",
+    b"<div",
+    b"<p>",
+    b"<p ",
+    b"<meta",
+)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first 4 KB (``charset=...``), if any."""
+    head = data[:4096].lower()
+    at = head.find(b"charset=")
+    if at < 0:
+        return None
+    value = head[at + len(b"charset=") :].lstrip(b"\"' ")
+    end = 0
+    while end < len(value) and value[end : end + 1] not in (b'"', b"'", b";", b">", b" ", b"/"):
+        end += 1
+    name = value[:end].decode("ascii", errors="ignore").strip()
+    if not name:
+        return None
+    if name in _GB_ALIASES:
+        return "gb18030"
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode(data: bytes, source: str) -> str:
+    """The page as text.
+
+    Raises:
+        ReportReadError: bytes valid in no encoding tried.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        encodings: list[str] = ["utf-8-sig"]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encodings = ["utf-16"]
+    else:
+        declared = _declared_charset(data)
+        encodings = [e for e in (declared, "utf-8", "gb18030") if e]
+    problem = ""
+    for encoding in dict.fromkeys(encodings):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            problem = f"byte 0x{data[exc.start]:02x} at offset {exc.start} is not {encoding}"
+        except LookupError:
+            continue
+    raise ReportReadError(f"cannot decode {source} as {', '.join(encodings)} ({problem})")
+
+
+def _is_furniture(element: lxml.html.HtmlElement) -> bool:
+    marks = f"{element.get('class', '')} {element.get('id', '')}".lower()
+    if not marks.strip():
+        style = element.get("style", "").replace(" ", "").lower()
+        return "display:none" in style
+    if any(mark in marks for mark in _FURNITURE):
+        return True
+    style = element.get("style", "").replace(" ", "").lower()
+    return "display:none" in style
+
+
+def _span(value: str | None, limit: int, default: int = 1) -> int:
+    if value is None:
+        return default
+    digits = ""
+    for char in value.strip():
+        if not char.isdigit():
+            break
+        digits += char
+    if not digits:
+        return default
+    return min(int(digits), limit)
+
+
+def _join(parts: list[str]) -> str:
+    """Text pieces → one line: whitespace collapsed, no space left between CJK characters."""
+    words = "".join(parts).replace("\xa0", " ").split()
+    if not words:
+        return ""
+    out = words[0]
+    for word in words[1:]:
+        if _cjk(out[-1]) or _cjk(word[0]):
+            out += word
+        else:
+            out += " " + word
+    return out
+
+
+def _cjk(char: str) -> bool:
+    return (
+        "\u3000" <= char <= "\u9fff"
+        or "\uff00" <= char <= "\uffef"
+        or "\uf900" <= char <= "\ufaff"
+        or "\U00020000" <= char <= "\U0003ffff"
+    )
+
+
+def _rows(table: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
+    for child in table:
+        tag = child.tag
+        if tag == "tr":
+            yield child
+        elif tag in ("thead", "tbody", "tfoot"):
+            for row in child:
+                if row.tag == "tr":
+                    yield row
+
+
+def _cell_text(cell: lxml.html.HtmlElement) -> str:
+    lines: list[list[str]] = [[]]
+
+    def visit(element: lxml.html.HtmlElement) -> None:
+        if element.text:
+            lines[-1].append(element.text)
+        for child in element:
+            if isinstance(child.tag, str) and child.tag not in _SKIP:
+                if child.tag in ("br", "p", "div", "li"):
+                    lines.append([])
+                visit(child)
+            if child.tail:
+                lines[-1].append(child.tail)
+
+    visit(cell)
+    return _join([_join(line) for line in lines if line])
+
+
+class _Walker:
+    """One pass over the page: blocks, and the element each block came from."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.blocks: list[Block] = []
+        self.elements: list[lxml.html.HtmlElement] = []
+        self._parts: list[str] = []
+        self._owner: lxml.html.HtmlElement | None = None
+        self._level: int | None = None
+        self._paragraphs = 0
+        self._tables = 0
+
+    def flush(self) -> None:
+        text = _join(self._parts)
+        self._parts = []
+        if text and self._owner is not None:
+            self._paragraphs += 1
+            self.blocks.append(
+                Paragraph(text=text, level=self._level, location=f"paragraph {self._paragraphs}")
+            )
+            self.elements.append(self._owner)
+
+    def walk(self, element: lxml.html.HtmlElement) -> None:
+        tag = element.tag
+        if not isinstance(tag, str) or tag in _SKIP or _is_furniture(element):
+            return
+        if tag == "br":
+            self.flush()
+            return
+        if tag == "table" and self._is_data_table(element):
+            self.flush()
+            self.table(element)
+            return
+        block = tag in _BLOCK
+        if block:
+            self.flush()
+            owner, level = self._owner, self._level
+            self._owner = element
+            self._level = _HEADING_LEVELS.get(tag)
+        if element.text:
+            self._parts.append(element.text)
+        for child in element:
+            self.walk(child)
+            if child.tail:
+                self._parts.append(child.tail)
+        if block:
+            self.flush()
+            self._owner, self._level = owner, level
+
+    def _is_data_table(self, table: lxml.html.HtmlElement) -> bool:
+        """A table of cells, not a layout frame: no nested table, more than one column."""
+        if next(table.iterdescendants("table"), None) is not None:
+            return False
+        return any(len([c for c in row if c.tag in ("td", "th")]) > 1 for row in _rows(table))
+
+    def table(self, table: lxml.html.HtmlElement) -> None:
+        rows = list(_rows(table))
+        placed: dict[tuple[int, int], tuple[str, tuple[int, int]]] = {}
+        width = 0
+        total = 0
+        for r, row in enumerate(rows):
+            c = 0
+            for cell in row:
+                if cell.tag not in ("td", "th"):
+                    continue
+                while (r, c) in placed:
+                    c += 1
+                colspan = max(1, _span(cell.get("colspan"), MAX_COLSPAN))
+                rowspan = _span(cell.get("rowspan"), MAX_ROWSPAN)
+                if rowspan == 0:
+                    rowspan = len(rows) - r  # rowspan="0": to the end of the table
+                rowspan = max(1, min(rowspan, len(rows) - r))
+                total += colspan * rowspan
+                if total > MAX_TABLE_CELLS:
+                    raise ReportReadError(
+                        f"{self.source}: a table spans more than {MAX_TABLE_CELLS} cells; "
+                        "not a report table"
+                    )
+                text = _cell_text(cell)
+                for dr in range(rowspan):
+                    for dc in range(colspan):
+                        placed.setdefault((r + dr, c + dc), (text, (r, c)))
+                c += colspan
+                width = max(width, c)
+        if not rows or width == 0:
+            return
+        cells = []
+        origin = []
+        for r in range(len(rows)):
+            line = []
+            line_origin = []
+            for c in range(width):
+                text, source = placed.get((r, c), ("", (r, c)))
+                line.append(text)
+                line_origin.append(source)
+            cells.append(tuple(line))
+            origin.append(tuple(line_origin))
+        self._tables += 1
+        self.blocks.append(
+            Grid(cells=tuple(cells), origin=tuple(origin), location=f"table {self._tables}")
+        )
+        self.elements.append(table)
+
+
+def _ancestors(element: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    return [element, *element.iterancestors()]
+
+
+def _common(elements: list[lxml.html.HtmlElement]) -> lxml.html.HtmlElement:
+    chain = _ancestors(elements[0])
+    depth = {id(e): i for i, e in enumerate(chain)}
+    best = 0
+    for element in elements[1:]:
+        for ancestor in _ancestors(element):
+            if id(ancestor) in depth:
+                best = max(best, depth[id(ancestor)])
+                break
+    return chain[best]
+
+
+def _within(element: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> bool:
+    return element is root or any(a is root for a in element.iterancestors())
+
+
+def main_content(blocks: list[Block], elements: list[lxml.html.HtmlElement]) -> list[Block]:
+    """The blocks of the report itself: those inside the smallest element holding every
+    section heading, and the title paragraphs just before the first heading."""
+    from govinfo_report.readers._assemble import _section_index
+
+    index = _section_index()
+    headings = [
+        i
+        for i, block in enumerate(blocks)
+        if isinstance(block, Paragraph)
+        and len(block.text) <= 50
+        and index.match(block.text.rstrip("。.：:")) is not None
+    ]
+    if len(headings) < 2:
+        return blocks
+    body = _common([elements[i] for i in headings])
+    first = headings[0]
+    start = first
+    for i in range(first - 1, max(-1, first - 12), -1):
+        block = blocks[i]
+        if isinstance(block, Paragraph) and _meta.parse_title(block.text) is not None:
+            start = i
+            if i > 0 and isinstance(blocks[i - 1], Paragraph):
+                previous = blocks[i - 1]
+                assert isinstance(previous, Paragraph)
+                if _meta.looks_like_agency(previous.text) and len(previous.text) <= 30:
+                    start = i - 1
+            break
+    kept = []
+    for i, (block, element) in enumerate(zip(blocks, elements, strict=True)):
+        if _within(element, body) or start <= i < first:
+            kept.append(block)
+    return kept
+
+
+def to_blocks(data: bytes, source: str = "<bytes>") -> list[Block]:
+    """The report's blocks from an HTML page (main content only).
+
+    Raises:
+        ReportReadError: too large, undecodable, unparsable or too deeply nested.
+    """
+    if len(data) > MAX_HTML_BYTES:
+        raise ReportReadError(
+            f"{source} is {len(data)} bytes; HTML pages larger than {MAX_HTML_BYTES} bytes "
+            "are refused"
+        )
+    text = decode(data, source)
+    if "\x00" in text:
+        raise ReportReadError(f"{source} is binary data, not an HTML page")
+    parser = lxml.html.HTMLParser(
+        no_network=True, remove_comments=True, remove_pis=True, huge_tree=False
+    )
+    try:
+        root = lxml.html.document_fromstring(text, parser=parser)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise ReportReadError(f"{source} is not a readable HTML page: {exc}") from None
+    body = root.find("body")
+    walker = _Walker(source)
+    try:
+        walker.walk(body if body is not None else root)
+    except RecursionError:
+        raise ReportReadError(f"{source} is nested too deeply to be a report page") from None
+    walker.flush()
+    return main_content(walker.blocks, walker.elements)
+
+
+class HtmlReader:
+    """Web pages (``.html``, ``.htm``) as government portals publish reports."""
+
+    name = "html"
+    suffixes = (".html", ".htm", ".shtml", ".xhtml")
+
+    def sniff(self, data: bytes) -> bool:
+        """Markup that starts like an HTML page."""
+        head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        if not head.startswith(b"<"):
+            return False
+        return any(mark in head for mark in _SNIFF)
+
+    def read(self, data: bytes, *, source: str = "<bytes>") -> ReadResult:
+        """The report on an HTML page, with the reader's findings.
+
+        Raises:
+            ReportReadError: too large, undecodable, not HTML, or no report on the page.
+        """
+        from govinfo_report.readers._assemble import assemble
+
+        return assemble(to_blocks(data, source), source=source)
