@@ -158,7 +158,8 @@ def test_blank_operand_makes_the_rule_uncertain_one_notch_lower() -> None:
     assert finding.status is Status.UNCERTAIN
     assert finding.severity is Severity.WARNING
     assert finding.message_zh == (
-        "三、收到和处理政府信息公开申请情况 自然人列：无法核对 一+二 = 三（七）+四，因为四为空"
+        "三、收到和处理政府信息公开申请情况 自然人列：无法核对 一+二 = 三（七）+四，"
+        "因为四为空（只计已填数字：0 对 0）"
     )
     assert finding.reported == 0
     assert finding.computed is None

@@ -258,22 +258,32 @@ class Linear:
                     ", ".join(n.en for n in names)
                     + f" {'is' if len(names) == 1 else 'are'} {text.en}"
                 )
+        hint_zh = hint_en = ""
+        if len(empties) < len(left) + len(right):
+            # What the filled cells say, for a reader deciding whether the blanks are 0s.
+            lsum, rsum = _filled_sum(left), _filled_sum(right)
+            hint_zh = f"（只计已填数字：{lsum} 对 {rsum}）"
+            hint_en = f" (filled cells only: {lsum} vs {rsum})"
         return Finding(
             code=self.code,
             severity=lower(self.severity),
             status=Status.UNCERTAIN,
             message_zh=(
                 f"{self.where.zh}：无法核对 {self.left_name.zh} {rel} {self.right_name.zh}，"
-                f"因为{'，'.join(why_zh)}"
+                f"因为{'，'.join(why_zh)}{hint_zh}"
             ),
             message_en=(
                 f"{self.where.en}: cannot check {self.left_name.en} {rel} "
-                f"{self.right_name.en} because {'; '.join(why_en)}"
+                f"{self.right_name.en} because {'; '.join(why_en)}{hint_en}"
             ),
             paths=self.paths,
             reported=_side_value(left),
             computed=_side_number(right),
         )
+
+
+def _filled_sum(side: list[tuple[int, Operand, CellValue]]) -> Number:
+    return sum((sign * _number(v) for sign, _, v in side if not isinstance(v, Empty)), start=0)
 
 
 def _side_number(side: list[tuple[int, Operand, CellValue]]) -> Number | None:
