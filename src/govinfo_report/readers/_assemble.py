@@ -537,6 +537,18 @@ def _signature(part: _Part, trusted: bool) -> _Signature:
     return sig
 
 
+def _undated_signature(part: _Part, agency: str, sig: _Signature) -> None:
+    """A last paragraph that repeats the title's agency is the signature, even undated."""
+    for i in range(len(part.blocks) - 1, -1, -1):
+        block = part.blocks[i]
+        if not isinstance(block, Paragraph) or not block.text.strip():
+            continue
+        if normalize(block.text) == normalize(agency):
+            sig.agency = block.text.strip()
+            del part.blocks[i]
+        return
+
+
 # --- metadata -------------------------------------------------------------------------------
 
 
@@ -644,6 +656,8 @@ def assemble(
     front_paragraphs = [b for b in parts[0].blocks if isinstance(b, Paragraph)]
     front = _front(front_paragraphs, trusted_levels)
     findings.extend(front.findings)
+    if signature.agency is None and front.title is not None and front.title.agency:
+        _undated_signature(parts[-1], front.title.agency, signature)
     if not has_headings and not grids:
         raise ReportReadError(
             f"{source} does not look like a 政府信息公开工作年度报告: no section heading "

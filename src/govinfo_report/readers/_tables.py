@@ -347,7 +347,7 @@ class TableReader:
         for text in reversed(labels):
             match = self.spec.rows.match(text)
             if match is not None:
-                self._note_label(match, text, location)
+                self._note_label(match, text, location, (f"{self.table.id}.{match.key}",))
                 return match.key
         return None
 
@@ -604,7 +604,7 @@ class TableReader:
                 if text and self.spec.header_words.match(text, fuzzy=False) is None:
                     unresolved.setdefault(normalize(text), []).append(i)
                 continue
-            self._note_label(match, text, location)
+            self._note_label(match, text, location, self._column_paths(group, match.key))
             out.append((None, match.key))
         claimed = {s[1] for s in out if s}
         for norm, positions in unresolved.items():
@@ -614,7 +614,9 @@ class TableReader:
                     out[position] = (None, key)
                     claimed.add(key)
                     label = self.table.cell(f"{group.rows[0].id}.{key}").column.label
-                    self._note_truncated(texts[position], label, location)
+                    self._note_truncated(
+                        texts[position], label, location, self._column_paths(group, key)
+                    )
         return out
 
     def _t4_slot(self, text: str) -> Slot | None:
@@ -645,7 +647,9 @@ class TableReader:
 
     # --- findings -----------------------------------------------------------------------
 
-    def _note_label(self, match: Match[str], text: str, location: str) -> None:
+    def _note_label(
+        self, match: Match[str], text: str, location: str, paths: tuple[str, ...] = ()
+    ) -> None:
         if match.exact:
             return
         key = (match.label, normalize(text))
@@ -663,13 +667,16 @@ class TableReader:
                 Severity.NOTICE,
                 f"表{self.number}中的“{text}”按“{match.label}”读取（{how[0]}）",
                 f"{text!r} in table {self.number} was read as {match.label!r} ({how[1]})",
-                paths=(self.table.id,),
+                paths=paths or (self.table.id,),
                 reported=text,
                 location=location,
             )
         )
 
-    def _note_truncated(self, text: str, label: str, location: str) -> None:
+    def _column_paths(self, group: RowGroup, column: str) -> tuple[str, ...]:
+        return tuple(f"{self.table.id}.{row.id}.{column}" for row in group.rows)
+
+    def _note_truncated(self, text: str, label: str, location: str, paths: tuple[str, ...]) -> None:
         key = (label, normalize(text))
         if key in self._noted:
             return
@@ -681,7 +688,7 @@ class TableReader:
                 f"表{self.number}的列标题“{text}”不完整，按出现顺序读作“{label}”",
                 f"column header {text!r} of table {self.number} is cut short; read as "
                 f"{label!r} by its order among the headers that start the same way",
-                paths=(self.table.id,),
+                paths=paths,
                 reported=text,
                 location=location,
             )
