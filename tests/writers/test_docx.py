@@ -307,7 +307,6 @@ def test_page_is_a4_portrait_with_gb_margins() -> None:
         ("Heading 1", "黑体", 16, None),
         ("Heading 2", "楷体_GB2312", 16, None),
         ("Heading 3", "仿宋_GB2312", 16, True),
-        ("Run-in Heading", "楷体_GB2312", 16, None),
     ],
 )
 def test_styles_name_east_asian_and_latin_fonts(
@@ -397,6 +396,12 @@ def test_table_of_a_missing_section_still_prints_in_its_place() -> None:
     ]
     review = kinds.index("四、政府信息公开行政复议、行政诉讼情况")
     assert kinds[review - 2 : review] == ["TABLE", "TABLE"]
+
+
+def test_run_in_heading_changes_only_the_typeface() -> None:
+    style = reopen(render(numbered())).styles["Run-in Heading"]
+    assert style.element.rPr.rFonts.get(qn("w:eastAsia")) == "楷体_GB2312"
+    assert style.font.size is None  # the size of the paragraph it runs into
 
 
 def test_subsections_are_level_2_headings_or_run_in() -> None:

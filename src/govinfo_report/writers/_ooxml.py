@@ -374,7 +374,11 @@ STYLES: tuple[StyleDef, ...] = (
         name="Run-in Heading",
         id="RunInHeading",
         kind="character",
-        body=rpr(KAITI, 32, condense=True),
+        # Only the typeface: size and spacing follow the paragraph it runs into.
+        body=(
+            f'<w:rPr><w:rFonts w:ascii="{LATIN}" w:eastAsia="{KAITI}" w:hAnsi="{LATIN}" '
+            f'w:cs="{LATIN}" w:hint="eastAsia"/>{_LANG}</w:rPr>'
+        ),
     ),
 )
 """Every style the writer references. A template may define any of them (by name);

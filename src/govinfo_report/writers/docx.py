@@ -388,7 +388,12 @@ class _Body:
             "review_litigation": (_review_rows, _T4_WIDTHS, "Table Text Small"),
         }
         rows, widths, style = builders[spec.id]
-        self.out.append(ox.table(widths, rows(table), style=self.s[style]))
+        built = list(rows(table))
+        if spec.id != "proactive":
+            # Tables 3 and 4 fit on a page: keep each whole rather than leave a header and
+            # three rows at the foot of one page (Table 2 keeps its blocks itself).
+            built = [attrs.evolve(r, keep_next=True) for r in built[:-1]] + built[-1:]
+        self.out.append(ox.table(widths, built, style=self.s[style]))
 
 
 # --- the three tables --------------------------------------------------------------------
