@@ -269,6 +269,27 @@ def test_header_rows_repeat_and_no_row_splits() -> None:
         assert all(tr.trPr.find(qn("w:cantSplit")) is not None for tr in trs)
 
 
+def keeps(table) -> list[bool]:
+    """Per row: whether its paragraphs are kept with the next (Word keeps the row with it)."""
+    return [all(p.pPr.keepNext is not None for p in tr.iter(qn("w:p"))) for tr in table._tbl.tr_lst]
+
+
+def test_tables_3_and_4_are_kept_whole() -> None:
+    document = reopen(render(numbered()))
+    for table in document.tables[1:]:
+        assert keeps(table) == [True] * (len(table.rows) - 1) + [False]
+
+
+def test_table_2_keeps_each_block_together() -> None:
+    table = reopen(render(numbered())).tables[0]
+    block_ends = {
+        r
+        for r, row in enumerate(grid(table))
+        if r + 1 == len(table.rows) or grid(table)[r + 1][0].span == 4
+    }
+    assert keeps(table) == [r not in block_ends for r in range(len(table.rows))]
+
+
 def test_tables_fill_the_text_width() -> None:
     document = reopen(render(numbered()))
     section = document.sections[0]
