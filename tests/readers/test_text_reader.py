@@ -326,8 +326,7 @@ def _read_or_refuse(data: bytes) -> None:
     """A report with findings, or a clear refusal: never another exception."""
     try:
         result = READER.read(data, source="fuzz.txt")
-    except (ReportReadError, ReportLoadError) as exc:
-        assert str(exc)
+    except (ReportReadError, ReportLoadError):
         return
     assert isinstance(result, ReadResult)
 

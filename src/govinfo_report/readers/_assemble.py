@@ -573,10 +573,16 @@ def _agency_kind(agency: str) -> tuple[AgencyKind, Finding]:
 
 
 def _year(
-    front: _Front, parts: Sequence[_Part], signing: dt.date | None, findings: list[Finding]
+    front: _Front,
+    parts: Sequence[_Part],
+    signing: dt.date | None,
+    findings: list[Finding],
+    known: int | None = None,
 ) -> int:
     if front.title is not None:
         return front.title.year
+    if known is not None:
+        return known
     texts = list(front.intro)
     for part in parts[1:2]:
         texts.extend(b.text for b in part.blocks if isinstance(b, Paragraph))
@@ -632,7 +638,11 @@ def _version(grids: Sequence[Grid], year: int, findings: list[Finding]) -> Forma
 
 
 def assemble(
-    blocks: Sequence[Block], *, source: str = "<bytes>", trusted_levels: bool = False
+    blocks: Sequence[Block],
+    *,
+    source: str = "<bytes>",
+    trusted_levels: bool = False,
+    year: int | None = None,
 ) -> ReadResult:
     """A report and the reader's findings from a document's blocks.
 
@@ -643,6 +653,8 @@ def assemble(
             DOCX output): only ``level`` 1 paragraphs are section headings, only level 2
             are sub-headings, only level 0 the title, and the signature is the paragraphs
             whose ``role`` says so. Otherwise levels are hints and the text decides.
+        year: the report year when the source records it outside the printed text (our
+            own DOCX's embedded data); used only when no title states the year.
 
     Raises:
         ReportReadError: the blocks hold no report (no section heading and no statistic
@@ -658,14 +670,14 @@ def assemble(
     findings.extend(front.findings)
     if signature.agency is None and front.title is not None and front.title.agency:
         _undated_signature(parts[-1], front.title.agency, signature)
-    if not has_headings and not grids:
+    if not has_headings and not any(_classify(g, v) for g in grids for v in FormatVersion):
         raise ReportReadError(
             f"{source} does not look like a 政府信息公开工作年度报告: no section heading "
             "and no statistic table found"
         )
     signing = signature.date or front.signing
     try:
-        year = _year(front, parts, signing, findings)
+        year = _year(front, parts, signing, findings, year)
     except ReportReadError as exc:
         raise ReportReadError(f"{source}: {exc}") from None
     version = _version(grids, year, findings)

@@ -211,17 +211,21 @@ def _span(value: str | None, limit: int, default: int = 1) -> int:
 
 
 def _join(parts: list[str]) -> str:
-    """Text pieces → one line: whitespace collapsed, no space left between CJK characters."""
-    words = "".join(parts).replace("\xa0", " ").split()
-    if not words:
-        return ""
-    out = words[0]
-    for word in words[1:]:
-        if _cjk(out[-1]) or _cjk(word[0]):
-            out += word
-        else:
-            out += " " + word
-    return out
+    """Text pieces → one line, whitespace collapsed as a browser does; a line break in
+    the source between two CJK characters (a wrapped line) leaves no space."""
+    text = "".join(parts).replace("\xa0", " ")
+    out: list[str] = []
+    gap = ""
+    for char in text:
+        if char.isspace() and char != "\u3000":
+            gap += char
+            continue
+        if gap and out:
+            if not ("\n" in gap and _cjk(out[-1][-1]) and _cjk(char)):
+                out.append(" ")
+        gap = ""
+        out.append(char)
+    return "".join(out).strip(" \u3000")
 
 
 def _cjk(char: str) -> bool:
