@@ -9,9 +9,10 @@ Each ``benchmarks/bench_*.py`` module defines::
     RATIOS: list[tuple[str, str, str, float]]
         # (label, slow case name, fast case name, minimum ratio slow/fast)
 
-Each case is warmed up, then timed in ``--repeat`` samples; a sample runs the function
-in a loop long enough (about 20 ms, at least once) that the clock's resolution does not
-matter, and its time per call is kept. The median of the samples is reported. Timing
+Each case is warmed up, then timed in ``--repeat`` samples (at least 3, and no more once
+a case has taken 5 s); a sample runs the function in a loop long enough (about 20 ms, at
+least once) that the clock's resolution does not matter, and its time per call is kept.
+The median of the samples is reported, with the loop count and samples used. Timing
 never fails the run: MISS only says a target was not met. The exit code is 1 only when
 a benchmark module cannot be imported or a case raises.
 """
@@ -32,6 +33,9 @@ from types import ModuleType
 HERE = Path(__file__).resolve().parent
 SAMPLE_NS = 20_000_000
 """Aim for samples of about 20 ms."""
+BUDGET_S = 5.0
+"""Per case, stop sampling after this long (once there are MIN_SAMPLES samples)."""
+MIN_SAMPLES = 3
 
 Case = tuple[str, Callable[[], object], "float | None"]
 Ratio = tuple[str, str, str, float]
@@ -70,17 +74,27 @@ def loops_for(fn: Callable[[], object]) -> int:
         loops *= 10
 
 
-def median_us(fn: Callable[[], object], repeat: int) -> tuple[float, int]:
-    """The median time per call in µs over ``repeat`` samples, and the loop count used."""
+def median_us(
+    fn: Callable[[], object], repeat: int, budget_s: float = BUDGET_S
+) -> tuple[float, int, int]:
+    """The median time per call in µs, the loop count and the number of samples.
+
+    Takes ``repeat`` samples, but stops after ``budget_s`` seconds once it has
+    ``MIN_SAMPLES``, so that a case of seconds per call (a baseline) does not hold up
+    the run.
+    """
     fn()  # warm up: imports, caches, first-call costs
     loops = loops_for(fn)
-    samples = []
+    samples: list[float] = []
+    deadline = time.perf_counter() + budget_s
     for _ in range(repeat):
         start = time.perf_counter_ns()
         for _ in range(loops):
             fn()
         samples.append((time.perf_counter_ns() - start) / loops / 1000)
-    return statistics.median(samples), loops
+        if len(samples) >= MIN_SAMPLES and time.perf_counter() > deadline:
+            break
+    return statistics.median(samples), loops, len(samples)
 
 
 def _format_us(value: float) -> str:
@@ -110,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     print(f"Python {platform.python_version()} on {platform.machine()}, {platform.system()}; ")
     print(f"median of {options.repeat} samples of ~{SAMPLE_NS // 1_000_000} ms each\n")
-    header = f"{'case':<44} {'median µs':>12} {'target µs':>10}  {'':4} {'loops':>8}"
+    header = f"{'case':<44} {'median µs':>12} {'target µs':>10}  {'':4} {'loops×samples':>14}"
     print(header)
     print("-" * len(header))
     medians: dict[str, float] = {}
@@ -118,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if options.filter not in name:
             continue
         try:
-            median, loops = median_us(fn, options.repeat)
+            median, loops, samples = median_us(fn, options.repeat)
         except Exception as exc:
             failures += 1
             print(f"{name:<44} {'FAILED':>12}  {type(exc).__name__}: {exc}")
@@ -126,7 +140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         medians[name] = median
         verdict = "" if target is None else ("OK" if median <= target else "MISS")
         shown_target = "—" if target is None else _format_us(target)
-        print(f"{name:<44} {_format_us(median):>12} {shown_target:>10}  {verdict:<4} {loops:>8}")
+        runs = f"{loops}×{samples}"
+        print(f"{name:<44} {_format_us(median):>12} {shown_target:>10}  {verdict:<4} {runs:>14}")
         sys.stdout.flush()
 
     shown = [r for r in ratios if r[1] in medians and r[2] in medians]
