@@ -18,7 +18,7 @@ import traceback
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import attrs
 
@@ -27,6 +27,9 @@ from govinfo_report.checks.findings import Finding, Lang, Severity, Status
 from govinfo_report.errors import GovinfoReportError, ReportLoadError
 from govinfo_report.formats import FormatVersion
 from govinfo_report.model import AgencyKind, Report, blank_report
+
+if TYPE_CHECKING:
+    from govinfo_report.readers import ReadResult
 
 PROG = "govinfo-report"
 DEBUG_ENV = "GOVINFO_REPORT_DEBUG"
@@ -317,7 +320,7 @@ def _validate(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> 
     return code
 
 
-def _read(path: Path, reader: str | None) -> Any:
+def _read(path: Path, reader: str | None) -> ReadResult:
     from govinfo_report.readers import read_report
 
     if path.is_dir():
