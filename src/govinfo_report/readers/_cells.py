@@ -8,6 +8,7 @@ mean 0, "/" or "unknown" and the reader must not guess.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from decimal import Decimal
@@ -20,12 +21,14 @@ _MONEY = re.compile(r"^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(元|万元|千元
 _SLASHES = frozenset({"/", "\\", "／"})
 
 
+@functools.lru_cache(maxsize=8192)
 def clean(text: str) -> str:
     """The cell text with width folded (NFKC) and every space removed."""
     folded = unicodedata.normalize("NFKC", text)
     return "".join(folded.split()).replace("−", "-").replace("－", "-")
 
 
+@functools.lru_cache(maxsize=8192)
 def parse(text: str, kind: CellKind) -> CellValue | None:
     """The value of a cell of ``kind`` printed as ``text``; ``None`` if it is not one."""
     value = clean(text)
@@ -54,6 +57,7 @@ def parse_any(text: str) -> CellValue | None:
     return parse(text, CellKind.MONEY)
 
 
+@functools.lru_cache(maxsize=8192)
 def is_value(text: str) -> bool:
     """Whether ``text`` is a non-blank value (a number or "/"), as opposed to a label."""
     value = clean(text)

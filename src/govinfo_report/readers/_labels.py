@@ -12,6 +12,7 @@ label. Labels are matched by text, never by position; nothing here spells a labe
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Hashable, Iterable
@@ -50,6 +51,7 @@ _PUNCT = str.maketrans(
 _TRAILING_NOTE = re.compile(r"(?:\([^()]*\))+$")
 
 
+@functools.lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """The canonical form of a label for comparison.
 
@@ -128,12 +130,14 @@ class LabelIndex(Generic[K]):
         self._exact: dict[str, list[tuple[K, str, bool]]] = {}
         self._noted: dict[str, list[tuple[K, str]]] = {}
         self._all: list[tuple[str, K, str]] = []
+        self._memo: dict[tuple[str, bool], Match[K] | None] = {}
         for label, key, variant in entries:
             self.add(label, key, variant=variant)
 
     def add(self, label: str, key: K, *, variant: bool = False, canonical: str = "") -> None:
         """Declare ``label`` as naming ``key`` (a known variant of ``canonical`` if
         ``variant``; matches then report ``canonical``)."""
+        self._memo.clear()
         norm = normalize(label)
         if variant and canonical:
             label = canonical
@@ -152,6 +156,16 @@ class LabelIndex(Generic[K]):
 
     def match(self, text: str, *, fuzzy: bool = True) -> Match[K] | None:
         """The key ``text`` names, or ``None`` when it names none or several."""
+        memo = (text, fuzzy)
+        if memo in self._memo:
+            return self._memo[memo]
+        found = self._match(text, fuzzy)
+        if len(self._memo) > 4096:
+            self._memo.clear()  # labels repeat; arbitrary text must not grow this
+        self._memo[memo] = found
+        return found
+
+    def _match(self, text: str, fuzzy: bool) -> Match[K] | None:
         norm = normalize(text)
         if not norm:
             return None

@@ -205,6 +205,7 @@ class TableReader:
         self._header_missing_noted = False
         self._header_version = 0
         self._maps: dict[tuple[int, str], dict[int, Slot]] = {}
+        self._sequences: dict[tuple[int, str], list[Slot] | None] = {}
 
     # --- feeding ------------------------------------------------------------------------
 
@@ -535,6 +536,12 @@ class TableReader:
         return mapping
 
     def _loose_slots(self, row_id: str) -> list[Slot] | None:
+        key = (self._header_version, row_id and self.spec.group_of[row_id].id)
+        if key not in self._sequences:
+            self._sequences[key] = self._loose_sequence(row_id)
+        return self._sequences[key]
+
+    def _loose_sequence(self, row_id: str) -> list[Slot] | None:
         rows = [h for h in self.header if h.loose]
         if not rows:
             return None

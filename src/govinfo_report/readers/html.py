@@ -220,9 +220,9 @@ def _join(parts: list[str]) -> str:
         if char.isspace() and char != "\u3000":
             gap += char
             continue
-        if gap and out:
-            if not ("\n" in gap and _cjk(out[-1][-1]) and _cjk(char)):
-                out.append(" ")
+        wrapped = "\n" in gap and bool(out) and _cjk(out[-1][-1]) and _cjk(char)
+        if gap and out and not wrapped:
+            out.append(" ")
         gap = ""
         out.append(char)
     return "".join(out).strip(" \u3000")
