@@ -142,6 +142,9 @@ class _Line:
     """How many value cells the row itself has (an extra row keeps exactly these)."""
     line: int
     after: str | None = None
+    pinned: bool = False
+    """The row has no label: its values sit under columns that name their row
+    (Table 4 as one row of 15 values under three-level headers)."""
 
 
 @attrs.frozen
@@ -278,8 +281,9 @@ def _gfm_table(tokens: Sequence[Token], start: int, source: list[str], offset: i
             values=tuple(cells[1:]),
             written=max(written - 1, 0),
             line=line + offset + 1,
+            pinned=k == 0 and not cells[0],
         )
-        for cells, line, written in rows
+        for k, (cells, line, written) in enumerate(rows)
     )
     columns = tuple(tuple(_SPLIT.split(h)) if h else () for h in header[1:])
     table_line = (tokens[start].map or [0])[0] + offset + 1
@@ -404,8 +408,19 @@ def _html_table(table: Any, line: int) -> list[_Raw]:
             label_cells = [c for c in own if c.col < labels]
             label = label_cells[-1].text if label_cells else ""
             values = [c.text for c in own if c.col >= labels]
-        elif len(own) == len(columns) and len(own) > 1 and not any(c.colspan > 1 for c in own):
-            label_path, label, values = (), "", [c.text for c in own]
+        elif r == header_rows and len(own) == len(columns) > 1:
+            # Table 4's values row: no label, one cell per header column.
+            lines.append(
+                _Line(
+                    labels=(),
+                    label="",
+                    values=tuple(c.text for c in own),
+                    written=len(own),
+                    line=line,
+                    pinned=True,
+                )
+            )
+            continue
         else:
             label = own[0].text if own else ""
             label_path = (label,) if label else ()
@@ -698,7 +713,7 @@ class _TableReader:
                 # A values row under pinned columns (Table 4 written as one row of 15).
                 group = spec.groups[0]
                 colmap = maps.setdefault((id(raw), group.id), self._columns(raw, group))
-                if not line.labels and colmap and all(t is not None and t[0] for t in colmap):
+                if line.pinned and colmap and all(t is not None and t[0] for t in colmap):
                     self._place(line, colmap, None, cells, seen_rows)
                     continue
                 k = len(extras)
@@ -809,6 +824,13 @@ def _score(raw: _Raw, spec: TableSpec) -> int:
     score += sum(1 for path in raw.columns if path and normalise(path[-1]) in columns)
     score += sum(2 for h in raw.hints if normalise(h) in hints)
     return score
+
+
+def _best_spec(raw: _Raw) -> TableSpec | None:
+    """The statistic table (of either format) that ``raw`` matches best, if any."""
+    scored = [(_score(raw, t), t) for f in FORMATS.values() for t in f.tables]
+    best = max(score for score, _ in scored)
+    return next(t for score, t in scored if score == best) if best else None
 
 
 def _version(raws: list[_Raw]) -> FormatVersion | None:
@@ -958,20 +980,14 @@ class _Assembler:
         raws = [b for b in blocks if isinstance(b, _Raw)]
         version = front.version or _version(raws)
         sections_spec = FORMATS[version or FormatVersion.V2021].sections
-        # Paragraphs right before a table that name a caption or the corner note belong to it.
-        captions = {
-            normalise(h)
-            for f in FORMATS.values()
-            for t in f.tables
-            for h in (t.corner_note, *(g.caption for g in t.groups))
-            if h
-        }
+        # A paragraph right before a table that names the table's caption (Table 2) or
+        # corner note (Table 3) belongs to the table, unless the table already has it.
         consumed: set[int] = set()
         for i, block in enumerate(blocks):
             if isinstance(block, _Raw) and i and isinstance(blocks[i - 1], _Para):
                 para = blocks[i - 1]
                 assert isinstance(para, _Para)
-                if not para.level and normalise(para.text) in captions:
+                if not para.level and self._is_caption(para, block):
                     consumed.add(i - 1)
                     blocks[i] = attrs.evolve(block, hints=(*block.hints, para.text))
         blocks = [b for i, b in enumerate(blocks) if i not in consumed]
@@ -1091,6 +1107,21 @@ class _Assembler:
                 )
             )
         return ReadResult(report, tuple(self.findings))
+
+    def _is_caption(self, para: _Para, raw: _Raw) -> bool:
+        spec = _best_spec(raw)
+        if spec is None:
+            return False
+        captions = {normalise(g.caption) for g in spec.groups if g.caption}
+        corner = normalise(spec.corner_note) if spec.corner_note else None
+        text = normalise(para.text)
+        if any(normalise(h) in captions or normalise(h) == corner for h in raw.hints):
+            return False  # an HTML table carries its own caption / corner cell
+        if text in captions:
+            # We write a caption bold and alone; a body paragraph is never all bold.
+            bold_alone = para.run_in is not None and not para.run_in[1]
+            return bold_alone or not self.front.ours
+        return text == corner and (para.run_in is None or not self.front.ours)
 
     def _metadata(
         self, title: list[str], signature: list[str], version: FormatVersion | None
