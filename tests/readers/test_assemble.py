@@ -1,0 +1,254 @@
+"""The shared reader engine (readers/_assemble.py) on small hand-made documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from govinfo_report.checks.findings import Status
+from govinfo_report.errors import ReportReadError
+from govinfo_report.formats import FormatVersion, get_format
+from govinfo_report.model import BLANK, NOT_APPLICABLE, AgencyKind
+from govinfo_report.readers._assemble import assemble, split_subheading
+from govinfo_report.readers._document import Block, Grid, Paragraph
+
+T4 = get_format(FormatVersion.V2021).review_litigation
+HEADINGS = [s.heading for s in get_format(FormatVersion.V2021).sections]
+T4_COLUMNS = [c.label for c in T4.groups[0].columns]
+
+
+def _t4_grid(values: list[str], *, merged: bool = True) -> Grid:
+    """Table 4 laid out as portals do (4 rows × 15 columns, merges expanded)."""
+    groups = ["行政复议"] * 5 + ["行政诉讼"] * 10
+    second = T4_COLUMNS + ["未经复议直接起诉"] * 5 + ["复议后起诉"] * 5
+    third = T4_COLUMNS * 3
+    rows = [groups, second, third, values]
+    origin = None
+    if merged:
+        origin = (
+            tuple((0, 0) if c < 5 else (0, 5) for c in range(15)),
+            tuple((1, c) if c < 5 else (1, 5 if c < 10 else 10) for c in range(15)),
+            tuple((1, c) if c < 5 else (2, c) for c in range(15)),
+            tuple((3, c) for c in range(15)),
+        )
+    return Grid(cells=tuple(tuple(r) for r in rows), origin=origin, location="table 1")
+
+
+def _doc(
+    *extra: Block, title: str = "某县发展和改革局2023年政府信息公开工作年度报告"
+) -> list[Block]:
+    blocks: list[Block] = [Paragraph(text=title)]
+    for heading in HEADINGS:
+        blocks.append(Paragraph(text=heading))
+        if heading.startswith("四"):
+            blocks.append(_t4_grid(["1", "0", "0", "0", "1"] + ["0"] * 10))
+    blocks.extend(extra)
+    return blocks
+
+
+def _codes(result: object) -> list[str]:
+    return [f.code for f in result.findings]  # type: ignore[attr-defined]
+
+
+# --- sub-headings -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（一）存在的主要问题。一是不够及时。", ("（一）存在的主要问题。", "一是不够及时。")),
+        ("（二）主动公开方面", ("（二）主动公开方面", None)),
+        ("(一)2020年度工作要点落实情况。", ("(一)2020年度工作要点落实情况。", None)),
+        ("（三）完善制度：全年修订制度3项。", ("（三）完善制度：", "全年修订制度3项。")),
+        ("一是加强学习。", None),
+    ],
+)
+def test_subheading_rule(text: str, expected: tuple[str, str | None] | None) -> None:
+    assert split_subheading(Paragraph(text=text), trusted=False) == expected
+
+
+def test_long_subheading_paragraph_without_a_mark_keeps_its_text_whole() -> None:
+    text = "（一）" + "全年主动公开政府信息" * 10
+    heading, rest = split_subheading(Paragraph(text=text), trusted=False) or ("", None)
+    assert (heading, rest) == ("（一）", text[3:])
+
+
+def test_trusted_level_2_splits_at_the_marked_run_in() -> None:
+    paragraph = Paragraph(text="（一）问题，一是慢", level=2, run_in=6)
+    assert split_subheading(paragraph, trusted=True) == ("（一）问题，", "一是慢")
+
+
+# --- metadata ---------------------------------------------------------------------------
+
+
+def test_title_year_agency_and_signature() -> None:
+    result = assemble(_doc(Paragraph(text="某县发展和改革局"), Paragraph(text="2024年 1月17日")))
+    meta = result.report.metadata
+    assert (meta.agency, meta.year, meta.signing_date) == (
+        "某县发展和改革局",
+        2023,
+        dt.date(2024, 1, 17),
+    )
+    assert meta.title is None  # the standard title
+    other = result.report.section("other")
+    assert other is not None
+    assert other.paragraphs == ()
+
+
+def test_date_in_brackets_after_the_title_is_the_signing_date() -> None:
+    result = assemble(_doc(title="沭阳县人民政府2025年政府信息公开工作年度报告（2026年1月23日）"))
+    assert result.report.metadata.signing_date == dt.date(2026, 1, 23)
+    assert result.report.metadata.agency == "沭阳县人民政府"
+
+
+def test_impossible_date_is_reported_not_read() -> None:
+    result = assemble(_doc(Paragraph(text="某县发展和改革局"), Paragraph(text="2021年2月30日")))
+    assert result.report.metadata.signing_date is None
+    [finding] = [f for f in result.findings if f.code == "R.DATE" and f.reported]
+    assert finding.reported == "2021年2月30日"
+    assert finding.status is Status.UNCERTAIN
+
+
+@pytest.mark.parametrize(
+    ("agency", "kind"),
+    [
+        ("沭阳县人民政府", AgencyKind.GOVERNMENT),
+        ("沭阳县沭城镇人民政府", AgencyKind.TOWNSHIP),
+        ("某区某某街道办事处", AgencyKind.TOWNSHIP),
+        ("沭阳县人民政府办公室", AgencyKind.DEPARTMENT),
+        ("沭阳县发展和改革局", AgencyKind.DEPARTMENT),
+    ],
+)
+def test_agency_kind_is_inferred_conservatively(agency: str, kind: AgencyKind) -> None:
+    result = assemble(_doc(title=f"{agency}2023年政府信息公开工作年度报告"))
+    assert result.report.metadata.agency_kind is kind
+    [finding] = [f for f in result.findings if f.code == "R.AGENCY_KIND"]
+    assert ("assumed" in finding.message_en) is (kind is AgencyKind.DEPARTMENT)
+
+
+def test_format_is_taken_from_the_year_when_labels_do_not_tell() -> None:
+    result = assemble(_doc(title="某局2020年政府信息公开工作年度报告"))
+    assert result.report.metadata.format_version is FormatVersion.V2019
+    assert "R.FORMAT" in _codes(result)
+
+
+def test_year_from_statistics_period_without_title() -> None:
+    blocks = _doc()[1:]
+    blocks.insert(0, Paragraph(text="本报告统计期限为2022年1月1日至12月31日。"))
+    result = assemble(blocks)
+    assert result.report.metadata.year == 2022
+    assert "R.YEAR" in _codes(result)
+    assert result.report.intro == ("本报告统计期限为2022年1月1日至12月31日。",)
+
+
+def test_text_before_the_title_is_left_out_with_a_notice() -> None:
+    result = assemble([Paragraph(text="首页 > 信息公开 > 年报"), *_doc()])
+    assert result.report.intro == ()
+    assert "R.PREAMBLE" in _codes(result)
+
+
+def test_missing_section_is_a_warning() -> None:
+    blocks = [b for b in _doc() if not (isinstance(b, Paragraph) and b.text.startswith("五"))]
+    result = assemble(blocks)
+    assert [f.paths for f in result.findings if f.code == "R.SECTION_MISSING"] == [
+        ("sections.problems",)
+    ]
+
+
+def test_not_a_report_is_refused() -> None:
+    with pytest.raises(ReportReadError, match="does not look like"):
+        assemble([Paragraph(text="通知"), Paragraph(text="请于下周一前报送材料。")])
+
+
+# --- tables -----------------------------------------------------------------------------
+
+
+def test_table_4_values_placed_by_merged_header() -> None:
+    result = assemble(_doc())
+    table = result.report.review_litigation
+    assert (table["review.upheld"], table["review.total"], table["litigation_direct.total"]) == (
+        1,
+        1,
+        0,
+    )
+
+
+def test_full_width_digits_thousands_and_slash() -> None:
+    values = ["１２", "1,234", "/", "", "5"] + ["0"] * 10
+    blocks = [b if not isinstance(b, Grid) else _t4_grid(values) for b in _doc()]
+    table = assemble(blocks).report.review_litigation
+    assert [table[f"review.{c.id}"] for c in T4.groups[0].columns] == [
+        12,
+        1234,
+        NOT_APPLICABLE,
+        BLANK,
+        5,
+    ]
+
+
+def test_unreadable_value_is_blank_with_an_uncertain_finding() -> None:
+    values = ["约5"] + ["0"] * 14
+    blocks = [b if not isinstance(b, Grid) else _t4_grid(values) for b in _doc()]
+    result = assemble(blocks)
+    assert result.report.review_litigation["review.upheld"] is BLANK
+    [finding] = [f for f in result.findings if f.code == "R.CELL"]
+    assert (finding.paths, finding.reported, finding.status) == (
+        ("review_litigation.review.upheld",),
+        "约5",
+        Status.UNCERTAIN,
+    )
+
+
+def test_one_value_merged_over_several_columns_is_not_split() -> None:
+    grid = _t4_grid(["0"] * 15)
+    origin = list(grid.origin or ())
+    origin[3] = tuple((3, 0) if c < 5 else (3, c) for c in range(15))
+    merged = Grid(cells=grid.cells, origin=tuple(origin), location="table 1")
+    result = assemble([b if not isinstance(b, Grid) else merged for b in _doc()])
+    table = result.report.review_litigation
+    assert all(table[f"review.{c.id}"] is BLANK for c in T4.groups[0].columns)
+    [finding] = [f for f in result.findings if f.code == "R.CELL"]
+    assert len(finding.paths) == 5
+    assert "spans several columns" in finding.message_en
+
+
+def test_rows_of_a_headerless_table_in_format_order_with_a_warning() -> None:
+    grid = Grid(cells=(("行政复议", "1", "0", "0", "0", "1"),), location="table 1")
+    result = assemble([b if not isinstance(b, Grid) else grid for b in _doc()])
+    assert result.report.review_litigation["review.total"] == 1
+    assert "R.HEADER_MISSING" in _codes(result)
+
+
+def test_missing_table_is_one_warning_not_one_per_row() -> None:
+    result = assemble([b for b in _doc() if not isinstance(b, Grid)])
+    missing = [f for f in result.findings if f.code in ("R.TABLE_MISSING", "R.ROW_MISSING")]
+    assert [(f.code, f.paths) for f in missing] == [
+        ("R.TABLE_MISSING", ("proactive",)),
+        ("R.TABLE_MISSING", ("applications",)),
+        ("R.TABLE_MISSING", ("review_litigation",)),
+    ]
+
+
+def test_flattened_row_with_fewer_values_than_columns_is_quoted() -> None:
+    flat = Grid(
+        cells=(
+            ("行政复议", "行政诉讼", ""),
+            (
+                "结果维持",
+                "结果纠正",
+                "其他结果",
+                "尚未审结",
+                "总计",
+                "未经复议直接起诉",
+                "复议后起诉",
+            ),
+            ("5", "2", "7"),
+        ),
+        location="lines 1-3",
+        row_locations=("line 1", "line 2", "line 3"),
+    )
+    result = assemble([b if not isinstance(b, Grid) else flat for b in _doc()])
+    assert all(v is BLANK for v in result.report.review_litigation.values)
+    [finding] = [f for f in result.findings if f.code == "R.CELL"]
+    assert (finding.reported, finding.location, len(finding.paths)) == ("5 | 2 | 7", "line 3", 15)
