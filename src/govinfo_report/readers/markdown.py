@@ -552,22 +552,23 @@ def _unique(candidates: list[Any]) -> Any | None:
 
 
 def _match_label(text: str, labels: Sequence[tuple[str, Any]]) -> tuple[Any | None, bool]:
-    """The object whose label matches ``text`` and whether the match was exact."""
+    """The object whose label matches ``text``, and whether the match was exact.
+
+    After the exact label, the normalised one; then the one label that contains the
+    text or is contained in it ("规章（设区的市…应提供相关数据）" for 规章, "规范性文件" for
+    行政规范性文件), when exactly one does and both have two characters or more.
+    """
     for label, obj in labels:
         if label == text:
             return obj, True
     n = normalise(text)
     if not n:
         return None, False
-    hit = _unique([obj for label, obj in labels if normalise(label) == n])
-    if hit is None:
+    normalised = [(normalise(label), obj) for label, obj in labels]
+    hit = _unique([obj for label, obj in normalised if label == n])
+    if hit is None and len(n) >= 2:
         hit = _unique(
-            [
-                obj
-                for label, obj in labels
-                if len(normalise(label)) >= 2
-                and (n.startswith(normalise(label)) or normalise(label).startswith(n))
-            ]
+            [obj for label, obj in normalised if len(label) >= 2 and (label in n or n in label)]
         )
     return hit, False
 
