@@ -25,6 +25,10 @@ def unprinted(report: Report) -> dict[str, Any]:
     """The fields of ``report`` that its document does not print, as plain data."""
     meta = report.metadata
     data: dict[str, Any] = {"version": VERSION, "agency_kind": meta.agency_kind.value}
+    # The identity, repeated from the title: a reader of our own output falls back on it
+    # when a custom title does not print the year or agency. apply() does not use it.
+    data["year"] = meta.year
+    data["agency"] = meta.agency
     if meta.publication_date is not None:
         data["publication_date"] = meta.publication_date.isoformat()
     if meta.contact is not None:

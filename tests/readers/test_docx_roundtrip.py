@@ -7,9 +7,11 @@ visible document; the few unprinted fields come from the embedded document prope
 
 from __future__ import annotations
 
+import attrs
+import pytest
 from hypothesis import HealthCheck, given, settings
 
-from govinfo_report import _embedded, blank_report
+from govinfo_report import NOT_APPLICABLE, ExtraRow, _embedded, blank_report
 from govinfo_report.checks.findings import Severity
 from govinfo_report.model import Report
 from govinfo_report.readers import read_report
@@ -28,10 +30,68 @@ def round_trip(report: Report) -> Report:
     return result.report
 
 
+def without_extra_rows(report: Report) -> Report:
+    return attrs.evolve(
+        report, **{t.spec.id: attrs.evolve(t, extra_rows=()) for t in report.tables}
+    )
+
+
 @SETTINGS
-@given(reports())
+@given(reports().map(without_extra_rows))
 def test_any_report_round_trips(report: Report) -> None:
+    # Extra rows are covered one case at a time below (see the xfails).
     assert round_trip(report) == report
+
+
+def with_extra(report: Report, table_id: str, extra: ExtraRow) -> Report:
+    table = report.table(table_id)
+    return attrs.evolve(report, **{table_id: attrs.evolve(table, extra_rows=(extra,))})
+
+
+def test_extra_row_with_values_in_table2_round_trips() -> None:
+    report = blank_report(year=2023, agency="沭阳县发展和改革局", fill=0)
+    extra = ExtraRow(label="其他主动公开文件", values=(9, NOT_APPLICABLE, 3), after="rules")
+    report = with_extra(report, "proactive", extra)
+    assert round_trip(report) == report
+
+
+ENGINE_GAP = "engine (_tables.py): extra rows of our own output are not yet read back exactly"
+
+
+@pytest.mark.xfail(strict=True, reason=ENGINE_GAP + ": an all-blank or empty extra row is dropped")
+def test_extra_row_without_values_round_trips() -> None:
+    report = blank_report(year=2023, agency="沭阳县发展和改革局", fill=0)
+    report = with_extra(report, "proactive", ExtraRow(label="其他文件", values=(), after="rules"))
+    assert round_trip(report) == report
+
+
+@pytest.mark.xfail(
+    strict=True, reason=ENGINE_GAP + ": a Table 3 extra row's label comes back as its label path"
+)
+def test_extra_row_in_table3_round_trips() -> None:
+    report = blank_report(year=2023, agency="沭阳县发展和改革局", fill=0)
+    extra = ExtraRow(label="其他情形", values=(1, 2), after="not_processed_repeated")
+    report = with_extra(report, "applications", extra)
+    assert round_trip(report) == report
+
+
+@pytest.mark.xfail(strict=True, reason=ENGINE_GAP + ": Table 4 extra rows are not kept")
+def test_extra_row_in_table4_round_trips() -> None:
+    report = blank_report(year=2023, agency="沭阳县发展和改革局", fill=0)
+    extra = ExtraRow(label="其他", values=(1, 2, 3), after="litigation_after_review")
+    report = with_extra(report, "review_litigation", extra)
+    assert round_trip(report) == report
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=ENGINE_GAP + ": a Table 4 extra row before the values row displaces the values",
+)
+def test_table4_values_stay_in_place_after_a_leading_extra_row() -> None:
+    report = blank_report(year=2023, agency="沭阳县发展和改革局", fill=1)
+    extra = ExtraRow(label="其他", values=(7,), after=None)
+    report = with_extra(report, "review_litigation", extra)
+    assert round_trip(report).review_litigation.values == report.review_litigation.values
 
 
 @SETTINGS

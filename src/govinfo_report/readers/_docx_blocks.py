@@ -15,6 +15,7 @@ the paragraphs and tables it contains.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Final
 
 from lxml import etree
@@ -61,6 +62,9 @@ _NUMBERED: Final = (
     (re.compile(r"^[0-9０-９]+\s*[.．、]"), 3),
 )
 _HEADING_MAX_CHARS: Final = 60
+RUN_IN_STYLE: Final = "run-in heading"
+"""The character style our writer gives a sub-heading run into its paragraph."""
+_OUR_DATE: Final = re.compile(r"[0-9]{1,4}年[0-9]{1,2}月[0-9]{1,2}日")
 MAX_COLUMNS: Final = 256
 """Word allows 63 columns; a wider grid is forged (spans inflating a grid in memory)."""
 MAX_GRID_CELLS: Final = 2_000_000
@@ -91,6 +95,7 @@ class _Names:
         )
         self.deleted = q("del")
         self.vanish = q("vanish")
+        self.hide_mark = q("hideMark")
         self.val = q("val")
         self.hidden = frozenset(q(local) for local in _HIDDEN)
 
@@ -117,10 +122,21 @@ class _Runs:
 class Extractor:
     """Collects the blocks of one document body, in reading order."""
 
-    def __init__(self, w: str, styles: Styles, numbering: Numbering, where: str = "") -> None:
+    def __init__(
+        self,
+        w: str,
+        styles: Styles,
+        numbering: Numbering,
+        where: str = "",
+        *,
+        trusted: bool = False,
+    ) -> None:
         self.n = _Names(w)
         self.where = where
         """What to call the document in errors (``report.docx: word/document.xml``)."""
+        self.trusted = trusted
+        """The document is our DOCX writer's output: its styles say exactly what each
+        paragraph is (see :meth:`_our_paragraph`); no guessing from formatting."""
         self.styles = styles
         self.numbering = numbering
         self.blocks: list[Block] = []
@@ -157,11 +173,13 @@ class Extractor:
         text, look, boxes = self._paragraph_text(p, runs)
         if text:
             self._paragraphs += 1
-            level = self._level(text, look, runs)
-            self._in_title = self._in_title and level == 0
-            self.blocks.append(
-                Paragraph(text=text, level=level, location=f"paragraph {self._paragraphs}")
-            )
+            location = f"paragraph {self._paragraphs}"
+            if self.trusted:
+                self.blocks.append(self._our_paragraph(p, text, location))
+            else:
+                level = self._level(text, look, runs)
+                self._in_title = self._in_title and level == 0
+                self.blocks.append(Paragraph(text=text, level=level, location=location))
         for box in boxes:
             self.container(box)
 
@@ -194,7 +212,7 @@ class Extractor:
         parts: list[str] = []
         boxes: list[etree._Element] = []
         self._inline(p, parts, boxes, runs, look)
-        text = "".join(parts).replace("\t", " ").replace("\xa0", " ").strip()
+        text = "".join(parts).strip()
         if text and look.num is not None:
             label = self.numbering.label(look.num)
             if label and not text.startswith(label):
@@ -259,6 +277,29 @@ class Extractor:
             size=direct.size or char.size or paragraph.size,
         )
 
+    def _our_paragraph(self, p: etree._Element, text: str, location: str) -> Paragraph:
+        """A paragraph of our own output, by its style: Title (level 0), heading 1/2
+        (levels 1/2), Signature (the agency, or the date in the writer's date form), a
+        body paragraph opening with a Run-in Heading run (a level-2 run-in heading)."""
+        n = self.n
+        ppr = p.find(n.ppr)
+        pstyle = ppr.find(n.pstyle) if ppr is not None else None
+        name = self.styles.names.get(pstyle.get(n.val, "") if pstyle is not None else "", "")
+        if name == "signature":
+            role = "date" if _OUR_DATE.fullmatch(text) else "signature"
+            return Paragraph(text=text, location=location, role=role)
+        level = self.styles.look(pstyle.get(n.val) if pstyle is not None else None).heading
+        if level is not None and level <= 2:
+            return Paragraph(text=text, level=level, location=location)
+        first = p.find(n.r)
+        if first is not None:
+            rpr = first.find(n.rpr)
+            rstyle = rpr.find(n.rstyle) if rpr is not None else None
+            if rstyle is not None and self.styles.names.get(rstyle.get(n.val, "")) == RUN_IN_STYLE:
+                heading = "".join(t.text or "" for t in first.iter(n.t))
+                return Paragraph(text=text, level=2, location=location, run_in=len(heading))
+        return Paragraph(text=text, location=location)
+
     def _level(self, text: str, look: Look, runs: _Runs) -> int | None:
         """The heading hint: style name, outline level, else emphasis + numbering."""
         if look.heading is not None:
@@ -287,6 +328,7 @@ class Extractor:
         rows: list[list[tuple[int, int, str, str | None, str | None]]] = []
         cells_xml: list[etree._Element] = []
         nested: list[etree._Element] = []
+        ragged: set[int] = set()
         for tr in self._children(tbl, n.tr):
             trpr = tr.find(n.trpr)
             before = 0
@@ -300,6 +342,11 @@ class Extractor:
             column = before
             for tc in self._children(tr, n.tc):
                 span, vmerge, hmerge = self._merge_marks(tc)
+                if self.trusted and self._is_filler(tc):
+                    # Our writer's stand-in for columns a row has no value for: the row
+                    # ends here (a ragged row), so no blank value is invented.
+                    ragged.add(len(rows))
+                    break
                 text = self._cell_text(tc, nested)
                 row.append((column, span, text, vmerge, hmerge))
                 cells_xml.append(tc)
@@ -311,7 +358,8 @@ class Extractor:
         self._cells += width * len(rows)
         if width > MAX_COLUMNS or self._cells > MAX_GRID_CELLS:
             raise ReportReadError(
-                f"{self.where}: table {self._tables + 1} is {len(rows)} rows by {width} grid columns "
+                f"{self.where}: table {self._tables + 1} is {len(rows)} rows by {width} "
+                "grid columns "
                 f"(limits: {MAX_COLUMNS} columns, {MAX_GRID_CELLS} cells in all tables); "
                 "Word never makes such a table"
             )
@@ -322,7 +370,7 @@ class Extractor:
             return
         self._tables += 1
         location = f"table {self._tables}"
-        self.blocks.append(_grid(rows, width, location))
+        self.blocks.append(_grid(rows, width, location, ragged))
         for inner in nested:
             self.table(inner)
 
@@ -340,6 +388,10 @@ class Extractor:
             elif child.tag in (n.custom_xml, n.ins, n.move_to):
                 found.extend(self._children(child, tag))
         return found
+
+    def _is_filler(self, tc: etree._Element) -> bool:
+        tcpr = tc.find(self.n.tcpr)
+        return tcpr is not None and tcpr.find(self.n.hide_mark) is not None
 
     def _merge_marks(self, tc: etree._Element) -> tuple[int, str | None, str | None]:
         n = self.n
@@ -393,9 +445,13 @@ class Extractor:
 
 
 def _grid(
-    rows: list[list[tuple[int, int, str, str | None, str | None]]], width: int, location: str
+    rows: list[list[tuple[int, int, str, str | None, str | None]]],
+    width: int,
+    location: str,
+    ragged: Collection[int] = (),
 ) -> Grid:
-    """Expand spans and merges into a rectangle of texts with their origins."""
+    """Expand spans and merges into a rectangle of texts with their origins; the rows
+    in ``ragged`` end after their last cell instead of being padded."""
     texts: list[list[str]] = []
     origins: list[list[tuple[int, int]]] = []
     for r, row in enumerate(rows):
@@ -406,7 +462,7 @@ def _grid(
             if hmerge == "continue" and previous is not None:
                 source = origin[previous]
                 value = line[previous]
-            elif vmerge == "continue" and r > 0 and start < width:
+            elif vmerge == "continue" and r > 0 and start < len(origins[r - 1]):
                 source = origins[r - 1][start]
                 value = texts[source[0]][source[1]]
             else:
@@ -415,6 +471,9 @@ def _grid(
                 line[c] = value
                 origin[c] = source
             previous = start
+        end = max((start + span for start, span, *_ in row), default=0)
+        if r in ragged:
+            line, origin = line[:end], origin[:end]
         texts.append(line)
         origins.append(origin)
     return Grid(

@@ -105,6 +105,8 @@ class Styles:
         self._w = w
         self._raw: dict[str, tuple[str | None, Look]] = {}
         self._resolved: dict[str, Look] = {}
+        self.names: dict[str, str] = {}
+        """Style id → style name, lower-cased ("heading 1", "run-in heading")."""
         self.default = Look()
         if root is None:
             return
@@ -116,7 +118,9 @@ class Styles:
             based = style.find(f"{{{w}}}basedOn")
             look = read_look(style.find(f"{{{w}}}pPr"), style.find(f"{{{w}}}rPr"), w)
             if name is not None:
-                look = attrs.evolve(look, heading=_heading_from_name(name.get(f"{{{w}}}val", "")))
+                name_text = name.get(f"{{{w}}}val", "")
+                self.names[style_id] = name_text.strip().lower()
+                look = attrs.evolve(look, heading=_heading_from_name(name_text))
             parent = based.get(f"{{{w}}}val") if based is not None else None
             self._raw[style_id] = (parent, look)
             if (

@@ -11,6 +11,7 @@ everything printed is read from the visible content.
 
 from __future__ import annotations
 
+import json
 import posixpath
 from typing import Final
 
@@ -20,8 +21,10 @@ from lxml import etree
 from govinfo_report import _embedded
 from govinfo_report.checks.findings import Finding, Severity, Status
 from govinfo_report.errors import ReportReadError
+from govinfo_report.model import Report
+from govinfo_report.readers._assemble import assemble
 from govinfo_report.readers._document import Block
-from govinfo_report.readers._docx_blocks import Extractor
+from govinfo_report.readers._docx_blocks import RUN_IN_STYLE, Extractor
 from govinfo_report.readers._docx_package import Package, looks_like_docx
 from govinfo_report.readers._docx_styles import W_MAIN, W_STRICT, Numbering, Styles
 from govinfo_report.readers._registry import ReadResult
@@ -41,6 +44,8 @@ class DocxContent:
     blocks: tuple[Block, ...]
     embedded: str | None = None
     """The value of the :data:`govinfo_report._embedded.PROPERTY` custom property."""
+    ours: bool = False
+    """Written by our DOCX writer: paragraph levels and roles are exact."""
 
 
 def _relationships(package: Package, rels: str) -> dict[str, str]:
@@ -103,20 +108,22 @@ def extract(data: bytes, source: str = "<bytes>") -> DocxContent:
         raise ReportReadError(f"{source}: {main} has no document body")
     main_dir, main_name = posixpath.split(main)
     related = _relationships(package, posixpath.join(main_dir, "_rels", main_name + ".rels"))
-    styles_part = _resolve(main_dir, related.get("styles", "styles.xml"))
-    numbering_part = _resolve(main_dir, related.get("numbering", "numbering.xml"))
-    extractor = Extractor(
-        w,
-        Styles(_optional_xml(package, styles_part), w),
-        Numbering(_optional_xml(package, numbering_part), w),
-        where=f"{source}: {main}",
+    styles = Styles(
+        _optional_xml(package, _resolve(main_dir, related.get("styles", "styles.xml"))), w
     )
+    numbering = Numbering(
+        _optional_xml(package, _resolve(main_dir, related.get("numbering", "numbering.xml"))), w
+    )
+    custom = _resolve("", top.get("custom-properties", "docProps/custom.xml"))
+    embedded = _custom_property(package, custom)
+    # Our writer's output: the embedded property and the writer's own run-in style.
+    ours = embedded is not None and RUN_IN_STYLE in styles.names.values()
+    extractor = Extractor(w, styles, numbering, where=f"{source}: {main}", trusted=ours)
     try:
         extractor.container(body)
     except RecursionError:
         raise ReportReadError(f"{source}: {main} is nested too deeply to be a report") from None
-    custom = _resolve("", top.get("custom-properties", "docProps/custom.xml"))
-    return DocxContent(tuple(extractor.blocks), _custom_property(package, custom))
+    return DocxContent(tuple(extractor.blocks), embedded, ours)
 
 
 def _embedded_finding(source: str, problem: str) -> Finding:
@@ -156,17 +163,53 @@ class DocxReader:
                 DOCTYPE, or no report in it.
         """
         content = extract(data, source)
-        from govinfo_report.readers._assemble import assemble
-
-        result = assemble(content.blocks, source=source)
+        identity = _identity(content.embedded) if content.ours else None
+        result = assemble(
+            content.blocks,
+            source=source,
+            trusted_levels=content.ours,
+            year=identity[1] if identity else None,
+        )
+        report = result.report
+        if identity is not None:
+            report = _with_identity(report, *identity)
         if content.embedded is None:
-            return result
+            return ReadResult(report, result.findings)
         try:
-            report = _embedded.loads(result.report, content.embedded)
+            report = _embedded.loads(report, content.embedded)
         except (ValueError, TypeError, KeyError, ExceptionGroup) as problem:
             # Problem (a ValueError) from _embedded itself; cattrs' validation errors
             # (ExceptionGroups) or ValueErrors from structuring the values.
             return ReadResult(
-                result.report, (*result.findings, _embedded_finding(source, _describe(problem)))
+                report, (*result.findings, _embedded_finding(source, _describe(problem)))
             )
         return ReadResult(report, result.findings)
+
+
+def _identity(embedded: str | None) -> tuple[str, int] | None:
+    """(agency, year) our writer recorded, or None when absent or not well-formed."""
+    try:
+        data = json.loads(embedded or "")
+    except json.JSONDecodeError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    agency, year = data.get("agency"), data.get("year")
+    if isinstance(agency, str) and isinstance(year, int) and not isinstance(year, bool):
+        return agency, year
+    return None
+
+
+def _with_identity(report: Report, agency: str, year: int) -> Report:
+    """Our own output with the agency and year our writer recorded.
+
+    The printed title is kept as printed; it is the standard one exactly when it reads
+    ``{agency}{year}年政府信息公开工作年度报告`` for the recorded identity. A custom title
+    may print another year or agency (or none), so it cannot be the source of these.
+    """
+    meta = report.metadata
+    printed = report.title
+    updated = attrs.evolve(meta, agency=agency, year=year, title=None)
+    if printed != updated.standard_title:
+        updated = attrs.evolve(updated, title=printed)
+    return attrs.evolve(report, metadata=updated)
