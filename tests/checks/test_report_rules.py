@@ -79,6 +79,11 @@ def test_y1_fails_for_a_signing_date_within_the_report_year() -> None:
     assert "不在报告年度（2023年）结束之后" in finding.message_zh  # type: ignore[attr-defined]
 
 
+def test_y1_fails_for_a_signing_date_a_year_too_late() -> None:
+    (finding,) = _signed(AgencyKind.DEPARTMENT, dt.date(2025, 1, 10))
+    assert "逾期 345 天" in finding.message_zh  # type: ignore[attr-defined]
+
+
 def test_y1_checks_the_publication_date_too() -> None:
     report = with_meta(clean_report(year=2023), publication_date=dt.date(2024, 2, 10))
     (finding,) = of_code(check(report), "Y.1")

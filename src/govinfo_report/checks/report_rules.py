@@ -18,7 +18,7 @@ from govinfo_report.checks.findings import Finding, Severity, Status
 from govinfo_report.checks.rules import Context, Text, severity_of
 from govinfo_report.errors import UnknownFormatError
 from govinfo_report.formats import FORMATS, SectionSpec, TableSpec, format_for_year, get_format
-from govinfo_report.model.report import AgencyKind, Report
+from govinfo_report.model.report import AgencyKind, Report, Section
 
 
 def _date_zh(date: dt.date) -> str:
@@ -42,6 +42,20 @@ class _Base:
     code: str
     severity: Severity
 
+    def passes(self, ctx: Context) -> bool:
+        """A cheap test that the rule certainly finds nothing (False: run it)."""
+        return False
+
+    def findings(self, ctx: Context) -> Iterator[Finding]:
+        """The rule's findings for the report in ``ctx``."""
+        # Most reports pass most document rules: answer those without a generator.
+        if self.passes(ctx):
+            return iter(())
+        return self._findings(ctx)
+
+    def _findings(self, ctx: Context) -> Iterator[Finding]:
+        raise NotImplementedError
+
 
 # --- F.1 ------------------------------------------------------------------------------
 
@@ -52,7 +66,12 @@ class FormatMatchesYear(_Base):
 
     paths: tuple[str, ...] = ("metadata.format_version", "metadata.year")
 
-    def findings(self, ctx: Context) -> Iterator[Finding]:
+    def passes(self, ctx: Context) -> bool:
+        """The report's own format applies to its year."""
+        meta = ctx.report.metadata
+        return get_format(meta.format_version).applies_to(meta.year)
+
+    def _findings(self, ctx: Context) -> Iterator[Finding]:
         """A finding when the format is not the year's, or the year predates every format."""
         meta = ctx.report.metadata
         used = get_format(meta.format_version)
@@ -118,7 +137,19 @@ class DatesWithinDeadline(_Base):
     deadlines: Mapping[AgencyKind, Deadline]
     paths: tuple[str, ...] = ("metadata.signing_date", "metadata.publication_date")
 
-    def findings(self, ctx: Context) -> Iterator[Finding]:
+    def passes(self, ctx: Context) -> bool:
+        """Every date given lies in the year after the report year, by the deadline."""
+        meta = ctx.report.metadata
+        deadline = self.deadlines[meta.agency_kind]
+        due = (meta.year + 1, deadline.month, deadline.day)
+        for date in (meta.signing_date, meta.publication_date):
+            if date is not None and not (
+                date.year == meta.year + 1 and (date.year, date.month, date.day) <= due
+            ):
+                return False
+        return True
+
+    def _findings(self, ctx: Context) -> Iterator[Finding]:
         """One finding per date given that is too early or too late."""
         meta = ctx.report.metadata
         deadline = self.deadlines[meta.agency_kind]
@@ -185,7 +216,11 @@ class SigningDateGiven(_Base):
 
     paths: tuple[str, ...] = ("metadata.signing_date",)
 
-    def findings(self, ctx: Context) -> Iterator[Finding]:
+    def passes(self, ctx: Context) -> bool:
+        """A signing date is given."""
+        return ctx.report.metadata.signing_date is not None
+
+    def _findings(self, ctx: Context) -> Iterator[Finding]:
         """A finding when there is no signing date."""
         if ctx.report.metadata.signing_date is None:
             yield _finding(
@@ -210,7 +245,11 @@ class TitleNamesYear(_Base):
 
     paths: tuple[str, ...] = ("metadata.title", "metadata.year")
 
-    def findings(self, ctx: Context) -> Iterator[Finding]:
+    def passes(self, ctx: Context) -> bool:
+        """The standard title, built from the year itself."""
+        return ctx.report.metadata.title is None
+
+    def _findings(self, ctx: Context) -> Iterator[Finding]:
         """A finding when the published title names years, none of them the report year."""
         meta = ctx.report.metadata
         if meta.title is None:
@@ -249,6 +288,13 @@ def _section_text(report: Report, section_ids: Sequence[str] | None = None) -> s
     return "\n".join(parts)
 
 
+def _has_text(section: Section) -> bool:
+    for paragraph in section.paragraphs:
+        if paragraph.strip():
+            return True
+    return not section.is_empty
+
+
 @attrs.frozen(kw_only=True)
 class SectionsComplete(_Base):
     """SEC.1: the format's sections are present, in order, not empty; a 人民政府 report
@@ -262,7 +308,20 @@ class SectionsComplete(_Base):
     government_terms: tuple[Text, ...]
     paths: tuple[str, ...] = ("sections",)
 
-    def findings(self, ctx: Context) -> Iterator[Finding]:
+    def passes(self, ctx: Context) -> bool:
+        """Exactly the format's sections, in order, with text; the terms where needed."""
+        report = ctx.report
+        if len(report.sections) != len(self.sections):
+            return False
+        for have, spec in zip(report.sections, self.sections, strict=True):
+            if have.id != spec.id or (spec.table is None and not _has_text(have)):
+                return False
+        if report.metadata.agency_kind in self.government_kinds:
+            text = _section_text(report)
+            return all(term.zh in text for term in self.government_terms)
+        return True
+
+    def _findings(self, ctx: Context) -> Iterator[Finding]:
         """A finding per missing, misplaced or empty section, and for missing terms."""
         report = ctx.report
         position: dict[str, int] = {}
@@ -340,7 +399,11 @@ class ProcessingFeeStated(_Base):
     mention: re.Pattern[str]
     paths: tuple[str, ...] = ("processing_fee",)
 
-    def findings(self, ctx: Context) -> Iterator[Finding]:
+    def passes(self, ctx: Context) -> bool:
+        """The fee is stated as data."""
+        return ctx.report.processing_fee is not None
+
+    def _findings(self, ctx: Context) -> Iterator[Finding]:
         """A finding when neither ``processing_fee`` nor the section states the fee."""
         report = ctx.report
         if report.processing_fee is not None:
@@ -387,7 +450,11 @@ class ExtraRowsNoted(_Base):
         """The table's extra rows."""
         return (f"{self.table.id}.extra_rows",)
 
-    def findings(self, ctx: Context) -> Iterator[Finding]:
+    def passes(self, ctx: Context) -> bool:
+        """The table has no extra rows."""
+        return not getattr(ctx.report, self.table.id).extra_rows
+
+    def _findings(self, ctx: Context) -> Iterator[Finding]:
         """One notice per extra row, in table order."""
         table = self.table
         for i, row in enumerate(ctx.report.table(table.id).extra_rows):

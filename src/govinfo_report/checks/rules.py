@@ -93,7 +93,8 @@ class Context:
         source = self.previous if op.previous else self.report
         if source is None:
             raise ValueError(f"{op.path} needs last year's report, and none was given")
-        value: CellValue = source.table(op.table).values[op.index]
+        # Operands come from the format's TableSpecs, so op.table is a table attribute.
+        value: CellValue = getattr(source, op.table).values[op.index]
         return value
 
 
