@@ -341,8 +341,8 @@ class Extractor:
             row = []
             column = before
             for tc in self._children(tr, n.tc):
-                span, vmerge, hmerge = self._merge_marks(tc)
-                if self.trusted and self._is_filler(tc):
+                span, vmerge, hmerge, filler = self._merge_marks(tc)
+                if self.trusted and filler:
                     # Our writer's stand-in for columns a row has no value for: the row
                     # ends here (a ragged row), so no blank value is invented.
                     ragged.add(len(rows))
@@ -389,16 +389,13 @@ class Extractor:
                 found.extend(self._children(child, tag))
         return found
 
-    def _is_filler(self, tc: etree._Element) -> bool:
-        tcpr = tc.find(self.n.tcpr)
-        return tcpr is not None and tcpr.find(self.n.hide_mark) is not None
-
-    def _merge_marks(self, tc: etree._Element) -> tuple[int, str | None, str | None]:
+    def _merge_marks(self, tc: etree._Element) -> tuple[int, str | None, str | None, bool]:
+        """gridSpan, vMerge, hMerge and whether the cell is marked ``w:hideMark``."""
         n = self.n
-        span, vmerge, hmerge = 1, None, None
+        span, vmerge, hmerge, hidden = 1, None, None, False
         tcpr = tc.find(n.tcpr)
         if tcpr is None:
-            return span, vmerge, hmerge
+            return span, vmerge, hmerge, hidden
         for mark in tcpr:
             tag = mark.tag
             if tag == n.grid_span:
@@ -410,7 +407,9 @@ class Extractor:
                 vmerge = "restart" if mark.get(n.val) == "restart" else "continue"
             elif tag == n.hmerge:
                 hmerge = "restart" if mark.get(n.val) == "restart" else "continue"
-        return span, vmerge, hmerge
+            elif tag == n.hide_mark:
+                hidden = True
+        return span, vmerge, hmerge, hidden
 
     def _cell_text(self, tc: etree._Element, nested: list[etree._Element]) -> str:
         """The cell's paragraphs joined with newlines; nested tables are set aside."""
