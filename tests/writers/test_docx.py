@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import subprocess
+import sys
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -44,6 +46,7 @@ from govinfo_report import (
     get_format,
 )
 from govinfo_report.model import format_value
+from govinfo_report.serialize import dumps
 from govinfo_report.writers import render as render_with
 from govinfo_report.writers import write_report
 from govinfo_report.writers.docx import DocxWriter
@@ -545,6 +548,22 @@ def test_same_report_gives_identical_bytes() -> None:
 @given(consistent_reports())
 def test_same_generated_report_gives_identical_bytes(report: Report) -> None:
     assert render(report) == render(report)
+
+
+def test_another_process_gives_identical_bytes(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from govinfo_report.serialize import load\n"
+        "from govinfo_report.writers import render\n"
+        "sys.stdout.buffer.write(render(load(sys.argv[1]), 'docx'))\n"
+    )
+    source = tmp_path / "report.json"
+    report = numbered()
+    source.write_text(dumps(report, "json"), encoding="utf-8")
+    other = subprocess.run(
+        [sys.executable, "-c", script, str(source)], capture_output=True, check=True
+    ).stdout
+    assert other == render(report)
 
 
 def test_zip_entries_carry_a_fixed_timestamp() -> None:
