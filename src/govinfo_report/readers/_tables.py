@@ -57,6 +57,8 @@ class SourceRow:
     location: str
     loose: bool
     """True when the grid does not know its merges (flattened text)."""
+    width: int = 0
+    """Columns of the grid the row belongs to."""
 
 
 def grid_rows(
@@ -66,6 +68,7 @@ def grid_rows(
 ) -> list[SourceRow]:
     """The rows of a grid as :class:`SourceRow` s, merged cells collapsed to one."""
     rows: list[SourceRow] = []
+    width = max((len(line) for line in cells), default=0)
     for r, line in enumerate(cells):
         texts: list[str] = []
         cols: list[tuple[int, ...]] = []
@@ -84,7 +87,7 @@ def grid_rows(
                 seen[key] = len(texts)
                 texts.append(text.strip())
                 cols.append((c,))
-        rows.append(SourceRow(tuple(texts), tuple(cols), locations[r], origin is None))
+        rows.append(SourceRow(tuple(texts), tuple(cols), locations[r], origin is None, width))
     return rows
 
 
@@ -112,6 +115,8 @@ class _Spec:
     header_words: LabelIndex[str]
     t4_rows: LabelIndex[str]
     group_of: dict[str, RowGroup]
+    outer: frozenset[str]
+    """Normalised labels that name a group of rows (三、本年度办理结果, （五）不予处理)."""
 
 
 def _row_variants(table: TableSpec) -> list[tuple[str, str]]:
@@ -160,7 +165,8 @@ def spec_index(table: TableSpec) -> _Spec:
             t4_rows.add(row.label, row.id)
             for outer in row.label_path[:-1]:
                 words.add(outer, "parent")
-    return _Spec(table, rows, columns, captions, words, t4_rows, group_of)
+    groups = frozenset(normalize(label) for row in table.rows for label in row.label_path[:-1])
+    return _Spec(table, rows, columns, captions, words, t4_rows, group_of, groups)
 
 
 def signature_labels(table: TableSpec) -> LabelIndex[str]:
@@ -287,6 +293,7 @@ class TableReader:
         row_id = self._match_row(label_texts, row.location)
         if row_id is None:
             if self.table.id == _T4 and not label_texts and has_values:
+                self._last_row = self.table.rows[-1].id
                 pending.append(_Pending(row, "", [], values, self.header, self._header_version))
                 return
             self._unmatched(row, label_texts, values, has_values)
@@ -309,10 +316,19 @@ class TableReader:
         if not row.loose:
             first_mapped = self._first_mapped_column()
             if first_mapped is not None:
+                split = len(texts)
                 for i, cols in enumerate(row.cols):
                     if min(cols) >= first_mapped:
-                        return i
-                return len(texts)
+                        split = i
+                        break
+                head = texts[0] if texts else ""
+                labelled = bool(head) and not is_value(head)
+                # A text with digits in one column is a garbled value ("约5"), not a label.
+                if labelled and any(ch.isdigit() for ch in head) and len(row.cols[0]) == 1:
+                    labelled = False
+                if split > 0 or not labelled:
+                    return split
+                # No label column (Table 4): a leading text is still the row's label.
         end = 0
         for i, text in enumerate(texts):
             if is_value(text):
@@ -360,7 +376,16 @@ class TableReader:
         has_values: bool,
     ) -> None:
         distinct = {normalize(t) for t in row.texts if t}
-        if not has_values and (len(distinct) == 1 or not any(t for t, _ in values)):
+        text_only = not has_values and (len(distinct) == 1 or not any(t for t, _ in values))
+        if text_only and not row.loose and labels:
+            # A grid that knows its cells: a text across the whole width is a note; a
+            # label in the label column with empty cells beside it is a row (our own
+            # output writes an extra row without values that way).
+            spanned = {
+                c for text, cols in zip(row.texts, row.cols, strict=True) if text for c in cols
+            }
+            text_only = len(spanned) >= row.width
+        if text_only:
             if self._is_own_label(row.texts):
                 return
             shown = " ".join(t for t in row.texts if t)
@@ -374,10 +399,13 @@ class TableReader:
                 )
             )
             return
-        if self.table.id == _T4 or not labels:
+        if not labels:
             self._unplaced(row, [], values)
             return
-        label = " / ".join(labels)
+        specific = list(labels)
+        while len(specific) > 1 and normalize(specific[0]) in self.spec.outer:
+            specific.pop(0)  # the row group it sits in, not its own label
+        label = " / ".join(specific)
         parsed: list[CellValue] = []
         index = len(self.extra)
         for text, _cols in values:
