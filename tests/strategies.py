@@ -37,7 +37,7 @@ from govinfo_report.model.authoring import TABLE3_DATA_COLUMNS, TABLE4_PARTS, ou
 # Printable text without control characters or surrogates: what a report can contain.
 text = st.text(
     alphabet=st.characters(
-        blacklist_categories=("Cc", "Cs", "Zl", "Zp"), blacklist_characters="\x00"
+        blacklist_categories=("Cc", "Cs", "Zl", "Zp"), blacklist_characters="\x00\ufffe\uffff"
     ),
     min_size=1,
     max_size=40,
