@@ -735,26 +735,34 @@ def syntax_for(path: str | Path) -> Syntax:
     return _SUFFIXES[suffix]
 
 
+def decode(raw: bytes, *, source: str = "<bytes>") -> str:
+    """An interchange file's bytes as text: UTF-8 (a BOM is allowed), size-capped.
+
+    Raises:
+        ReportLoadError: larger than :data:`MAX_INPUT_BYTES` or not UTF-8.
+    """
+    if len(raw) > MAX_INPUT_BYTES:
+        raise ReportLoadError(source, [f"file is larger than {MAX_INPUT_BYTES} bytes"])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ReportLoadError(
+            source, [f"not UTF-8 text: byte 0x{raw[exc.start]:02x} at offset {exc.start}"]
+        ) from None
+
+
 def read_text(path: str | Path) -> str:
     """A file's text, decoded as UTF-8 (a BOM is allowed), with clear errors.
 
     Raises:
         ReportLoadError: unreadable, too large or not UTF-8.
     """
-    p = Path(path)
     try:
-        with p.open("rb") as fh:
+        with Path(path).open("rb") as fh:
             raw = fh.read(MAX_INPUT_BYTES + 1)
     except OSError as exc:
         raise ReportLoadError(str(path), [f"cannot read the file: {exc.strerror or exc}"]) from None
-    if len(raw) > MAX_INPUT_BYTES:
-        raise ReportLoadError(str(path), [f"file is larger than {MAX_INPUT_BYTES} bytes"])
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ReportLoadError(
-            str(path), [f"not UTF-8 text: byte 0x{raw[exc.start]:02x} at offset {exc.start}"]
-        ) from None
+    return decode(raw, source=str(path))
 
 
 def load(path: str | Path, syntax: Syntax | None = None) -> Report:
@@ -781,6 +789,7 @@ __all__ = [
     "Problem",
     "Syntax",
     "configure_converter",
+    "decode",
     "dump",
     "dumps",
     "from_data",

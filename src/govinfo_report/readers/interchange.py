@@ -1,10 +1,13 @@
-"""Readers for the interchange files (JSON, YAML, TOML): exact, no findings of their own."""
+"""Readers for the interchange files (JSON, YAML, TOML): exact, no findings of their own.
+
+They share :func:`govinfo_report.serialize.decode`, so the size cap and the UTF-8 rule
+are the same whether a file comes through ``serialize.load`` or ``read_report``.
+"""
 
 from __future__ import annotations
 
-from govinfo_report.errors import ReportLoadError
 from govinfo_report.readers._registry import ReadResult
-from govinfo_report.serialize import Syntax, loads
+from govinfo_report.serialize import Syntax, decode, loads
 
 
 class _InterchangeReader:
@@ -13,13 +16,7 @@ class _InterchangeReader:
     suffixes: tuple[str, ...]
 
     def read(self, data: bytes, *, source: str = "<bytes>") -> ReadResult:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise ReportLoadError(
-                source, [f"not UTF-8 text: byte 0x{data[exc.start]:02x} at offset {exc.start}"]
-            ) from None
-        return ReadResult(loads(text, self.syntax, source=source))
+        return ReadResult(loads(decode(data, source=source), self.syntax, source=source))
 
 
 class JsonReader(_InterchangeReader):
