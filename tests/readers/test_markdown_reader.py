@@ -368,7 +368,9 @@ def test_report_without_a_year_is_a_clear_error() -> None:
 
 def test_broken_front_matter_is_a_finding_and_the_body_is_still_read() -> None:
     report = blank_report(year=2021, agency="某局", fill=0)
-    text = MarkdownWriter().render(report).replace("agency_kind: department", "agency_kind: moon")
+    text = (
+        MarkdownWriter().render(report).replace('agency_kind: "department"', 'agency_kind: "moon"')
+    )
     result = READER.read(text.encode())
     assert result.report.applications == report.applications
     assert [f.code for f in result.findings] == ["R.FRONT_MATTER"]
@@ -376,7 +378,7 @@ def test_broken_front_matter_is_a_finding_and_the_body_is_still_read() -> None:
 
 def test_front_matter_that_disagrees_with_the_title_loses_to_the_title() -> None:
     report = blank_report(year=2021, agency="某局", fill=0)
-    text = MarkdownWriter().render(report).replace("agency: 某局", "agency: 别的局")
+    text = MarkdownWriter().render(report).replace('agency: "某局"', 'agency: "别的局"')
     result = READER.read(text.encode())
     assert result.report.metadata.agency == "某局"
     assert [f.code for f in result.findings] == ["R.FRONT_MATTER"]

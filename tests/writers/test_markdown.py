@@ -11,6 +11,7 @@ from pathlib import Path
 
 import attrs
 import pytest
+import yaml
 from lxml import html as lxml_html
 from markdown_it import MarkdownIt
 
@@ -217,16 +218,22 @@ def test_front_matter_holds_identity_and_unprinted_fields() -> None:
     assert head.splitlines() == [
         "---",
         "govinfo-report: 1",
-        "format_version: '2019'",
+        'format_version: "2019"',
         "year: 2020",
-        "agency: 某某县自然资源局",
-        "agency_kind: department",
+        'agency: "某某县自然资源局"',
+        'agency_kind: "department"',
         "contact:",
-        "  office: 局办公室",
-        "  phone: 0577-1234567",
+        '  office: "局办公室"',
+        '  phone: "0577-1234567"',
         "processing_fee:",
-        "  amount: '0'",
+        '  amount: "0"',
     ]
+
+
+def test_front_matter_is_yaml_that_holds_any_agency_name() -> None:
+    agency = '某局: "引号" # \\ \u2028 \ufeff'
+    text = MarkdownWriter().render(blank_report(year=2021, agency=agency))
+    assert yaml.safe_load(text.split("\n---\n", 1)[0].removeprefix("---\n"))["agency"] == agency
 
 
 # --- HTML tables -----------------------------------------------------------------------
@@ -346,3 +353,9 @@ def test_blank_table_cells_are_never_written_as_zero() -> None:
     body = [line for line in text.splitlines() if line.startswith("| ") and "---" not in line]
     assert not any(" 0 " in line for line in body)
     assert Table.blank(report.applications.spec) == report.applications
+
+
+def test_empty_contact_is_an_empty_mapping_in_the_front_matter() -> None:
+    report = blank_report(year=2021, agency="某局")
+    report = attrs.evolve(report, metadata=attrs.evolve(report.metadata, contact=Contact()))
+    assert "\ncontact: {}\n" in MarkdownWriter().render(report)
