@@ -307,7 +307,7 @@ def test_unknown_row_is_kept_as_extra_row_after_the_row_it_follows() -> None:
 def test_rows_missing_from_a_table_are_blank_with_a_finding() -> None:
     report, findings = _read_handwritten()
     assert report.applications["carried_over.total"] is BLANK
-    missing = [f for f in findings if f.code == "R.MISSING"]  # type: ignore[attr-defined]
+    missing = [f for f in findings if f.code == "R.ROW_MISSING"]  # type: ignore[attr-defined]
     assert any("applications.carried_over.total" in f.paths for f in missing)  # type: ignore[attr-defined]
     assert all(f.status is Status.UNCERTAIN for f in missing)  # type: ignore[attr-defined]
 
@@ -316,7 +316,7 @@ def test_missing_table_is_blank_with_a_finding() -> None:
     text = HANDWRITTEN.split("## 四、")[0] + "## 四、政府信息公开行政复议、行政诉讼情况\n"
     report, findings = READER.read(text.encode("utf-8"))
     assert report.review_litigation == Table.blank(report.review_litigation.spec)
-    assert [f.paths for f in findings if f.code == "R.MISSING_TABLE"] == [("review_litigation",)]
+    assert [f.paths for f in findings if f.code == "R.TABLE_MISSING"] == [("review_litigation",)]
 
 
 def test_without_front_matter_the_agency_kind_is_assumed_and_said() -> None:
@@ -373,7 +373,7 @@ def test_broken_front_matter_is_a_finding_and_the_body_is_still_read() -> None:
     )
     result = READER.read(text.encode())
     assert result.report.applications == report.applications
-    assert [f.code for f in result.findings] == ["R.FRONT_MATTER"]
+    assert [f.code for f in result.findings] == ["R.MARKDOWN.FRONT_MATTER"]
 
 
 def test_front_matter_that_disagrees_with_the_title_loses_to_the_title() -> None:
@@ -381,7 +381,7 @@ def test_front_matter_that_disagrees_with_the_title_loses_to_the_title() -> None
     text = MarkdownWriter().render(report).replace('agency: "某局"', 'agency: "别的局"')
     result = READER.read(text.encode())
     assert result.report.metadata.agency == "某局"
-    assert [f.code for f in result.findings] == ["R.FRONT_MATTER"]
+    assert [f.code for f in result.findings] == ["R.MARKDOWN.FRONT_MATTER"]
 
 
 def test_money_cell_with_a_unit_keeps_it() -> None:

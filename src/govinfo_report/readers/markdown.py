@@ -55,17 +55,20 @@ from govinfo_report.model import (
     Subsection,
     Table,
 )
+from govinfo_report.readers._findings import (
+    AGENCY_KIND,
+    CELL,
+    EXTRA_ROW,
+    LABEL_VARIANT,
+    ROW_MISSING,
+    TABLE_MISSING,
+)
 from govinfo_report.readers._registry import ReadResult
 from govinfo_report.writers.markdown import FRONT_MATTER_KEY, PATH_SEPARATOR
 
-EXTRA_ROW: Final = "R.EXTRA_ROW"
-LABEL_VARIANT: Final = "R.LABEL_VARIANT"
-CELL: Final = "R.CELL"
-UNPLACED: Final = "R.UNPLACED"
-MISSING: Final = "R.MISSING"
-MISSING_TABLE: Final = "R.MISSING_TABLE"
-FRONT_MATTER: Final = "R.FRONT_MATTER"
-AGENCY_KIND: Final = "R.AGENCY_KIND"
+FRONT_MATTER: Final = "R.MARKDOWN.FRONT_MATTER"
+"""Finding code: our front matter is present but (partly) unusable, or disagrees with the
+title; the item was ignored and the body read."""
 
 _MD = MarkdownIt("commonmark", {"html": True}).enable("table")
 # Without text_join, escaped characters stay apart (text_special) from literal source
@@ -760,7 +763,7 @@ class _TableReader:
                 if text.strip():
                     self.findings.append(
                         _finding(
-                            UNPLACED,
+                            CELL,
                             Severity.WARNING,
                             Status.UNCERTAIN,
                             f"“{text}”所在的列无法对应到表格的任何一列，未读取",
@@ -791,9 +794,10 @@ class _TableReader:
                     if f"{row.id}.{c.id}" not in cells
                 ]
                 if lost:
+                    # A row not in the table at all, or cells under no column of it.
                     self.findings.append(
                         _finding(
-                            MISSING,
+                            ROW_MISSING if len(lost) == len(group.columns) else CELL,
                             Severity.WARNING,
                             Status.UNCERTAIN,
                             f"表格中找不到“{PATH_SEPARATOR.join(row.label_path)}”的 "
@@ -1101,7 +1105,7 @@ class _Assembler:
                 _finding(
                     AGENCY_KIND,
                     Severity.NOTICE,
-                    Status.UNCERTAIN,
+                    Status.FAIL,
                     "文档未说明机关类型，按“政府部门”读取",
                     "the document does not say what kind of agency reports; read as a department",
                     paths=("metadata.agency_kind",),
@@ -1200,7 +1204,7 @@ class _Assembler:
             if not raws:
                 self.findings.append(
                     _finding(
-                        MISSING_TABLE,
+                        TABLE_MISSING,
                         Severity.WARNING,
                         Status.UNCERTAIN,
                         f"找不到表格“{table.title}”，其单元格按空白读取",
@@ -1216,14 +1220,7 @@ class _Assembler:
 
 
 __all__ = [
-    "AGENCY_KIND",
-    "CELL",
-    "EXTRA_ROW",
     "FRONT_MATTER",
-    "LABEL_VARIANT",
-    "MISSING",
-    "MISSING_TABLE",
-    "UNPLACED",
     "MarkdownReader",
     "normalise",
 ]
