@@ -110,6 +110,67 @@ SHUYANG_2023_T4: dict[str, tuple[CellValue, ...]] = {
 }
 
 
+DONGTOU_2020_T2: dict[str, tuple[CellValue, ...]] = {
+    "rules": (0, 0, B),
+    "normative_documents": (0, 0, B),
+    "licensing": (0, 0, B),
+    "other_services": (0, 0, B),
+    "penalties": (0, 0, B),
+    "enforcement": (0, 0, B),
+    "fees": (0, 0),
+    "procurement": (0, Money(Decimal("0"))),
+}
+"""Table 2 rows print "规章 | 0 | 0 | |": two values for three cells, the first two placed."""
+
+DONGTOU_2020_T2_SHORT: dict[str, int] = {
+    "rules": 7,
+    "normative_documents": 8,
+    "licensing": 11,
+    "other_services": 12,
+    "penalties": 15,
+    "enforcement": 16,
+}
+"""The short rows of Table 2 and the line each is printed on."""
+
+DONGTOU_2020_T3_LINES: dict[str, int] = {
+    "new_received": 27,
+    "carried_over": 28,
+    "disclosed": 29,
+    "partially_disclosed": 30,
+    "withheld_state_secret": 31,
+    "withheld_prohibited": 32,
+    "withheld_security": 33,
+    "withheld_third_party": 34,
+    "withheld_internal": 35,
+    "withheld_process": 36,
+    "withheld_enforcement": 37,
+    "withheld_enquiry": 38,
+    "unavailable_not_held": 39,
+    "unavailable_to_create": 40,
+    "unavailable_unclear": 41,
+    "not_processed_petition": 42,
+    "not_processed_repeated": 43,
+    "not_processed_publication": 44,
+    "not_processed_excessive": 45,
+    "not_processed_confirmation": 46,
+    "other_handling": 47,
+    "total_outcomes": 48,
+    "carried_forward": 49,
+}
+"""Every Table 3 row prints one value, 0, right after its labels; the line of each."""
+
+DONGTOU_2020_T3: dict[str, tuple[CellValue, ...]] = dict.fromkeys(
+    DONGTOU_2020_T3_LINES, (0, B, B, B, B, B, B)
+)
+
+DONGTOU_2020_T4: dict[str, tuple[CellValue, ...]] = {
+    "review": (0, 0, 0, B, B),
+    "litigation_direct": (B, B, B, B, B),
+    "litigation_after_review": (B, B, B, B, B),
+}
+"""Table 4 prints "0 | 0 | 0 |" (line 54): three values for fifteen cells."""
+
+
 def rows_of(table: Table) -> dict[str, tuple[CellValue, ...]]:
     """Every row of ``table`` as a tuple of its values, in column order."""
     out: dict[str, tuple[CellValue, ...]] = {}

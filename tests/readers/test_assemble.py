@@ -230,7 +230,7 @@ def test_missing_table_is_one_warning_not_one_per_row() -> None:
     ]
 
 
-def test_flattened_row_with_fewer_values_than_columns_is_quoted() -> None:
+def test_flattened_short_row_with_an_empty_field_among_its_values_is_quoted() -> None:
     flat = Grid(
         cells=(
             ("行政复议", "行政诉讼", ""),
@@ -243,7 +243,7 @@ def test_flattened_row_with_fewer_values_than_columns_is_quoted() -> None:
                 "未经复议直接起诉",
                 "复议后起诉",
             ),
-            ("5", "2", "7"),
+            ("5", "", "7"),
         ),
         location="lines 1-3",
         row_locations=("line 1", "line 2", "line 3"),
@@ -251,4 +251,4 @@ def test_flattened_row_with_fewer_values_than_columns_is_quoted() -> None:
     result = assemble([b if not isinstance(b, Grid) else flat for b in _doc()])
     assert all(v is BLANK for v in result.report.review_litigation.values)
     [finding] = [f for f in result.findings if f.code == "R.CELL"]
-    assert (finding.reported, finding.location, len(finding.paths)) == ("5 | 2 | 7", "line 3", 15)
+    assert (finding.reported, finding.location, len(finding.paths)) == ("5 |  | 7", "line 3", 15)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from expected_reports import (
+    DONGTOU_2020_T2,
+    DONGTOU_2020_T2_SHORT,
+    DONGTOU_2020_T3,
+    DONGTOU_2020_T3_LINES,
+    DONGTOU_2020_T4,
     SHANGHAI_2019_T2,
     SHANGHAI_2019_T3,
     SHANGHAI_2019_T4,
@@ -22,7 +26,7 @@ from hypothesis import strategies as st
 from govinfo_report.checks.findings import Status
 from govinfo_report.errors import ReportLoadError, ReportReadError
 from govinfo_report.formats import FormatVersion
-from govinfo_report.model import BLANK, Contact, Money, Subsection, is_number
+from govinfo_report.model import BLANK, Contact, Subsection
 from govinfo_report.readers import ReadResult, detect, read_report
 from govinfo_report.readers.text import MAX_TEXT_BYTES, TextReader
 
@@ -193,65 +197,105 @@ def test_dongtou_metadata_from_signature_and_period(dongtou: ReadResult) -> None
     assert meta.contact.phone == "59386879"
 
 
-def test_dongtou_table_2_places_only_the_determined_rows(dongtou: ReadResult) -> None:
-    numbers = {c.id: v for c, v in dongtou.report.proactive.items() if v is not BLANK}
-    assert numbers == {
-        "fees.items_last_year": 0,
-        "fees.change": 0,
-        "procurement.projects": 0,
-        "procurement.amount": Money(Decimal("0")),
+def test_dongtou_table_2_every_cell(dongtou: ReadResult) -> None:
+    assert rows_of(dongtou.report.proactive) == DONGTOU_2020_T2
+
+
+def test_dongtou_table_3_every_cell(dongtou: ReadResult) -> None:
+    assert rows_of(dongtou.report.applications) == DONGTOU_2020_T3
+
+
+def test_dongtou_table_4_every_cell(dongtou: ReadResult) -> None:
+    assert rows_of(dongtou.report.review_litigation) == DONGTOU_2020_T4
+
+
+def _short_rows(result: ReadResult) -> list[tuple[str | None, str | None, tuple[str, ...]]]:
+    return [(f.location, f.reported, f.paths) for f in result.findings if f.code == "R.SHORT_ROW"]
+
+
+def test_dongtou_each_short_row_is_one_notice_naming_the_cells_placed(
+    dongtou: ReadResult,
+) -> None:
+    t2 = [
+        (f"line {line}", "0 | 0", (f"proactive.{row}.{a}", f"proactive.{row}.{b}"))
+        for row, line in DONGTOU_2020_T2_SHORT.items()
+        for a, b in [
+            ("made", "published")
+            if row in ("rules", "normative_documents")
+            else ("items_last_year", "change")
+        ]
+    ]
+    t3 = [
+        (f"line {line}", "0", (f"applications.{row}.natural_person",))
+        for row, line in DONGTOU_2020_T3_LINES.items()
+    ]
+    t4 = [
+        (
+            "line 54",
+            "0 | 0 | 0",
+            (
+                "review_litigation.review.upheld",
+                "review_litigation.review.corrected",
+                "review_litigation.review.other",
+            ),
+        )
+    ]
+    assert _short_rows(dongtou) == t2 + t3 + t4
+    assert {(f.severity.value, f.status) for f in dongtou.findings if f.code == "R.SHORT_ROW"} == {
+        ("notice", Status.FAIL)
     }
 
 
-@pytest.mark.parametrize(
-    ("row", "line"),
-    [
-        ("rules", "line 7"),
-        ("normative_documents", "line 8"),
-        ("licensing", "line 11"),
-        ("other_services", "line 12"),
-        ("penalties", "line 15"),
-        ("enforcement", "line 16"),
-    ],
-)
-def test_dongtou_table_2_short_rows_are_quoted_not_placed(
-    dongtou: ReadResult, row: str, line: str
-) -> None:
-    [finding] = [f for f in dongtou.findings if f.code == "R.CELL" and f.location == line]
-    assert finding.status is Status.UNCERTAIN
-    assert finding.reported == "0 | 0"
-    assert {p.rsplit(".", 1)[0] for p in finding.paths} == {f"proactive.{row}"}
-    assert len(finding.paths) == 3
-
-
-def test_dongtou_table_3_has_no_number_placed(dongtou: ReadResult) -> None:
-    assert not any(is_number(v) for v in dongtou.report.applications.values)
-
-
-def test_dongtou_table_3_each_row_value_is_quoted_with_its_cells(dongtou: ReadResult) -> None:
-    quoted = [
-        f for f in dongtou.findings if f.code == "R.CELL" and f.paths[0].startswith("applications.")
+def test_dongtou_every_cell_not_given_is_uncertain_and_blank(dongtou: ReadResult) -> None:
+    not_given = [f for f in dongtou.findings if f.code == "R.CELL"]
+    assert all(f.status is Status.UNCERTAIN and len(f.paths) == 1 for f in not_given)
+    third = {"rules": "total_published", "normative_documents": "total_published"}
+    t2 = [
+        (f"line {line}", f"proactive.{row}.{third.get(row, 'decisions')}")
+        for row, line in DONGTOU_2020_T2_SHORT.items()
     ]
-    table = dongtou.report.applications
-    assert len(quoted) == len(table.spec.rows)
-    for finding, row in zip(quoted, table.spec.rows, strict=True):
-        assert finding.reported == "0"
-        assert finding.status is Status.UNCERTAIN
-        assert finding.paths == tuple(
-            f"applications.{row.id}.{c.id}" for c in table.spec.groups[0].columns
-        )
+    others = ["commercial_enterprise", "research_institution", "public_interest_org"]
+    others += ["legal_service_org", "other_org", "total"]
+    t3 = [
+        (f"line {line}", f"applications.{row}.{column}")
+        for row, line in DONGTOU_2020_T3_LINES.items()
+        for column in others
+    ]
+    t4 = [
+        ("line 54", "review_litigation.review.pending"),
+        ("line 54", "review_litigation.review.total"),
+    ]
+    t4 += [
+        ("line 54", f"review_litigation.{row}.{column}")
+        for row in ("litigation_direct", "litigation_after_review")
+        for column in ("upheld", "corrected", "other", "pending", "total")
+    ]
+    assert [(f.location, f.paths[0]) for f in not_given] == t2 + t3 + t4
+    report = dongtou.report
+    assert all(report.cell(f.paths[0]) is BLANK for f in not_given)
 
 
-def test_dongtou_table_4_three_zeros_are_quoted_not_placed(dongtou: ReadResult) -> None:
-    assert not any(is_number(v) for v in dongtou.report.review_litigation.values)
+def test_dongtou_not_given_finding_says_why_and_never_zero(dongtou: ReadResult) -> None:
     [finding] = [
         f
         for f in dongtou.findings
-        if f.code == "R.CELL" and f.paths[0].startswith("review_litigation.")
+        if f.code == "R.CELL" and f.paths == ("proactive.rules.total_published",)
     ]
-    assert finding.reported == "0 | 0 | 0"
-    assert len(finding.paths) == 15
-    assert finding.location == "line 54"
+    assert finding.message_en == (
+        "row '规章' of table 2 gives no value for cell proactive.rules.total_published "
+        "(blank in the source, or lost when the table was flattened to text); left blank"
+    )
+    assert "原表为空，或转为文本时丢失" in finding.message_zh
+    assert finding.reported is None
+
+
+def test_dongtou_short_row_notice_counts_values_and_cells(dongtou: ReadResult) -> None:
+    [t4] = [f for f in dongtou.findings if f.code == "R.SHORT_ROW" and f.location == "line 54"]
+    assert t4.message_en == (
+        "the values row of table 4 gives 3 value(s) for 15 cells; placed in the first 3 "
+        "columns by order, the other cells left blank"
+    )
+    assert t4.message_zh.startswith("表4的数值行给出3个数值，该行有15个单元格")
 
 
 def test_dongtou_split_header_is_resolved_by_order_with_a_notice(dongtou: ReadResult) -> None:

@@ -43,7 +43,8 @@ class Grid:
     cells: tuple[tuple[str, ...], ...]
     origin: tuple[tuple[tuple[int, int], ...], ...] | None = None
     """``None`` when the source does not say where merged cells were (flattened text):
-    then a row's values are placed only when their count matches the columns exactly."""
+    then a row's values are placed by their order, whole or as its first cells, only where
+    order determines the columns (see ``readers/_tables.py``)."""
     location: str | None = None
     """Where it came from, for findings: ``table 2``, ``lines 9-31``."""
     row_locations: tuple[str, ...] | None = None

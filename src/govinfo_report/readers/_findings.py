@@ -15,6 +15,8 @@ from govinfo_report.checks.findings import Finding, Severity, Status
 
 CELL: Final = "R.CELL"
 """A table value that could not be placed in a column or could not be parsed."""
+SHORT_ROW: Final = "R.SHORT_ROW"
+"""A flattened row with fewer values than cells, its values placed in its first columns."""
 CELL_CONFLICT: Final = "R.CELL_CONFLICT"
 """Two different values for the same cell (a repeated row, or a cell printed twice)."""
 ROW_MISSING: Final = "R.ROW_MISSING"
@@ -56,6 +58,7 @@ CONTACT: Final = "R.CONTACT"
 
 CODES: Final = (
     CELL,
+    SHORT_ROW,
     CELL_CONFLICT,
     ROW_MISSING,
     TABLE_MISSING,

@@ -16,12 +16,18 @@ The rules, in order:
 - A **data row** is named by its most specific label (the last label cell, then the ones
   before it). Label cells are the leading text cells; ditto marks (〃) are skipped.
 - Where the grid knows its merges (``Grid.origin``), a value is placed in the column its
-  grid position falls under. Where it does not (flattened text), a row's values are placed
-  only when their count equals the header's column count exactly; when the grid is padded
-  (rows filled to a common width with empty cells, so an empty cell proves nothing),
-  trailing empty cells are dropped first. Otherwise nothing of the row is placed and the
-  values are quoted in an ``R.CELL`` finding: a value whose column is unknown is never
-  assigned to one.
+  grid position falls under. Where it does not (flattened text), the data cells of the
+  official tables are never merged and a flattener writes a row's cells left to right,
+  an empty cell as an empty field, then pads rows to one width. So: when the grid is
+  padded (rows filled to a common width, so a trailing empty field proves nothing),
+  trailing empty fields are dropped first; a row with exactly one field per column
+  (columns in the header's order) is placed whole; a *short* row whose k values follow
+  its labels with no empty field before or among them gives its first k columns, in
+  order (``R.SHORT_ROW``), and each of its other cells stays blank with an uncertain
+  ``R.CELL`` (not given: blank in the source or lost in flattening, never 0). A short
+  row with an empty field among its values, a row with more values than columns, or a
+  row under a header that does not name every column is not placed at all: its values
+  are quoted in an ``R.CELL`` finding, since which column a value belongs to is unknown.
 - Rows that match no label but carry values are kept as extra rows (Tables 2 and 3).
 """
 
@@ -210,6 +216,9 @@ class TableReader:
         self._noted: set[tuple[str, str]] = set()
         self._header_missing_noted = False
         self._header_version = 0
+        self._not_given: dict[str, tuple[tuple[str, str], str]] = {}
+        """Cells a short flattened row does not give: cell id → (the row named in zh and
+        en, location)."""
         self._maps: dict[tuple[int, str], dict[int, Slot]] = {}
         self._sequences: dict[tuple[int, str], list[Slot] | None] = {}
 
@@ -464,6 +473,12 @@ class TableReader:
             sequence = self._loose_slots(row_id)
             if sequence is None:
                 sequence = self._headerless(row_id, len(texts), row.location)
+            if (
+                sequence is not None
+                and len(texts) < len(sequence)
+                and self._short_row(row, row_id, texts, sequence)
+            ):
+                return
             if sequence is None or len(texts) != len(sequence):
                 self._unplaced(row, [row_id] if row_id else [], values)
                 return
@@ -481,6 +496,60 @@ class TableReader:
             else:
                 assigned = mapped
         self._commit(row, row_id, assigned)
+
+    def _short_row(
+        self, row: SourceRow, row_id: str, texts: list[str], sequence: list[Slot]
+    ) -> bool:
+        """Place a flattened row with fewer values than columns in its first columns,
+        when order alone determines them; whether it was placed.
+
+        The values must follow the labels directly and one another (an empty field
+        before or among them could be a blank cell or padding, so the columns of the
+        values after it are unknown), and the header must name every column of the row.
+        """
+        given = list(texts)
+        while given and not given[-1]:
+            given.pop()
+        if not given or not all(given) or len(given) >= len(sequence):
+            return False
+        expected = self._expected_slots(row_id)
+        if len(sequence) != len(expected) or set(sequence) != set(expected):
+            return False
+        who = self._row_named(row_id)
+        k, n = len(given), len(sequence)
+        first = ("第1列", "the first column") if k == 1 else (f"前{k}列", f"the first {k} columns")
+        placed = [self._slot_path(slot, row_id) for slot in sequence[:k]]
+        self.findings.append(
+            rf.finding(
+                rf.SHORT_ROW,
+                Severity.NOTICE,
+                f"{who[0]}给出{k}个数值，该行有{n}个单元格；数值按顺序放入{first[0]}，"
+                "其余单元格保留为空",
+                f"{who[1]} gives {k} value(s) for {n} cells; placed in {first[1]} by "
+                "order, the other cells left blank",
+                paths=placed,
+                reported=" | ".join(given),
+                location=row.location,
+            )
+        )
+        self._commit(row, row_id, {s: [t] for s, t in zip(sequence[:k], given, strict=True)})
+        for slot_row, column in sequence[k:]:
+            # Reported at the end, unless another row of the table gives the cell.
+            cell_id = f"{slot_row or row_id}.{column}"
+            self._not_given.setdefault(cell_id, (who, row.location))
+        return True
+
+    def _row_named(self, row_id: str) -> tuple[str, str]:
+        """How findings name a data row: (Chinese, English)."""
+        if not row_id:
+            return f"表{self.number}的数值行", f"the values row of table {self.number}"
+        group = self.spec.group_of[row_id]
+        row = next(r for r in group.rows if r.id == row_id)
+        label = " / ".join(row.label_path)
+        return f"表{self.number}“{label}”一行", f"row {label!r} of table {self.number}"
+
+    def _slot_path(self, slot: Slot, row_id: str) -> str:
+        return f"{self.table.id}.{slot[0] or row_id}.{slot[1]}"
 
     def _commit(self, row: SourceRow, row_id: str, assigned: dict[Slot, list[str]]) -> None:
         for (slot_row, column), texts in assigned.items():
@@ -750,12 +819,25 @@ class TableReader:
         quoted = " | ".join(texts)
         count = sum(1 for t in texts if t)
         width = len(paths)
+        why = ("", "")
+        if row.loose and count < width:
+            why = (
+                (
+                    "，其间有空字段（可能是空单元格，也可能是补齐的空位）",
+                    " with an empty field before or among them (a blank cell or padding)",
+                )
+                if "" in texts
+                else (
+                    "，且列标题没有列出该行的每一列",
+                    " and the header does not name every column",
+                )
+            )
         self._quote(
             paths,
             quoted,
-            f"该行有{count}个数值，对应{width}个单元格，无法确定各值所在的列",
-            f"the row has {count} value(s) for {width} cells, so the column of each "
-            "cannot be determined",
+            f"该行有{count}个数值，对应{width}个单元格{why[0]}，无法确定各值所在的列",
+            f"the row has {count} value(s) for {width} cells{why[1]}, so the column of "
+            "each cannot be determined",
             row.location,
         )
 
@@ -814,6 +896,22 @@ class TableReader:
         if self.extra:
             table = attrs.evolve(table, extra_rows=tuple(self.extra))
         findings = list(self.findings)
+        for cell_id, (who, where) in self._not_given.items():
+            if cell_id in self.values:
+                continue  # another row of the table gives it
+            path = f"{self.table.id}.{cell_id}"
+            findings.append(
+                rf.finding(
+                    rf.CELL,
+                    Severity.WARNING,
+                    f"{who[0]}没有给出单元格 {path} 的数值（原表为空，或转为文本时丢失），保留为空",
+                    f"{who[1]} gives no value for cell {path} (blank in the source, or "
+                    "lost when the table was flattened to text); left blank",
+                    paths=(path,),
+                    location=where,
+                    uncertain=True,
+                )
+            )
         for row in self.table.rows:
             if row.id in self.seen_rows:
                 continue

@@ -7,10 +7,13 @@ cells cut at their line breaks: "本年新 | 本年新"), and the hand-made layo
 " | " separators, label paths joined by " / " in the first cell
 ("三、本年度办理结果 / （一）予以公开 | 258 | 12 | …"), a column header line starting
 "列:" and a Table 4 header line "表头: 行政复议[结果维持 | …] | …". A line without ``|``
-is a paragraph; consecutive ``|`` lines form one table. Because a flattened line does not
-say where merged cells were, the engine places a row's values only when their count
-matches the columns exactly (see :mod:`._tables`); every other value is reported, never
-assigned to a column by guess.
+is a paragraph; consecutive ``|`` lines form one table. A flattened line does not say
+where merged cells were, but the official data cells are never merged and a line lists a
+row's cells left to right: the engine places a row with one value per column whole, and
+a row of k values printed together right after its labels in its first k columns, every
+other cell blank with an uncertain finding (see :mod:`._tables`). A value whose column
+order does not determine (after an empty field in a short row, one too many) is reported,
+never assigned to a column by guess.
 
 Encodings: UTF-8 (with or without BOM), UTF-16 with BOM, GBK and GB18030.
 """
