@@ -14,10 +14,14 @@ import pytest
 from govinfo_report import BLANK, FormatVersion, Report, fill_totals
 from govinfo_report.checks import Severity, check
 from govinfo_report.model import is_number
+from govinfo_report.readers import read_report
 from govinfo_report.serialize import load
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 DONGTOU = EXAMPLES / "dongtou_2020.yaml"
+DONGTOU_TEXT = (
+    Path(__file__).resolve().parent / "fixtures" / "text" / "01_wenzhou_dongtou_zwfwzx_2020.txt"
+)
 EXAMPLE_2021 = EXAMPLES / "example_2021.yaml"
 
 
@@ -161,3 +165,11 @@ def test_dongtou_table_2_leaves_the_unprinted_third_column_blank(dongtou: Report
         "penalties.decisions",
         "enforcement.decisions",
     }
+
+
+@pytest.mark.parametrize("table_id", ["proactive", "applications", "review_litigation"])
+def test_dongtou_tables_are_what_the_text_reader_reads_from_the_published_text(
+    dongtou: Report, table_id: str
+) -> None:
+    read = read_report(DONGTOU_TEXT, "text").report
+    assert read.table(table_id) == dongtou.table(table_id)
