@@ -20,12 +20,13 @@ from govinfo_report import (
     Report,
     Table,
     blank_report,
+    get_format,
 )
 from govinfo_report.checks.findings import Status
 from govinfo_report.errors import ReportReadError
 from govinfo_report.readers import detect
 from govinfo_report.readers.markdown import MarkdownReader
-from govinfo_report.writers.markdown import MarkdownWriter, table_rows
+from govinfo_report.writers.markdown import PATH_SEPARATOR, MarkdownWriter, table_rows
 from strategies import consistent_reports, reports
 
 READER = MarkdownReader()
@@ -392,3 +393,24 @@ def test_money_cell_with_a_unit_keeps_it() -> None:
     back = _round_trip(report, "gfm")
     assert back.proactive["fees.amount"] == Money(Decimal("12.50"), "元")
     assert str(back.proactive["fees.amount"]) == "12.50元"
+
+
+def test_table_4_as_one_row_of_fifteen_composite_columns_is_read() -> None:
+    group = get_format("2021").review_litigation.groups[0]
+    header = [
+        PATH_SEPARATOR.join((*row.label_path, column.label))
+        for row in group.rows
+        for column in group.columns
+    ]
+    text = (
+        "# 某局2022年政府信息公开工作年度报告\n\n## 四、政府信息公开行政复议、行政诉讼情况\n\n"
+        f"| | {' | '.join(header)} |\n|{'---|' * 16}\n| | {' | '.join(map(str, range(15)))} |\n"
+    )
+    report, findings = READER.read(text.encode())
+    assert report.review_litigation.values == tuple(range(15))
+    assert not [f for f in findings if f.paths and f.paths[0].startswith("review_litigation")]
+
+
+def test_agency_alone_in_the_signature_is_not_taken_for_a_date() -> None:
+    report = blank_report(year=2021, agency="2021年1月22日")
+    assert READER.read(MarkdownWriter().render(report).encode()).report == report

@@ -1133,6 +1133,8 @@ class _Assembler:
     ) -> Metadata:
         front = self.front
         signing_date = _signing_date(signature[-1]) if signature else None
+        if front.ours and signature == [front.agency]:
+            signing_date = None  # the agency alone (a name that happens to read as a date)
         signed_by = "\n".join(signature[:-1] if signing_date else signature)
         agency = front.agency
         year = front.year
