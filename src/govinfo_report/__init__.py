@@ -1,12 +1,22 @@
 """govinfo-report: China's 政府信息公开工作年度报告 as typed data.
 
-The report is an immutable value (:class:`Report`) in either statutory format; the
-checks (:mod:`govinfo_report.checks`) report every broken 勾稽关系; writers emit Word and
-Markdown; readers import published reports.
+The report is an immutable value (:class:`Report`) in either statutory format;
+:func:`check` reports every broken 勾稽关系 and the other rules as :class:`Finding` s;
+:func:`write_report` / :func:`render` emit Word and Markdown; :func:`read_report` imports
+published reports (Word, web pages, Markdown, flattened text) and the JSON/YAML/TOML
+interchange files.
 """
 
 from __future__ import annotations
 
+from govinfo_report.checks import (
+    Finding,
+    Severity,
+    Status,
+    check,
+    is_valid,
+    iter_findings,
+)
 from govinfo_report.errors import (
     GovinfoReportError,
     ReportLoadError,
@@ -33,6 +43,8 @@ from govinfo_report.model import (
     blank_report,
     fill_totals,
 )
+from govinfo_report.readers import ReadResult, read_report
+from govinfo_report.writers import available_writers, get_writer, render, write_report
 
 __version__ = "0.1.0"
 
@@ -44,22 +56,34 @@ __all__ = [
     "Contact",
     "Empty",
     "ExtraRow",
+    "Finding",
     "FormatVersion",
     "GovinfoReportError",
     "Metadata",
     "Money",
     "ProcessingFee",
+    "ReadResult",
     "Report",
     "ReportLoadError",
     "ReportReadError",
     "ReportWriteError",
     "Section",
+    "Severity",
+    "Status",
     "Subsection",
     "Table",
     "UnknownFormatError",
     "__version__",
+    "available_writers",
     "blank_report",
+    "check",
     "fill_totals",
     "format_for_year",
     "get_format",
+    "get_writer",
+    "is_valid",
+    "iter_findings",
+    "read_report",
+    "render",
+    "write_report",
 ]
