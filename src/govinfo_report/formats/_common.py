@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from govinfo_report.formats._spec import Column, Row, RowGroup, SectionSpec
 
+# Sections 二–四 carry the tables; the section heading is the table's title.
+PROACTIVE_TITLE = "二、主动公开政府信息情况"
+APPLICATIONS_TITLE = "三、收到和处理政府信息公开申请情况"
+REVIEW_LITIGATION_TITLE = "四、政府信息公开行政复议、行政诉讼情况"
+
 SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec(id="overview", number=1, heading="一、总体情况", english="Overview"),
     SectionSpec(
         id="proactive",
         number=2,
-        heading="二、主动公开政府信息情况",
+        heading=PROACTIVE_TITLE,
         english="Proactive disclosure",
         variants=("二、行政机关主动公开政府信息情况",),
         table="proactive",
@@ -22,7 +27,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec(
         id="applications",
         number=3,
-        heading="三、收到和处理政府信息公开申请情况",
+        heading=APPLICATIONS_TITLE,
         english="Disclosure requests received and handled",
         variants=("三、行政机关收到和处理政府信息公开申请情况",),
         table="applications",
@@ -30,7 +35,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec(
         id="review_litigation",
         number=4,
-        heading="四、政府信息公开行政复议、行政诉讼情况",
+        heading=REVIEW_LITIGATION_TITLE,
         english="Administrative reconsideration and litigation",
         variants=(
             "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况",
@@ -65,9 +70,15 @@ SECTIONS: tuple[SectionSpec, ...] = (
 ART20 = "第二十条第（{}）项"
 INFO_CONTENT = "信息内容"
 
+RULES = Row(id="rules", label_path=("规章",), english="rules")
+LICENSING = Row(id="licensing", label_path=("行政许可",), english="administrative licensing")
+PENALTIES = Row(id="penalties", label_path=("行政处罚",), english="administrative penalties")
+ENFORCEMENT = Row(id="enforcement", label_path=("行政强制",), english="administrative enforcement")
+FEES = Row(id="fees", label_path=("行政事业性收费",), english="administrative fees")
+"""Table 2 rows whose label is the same in both formats (their columns differ)."""
+
 # --- Table 3 ---------------------------------------------------------------------
 
-APPLICATIONS_TITLE = "三、收到和处理政府信息公开申请情况"
 APPLICATIONS_CORNER = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 APPLICANTS = "申请人情况"
 LEGAL_PERSONS = "法人或其他组织"
@@ -230,7 +241,6 @@ APPLICATION_ROWS_TAIL: tuple[Row, ...] = (
 
 # --- Table 4 (identical in both formats) --------------------------------------------
 
-REVIEW_LITIGATION_TITLE = "四、政府信息公开行政复议、行政诉讼情况"
 
 REVIEW_LITIGATION_GROUP = RowGroup(
     id="review_litigation",

@@ -36,7 +36,7 @@ PROACTIVE = TableSpec(
     id="proactive",
     number=2,
     version=_VERSION,
-    title="二、主动公开政府信息情况",
+    title=c.PROACTIVE_TITLE,
     english="Proactive disclosure",
     groups=(
         RowGroup(
@@ -49,7 +49,7 @@ PROACTIVE = TableSpec(
                 Column(id="total_published", label="对外公开总数量", english="total published"),
             ),
             rows=(
-                Row(id="rules", label_path=("规章",), english="rules"),
+                c.RULES,
                 Row(
                     id="normative_documents",
                     label_path=("规范性文件",),
@@ -63,7 +63,7 @@ PROACTIVE = TableSpec(
             header_first_cell=c.INFO_CONTENT,
             columns=_ITEMS,
             rows=(
-                Row(id="licensing", label_path=("行政许可",), english="administrative licensing"),
+                c.LICENSING,
                 Row(
                     id="other_services",
                     label_path=("其他对外管理服务事项",),
@@ -77,10 +77,8 @@ PROACTIVE = TableSpec(
             header_first_cell=c.INFO_CONTENT,
             columns=_ITEMS,
             rows=(
-                Row(id="penalties", label_path=("行政处罚",), english="administrative penalties"),
-                Row(
-                    id="enforcement", label_path=("行政强制",), english="administrative enforcement"
-                ),
+                c.PENALTIES,
+                c.ENFORCEMENT,
             ),
         ),
         RowGroup(
@@ -88,7 +86,7 @@ PROACTIVE = TableSpec(
             caption=c.ART20.format("八"),
             header_first_cell=c.INFO_CONTENT,
             columns=_ITEMS[:2],
-            rows=(Row(id="fees", label_path=("行政事业性收费",), english="administrative fees"),),
+            rows=(c.FEES,),
         ),
         RowGroup(
             id="art20_9",

@@ -27,7 +27,7 @@ PROACTIVE = TableSpec(
     id="proactive",
     number=2,
     version=_VERSION,
-    title="二、主动公开政府信息情况",
+    title=c.PROACTIVE_TITLE,
     english="Proactive disclosure",
     groups=(
         RowGroup(
@@ -40,7 +40,7 @@ PROACTIVE = TableSpec(
                 Column(id="in_force", label="现行有效件数", english="currently in force"),
             ),
             rows=(
-                Row(id="rules", label_path=("规章",), english="rules"),
+                c.RULES,
                 Row(
                     id="normative_documents",
                     label_path=("行政规范性文件",),
@@ -53,9 +53,7 @@ PROACTIVE = TableSpec(
             caption=c.ART20.format("五"),
             header_first_cell=c.INFO_CONTENT,
             columns=_DECISIONS,
-            rows=(
-                Row(id="licensing", label_path=("行政许可",), english="administrative licensing"),
-            ),
+            rows=(c.LICENSING,),
         ),
         RowGroup(
             id="art20_6",
@@ -63,10 +61,8 @@ PROACTIVE = TableSpec(
             header_first_cell=c.INFO_CONTENT,
             columns=_DECISIONS,
             rows=(
-                Row(id="penalties", label_path=("行政处罚",), english="administrative penalties"),
-                Row(
-                    id="enforcement", label_path=("行政强制",), english="administrative enforcement"
-                ),
+                c.PENALTIES,
+                c.ENFORCEMENT,
             ),
         ),
         RowGroup(
@@ -82,7 +78,7 @@ PROACTIVE = TableSpec(
                     unit="万元",
                 ),
             ),
-            rows=(Row(id="fees", label_path=("行政事业性收费",), english="administrative fees"),),
+            rows=(c.FEES,),
         ),
     ),
 )
