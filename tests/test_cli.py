@@ -242,6 +242,16 @@ def test_explain_prints_how_to_fix(broken: Path) -> None:
     assert f"    修改: {CATALOG['T3.1'].fix_zh}\n" in out
 
 
+def test_explain_prints_the_fix_for_a_reader_finding() -> None:
+    from govinfo_report.readers.catalog import CATALOG as READER_CATALOG
+
+    text = Path(__file__).parent / "fixtures" / "text" / "01_wenzhou_dongtou_zwfwzx_2020.txt"
+    _, out, _ = cli("validate", "--explain", "--lang", "en", text)
+    lines = out.splitlines()
+    cell = next(i for i, line in enumerate(lines) if " R.CELL " in line)
+    assert lines[cell + 1] == f"    fix: {READER_CATALOG['R.CELL'].fix_en}"
+
+
 # --- new ---------------------------------------------------------------------------------
 
 

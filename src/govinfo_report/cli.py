@@ -385,10 +385,9 @@ def _finding_line(path: str, finding: Finding, lang: Lang) -> str:
 
 
 def _fix_hint(code: str, lang: Lang) -> str | None:
-    try:
-        from govinfo_report.checks.catalog import CATALOG
-    except ImportError:  # pragma: no cover - the catalog ships with the checks
-        return None
+    # One lookup for the checks' codes and the readers' (R.CELL, R.DOCX.EMBEDDED, ...).
+    from govinfo_report.catalog import CATALOG
+
     info = CATALOG.get(code)
     if info is None:
         return None

@@ -20,7 +20,9 @@ class RuleInfo:
     """What a finding code means, in both languages.
 
     ``severity`` is the severity of a failure; a finding whose status is "uncertain"
-    (an operand was blank or "/") is one notch lower (error → warning → notice).
+    (an operand was blank or "/") is one notch lower (error → warning → notice). The
+    readers describe their codes with the same entries
+    (:mod:`govinfo_report.readers.catalog`), ``severity`` being the most severe they give.
     """
 
     code: str

@@ -22,6 +22,7 @@ from govinfo_report import _embedded
 from govinfo_report.checks.findings import Finding, Severity, Status
 from govinfo_report.errors import ReportReadError
 from govinfo_report.model import Report
+from govinfo_report.readers import _findings as rf
 from govinfo_report.readers._assemble import assemble
 from govinfo_report.readers._document import Block
 from govinfo_report.readers._docx_blocks import RUN_IN_STYLE, Extractor
@@ -33,7 +34,7 @@ _REL_NS: Final = "http://schemas.openxmlformats.org/package/2006/relationships"
 _CUSTOM_NS: Final = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 _MAIN_DOCUMENT: Final = "word/document.xml"
 
-EMBEDDED_CODE: Final = "R.DOCX.EMBEDDED"
+EMBEDDED_CODE: Final = rf.DOCX_EMBEDDED
 """Finding code: our custom document property is present but unreadable."""
 
 

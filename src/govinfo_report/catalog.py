@@ -1,0 +1,38 @@
+"""Every finding code, the checks' and the readers', as one lookup.
+
+The checks declare theirs in :mod:`govinfo_report.checks.catalog`, the readers theirs in
+:mod:`govinfo_report.readers.catalog`, both as the same
+:class:`~govinfo_report.checks.catalog.RuleInfo` entries. This module sits above both
+(as the command line does), so the checks never import the readers and a lookup never
+depends on which modules happen to have been imported: ``describe("R.CELL")`` and
+``describe("T3.1")`` answer the same way everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from govinfo_report.checks.catalog import CATALOG as CHECK_CATALOG
+from govinfo_report.checks.catalog import RuleInfo
+from govinfo_report.readers.catalog import CATALOG as READER_CATALOG
+
+CATALOG: Mapping[str, RuleInfo] = MappingProxyType({**CHECK_CATALOG, **READER_CATALOG})
+"""Every finding code: the checks' in their documentation order, then the readers'."""
+
+
+def describe(code: str) -> RuleInfo:
+    """The catalog entry for any finding code, a check's (``T3.1``) or a reader's (``R.CELL``).
+
+    Raises:
+        KeyError: nothing produces ``code``; the message lists the codes that exist.
+    """
+    try:
+        return CATALOG[code]
+    except KeyError:
+        raise KeyError(
+            f"unknown finding code {code!r}; expected one of {', '.join(CATALOG)}"
+        ) from None
+
+
+__all__ = ["CATALOG", "CHECK_CATALOG", "READER_CATALOG", "RuleInfo", "describe"]

@@ -1,0 +1,410 @@
+"""The catalog of finding codes the readers produce: what each means, why, how to fix it.
+
+One :class:`~govinfo_report.checks.catalog.RuleInfo` per code, in Chinese and English,
+the same entries the checks' catalog holds, for every code a reader can emit: the shared
+engine's (:mod:`._findings`), the DOCX reader's and the Markdown reader's own. A reader
+code may be given at more than one severity (``R.AGENCY`` is a warning when the name is
+missing, a notice when title and signature differ); ``severity`` here is the most severe
+one. ``docs/readers/index.md`` documents the same codes (a test keeps the two in step);
+:func:`govinfo_report.catalog.describe` looks a code up in this catalog and the checks'.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from govinfo_report.checks.catalog import RuleInfo
+from govinfo_report.checks.findings import Severity
+from govinfo_report.readers import _findings as rf
+
+_W, _N = Severity.WARNING, Severity.NOTICE
+
+_ENTRIES = (
+    RuleInfo(
+        code=rf.CELL,
+        severity=_W,
+        title_zh="表格数值未能读取",
+        title_en="Table value not read",
+        meaning_zh=(
+            "某个数值无法确定应填入哪个单元格，或单元格的文字不是数值（“约5”“—”“十二”），"
+            "或某个单元格在文中根本没有给出。提示引用原文并列出它可能属于的每个单元格"
+            "（或未给出的那个单元格）；这些单元格保留为空，状态为“待定”。"
+        ),
+        meaning_en=(
+            "A value could not be placed in a cell, or a cell's text is not a value "
+            '("约5", "—", "十二"), or a cell is not given at all. The finding quotes the '
+            "text and names every cell it could belong to (or the one cell not given); "
+            "those cells stay blank. Status uncertain."
+        ),
+        why_zh=(
+            "扁平化文本中的一行在少于列数的数值中夹有空字段、数值多于列数，或表头没有写出"
+            "每一列；数值下没有列标题；一个数值跨多列合并；写的是文字而非数字；较短的扁平行"
+            "最后一个数值之后的单元格（原文为空，或在扁平化时丢失）。强行填入就是猜测。"
+        ),
+        why_en=(
+            "A flattened row with an empty field among fewer values than columns, more "
+            "values than columns, or under a header that does not name every column; a "
+            "value under no column header; one value merged over several columns; a word "
+            "instead of a number; a cell after the last value of a short flattened row "
+            "(blank in the original, or lost in flattening). Placing a value would be a guess."
+        ),
+        fix_zh="对照原始文件查出这些数值并填入；核对时空白单元格绝不按 0 计算。",
+        fix_en=(
+            "Look the values up in the original document and enter them; a blank is never "
+            "read as 0 by the checks."
+        ),
+    ),
+    RuleInfo(
+        code=rf.SHORT_ROW,
+        severity=_N,
+        title_zh="数值少于单元格的行按顺序填入前几列",
+        title_en="Short flattened row placed in its first columns",
+        meaning_zh=(
+            "扁平化文本中的一行给出的数值少于其单元格数，且数值之前和之间没有空字段；"
+            "这 k 个数值按顺序填入该行前 k 列。提示引用这些数值并列出已填的单元格；"
+            "该行其余每个单元格另有一条 R.CELL。"
+        ),
+        meaning_en=(
+            "A flattened row gave fewer values than it has cells, with no empty field before "
+            "or among them; its k values were placed in its first k columns, in order. The "
+            "finding quotes the values and names the cells placed; each other cell of the "
+            "row has its own R.CELL."
+        ),
+        why_zh=(
+            "文本提取按从左到右的顺序写出一行的单元格，所以给出的数值就是该行的前几个"
+            "单元格，其余的原为空或已丢失。统一格式的数据单元格从不合并，顺序即可确定列。"
+        ),
+        why_en=(
+            "An extraction writes a row's cells left to right, so the values it gives are "
+            "the row's first cells; the rest were blank or lost. The official data cells are "
+            "never merged, so order determines their columns."
+        ),
+        fix_zh="对照原文核对已填入的数值，并补填文本中没有给出的单元格。",
+        fix_en=(
+            "Check the placed values against the original, and enter the cells the text does "
+            "not give."
+        ),
+    ),
+    RuleInfo(
+        code=rf.CELL_CONFLICT,
+        severity=_W,
+        title_zh="同一单元格有两个不同数值",
+        title_en="Two values for one cell",
+        meaning_zh="同一单元格出现了两个不同的数值（某行印了两次，或一个表头下有两个单元格），保留第一个。",
+        meaning_en=(
+            "One cell was given two different values (a row printed twice, or two cells "
+            "under one header). The first is kept."
+        ),
+        why_zh="行重复或表格错乱。",
+        why_en="Duplicated or garbled rows.",
+        fix_zh="核对原始表格。",
+        fix_en="Check the original table.",
+    ),
+    RuleInfo(
+        code=rf.ROW_MISSING,
+        severity=_W,
+        title_zh="表格缺少统一格式的某行",
+        title_en="Row not found",
+        meaning_zh="统一格式的某一行在表格中没有找到，其单元格保留为空。",
+        meaning_en="A row of the format was not found in its table; its cells are blank.",
+        why_zh="该行被漏印，或其标签与统一格式相差太远。",
+        why_en="The row was left out, or its label is too far from the official one.",
+        fix_zh="补填该行的数值，或报告无法识别的标签。",
+        fix_en="Add the row's values, or report the unreadable label.",
+    ),
+    RuleInfo(
+        code=rf.TABLE_MISSING,
+        severity=_W,
+        title_zh="缺少统计表",
+        title_en="Table not found",
+        meaning_zh="表二至表四中的某一张完全没有找到。",
+        meaning_en="One of Tables 2–4 was not found at all.",
+        why_zh="表格以图片形式发布，或根本没有发布。",
+        why_en="Published as an image, or not at all.",
+        fix_zh="按原文录入该表。",
+        fix_en="Enter the table from the original.",
+    ),
+    RuleInfo(
+        code=rf.EXTRA_ROW,
+        severity=_N,
+        title_zh="保留了统一格式之外的行",
+        title_en="Row not in the format kept",
+        meaning_zh="统一格式没有的行已作为附加行（ExtraRow）保留（如“其他主动公开文件”）。",
+        meaning_en=(
+            "A row the format does not declare was kept as `ExtraRow` (e.g. 其他主动公开文件)."
+        ),
+        why_zh="地方模板会增加行。",
+        why_en="Local templates add rows.",
+        fix_zh="无需处理；核对时忽略附加行。",
+        fix_en="Nothing; the checks ignore extra rows.",
+    ),
+    RuleInfo(
+        code=rf.LABEL_VARIANT,
+        severity=_N,
+        title_zh="标签经容差匹配",
+        title_en="Label matched with tolerance",
+        meaning_zh=(
+            "某个标签只有在容差下才匹配：已知的变体写法、加上或省去括注、相差一两个字，"
+            "或在换行处被截断的表头（“本年新”/“本年新”按印刷顺序读作本年新制作数量/本年新公开数量）。"
+        ),
+        meaning_en=(
+            "A label matched only with tolerance: a known variant, a bracketed note added or "
+            'dropped, a character or two off, or a header cut at a line break ("本年新" / '
+            '"本年新" read in printed order as 本年新制作数量 / 本年新公开数量).'
+        ),
+        why_zh="笔误、地方模板、文本提取。",
+        why_en="Typos, local templates, text extraction.",
+        fix_zh="核对匹配到的是否是应有的行或列。",
+        fix_en="Check that the match is the intended row or column.",
+    ),
+    RuleInfo(
+        code=rf.HEADER_MISSING,
+        severity=_W,
+        title_zh="表格没有列标题",
+        title_en="Table without a column header",
+        meaning_zh="表格没有印出列标题；数值按统一格式的列顺序读取，且只读取每列恰有一个数值的行。",
+        meaning_en=(
+            "A table printed no column header; values were read in the format's column order, "
+            "and only rows with exactly one value per column."
+        ),
+        why_zh="粘贴表格时漏掉了表头。",
+        why_en="Tables pasted without their header.",
+        fix_zh="对照原文核对列的顺序。",
+        fix_en="Check the column order against the original.",
+    ),
+    RuleInfo(
+        code=rf.TABLE_NOTE,
+        severity=_N,
+        title_zh="表格中的文字行未作为数据读取",
+        title_en="Text-only table row not read",
+        meaning_zh="表格中只有文字的一行（说明、多余的表题）未作为数据读取。",
+        meaning_en="A text-only row inside a table (a note, a stray caption) was not read as data.",
+        why_zh="说明文字写进了表格。",
+        why_en="Notes typed into the table.",
+        fix_zh="无需处理，除非该行含有数据。",
+        fix_en="Nothing, unless the row held data.",
+    ),
+    RuleInfo(
+        code=rf.TABLE_UNKNOWN,
+        severity=_N,
+        title_zh="其他表格未读取",
+        title_en="Other table not read",
+        meaning_zh="某张表格不是三张统计表中的任何一张，未读取。",
+        meaning_en="A table is none of the three statistic tables and was not read.",
+        why_zh="文件中还有其他表格。",
+        why_en="Other tables in the document.",
+        fix_zh="无需处理，除非它是标签无法识别的统计表。",
+        fix_en="Nothing, unless it is a statistic table with unreadable labels.",
+    ),
+    RuleInfo(
+        code=rf.SECTION_MISSING,
+        severity=_W,
+        title_zh="缺少部分标题",
+        title_en="Section heading not found",
+        meaning_zh="六个部分标题中的某一个没有找到。",
+        meaning_en="One of the six section headings was not found.",
+        why_zh="该部分缺失，或其标题无法识别。",
+        why_en="The section is missing or its heading is not recognisable.",
+        fix_zh="补上该部分；核对规则 SEC.1 也会报告。",
+        fix_en="Add the section; the check SEC.1 reports it too.",
+    ),
+    RuleInfo(
+        code=rf.HEADING_VARIANT,
+        severity=_N,
+        title_zh="部分标题为变体写法",
+        title_en="Section heading variant",
+        meaning_zh="某个部分标题按统一标题的变体写法读取。",
+        meaning_en="A section heading was read as a variant of the standard one.",
+        why_zh="报告使用了旧的或地方的写法。",
+        why_en="Reports use older or local wordings.",
+        fix_zh="无需处理；写出时使用统一标题。",
+        fix_en="Nothing; a writer emits the standard heading.",
+    ),
+    RuleInfo(
+        code=rf.TITLE,
+        severity=_N,
+        title_zh="没有找到标题",
+        title_en="No title",
+        meaning_zh="没有找到标题行。",
+        meaning_en="No title line was found.",
+        why_zh="文本提取时丢失了标题。",
+        why_en="A text extraction without its title.",
+        fix_zh="核对机关名称和年度。",
+        fix_en="Check the agency and year.",
+    ),
+    RuleInfo(
+        code=rf.AGENCY,
+        severity=_W,
+        title_zh="机关名称缺失或不一致",
+        title_en="Agency name missing or inconsistent",
+        meaning_zh="标题和落款都没有写明机关名称（警告），或两者不同（提示；采用标题中的名称）。",
+        meaning_en=(
+            "No agency name in the title or the signature (warning), or the two differ "
+            "(notice; the title's is used)."
+        ),
+        why_zh="缺少标题或落款。",
+        why_en="Missing title or signature.",
+        fix_zh="设置 metadata.agency。",
+        fix_en="Set `metadata.agency`.",
+    ),
+    RuleInfo(
+        code=rf.AGENCY_KIND,
+        severity=_N,
+        title_zh="机关类型为推定",
+        title_en="Agency kind inferred",
+        meaning_zh="报告没有写明机关类型：按名称推定，或假定为政府部门。",
+        meaning_en=(
+            "The agency kind is not printed: it was inferred from the name or assumed to be "
+            "a department."
+        ),
+        why_zh="机关类型决定公布期限（Y.1）和应有内容（SEC.1）。",
+        why_en="The kind decides the deadline (Y.1) and required content (SEC.1).",
+        fix_zh="推定有误时更正 metadata.agency_kind。",
+        fix_en="Correct `metadata.agency_kind` if the assumption is wrong.",
+    ),
+    RuleInfo(
+        code=rf.YEAR,
+        severity=_W,
+        title_zh="年度不是从标题读取",
+        title_en="Year not from the title",
+        meaning_zh="年度按成文日期推定（警告），或取自统计期限（提示）。",
+        meaning_en=(
+            "The year was assumed from the signing date (warning) or taken from the "
+            "statistics period (notice)."
+        ),
+        why_zh="没有标题。",
+        why_en="No title.",
+        fix_zh="核对 metadata.year。",
+        fix_en="Check `metadata.year`.",
+    ),
+    RuleInfo(
+        code=rf.FORMAT,
+        severity=_N,
+        title_zh="格式版本按年度推定",
+        title_en="Format version taken from the year",
+        meaning_zh="表格标签不能说明所用格式，按年度确定。",
+        meaning_en="The table labels do not tell the format; it was taken from the year.",
+        why_zh="表格缺失或无法识别。",
+        why_en="Tables missing or unreadable.",
+        fix_zh="核对 metadata.format_version。",
+        fix_en="Check `metadata.format_version`.",
+    ),
+    RuleInfo(
+        code=rf.DATE,
+        severity=_W,
+        title_zh="日期缺失或无效",
+        title_en="Date missing or invalid",
+        meaning_zh="没有找到成文日期（提示），或印出的日期不是真实的日期（警告，待定）。",
+        meaning_en=(
+            "No signing date was found (notice), or a printed date is not a real day "
+            "(warning, uncertain)."
+        ),
+        why_zh="缺少落款，或日期笔误。",
+        why_en="Missing signature, a typo in the date.",
+        fix_zh="设置 metadata.signing_date。",
+        fix_en="Set `metadata.signing_date`.",
+    ),
+    RuleInfo(
+        code=rf.PREAMBLE,
+        severity=_N,
+        title_zh="标题之前的文字未读取",
+        title_en="Text before the title not read",
+        meaning_zh="标题之前的段落（导航、页面元素）未作为报告内容读取。",
+        meaning_en="Paragraphs before the title (breadcrumbs, page furniture) were not read.",
+        why_zh="门户网页和文本提取常带有这些内容。",
+        why_en="Portal pages and extractions.",
+        fix_zh="无需处理，除非丢失了报告正文。",
+        fix_en="Nothing, unless report text was lost.",
+    ),
+    RuleInfo(
+        code=rf.TRAILING,
+        severity=_N,
+        title_zh="落款之后的文字未读取",
+        title_en="Text after the signature not read",
+        meaning_zh="落款之后的段落未作为报告内容读取。",
+        meaning_en="Paragraphs after the signature were not read.",
+        why_zh="报告之后的页面元素。",
+        why_en="Page furniture after the report.",
+        fix_zh="无需处理，除非丢失了报告正文。",
+        fix_en="Nothing, unless report text was lost.",
+    ),
+    RuleInfo(
+        code=rf.CONTACT,
+        severity=_N,
+        title_zh="联系方式写法不一致",
+        title_en="Contact details stated differently",
+        meaning_zh="某项联系方式出现了不同的值，均未读取。",
+        meaning_en="A contact detail was stated with different values; none was taken.",
+        why_zh="写了两个电话号码或两个地址。",
+        why_en="Two phone numbers, two addresses.",
+        fix_zh="手工设置 metadata.contact。",
+        fix_en="Set `metadata.contact` by hand.",
+    ),
+    RuleInfo(
+        code=rf.DOCX_EMBEDDED,
+        severity=_W,
+        title_zh="DOCX 内嵌数据无法读取",
+        title_en="Embedded DOCX data unreadable",
+        meaning_zh=(
+            "文档属性 govinfo-report 存在但无法读取（不是 JSON、版本未知、值有误），已忽略；"
+            "印出的内容仍已全部读取。"
+        ),
+        meaning_en=(
+            "The `govinfo-report` document property is present but unreadable (not JSON, an "
+            "unknown version, a wrong value). It was ignored; everything printed was still read."
+        ),
+        why_zh=(
+            "本库写出 DOCX 时把文档不印出的字段（机关类型、发布日期、联系方式、信息处理费）"
+            "存在该属性中；属性被其他程序改坏。"
+        ),
+        why_en=(
+            "Our DOCX writer keeps the fields a document does not print (agency kind, "
+            "publication date, contact, 信息处理费) in that property; another program damaged it."
+        ),
+        fix_zh="如果文档由本库生成，请重新生成；否则在“文件 → 属性 → 自定义”中删除该属性。",
+        fix_en=(
+            "If the document came from this library, write it again; otherwise delete the "
+            "property in File → Properties → Custom."
+        ),
+    ),
+    RuleInfo(
+        code=rf.MARKDOWN_FRONT_MATTER,
+        severity=_W,
+        title_zh="Markdown 文首元数据有误",
+        title_en="Markdown front matter unusable",
+        meaning_zh=(
+            "本库写出的文首元数据（front matter）不是 YAML、某个值类型不对（未知的机关类型、"
+            "不是数字的年度……），或其中的机关、年度与标准标题不一致。该项已忽略，正文已读取。"
+        ),
+        meaning_en=(
+            "Our front matter is not YAML, holds a value of the wrong kind (an unknown agency "
+            "kind, a year that is not a number, …), or its agency/year disagree with the "
+            "standard title. The item was ignored; the body was read."
+        ),
+        why_zh="本库写出 Markdown 时把文档不印出的字段存在文首元数据中；手工编辑改坏了它。",
+        why_en=(
+            "Our Markdown writer keeps the fields a document does not print in the front "
+            "matter; a hand edit broke it."
+        ),
+        fix_zh="重新生成文档，或改正文首元数据。",
+        fix_en="Write the document again, or correct the front matter.",
+    ),
+)
+
+CATALOG: Mapping[str, RuleInfo] = MappingProxyType({info.code: info for info in _ENTRIES})
+"""Every finding code the readers produce, in documentation order."""
+
+
+def describe(code: str) -> RuleInfo:
+    """The catalog entry for reader code ``code``.
+
+    Raises:
+        KeyError: no reader produces ``code``; the message lists the codes that exist.
+    """
+    try:
+        return CATALOG[code]
+    except KeyError:
+        raise KeyError(
+            f"unknown reader finding code {code!r}; expected one of {', '.join(CATALOG)}"
+        ) from None
