@@ -110,6 +110,103 @@ def test_impossible_date_is_reported_not_read() -> None:
     assert finding.status is Status.UNCERTAIN
 
 
+def _fronted(*lines: str, before: tuple[str, ...] = ()) -> list[Block]:
+    """``_doc()`` with paragraphs ``before`` its title and ``lines`` right under it."""
+    title, *rest = _doc()
+    return [
+        *(Paragraph(text=t) for t in before),
+        title,
+        *(Paragraph(text=t) for t in lines),
+        *rest,
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "发布日期：2024-01-19",
+        "发布日期：2024年1月19日",
+        "公开日期：2024-01-19　浏览次数：128",
+        "来源：某县发展和改革局　发布时间：2024-01-19 10:30",
+        "【发布时间：2024-01-19】",
+    ],
+)
+def test_publication_date_from_an_info_line_under_the_title(line: str) -> None:
+    result = assemble(_fronted(line, "本年度报告根据《条例》编制。"))
+    meta = result.report.metadata
+    assert (meta.publication_date, meta.signing_date) == (dt.date(2024, 1, 19), None)
+    assert result.report.intro == ("本年度报告根据《条例》编制。",)
+
+
+def test_publication_date_in_brackets_after_the_title_is_not_the_signing_date() -> None:
+    title = "沭阳县人民政府2025年政府信息公开工作年度报告（发布日期：2026年1月23日）"
+    meta = assemble(_doc(title=title)).report.metadata
+    assert (meta.publication_date, meta.signing_date) == (dt.date(2026, 1, 23), None)
+    assert meta.title is None  # the bracketed date is not part of the title
+
+
+def test_publication_date_line_beside_a_signature_keeps_both_dates() -> None:
+    blocks = _fronted("发布日期：2024-01-19")
+    blocks += [Paragraph(text="某县发展和改革局"), Paragraph(text="2024年1月17日")]
+    meta = assemble(blocks).report.metadata
+    assert (meta.publication_date, meta.signing_date) == (
+        dt.date(2024, 1, 19),
+        dt.date(2024, 1, 17),
+    )
+
+
+def test_signing_date_from_a_labelled_line_under_the_title() -> None:
+    meta = assemble(_fronted("成文日期：2024年1月15日　发布日期：2024年1月19日")).report.metadata
+    assert (meta.publication_date, meta.signing_date) == (
+        dt.date(2024, 1, 19),
+        dt.date(2024, 1, 15),
+    )
+
+
+def test_info_line_just_above_the_title_is_read_and_not_left_out() -> None:
+    result = assemble(_fronted(before=("首页 > 信息公开", "发布时间：2024-01-19")))
+    assert result.report.metadata.publication_date == dt.date(2024, 1, 19)
+    [preamble] = [f for f in result.findings if f.code == "R.PREAMBLE"]
+    assert preamble.message_en.startswith("1 paragraph(s) before the title")
+
+
+def test_two_different_publication_dates_are_reported_not_read() -> None:
+    result = assemble(_fronted("发布日期：2024-01-19", "公开日期：2024-01-20"))
+    assert result.report.metadata.publication_date is None
+    [finding] = [f for f in result.findings if f.paths == ("metadata.publication_date",)]
+    assert (finding.code, finding.status) == ("R.DATE", Status.UNCERTAIN)
+    assert "2024-01-19, 2024-01-20" in finding.message_en
+
+
+def test_the_same_publication_date_stated_twice_is_read() -> None:
+    result = assemble(_fronted("发布日期：2024-01-19", "公开日期：2024年1月19日"))
+    assert result.report.metadata.publication_date == dt.date(2024, 1, 19)
+    assert [f for f in result.findings if "metadata.publication_date" in f.paths] == []
+
+
+def test_a_bare_date_label_gives_neither_date() -> None:
+    result = assemble(_fronted("日期：2024-01-19　来源：某县发展和改革局"))
+    meta = result.report.metadata
+    assert (meta.publication_date, meta.signing_date) == (None, None)
+    [finding] = [f for f in result.findings if f.code == "R.DATE" and f.reported]
+    assert finding.paths == ("metadata.publication_date", "metadata.signing_date")
+    assert result.report.intro == ()
+
+
+def test_an_info_line_inside_the_intro_is_text_not_a_date() -> None:
+    intro = ("本年度报告根据《条例》编制。", "发布日期：2024-01-19")
+    result = assemble(_fronted(*intro))
+    assert result.report.metadata.publication_date is None
+    assert result.report.intro == intro
+
+
+def test_impossible_publication_date_is_reported_on_its_own_path() -> None:
+    result = assemble(_fronted("发布日期：2024-02-30"))
+    assert result.report.metadata.publication_date is None
+    [finding] = [f for f in result.findings if f.reported == "2024-02-30"]
+    assert finding.paths == ("metadata.publication_date",)
+
+
 @pytest.mark.parametrize(
     ("agency", "kind"),
     [

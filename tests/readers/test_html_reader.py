@@ -139,6 +139,32 @@ def test_wrongly_declared_utf8_falls_back_to_gb18030() -> None:
     assert READER.read(data).report.metadata.agency == "沭阳县发展和改革局"
 
 
+# --- a portal's info line -------------------------------------------------------------------
+
+_INFO_PAGE = """<html><head><meta charset="utf-8"></head><body>
+<div class="crumbs">首页 &gt; 政府信息公开 &gt; 年度报告</div>
+<h1>示例县发展和改革局2023年政府信息公开工作年度报告</h1>
+<div class="info">来源：示例县发展和改革局　发布时间：2024-01-19 10:02　浏览次数：57</div>
+<p>本年度报告根据《条例》编制。</p>
+<p>一、总体情况</p><p>全年主动公开信息120条。</p>
+<p>二、主动公开政府信息情况</p><p>三、收到和处理政府信息公开申请情况</p>
+<p>四、政府信息公开行政复议、行政诉讼情况</p>
+<p>五、存在的主要问题及改进情况</p><p>解读不够及时。</p>
+<p>六、其他需要报告的事项</p><p>无。</p>
+<p>示例县发展和改革局</p><p>2024年1月17日</p>
+</body></html>"""
+
+
+def test_portal_info_line_gives_the_publication_date_not_the_signing_date() -> None:
+    result = read_report(_INFO_PAGE.encode(), "html")
+    meta = result.report.metadata
+    assert (meta.publication_date, meta.signing_date) == (
+        dt.date(2024, 1, 19),
+        dt.date(2024, 1, 17),
+    )
+    assert result.report.intro == ("本年度报告根据《条例》编制。",)
+
+
 # --- Hubei-style 2020 (annotated labels, extra row, typo, layout table) --------------------
 
 

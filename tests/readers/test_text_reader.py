@@ -73,6 +73,14 @@ def test_shanghai_metadata(shanghai: ReadResult) -> None:
     assert meta.title == "2019年上海市人民政府办公厅政府信息公开工作年度报告"
 
 
+def test_shanghai_publication_date_line_is_not_the_signing_date(shanghai: ReadResult) -> None:
+    # "发布日期：2020-01-31" under the title; the report prints no signature date.
+    assert not any("发布日期" in p for p in shanghai.report.intro)
+    [finding] = [f for f in shanghai.findings if f.code == "R.DATE"]
+    assert finding.paths == ("metadata.signing_date",)
+    assert finding.message_en == "no signing date was found"
+
+
 def test_shanghai_table_2_every_cell(shanghai: ReadResult) -> None:
     assert rows_of(shanghai.report.proactive) == SHANGHAI_2019_T2
 

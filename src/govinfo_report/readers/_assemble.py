@@ -363,7 +363,13 @@ class _Front:
     findings: list[Finding] = attrs.Factory(list)
 
 
-def _date_value(text: str, where: str, location: str, findings: list[Finding]) -> dt.date | None:
+def _date_value(
+    text: str,
+    where: str,
+    location: str,
+    findings: list[Finding],
+    path: str = "metadata.signing_date",
+) -> dt.date | None:
     value = _meta.parse_date(text)
     if isinstance(value, str):
         findings.append(
@@ -372,7 +378,7 @@ def _date_value(text: str, where: str, location: str, findings: list[Finding]) -
                 Severity.WARNING,
                 f"{where}“{value}”不是有效日期，未读取",
                 f"the {where} {value!r} is not a real date; not read",
-                paths=("metadata.signing_date",),
+                paths=(path,),
                 reported=value,
                 location=location,
                 uncertain=True,
@@ -380,6 +386,68 @@ def _date_value(text: str, where: str, location: str, findings: list[Finding]) -
         )
         return None
     return value
+
+
+_INFO_KINDS = {
+    **dict.fromkeys(_meta.PUBLICATION_LABELS, "publication"),
+    **dict.fromkeys(_meta.SIGNING_LABELS, "signing"),
+}
+_KIND_ZH = {"publication": "发布日期", "signing": "成文日期"}
+_KIND_EN = {"publication": "publication date", "signing": "signing date"}
+
+
+def _info_dates(lines: Sequence[tuple[str, str]], front: _Front) -> None:
+    """The publication and signing dates that info lines near the title state.
+
+    A date is taken only from a label that says which date it is (发布日期, 公开日期 →
+    publication; 成文日期 → signing), and only when every line stating it agrees; a bare
+    "日期：" or two different publication dates are reported and not read.
+    """
+    found: dict[str, dict[dt.date, str]] = {"publication": {}, "signing": {}}
+    for text, location in lines:
+        for label, value in _meta.info_line(text) or ():
+            kind = _INFO_KINDS.get(label)
+            if kind is not None:
+                path = f"metadata.{kind}_date"
+                date = _date_value(value, label, location, front.findings, path)
+                if date is not None:
+                    found[kind].setdefault(date, text)
+            elif label in _meta.UNCLEAR_LABELS and _meta.parse_date(value) is not None:
+                front.findings.append(
+                    rf.finding(
+                        rf.DATE,
+                        Severity.NOTICE,
+                        f"标题旁的“{text.strip()}”没有说明是发布日期还是成文日期，未读取",
+                        f"{text.strip()!r} near the title does not say whether it is the "
+                        "publication or the signing date; not read",
+                        paths=("metadata.publication_date", "metadata.signing_date"),
+                        reported=value,
+                        location=location,
+                        uncertain=True,
+                    )
+                )
+    for kind, dates in found.items():
+        if len(dates) > 1:
+            shown = sorted(dates)
+            zh = "、".join(f"{d.year}年{d.month}月{d.day}日" for d in shown)
+            front.findings.append(
+                rf.finding(
+                    rf.DATE,
+                    Severity.NOTICE,
+                    f"标题旁写了不同的{_KIND_ZH[kind]}（{zh}），未读取",
+                    f"the lines near the title state different {_KIND_EN[kind]}s "
+                    f"({', '.join(d.isoformat() for d in shown)}); none was read",
+                    paths=(f"metadata.{kind}_date",),
+                    reported=" / ".join(dates.values()),
+                    uncertain=True,
+                )
+            )
+        elif dates:
+            [date] = dates
+            if kind == "publication":
+                front.publication = date
+            else:
+                front.signing = front.signing or date
 
 
 def _find_title(
@@ -424,9 +492,16 @@ def _find_title(
 
 
 def _front(paragraphs: Sequence[Paragraph], trusted: bool) -> _Front:
+    """Title, the dates stated around it, and the intro.
+
+    Info lines ("发布日期：2020-01-31　来源：…") are read only next to the title: the run
+    just above it and the run between it and the intro's first paragraph (our own
+    documents print none, so their text is never taken for one).
+    """
     front = _Front()
     found = _find_title(paragraphs, trusted)
     start = 0
+    info: list[tuple[str, str]] = []
     if found is not None:
         first, last, parsed = found
         front.title = parsed
@@ -435,8 +510,12 @@ def _front(paragraphs: Sequence[Paragraph], trusted: bool) -> _Front:
             front.title_text = parsed.text
         else:
             front.title_text = "".join(p.text.strip() for p in paragraphs[first : last + 1])
-        if first > 0:
-            skipped = paragraphs[:first]
+        above = first
+        while not trusted and above > 0 and _meta.info_line(paragraphs[above - 1].text):
+            above -= 1
+        info.extend((p.text, p.location or "") for p in paragraphs[above:first])
+        if above > 0:
+            skipped = paragraphs[:above]
             front.findings.append(
                 rf.finding(
                     rf.PREAMBLE,
@@ -453,18 +532,14 @@ def _front(paragraphs: Sequence[Paragraph], trusted: bool) -> _Front:
             front.signing = _date_value(
                 parsed.date_text, "标题下的日期", title_par.location or "", front.findings
             )
+        if parsed is not None and parsed.info:
+            info.append((parsed.info, title_par.location or ""))
     for p in paragraphs[start:]:
         text = p.text.strip()
         if not text:
             continue
-        meta = _meta.meta_line(text)
-        if meta is not None:
-            label, value = meta
-            date = _date_value(value, label, p.location or "", front.findings)
-            if label == "成文日期" or label == "印发日期":
-                front.signing = front.signing or date
-            else:
-                front.publication = front.publication or date
+        if not front.intro and not trusted and _meta.info_line(text) is not None:
+            info.append((text, p.location or ""))
             continue
         if not front.intro and _meta.is_date_line(text) and found is not None:
             front.signing = front.signing or _date_value(
@@ -472,6 +547,7 @@ def _front(paragraphs: Sequence[Paragraph], trusted: bool) -> _Front:
             )
             continue
         front.intro.append(text)
+    _info_dates(info, front)
     return front
 
 

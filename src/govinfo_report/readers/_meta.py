@@ -34,8 +34,36 @@ _PERIOD = re.compile(
     r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起\s*)?(?:至|到|—|-|~)\s*"
     r"(?:((?:19|20)\d{2})\s*年\s*)?12\s*月\s*31\s*日"
 )
-_META_LINE = re.compile(
-    r"^\s*(发布日期|发布时间|公开日期|成文日期|印发日期|日期|时间)\s*[:：]\s*(.+?)\s*$"
+PUBLICATION_LABELS = ("发布日期", "发布时间", "公开日期", "公开时间")
+"""Labels of a portal's info line that date the publication (发布日期：2020-01-31)."""
+SIGNING_LABELS = ("成文日期", "印发日期")
+"""Labels of an info line that date the signing (成文日期)."""
+UNCLEAR_LABELS = ("日期", "时间")
+"""Labels that give a date without saying which: neither date is taken from them."""
+_OTHER_LABELS = (
+    "信息来源",
+    "来源",
+    "发布机构",
+    "发布单位",
+    "作者",
+    "浏览次数",
+    "访问次数",
+    "阅读次数",
+    "点击数",
+    "点击量",
+    "索引号",
+    "发文字号",
+    "文号",
+)
+# Longest first, so that 发布日期 is one label and not 发布 + 日期.
+_INFO_LABELS = sorted(
+    (*PUBLICATION_LABELS, *SIGNING_LABELS, *UNCLEAR_LABELS, *_OTHER_LABELS), key=len, reverse=True
+)
+_INFO_FIELD = re.compile(rf"({'|'.join(_INFO_LABELS)})\s*[:：]")
+_INFO_MAX = 80
+_DATED_LABELS = "|".join((*PUBLICATION_LABELS, *SIGNING_LABELS))
+_TRAILING_INFO = re.compile(
+    rf"\s*[（(]\s*((?:{_DATED_LABELS})\s*[:：][^（）()]{{6,24}}?)\s*[）)]\s*$"
 )
 _PHONE = re.compile(
     r"(?:联系|咨询|监督|办公)?电话(?:号码)?\s*[:：]?\s*"
@@ -65,6 +93,8 @@ class Title:
     year: int
     date_text: str | None = None
     """A date printed in brackets after the title ("（2026年1月23日）")."""
+    info: str | None = None
+    """A labelled date in brackets after the title ("（发布日期：2026年1月23日）")."""
 
 
 def fold(text: str) -> str:
@@ -80,10 +110,14 @@ def parse_title(text: str) -> Title | None:
     date in brackets after it.
     """
     core = "".join(line.strip() for line in text.splitlines())
-    date_text = None
-    trailing = _TRAILING_DATE.search(core)
+    date_text = info = None
+    labelled = _TRAILING_INFO.search(core)
+    trailing = labelled or _TRAILING_DATE.search(core)
     if trailing is not None:
-        date_text = trailing.group(1)
+        if labelled is not None:
+            info = labelled.group(1)  # says which date it is: never taken as the signing date
+        else:
+            date_text = trailing.group(1)
         core = core[: trailing.start()].strip()
     line = fold(core)
     line = _CN_YEAR.sub(
@@ -95,7 +129,7 @@ def parse_title(text: str) -> Title | None:
         match = pattern.match(line)
         if match is not None:
             agency = match.group("agency").strip(" ：:—-") or None
-            return Title(core, agency, int(match.group("year")), date_text)
+            return Title(core, agency, int(match.group("year")), date_text, info)
     return None
 
 
@@ -134,12 +168,26 @@ def is_date_line(text: str) -> bool:
     return match is not None
 
 
-def meta_line(text: str) -> tuple[str, str] | None:
-    """A "发布日期：2020-01-31" line: (label, value), or ``None``."""
-    match = _META_LINE.match(fold(text))
-    if match is None or len(text) > 60:
+def info_line(text: str) -> tuple[tuple[str, str], ...] | None:
+    """The labelled fields of a page's info line, or ``None`` if ``text`` is not one.
+
+    An info line is short and made of ``label：value`` fields only, starting with one:
+    "发布日期：2020-01-31　来源：上海市人民政府办公厅", "来源：某局 发布时间：2024-01-17
+    10:30 浏览次数：128", "公开日期：2024年1月17日". Labels are those of
+    :data:`PUBLICATION_LABELS`, :data:`SIGNING_LABELS`, :data:`UNCLEAR_LABELS` and the
+    other fields portals print (来源, 浏览次数, 索引号…); values are returned as printed.
+    """
+    line = fold(text).strip().strip("【】[]")
+    if len(line) > _INFO_MAX:
         return None
-    return match.group(1), match.group(2)
+    fields = list(_INFO_FIELD.finditer(line))
+    if not fields or fields[0].start() != 0:
+        return None
+    ends = [m.start() for m in fields[1:]] + [len(line)]
+    return tuple(
+        (m.group(1), line[m.end() : end].strip(" |/丨【】[]"))
+        for m, end in zip(fields, ends, strict=True)
+    )
 
 
 def statistics_year(text: str) -> int | None:

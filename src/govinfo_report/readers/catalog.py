@@ -293,17 +293,21 @@ _ENTRIES = (
     RuleInfo(
         code=rf.DATE,
         severity=_W,
-        title_zh="日期缺失或无效",
-        title_en="Date missing or invalid",
-        meaning_zh="没有找到成文日期（提示），或印出的日期不是真实的日期（警告，待定）。",
-        meaning_en=(
-            "No signing date was found (notice), or a printed date is not a real day "
-            "(warning, uncertain)."
+        title_zh="日期缺失、无效或不明确",
+        title_en="Date missing, invalid or unclear",
+        meaning_zh=(
+            "印出的日期不是真实的日期（警告，待定）；没有找到成文日期（提示）；标题旁的日期行"
+            "没有说明是哪种日期（“日期：”），或写了两个不同的发布日期（提示，待定），未读取。"
         ),
-        why_zh="缺少落款，或日期笔误。",
-        why_en="Missing signature, a typo in the date.",
-        fix_zh="设置 metadata.signing_date。",
-        fix_en="Set `metadata.signing_date`.",
+        meaning_en=(
+            "A printed date is not a real day (warning, uncertain); no signing date was found "
+            '(notice); a date line next to the title does not say which date it is ("日期："), '
+            "or states two different publication dates (notice, uncertain), and was not read."
+        ),
+        why_zh="缺少落款、日期笔误，或网页信息栏写法含糊。",
+        why_en="Missing signature, a typo in the date, a portal's info line that is unclear.",
+        fix_zh="设置 metadata.signing_date（成文日期）或 metadata.publication_date（发布日期）。",
+        fix_en="Set `metadata.signing_date` or `metadata.publication_date`.",
     ),
     RuleInfo(
         code=rf.PREAMBLE,
