@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
-from govinfo_report.checks.findings import Status
+from govinfo_report.checks.findings import Severity, Status
 from govinfo_report.errors import ReportReadError
 from govinfo_report.formats import FormatVersion, get_format
-from govinfo_report.model import BLANK, NOT_APPLICABLE, AgencyKind
+from govinfo_report.model import BLANK, NOT_APPLICABLE, AgencyKind, ProcessingFee
 from govinfo_report.readers._assemble import assemble, split_subheading
 from govinfo_report.readers._document import Block, Grid, Paragraph
 
@@ -205,6 +206,48 @@ def test_impossible_publication_date_is_reported_on_its_own_path() -> None:
     assert result.report.metadata.publication_date is None
     [finding] = [f for f in result.findings if f.reported == "2024-02-30"]
     assert finding.paths == ("metadata.publication_date",)
+
+
+# --- 信息处理费 ---------------------------------------------------------------------------
+
+
+def test_processing_fee_from_section_six_with_a_notice_quoting_it() -> None:
+    statement = Paragraph(text="全年收取政府信息公开信息处理费0元。", location="paragraph 14")
+    result = assemble(_doc(statement))
+    assert result.report.processing_fee == ProcessingFee(amount=Decimal(0))
+    [finding] = [f for f in result.findings if f.code == "R.FEE"]
+    assert (finding.severity, finding.status) == (Severity.NOTICE, Status.FAIL)
+    assert (finding.paths, finding.location) == (("processing_fee",), "paragraph 14")
+    assert finding.reported == "全年收取政府信息公开信息处理费0元"
+    assert finding.message_en == (
+        "the processing fee was read from the text of section 六 as 0 yuan: "
+        "'全年收取政府信息公开信息处理费0元'"
+    )
+
+
+def test_processing_fee_stated_outside_section_six_is_not_read() -> None:
+    blocks = _doc()
+    blocks.insert(2, Paragraph(text="本年度未收取信息处理费。"))  # under 一、总体情况
+    result = assemble(blocks)
+    overview = result.report.section("overview")
+    assert overview is not None
+    assert overview.paragraphs == ("本年度未收取信息处理费。",)
+    assert result.report.processing_fee is None
+    assert "R.FEE" not in _codes(result)
+
+
+def test_ambiguous_processing_fee_is_an_uncertain_notice_and_no_fee() -> None:
+    result = assemble(_doc(Paragraph(text="收取信息处理费120元，另收取信息处理费80元。")))
+    assert result.report.processing_fee is None
+    [finding] = [f for f in result.findings if f.code == "R.FEE"]
+    assert (finding.severity, finding.status) == (Severity.NOTICE, Status.UNCERTAIN)
+    assert "different amounts are stated" in finding.message_en
+
+
+def test_section_six_without_a_fee_statement_gives_no_fee_and_no_finding() -> None:
+    result = assemble(_doc(Paragraph(text="无。")))
+    assert result.report.processing_fee is None
+    assert "R.FEE" not in _codes(result)
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from govinfo_report import BLANK, NOT_APPLICABLE, FormatVersion, Money, Report
+from govinfo_report import BLANK, NOT_APPLICABLE, FormatVersion, Money, ProcessingFee, Report
 from govinfo_report.checks.findings import Finding, Severity
 from govinfo_report.readers import ReadResult, detect, read_report
 from govinfo_report.readers.docx import DocxReader
@@ -261,6 +261,16 @@ def test_shuyang_sections_from_direct_formatting_and_variant_heading(shuyang: Re
     assert report.sections[5].paragraphs == (
         "2023年度，县发展和改革局政府信息公开未发生收费情况。",
     )
+
+
+def test_shuyang_processing_fee_from_section_six(shuyang: ReadResult) -> None:
+    # No embedded data (a WPS document): the fee comes from the text of 六.
+    assert shuyang.report.processing_fee == ProcessingFee(amount=Decimal(0))
+    assert [f.code for f in shuyang.findings].count("R.FEE") == 1
+
+
+def test_shanghai_states_no_processing_fee(shanghai: ReadResult) -> None:
+    assert shanghai.report.processing_fee is None
 
 
 def test_shuyang_table2_every_cell(shuyang: ReadResult) -> None:

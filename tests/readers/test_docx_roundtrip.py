@@ -7,10 +7,12 @@ visible document; the few unprinted fields come from the embedded document prope
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import attrs
 from hypothesis import HealthCheck, given, settings
 
-from govinfo_report import NOT_APPLICABLE, ExtraRow, _embedded, blank_report
+from govinfo_report import NOT_APPLICABLE, ExtraRow, ProcessingFee, _embedded, blank_report
 from govinfo_report.checks.findings import Severity
 from govinfo_report.model import Report
 from govinfo_report.readers import read_report
@@ -105,6 +107,47 @@ def test_blank_report_of_each_format_round_trips() -> None:
 def test_read_report_detects_our_docx() -> None:
     report = blank_report(year=2023, agency="沭阳县发展和改革局", fill=0)
     assert read_report(render(report, "docx")).report == report
+
+
+def _stating_a_fee(report: Report, text: str) -> Report:
+    """``report`` whose section 六 prints ``text``."""
+    sections = tuple(
+        attrs.evolve(s, paragraphs=(text,), subsections=()) if s.id == "other" else s
+        for s in report.sections
+    )
+    return attrs.evolve(report, sections=sections)
+
+
+def test_embedded_processing_fee_wins_over_the_text_of_section_six() -> None:
+    report = blank_report(year=2023, agency="沭阳县发展和改革局", fill=0)
+    report = attrs.evolve(
+        _stating_a_fee(report, "本年度收取信息处理费120元。"),
+        processing_fee=ProcessingFee(amount=Decimal("80.50"), applications=2),
+    )
+    result = READER.read(render(report, "docx"), source="ours.docx")
+    assert result.report == report
+    assert "R.FEE" not in {f.code for f in result.findings}
+
+
+def test_no_embedded_processing_fee_stays_none_whatever_the_text_says() -> None:
+    report = blank_report(year=2023, agency="沭阳县发展和改革局", fill=0)
+    report = _stating_a_fee(report, "本年度未收取信息处理费。")
+    assert report.processing_fee is None
+    result = READER.read(render(report, "docx"), source="ours.docx")
+    assert result.report == report
+    assert "R.FEE" not in {f.code for f in result.findings}
+
+
+def test_text_fee_is_read_when_the_embedded_property_is_unreadable() -> None:
+    report = _stating_a_fee(
+        blank_report(year=2023, agency="沭阳县发展和改革局", fill=0), "本年度未收取信息处理费。"
+    )
+    data = _with_custom_xml(
+        render(report, "docx"), custom_properties(_embedded.PROPERTY, "{not json")
+    )
+    result = READER.read(data, source="x.docx")
+    assert result.report.processing_fee == ProcessingFee(amount=Decimal(0))
+    assert {EMBEDDED_CODE, "R.FEE"} <= {f.code for f in result.findings}
 
 
 def _with_custom_xml(data: bytes, custom: str) -> bytes:

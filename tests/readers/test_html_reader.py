@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tracemalloc
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from hypothesis import strategies as st
 
 from govinfo_report.errors import ReportLoadError, ReportReadError
 from govinfo_report.formats import FormatVersion
-from govinfo_report.model import Contact, ExtraRow
+from govinfo_report.model import Contact, ExtraRow, ProcessingFee
 from govinfo_report.readers import MAX_SOURCE_BYTES, ReadResult, detect, read_report
 from govinfo_report.readers.html import MAX_HTML_BYTES, HtmlReader, to_blocks
 from govinfo_report.readers.text import TextReader
@@ -125,6 +126,10 @@ def test_shuyang_metadata_and_contact(shuyang: ReadResult) -> None:
     )
 
 
+def test_shuyang_processing_fee_from_section_six(shuyang: ReadResult) -> None:
+    assert shuyang.report.processing_fee == ProcessingFee(amount=Decimal(0))
+
+
 def test_shuyang_indented_paragraphs_are_trimmed(shuyang: ReadResult) -> None:
     assert shuyang.report.intro[0].startswith("根据《中华人民共和国政府信息公开条例》")
 
@@ -206,6 +211,11 @@ def test_hubei_two_line_title_signature_and_contact(hubei: ReadResult) -> None:
         postcode="430000",
         phone="027-12345678",
     )
+
+
+def test_hubei_processing_fee_from_section_six(hubei: ReadResult) -> None:
+    # 六: "本年度未收取信息处理费。"
+    assert hubei.report.processing_fee == ProcessingFee(amount=Decimal(0))
 
 
 def test_hubei_br_separated_paragraphs_become_subsections(hubei: ReadResult) -> None:

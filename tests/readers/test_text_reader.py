@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,7 @@ from hypothesis import strategies as st
 from govinfo_report.checks.findings import Status
 from govinfo_report.errors import ReportLoadError, ReportReadError
 from govinfo_report.formats import FormatVersion
-from govinfo_report.model import BLANK, Contact, Subsection
+from govinfo_report.model import BLANK, Contact, ProcessingFee, Subsection
 from govinfo_report.readers import ReadResult, detect, read_report
 from govinfo_report.readers.text import MAX_TEXT_BYTES, TextReader
 
@@ -144,6 +145,23 @@ def test_shuyang_metadata(shuyang: ReadResult) -> None:
     assert meta.format_version is FormatVersion.V2021
     assert meta.signing_date == dt.date(2024, 1, 17)
     assert meta.title == "沭阳县发展和改革局2023年政府信息公开年度报告"
+
+
+def test_shuyang_processing_fee_from_section_six(shuyang: ReadResult) -> None:
+    # 六: "2023年度，县发展和改革局政府信息公开未发生收费情况。"
+    assert shuyang.report.processing_fee == ProcessingFee(amount=Decimal(0))
+    [finding] = [f for f in shuyang.findings if f.code == "R.FEE"]
+    assert finding.reported == "2023年度，县发展和改革局政府信息公开未发生收费情况"
+    assert finding.location == "line 65"
+
+
+@pytest.mark.parametrize("name", ["dongtou", "shanghai"])
+def test_reports_that_state_no_processing_fee_have_none(
+    name: str, request: pytest.FixtureRequest
+) -> None:
+    result: ReadResult = request.getfixturevalue(name)
+    assert result.report.processing_fee is None
+    assert "R.FEE" not in {f.code for f in result.findings}
 
 
 def test_shuyang_contact_from_intro(shuyang: ReadResult) -> None:

@@ -35,15 +35,26 @@ from govinfo_report.formats import (
     format_for_year,
     get_format,
 )
-from govinfo_report.model import AgencyKind, Metadata, Report, Section, Subsection, Table
+from govinfo_report.model import (
+    AgencyKind,
+    Metadata,
+    ProcessingFee,
+    Report,
+    Section,
+    Subsection,
+    Table,
+)
 from govinfo_report.readers import _findings as rf
 from govinfo_report.readers import _meta
 from govinfo_report.readers._cells import is_value
 from govinfo_report.readers._document import Block, Grid, Paragraph
+from govinfo_report.readers._fee import read_fee
 from govinfo_report.readers._labels import SUBHEADING, LabelIndex, Match, normalize
 from govinfo_report.readers._registry import ReadResult
 from govinfo_report.readers._tables import TableReader, grid_rows, signature_labels
 
+_FEE_SECTION = "other"
+"""The section whose text states the 信息处理费 (六、其他需要报告的事项)."""
 RUN_IN_WINDOW = 60
 """How far into a （一） paragraph a run-in heading may end (characters)."""
 _TERMINATORS = "。：:"
@@ -713,6 +724,47 @@ def _version(grids: Sequence[Grid], year: int, findings: list[Finding]) -> Forma
     return fallback
 
 
+def _processing_fee(parts: Sequence[_Part]) -> tuple[ProcessingFee | None, list[Finding]]:
+    """The 信息处理费 section 六 states explicitly, with a finding quoting the statement."""
+    part = next((p for p in parts if p.spec is not None and p.spec.id == _FEE_SECTION), None)
+    if part is None:
+        return None, []
+    paragraphs = [b for b in part.blocks if isinstance(b, Paragraph) and b.text.strip()]
+    reading = read_fee(p.text for p in paragraphs)
+    if reading is None:
+        return None, []
+    location = paragraphs[reading.paragraph].location or part.location
+    heading = part.spec.heading if part.spec is not None else ""
+    if reading.fee is None:
+        return None, [
+            rf.finding(
+                rf.FEE,
+                Severity.NOTICE,
+                f"“{heading}”中的信息处理费表述不明确（{reading.problem_zh}），未读取："
+                f"“{reading.quote}”",
+                f"section 六 states the processing fee ambiguously ({reading.problem_en}); "
+                f"not read: {reading.quote!r}",
+                paths=("processing_fee",),
+                reported=reading.quote,
+                location=location,
+                uncertain=True,
+            )
+        ]
+    amount = reading.fee.amount
+    return reading.fee, [
+        rf.finding(
+            rf.FEE,
+            Severity.NOTICE,
+            f"信息处理费按“{heading}”的表述读取为{amount}元：“{reading.quote}”",
+            f"the processing fee was read from the text of section 六 as {amount} yuan: "
+            f"{reading.quote!r}",
+            paths=("processing_fee",),
+            reported=reading.quote,
+            location=location,
+        )
+    ]
+
+
 def assemble(
     blocks: Sequence[Block],
     *,
@@ -828,6 +880,8 @@ def assemble(
                     paths=(f"sections.{spec.id}",),
                 )
             )
+    fee, fee_findings = _processing_fee(parts)
+    findings.extend(fee_findings)
     closing = [b.text for part in parts[1:] for b in part.blocks if isinstance(b, Paragraph)][-3:]
     contact, ambiguous = _meta.contact([*front.intro, *closing])
     if ambiguous:
@@ -860,5 +914,6 @@ def assemble(
         proactive=tables["proactive"],
         applications=tables["applications"],
         review_litigation=tables["review_litigation"],
+        processing_fee=fee,
     )
     return ReadResult(report, (*findings, *table_findings))

@@ -36,6 +36,7 @@ DATE: Final = "R.DATE"
 PREAMBLE: Final = "R.PREAMBLE"
 TRAILING: Final = "R.TRAILING"
 CONTACT: Final = "R.CONTACT"
+FEE: Final = "R.FEE"
 
 # The DOCX and Markdown readers' own codes, declared here so the catalog needs neither
 # reader module (lxml, markdown-it) to describe them.
@@ -64,6 +65,7 @@ CODES: Final = (
     PREAMBLE,
     TRAILING,
     CONTACT,
+    FEE,
 )
 """Every code the shared engine gives (the DOCX and Markdown readers add one each)."""
 

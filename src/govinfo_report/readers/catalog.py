@@ -346,6 +346,38 @@ _ENTRIES = (
         fix_en="Set `metadata.contact` by hand.",
     ),
     RuleInfo(
+        code=rf.FEE,
+        severity=_N,
+        title_zh="信息处理费从第六部分正文读取",
+        title_en="Processing fee read from the text",
+        meaning_zh=(
+            "信息处理费（processing_fee）取自“六、其他需要报告的事项”中的明确表述（如“未收取"
+            "信息处理费”“收取信息处理费120元”），提示引用该句；或第六部分的表述不明确（两个"
+            "不同金额、金额没有写“元”或“万元”、与其他收费写在一起），未读取（待定）。"
+        ),
+        meaning_en=(
+            "The information processing fee (`processing_fee`) was read from an explicit "
+            "statement in section 六 (未收取信息处理费, 收取信息处理费120元), quoted in the "
+            "finding; or section 六 states it ambiguously (two different amounts, an amount "
+            "with neither 元 nor 万元, together with another kind of fee) and it was not read "
+            "(uncertain)."
+        ),
+        why_zh=(
+            "信息处理费有专门的字段（SEC.2 核对），但已发布的报告只在正文中写明；只采用关于"
+            "信息处理费或政府信息公开收费的明确表述，绝不取自行政事业性收费等其他收费。"
+        ),
+        why_en=(
+            "The fee has a field of its own (checked by SEC.2), but published reports state "
+            "it only in prose; it is taken only from an unambiguous statement about the "
+            "信息处理费 or 政府信息公开 fees, never from other fees such as 行政事业性收费."
+        ),
+        fix_zh="对照引用的句子核对 processing_fee；未读取时手工设置（金额以元为单位）。",
+        fix_en=(
+            "Check `processing_fee` against the quoted sentence; when it was not read, set "
+            "it by hand (the amount in 元)."
+        ),
+    ),
+    RuleInfo(
         code=rf.DOCX_EMBEDDED,
         severity=_W,
         title_zh="DOCX 内嵌数据无法读取",

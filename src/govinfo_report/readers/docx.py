@@ -177,14 +177,17 @@ class DocxReader:
         if content.embedded is None:
             return ReadResult(report, result.findings)
         try:
-            report = _embedded.loads(report, content.embedded)
+            # Our writer records the structured fee, or its absence, exactly: it wins over
+            # what the printed text of section 六 says, and the text's reading is dropped.
+            embedded = _embedded.loads(attrs.evolve(report, processing_fee=None), content.embedded)
         except (ValueError, TypeError, KeyError, ExceptionGroup) as problem:
             # Problem (a ValueError) from _embedded itself; cattrs' validation errors
             # (ExceptionGroups) or ValueErrors from structuring the values.
             return ReadResult(
                 report, (*result.findings, _embedded_finding(source, _describe(problem)))
             )
-        return ReadResult(report, result.findings)
+        findings = tuple(f for f in result.findings if f.code != rf.FEE)
+        return ReadResult(embedded, findings)
 
 
 def _identity(embedded: str | None) -> tuple[str, int] | None:
