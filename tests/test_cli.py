@@ -156,6 +156,54 @@ def test_missing_file_is_unusable(tmp_path: Path) -> None:
     assert "Traceback" not in err
 
 
+def test_jsonl_streams_one_line_per_file_then_a_summary(
+    clean: Path, broken: Path, unusable: Path
+) -> None:
+    code, out, _ = cli("validate", "--jsonl", clean, broken, unusable)
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert code == 2
+    assert [line.get("file") for line in lines[:3]] == [str(clean), str(broken), str(unusable)]
+    assert [line.get("status") for line in lines[:3]] == ["ok", "errors", "unusable"]
+    assert lines[3] == {
+        "summary": json.loads(cli("validate", "--json", clean, broken, unusable)[1])["summary"],
+        "exit_code": 2,
+    }
+
+
+def test_jsonl_lines_are_the_json_documents_files(clean: Path, broken: Path) -> None:
+    _, jsonl, _ = cli("validate", "--jsonl", "--severity", "warning", clean, broken)
+    _, document, _ = cli("validate", "--json", "--severity", "warning", clean, broken)
+    files = [json.loads(line) for line in jsonl.splitlines()[:-1]]
+    assert files == json.loads(document)["files"]
+
+
+def test_json_and_jsonl_exclude_each_other(clean: Path) -> None:
+    code, _, err = cli("validate", "--json", "--jsonl", clean)
+    assert code == 2
+    assert "not allowed with" in err
+    assert "Traceback" not in err
+
+
+def test_a_batch_keeps_no_findings_of_files_already_printed(
+    monkeypatch: pytest.MonkeyPatch, clean: Path, broken: Path
+) -> None:
+    # A batch over thousands of reports must hold one report's findings at a time.
+    kept: list[cli_module.FileResult] = []
+    original = cli_module.FileResult.summarised
+
+    def spy(self: cli_module.FileResult) -> cli_module.FileResult:
+        result = original(self)
+        kept.append(result)
+        return result
+
+    monkeypatch.setattr(cli_module.FileResult, "summarised", spy)
+    code, out, _ = cli("validate", clean, broken)
+    assert code == 1
+    assert "T3.1" in out
+    assert [r.findings for r in kept] == [(), ()]
+    assert kept[1].counts[Severity.ERROR] > 0
+
+
 def test_folder_is_searched_recursively_for_readable_files(tmp_path: Path) -> None:
     (tmp_path / "a" / "b").mkdir(parents=True)
     (tmp_path / ".hidden").mkdir()

@@ -163,7 +163,14 @@ def _build_parser(stdout: IO[str], stderr: IO[str]) -> _Parser:
     )
     p.add_argument("files", nargs="+", metavar="FILE", type=Path, help="report file or folder")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language")
-    p.add_argument("--json", action="store_true", help="one JSON document on stdout")
+    output_format = p.add_mutually_exclusive_group()
+    output_format.add_argument("--json", action="store_true", help="one JSON document on stdout")
+    output_format.add_argument(
+        "--jsonl",
+        action="store_true",
+        help="JSON Lines: one line per file as it is checked, then a summary line "
+        "(for large batches)",
+    )
     p.add_argument(
         "--min-severity",
         "--severity",
@@ -249,12 +256,36 @@ def _build_parser(stdout: IO[str], stderr: IO[str]) -> _Parser:
 
 @attrs.frozen
 class FileResult:
-    """What validating one file gave: findings, or the reason it could not be read."""
+    """What validating one file gave: the findings to show and the count of all of them,
+    or the reason it could not be read.
+
+    Only the findings that pass the severity filter are kept, and in a plain-text or
+    JSON Lines batch not even those once printed: a batch over thousands of reports
+    holds one report's findings at a time.
+    """
 
     path: str
     findings: tuple[Finding, ...] = ()
+    """The findings to show (those at or above ``--min-severity``)."""
+    counts: Counter[Severity] = attrs.field(factory=Counter)
+    """All findings by severity, shown or not."""
     error: str | None = None
     problems: tuple[str, ...] = ()
+
+    @classmethod
+    def checked(
+        cls, path: str, findings: Sequence[Finding], shown: Callable[[Finding], bool]
+    ) -> FileResult:
+        """The result of a file that was read and checked."""
+        return cls(
+            path,
+            tuple(f for f in findings if shown(f)),
+            Counter(f.severity for f in findings),
+        )
+
+    def summarised(self) -> FileResult:
+        """This result without its findings: what a streaming batch keeps."""
+        return attrs.evolve(self, findings=())
 
     @property
     def status(self) -> str:
@@ -263,12 +294,7 @@ class FileResult:
             return "unusable"
         return "errors" if self.counts[Severity.ERROR] else "ok"
 
-    @property
-    def counts(self) -> Counter[Severity]:
-        """Findings by severity."""
-        return Counter(f.severity for f in self.findings)
-
-    def to_dict(self, shown: Callable[[Finding], bool]) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         """JSON-ready: file, status, counts, the shown findings, or the error."""
         data: dict[str, Any] = {"file": self.path, "status": self.status}
         if self.error is not None:
@@ -276,7 +302,7 @@ class FileResult:
             data["problems"] = list(self.problems)
             return data
         data["counts"] = {s.value: self.counts[s] for s in Severity}
-        data["findings"] = [f.to_dict() for f in self.findings if shown(f)]
+        data["findings"] = [f.to_dict() for f in self.findings]
         return data
 
 
@@ -297,24 +323,32 @@ def _validate(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> 
         try:
             read = _read(path, options.reader)
             findings = (*read.findings, *check(read.report, previous=previous))
-            result = FileResult(str(path), findings)
+            result = FileResult.checked(str(path), findings, shown)
         except ReportLoadError as exc:
             result = FileResult(str(path), error=str(exc), problems=exc.problems)
         except (GovinfoReportError, OSError, RecursionError, MemoryError) as exc:
             result = FileResult(str(path), error=_describe(exc))
         except Exception as exc:  # a reader's bug must not stop a batch of thousands
             result = FileResult(str(path), error=f"internal error: {type(exc).__name__}: {exc}")
-        results.append(result)
-        if not options.json:
-            _print_result(result, lang, shown, options.explain, stdout, stderr)
+        if options.json:
+            results.append(result)
+            continue
+        if options.jsonl:
+            stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            _print_result(result, lang, options.explain, stdout, stderr)
+        results.append(result.summarised())
     code = _exit_code(results)
     if options.json:
         document = {
-            "files": [r.to_dict(shown) for r in results],
+            "files": [r.to_dict() for r in results],
             "summary": _summary(results),
             "exit_code": code,
         }
         stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    elif options.jsonl:
+        summary = {"summary": _summary(results), "exit_code": code}
+        stdout.write(json.dumps(summary, ensure_ascii=False) + "\n")
     else:
         stdout.write(_summary_line(results, lang) + "\n")
     return code
@@ -354,7 +388,6 @@ def _readable_suffixes() -> set[str]:
 def _print_result(
     result: FileResult,
     lang: Lang,
-    shown: Callable[[Finding], bool],
     explain: bool,
     stdout: IO[str],
     stderr: IO[str],
@@ -364,14 +397,13 @@ def _print_result(
         named = result.path in result.error
         stderr.write(f"{PROG}: error: {'' if named else result.path + ': '}{result.error}\n")
         return
-    displayed = [f for f in result.findings if shown(f)]
-    for finding in displayed:
+    for finding in result.findings:
         stdout.write(_finding_line(result.path, finding, lang) + "\n")
         if explain:
             hint = _fix_hint(finding.code, lang)
             if hint:
                 stdout.write(f"    {hint}\n")
-    if not displayed and not result.counts[Severity.ERROR]:
+    if not result.findings and not result.counts[Severity.ERROR]:
         stdout.write(f"{result.path}: {'no errors' if lang == 'en' else '无错误'}\n")
 
 
