@@ -7,6 +7,7 @@ import io
 import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -608,3 +609,14 @@ def test_installed_script_reports_bad_input_without_traceback(
     assert "@ $.metadata.year" in done.stderr
     assert "nested too deeply" in done.stderr
     assert f"{FIXTURE}: 无错误" in done.stdout
+
+
+def test_python_dash_m_runs_the_command() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "govinfo_report", "schema", "--format", "2021"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["$schema"].startswith("https://json-schema.org/")
