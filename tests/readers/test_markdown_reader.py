@@ -414,3 +414,15 @@ def test_table_4_as_one_row_of_fifteen_composite_columns_is_read() -> None:
 def test_agency_alone_in_the_signature_is_not_taken_for_a_date() -> None:
     report = blank_report(year=2021, agency="2021年1月22日")
     assert READER.read(MarkdownWriter().render(report).encode()).report == report
+
+
+def test_agency_whose_last_line_reads_as_a_date_is_not_taken_for_the_date() -> None:
+    report = blank_report(year=2021, agency="某局\n2021年1月22日")
+    assert READER.read(MarkdownWriter().render(report).encode()).report == report
+
+
+def test_handwritten_signature_date_in_chinese_numerals_is_read() -> None:
+    text = HANDWRITTEN.replace("2023年1月16日", "二〇二三年一月十六日")
+    report, _ = READER.read(text.encode("utf-8"))
+    assert report.metadata.signing_date == dt.date(2023, 1, 16)
+    assert report.section("other").paragraphs == ("本年度未收取信息处理费。",)  # type: ignore[union-attr]
