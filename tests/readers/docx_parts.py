@@ -104,10 +104,15 @@ def tr(*cells: str, pr: str = "") -> str:
 
 
 def patch_central_directory(data: bytes, only: str | None = None, **fields: int) -> bytes:
-    """``data`` with the central-directory entries' ``flag_bits``, ``compress_size`` or
-    ``file_size`` overwritten (and the local headers' flag bits, to stay consistent);
+    """``data`` with the central-directory entries' ``extract_version``, ``flag_bits``,
+    ``compress_size`` or ``file_size`` overwritten (and the local headers' flag bits, to stay consistent);
     every entry, or ``only`` the one of that name."""
-    offsets = {"flag_bits": (8, "<H"), "compress_size": (20, "<I"), "file_size": (24, "<I")}
+    offsets = {
+        "extract_version": (6, "<H"),
+        "flag_bits": (8, "<H"),
+        "compress_size": (20, "<I"),
+        "file_size": (24, "<I"),
+    }
     buf = bytearray(data)
     at = buf.find(b"PK\x01\x02")
     while at >= 0:

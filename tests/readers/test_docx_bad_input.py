@@ -74,6 +74,13 @@ def test_legacy_doc_is_refused_with_a_hint_to_save_as_docx() -> None:
     assert "save it as .docx" in read_error(header + "WordDocument".encode("utf-16-le"))
 
 
+def test_zip_asking_for_a_newer_zip_version_is_corrupt() -> None:
+    # Found by the fuzz test: zipfile raises NotImplementedError("zip file version 8.4")
+    # while reading the central directory.
+    data = patch_central_directory(package(p("x")), extract_version=84)
+    assert "corrupt zip" in read_error(data)
+
+
 def test_zip_with_the_encryption_flag_says_encrypted() -> None:
     data = patch_central_directory(package(p("x")), flag_bits=0x1)
     assert "encrypted zip" in read_error(data)

@@ -136,7 +136,15 @@ class Package:
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+        except (
+            zipfile.BadZipFile,
+            zipfile.LargeZipFile,
+            ValueError,
+            OSError,
+            EOFError,
+            # zipfile refuses a central directory entry that asks for a newer zip version.
+            NotImplementedError,
+        ) as exc:
             raise ReportReadError(f"{source} is a corrupt zip: {exc}") from None
         self._infos = {info.filename: info for info in infos}
         total = 0
