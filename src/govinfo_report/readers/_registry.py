@@ -87,17 +87,17 @@ def get_reader(name: str) -> Reader:
     if name in _cache:
         return _cache[name]
     target = _BUILTINS.get(name)
-    if target is not None:
-        module, _, attr = target.partition(":")
-        try:
-            reader: Reader = getattr(importlib.import_module(module), attr)()
-        except (ImportError, AttributeError):
-            reader = None  # type: ignore[assignment]
-        if reader is not None:
-            _cache[name] = reader
-            return reader
-    known = ", ".join(repr(n) for n in _BUILTINS)
-    raise UnknownFormatError(f"unknown input format {name!r}; expected one of {known}")
+    if target is None:
+        known = ", ".join(repr(n) for n in _BUILTINS)
+        raise UnknownFormatError(f"unknown input format {name!r}; expected one of {known}")
+    module, _, attr = target.partition(":")
+    try:
+        reader: Reader = getattr(importlib.import_module(module), attr)()
+    except ImportError as exc:
+        # Say why, rather than calling a reader whose dependency is missing "unknown".
+        raise UnknownFormatError(f"the {name} reader is not available: {exc}") from exc
+    _cache[name] = reader
+    return reader
 
 
 def detect(data: bytes, suffix: str = "") -> Reader:

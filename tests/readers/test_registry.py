@@ -1,0 +1,47 @@
+"""The reader registry: names, detection, and clear errors for what is not there."""
+
+from __future__ import annotations
+
+import pytest
+
+from govinfo_report import UnknownFormatError, blank_report, render
+from govinfo_report.errors import ReportReadError
+from govinfo_report.readers import _registry, available_readers, detect, get_reader, read_report
+from govinfo_report.serialize import dumps
+
+
+def test_every_builtin_reader_is_available() -> None:
+    assert available_readers() == ["docx", "json", "toml", "yaml", "html", "markdown", "text"]
+
+
+def test_unknown_reader_lists_the_known_ones() -> None:
+    with pytest.raises(
+        UnknownFormatError, match="unknown input format 'pdf'; expected one of 'docx'"
+    ):
+        get_reader("pdf")
+
+
+def test_reader_with_a_missing_dependency_says_why(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(_registry._BUILTINS, "broken", "govinfo_report.readers._nope:Reader")
+    with pytest.raises(UnknownFormatError, match="the broken reader is not available: No module"):
+        get_reader("broken")
+    assert "broken" not in available_readers()
+
+
+@pytest.mark.parametrize(
+    ("data", "name"),
+    [
+        (dumps(blank_report(year=2023), "json").encode(), "json"),
+        (dumps(blank_report(year=2023), "yaml").encode(), "yaml"),
+        (dumps(blank_report(year=2023), "toml").encode(), "toml"),
+        (render(blank_report(year=2023, agency="某局"), "docx"), "docx"),
+        (render(blank_report(year=2023, agency="某局"), "markdown"), "markdown"),
+    ],
+)
+def test_detect_tells_formats_apart_by_content(data: bytes, name: str) -> None:
+    assert detect(data).name == name
+
+
+def test_bytes_that_are_no_report_are_a_clear_error() -> None:
+    with pytest.raises(ReportReadError):
+        read_report(b"\x00\x01\x02 not a report")
