@@ -287,3 +287,23 @@ def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
     path = tmp_path / "bom.json"
     path.write_bytes(b"\xef\xbb\xbf" + dumps(_report()).encode())
     assert load(path) == _report()
+
+
+def test_yaml_puts_one_paragraph_per_item_and_one_table_row_per_line() -> None:
+    from govinfo_report import Section, blank_report
+
+    report = blank_report(year=2023, agency="某县财政局", fill=0)
+    report = attrs.evolve(
+        report,
+        sections=(
+            Section(id="overview", heading="一、总体情况", paragraphs=("第一段。", "第二段。")),
+        ),
+    )
+    text = dumps(report, "yaml")
+    assert "  paragraphs:\n  - 第一段。\n  - 第二段。\n" in text
+    assert (
+        "  new_received: {natural_person: 0, commercial_enterprise: 0, research_institution: 0,"
+        in text
+    )
+    assert "metadata:\n  agency: 某县财政局\n  year: 2023\n" in text
+    assert loads(text, "yaml") == report

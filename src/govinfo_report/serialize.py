@@ -37,7 +37,14 @@ from cattrs.errors import (
 )
 
 from govinfo_report.errors import GovinfoReportError, ReportLoadError, UnknownFormatError
-from govinfo_report.formats import CellKind, CellSpec, FormatVersion, TableSpec, get_format
+from govinfo_report.formats import (
+    TABLE_IDS,
+    CellKind,
+    CellSpec,
+    FormatVersion,
+    TableSpec,
+    get_format,
+)
 from govinfo_report.model import (
     BLANK,
     NOT_APPLICABLE,
@@ -656,13 +663,38 @@ def dumps(report: Report, syntax: Syntax = "json") -> str:
     if syntax == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if syntax == "yaml":
-        text: str = yaml.safe_dump(
-            data, allow_unicode=True, sort_keys=False, default_flow_style=None, width=100
+        for table in TABLE_IDS:
+            data[table] = {
+                key: _FlowRow(row) if key != "extra_rows" else row
+                for key, row in data[table].items()
+            }
+        text: str = yaml.dump(
+            data,
+            Dumper=_YAMLDumper,
+            allow_unicode=True,
+            sort_keys=False,
+            default_flow_style=False,
+            width=100,
         )
         return text
     if syntax == "toml":
         return tomli_w.dumps(data)
     raise UnknownFormatError(f"unknown syntax {syntax!r}; expected one of {SYNTAXES}")
+
+
+class _FlowRow(dict[str, Any]):
+    """A table row, written on one line: ``new_received: {natural_person: 5, ...}``."""
+
+
+class _YAMLDumper(yaml.SafeDumper):
+    """Block style for people who edit the file (one paragraph per item), table rows on
+    one line each so that a table reads like a table."""
+
+
+_YAMLDumper.add_representer(
+    _FlowRow,
+    lambda dumper, row: dumper.represent_mapping("tag:yaml.org,2002:map", row, flow_style=True),
+)
 
 
 class _YAMLLoader(yaml.SafeLoader):
