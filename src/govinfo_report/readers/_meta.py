@@ -7,6 +7,7 @@ reports it as a finding.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import unicodedata
@@ -128,9 +129,26 @@ def parse_title(text: str) -> Title | None:
     for pattern in (_TITLE_YEAR_FIRST, _TITLE_AGENCY_FIRST):
         match = pattern.match(line)
         if match is not None:
-            agency = match.group("agency").strip(" ：:—-") or None
+            start, end = _original_span(core, match.start("agency"), match.end("agency"))
+            agency = core[start:end].strip(" \u3000：:—-") or None
             return Title(core, agency, int(match.group("year")), date_text, info)
     return None
+
+
+def _original_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of ``text`` that became ``fold(text)[start:end]``.
+
+    The title is matched on width-folded text, but the agency must be returned as
+    printed ("（筹）", full-width letters): folding is per character here, so offsets map
+    back through each character's folded length. Where they do not (a composition across
+    characters), the folded span is returned as it is.
+    """
+    if fold(text) != "".join(fold(ch) for ch in text):
+        return start, end  # pragma: no cover - composing sequences do not occur in titles
+    offsets = [0]
+    for ch in text:
+        offsets.append(offsets[-1] + len(fold(ch)))
+    return bisect.bisect_right(offsets, start) - 1, bisect.bisect_left(offsets, end)
 
 
 def parse_date(text: str) -> dt.date | str | None:
