@@ -1,17 +1,30 @@
-"""What the published example reports print, cell by cell, typed from the documents.
+"""What the published example reports print, cell by cell, typed once from the documents.
 
-Table 3 rows are listed with the seven values as printed (自然人, 商业企业, 科研机构,
-社会公益组织, 法律服务机构, 其他, 总计); ``B`` marks a blank cell. Shared by the text and
-HTML reader tests, since the HTML fixtures lay out the same reports.
+The three reports are 洞头区政务服务中心 2020 (``examples/01``), 上海市人民政府办公厅 2019
+(``02``) and 沭阳县发展和改革局 2023 (``03``). Each table is a mapping from row id to the
+row's values as printed, in column order; Table 3 rows hold the seven values 自然人, 商业企业,
+科研机构, 社会公益组织, 法律服务机构, 其他, 总计; ``B`` marks a cell the page leaves empty.
+
+This is the single source of those figures: the text, HTML and DOCX reader tests compare
+what they read against it, and the checks tests build their reports from it
+(``checks/_published.py``). A fixture that deliberately departs from the published
+document (an invented extra row, a label variant) is tested as that departure, not by a
+copy of these tables.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
+import attrs
+
+from govinfo_report.formats import TableSpec, get_format
 from govinfo_report.model import BLANK, CellValue, Money, Table
 
 B = BLANK
+
+Rows = Mapping[str, tuple[CellValue, ...]]
 
 SHANGHAI_2019_T2: dict[str, tuple[CellValue, ...]] = {
     "rules": (13, 13, 524),
@@ -57,7 +70,7 @@ SHANGHAI_2019_T4: dict[str, tuple[CellValue, ...]] = {
 }
 
 
-def _zeros_natural_and_total(natural: int) -> tuple[CellValue, ...]:
+def _natural_and_total(natural: int) -> tuple[CellValue, ...]:
     return (natural, B, B, B, B, B, natural)
 
 
@@ -71,12 +84,12 @@ SHUYANG_2023_T2: dict[str, tuple[CellValue, ...]] = {
 }
 
 SHUYANG_2023_T3: dict[str, tuple[CellValue, ...]] = {
-    "new_received": _zeros_natural_and_total(26),
-    "carried_over": _zeros_natural_and_total(0),
-    "disclosed": _zeros_natural_and_total(26),
-    "partially_disclosed": _zeros_natural_and_total(0),
+    "new_received": _natural_and_total(26),
+    "carried_over": _natural_and_total(0),
+    "disclosed": _natural_and_total(26),
+    "partially_disclosed": _natural_and_total(0),
     **{
-        row: _zeros_natural_and_total(0)
+        row: _natural_and_total(0)
         for row in (
             "withheld_state_secret",
             "withheld_prohibited",
@@ -99,8 +112,8 @@ SHUYANG_2023_T3: dict[str, tuple[CellValue, ...]] = {
             "other_other",
         )
     },
-    "total_outcomes": _zeros_natural_and_total(26),
-    "carried_forward": _zeros_natural_and_total(0),
+    "total_outcomes": _natural_and_total(26),
+    "carried_forward": _natural_and_total(0),
 }
 
 SHUYANG_2023_T4: dict[str, tuple[CellValue, ...]] = {
@@ -122,46 +135,10 @@ DONGTOU_2020_T2: dict[str, tuple[CellValue, ...]] = {
 }
 """Table 2 rows print "规章 | 0 | 0 | |": two values for three cells, the first two placed."""
 
-DONGTOU_2020_T2_SHORT: dict[str, int] = {
-    "rules": 7,
-    "normative_documents": 8,
-    "licensing": 11,
-    "other_services": 12,
-    "penalties": 15,
-    "enforcement": 16,
+DONGTOU_2020_T3: dict[str, tuple[CellValue, ...]] = {
+    row.id: (0, B, B, B, B, B, B) for row in get_format("2019").applications.rows
 }
-"""The short rows of Table 2 and the line each is printed on."""
-
-DONGTOU_2020_T3_LINES: dict[str, int] = {
-    "new_received": 27,
-    "carried_over": 28,
-    "disclosed": 29,
-    "partially_disclosed": 30,
-    "withheld_state_secret": 31,
-    "withheld_prohibited": 32,
-    "withheld_security": 33,
-    "withheld_third_party": 34,
-    "withheld_internal": 35,
-    "withheld_process": 36,
-    "withheld_enforcement": 37,
-    "withheld_enquiry": 38,
-    "unavailable_not_held": 39,
-    "unavailable_to_create": 40,
-    "unavailable_unclear": 41,
-    "not_processed_petition": 42,
-    "not_processed_repeated": 43,
-    "not_processed_publication": 44,
-    "not_processed_excessive": 45,
-    "not_processed_confirmation": 46,
-    "other_handling": 47,
-    "total_outcomes": 48,
-    "carried_forward": 49,
-}
-"""Every Table 3 row prints one value, 0, right after its labels; the line of each."""
-
-DONGTOU_2020_T3: dict[str, tuple[CellValue, ...]] = dict.fromkeys(
-    DONGTOU_2020_T3_LINES, (0, B, B, B, B, B, B)
-)
+"""Every Table 3 row prints one value, 0, right after its labels."""
 
 DONGTOU_2020_T4: dict[str, tuple[CellValue, ...]] = {
     "review": (0, 0, 0, B, B),
@@ -171,6 +148,57 @@ DONGTOU_2020_T4: dict[str, tuple[CellValue, ...]] = {
 """Table 4 prints "0 | 0 | 0 |" (line 54): three values for fifteen cells."""
 
 
+@attrs.frozen(kw_only=True)
+class Published:
+    """One published report: who, which year and format, and its three tables as printed."""
+
+    agency: str
+    year: int
+    version: str
+    proactive: Rows
+    applications: Rows
+    review_litigation: Rows
+
+    def rows(self, table_id: str) -> Rows:
+        """The printed rows of table ``proactive``, ``applications`` or ``review_litigation``."""
+        tables = {
+            "proactive": self.proactive,
+            "applications": self.applications,
+            "review_litigation": self.review_litigation,
+        }
+        return tables[table_id]
+
+    def table(self, table_id: str) -> Table:
+        """Table ``table_id`` holding the printed values, laid out by the report's format."""
+        return table_of(get_format(self.version).table(table_id), self.rows(table_id))
+
+
+DONGTOU_2020 = Published(
+    agency="温州市洞头区政务服务中心",
+    year=2020,
+    version="2019",
+    proactive=DONGTOU_2020_T2,
+    applications=DONGTOU_2020_T3,
+    review_litigation=DONGTOU_2020_T4,
+)
+SHANGHAI_2019 = Published(
+    agency="上海市人民政府办公厅",
+    year=2019,
+    version="2019",
+    proactive=SHANGHAI_2019_T2,
+    applications=SHANGHAI_2019_T3,
+    review_litigation=SHANGHAI_2019_T4,
+)
+SHUYANG_2023 = Published(
+    agency="沭阳县发展和改革局",
+    year=2023,
+    version="2021",
+    proactive=SHUYANG_2023_T2,
+    applications=SHUYANG_2023_T3,
+    review_litigation=SHUYANG_2023_T4,
+)
+
+
 def rows_of(table: Table) -> dict[str, tuple[CellValue, ...]]:
     """Every row of ``table`` as a tuple of its values, in column order."""
     out: dict[str, tuple[CellValue, ...]] = {}
@@ -178,3 +206,21 @@ def rows_of(table: Table) -> dict[str, tuple[CellValue, ...]]:
         for row in group.rows:
             out[row.id] = tuple(table.get(row.id, c.id) for c in group.columns)
     return out
+
+
+def table_of(spec: TableSpec, rows: Rows) -> Table:
+    """The table of ``spec`` whose rows hold ``rows``: the inverse of :func:`rows_of`.
+
+    Raises:
+        KeyError: ``rows`` misses a row of ``spec`` or names one it does not have.
+        ValueError: a row has more or fewer values than its columns.
+    """
+    unknown = set(rows) - {row.id for row in spec.rows}
+    if unknown:
+        raise KeyError(f"table {spec.id} has no rows {sorted(unknown)}")
+    cells: dict[str, CellValue] = {}
+    for group in spec.groups:
+        for row in group.rows:
+            for column, value in zip(group.columns, rows[row.id], strict=True):
+                cells[f"{row.id}.{column.id}"] = value
+    return Table.from_mapping(spec, cells)
