@@ -103,3 +103,55 @@ def test_fill_totals_leaves_a_total_blank_when_a_part_is_not_a_number():
 def test_fill_totals_is_explicit_construction_computes_nothing():
     report = blank_report(year=2023, fill=1)
     assert report.applications["total_outcomes.total"] == 1
+
+
+def test_with_cells_sets_cells_across_tables_and_computes_nothing():
+    report = blank_report(year=2023).with_cells(
+        {
+            "applications.new_received.natural_person": 12,
+            "proactive.licensing.decisions": 312,
+            "review_litigation.review.upheld": 1,
+        }
+    )
+    assert report.cell("applications.new_received.natural_person") == 12
+    assert report.cell("proactive.licensing.decisions") == 312
+    assert report.cell("review_litigation.review.upheld") == 1
+    assert report.cell("applications.new_received.total") is BLANK
+
+
+def test_with_cells_names_an_unknown_path():
+    with pytest.raises(KeyError, match="no table 'nope'"):
+        blank_report(year=2023).with_cells({"nope.a.b": 1})
+    with pytest.raises(KeyError, match=r"no cell 'nope\.total'"):
+        blank_report(year=2023).with_cells({"applications.nope.total": 1})
+
+
+def test_with_section_replaces_only_what_is_given():
+    from govinfo_report import Subsection
+
+    report = blank_report(year=2023).with_section(
+        "problems",
+        paragraphs=("一是……",),
+        subsections=(Subsection(heading="（一）存在的主要问题"),),
+    )
+    problems = report.section("problems")
+    assert problems is not None
+    assert problems.heading == "五、存在的主要问题及改进情况"
+    assert problems.paragraphs == ("一是……",)
+    assert [s.heading for s in problems.subsections] == ["（一）存在的主要问题"]
+    again = report.with_section("problems", heading="五、存在的主要问题及整改措施")
+    assert again.section("problems").paragraphs == ("一是……",)  # type: ignore[union-attr]
+    assert again.section("problems").heading == "五、存在的主要问题及整改措施"  # type: ignore[union-attr]
+
+
+def test_with_section_adds_a_missing_section_in_its_place():
+    report = blank_report(year=2023)
+    without = attrs.evolve(report, sections=tuple(s for s in report.sections if s.id != "problems"))
+    restored = without.with_section("problems", paragraphs=("无。",))
+    assert [s.id for s in restored.sections] == [s.id for s in report.sections]
+    assert restored.section("problems").heading == "五、存在的主要问题及改进情况"  # type: ignore[union-attr]
+
+
+def test_with_section_refuses_an_unknown_id():
+    with pytest.raises(KeyError, match="no section 'summary'"):
+        blank_report(year=2023).with_section("summary", paragraphs=())

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
 from govinfo_report.formats import FormatSpec, FormatVersion, get_format
+from govinfo_report.model.cells import CellValue
 from govinfo_report.model.table import Table
 
 
@@ -243,7 +245,75 @@ class Report:
         table: Table = getattr(self, table_id)
         return table
 
-    def cell(self, path: str) -> Any:
+    def cell(self, path: str) -> CellValue:
         """The value at ``table.row.column`` (e.g. ``applications.new_received.total``)."""
         table_id, _, cell_id = path.partition(".")
         return self.table(table_id)[cell_id]
+
+    def with_cells(self, changes: Mapping[str, CellValue]) -> Report:
+        """A copy with the cells at ``table.row.column`` paths set, across all tables.
+
+        ``report.with_cells({"applications.new_received.natural_person": 12,
+        "proactive.licensing.decisions": 312})``. Nothing else changes: totals are only
+        computed by an explicit :func:`~govinfo_report.fill_totals`.
+
+        Raises:
+            KeyError: a path names no table or no cell of it.
+        """
+        by_table: dict[str, dict[str, CellValue]] = {}
+        for path, value in changes.items():
+            table_id, _, cell_id = path.partition(".")
+            self.table(table_id)  # a descriptive KeyError for an unknown table
+            by_table.setdefault(table_id, {})[cell_id] = value
+        tables: dict[str, Any] = {t: self.table(t).replace(cells) for t, cells in by_table.items()}
+        return attrs.evolve(self, **tables)
+
+    def with_section(
+        self,
+        section_id: str,
+        *,
+        paragraphs: tuple[str, ...] | None = None,
+        subsections: tuple[Subsection, ...] | None = None,
+        heading: str | None = None,
+    ) -> Report:
+        """A copy with section ``section_id``'s text replaced (only what is given).
+
+        ``report.with_section("problems", paragraphs=("一是……",))``. A section the report
+        lacks is added in its place among the six, with the format's standard heading
+        unless ``heading`` is given.
+
+        Raises:
+            KeyError: ``section_id`` is not one of the format's six section ids.
+        """
+        specs = {s.id: s for s in self.format.sections}
+        if section_id not in specs:
+            raise KeyError(
+                f"no section {section_id!r}; expected one of {', '.join(map(repr, specs))}"
+            )
+        changes: dict[str, Any] = {}
+        if paragraphs is not None:
+            changes["paragraphs"] = paragraphs
+        if subsections is not None:
+            changes["subsections"] = subsections
+        if heading is not None:
+            changes["heading"] = heading
+        current = self.section(section_id)
+        if current is not None:
+            updated = attrs.evolve(current, **changes)
+            sections = tuple(updated if s is current else s for s in self.sections)
+        else:
+            changes.setdefault("heading", specs[section_id].heading)
+            added = Section(id=section_id, **changes)
+            order = list(specs)
+            # Insert before the first present section that comes later in the format.
+            rank = order.index(section_id)
+            at = next(
+                (
+                    i
+                    for i, s in enumerate(self.sections)
+                    if s.id in specs and order.index(s.id) > rank
+                ),
+                len(self.sections),
+            )
+            sections = (*self.sections[:at], added, *self.sections[at:])
+        return attrs.evolve(self, sections=sections)
