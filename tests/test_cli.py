@@ -480,6 +480,17 @@ def test_render_unusable_input_exits_2_and_writes_nothing(unusable: Path) -> Non
     assert not unusable.with_suffix(".txt").exists()
 
 
+def test_render_writes_a_report_with_errors_but_says_so_and_exits_1(
+    broken: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "broken.md"
+    code, _, err = cli("render", broken, "--to", "markdown", "-o", out)
+    assert code == 1
+    assert out.read_text(encoding="utf-8").startswith("---\n")
+    assert "T3.1 applications.new_received.natural_person" in err
+    assert "Traceback" not in err
+
+
 def test_render_markdown_with_the_real_writer(clean: Path) -> None:
     pytest.importorskip("govinfo_report.writers.markdown")
     code, out, _ = cli("render", clean, "--to", "markdown", "-o", "-")

@@ -539,7 +539,14 @@ def _render(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> in
     else:
         atomic_write_bytes(output, buffer.getvalue())
         stderr.write(f"wrote {output}\n")
-    return EXIT_OK
+    # The document is written either way (an office may want to see it), but a report
+    # whose numbers do not add up is not one to publish: say so, and exit as validate.
+    from govinfo_report.checks import check
+
+    errors = [f for f in check(read.report) if f.severity is Severity.ERROR]
+    _print_findings(errors, source, options.lang, stderr)
+    reader_errors = any(f.severity is Severity.ERROR for f in read.findings)
+    return EXIT_ERRORS if errors or reader_errors else EXIT_OK
 
 
 def _same_file(a: Path, b: Path) -> bool:
