@@ -274,6 +274,34 @@ _ENTRIES = (
         ),
     ),
     RuleInfo(
+        code="TX.1",
+        severity=_W,
+        title_zh="总体情况中的数字与表格一致",
+        title_en="Figures stated in the overview match the tables",
+        meaning_zh=(
+            "“一、总体情况”（或报告开头）写明的某个申请或复议、诉讼件数，与表三、表四的相应"
+            "数字不一致，如正文“予以公开及部分公开258件”而表三予以公开与部分公开合计275件。"
+        ),
+        meaning_en=(
+            "A count of requests, reconsiderations or lawsuits stated in section 一 (or the "
+            "intro) differs from the matching figure of Table 3 or 4, e.g. the text says 258 "
+            "disclosed or partially disclosed while Table 3 adds up to 275."
+        ),
+        why_zh=(
+            "正文与统计表互相矛盾，读者无从判断哪个数字正确；这是已发布报告中实际出现的错误"
+            "（如上海市人民政府办公厅2019年报告）。"
+        ),
+        why_en=(
+            "When text and tables disagree a reader cannot tell which figure is right; "
+            "published reports do contain such errors (上海市人民政府办公厅 2019)."
+        ),
+        fix_zh="核对正文所述件数与表三、表四，改正错误的一方；统计口径不同的，在正文中写明口径。",
+        fix_en=(
+            "Compare the figure in the text with Tables 3 and 4 and correct whichever is "
+            "wrong; where the text counts differently, say so in the text."
+        ),
+    ),
+    RuleInfo(
         code="B.1",
         severity=_N,
         title_zh="单元格未填写",
