@@ -269,21 +269,42 @@ def test_tx1_says_nothing_when_the_filled_cells_agree_despite_a_blank() -> None:
 
 
 def test_shanghai_2019_text_disagrees_with_table_3_twice() -> None:
+    # The table leaves cells blank, but its filled cells alone already exceed both
+    # figures of the text: blanks can only add, so both mismatches are certain.
     findings = of_code(check(shanghai_2019()), "TX.1")
-    assert [(f.reported, f.message_zh) for f in findings] == [
+    assert [(f.reported, f.computed, f.difference, f.message_zh) for f in findings] == [
         (
             258,
-            "正文“予以公开及部分公开258件”，表三予以公开与部分公开合计无法核对："
-            "7 个单元格为空或为“/”（只计已填数字：275件，差 -17）",
+            275,
+            -17,
+            "正文“予以公开及部分公开258件”，表三予以公开与部分公开合计仅已填数字就有275件"
+            "（另有 7 个单元格为空或为“/”），差 -17",
         ),
         (
             265,
-            "正文“无法提供265件”，表三无法提供合计无法核对："
-            "12 个单元格为空或为“/”（只计已填数字：337件，差 -72）",
+            337,
+            -72,
+            "正文“无法提供265件”，表三无法提供合计仅已填数字就有337件"
+            "（另有 12 个单元格为空或为“/”），差 -72",
         ),
     ]
-    assert {f.status for f in findings} == {Status.UNCERTAIN}
+    assert {(f.status, f.severity) for f in findings} == {(Status.FAIL, Severity.WARNING)}
     assert {f.paths[0] for f in findings} == {"sections[0].subsections[1]"}
+
+
+def test_tx1_fails_when_the_filled_cells_alone_exceed_the_text_despite_a_blank() -> None:
+    report = with_cells(
+        _numbers(),
+        {
+            "applications.disclosed.total": BLANK,
+            "applications.disclosed.research_institution": BLANK,
+        },
+    )
+    (finding,) = _said("予以公开15件。", report)
+    assert (finding.status, finding.severity) == (Status.FAIL, Severity.WARNING)
+    assert (finding.reported, finding.computed, finding.difference) == (15, 20, -5)
+    assert "filled cells of" in finding.message_en
+    assert "alone add up to 20 (1 more blank" in finding.message_en
 
 
 def test_shanghai_2019_other_figures_are_read_and_agree() -> None:

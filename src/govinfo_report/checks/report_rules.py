@@ -702,6 +702,21 @@ class TextMatchesTables(_Base):
                 computed=value,
                 difference=d,
             )
+        if value > stated:
+            # Blank cells are counts not written down: they can only add. The filled
+            # cells alone already exceed the text, so the mismatch is certain.
+            return _finding(
+                self,
+                f"正文“{fragment}”，{quantity.name.zh}仅已填数字就有{value}件"
+                f"（另有 {missing} 个单元格为空或为“/”），差 {d}",
+                f"the text says “{fragment}” ({stated}), but the filled cells of "
+                f'{quantity.name.en} alone add up to {value} ({missing} more blank or "/"), '
+                f"difference {d}",
+                paths,
+                reported=stated,
+                computed=value,
+                difference=d,
+            )
         return Finding(
             code=self.code,
             severity=lower(self.severity),
