@@ -193,3 +193,68 @@ def test_blank_operand_gets_its_own_notice_besides_the_uncertain_rules() -> None
     assert [f.paths for f in of_code(findings, "B.1")] == [("applications.disclosed.total",)]
     # 总计 of 予以公开 is in the 总计 column's T3.2 and in its row's T3.3, not in any T3.1.
     assert {f.code for f in findings if f.status is Status.UNCERTAIN} == {"T3.2", "T3.3"}
+
+
+def test_fails_for_sure_when_filled_parts_already_exceed_a_filled_total() -> None:
+    # Blank parts are counts not written down: they can only add to 9 + 3 > 10.
+    report = with_cells(
+        clean_report(),
+        {
+            "applications.disclosed.natural_person": 9,
+            "applications.disclosed.commercial_enterprise": 3,
+            "applications.disclosed.research_institution": BLANK,
+            "applications.disclosed.total": 10,
+        },
+    )
+    (finding,) = of_code(check(report), "T3.3")
+    assert (finding.status, finding.severity) == (Status.FAIL, Severity.ERROR)
+    assert (finding.reported, finding.computed, finding.difference) == (10, 12, -2)
+    assert finding.paths[0] == "applications.disclosed.total"
+    assert "只计已填数字已是 10 对 12，差 -2" in finding.message_zh
+    assert "科研机构为空，空缺的数字不会是负数，只会使差额更大" in finding.message_zh
+    assert (
+        "research institutions is blank, and no count they could hold closes the gap"
+        in finding.message_en
+    )
+
+
+def test_stays_uncertain_when_the_blanks_could_still_close_the_gap() -> None:
+    report = with_cells(
+        clean_report(),
+        {
+            "applications.disclosed.natural_person": 9,
+            "applications.disclosed.research_institution": BLANK,
+            "applications.disclosed.total": 10,
+        },
+    )
+    (finding,) = of_code(check(report), "T3.3")
+    assert finding.status is Status.UNCERTAIN
+
+
+def test_stays_uncertain_when_blanks_stand_on_both_sides() -> None:
+    # T3.1: a blank 一 and a blank 四 pull the two sides in opposite directions.
+    report = with_cells(
+        clean_report(),
+        {
+            "applications.new_received.natural_person": BLANK,
+            "applications.carried_over.natural_person": 9,
+            "applications.carried_forward.natural_person": BLANK,
+        },
+    )
+    (finding,) = of_code(check(report), "T3.1")[:1]
+    assert finding.status is Status.UNCERTAIN
+
+
+def test_a_filled_total_below_the_filled_outcomes_fails_for_sure_in_table_4() -> None:
+    # 总计 filled (3) but the filled outcomes already make 5: no blank can mend it.
+    report = with_cells(
+        clean_report(),
+        {
+            "review_litigation.review.upheld": 5,
+            "review_litigation.review.pending": BLANK,
+            "review_litigation.review.total": 3,
+        },
+    )
+    (finding,) = of_code(check(report), "T4.1")
+    assert (finding.status, finding.severity) == (Status.FAIL, Severity.ERROR)
+    assert (finding.reported, finding.computed) == (3, 5)

@@ -209,7 +209,8 @@ class Linear:
         right = [(sign, op, ctx.value(op)) for sign, op in self.right]
         empties = [(op, v) for _, op, v in left + right if isinstance(v, Empty)]
         if empties:
-            yield self._uncertain(left, right, empties)
+            certain = self._failure_despite_blanks(left, right, empties)
+            yield certain if certain is not None else self._uncertain(left, right, empties)
             return
         lsum = sum((sign * _number(v) for sign, _, v in left), start=0)
         rsum = sum((sign * _number(v) for sign, _, v in right), start=0)
@@ -242,6 +243,61 @@ class Linear:
             difference=d,
         )
 
+    def _failure_despite_blanks(
+        self,
+        left: list[tuple[int, Operand, CellValue]],
+        right: list[tuple[int, Operand, CellValue]],
+        empties: list[tuple[Operand, Empty]],
+    ) -> Finding | None:
+        """The failure when the filled cells already break the rule whatever the blanks hold.
+
+        A blank or "/" cell is a count or an amount that was not written down: never
+        negative. When every such cell can only move left − right the same way, and the
+        filled cells already break the rule in that direction (e.g. a filled 总计 below
+        the filled parts alone), no value of the blanks can mend it: the rule fails for
+        sure. Signed counts (2019 本年增/减) can be negative, so they keep it uncertain.
+        """
+        directions = set()
+        for side_sign, side in ((1, left), (-1, right)):
+            for sign, op, value in side:
+                if isinstance(value, Empty):
+                    if op.kind is CellKind.SIGNED_COUNT:
+                        return None
+                    directions.add(side_sign * sign > 0)
+        lsum, rsum = _filled_sum(left), _filled_sum(right)
+        d = lsum - rsum
+        tolerance = self.tolerance
+        raises, lowers = directions == {True}, directions == {False}
+        if self.relation is Relation.EQ:
+            fails = (raises and d > tolerance) or (lowers and d + tolerance < 0)
+        elif self.relation is Relation.GE:
+            fails = lowers and d + tolerance < 0
+        else:
+            fails = raises and d > tolerance
+        if not fails:
+            return None
+        rel = self.relation.value
+        why_zh, why_en = _empties_said(empties)
+        return Finding(
+            code=self.code,
+            severity=self.severity,
+            status=Status.FAIL,
+            message_zh=(
+                f"{self.where.zh}：{self.left_name.zh} {rel} {self.right_name.zh} 不成立："
+                f"只计已填数字已是 {lsum} 对 {rsum}，差 {d}；{why_zh}，"
+                "空缺的数字不会是负数，只会使差额更大"
+            ),
+            message_en=(
+                f"{self.where.en}: {self.left_name.en} {rel} {self.right_name.en} does not "
+                f"hold: the filled cells alone give {lsum} vs {rsum}, difference {d}; "
+                f"{why_en}, and no count they could hold closes the gap"
+            ),
+            paths=self.paths,
+            reported=lsum,
+            computed=rsum,
+            difference=d,
+        )
+
     def _uncertain(
         self,
         left: list[tuple[int, Operand, CellValue]],
@@ -249,16 +305,7 @@ class Linear:
         empties: list[tuple[Operand, Empty]],
     ) -> Finding:
         rel = self.relation.value
-        why_zh, why_en = [], []
-        for kind in (Empty.BLANK, Empty.NOT_APPLICABLE):
-            names = [op.name for op, v in empties if v is kind]
-            if names:
-                text = _empty_text(kind)
-                why_zh.append("、".join(n.zh for n in names) + text.zh)
-                why_en.append(
-                    ", ".join(n.en for n in names)
-                    + f" {'is' if len(names) == 1 else 'are'} {text.en}"
-                )
+        why_zh, why_en = _empties_said(empties)
         hint_zh = hint_en = ""
         if len(empties) < len(left) + len(right):
             # What the filled cells say, for a reader deciding whether the blanks are 0s.
@@ -271,16 +318,30 @@ class Linear:
             status=Status.UNCERTAIN,
             message_zh=(
                 f"{self.where.zh}：无法核对 {self.left_name.zh} {rel} {self.right_name.zh}，"
-                f"因为{'，'.join(why_zh)}{hint_zh}"
+                f"因为{why_zh}{hint_zh}"
             ),
             message_en=(
                 f"{self.where.en}: cannot check {self.left_name.en} {rel} "
-                f"{self.right_name.en} because {'; '.join(why_en)}{hint_en}"
+                f"{self.right_name.en} because {why_en}{hint_en}"
             ),
             paths=self.paths,
             reported=_side_value(left),
             computed=_side_number(right),
         )
+
+
+def _empties_said(empties: Sequence[tuple[Operand, Empty]]) -> tuple[str, str]:
+    """ "四为空，五为“/”" / "4 is blank; 5 is marked "/"": which operands are empty, and how."""
+    why_zh, why_en = [], []
+    for kind in (Empty.BLANK, Empty.NOT_APPLICABLE):
+        names = [op.name for op, v in empties if v is kind]
+        if names:
+            text = _empty_text(kind)
+            why_zh.append("、".join(n.zh for n in names) + text.zh)
+            why_en.append(
+                ", ".join(n.en for n in names) + f" {'is' if len(names) == 1 else 'are'} {text.en}"
+            )
+    return "，".join(why_zh), "; ".join(why_en)
 
 
 def _filled_sum(side: list[tuple[int, Operand, CellValue]]) -> Number:
