@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from govinfo_report.checks.catalog import CATALOG as CHECK_CATALOG
-from govinfo_report.checks.catalog import RuleInfo
+from govinfo_report.checks.catalog import RuleInfo, entry
 from govinfo_report.readers.catalog import CATALOG as READER_CATALOG
 
 CATALOG: Mapping[str, RuleInfo] = MappingProxyType({**CHECK_CATALOG, **READER_CATALOG})
@@ -27,12 +27,7 @@ def describe(code: str) -> RuleInfo:
     Raises:
         KeyError: nothing produces ``code``; the message lists the codes that exist.
     """
-    try:
-        return CATALOG[code]
-    except KeyError:
-        raise KeyError(
-            f"unknown finding code {code!r}; expected one of {', '.join(CATALOG)}"
-        ) from None
+    return entry(CATALOG, code)
 
 
 __all__ = ["CATALOG", "CHECK_CATALOG", "READER_CATALOG", "RuleInfo", "describe"]

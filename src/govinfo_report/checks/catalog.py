@@ -435,15 +435,21 @@ CATALOG: Mapping[str, RuleInfo] = MappingProxyType({info.code: info for info in 
 """Every finding code the checks produce, in documentation order."""
 
 
+def entry(catalog: Mapping[str, RuleInfo], code: str, what: str = "finding code") -> RuleInfo:
+    """``catalog[code]``, or a KeyError that lists the codes ``catalog`` has.
+
+    The one lookup behind every ``describe`` (the checks', the readers', the merged one).
+    """
+    try:
+        return catalog[code]
+    except KeyError:
+        raise KeyError(f"unknown {what} {code!r}; expected one of {', '.join(catalog)}") from None
+
+
 def describe(code: str) -> RuleInfo:
     """The catalog entry for ``code``.
 
     Raises:
         KeyError: no check produces ``code``; the message lists the codes that exist.
     """
-    try:
-        return CATALOG[code]
-    except KeyError:
-        raise KeyError(
-            f"unknown finding code {code!r}; expected one of {', '.join(CATALOG)}"
-        ) from None
+    return entry(CATALOG, code)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from govinfo_report.checks.catalog import RuleInfo
+from govinfo_report.checks.catalog import RuleInfo, entry
 from govinfo_report.checks.findings import Severity
 from govinfo_report.readers import _findings as rf
 
@@ -438,9 +438,4 @@ def describe(code: str) -> RuleInfo:
     Raises:
         KeyError: no reader produces ``code``; the message lists the codes that exist.
     """
-    try:
-        return CATALOG[code]
-    except KeyError:
-        raise KeyError(
-            f"unknown reader finding code {code!r}; expected one of {', '.join(CATALOG)}"
-        ) from None
+    return entry(CATALOG, code, "reader finding code")
