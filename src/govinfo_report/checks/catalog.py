@@ -148,6 +148,37 @@ _ENTRIES = (
         fix_en="Write the actual amount (in 万元, 10,000 yuan, in the 2021 format).",
     ),
     RuleInfo(
+        code="CH.1",
+        severity=_E,
+        title_zh="文本含有无法保存的字符",
+        title_en="Text holds a character no output can store",
+        meaning_zh=(
+            "报告的某段文字（标题、机关名称、联系方式、正文段落、小标题、附加行、金额单位等）"
+            "含有控制字符（制表、换行、回车以外的 U+0000–U+001F、U+007F–U+009F）、孤立的代理码元"
+            "（U+D800–U+DFFF）或非字符 U+FFFE、U+FFFF。"
+        ),
+        meaning_en=(
+            "A text of the report (title, agency, contact, a paragraph, a heading, an extra "
+            "row, a money unit…) holds a control character (U+0000–U+001F other than tab, "
+            "line feed and carriage return, U+007F–U+009F), a lone surrogate "
+            "(U+D800–U+DFFF) or the non-character U+FFFE or U+FFFF."
+        ),
+        why_zh=(
+            "Word 文件（XML）和 Markdown 都无法保存这些字符，生成文档时会失败；它们通常是"
+            "从 PDF 或网页复制文字时带入的，读者看不见。"
+        ),
+        why_en=(
+            "Neither a Word file (XML) nor Markdown can hold them, so writing the report "
+            "fails; they usually come from text copied out of a PDF or a web page, where no "
+            "reader sees them."
+        ),
+        fix_zh="删除该字符（消息给出其位置和前面的文字），需要换行的改用正常换行。",
+        fix_en=(
+            "Delete the character (the message gives its position and the text before it); "
+            "where it stood for a line break, use a normal line break."
+        ),
+    ),
+    RuleInfo(
         code="F.1",
         severity=_E,
         title_zh="统一格式与报告年度相符",
