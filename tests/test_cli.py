@@ -354,6 +354,14 @@ def test_new_year_without_format_is_an_error(tmp_path: Path) -> None:
     assert "no statutory format for reports on 2018" in err
 
 
+def test_validate_warns_that_a_new_report_without_agency_names_none(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    cli("new", "--year", "2025", "-o", path)
+    code, out, _ = cli("validate", path)
+    assert code == 0  # a warning: the author still has to write it
+    assert f"{path}: 警告 M.1 metadata.agency: 没有机关名称：" in out
+
+
 @pytest.mark.parametrize("year", ["0", "9999", "10000"])
 def test_new_year_out_of_range_is_a_clear_error(tmp_path: Path, year: str) -> None:
     code, _, err = cli("new", "--year", year, "--format", "2021", "-o", tmp_path / "r.yaml")

@@ -1,4 +1,4 @@
-"""Field rules: CH.1 (text no output can store)."""
+"""Field rules: CH.1 (text no output can store), M.1 (an agency name)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from govinfo_report import (
     Severity,
     Status,
     Subsection,
+    blank_report,
 )
 from govinfo_report.checks import check, is_valid
 from govinfo_report.model.text import UNSTORABLE as TEXT_UNSTORABLE
@@ -160,3 +161,23 @@ def test_what_ch1_passes_every_writer_writes(writer: str, char: str) -> None:
     report = _with_intro(f"好{char}字")
     assert of_code(check(report), "CH.1") == []
     WRITERS[writer](report)
+
+
+# --- M.1 -----------------------------------------------------------------------------------
+
+
+def test_m1_warns_that_a_new_report_names_no_agency() -> None:
+    (finding,) = of_code(check(blank_report(year=2024)), "M.1")
+    assert finding.severity is Severity.WARNING
+    assert finding.paths == ("metadata.agency",)
+    assert "2024年政府信息公开工作年度报告" in finding.message_zh
+    assert finding.message_en.startswith("the agency name is empty")
+
+
+@pytest.mark.parametrize("name", [" ", "\u3000", "\t "])
+def test_m1_counts_a_name_of_spaces_as_none(name: str) -> None:
+    assert len(of_code(check(with_meta(clean_report(), agency=name)), "M.1")) == 1
+
+
+def test_m1_holds_for_a_named_agency() -> None:
+    assert of_code(check(clean_report()), "M.1") == []

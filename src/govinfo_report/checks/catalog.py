@@ -252,6 +252,31 @@ _ENTRIES = (
         fix_en="Correct the year in the title and check the years in the text.",
     ),
     RuleInfo(
+        code="M.1",
+        severity=_W,
+        title_zh="缺少机关名称",
+        title_en="No agency name",
+        meaning_zh=(
+            "报告没有填写机关名称（metadata.agency 为空），如用 govinfo-report new 新建"
+            "而未给 --agency。"
+        ),
+        meaning_en=(
+            "The report gives no agency name (metadata.agency is empty), e.g. one made by "
+            "`govinfo-report new` without --agency."
+        ),
+        why_zh=(
+            "年度报告是“本行政机关”的报告（《条例》第四十九条）：标题为“机关全称+年度+政府信息"
+            "公开工作年度报告”，落款也是机关名称；没有名称，读者无从知道是谁的报告。"
+        ),
+        why_en=(
+            "The report is the agency's own (Article 49): its title is the agency's full name, "
+            "the year and 政府信息公开工作年度报告, and the signature names the agency; "
+            "without it nobody can tell whose report it is."
+        ),
+        fix_zh="填写机关全称（metadata.agency），如“某某县人民政府办公室”。",
+        fix_en="Fill in the agency's full name (metadata.agency), e.g. 某某县人民政府办公室.",
+    ),
+    RuleInfo(
         code="SEC.1",
         severity=_W,
         title_zh="六个部分齐全、有序、有内容",

@@ -1,6 +1,7 @@
-"""Rules about fields on their own: text that every output can store (CH.1).
+"""Rules about fields on their own: text that every output can store (CH.1), an agency
+name (M.1).
 
-None compares one field with another: a value is wrong by itself. Like the document
+Neither compares one field with another: a value is wrong by itself. Like the document
 rules of :mod:`~govinfo_report.checks.report_rules`, each is a small frozen value with a
 ``code``, a ``severity``, the ``paths`` it reads and ``findings(ctx)``.
 """
@@ -91,3 +92,41 @@ class TextStorable:
 def text_storable(code: str = "CH.1", *, severity: Severity | None = None) -> TextStorable:
     """The rule that every text of the report can be written to every output."""
     return TextStorable(code=code, severity=severity_of(code, severity))
+
+
+@attrs.frozen(kw_only=True)
+class AgencyNamed:
+    """M.1: the report names its agency (机关全称), as its title and signature must."""
+
+    code: str
+    severity: Severity
+    paths: tuple[str, ...] = ("metadata.agency",)
+
+    def findings(self, ctx: Context) -> Iterator[Finding]:
+        """A finding when the agency name is empty or only spaces."""
+        if ctx.report.metadata.agency.strip():
+            return iter(())
+        year = ctx.report.metadata.year
+        return iter(
+            (
+                Finding(
+                    code=self.code,
+                    severity=self.severity,
+                    status=Status.FAIL,
+                    message_zh=(
+                        f"没有机关名称：标题（机关全称+“{year}年政府信息公开工作年度报告”）"
+                        "和落款都应写明机关全称"
+                    ),
+                    message_en=(
+                        "the agency name is empty: the title and the signature must give "
+                        "the agency's full name"
+                    ),
+                    paths=self.paths,
+                ),
+            )
+        )
+
+
+def agency_named(code: str = "M.1", *, severity: Severity | None = None) -> AgencyNamed:
+    """The rule that the agency name is given."""
+    return AgencyNamed(code=code, severity=severity_of(code, severity))
