@@ -59,11 +59,11 @@ def test_ch1_names_the_field_the_character_and_its_position() -> None:
     assert finding.reported == "U+000B"
     assert finding.message_zh == (
         "sections[0].paragraphs[0] 第 15 个字符（“关全面落实《条例》要求，”之后）是控制字符 "
-        "U+000B，Word 和 Markdown 都无法保存"
+        "U+000B，无法写入 Word 或 Markdown 文档"
     )
     assert finding.message_en == (
         "sections[0].paragraphs[0] holds the control character U+000B at character 15 "
-        "(after '关全面落实《条例》要求，'), which neither Word nor Markdown can store"
+        "(after '关全面落实《条例》要求，'), which cannot be written to Word or Markdown"
     )
 
 

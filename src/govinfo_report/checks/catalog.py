@@ -164,13 +164,13 @@ _ENTRIES = (
             "(U+D800–U+DFFF) or the non-character U+FFFE or U+FFFF."
         ),
         why_zh=(
-            "Word 文件（XML）和 Markdown 都无法保存这些字符，生成文档时会失败；它们通常是"
-            "从 PDF 或网页复制文字时带入的，读者看不见。"
+            "Word 文件（XML）或 Markdown 无法保存这些字符，两个输出格式都拒绝写入，生成文档时"
+            "会失败；它们通常是从 PDF 或网页复制文字时带入的，读者看不见。"
         ),
         why_en=(
-            "Neither a Word file (XML) nor Markdown can hold them, so writing the report "
-            "fails; they usually come from text copied out of a PDF or a web page, where no "
-            "reader sees them."
+            "A Word file (XML) or Markdown cannot hold them, and both writers refuse them "
+            "all, so writing the report fails; they usually come from text copied out of a "
+            "PDF or a web page, where no reader sees them."
         ),
         fix_zh="删除该字符（消息给出其位置和前面的文字），需要换行的改用正常换行。",
         fix_en=(

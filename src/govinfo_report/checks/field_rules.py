@@ -78,11 +78,11 @@ class TextStorable:
                 status=Status.FAIL,
                 message_zh=(
                     f"{path} 第 {start + 1} 个字符{where.zh}是{kind.zh} {point}，"
-                    f"Word 和 Markdown 都无法保存{more.zh}"
+                    f"无法写入 Word 或 Markdown 文档{more.zh}"
                 ),
                 message_en=(
                     f"{path} holds {kind.en} {point} at character {start + 1}{where.en}, "
-                    f"which neither Word nor Markdown can store{more.en}"
+                    f"which cannot be written to Word or Markdown{more.en}"
                 ),
                 paths=(path,),
                 reported=point,

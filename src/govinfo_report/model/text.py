@@ -1,10 +1,10 @@
 """The text a report holds: the characters no output can store, and every text field.
 
-A report read from a published document can hold characters that neither a Word file
-(XML 1.0) nor Markdown can store: control characters other than tab, line feed and
-carriage return, DEL and the C1 controls, lone surrogates (not encodable as UTF-8) and
-the non-characters U+FFFE and U+FFFF. They are declared here once: the writers refuse
-them, the checks report them (CH.1) before a writer has to. The model itself holds them,
+A report read from a published document can hold characters that a Word file (XML 1.0)
+or Markdown cannot store: control characters other than tab, line feed and carriage
+return, DEL and the C1 controls, lone surrogates (not encodable as UTF-8) and the
+non-characters U+FFFE and U+FFFF. They are declared here once: every writer refuses them
+all, the checks report them (CH.1) before a writer has to. The model itself holds them,
 as it holds everything a report printed.
 
 :func:`text_fields` finds every string of a report from the attrs declarations and the
