@@ -170,6 +170,12 @@ def test_negative_count_loads_as_is() -> None:
     assert from_data(data).applications["new_received.natural_person"] == -3
 
 
+@pytest.mark.parametrize("year", [0, 9999, 10_000])
+def test_year_out_of_range_is_a_load_problem_with_its_path(year: int) -> None:
+    data = _mutated(lambda d: d["metadata"].update(year=year))
+    assert _problems(data) == (f"year must be between 1 and 9998, got {year} @ $.metadata.year",)
+
+
 # --- unknown and missing keys -----------------------------------------------------------
 
 UNKNOWN_KEYS: list[tuple[Mutation, str]] = [

@@ -354,6 +354,24 @@ def test_new_year_without_format_is_an_error(tmp_path: Path) -> None:
     assert "no statutory format for reports on 2018" in err
 
 
+def test_validate_warns_that_a_new_report_without_agency_names_none(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    cli("new", "--year", "2025", "-o", path)
+    code, out, _ = cli("validate", path)
+    assert code == 0  # a warning: the author still has to write it
+    assert f"{path}: 警告 M.1 metadata.agency: 没有机关名称：" in out
+
+
+@pytest.mark.parametrize("year", ["0", "9999", "10000"])
+def test_new_year_out_of_range_is_a_clear_error(tmp_path: Path, year: str) -> None:
+    code, _, err = cli("new", "--year", year, "--format", "2021", "-o", tmp_path / "r.yaml")
+    assert (code, err) == (
+        2,
+        f"govinfo-report: error: year must be between 1 and 9998, got {year}\n",
+    )
+    assert not (tmp_path / "r.yaml").exists()
+
+
 def test_new_into_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     code, _, err = cli("new", "--year", "2025", "-o", tmp_path / "no" / "r.yaml")
     assert code == 2
@@ -478,6 +496,15 @@ def test_render_unusable_input_exits_2_and_writes_nothing(unusable: Path) -> Non
     assert code == 2
     assert "@ $.metadata.year" in err
     assert not unusable.with_suffix(".txt").exists()
+
+
+def test_render_year_out_of_range_exits_2_and_writes_nothing(tmp_path: Path) -> None:
+    source = tmp_path / "report.yaml"
+    source.write_text(FIXTURE.read_text(encoding="utf-8").replace("year: 2024", "year: 9999"))
+    code, _, err = cli("render", source, "--to", "markdown")
+    assert code == 2
+    assert "year must be between 1 and 9998, got 9999 @ $.metadata.year" in err
+    assert not (tmp_path / "report.md").exists()
 
 
 def test_render_writes_a_report_with_errors_but_says_so_and_exits_1(

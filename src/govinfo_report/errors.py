@@ -32,6 +32,10 @@ class ReportLoadError(GovinfoReportError, ValueError):
         super().__init__(f"cannot load {source}: {len(self.problems)} problem(s)\n{listed}")
 
 
+class ReportValueError(GovinfoReportError, ValueError):
+    """A report field set to a value no report can have (a year outside 1–9998)."""
+
+
 class ReportWriteError(GovinfoReportError, OSError):
     """An output could not be written (bad template, unwritable destination, ...)."""
 

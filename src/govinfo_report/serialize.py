@@ -36,7 +36,12 @@ from cattrs.errors import (
     IterableValidationError,
 )
 
-from govinfo_report.errors import GovinfoReportError, ReportLoadError, UnknownFormatError
+from govinfo_report.errors import (
+    GovinfoReportError,
+    ReportLoadError,
+    ReportValueError,
+    UnknownFormatError,
+)
 from govinfo_report.formats import (
     TABLE_IDS,
     CellKind,
@@ -58,6 +63,7 @@ from govinfo_report.model import (
     Subsection,
     Table,
 )
+from govinfo_report.model.report import Metadata, check_year
 
 Syntax: TypeAlias = Literal["json", "yaml", "toml"]
 SYNTAXES: tuple[Syntax, ...] = ("json", "yaml", "toml")
@@ -104,6 +110,13 @@ def _structure_int(value: Any, _: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise Problem(f"expected a whole number, {_got(value)}")
     return value
+
+
+def _structure_year(value: Any, _: Any) -> int:
+    try:
+        return check_year(_structure_int(value, int))
+    except ReportValueError as exc:
+        raise Problem(str(exc)) from None
 
 
 def _structure_bool(value: Any, _: Any) -> bool:
@@ -577,8 +590,12 @@ def make_converter() -> cattrs.Converter:
     for cls in _classes_with_optional_fields():
         base: Callable[[Any], dict[str, Any]] = cattrs.gen.make_dict_unstructure_fn(cls, converter)
         converter.register_unstructure_hook(cls, _dropping_none(base))
+        structure = converter.get_structure_hook(cls)
+        if cls is Metadata:  # the year's range, checked where the problem keeps its path
+            year = cattrs.gen.override(struct_hook=_structure_year)
+            structure = cattrs.gen.make_dict_structure_fn(cls, converter, year=year)
         # cattrs' own message for a non-mapping is "'list' object has no attribute 'keys'".
-        converter.register_structure_hook(cls, _mapping_only(converter.get_structure_hook(cls)))
+        converter.register_structure_hook(cls, _mapping_only(structure))
         records = tuple[cls, ...]  # type: ignore[valid-type]
         converter.register_structure_hook_func(
             _is_type(records), _list_only(converter.get_structure_hook(records))

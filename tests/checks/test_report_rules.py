@@ -39,6 +39,11 @@ def test_f1_fails_for_a_year_before_any_format() -> None:
     assert "predates" in finding.message_en
 
 
+def test_f1_says_year_1_predates_the_formats() -> None:
+    (finding,) = of_code(check(clean_report("2021", year=1)), "F.1")
+    assert finding.message_zh.startswith("报告年度 1 年早于统一格式的适用年度（2019 年起）")
+
+
 # --- Y.1 / Y.2 / Y.3 ------------------------------------------------------------------------
 
 
@@ -82,6 +87,13 @@ def test_y1_fails_for_a_signing_date_within_the_report_year() -> None:
 def test_y1_fails_for_a_signing_date_a_year_too_late() -> None:
     (finding,) = _signed(AgencyKind.DEPARTMENT, dt.date(2025, 1, 10))
     assert "逾期 345 天" in finding.message_zh  # type: ignore[attr-defined]
+
+
+def test_y1_counts_the_days_late_up_to_the_last_date_there_is() -> None:
+    # 9998 is the last year a report can be on: its deadline year is 9999, the last.
+    report = with_meta(clean_report(year=9998), signing_date=dt.date(9999, 12, 31))
+    (finding,) = of_code(check(report), "Y.1")
+    assert "期限 9999年1月31日，逾期 334 天" in finding.message_zh
 
 
 def test_y1_checks_the_publication_date_too() -> None:

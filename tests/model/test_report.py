@@ -12,6 +12,7 @@ from govinfo_report import (
     NOT_APPLICABLE,
     AgencyKind,
     FormatVersion,
+    GovinfoReportError,
     Table,
     blank_report,
     fill_totals,
@@ -58,6 +59,24 @@ def test_metadata_types_are_checked():
     assert attrs.evolve(
         report.metadata, signing_date=dt.date(2024, 1, 17), agency_kind=AgencyKind.GOVERNMENT
     ).signing_date == dt.date(2024, 1, 17)
+
+
+@pytest.mark.parametrize("year", [0, -5, 9999, 10_000, 10**40])
+def test_a_year_outside_1_to_9998_is_refused_with_its_range(year):
+    # Year N's deadline falls in N+1, and Python's dates end in 9999.
+    with pytest.raises(ValueError, match=f"year must be between 1 and 9998, got {year}$") as info:
+        blank_report("2021", year=year)
+    assert isinstance(info.value, GovinfoReportError)  # the command line's clear error
+
+
+@pytest.mark.parametrize("year", [1, 2018, 9998])
+def test_every_year_with_a_deadline_year_after_it_is_held(year):
+    assert blank_report("2021", year=year).metadata.year == year
+
+
+def test_a_bool_is_not_a_year():
+    with pytest.raises(TypeError, match="year must be an int, got bool"):
+        attrs.evolve(blank_report(year=2023).metadata, year=True)
 
 
 def test_report_cell_addresses_table_row_column():

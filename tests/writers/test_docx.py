@@ -33,6 +33,7 @@ from lxml import etree
 from govinfo_report import (
     BLANK,
     NOT_APPLICABLE,
+    Contact,
     ExtraRow,
     FormatVersion,
     Money,
@@ -474,6 +475,16 @@ def test_line_breaks_and_tabs_in_text_become_breaks_and_tabs() -> None:
 def test_text_a_word_file_cannot_hold_is_a_clear_error() -> None:
     report = attrs.evolve(numbered(), intro=("正常", "坏\uffff字"))
     with pytest.raises(ReportWriteError, match=r"intro paragraph 2 .*U\+FFFF"):
+        render(report)
+
+
+@pytest.mark.parametrize("char", ["\x85", "\ud800", "\ufffe"])
+def test_contact_details_a_word_file_cannot_hold_are_a_clear_error(char: str) -> None:
+    # The contact is not printed but kept in a document property: the same refusal.
+    report = numbered()
+    contact = Contact(office=f"办{char}公室")
+    report = attrs.evolve(report, metadata=attrs.evolve(report.metadata, contact=contact))
+    with pytest.raises(ReportWriteError, match=rf"the contact details .*U\+{ord(char):04X}"):
         render(report)
 
 

@@ -341,6 +341,16 @@ def test_control_character_in_text_is_a_clear_error() -> None:
         MarkdownWriter().render(report)
 
 
+@pytest.mark.parametrize("char", ["\x0b", "\ud800", "\ufffe"])
+def test_contact_details_markdown_cannot_hold_are_a_clear_error(char: str) -> None:
+    # The contact goes into the front matter only: refused there as in the text.
+    report = blank_report(year=2021)
+    contact = Contact(office=f"办{char}公室")
+    report = attrs.evolve(report, metadata=attrs.evolve(report.metadata, contact=contact))
+    with pytest.raises(ReportWriteError, match=rf"U\+{ord(char):04X}"):
+        MarkdownWriter().write(report, io.BytesIO())
+
+
 def test_a_rule_can_be_replaced() -> None:
     writer = MarkdownWriter()
     writer.rules["signature"] = lambda _w, meta: f"（{meta.agency}）"

@@ -148,6 +148,37 @@ _ENTRIES = (
         fix_en="Write the actual amount (in 万元, 10,000 yuan, in the 2021 format).",
     ),
     RuleInfo(
+        code="CH.1",
+        severity=_E,
+        title_zh="文本含有无法保存的字符",
+        title_en="Text holds a character no output can store",
+        meaning_zh=(
+            "报告的某段文字（标题、机关名称、联系方式、正文段落、小标题、附加行、金额单位等）"
+            "含有控制字符（制表、换行、回车以外的 U+0000–U+001F、U+007F–U+009F）、孤立的代理码元"
+            "（U+D800–U+DFFF）或非字符 U+FFFE、U+FFFF。"
+        ),
+        meaning_en=(
+            "A text of the report (title, agency, contact, a paragraph, a heading, an extra "
+            "row, a money unit…) holds a control character (U+0000–U+001F other than tab, "
+            "line feed and carriage return, U+007F–U+009F), a lone surrogate "
+            "(U+D800–U+DFFF) or the non-character U+FFFE or U+FFFF."
+        ),
+        why_zh=(
+            "Word 文件（XML）或 Markdown 无法保存这些字符，两个输出格式都拒绝写入，生成文档时"
+            "会失败；它们通常是从 PDF 或网页复制文字时带入的，读者看不见。"
+        ),
+        why_en=(
+            "A Word file (XML) or Markdown cannot hold them, and both writers refuse them "
+            "all, so writing the report fails; they usually come from text copied out of a "
+            "PDF or a web page, where no reader sees them."
+        ),
+        fix_zh="删除该字符（消息给出其位置和前面的文字），需要换行的改用正常换行。",
+        fix_en=(
+            "Delete the character (the message gives its position and the text before it); "
+            "where it stood for a line break, use a normal line break."
+        ),
+    ),
+    RuleInfo(
         code="F.1",
         severity=_E,
         title_zh="统一格式与报告年度相符",
@@ -219,6 +250,31 @@ _ENTRIES = (
         ),
         fix_zh="改正标题年度，并核对正文中的年份。",
         fix_en="Correct the year in the title and check the years in the text.",
+    ),
+    RuleInfo(
+        code="M.1",
+        severity=_W,
+        title_zh="缺少机关名称",
+        title_en="No agency name",
+        meaning_zh=(
+            "报告没有填写机关名称（metadata.agency 为空），如用 govinfo-report new 新建"
+            "而未给 --agency。"
+        ),
+        meaning_en=(
+            "The report gives no agency name (metadata.agency is empty), e.g. one made by "
+            "`govinfo-report new` without --agency."
+        ),
+        why_zh=(
+            "年度报告是“本行政机关”的报告（《条例》第四十九条）：标题为“机关全称+年度+政府信息"
+            "公开工作年度报告”，落款也是机关名称；没有名称，读者无从知道是谁的报告。"
+        ),
+        why_en=(
+            "The report is the agency's own (Article 49): its title is the agency's full name, "
+            "the year and 政府信息公开工作年度报告, and the signature names the agency; "
+            "without it nobody can tell whose report it is."
+        ),
+        fix_zh="填写机关全称（metadata.agency），如“某某县人民政府办公室”。",
+        fix_en="Fill in the agency's full name (metadata.agency), e.g. 某某县人民政府办公室.",
     ),
     RuleInfo(
         code="SEC.1",

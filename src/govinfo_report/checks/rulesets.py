@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from govinfo_report.checks._labels import ordinal, row_ordinal, row_zh
+from govinfo_report.checks.field_rules import agency_named, text_storable
 from govinfo_report.checks.report_rules import (
     Deadline,
     Quantity,
@@ -411,6 +412,8 @@ def _build(spec: FormatSpec) -> Mapping[str, Rule]:
     rules["Y.1"] = dates_within_deadline(DEADLINES)
     rules["Y.2"] = signing_date_given()
     rules["Y.3"] = title_names_year()
+    rules["M.1"] = agency_named()
+    rules["CH.1"] = text_storable()
     rules["SEC.1"] = sections_complete(
         spec.sections, government_kinds=GOVERNMENT_KINDS, government_terms=GOVERNMENT_TERMS
     )

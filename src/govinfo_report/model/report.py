@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from govinfo_report.errors import ReportValueError
 from govinfo_report.formats import FormatSpec, FormatVersion, get_format
 from govinfo_report.model.cells import CellValue
 from govinfo_report.model.table import Table
@@ -68,14 +69,34 @@ class Contact:
     email: str | None = attrs.field(default=None, validator=_optional_str)
 
 
+MIN_YEAR = 1
+MAX_YEAR = dt.MAXYEAR - 1
+"""The last year a report can be on: its deadline falls in the year after, and Python's
+dates end with 9999. Whether a year is plausible is for the checks (F.1, Y.1) to say."""
+
+
+def check_year(value: Any) -> int:
+    """``value`` if it is a year a report can be on (1–9998).
+
+    Raises:
+        TypeError: ``value`` is not an int.
+        ReportValueError: the year is outside 1–9998, where no date arithmetic works.
+    """
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"year must be an int, got {type(value).__name__}")
+    if not MIN_YEAR <= value <= MAX_YEAR:
+        raise ReportValueError(f"year must be between {MIN_YEAR} and {MAX_YEAR}, got {value}")
+    return value
+
+
 @attrs.frozen(kw_only=True)
 class Metadata:
     """Who reports, on which year, in which format, and when it was signed."""
 
     agency: str = attrs.field(validator=attrs.validators.instance_of(str))
     """The agency's full name (机关全称), as in the title and the signature."""
-    year: int = attrs.field(validator=attrs.validators.instance_of(int))
-    """The year reported on (统计期限 YYYY年1月1日至12月31日)."""
+    year: int = attrs.field(validator=lambda _i, _a, value: check_year(value))
+    """The year reported on (统计期限 YYYY年1月1日至12月31日), 1–9998."""
     format_version: FormatVersion = attrs.field(
         validator=attrs.validators.instance_of(FormatVersion)
     )

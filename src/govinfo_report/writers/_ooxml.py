@@ -11,13 +11,14 @@ Everything here is deterministic: the same input gives the same bytes.
 from __future__ import annotations
 
 import io
-import re
 import unicodedata
 import zipfile
 from collections.abc import Iterable, Sequence
 from typing import BinaryIO
 
 import attrs
+
+from govinfo_report.model.text import UNSTORABLE
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -59,7 +60,9 @@ def mm(value: float) -> int:
 
 # --- text --------------------------------------------------------------------------------
 
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# XML 1.0 forbids most of them; DEL and the C1 controls, which Markdown cannot hold, too:
+# every writer refuses the one set that the checks report (CH.1).
+_ILLEGAL = UNSTORABLE
 
 
 class IllegalTextError(ValueError):

@@ -109,15 +109,16 @@ class DocxWriter:
             body = builder.build(report)
             meta = report.metadata
             core = ox.core_part(title=report.title, author=meta.agency, stamp=_stamp(report))
+            builder.where = "the contact details (kept in the document properties)"
+            pid = 2 + len(sk.custom_properties)
+            custom = ox.custom_part(
+                [
+                    *sk.custom_properties,
+                    ox.custom_property(pid, _embedded.PROPERTY, _embedded.dumps(report)),
+                ]
+            )
         except ox.IllegalTextError as exc:
             raise ReportWriteError(f"cannot write {builder.where} as DOCX: {exc}") from None
-        pid = 2 + len(sk.custom_properties)
-        custom = ox.custom_part(
-            [
-                *sk.custom_properties,
-                ox.custom_property(pid, _embedded.PROPERTY, _embedded.dumps(report)),
-            ]
-        )
         replaced = {
             sk.document: sk.prefix + body.encode("utf-8") + sk.suffix,
             sk.core: core,

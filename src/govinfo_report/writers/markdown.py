@@ -32,6 +32,7 @@ from govinfo_report.model import (
     Subsection,
     Table,
 )
+from govinfo_report.model.text import UNSTORABLE, UNSTORABLE_CHARACTERS
 
 TableMode = Literal["gfm", "html"]
 TABLE_MODES: Final = ("gfm", "html")
@@ -61,17 +62,15 @@ def _entity(ch: str) -> str:
 
 # Control characters other than tab, line feed and carriage return: CommonMark drops
 # them at the ends of a line and has no character reference for them (nor has DOCX).
-# Lone surrogates cannot be encoded as UTF-8 at all.
-_UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# Lone surrogates cannot be encoded as UTF-8 at all. (No output stores any of them.)
+_UNWRITABLE = UNSTORABLE
 
 
 # Anything that needs escaping; text without it is written as is (the common case).
-_PLAIN = re.compile(
-    r"[\\`*_\[\]<>&|~#\r\n\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]|^\s|\s$"
-)
+_PLAIN = re.compile(rf"[\\`*_\[\]<>&|~#\r\n{UNSTORABLE_CHARACTERS}]|^\s|\s$")
 
 
-_HTML_PLAIN = re.compile(r"[&<>\"'\r\n\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_HTML_PLAIN = re.compile(rf"[&<>\"'\r\n{UNSTORABLE_CHARACTERS}]")
 
 
 def _check(text: str) -> None:
@@ -532,6 +531,8 @@ def _yaml(data: Mapping[str, Any], indent: str = "") -> list[str]:
             lines.append(f"{indent}{key}:")
             lines.extend(_yaml(value, indent + "  "))
         elif isinstance(value, str):
+            if _UNWRITABLE.search(value):  # escaped here, but no other output holds it
+                _check(value)
             quoted = json.dumps(value, ensure_ascii=False).translate(_YAML_ESCAPES)
             lines.append(f"{indent}{key}: {quoted}")
         elif isinstance(value, int) and not isinstance(value, bool):
