@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
+from typing import Any, SupportsIndex
 
 import attrs
+
+from govinfo_report.formats import _refs
 
 
 class FormatVersion(enum.Enum):
@@ -46,6 +49,9 @@ class Column:
     parent: str | None = None
     """Spanning header above the label (Table 3: 法人或其他组织), if any."""
 
+    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
+        return _refs.reduce(self, protocol)  # by reference: see formats/_refs.py
+
 
 @attrs.frozen(kw_only=True)
 class Row:
@@ -64,6 +70,9 @@ class Row:
         """The most specific label: what a reader looks for first."""
         return self.label_path[-1]
 
+    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
+        return _refs.reduce(self, protocol)  # by reference: see formats/_refs.py
+
 
 @attrs.frozen(kw_only=True)
 class RowGroup:
@@ -78,6 +87,9 @@ class RowGroup:
     rows: tuple[Row, ...]
     caption: str | None = None
     header_first_cell: str | None = None
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
+        return _refs.reduce(self, protocol)  # by reference: see formats/_refs.py
 
 
 @attrs.frozen(kw_only=True)
@@ -106,6 +118,9 @@ class CellSpec:
             parts.append(self.column.parent)
         parts.append(self.column.label)
         return tuple(parts)
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
+        return _refs.reduce(self, protocol)  # by reference: see formats/_refs.py
 
 
 def _flatten(groups: tuple[RowGroup, ...]) -> tuple[CellSpec, ...]:
@@ -180,6 +195,9 @@ class TableSpec:
                     return group
         raise KeyError(f"no row {row_id!r} in {self.id} ({self.version.value} format)")
 
+    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
+        return _refs.reduce(self, protocol)  # by reference: see formats/_refs.py
+
 
 @attrs.frozen(kw_only=True)
 class SectionSpec:
@@ -192,6 +210,9 @@ class SectionSpec:
     variants: tuple[str, ...] = ()
     table: str | None = None
     """The id of the statistic table this section carries, if any."""
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
+        return _refs.reduce(self, protocol)  # by reference: see formats/_refs.py
 
 
 @attrs.frozen(kw_only=True)
@@ -223,6 +244,9 @@ class FormatSpec:
     def applies_to(self, year: int) -> bool:
         """Whether this format is the one prescribed for reports on ``year``."""
         return year >= self.first_year and (self.last_year is None or year <= self.last_year)
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
+        return _refs.reduce(self, protocol)  # by reference: see formats/_refs.py
 
 
 TABLE_IDS = ("proactive", "applications", "review_litigation")
