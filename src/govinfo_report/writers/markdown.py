@@ -193,18 +193,13 @@ def title_lines(meta: Metadata) -> tuple[str, ...]:
 def table_rows(spec: TableSpec, table: Table) -> Iterator[tuple[RowGroup, Row | ExtraRow]]:
     """Every row of ``table`` in document order, extra rows at their ``after`` positions.
 
-    Extra rows with the same ``after`` keep their order; those whose ``after`` names no
-    row of the table come last.
+    Extra rows with the same ``after`` keep their order. (Every ``after`` names a row of
+    the table: :class:`~govinfo_report.model.Table` refuses any other.)
     """
     placed: dict[str | None, list[ExtraRow]] = {}
     for extra in table.extra_rows:
         placed.setdefault(extra.after, []).append(extra)
-    known = {r.id for r in spec.rows}
-    orphans = [
-        e for after, es in placed.items() if after is not None and after not in known for e in es
-    ]
     first = True
-    group = spec.groups[0]
     for group in spec.groups:
         if first:
             for extra in placed.get(None, ()):
@@ -214,8 +209,6 @@ def table_rows(spec: TableSpec, table: Table) -> Iterator[tuple[RowGroup, Row | 
             yield group, row
             for extra in placed.get(row.id, ()):
                 yield group, extra
-    for extra in orphans:
-        yield group, extra
 
 
 # --- GFM tables ------------------------------------------------------------------------
