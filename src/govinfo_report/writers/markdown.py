@@ -540,6 +540,7 @@ def render_front_matter(writer: MarkdownWriter, report: Report) -> str:
     """YAML between ``---`` lines: our marker, the identity, the unprinted fields."""
     meta = report.metadata
     unprinted = _embedded.unprinted(report)
+    unprinted.pop(_embedded.SIDEWAYS_AFTER, None)  # Table 4 prints row by row here
     data: dict[str, Any] = {
         FRONT_MATTER_KEY: unprinted.pop("version"),
         "format_version": meta.format_version.value,
