@@ -70,10 +70,14 @@ def lookup(*path: str) -> object:
         ) from None
 
 
-def reduce(obj: object, protocol: SupportsIndex) -> str | tuple[Any, ...]:
-    """``obj.__reduce_ex__(protocol)``: a reference if a format declares ``obj``, else the
-    default (by value)."""
-    path = _PATHS.get(id(obj))
-    if path is None or _OBJECTS.get(path) is not obj:
-        return object.__reduce_ex__(obj, protocol)
-    return (lookup, path)
+class ByReference:
+    """Base of the declaration classes: pickles (and copies) as a reference to the
+    declared object, or by value if no format declares it."""
+
+    __slots__ = ()
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
+        path = _PATHS.get(id(self))
+        if path is None or _OBJECTS.get(path) is not self:
+            return object.__reduce_ex__(self, protocol)
+        return (lookup, path)

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from typing import Any, SupportsIndex
 
 import attrs
 
-from govinfo_report.formats import _refs
+from govinfo_report.formats._refs import ByReference
 
 
 class FormatVersion(enum.Enum):
@@ -38,7 +37,7 @@ class CellKind(enum.Enum):
 
 
 @attrs.frozen(kw_only=True)
-class Column:
+class Column(ByReference):
     """One data column: a stable id, its exact label, and its group header if any."""
 
     id: str
@@ -49,12 +48,9 @@ class Column:
     parent: str | None = None
     """Spanning header above the label (Table 3: 法人或其他组织), if any."""
 
-    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
-        return _refs.reduce(self, protocol)  # by reference: see formats/_refs.py
-
 
 @attrs.frozen(kw_only=True)
-class Row:
+class Row(ByReference):
     """One data row: a stable id and its label path, outermost label first.
 
     Table 3 rows have one to three levels (三、本年度办理结果 / （三）不予公开 /
@@ -70,12 +66,9 @@ class Row:
         """The most specific label: what a reader looks for first."""
         return self.label_path[-1]
 
-    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
-        return _refs.reduce(self, protocol)  # by reference: see formats/_refs.py
-
 
 @attrs.frozen(kw_only=True)
-class RowGroup:
+class RowGroup(ByReference):
     """Rows that share one set of columns.
 
     Table 2 has one group per 第二十条 item (a caption row, a header row starting with
@@ -88,12 +81,9 @@ class RowGroup:
     caption: str | None = None
     header_first_cell: str | None = None
 
-    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
-        return _refs.reduce(self, protocol)  # by reference: see formats/_refs.py
-
 
 @attrs.frozen(kw_only=True)
-class CellSpec:
+class CellSpec(ByReference):
     """One addressable cell: ``row.column`` id, position, labels and kind."""
 
     id: str
@@ -119,9 +109,6 @@ class CellSpec:
         parts.append(self.column.label)
         return tuple(parts)
 
-    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
-        return _refs.reduce(self, protocol)  # by reference: see formats/_refs.py
-
 
 def _flatten(groups: tuple[RowGroup, ...]) -> tuple[CellSpec, ...]:
     cells: list[CellSpec] = []
@@ -145,7 +132,7 @@ def _index(cells: tuple[CellSpec, ...]) -> Mapping[str, int]:
 
 
 @attrs.frozen(kw_only=True)
-class TableSpec:
+class TableSpec(ByReference):
     """A statistic table of one format version.
 
     ``cells`` lists every cell in document order (group by group, row by row, column by
@@ -195,12 +182,9 @@ class TableSpec:
                     return group
         raise KeyError(f"no row {row_id!r} in {self.id} ({self.version.value} format)")
 
-    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
-        return _refs.reduce(self, protocol)  # by reference: see formats/_refs.py
-
 
 @attrs.frozen(kw_only=True)
-class SectionSpec:
+class SectionSpec(ByReference):
     """One of the six sections: id, exact heading and the variants real reports use."""
 
     id: str
@@ -211,12 +195,9 @@ class SectionSpec:
     table: str | None = None
     """The id of the statistic table this section carries, if any."""
 
-    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
-        return _refs.reduce(self, protocol)  # by reference: see formats/_refs.py
-
 
 @attrs.frozen(kw_only=True)
-class FormatSpec:
+class FormatSpec(ByReference):
     """A whole statutory format: its document, sections and three tables."""
 
     version: FormatVersion
@@ -244,9 +225,6 @@ class FormatSpec:
     def applies_to(self, year: int) -> bool:
         """Whether this format is the one prescribed for reports on ``year``."""
         return year >= self.first_year and (self.last_year is None or year <= self.last_year)
-
-    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
-        return _refs.reduce(self, protocol)  # by reference: see formats/_refs.py
 
 
 TABLE_IDS = ("proactive", "applications", "review_litigation")
