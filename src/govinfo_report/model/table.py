@@ -79,11 +79,11 @@ class ExtraRow:
 
 
 def _validate_extra_rows(instance: Table, _attribute: Any, rows: tuple[ExtraRow, ...]) -> None:
+    if rows == ():
+        return  # most tables: nothing to check on each construction and replace()
     spec = instance.spec
     if not isinstance(rows, tuple) or not all(isinstance(r, ExtraRow) for r in rows):
         raise TypeError(f"{spec.id} extra_rows must be a tuple of ExtraRow")
-    if not rows:
-        return
     row_ids = [r.id for r in spec.rows]
     for i, row in enumerate(rows):
         if row.after is not None and row.after not in row_ids:
