@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import attrs
 import pytest
 
-from govinfo_report import BLANK, NOT_APPLICABLE, Money, Table, get_format
+from govinfo_report import BLANK, NOT_APPLICABLE, ExtraRow, Money, Table, get_format
 
 T3 = get_format("2021").applications
 T2 = get_format("2021").proactive
@@ -85,3 +86,58 @@ def test_as_dict_lists_every_cell_in_document_order():
     ids = list(Table.blank(T2).as_dict())
     assert ids[:3] == ["rules.issued", "rules.repealed", "rules.in_force"]
     assert ids[-1] == "fees.amount"
+
+
+# --- extra rows -------------------------------------------------------------------------
+
+
+def test_extra_row_after_a_row_of_the_table_or_first_is_kept():
+    extras = (ExtraRow(label="其他", values=(1,)), ExtraRow(label="其他文件", after="rules"))
+    table = attrs.evolve(Table.blank(T2), extra_rows=extras)
+    assert table.extra_rows == extras
+
+
+def test_extra_row_after_a_row_the_table_lacks_is_refused_naming_the_rows():
+    with pytest.raises(
+        ValueError,
+        match=r"is after 'typo'.*expected None \(first\) or one of 'rules', 'normative_documents'",
+    ):
+        Table(
+            spec=T2,
+            values=Table.blank(T2).values,
+            extra_rows=(ExtraRow(label="其他", after="typo"),),
+        )
+
+
+def test_extra_row_after_a_misspelt_row_suggests_the_closest():
+    with pytest.raises(ValueError, match=r"did you mean 'normative_documents'\?"):
+        attrs.evolve(
+            Table.blank(T2), extra_rows=(ExtraRow(label="其他", after="normative_document"),)
+        )
+
+
+def test_extra_row_after_a_row_of_another_table_is_refused():
+    with pytest.raises(
+        ValueError, match=r"extra row 0 \('其他'\) of applications \(2021 format\) is after 'rules'"
+    ):
+        attrs.evolve(Table.blank(T3), extra_rows=(ExtraRow(label="其他", after="rules"),))
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"label": None}, "'label' must be <class 'str'>"),
+        ({"label": "其他", "values": [1]}, "extra row values must be a tuple, got list"),
+        ({"label": "其他", "values": (1.5,)}, "must be int, Money, blank or '/', got float 1.5"),
+        ({"label": "其他", "values": (True,)}, "got bool True"),
+        ({"label": "其他", "after": 3}, "'after' must be <class 'str'>"),
+    ],
+)
+def test_extra_row_refuses_values_of_the_wrong_shape(fields, message):
+    with pytest.raises(TypeError, match=re.escape(message)):
+        ExtraRow(**fields)
+
+
+def test_extra_rows_must_be_a_tuple_of_extra_rows():
+    with pytest.raises(TypeError, match="proactive extra_rows must be a tuple of ExtraRow"):
+        attrs.evolve(Table.blank(T2), extra_rows=[ExtraRow(label="其他")])

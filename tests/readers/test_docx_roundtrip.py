@@ -7,9 +7,12 @@ visible document; the few unprinted fields come from the embedded document prope
 
 from __future__ import annotations
 
+import html
+import json
 from decimal import Decimal
 
 import attrs
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from govinfo_report import NOT_APPLICABLE, ExtraRow, ProcessingFee, _embedded, blank_report
@@ -32,17 +35,14 @@ def round_trip(report: Report) -> Report:
 
 
 def as_printed(report: Report) -> Report:
-    """``report`` with its extra rows as a document can hold them: in document order
-    (before the first row, then after each row in turn), and in Table 4, whose three
-    rows print as one row of 15 values, either before or after that one row."""
+    """``report`` with its extra rows in document order: before the first row, then
+    after each row in turn."""
     tables = {}
     for table in report.tables:
         rows = [r.id for r in table.spec.rows]
         order = {None: -1, **{row: i for i, row in enumerate(rows)}}
         # Stable sort: rows printed at the same place keep their order.
         extras = sorted(table.extra_rows, key=lambda e: order[e.after])
-        if table.spec.id == "review_litigation":
-            extras = [e if e.after is None else attrs.evolve(e, after=rows[-1]) for e in extras]
         tables[table.spec.id] = attrs.evolve(table, extra_rows=tuple(extras))
     return attrs.evolve(report, **tables)
 
@@ -83,6 +83,80 @@ def test_extra_row_in_table4_round_trips() -> None:
     extra = ExtraRow(label="其他", values=(1, 2, 3), after="litigation_after_review")
     report = with_extra(report, "review_litigation", extra)
     assert round_trip(report) == report
+
+
+@pytest.mark.parametrize("after", ["review", "litigation_direct"])
+def test_table4_extra_row_keeps_the_row_it_follows(after: str) -> None:
+    # Printed sideways, Table 4 shows such a row below its one line of values like one
+    # after 复议后起诉; the embedded property records which row it follows.
+    report = blank_report(year=2023, agency="沭阳县发展和改革局", fill=0)
+    report = with_extra(
+        report, "review_litigation", ExtraRow(label="其他", values=(1,), after=after)
+    )
+    assert round_trip(report).review_litigation.extra_rows == report.review_litigation.extra_rows
+
+
+def test_table4_extra_rows_around_and_after_each_row_round_trip() -> None:
+    report = blank_report(year=2023, agency="沭阳县发展和改革局", fill=1)
+    extras = (
+        ExtraRow(label="甲", values=(1,), after=None),
+        ExtraRow(label="乙", values=(2, 3), after="review"),
+        ExtraRow(label="丙", values=(), after="review"),
+        ExtraRow(label="丁", values=(4,), after="litigation_direct"),
+        ExtraRow(label="戊", values=(5,), after="litigation_after_review"),
+    )
+    table = attrs.evolve(report.review_litigation, extra_rows=extras)
+    report = attrs.evolve(report, review_litigation=table)
+    assert round_trip(report) == report
+
+
+def test_table4_extra_row_below_a_blank_line_of_values_keeps_its_row() -> None:
+    # The line of fifteen blank cells has no text; the row below it was read as first.
+    report = blank_report(year=2023, agency="沭阳县发展和改革局")
+    extra = ExtraRow(label="其他", values=(1,), after="litigation_after_review")
+    report = with_extra(report, "review_litigation", extra)
+    assert round_trip(report).review_litigation == report.review_litigation
+
+
+def test_table4_record_is_written_only_when_the_print_cannot_show_the_row() -> None:
+    report = blank_report(year=2023, agency="沭阳县发展和改革局", fill=0)
+    last = ExtraRow(label="其他", values=(1,), after="litigation_after_review")
+    assert _embedded.SIDEWAYS_AFTER not in json.loads(
+        _embedded.dumps(with_extra(report, "review_litigation", last))
+    )
+
+
+def test_table4_extra_rows_stay_as_printed_when_the_record_no_longer_matches() -> None:
+    # The document gained or lost extra rows after it was written: the record of two
+    # rows cannot say which row the one printed row follows.
+    report = blank_report(year=2023, agency="沭阳县发展和改革局", fill=0)
+    printed = with_extra(
+        report, "review_litigation", ExtraRow(label="其他", values=(1,), after="review")
+    )
+    record = json.loads(_embedded.dumps(printed))
+    record[_embedded.SIDEWAYS_AFTER] = ["review", "litigation_direct"]
+    data = _with_custom_xml(
+        render(printed, "docx"),
+        custom_properties(_embedded.PROPERTY, html.escape(json.dumps(record, ensure_ascii=False))),
+    )
+    (extra,) = READER.read(data, source="edited.docx").report.review_litigation.extra_rows
+    assert extra.after == "litigation_after_review"
+
+
+def test_table4_record_naming_no_row_is_reported() -> None:
+    report = blank_report(year=2023, agency="沭阳县发展和改革局", fill=0)
+    printed = with_extra(
+        report, "review_litigation", ExtraRow(label="其他", values=(1,), after="review")
+    )
+    record = json.loads(_embedded.dumps(printed))
+    record[_embedded.SIDEWAYS_AFTER] = ["nowhere"]
+    data = _with_custom_xml(
+        render(printed, "docx"),
+        custom_properties(_embedded.PROPERTY, html.escape(json.dumps(record, ensure_ascii=False))),
+    )
+    result = READER.read(data, source="edited.docx")
+    (finding,) = [f for f in result.findings if f.code == EMBEDDED_CODE]
+    assert "review_litigation_after must be a list of row ids" in finding.message_en
 
 
 def test_table4_values_stay_in_place_after_a_leading_extra_row() -> None:

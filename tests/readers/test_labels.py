@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govinfo_report.readers._labels import LabelIndex, chinese_number, distance, normalize
+from govinfo_report.readers._labels import LabelIndex, distance, normalize
 
 
 def test_normalize_folds_width_space_quotes_and_brackets() -> None:
@@ -75,13 +75,3 @@ def test_prefix_of_several_labels_lists_them_in_order() -> None:
 def test_distance_stops_at_the_limit() -> None:
     assert distance("abcdef", "abcxyz", 1) == 2
     assert distance("abc", "abd", 1) == 1
-
-
-def test_chinese_numbers() -> None:
-    assert [chinese_number(t) for t in ("十", "十二", "二十二", "二〇二一", "廿")] == [
-        10,
-        12,
-        22,
-        2021,
-        None,
-    ]

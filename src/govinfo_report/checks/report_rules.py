@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping, Sequence
 
 import attrs
 
+from govinfo_report._numerals import NUMERAL_CHARS, parse_numeral
 from govinfo_report.checks._labels import row_zh
 from govinfo_report.checks.findings import Finding, Severity, Status
 from govinfo_report.checks.rules import Context, Text, lower, severity_of
@@ -485,40 +486,20 @@ def extra_rows_noted(
 
 # --- TX.1 -------------------------------------------------------------------------------
 
-NUMBER = r"\d{1,3}(?:,\d{3})+|\d+|[零〇一二两三四五六七八九十百千]+"
+NUMBER = rf"\d{{1,3}}(?:,\d{{3}})+|\d+|[{NUMERAL_CHARS}]+"
 """A count as a text writes it: 859, 1,234 or 十二 (full-width digits are digits too)."""
-
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
-_CN_DIGITS.update({"五": 5, "六": 6, "七": 7, "八": 8, "九": 9})
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 
 def parse_count(text: str) -> int | None:
     """``"859"`` → 859, ``"1,234"`` → 1234, ``"十二"`` → 12, ``"二百零五"`` → 205.
 
     None for Chinese numerals that are not a well-formed number (``"十十"``, ``"一二"``)
-    or are ambiguous (``"二百五"``): such text is not a clear statement of a count.
+    or are ambiguous (``"二百五"``): such text is not a clear statement of a count. The
+    policy for Chinese numerals is :func:`govinfo_report._numerals.parse_numeral`'s.
     """
-    if text[0] not in _CN_DIGITS and text[0] not in _CN_UNITS:
-        return int(text.replace(",", ""))
-    total, digit, last_unit, after_zero = 0, None, 10_000, False
-    for char in text:
-        if char in _CN_DIGITS:
-            if digit:
-                return None  # two digits in a row: 一二
-            digit = _CN_DIGITS[char]
-            after_zero = after_zero or digit == 0
-            continue
-        unit = _CN_UNITS[char]
-        if unit >= last_unit or digit == 0:
-            return None  # 十十, 十百, 零十: not a number
-        total += (1 if digit is None else digit) * unit
-        digit, last_unit, after_zero = None, unit, False
-    if digit:
-        if 10 < last_unit < 10_000 and not after_zero:
-            return None  # 二百五: colloquially 250, not a clear count
-        total += digit
-    return total
+    if text[0] not in NUMERAL_CHARS:
+        return int(text.replace(",", ""))  # digits, full-width ones too
+    return parse_numeral(text)
 
 
 @attrs.frozen(kw_only=True)

@@ -8,7 +8,7 @@ format. ``format_for_year(2020)`` is the format prescribed for reports on that y
 from __future__ import annotations
 
 from govinfo_report.errors import UnknownFormatError
-from govinfo_report.formats import v2019, v2021
+from govinfo_report.formats import _refs, v2019, v2021
 from govinfo_report.formats._spec import (
     TABLE_IDS,
     CellKind,
@@ -26,6 +26,8 @@ FORMATS: dict[FormatVersion, FormatSpec] = {
     FormatVersion.V2019: v2019.FORMAT,
     FormatVersion.V2021: v2021.FORMAT,
 }
+for _spec in FORMATS.values():
+    _refs.register(_spec)  # every declared object pickles by reference
 
 
 def get_format(version: FormatVersion | str) -> FormatSpec:

@@ -13,6 +13,8 @@ from collections.abc import Mapping
 
 import attrs
 
+from govinfo_report.formats._refs import ByReference
+
 
 class FormatVersion(enum.Enum):
     """Which statutory format a report uses."""
@@ -35,7 +37,7 @@ class CellKind(enum.Enum):
 
 
 @attrs.frozen(kw_only=True)
-class Column:
+class Column(ByReference):
     """One data column: a stable id, its exact label, and its group header if any."""
 
     id: str
@@ -48,7 +50,7 @@ class Column:
 
 
 @attrs.frozen(kw_only=True)
-class Row:
+class Row(ByReference):
     """One data row: a stable id and its label path, outermost label first.
 
     Table 3 rows have one to three levels (三、本年度办理结果 / （三）不予公开 /
@@ -66,7 +68,7 @@ class Row:
 
 
 @attrs.frozen(kw_only=True)
-class RowGroup:
+class RowGroup(ByReference):
     """Rows that share one set of columns.
 
     Table 2 has one group per 第二十条 item (a caption row, a header row starting with
@@ -81,7 +83,7 @@ class RowGroup:
 
 
 @attrs.frozen(kw_only=True)
-class CellSpec:
+class CellSpec(ByReference):
     """One addressable cell: ``row.column`` id, position, labels and kind."""
 
     id: str
@@ -130,7 +132,7 @@ def _index(cells: tuple[CellSpec, ...]) -> Mapping[str, int]:
 
 
 @attrs.frozen(kw_only=True)
-class TableSpec:
+class TableSpec(ByReference):
     """A statistic table of one format version.
 
     ``cells`` lists every cell in document order (group by group, row by row, column by
@@ -182,7 +184,7 @@ class TableSpec:
 
 
 @attrs.frozen(kw_only=True)
-class SectionSpec:
+class SectionSpec(ByReference):
     """One of the six sections: id, exact heading and the variants real reports use."""
 
     id: str
@@ -195,7 +197,7 @@ class SectionSpec:
 
 
 @attrs.frozen(kw_only=True)
-class FormatSpec:
+class FormatSpec(ByReference):
     """A whole statutory format: its document, sections and three tables."""
 
     version: FormatVersion

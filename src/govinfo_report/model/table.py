@@ -8,6 +8,7 @@ construction, so a table can hold whatever a report printed.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
@@ -49,18 +50,50 @@ def _validate_values(instance: Table, _attribute: Any, values: tuple[CellValue, 
         _check_value(cell, value)
 
 
+def _check_extra_values(_instance: ExtraRow, _attribute: Any, values: Any) -> None:
+    if not isinstance(values, tuple):
+        raise TypeError(f"extra row values must be a tuple, got {type(values).__name__}")
+    for value in values:
+        if not isinstance(value, Empty | Money | int) or isinstance(value, bool):
+            raise TypeError(
+                "extra row values must be int, Money, blank or '/', "
+                f"got {type(value).__name__} {value!r}"
+            )
+
+
 @attrs.frozen(kw_only=True)
 class ExtraRow:
     """A row a published report added that the format does not have (e.g. 其他主动公开文件).
 
     Kept so that nothing the report says is dropped. ``after`` is the id of the
     standard row it followed, ``None`` if it came first; ``values`` are the cells as
-    printed, left to right.
+    printed, left to right. Which ids ``after`` may name is the table's business: a
+    :class:`Table` refuses an extra row after a row its format does not have.
     """
 
-    label: str
-    values: tuple[CellValue, ...] = ()
-    after: str | None = None
+    label: str = attrs.field(validator=attrs.validators.instance_of(str))
+    values: tuple[CellValue, ...] = attrs.field(default=(), validator=_check_extra_values)
+    after: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
+    )
+
+
+def _validate_extra_rows(instance: Table, _attribute: Any, rows: tuple[ExtraRow, ...]) -> None:
+    if rows == ():
+        return  # most tables: nothing to check on each construction and replace()
+    spec = instance.spec
+    if not isinstance(rows, tuple) or not all(isinstance(r, ExtraRow) for r in rows):
+        raise TypeError(f"{spec.id} extra_rows must be a tuple of ExtraRow")
+    row_ids = [r.id for r in spec.rows]
+    for i, row in enumerate(rows):
+        if row.after is not None and row.after not in row_ids:
+            close = difflib.get_close_matches(row.after, row_ids, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ValueError(
+                f"extra row {i} ({row.label!r}) of {spec.id} ({spec.version.value} format) "
+                f"is after {row.after!r}, which is no row of the table{hint}; "
+                f"expected None (first) or one of {', '.join(map(repr, row_ids))}"
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -69,7 +102,7 @@ class Table:
 
     spec: TableSpec = attrs.field(repr=lambda s: f"<{s.id} {s.version.value}>")
     values: tuple[CellValue, ...] = attrs.field(validator=_validate_values)
-    extra_rows: tuple[ExtraRow, ...] = ()
+    extra_rows: tuple[ExtraRow, ...] = attrs.field(default=(), validator=_validate_extra_rows)
 
     @classmethod
     def blank(cls, spec: TableSpec, fill: CellValue = BLANK) -> Table:

@@ -234,44 +234,5 @@ class LabelIndex(Generic[K]):
         return keys
 
 
-_CN_DIGITS = {
-    "〇": 0,
-    "零": 0,
-    "O": 0,
-    "o": 0,
-    "一": 1,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-
-
-def chinese_number(text: str) -> int | None:
-    """ "十二" → 12, "二十二" → 22, "二〇二一" → 2021 (digit by digit); ``None`` if not one."""
-    if not text:
-        return None
-    if "十" in text:
-        head, _, tail = text.partition("十")
-        if len(tail) > 1 or len(head) > 1:
-            return None
-        tens = 1 if head == "" else _CN_DIGITS.get(head)
-        ones = 0 if tail == "" else _CN_DIGITS.get(tail)
-        if tens is None or ones is None:
-            return None
-        return tens * 10 + ones
-    value = 0
-    for char in text:
-        digit = _CN_DIGITS.get(char)
-        if digit is None:
-            return None
-        value = value * 10 + digit
-    return value
-
-
 SUBHEADING = re.compile(r"^\s*[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]")
 """A second-level ordinal at the start of a paragraph: （一） (一) （ 十二 ）."""

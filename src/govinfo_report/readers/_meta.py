@@ -14,8 +14,8 @@ import unicodedata
 
 import attrs
 
+from govinfo_report._numerals import parse_numeral
 from govinfo_report.model import AgencyKind, Contact
-from govinfo_report.readers._labels import chinese_number
 
 _REPORT = r"政府信息公开(?:工作)?(?:年度)?(?:工作)?报告"
 _YEAR = r"(?P<year>(?:19|20)\d{2})\s*年度?"
@@ -121,9 +121,7 @@ def parse_title(text: str) -> Title | None:
             date_text = trailing.group(1)
         core = core[: trailing.start()].strip()
     line = fold(core)
-    line = _CN_YEAR.sub(
-        lambda m: f"{chinese_number(m.group(1).upper().replace('O', '〇'))}年", line
-    )
+    line = _CN_YEAR.sub(lambda m: f"{parse_numeral(m.group(1).upper().replace('O', '〇'))}年", line)
     if len(line) > 80:
         return None
     for pattern in (_TITLE_YEAR_FIRST, _TITLE_AGENCY_FIRST):
@@ -165,9 +163,9 @@ def parse_date(text: str) -> dt.date | str | None:
             return match.group(0)
     match = _CN_DATE.search(folded)
     if match is not None:
-        year = chinese_number(match.group(1).upper().replace("O", "〇"))
-        month = chinese_number(match.group(2))
-        day = chinese_number(match.group(3))
+        year = parse_numeral(match.group(1).upper().replace("O", "〇"))
+        month = parse_numeral(match.group(2))
+        day = parse_numeral(match.group(3))
         if year is None or month is None or day is None:
             return match.group(0)
         try:

@@ -278,6 +278,10 @@ class TableReader:
         texts = row.texts
         nonempty = [t for t in texts if t]
         if not nonempty:
+            if self.table.id == _T4 and self.header and not row.loose and self._last_row is None:
+                # Table 4's line of values, every cell blank: extra rows below it follow
+                # its last row, as they do below a line with values.
+                self._last_row = self.table.rows[-1].id
             return
         has_values = any(is_value(t) for t in nonempty)
         if not has_values:

@@ -192,18 +192,13 @@ def title_lines(meta: Metadata) -> tuple[str, ...]:
 def table_rows(spec: TableSpec, table: Table) -> Iterator[tuple[RowGroup, Row | ExtraRow]]:
     """Every row of ``table`` in document order, extra rows at their ``after`` positions.
 
-    Extra rows with the same ``after`` keep their order; those whose ``after`` names no
-    row of the table come last.
+    Extra rows with the same ``after`` keep their order. (Every ``after`` names a row of
+    the table: :class:`~govinfo_report.model.Table` refuses any other.)
     """
     placed: dict[str | None, list[ExtraRow]] = {}
     for extra in table.extra_rows:
         placed.setdefault(extra.after, []).append(extra)
-    known = {r.id for r in spec.rows}
-    orphans = [
-        e for after, es in placed.items() if after is not None and after not in known for e in es
-    ]
     first = True
-    group = spec.groups[0]
     for group in spec.groups:
         if first:
             for extra in placed.get(None, ()):
@@ -213,8 +208,6 @@ def table_rows(spec: TableSpec, table: Table) -> Iterator[tuple[RowGroup, Row | 
             yield group, row
             for extra in placed.get(row.id, ()):
                 yield group, extra
-    for extra in orphans:
-        yield group, extra
 
 
 # --- GFM tables ------------------------------------------------------------------------
@@ -548,6 +541,7 @@ def render_front_matter(writer: MarkdownWriter, report: Report) -> str:
     """YAML between ``---`` lines: our marker, the identity, the unprinted fields."""
     meta = report.metadata
     unprinted = _embedded.unprinted(report)
+    unprinted.pop(_embedded.SIDEWAYS_AFTER, None)  # Table 4 prints row by row here
     data: dict[str, Any] = {
         FRONT_MATTER_KEY: unprinted.pop("version"),
         "format_version": meta.format_version.value,
