@@ -355,9 +355,13 @@ def test_new_year_without_format_is_an_error(tmp_path: Path) -> None:
 
 
 def test_new_into_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
-    code, _, err = cli("new", "--year", "2025", "-o", tmp_path / "no" / "r.yaml")
+    out = tmp_path / "no" / "r.yaml"
+    code, _, err = cli("new", "--year", "2025", "-o", out)
     assert code == 2
-    assert err.startswith("govinfo-report: error: cannot access")
+    assert (
+        err
+        == f"govinfo-report: error: cannot write {out}: the folder {out.parent} does not exist\n"
+    )
 
 
 # --- schema ------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import attrs
 
-from govinfo_report._io import atomic_write_bytes, atomic_write_text
+from govinfo_report._io import write_output
 from govinfo_report.checks.findings import Finding, Lang, Severity, Status
 from govinfo_report.errors import GovinfoReportError, ReportLoadError
 from govinfo_report.formats import FormatVersion
@@ -476,7 +476,7 @@ def _new(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         agency=options.agency,
         agency_kind=AgencyKind(options.kind),
     )
-    atomic_write_text(output, dumps(report, syntax))
+    write_output(output, dumps(report, syntax).encode("utf-8"))
     version = report.metadata.format_version.value
     stderr.write(f"wrote {output} ({version} format, report on {options.year})\n")
     return EXIT_OK
@@ -494,7 +494,7 @@ def _schema(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> in
     if options.output is None or str(options.output) == "-":
         stdout.write(text)
     else:
-        atomic_write_text(options.output, text)
+        write_output(options.output, text.encode("utf-8"))
     return EXIT_OK
 
 
@@ -537,7 +537,7 @@ def _render(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> in
     if output is None:
         stdout.write(buffer.getvalue().decode("utf-8"))
     else:
-        atomic_write_bytes(output, buffer.getvalue())
+        write_output(output, buffer.getvalue())
         stderr.write(f"wrote {output}\n")
     # The document is written either way (an office may want to see it), but a report
     # whose numbers do not add up is not one to publish: say so, and exit as validate.
@@ -581,7 +581,7 @@ def _import(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> in
     if output is None:
         stdout.write(text)
     else:
-        atomic_write_text(output, text)
+        write_output(output, text.encode("utf-8"))
         stderr.write(f"wrote {output}\n")
     errors = any(f.severity is Severity.ERROR for f in read.findings)
     return EXIT_ERRORS if errors else EXIT_OK
