@@ -24,6 +24,7 @@ from govinfo_report.writers import _registry as writer_registry
 from strategies import evolve_cell
 
 FIXTURE = Path(__file__).parent / "fixtures" / "cli" / "report_2021.yaml"
+PREFIX = "govinfo-report: error: "
 
 
 def cli(*args: object) -> tuple[int, str, str]:
@@ -454,6 +455,34 @@ def test_render_never_overwrites_the_input(tmp_path: Path) -> None:
         assert code == 2
         assert f"refusing to overwrite the input {source}" in err
     assert json.loads(source.read_text(encoding="utf-8"))["metadata"]["year"] == 2024
+
+
+@pytest.mark.usefixtures("writers")
+@pytest.mark.parametrize("link", ["symlink_to", "hardlink_to"])
+@pytest.mark.parametrize("command", ["render", "import"])
+def test_the_input_is_never_overwritten_through_a_link(
+    clean: Path, tmp_path: Path, command: str, link: str
+) -> None:
+    output = tmp_path / "alias.yaml"
+    getattr(output, link)(clean)
+    before = clean.read_bytes()
+    args = ["--to", "plain"] if command == "render" else []
+    code, _, err = cli(command, clean, *args, "-o", output)
+    assert (code, err) == (2, f"{PREFIX}refusing to overwrite the input {clean}; give another -o\n")
+    assert clean.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", ["render", "import"])
+def test_a_symlink_loop_given_as_input_is_a_clear_error(tmp_path: Path, command: str) -> None:
+    loop = tmp_path / "loop.yaml"
+    loop.symlink_to(loop)
+    code, _, err = cli(
+        command, loop, "-o", tmp_path / ("out.md" if command == "render" else "out.yaml")
+    )
+    assert code == 2
+    assert err.startswith(PREFIX)
+    assert str(loop) in err
+    assert "internal error" not in err
 
 
 @pytest.mark.usefixtures("writers")

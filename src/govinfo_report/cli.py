@@ -550,12 +550,11 @@ def _render(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> in
 
 
 def _same_file(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` are one existing file, through symbolic and hard links."""
     try:
-        if a.exists() and b.exists():
-            return a.samefile(b)
-    except OSError:
-        pass
-    return a.resolve() == b.resolve()
+        return os.path.samefile(a, b)
+    except OSError:  # either is missing, or a loop: they are not one existing file
+        return False
 
 
 def _print_findings(findings: Sequence[Finding], source: Path, lang: Lang, out: IO[str]) -> None:
