@@ -460,14 +460,14 @@ def test_render_never_overwrites_the_input(tmp_path: Path) -> None:
 @pytest.mark.usefixtures("writers")
 @pytest.mark.parametrize("link", ["symlink_to", "hardlink_to"])
 @pytest.mark.parametrize("command", ["render", "import"])
-def test_the_input_is_never_overwritten_through_a_link(
+def test_the_input_is_never_overwritten_through_a_link_even_with_force(
     clean: Path, tmp_path: Path, command: str, link: str
 ) -> None:
     output = tmp_path / "alias.yaml"
     getattr(output, link)(clean)
     before = clean.read_bytes()
     args = ["--to", "plain"] if command == "render" else []
-    code, _, err = cli(command, clean, *args, "-o", output)
+    code, _, err = cli(command, clean, *args, "-o", output, "--force")
     assert (code, err) == (2, f"{PREFIX}refusing to overwrite the input {clean}; give another -o\n")
     assert clean.read_bytes() == before
 

@@ -5,6 +5,11 @@ given streams so that tests and other programs can call it. Every subcommand ret
 exit code: 0 done / no errors, 1 the report has errors, 2 unusable input or a failure.
 No input produces a traceback: library errors print ``govinfo-report: error: ...``, and
 an unexpected exception prints a short "internal error" line with a hint.
+
+Every command that writes a file (``new``, ``import``, ``render``, ``schema``) follows
+one policy: ``-o -`` is stdout; an existing regular file is replaced only with
+``--force``; the input is never overwritten; devices and FIFOs are written in place and
+anything else that is not a regular file is refused (see :mod:`govinfo_report._io`).
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import attrs
 
-from govinfo_report._io import write_output
+from govinfo_report._io import destination, write_output
 from govinfo_report.checks.findings import Finding, Lang, Severity, Status
 from govinfo_report.errors import GovinfoReportError, ReportLoadError
 from govinfo_report.formats import FormatVersion
@@ -30,6 +35,7 @@ from govinfo_report.model import AgencyKind, Report, blank_report
 
 if TYPE_CHECKING:
     from govinfo_report.readers import ReadResult
+    from govinfo_report.serialize import Syntax
 
 PROG = "govinfo-report"
 DEBUG_ENV = "GOVINFO_REPORT_DEBUG"
@@ -37,6 +43,12 @@ DEBUG_ENV = "GOVINFO_REPORT_DEBUG"
 EXIT_OK = 0
 EXIT_ERRORS = 1
 EXIT_UNUSABLE = 2
+
+OUTPUT_POLICY = (
+    "Output (-o): - is stdout (text only); an existing file is replaced only with --force, "
+    "atomically, keeping its mode; the input is never overwritten; a device or FIFO is "
+    "written in place, a folder or socket refused."
+)
 
 _SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.NOTICE: "提示"}
 _SEVERITY_EN = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTICE: "notice"}
@@ -148,7 +160,8 @@ def _build_parser(stdout: IO[str], stderr: IO[str]) -> _Parser:
     parser = Parser(
         prog=PROG,
         description="政府信息公开工作年度报告: validate, create, import and render reports.",
-        epilog="Exit codes: 0 no errors, 1 a report has errors, 2 unusable input or failure.",
+        epilog="Exit codes: 0 no errors, 1 a report has errors, 2 unusable input or failure. "
+        + OUTPUT_POLICY,
     )
     from govinfo_report import __version__
 
@@ -188,6 +201,7 @@ def _build_parser(stdout: IO[str], stderr: IO[str]) -> _Parser:
         "new",
         help="write a blank report to fill in",
         description="Write a blank report (every cell blank, the six standard headings).",
+        epilog=OUTPUT_POLICY,
     )
     p.add_argument("--year", type=int, required=True, help="the year reported on")
     p.add_argument(
@@ -195,7 +209,9 @@ def _build_parser(stdout: IO[str], stderr: IO[str]) -> _Parser:
         choices=[v.value for v in FormatVersion],
         help="statutory format (default: the one prescribed for --year)",
     )
-    p.add_argument("-o", "--output", type=Path, required=True, help=".yaml, .json or .toml")
+    p.add_argument(
+        "-o", "--output", type=Path, required=True, help=".yaml, .json or .toml (- = YAML)"
+    )
     p.add_argument("--agency", default="", help="the agency's full name")
     p.add_argument(
         "--kind",
@@ -203,13 +219,16 @@ def _build_parser(stdout: IO[str], stderr: IO[str]) -> _Parser:
         default=AgencyKind.DEPARTMENT.value,
         help="agency kind (decides deadline and required content)",
     )
-    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.add_argument(
+        "--force", action="store_true", help="replace an existing file, even a read-only one"
+    )
     p.set_defaults(command=_new)
 
     p = commands.add_parser(
         "schema",
         help="print the JSON Schema of the report file format",
         description="Print the JSON Schema (draft 2020-12) of a report file.",
+        epilog=OUTPUT_POLICY,
     )
     p.add_argument(
         "--format",
@@ -217,12 +236,16 @@ def _build_parser(stdout: IO[str], stderr: IO[str]) -> _Parser:
         help="one format only (default: either, chosen by metadata.format_version)",
     )
     p.add_argument("-o", "--output", type=Path, help="write to a file instead of stdout")
+    p.add_argument(
+        "--force", action="store_true", help="replace an existing file, even a read-only one"
+    )
     p.set_defaults(command=_schema)
 
     p = commands.add_parser(
         "render",
         help="write a report as a Word document or Markdown",
         description="Render a report with a writer (docx, markdown or a plugin).",
+        epilog=OUTPUT_POLICY,
     )
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--to", metavar="WRITER", help="docx, markdown, ... (default: from -o)")
@@ -234,6 +257,9 @@ def _build_parser(stdout: IO[str], stderr: IO[str]) -> _Parser:
         "--html-tables", action="store_true", help="Markdown: HTML tables with exact merges"
     )
     p.add_argument("--from", dest="reader", metavar="FORMAT", help="input format (default: detect)")
+    p.add_argument(
+        "--force", action="store_true", help="replace an existing file, even a read-only one"
+    )
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the findings")
     p.set_defaults(command=_render)
 
@@ -241,11 +267,14 @@ def _build_parser(stdout: IO[str], stderr: IO[str]) -> _Parser:
         "import",
         help="read a published report (Word, web page, text) into a report file",
         description="Read a report and write it as YAML, JSON or TOML.",
+        epilog=OUTPUT_POLICY,
     )
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("-o", "--output", required=True, help=".yaml, .json or .toml (- = YAML)")
     p.add_argument("--from", dest="reader", metavar="FORMAT", help="input format (default: detect)")
-    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.add_argument(
+        "--force", action="store_true", help="replace an existing file, even a read-only one"
+    )
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the findings")
     p.set_defaults(command=_import)
     return parser
@@ -465,37 +494,76 @@ def _summary_line(results: Sequence[FileResult], lang: Lang) -> str:
 
 
 def _new(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
-    from govinfo_report.serialize import dumps, syntax_for
+    from govinfo_report.serialize import dumps
 
-    output: Path = options.output
-    syntax = syntax_for(output)
-    _refuse_existing(output, options.force)
+    output = _output(options.output, options.force)
+    syntax = _syntax(output)
     report = blank_report(
         options.format,
         year=options.year,
         agency=options.agency,
         agency_kind=AgencyKind(options.kind),
     )
-    write_output(output, dumps(report, syntax).encode("utf-8"))
+    text = dumps(report, syntax)
+    if output is None:
+        stdout.write(text)
+        return EXIT_OK
+    write_output(output, text.encode("utf-8"), force=options.force)
     version = report.metadata.format_version.value
     stderr.write(f"wrote {output} ({version} format, report on {options.year})\n")
     return EXIT_OK
 
 
-def _refuse_existing(output: Path, force: bool) -> None:
-    if output.exists() and not force:
-        raise _UsageError(f"{output} already exists; use --force to overwrite it")
-
-
 def _schema(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     from govinfo_report.schema import json_schema
 
+    output = None if options.output is None else _output(options.output, options.force)
     text = json.dumps(json_schema(options.format), ensure_ascii=False, indent=2) + "\n"
-    if options.output is None or str(options.output) == "-":
+    if output is None:
         stdout.write(text)
     else:
-        write_output(options.output, text.encode("utf-8"))
+        write_output(output, text.encode("utf-8"), force=options.force)
     return EXIT_OK
+
+
+# --- the output policy, the same for every command ------------------------------------------
+
+
+def _output(given: str | Path, force: bool, source: Path | None = None) -> Path | None:
+    """The output file ``-o`` names, checked before any work; None for ``-`` (stdout).
+
+    Raises:
+        _UsageError: it is the input, or an existing file and no ``--force``.
+        ReportWriteError: nothing can be written there (a folder, a socket, ...).
+    """
+    if str(given) == "-":
+        return None
+    output = Path(given)
+    if source is not None and _same_file(output, source):
+        raise _UsageError(f"refusing to overwrite the input {source}; give another -o")
+    dest = destination(output)
+    if dest.kind == "replace" and not force:
+        what = "exists and is read-only" if dest.read_only else "already exists"
+        raise _UsageError(f"{output} {what}; use --force to overwrite it")
+    return output
+
+
+def _syntax(output: Path | None) -> Syntax:
+    """The syntax of a report written to ``output``: by its suffix; YAML on stdout and
+    on a device or pipe without a suffix, which are like stdout (``-o /dev/null``)."""
+    from govinfo_report.serialize import syntax_for
+
+    if output is None or (not output.suffix and destination(output).kind == "in_place"):
+        return "yaml"
+    return syntax_for(output)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` are one existing file, through symbolic and hard links."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # either is missing, or a loop: they are not one existing file
+        return False
 
 
 # --- render, import ---------------------------------------------------------------------------
@@ -507,8 +575,6 @@ def _render(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> in
     source: Path = options.file
     if options.to is None and options.output in (None, "-"):
         raise _UsageError("say which writer with --to (docx, markdown, ...) or give -o FILE")
-    if options.output not in (None, "-") and _same_file(Path(options.output), source):
-        raise _UsageError(f"refusing to overwrite the input {source}; give another -o")
     name = options.to or writer_for_path(options.output)
     writer_options: dict[str, Any] = {}
     if options.template is not None:
@@ -524,11 +590,8 @@ def _render(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> in
         raise _UsageError(f"writer {name!r} does not accept the option(s) {given}") from None
     except ImportError as exc:  # a writer whose module or dependency is missing
         raise _UsageError(f"writer {name!r} is not available: {exc}") from None
-    to_stdout = options.output == "-"
-    output = None if to_stdout else Path(options.output or source.with_suffix(writer.suffix))
-    if output is not None and _same_file(output, source):
-        raise _UsageError(f"refusing to overwrite the input {source}; give another -o")
-    if to_stdout and writer.binary:
+    output = _output(options.output or source.with_suffix(writer.suffix), options.force, source)
+    if output is None and writer.binary:
         raise _UsageError(f"{name} output is binary; give -o FILE instead of -o -")
     read = _read(source, options.reader)
     _print_findings(read.findings, source, options.lang, stderr)
@@ -537,7 +600,7 @@ def _render(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> in
     if output is None:
         stdout.write(buffer.getvalue().decode("utf-8"))
     else:
-        write_output(output, buffer.getvalue())
+        write_output(output, buffer.getvalue(), force=options.force)
         stderr.write(f"wrote {output}\n")
     # The document is written either way (an office may want to see it), but a report
     # whose numbers do not add up is not one to publish: say so, and exit as validate.
@@ -549,30 +612,17 @@ def _render(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> in
     return EXIT_ERRORS if errors or reader_errors else EXIT_OK
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    """Whether ``a`` and ``b`` are one existing file, through symbolic and hard links."""
-    try:
-        return os.path.samefile(a, b)
-    except OSError:  # either is missing, or a loop: they are not one existing file
-        return False
-
-
 def _print_findings(findings: Sequence[Finding], source: Path, lang: Lang, out: IO[str]) -> None:
     for finding in findings:
         out.write(_finding_line(str(source), finding, lang) + "\n")
 
 
 def _import(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
-    from govinfo_report.serialize import dumps, syntax_for
+    from govinfo_report.serialize import dumps
 
     source: Path = options.file
-    to_stdout = options.output == "-"
-    output = None if to_stdout else Path(options.output)
-    syntax = "yaml" if output is None else syntax_for(output)
-    if output is not None:
-        if _same_file(output, source):
-            raise _UsageError(f"refusing to overwrite the input {source}; give another -o")
-        _refuse_existing(output, options.force)
+    output = _output(options.output, options.force, source)
+    syntax = _syntax(output)
     read = _read(source, options.reader)
     report: Report = read.report
     _print_findings(read.findings, source, options.lang, stderr)
@@ -580,7 +630,7 @@ def _import(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> in
     if output is None:
         stdout.write(text)
     else:
-        write_output(output, text.encode("utf-8"))
+        write_output(output, text.encode("utf-8"), force=options.force)
         stderr.write(f"wrote {output}\n")
     errors = any(f.severity is Severity.ERROR for f in read.findings)
     return EXIT_ERRORS if errors else EXIT_OK
