@@ -601,6 +601,46 @@ def test_unexpected_exception_is_a_short_internal_error(monkeypatch: pytest.Monk
     assert "Traceback" not in err
 
 
+def _out_of_memory(*_: Any) -> ReadResult:
+    raise MemoryError  # as Python raises it: with an empty message
+
+
+@pytest.mark.parametrize("command", ["render", "import"])
+def test_out_of_memory_is_a_clear_error_naming_the_input(
+    monkeypatch: pytest.MonkeyPatch, clean: Path, tmp_path: Path, command: str
+) -> None:
+    monkeypatch.setattr(cli_module, "_read", _out_of_memory)
+    code, _, err = cli(
+        command, clean, "-o", tmp_path / ("out.md" if command == "render" else "out.yaml")
+    )
+    assert code == 2
+    assert err == (
+        f"{PREFIX}out of memory while processing {clean}; the input is too large or too complex\n"
+    )
+
+
+def test_out_of_memory_in_a_batch_marks_that_file_unusable(
+    monkeypatch: pytest.MonkeyPatch, clean: Path
+) -> None:
+    monkeypatch.setattr(cli_module, "_read", _out_of_memory)
+    code, _, err = cli("validate", clean)
+    assert code == 2
+    assert err == (
+        f"{PREFIX}out of memory while processing {clean}; the input is too large or too complex\n"
+    )
+
+
+def test_an_internal_error_without_a_message_names_the_exception(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def boom(*_: Any) -> int:
+        raise RuntimeError
+
+    monkeypatch.setattr(cli_module, "_schema", boom)
+    monkeypatch.delenv(cli_module.DEBUG_ENV, raising=False)
+    assert cli("schema")[2].startswith("govinfo-report: internal error: RuntimeError\n")
+
+
 def test_debug_environment_shows_the_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
     def boom(*_: Any) -> int:
         raise RuntimeError("boom")

@@ -122,8 +122,8 @@ def run(args: Sequence[str], stdout: IO[str], stderr: IO[str]) -> int:
     command: Callable[[argparse.Namespace, IO[str], IO[str]], int] = options.command
     try:
         return command(options, stdout, stderr)
-    except (GovinfoReportError, OSError) as exc:
-        stderr.write(f"{PROG}: error: {_describe(exc)}\n")
+    except (GovinfoReportError, OSError, MemoryError) as exc:
+        stderr.write(f"{PROG}: error: {_describe(exc, getattr(options, 'file', None))}\n")
     except KeyboardInterrupt:
         stderr.write(f"{PROG}: interrupted\n")
         return 130
@@ -132,16 +132,25 @@ def run(args: Sequence[str], stdout: IO[str], stderr: IO[str]) -> int:
     return EXIT_UNUSABLE
 
 
-def _describe(exc: BaseException) -> str:
+def _describe(exc: BaseException, path: Path | None = None) -> str:
+    """A message for an error met while working on ``path`` (the input, if any)."""
+    if isinstance(exc, MemoryError):  # its message is usually empty
+        where = f" while processing {path}" if path is not None else ""
+        detail = f" ({exc})" if str(exc) else ""
+        return f"out of memory{where}{detail}; the input is too large or too complex"
     if isinstance(exc, OSError) and not isinstance(exc, GovinfoReportError):
         where = f" {exc.filename}" if exc.filename else ""
         return f"cannot access{where}: {exc.strerror or exc}"
-    return str(exc)
+    return str(exc) or type(exc).__name__
+
+
+def _exception_name(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 
 def _internal_error(exc: BaseException, stderr: IO[str]) -> None:
     stderr.write(
-        f"{PROG}: internal error: {type(exc).__name__}: {exc}\n"
+        f"{PROG}: internal error: {_exception_name(exc)}\n"
         f"This is a bug in govinfo-report. Please report it with the command and the input; "
         f"set {DEBUG_ENV}=1 to see the traceback.\n"
     )
@@ -356,9 +365,9 @@ def _validate(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> 
         except ReportLoadError as exc:
             result = FileResult(str(path), error=str(exc), problems=exc.problems)
         except (GovinfoReportError, OSError, RecursionError, MemoryError) as exc:
-            result = FileResult(str(path), error=_describe(exc))
+            result = FileResult(str(path), error=_describe(exc, path))
         except Exception as exc:  # a reader's bug must not stop a batch of thousands
-            result = FileResult(str(path), error=f"internal error: {type(exc).__name__}: {exc}")
+            result = FileResult(str(path), error=f"internal error: {_exception_name(exc)}")
         if options.json:
             results.append(result)
             continue
