@@ -219,6 +219,22 @@ def test_folder_is_searched_recursively_for_readable_files(tmp_path: Path) -> No
     assert files == [str(tmp_path / "a" / "b" / "one.yaml"), str(tmp_path / "a" / "two.json")]
 
 
+def test_a_folder_without_reports_is_unusable_and_says_so(tmp_path: Path, clean: Path) -> None:
+    empty = tmp_path / "empty"
+    (empty / ".hidden").mkdir(parents=True)
+    (empty / ".hidden" / "r.yaml").write_text("hidden files are skipped")
+    (empty / "notes.xyz").write_text("no reader takes this suffix")
+    code, out, err = cli("validate", "--lang", "en", empty, clean)
+    assert code == 2
+    assert err.startswith(f"{PREFIX}{empty}: no report files in this folder or below (looked for ")
+    assert ".yaml" in err
+    assert out.splitlines() == [
+        f"{clean}: no errors",
+        "2 file(s) checked: 0 with errors, 1 unusable; "
+        "findings: 0 error(s), 0 warning(s), 0 notice(s)",
+    ]
+
+
 def test_reader_findings_are_reported_with_the_checks(
     monkeypatch: pytest.MonkeyPatch, clean: Path
 ) -> None:

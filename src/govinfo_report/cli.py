@@ -357,11 +357,14 @@ def _validate(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> 
         return finding.severity.rank <= threshold
 
     results: list[FileResult] = []
-    for path in _expand(options.files):
+    for path, unusable in _expand(options.files):
         try:
-            read = _read(path, options.reader)
-            findings = (*read.findings, *check(read.report, previous=previous))
-            result = FileResult.checked(str(path), findings, shown)
+            if unusable is not None:
+                result = FileResult(str(path), error=unusable)
+            else:
+                read = _read(path, options.reader)
+                findings = (*read.findings, *check(read.report, previous=previous))
+                result = FileResult.checked(str(path), findings, shown)
         except ReportLoadError as exc:
             result = FileResult(str(path), error=str(exc), problems=exc.problems)
         except (GovinfoReportError, OSError, RecursionError, MemoryError) as exc:
@@ -400,21 +403,30 @@ def _read(path: Path, reader: str | None) -> ReadResult:
     return read_report(path, reader)
 
 
-def _expand(paths: Sequence[Path]) -> Iterator[Path]:
-    """Files as given; folders recursively, keeping the suffixes some reader accepts."""
+def _expand(paths: Sequence[Path]) -> Iterator[tuple[Path, str | None]]:
+    """Files as given; folders recursively, keeping the suffixes some reader accepts.
+
+    Each path comes with None, or with why it is unusable: a folder holding no report
+    is one (``validate empty/`` must not say all is well).
+    """
     suffixes: set[str] | None = None
     for path in paths:
         if not path.is_dir():
-            yield path
+            yield path, None
             continue
         if suffixes is None:
             suffixes = _readable_suffixes()
+        empty = True
         for found in sorted(path.rglob("*")):
             relative = found.relative_to(path).parts
             if any(part.startswith(".") for part in relative):
                 continue  # hidden files, our own temporary files, .git
             if found.is_file() and found.suffix.lower() in suffixes:
-                yield found
+                empty = False
+                yield found, None
+        if empty:
+            looked = ", ".join(sorted(suffixes))
+            yield path, f"no report files in this folder or below (looked for {looked})"
 
 
 def _readable_suffixes() -> set[str]:
