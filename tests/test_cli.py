@@ -711,6 +711,27 @@ def test_installed_script_reports_bad_input_without_traceback(
     assert f"{FIXTURE}: 无错误" in done.stdout
 
 
+@pytest.mark.skipif(shutil.which("head") is None, reason="needs head(1)")
+def test_validate_into_head_ends_quietly(tmp_path: Path) -> None:
+    # Blank reports: one notice per blank cell, ~80 KB of findings each, so the batch
+    # fills the pipe (64 KB) long before it ends and the writes after `head` exits fail.
+    for i in range(4):
+        dump(blank_report(year=2021, agency="某某局"), tmp_path / f"r{i}.yaml")
+    validate = subprocess.Popen(
+        [sys.executable, "-m", "govinfo_report", "validate", str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert validate.stdout is not None
+    head = subprocess.Popen(["head", "-1"], stdin=validate.stdout, stdout=subprocess.PIPE)
+    validate.stdout.close()  # head alone reads the pipe, so its exit closes it
+    first_line, _ = head.communicate(timeout=120)
+    _, err = validate.communicate(timeout=120)
+    assert first_line.decode("utf-8").startswith(f"{tmp_path / 'r0.yaml'}: ")
+    assert err == b""
+    assert validate.returncode == cli_module.EXIT_BROKEN_PIPE
+
+
 def test_python_dash_m_runs_the_command() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "govinfo_report", "schema", "--format", "2021"],

@@ -43,6 +43,7 @@ DEBUG_ENV = "GOVINFO_REPORT_DEBUG"
 EXIT_OK = 0
 EXIT_ERRORS = 1
 EXIT_UNUSABLE = 2
+EXIT_BROKEN_PIPE = 128 + 13  # as a command killed by SIGPIPE: the reader of stdout left
 
 OUTPUT_POLICY = (
     "Output (-o): - is stdout (text only); an existing file is replaced only with --force, "
@@ -96,11 +97,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
     try:
-        return run(sys.argv[1:] if argv is None else list(argv), sys.stdout, sys.stderr)
-    except BrokenPipeError:  # `govinfo-report validate ... | head`
+        code = run(sys.argv[1:] if argv is None else list(argv), sys.stdout, sys.stderr)
+        sys.stdout.flush()  # here, not at exit, where a closed pipe would print a warning
+    except BrokenPipeError:  # `govinfo-report validate ... | head`: stop quietly
+        # The interpreter flushes stdout again at exit: let that go nowhere.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_ERRORS
+        os.close(devnull)
+        return EXIT_BROKEN_PIPE
+    return code
 
 
 def run(args: Sequence[str], stdout: IO[str], stderr: IO[str]) -> int:
@@ -113,6 +118,9 @@ def run(args: Sequence[str], stdout: IO[str], stderr: IO[str]) -> int:
 
     Returns:
         The exit code: 0 no errors, 1 errors in a report, 2 unusable input or failure.
+
+    Raises:
+        BrokenPipeError: ``stdout`` was closed by its reader; :func:`main` ends quietly.
     """
     parser = _build_parser(stdout, stderr)
     try:
@@ -122,6 +130,8 @@ def run(args: Sequence[str], stdout: IO[str], stderr: IO[str]) -> int:
     command: Callable[[argparse.Namespace, IO[str], IO[str]], int] = options.command
     try:
         return command(options, stdout, stderr)
+    except BrokenPipeError:  # our stdout, not a file: outputs raise ReportWriteError
+        raise
     except (GovinfoReportError, OSError, MemoryError) as exc:
         stderr.write(f"{PROG}: error: {_describe(exc, getattr(options, 'file', None))}\n")
     except KeyboardInterrupt:
