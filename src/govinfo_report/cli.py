@@ -7,9 +7,9 @@ No input produces a traceback: library errors print ``govinfo-report: error: ...
 an unexpected exception prints a short "internal error" line with a hint.
 
 Every command that writes a file (``new``, ``import``, ``render``, ``schema``) follows
-one policy: ``-o -`` is stdout; an existing regular file is replaced only with
-``--force``; the input is never overwritten; devices and FIFOs are written in place and
-anything else that is not a regular file is refused (see :mod:`govinfo_report._io`).
+one policy (:mod:`govinfo_report._cli_output`): ``-o -`` is stdout; an existing regular
+file is replaced only with ``--force``; the input is never overwritten; devices and
+FIFOs are written in place and anything else that is not a regular file is refused.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import attrs
 
-from govinfo_report._io import destination, write_output
+from govinfo_report._cli_output import POLICY, checked_output, syntax_for_output
+from govinfo_report._io import write_output
 from govinfo_report.checks.findings import Finding, Lang, Severity, Status
 from govinfo_report.errors import GovinfoReportError, ReportLoadError
 from govinfo_report.formats import FormatVersion
@@ -35,7 +36,6 @@ from govinfo_report.model import AgencyKind, Report, blank_report
 
 if TYPE_CHECKING:
     from govinfo_report.readers import ReadResult
-    from govinfo_report.serialize import Syntax
 
 PROG = "govinfo-report"
 DEBUG_ENV = "GOVINFO_REPORT_DEBUG"
@@ -44,12 +44,6 @@ EXIT_OK = 0
 EXIT_ERRORS = 1
 EXIT_UNUSABLE = 2
 EXIT_BROKEN_PIPE = 128 + 13  # as a command killed by SIGPIPE: the reader of stdout left
-
-OUTPUT_POLICY = (
-    "Output (-o): - is stdout (text only); an existing file is replaced only with --force, "
-    "atomically, keeping its mode; the input is never overwritten; a device or FIFO is "
-    "written in place, a folder or socket refused."
-)
 
 _SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.NOTICE: "提示"}
 _SEVERITY_EN = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTICE: "notice"}
@@ -180,7 +174,7 @@ def _build_parser(stdout: IO[str], stderr: IO[str]) -> _Parser:
         prog=PROG,
         description="政府信息公开工作年度报告: validate, create, import and render reports.",
         epilog="Exit codes: 0 no errors, 1 a report has errors, 2 unusable input or failure. "
-        + OUTPUT_POLICY,
+        + POLICY,
     )
     from govinfo_report import __version__
 
@@ -220,7 +214,7 @@ def _build_parser(stdout: IO[str], stderr: IO[str]) -> _Parser:
         "new",
         help="write a blank report to fill in",
         description="Write a blank report (every cell blank, the six standard headings).",
-        epilog=OUTPUT_POLICY,
+        epilog=POLICY,
     )
     p.add_argument("--year", type=int, required=True, help="the year reported on")
     p.add_argument(
@@ -247,7 +241,7 @@ def _build_parser(stdout: IO[str], stderr: IO[str]) -> _Parser:
         "schema",
         help="print the JSON Schema of the report file format",
         description="Print the JSON Schema (draft 2020-12) of a report file.",
-        epilog=OUTPUT_POLICY,
+        epilog=POLICY,
     )
     p.add_argument(
         "--format",
@@ -264,7 +258,7 @@ def _build_parser(stdout: IO[str], stderr: IO[str]) -> _Parser:
         "render",
         help="write a report as a Word document or Markdown",
         description="Render a report with a writer (docx, markdown or a plugin).",
-        epilog=OUTPUT_POLICY,
+        epilog=POLICY,
     )
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--to", metavar="WRITER", help="docx, markdown, ... (default: from -o)")
@@ -286,7 +280,7 @@ def _build_parser(stdout: IO[str], stderr: IO[str]) -> _Parser:
         "import",
         help="read a published report (Word, web page, text) into a report file",
         description="Read a report and write it as YAML, JSON or TOML.",
-        epilog=OUTPUT_POLICY,
+        epilog=POLICY,
     )
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("-o", "--output", required=True, help=".yaml, .json or .toml (- = YAML)")
@@ -527,8 +521,8 @@ def _summary_line(results: Sequence[FileResult], lang: Lang) -> str:
 def _new(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     from govinfo_report.serialize import dumps
 
-    output = _output(options.output, options.force)
-    syntax = _syntax(output)
+    output = checked_output(options.output, options.force)
+    syntax = syntax_for_output(output)
     report = blank_report(
         options.format,
         year=options.year,
@@ -548,53 +542,13 @@ def _new(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
 def _schema(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     from govinfo_report.schema import json_schema
 
-    output = None if options.output is None else _output(options.output, options.force)
+    output = None if options.output is None else checked_output(options.output, options.force)
     text = json.dumps(json_schema(options.format), ensure_ascii=False, indent=2) + "\n"
     if output is None:
         stdout.write(text)
     else:
         write_output(output, text.encode("utf-8"), force=options.force)
     return EXIT_OK
-
-
-# --- the output policy, the same for every command ------------------------------------------
-
-
-def _output(given: str | Path, force: bool, source: Path | None = None) -> Path | None:
-    """The output file ``-o`` names, checked before any work; None for ``-`` (stdout).
-
-    Raises:
-        _UsageError: it is the input, or an existing file and no ``--force``.
-        ReportWriteError: nothing can be written there (a folder, a socket, ...).
-    """
-    if str(given) == "-":
-        return None
-    output = Path(given)
-    if source is not None and _same_file(output, source):
-        raise _UsageError(f"refusing to overwrite the input {source}; give another -o")
-    dest = destination(output)
-    if dest.kind == "replace" and not force:
-        what = "exists and is read-only" if dest.read_only else "already exists"
-        raise _UsageError(f"{output} {what}; use --force to overwrite it")
-    return output
-
-
-def _syntax(output: Path | None) -> Syntax:
-    """The syntax of a report written to ``output``: by its suffix; YAML on stdout and
-    on a device or pipe without a suffix, which are like stdout (``-o /dev/null``)."""
-    from govinfo_report.serialize import syntax_for
-
-    if output is None or (not output.suffix and destination(output).kind == "in_place"):
-        return "yaml"
-    return syntax_for(output)
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    """Whether ``a`` and ``b`` are one existing file, through symbolic and hard links."""
-    try:
-        return os.path.samefile(a, b)
-    except OSError:  # either is missing, or a loop: they are not one existing file
-        return False
 
 
 # --- render, import ---------------------------------------------------------------------------
@@ -621,7 +575,9 @@ def _render(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> in
         raise _UsageError(f"writer {name!r} does not accept the option(s) {given}") from None
     except ImportError as exc:  # a writer whose module or dependency is missing
         raise _UsageError(f"writer {name!r} is not available: {exc}") from None
-    output = _output(options.output or source.with_suffix(writer.suffix), options.force, source)
+    output = checked_output(
+        options.output or source.with_suffix(writer.suffix), options.force, source
+    )
     if output is None and writer.binary:
         raise _UsageError(f"{name} output is binary; give -o FILE instead of -o -")
     read = _read(source, options.reader)
@@ -652,8 +608,8 @@ def _import(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> in
     from govinfo_report.serialize import dumps
 
     source: Path = options.file
-    output = _output(options.output, options.force, source)
-    syntax = _syntax(output)
+    output = checked_output(options.output, options.force, source)
+    syntax = syntax_for_output(output)
     read = _read(source, options.reader)
     report: Report = read.report
     _print_findings(read.findings, source, options.lang, stderr)
