@@ -220,8 +220,9 @@ def _keep_owner_and_mode(fd: int, existing: os.stat_result) -> None:
                 break
             except PermissionError:
                 continue
-    with suppress(PermissionError):  # a file system without modes: it stays 0600
-        os.fchmod(fd, stat.S_IMODE(existing.st_mode))  # after chown, which clears setuid
+    if hasattr(os, "fchmod"):  # not on Windows before Python 3.13
+        with suppress(PermissionError):  # a file system without modes: it stays 0600
+            os.fchmod(fd, stat.S_IMODE(existing.st_mode))  # after chown, which clears setuid
 
 
 def _sync_folder(folder: str) -> None:
@@ -269,7 +270,7 @@ def _remove_leftovers(folder: str) -> None:
 
 
 def _remove_if_abandoned(path: str) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | _NOFOLLOW)
+    fd = os.open(path, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0) | _NOFOLLOW)
     try:
         if stat.S_ISREG(os.fstat(fd).st_mode) and _try_lock(fd) and _is(path, fd):
             os.unlink(path)
@@ -299,7 +300,10 @@ else:
     import fcntl
 
     def _lock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        # A file system without locks cannot lock for the cleaner either, which then
+        # removes nothing: writing must not fail for it.
+        with suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_EX)
 
     def _try_lock(fd: int) -> bool:
         try:
