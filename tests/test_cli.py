@@ -24,6 +24,7 @@ from govinfo_report.writers import _registry as writer_registry
 from strategies import evolve_cell
 
 FIXTURE = Path(__file__).parent / "fixtures" / "cli" / "report_2021.yaml"
+PREFIX = "govinfo-report: error: "
 
 
 def cli(*args: object) -> tuple[int, str, str]:
@@ -218,6 +219,22 @@ def test_folder_is_searched_recursively_for_readable_files(tmp_path: Path) -> No
     assert files == [str(tmp_path / "a" / "b" / "one.yaml"), str(tmp_path / "a" / "two.json")]
 
 
+def test_a_folder_without_reports_is_unusable_and_says_so(tmp_path: Path, clean: Path) -> None:
+    empty = tmp_path / "empty"
+    (empty / ".hidden").mkdir(parents=True)
+    (empty / ".hidden" / "r.yaml").write_text("hidden files are skipped")
+    (empty / "notes.xyz").write_text("no reader takes this suffix")
+    code, out, err = cli("validate", "--lang", "en", empty, clean)
+    assert code == 2
+    assert err.startswith(f"{PREFIX}{empty}: no report files in this folder or below (looked for ")
+    assert ".yaml" in err
+    assert out.splitlines() == [
+        f"{clean}: no errors",
+        "2 file(s) checked: 0 with errors, 1 unusable; "
+        "findings: 0 error(s), 0 warning(s), 0 notice(s)",
+    ]
+
+
 def test_reader_findings_are_reported_with_the_checks(
     monkeypatch: pytest.MonkeyPatch, clean: Path
 ) -> None:
@@ -373,9 +390,13 @@ def test_new_year_out_of_range_is_a_clear_error(tmp_path: Path, year: str) -> No
 
 
 def test_new_into_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
-    code, _, err = cli("new", "--year", "2025", "-o", tmp_path / "no" / "r.yaml")
+    out = tmp_path / "no" / "r.yaml"
+    code, _, err = cli("new", "--year", "2025", "-o", out)
     assert code == 2
-    assert err.startswith("govinfo-report: error: cannot access")
+    assert (
+        err
+        == f"govinfo-report: error: cannot write {out}: the folder {out.parent} does not exist\n"
+    )
 
 
 # --- schema ------------------------------------------------------------------------------
@@ -468,6 +489,34 @@ def test_render_never_overwrites_the_input(tmp_path: Path) -> None:
         assert code == 2
         assert f"refusing to overwrite the input {source}" in err
     assert json.loads(source.read_text(encoding="utf-8"))["metadata"]["year"] == 2024
+
+
+@pytest.mark.usefixtures("writers")
+@pytest.mark.parametrize("link", ["symlink_to", "hardlink_to"])
+@pytest.mark.parametrize("command", ["render", "import"])
+def test_the_input_is_never_overwritten_through_a_link_even_with_force(
+    clean: Path, tmp_path: Path, command: str, link: str
+) -> None:
+    output = tmp_path / "alias.yaml"
+    getattr(output, link)(clean)
+    before = clean.read_bytes()
+    args = ["--to", "plain"] if command == "render" else []
+    code, _, err = cli(command, clean, *args, "-o", output, "--force")
+    assert (code, err) == (2, f"{PREFIX}refusing to overwrite the input {clean}; give another -o\n")
+    assert clean.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", ["render", "import"])
+def test_a_symlink_loop_given_as_input_is_a_clear_error(tmp_path: Path, command: str) -> None:
+    loop = tmp_path / "loop.yaml"
+    loop.symlink_to(loop)
+    code, _, err = cli(
+        command, loop, "-o", tmp_path / ("out.md" if command == "render" else "out.yaml")
+    )
+    assert code == 2
+    assert err.startswith(PREFIX)
+    assert str(loop) in err
+    assert "internal error" not in err
 
 
 @pytest.mark.usefixtures("writers")
@@ -595,6 +644,46 @@ def test_unexpected_exception_is_a_short_internal_error(monkeypatch: pytest.Monk
     assert "Traceback" not in err
 
 
+def _out_of_memory(*_: Any) -> ReadResult:
+    raise MemoryError  # as Python raises it: with an empty message
+
+
+@pytest.mark.parametrize("command", ["render", "import"])
+def test_out_of_memory_is_a_clear_error_naming_the_input(
+    monkeypatch: pytest.MonkeyPatch, clean: Path, tmp_path: Path, command: str
+) -> None:
+    monkeypatch.setattr(cli_module, "_read", _out_of_memory)
+    code, _, err = cli(
+        command, clean, "-o", tmp_path / ("out.md" if command == "render" else "out.yaml")
+    )
+    assert code == 2
+    assert err == (
+        f"{PREFIX}out of memory while processing {clean}; the input is too large or too complex\n"
+    )
+
+
+def test_out_of_memory_in_a_batch_marks_that_file_unusable(
+    monkeypatch: pytest.MonkeyPatch, clean: Path
+) -> None:
+    monkeypatch.setattr(cli_module, "_read", _out_of_memory)
+    code, _, err = cli("validate", clean)
+    assert code == 2
+    assert err == (
+        f"{PREFIX}out of memory while processing {clean}; the input is too large or too complex\n"
+    )
+
+
+def test_an_internal_error_without_a_message_names_the_exception(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def boom(*_: Any) -> int:
+        raise RuntimeError
+
+    monkeypatch.setattr(cli_module, "_schema", boom)
+    monkeypatch.delenv(cli_module.DEBUG_ENV, raising=False)
+    assert cli("schema")[2].startswith("govinfo-report: internal error: RuntimeError\n")
+
+
 def test_debug_environment_shows_the_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
     def boom(*_: Any) -> int:
         raise RuntimeError("boom")
@@ -647,6 +736,27 @@ def test_installed_script_reports_bad_input_without_traceback(
     assert "@ $.metadata.year" in done.stderr
     assert "nested too deeply" in done.stderr
     assert f"{FIXTURE}: 无错误" in done.stdout
+
+
+@pytest.mark.skipif(shutil.which("head") is None, reason="needs head(1)")
+def test_validate_into_head_ends_quietly(tmp_path: Path) -> None:
+    # Blank reports: one notice per blank cell, ~80 KB of findings each, so the batch
+    # fills the pipe (64 KB) long before it ends and the writes after `head` exits fail.
+    for i in range(4):
+        dump(blank_report(year=2021, agency="某某局"), tmp_path / f"r{i}.yaml")
+    validate = subprocess.Popen(
+        [sys.executable, "-m", "govinfo_report", "validate", str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert validate.stdout is not None
+    head = subprocess.Popen(["head", "-1"], stdin=validate.stdout, stdout=subprocess.PIPE)
+    validate.stdout.close()  # head alone reads the pipe, so its exit closes it
+    first_line, _ = head.communicate(timeout=120)
+    _, err = validate.communicate(timeout=120)
+    assert first_line.decode("utf-8").startswith(f"{tmp_path / 'r0.yaml'}: ")
+    assert err == b""
+    assert validate.returncode == cli_module.EXIT_BROKEN_PIPE
 
 
 def test_python_dash_m_runs_the_command() -> None:

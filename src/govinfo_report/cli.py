@@ -5,6 +5,11 @@ given streams so that tests and other programs can call it. Every subcommand ret
 exit code: 0 done / no errors, 1 the report has errors, 2 unusable input or a failure.
 No input produces a traceback: library errors print ``govinfo-report: error: ...``, and
 an unexpected exception prints a short "internal error" line with a hint.
+
+Every command that writes a file (``new``, ``import``, ``render``, ``schema``) follows
+one policy (:mod:`govinfo_report._cli_output`): ``-o -`` is stdout; an existing regular
+file is replaced only with ``--force``; the input is never overwritten; devices and
+FIFOs are written in place and anything else that is not a regular file is refused.
 """
 
 from __future__ import annotations
@@ -22,7 +27,8 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import attrs
 
-from govinfo_report._io import atomic_write_bytes, atomic_write_text
+from govinfo_report._cli_output import POLICY, checked_output, syntax_for_output
+from govinfo_report._io import write_output
 from govinfo_report.checks.findings import Finding, Lang, Severity, Status
 from govinfo_report.errors import GovinfoReportError, ReportLoadError
 from govinfo_report.formats import FormatVersion
@@ -37,6 +43,7 @@ DEBUG_ENV = "GOVINFO_REPORT_DEBUG"
 EXIT_OK = 0
 EXIT_ERRORS = 1
 EXIT_UNUSABLE = 2
+EXIT_BROKEN_PIPE = 128 + 13  # as a command killed by SIGPIPE: the reader of stdout left
 
 _SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.NOTICE: "提示"}
 _SEVERITY_EN = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTICE: "notice"}
@@ -84,11 +91,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
     try:
-        return run(sys.argv[1:] if argv is None else list(argv), sys.stdout, sys.stderr)
-    except BrokenPipeError:  # `govinfo-report validate ... | head`
+        code = run(sys.argv[1:] if argv is None else list(argv), sys.stdout, sys.stderr)
+        sys.stdout.flush()  # here, not at exit, where a closed pipe would print a warning
+    except BrokenPipeError:  # `govinfo-report validate ... | head`: stop quietly
+        # The interpreter flushes stdout again at exit: let that go nowhere.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_ERRORS
+        os.close(devnull)
+        return EXIT_BROKEN_PIPE
+    return code
 
 
 def run(args: Sequence[str], stdout: IO[str], stderr: IO[str]) -> int:
@@ -101,6 +112,9 @@ def run(args: Sequence[str], stdout: IO[str], stderr: IO[str]) -> int:
 
     Returns:
         The exit code: 0 no errors, 1 errors in a report, 2 unusable input or failure.
+
+    Raises:
+        BrokenPipeError: ``stdout`` was closed by its reader; :func:`main` ends quietly.
     """
     parser = _build_parser(stdout, stderr)
     try:
@@ -110,8 +124,10 @@ def run(args: Sequence[str], stdout: IO[str], stderr: IO[str]) -> int:
     command: Callable[[argparse.Namespace, IO[str], IO[str]], int] = options.command
     try:
         return command(options, stdout, stderr)
-    except (GovinfoReportError, OSError) as exc:
-        stderr.write(f"{PROG}: error: {_describe(exc)}\n")
+    except BrokenPipeError:  # our stdout, not a file: outputs raise ReportWriteError
+        raise
+    except (GovinfoReportError, OSError, MemoryError) as exc:
+        stderr.write(f"{PROG}: error: {_describe(exc, getattr(options, 'file', None))}\n")
     except KeyboardInterrupt:
         stderr.write(f"{PROG}: interrupted\n")
         return 130
@@ -120,16 +136,25 @@ def run(args: Sequence[str], stdout: IO[str], stderr: IO[str]) -> int:
     return EXIT_UNUSABLE
 
 
-def _describe(exc: BaseException) -> str:
+def _describe(exc: BaseException, path: Path | None = None) -> str:
+    """A message for an error met while working on ``path`` (the input, if any)."""
+    if isinstance(exc, MemoryError):  # its message is usually empty
+        where = f" while processing {path}" if path is not None else ""
+        detail = f" ({exc})" if str(exc) else ""
+        return f"out of memory{where}{detail}; the input is too large or too complex"
     if isinstance(exc, OSError) and not isinstance(exc, GovinfoReportError):
         where = f" {exc.filename}" if exc.filename else ""
         return f"cannot access{where}: {exc.strerror or exc}"
-    return str(exc)
+    return str(exc) or type(exc).__name__
+
+
+def _exception_name(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 
 def _internal_error(exc: BaseException, stderr: IO[str]) -> None:
     stderr.write(
-        f"{PROG}: internal error: {type(exc).__name__}: {exc}\n"
+        f"{PROG}: internal error: {_exception_name(exc)}\n"
         f"This is a bug in govinfo-report. Please report it with the command and the input; "
         f"set {DEBUG_ENV}=1 to see the traceback.\n"
     )
@@ -148,7 +173,8 @@ def _build_parser(stdout: IO[str], stderr: IO[str]) -> _Parser:
     parser = Parser(
         prog=PROG,
         description="政府信息公开工作年度报告: validate, create, import and render reports.",
-        epilog="Exit codes: 0 no errors, 1 a report has errors, 2 unusable input or failure.",
+        epilog="Exit codes: 0 no errors, 1 a report has errors, 2 unusable input or failure. "
+        + POLICY,
     )
     from govinfo_report import __version__
 
@@ -188,6 +214,7 @@ def _build_parser(stdout: IO[str], stderr: IO[str]) -> _Parser:
         "new",
         help="write a blank report to fill in",
         description="Write a blank report (every cell blank, the six standard headings).",
+        epilog=POLICY,
     )
     p.add_argument("--year", type=int, required=True, help="the year reported on")
     p.add_argument(
@@ -195,7 +222,9 @@ def _build_parser(stdout: IO[str], stderr: IO[str]) -> _Parser:
         choices=[v.value for v in FormatVersion],
         help="statutory format (default: the one prescribed for --year)",
     )
-    p.add_argument("-o", "--output", type=Path, required=True, help=".yaml, .json or .toml")
+    p.add_argument(
+        "-o", "--output", type=Path, required=True, help=".yaml, .json or .toml (- = YAML)"
+    )
     p.add_argument("--agency", default="", help="the agency's full name")
     p.add_argument(
         "--kind",
@@ -203,13 +232,16 @@ def _build_parser(stdout: IO[str], stderr: IO[str]) -> _Parser:
         default=AgencyKind.DEPARTMENT.value,
         help="agency kind (decides deadline and required content)",
     )
-    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.add_argument(
+        "--force", action="store_true", help="replace an existing file, even a read-only one"
+    )
     p.set_defaults(command=_new)
 
     p = commands.add_parser(
         "schema",
         help="print the JSON Schema of the report file format",
         description="Print the JSON Schema (draft 2020-12) of a report file.",
+        epilog=POLICY,
     )
     p.add_argument(
         "--format",
@@ -217,12 +249,16 @@ def _build_parser(stdout: IO[str], stderr: IO[str]) -> _Parser:
         help="one format only (default: either, chosen by metadata.format_version)",
     )
     p.add_argument("-o", "--output", type=Path, help="write to a file instead of stdout")
+    p.add_argument(
+        "--force", action="store_true", help="replace an existing file, even a read-only one"
+    )
     p.set_defaults(command=_schema)
 
     p = commands.add_parser(
         "render",
         help="write a report as a Word document or Markdown",
         description="Render a report with a writer (docx, markdown or a plugin).",
+        epilog=POLICY,
     )
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--to", metavar="WRITER", help="docx, markdown, ... (default: from -o)")
@@ -234,6 +270,9 @@ def _build_parser(stdout: IO[str], stderr: IO[str]) -> _Parser:
         "--html-tables", action="store_true", help="Markdown: HTML tables with exact merges"
     )
     p.add_argument("--from", dest="reader", metavar="FORMAT", help="input format (default: detect)")
+    p.add_argument(
+        "--force", action="store_true", help="replace an existing file, even a read-only one"
+    )
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the findings")
     p.set_defaults(command=_render)
 
@@ -241,11 +280,14 @@ def _build_parser(stdout: IO[str], stderr: IO[str]) -> _Parser:
         "import",
         help="read a published report (Word, web page, text) into a report file",
         description="Read a report and write it as YAML, JSON or TOML.",
+        epilog=POLICY,
     )
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("-o", "--output", required=True, help=".yaml, .json or .toml (- = YAML)")
     p.add_argument("--from", dest="reader", metavar="FORMAT", help="input format (default: detect)")
-    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.add_argument(
+        "--force", action="store_true", help="replace an existing file, even a read-only one"
+    )
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the findings")
     p.set_defaults(command=_import)
     return parser
@@ -319,17 +361,20 @@ def _validate(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> 
         return finding.severity.rank <= threshold
 
     results: list[FileResult] = []
-    for path in _expand(options.files):
+    for path, unusable in _expand(options.files):
         try:
-            read = _read(path, options.reader)
-            findings = (*read.findings, *check(read.report, previous=previous))
-            result = FileResult.checked(str(path), findings, shown)
+            if unusable is not None:
+                result = FileResult(str(path), error=unusable)
+            else:
+                read = _read(path, options.reader)
+                findings = (*read.findings, *check(read.report, previous=previous))
+                result = FileResult.checked(str(path), findings, shown)
         except ReportLoadError as exc:
             result = FileResult(str(path), error=str(exc), problems=exc.problems)
         except (GovinfoReportError, OSError, RecursionError, MemoryError) as exc:
-            result = FileResult(str(path), error=_describe(exc))
+            result = FileResult(str(path), error=_describe(exc, path))
         except Exception as exc:  # a reader's bug must not stop a batch of thousands
-            result = FileResult(str(path), error=f"internal error: {type(exc).__name__}: {exc}")
+            result = FileResult(str(path), error=f"internal error: {_exception_name(exc)}")
         if options.json:
             results.append(result)
             continue
@@ -362,21 +407,30 @@ def _read(path: Path, reader: str | None) -> ReadResult:
     return read_report(path, reader)
 
 
-def _expand(paths: Sequence[Path]) -> Iterator[Path]:
-    """Files as given; folders recursively, keeping the suffixes some reader accepts."""
+def _expand(paths: Sequence[Path]) -> Iterator[tuple[Path, str | None]]:
+    """Files as given; folders recursively, keeping the suffixes some reader accepts.
+
+    Each path comes with None, or with why it is unusable: a folder holding no report
+    is one (``validate empty/`` must not say all is well).
+    """
     suffixes: set[str] | None = None
     for path in paths:
         if not path.is_dir():
-            yield path
+            yield path, None
             continue
         if suffixes is None:
             suffixes = _readable_suffixes()
+        empty = True
         for found in sorted(path.rglob("*")):
             relative = found.relative_to(path).parts
             if any(part.startswith(".") for part in relative):
                 continue  # hidden files, our own temporary files, .git
             if found.is_file() and found.suffix.lower() in suffixes:
-                yield found
+                empty = False
+                yield found, None
+        if empty:
+            looked = ", ".join(sorted(suffixes))
+            yield path, f"no report files in this folder or below (looked for {looked})"
 
 
 def _readable_suffixes() -> set[str]:
@@ -465,36 +519,35 @@ def _summary_line(results: Sequence[FileResult], lang: Lang) -> str:
 
 
 def _new(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
-    from govinfo_report.serialize import dumps, syntax_for
+    from govinfo_report.serialize import dumps
 
-    output: Path = options.output
-    syntax = syntax_for(output)
-    _refuse_existing(output, options.force)
+    output = checked_output(options.output, options.force)
+    syntax = syntax_for_output(output)
     report = blank_report(
         options.format,
         year=options.year,
         agency=options.agency,
         agency_kind=AgencyKind(options.kind),
     )
-    atomic_write_text(output, dumps(report, syntax))
+    text = dumps(report, syntax)
+    if output is None:
+        stdout.write(text)
+        return EXIT_OK
+    write_output(output, text.encode("utf-8"), force=options.force)
     version = report.metadata.format_version.value
     stderr.write(f"wrote {output} ({version} format, report on {options.year})\n")
     return EXIT_OK
 
 
-def _refuse_existing(output: Path, force: bool) -> None:
-    if output.exists() and not force:
-        raise _UsageError(f"{output} already exists; use --force to overwrite it")
-
-
 def _schema(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     from govinfo_report.schema import json_schema
 
+    output = None if options.output is None else checked_output(options.output, options.force)
     text = json.dumps(json_schema(options.format), ensure_ascii=False, indent=2) + "\n"
-    if options.output is None or str(options.output) == "-":
+    if output is None:
         stdout.write(text)
     else:
-        atomic_write_text(options.output, text)
+        write_output(output, text.encode("utf-8"), force=options.force)
     return EXIT_OK
 
 
@@ -507,8 +560,6 @@ def _render(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> in
     source: Path = options.file
     if options.to is None and options.output in (None, "-"):
         raise _UsageError("say which writer with --to (docx, markdown, ...) or give -o FILE")
-    if options.output not in (None, "-") and _same_file(Path(options.output), source):
-        raise _UsageError(f"refusing to overwrite the input {source}; give another -o")
     name = options.to or writer_for_path(options.output)
     writer_options: dict[str, Any] = {}
     if options.template is not None:
@@ -524,11 +575,10 @@ def _render(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> in
         raise _UsageError(f"writer {name!r} does not accept the option(s) {given}") from None
     except ImportError as exc:  # a writer whose module or dependency is missing
         raise _UsageError(f"writer {name!r} is not available: {exc}") from None
-    to_stdout = options.output == "-"
-    output = None if to_stdout else Path(options.output or source.with_suffix(writer.suffix))
-    if output is not None and _same_file(output, source):
-        raise _UsageError(f"refusing to overwrite the input {source}; give another -o")
-    if to_stdout and writer.binary:
+    output = checked_output(
+        options.output or source.with_suffix(writer.suffix), options.force, source
+    )
+    if output is None and writer.binary:
         raise _UsageError(f"{name} output is binary; give -o FILE instead of -o -")
     read = _read(source, options.reader)
     _print_findings(read.findings, source, options.lang, stderr)
@@ -537,7 +587,7 @@ def _render(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> in
     if output is None:
         stdout.write(buffer.getvalue().decode("utf-8"))
     else:
-        atomic_write_bytes(output, buffer.getvalue())
+        write_output(output, buffer.getvalue(), force=options.force)
         stderr.write(f"wrote {output}\n")
     # The document is written either way (an office may want to see it), but a report
     # whose numbers do not add up is not one to publish: say so, and exit as validate.
@@ -549,31 +599,17 @@ def _render(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> in
     return EXIT_ERRORS if errors or reader_errors else EXIT_OK
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        if a.exists() and b.exists():
-            return a.samefile(b)
-    except OSError:
-        pass
-    return a.resolve() == b.resolve()
-
-
 def _print_findings(findings: Sequence[Finding], source: Path, lang: Lang, out: IO[str]) -> None:
     for finding in findings:
         out.write(_finding_line(str(source), finding, lang) + "\n")
 
 
 def _import(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
-    from govinfo_report.serialize import dumps, syntax_for
+    from govinfo_report.serialize import dumps
 
     source: Path = options.file
-    to_stdout = options.output == "-"
-    output = None if to_stdout else Path(options.output)
-    syntax = "yaml" if output is None else syntax_for(output)
-    if output is not None:
-        if _same_file(output, source):
-            raise _UsageError(f"refusing to overwrite the input {source}; give another -o")
-        _refuse_existing(output, options.force)
+    output = checked_output(options.output, options.force, source)
+    syntax = syntax_for_output(output)
     read = _read(source, options.reader)
     report: Report = read.report
     _print_findings(read.findings, source, options.lang, stderr)
@@ -581,7 +617,7 @@ def _import(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> in
     if output is None:
         stdout.write(text)
     else:
-        atomic_write_text(output, text)
+        write_output(output, text.encode("utf-8"), force=options.force)
         stderr.write(f"wrote {output}\n")
     errors = any(f.severity is Severity.ERROR for f in read.findings)
     return EXIT_ERRORS if errors else EXIT_OK

@@ -824,11 +824,30 @@ def load(path: str | Path, syntax: Syntax | None = None) -> Report:
     return loads(read_text(path), syntax or syntax_for(path), source=str(path))
 
 
-def dump(report: Report, path: str | Path, syntax: Syntax | None = None) -> None:
-    """Write the report to ``path`` atomically (temporary file, then rename)."""
-    from govinfo_report._io import atomic_write_text
+def dump(
+    report: Report, path: str | Path, syntax: Syntax | None = None, *, force: bool = False
+) -> None:
+    """Write the report to ``path`` (syntax from the suffix unless given).
 
-    atomic_write_text(Path(path), dumps(report, syntax or syntax_for(path)))
+    Written as :func:`govinfo_report.writers.write_report` writes: atomically, keeping an
+    existing file's mode and owner, following a symbolic link, in place to a device or
+    FIFO, never replacing anything that is not a regular file.
+
+    Args:
+        report: the report.
+        path: the destination.
+        syntax: ``json``, ``yaml`` or ``toml`` (default: from the suffix).
+        force: replace ``path`` even if it is a read-only file.
+
+    Raises:
+        ReportWriteError: ``path`` is refused (a folder, a socket, a dangling symbolic
+            link, a read-only file without ``force``, ...) or could not be written.
+        UnknownFormatError: the syntax cannot be told from the suffix.
+    """
+    from govinfo_report._io import write_output
+
+    text = dumps(report, syntax or syntax_for(path))
+    write_output(path, text.encode("utf-8"), force=force)
 
 
 __all__ = [

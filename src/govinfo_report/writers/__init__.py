@@ -1,7 +1,7 @@
 """Writers: a report as a publishable Word document, Markdown, or a plugin's format.
 
 ``get_writer("docx")`` returns a writer; ``write_report(report, "out.docx")`` picks the
-writer from the suffix (or ``to=``) and writes atomically.
+writer from the suffix (or ``to=``) and writes the file safely (see :func:`write_report`).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from govinfo_report._io import atomic_write_bytes
+from govinfo_report._io import write_output
 from govinfo_report.errors import UnknownFormatError
 from govinfo_report.model import Report
 from govinfo_report.writers._registry import (
@@ -50,10 +50,37 @@ def writer_for_path(path: str | Path) -> str:
     )
 
 
-def write_report(report: Report, path: str | Path, to: str | None = None, **options: Any) -> None:
-    """Render ``report`` and write it to ``path`` atomically (temporary file, then rename)."""
+def write_report(
+    report: Report,
+    path: str | Path,
+    to: str | None = None,
+    *,
+    force: bool = False,
+    **options: Any,
+) -> None:
+    """Render ``report`` and write it to ``path``.
+
+    The report is rendered completely first, so a writer's error leaves ``path`` as it
+    was. A new or existing regular file is written atomically (a temporary file in the
+    same folder, then a rename) and an existing one keeps its mode and owner; a symbolic
+    link is followed and stays a link. A character device or FIFO (``/dev/null``, a
+    named pipe, ``/dev/stdout``) is written in place, never replaced.
+
+    Args:
+        report: the report.
+        path: the destination.
+        to: the writer's name (default: chosen by the suffix of ``path``).
+        force: replace ``path`` even if it is a read-only file.
+        **options: the writer's options (``template=...`` for docx, ...).
+
+    Raises:
+        ReportWriteError: the report cannot be written in this format, or ``path`` is
+            refused: a folder, a socket, a block device, a dangling symbolic link, a
+            read-only file without ``force``, or a folder that does not exist.
+        UnknownFormatError: no writer has the name ``to`` or the suffix of ``path``.
+    """
     data = render(report, to or writer_for_path(path), **options)
-    atomic_write_bytes(Path(path), data)
+    write_output(path, data, force=force)
 
 
 __all__ = [

@@ -24,8 +24,12 @@ ENTRY_POINT_GROUP = "govinfo_report.writers"
 class Writer(Protocol):
     """What the registry hands out: one output format.
 
-    ``write`` always receives a binary stream; text writers encode UTF-8. Output must
-    be deterministic: the same report and options give the same bytes.
+    ``write`` always receives a binary stream, never a path; text writers encode UTF-8.
+    ``write_report`` and the command line hand it an in-memory buffer and write the
+    bytes to the destination themselves once the writer is done, so a writer need not
+    care how a file is replaced safely, and a writer's error leaves the destination as
+    it was. Output must be deterministic: the same report and options give the same
+    bytes.
     """
 
     name: str
