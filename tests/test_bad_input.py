@@ -328,9 +328,51 @@ def test_json_1e999_is_never_infinity() -> None:
     )
 
 
-def test_json_1e999_in_a_money_cell_stays_exact() -> None:
-    text = json.dumps(_data()).replace('"amount": ""', '"amount": 1e999', 1)
-    assert loads(text).proactive["fees.amount"] == Money(Decimal("1e999"))
+def test_json_number_in_a_money_cell_with_a_huge_exponent_is_out_of_range() -> None:
+    # 1e999999999 would print as a billion digits (3 GB) wherever the amount is written.
+    text = json.dumps(_data()).replace('"amount": ""', '"amount": 1e999999999', 1)
+    with pytest.raises(ReportLoadError) as info:
+        loads(text)
+    assert info.value.problems == (
+        "amount out of range: 1000000000 digits before the decimal point (at most 15) "
+        "@ $.proactive.fees.amount",
+    )
+
+
+def test_json_exact_money_just_within_the_bounds_loads() -> None:
+    text = json.dumps(_data()).replace('"amount": ""', '"amount": 999999999999999.999999', 1)
+    assert loads(text).proactive["fees.amount"] == Money(Decimal("999999999999999.999999"))
+
+
+def test_processing_fee_with_a_huge_exponent_is_out_of_range() -> None:
+    text = json.dumps(_data()).replace('"amount": "0"', '"amount": 1e999999999')
+    with pytest.raises(ReportLoadError) as info:
+        loads(text)
+    assert info.value.problems == (
+        "amount out of range: 1000000000 digits before the decimal point (at most 15) "
+        "@ $.processing_fee.amount",
+    )
+
+
+@pytest.mark.parametrize(
+    ("syntax", "before", "after", "path"),
+    [
+        ("toml", 'amount = ""', "amount = 1e999999999", "$.proactive.fees.amount"),
+        ("yaml", "amount: ''", "amount: '" + "1" * 40 + "'", "$.proactive.fees.amount"),
+        ("yaml", "amount: '0'", "amount: 1e999999999", "$.processing_fee.amount"),
+        ("json", '"amount": ""', '"amount": 0.0000001', "$.proactive.fees.amount"),
+    ],
+)
+def test_money_out_of_range_is_a_problem_at_its_path(
+    syntax: Syntax, before: str, after: str, path: str
+) -> None:
+    text = dumps(from_data(_data()), syntax)
+    assert before in text
+    with pytest.raises(ReportLoadError) as info:
+        loads(text.replace(before, after, 1), syntax)
+    [problem] = info.value.problems
+    assert problem.startswith("amount out of range: ")
+    assert problem.endswith(f" @ {path}")
 
 
 @pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])

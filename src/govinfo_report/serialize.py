@@ -58,6 +58,7 @@ from govinfo_report.model import (
     Subsection,
     Table,
 )
+from govinfo_report.model.cells import AmountRangeError, check_amount
 
 Syntax: TypeAlias = Literal["json", "yaml", "toml"]
 SYNTAXES: tuple[Syntax, ...] = ("json", "yaml", "toml")
@@ -135,7 +136,10 @@ def _decimal(value: Any) -> Decimal:
         number = None
     if number is None or not number.is_finite():
         raise Problem(f"expected a decimal number, {_got(value)}")
-    return number
+    try:
+        return check_amount(number)
+    except AmountRangeError as exc:  # 1e999999999 is short to write, a billion digits long
+        raise Problem(str(exc)) from None
 
 
 def _structure_decimal(value: Any, _: Any) -> Decimal:
@@ -191,6 +195,8 @@ def structure_cell(spec: CellSpec, value: Any) -> CellValue:
         if isinstance(value, str):
             try:
                 return Money.parse(value)
+            except AmountRangeError as exc:
+                raise Problem(str(exc)) from None
             except ValueError:
                 pass
         elif isinstance(value, int | float | Decimal) and not isinstance(value, bool):
