@@ -238,21 +238,47 @@ def test_wrong_format_tables_list_every_missing_and_unknown_cell() -> None:
 
 
 @pytest.mark.parametrize(
-    ("syntax", "text", "got"),
+    ("syntax", "text", "why"),
     [
-        ("json", "[1, 2]", "got list [1, 2]"),
-        ("json", '"report"', "got str 'report'"),
-        ("json", "null", "got NoneType None"),
-        ("json", "42", "got int 42"),
-        ("yaml", "- metadata\n- sections\n", "got list ['metadata', 'sections']"),
-        ("yaml", "just a sentence\n", "got str 'just a sentence'"),
-        ("yaml", "", "got NoneType None"),
+        ("json", "[1, 2]", "the top level is a list, not a mapping of a report's keys"),
+        ("json", '"report"', "the top level is a string, not a mapping of a report's keys"),
+        ("json", "null", "the document is empty or null"),
+        ("json", "42", "the top level is a number, not a mapping of a report's keys"),
+        ("json", '{"a": 1, "b": 2}', "no 'metadata' key at the top level (it has 'a', 'b')"),
+        (
+            "yaml",
+            "- metadata\n- sections\n",
+            "the top level is a list, not a mapping of a report's keys",
+        ),
+        (
+            "yaml",
+            "just a sentence\n",
+            "the top level is a string, not a mapping of a report's keys",
+        ),
+        ("yaml", "", "the document is empty or null"),
+        ("yaml", "a: 1\nb: 2\n", "no 'metadata' key at the top level (it has 'a', 'b')"),
+        ("toml", "a = 1\n", "no 'metadata' key at the top level (it has 'a')"),
     ],
 )
-def test_top_level_must_be_a_mapping(syntax: Syntax, text: str, got: str) -> None:
+def test_a_document_without_a_report_says_it_is_not_one(
+    syntax: Syntax, text: str, why: str
+) -> None:
     with pytest.raises(ReportLoadError) as info:
         loads(text, syntax)
-    assert info.value.problems == (f"expected a mapping with a report's keys, {got} @ $",)
+    name = syntax.upper()
+    assert info.value.problems == (f"valid {name}, but not a report: {why} @ $",)
+
+
+def test_a_mapping_with_metadata_lists_its_problems_rather_than_not_a_report() -> None:
+    with pytest.raises(ReportLoadError) as info:
+        loads('{"metadata": []}')
+    assert info.value.problems[0] == "expected a mapping, got list [] @ $.metadata"
+
+
+def test_top_level_from_data_must_be_a_mapping() -> None:
+    with pytest.raises(ReportLoadError) as info:
+        from_data([1, 2])
+    assert info.value.problems == ("expected a mapping with a report's keys, got list [1, 2] @ $",)
 
 
 # --- truncated, undecodable, enormous ----------------------------------------------------

@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import tomllib
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Literal, TypeAlias
+from typing import Any
 
 import attrs
 import cattrs
@@ -36,6 +35,8 @@ from cattrs.errors import (
     IterableValidationError,
 )
 
+from govinfo_report import _parse
+from govinfo_report._parse import Syntax
 from govinfo_report.errors import GovinfoReportError, ReportLoadError, UnknownFormatError
 from govinfo_report.formats import (
     TABLE_IDS,
@@ -60,7 +61,6 @@ from govinfo_report.model import (
 )
 from govinfo_report.model.cells import AmountRangeError, check_amount
 
-Syntax: TypeAlias = Literal["json", "yaml", "toml"]
 SYNTAXES: tuple[Syntax, ...] = ("json", "yaml", "toml")
 _SUFFIXES: dict[str, Syntax] = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".toml": "toml"}
 
@@ -703,59 +703,32 @@ _YAMLDumper.add_representer(
 )
 
 
-class _YAMLLoader(yaml.SafeLoader):
-    """Safe YAML with no aliases: a billion-laughs file is refused, not expanded."""
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise yaml.constructor.ConstructorError(
-                None, None, "YAML aliases are not allowed in a report", event.start_mark
-            )
-        return super().compose_node(parent, index)
-
-
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number a report can hold")
-
-
 def parse(text: str, syntax: Syntax, *, source: str = "<text>") -> Any:
     """Parse ``text`` into a plain tree, with a clear error for a syntax error.
 
+    Strict: a key given twice in one mapping is an error with its path, as is a YAML
+    alias (see :mod:`govinfo_report._parse`).
+
     Raises:
-        ReportLoadError: the text is not valid ``syntax``.
+        ReportLoadError: the text is not valid ``syntax``, or repeats a key.
     """
-    try:
-        if syntax == "json":
-            # Exact decimals ("4068.200" keeps its digits); 1e999 never becomes inf.
-            return json.loads(text, parse_float=Decimal, parse_constant=_no_constant)
-        if syntax == "yaml":
-            return yaml.load(text, Loader=_YAMLLoader)
-        if syntax == "toml":
-            return tomllib.loads(text, parse_float=Decimal)
-    except json.JSONDecodeError as exc:
-        raise ReportLoadError(
-            source, [f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"]
-        ) from None
-    except yaml.YAMLError as exc:
-        raise ReportLoadError(source, [f"invalid YAML: {' '.join(str(exc).split())}"]) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ReportLoadError(source, [f"invalid TOML: {exc}"]) from None
-    except RecursionError:
-        raise ReportLoadError(source, [f"invalid {syntax.upper()}: nested too deeply"]) from None
-    except ValueError as exc:  # int() refuses numbers of more than 4300 digits
-        reason = "a number has too many digits" if "digits" in str(exc) else str(exc)
-        raise ReportLoadError(source, [f"invalid {syntax.upper()}: {reason}"]) from None
-    raise UnknownFormatError(f"unknown syntax {syntax!r}; expected one of {SYNTAXES}")
+    if syntax not in SYNTAXES:
+        raise UnknownFormatError(f"unknown syntax {syntax!r}; expected one of {SYNTAXES}")
+    return _parse.parse(text, syntax, source=source)
 
 
 def loads(text: str, syntax: Syntax = "json", *, source: str = "<text>") -> Report:
     """A report from JSON, YAML or TOML text.
 
     Raises:
-        ReportLoadError: a syntax error, or every structural problem with its path.
+        ReportLoadError: a syntax error, a document that is no report (a list, a
+            mapping without ``metadata``), or every structural problem with its path.
     """
-    return from_data(parse(text, syntax, source=source), source=source)
+    tree = parse(text, syntax, source=source)
+    problem = _parse.not_a_report(tree, syntax)
+    if problem is not None:
+        raise ReportLoadError(source, [problem])
+    return from_data(tree, source=source)
 
 
 def syntax_for(path: str | Path) -> Syntax:
