@@ -14,6 +14,7 @@ import pytest
 from govinfo_report import FormatVersion, blank_report
 from govinfo_report.cli import run
 from govinfo_report.errors import ReportLoadError
+from govinfo_report.readers import read_report
 from govinfo_report.serialize import dumps, loads
 
 
@@ -79,6 +80,14 @@ def test_toml_refuses_a_table_given_twice() -> None:
     text = _text("toml") + "\n[metadata]\nagency = 'x'\n"
     [problem] = _problems(text, "toml")
     assert problem.startswith("invalid TOML: Cannot declare ('metadata',) twice")
+
+
+def test_a_duplicate_key_in_bytes_without_a_name_is_still_reported() -> None:
+    # Detection must take it for YAML with a problem, not for flattened text.
+    text = _text("yaml").replace("  year: 2023\n", "  year: 2023\n  year: 2024\n")
+    with pytest.raises(ReportLoadError) as info:
+        read_report(text.encode())
+    assert info.value.problems == ("duplicate key 'year' @ $.metadata",)
 
 
 def test_validate_exits_2_naming_the_duplicate_key(tmp_path: Path) -> None:
