@@ -36,6 +36,7 @@ from cattrs.errors import (
 )
 
 from govinfo_report import _parse
+from govinfo_report._input import read_file
 from govinfo_report._parse import Syntax
 from govinfo_report.errors import GovinfoReportError, ReportLoadError, UnknownFormatError
 from govinfo_report.formats import (
@@ -766,11 +767,11 @@ def read_text(path: str | Path) -> str:
     """A file's text, decoded as UTF-8 (a BOM is allowed), with clear errors.
 
     Raises:
-        ReportLoadError: unreadable, too large or not UTF-8.
+        ReportLoadError: unreadable, not a regular file (a FIFO would block), too large
+            or not UTF-8.
     """
     try:
-        with Path(path).open("rb") as fh:
-            raw = fh.read(MAX_INPUT_BYTES + 1)
+        raw = read_file(Path(path), MAX_INPUT_BYTES)
     except OSError as exc:
         raise ReportLoadError(str(path), [f"cannot read the file: {exc.strerror or exc}"]) from None
     return decode(raw, source=str(path))

@@ -5,7 +5,8 @@ A reader is anything with ``name``, ``suffixes``, ``sniff(data)`` and
 detects it when no name is given: an interchange suffix (``.json``, ``.yaml``, ``.yml``,
 ``.toml``) decides; otherwise the document readers' cheap signatures (a DOCX zip, HTML
 markup), then the interchange syntaxes by parsing (see :mod:`._sniff`), then Markdown and
-text.
+text. Input comes from a path (regular files only: a FIFO would block), bytes, or a
+binary stream such as standard input, always under one size cap.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import IO, TYPE_CHECKING, Protocol, runtime_checkable
 
 import attrs
 
+from govinfo_report._input import read_file, read_stream
 from govinfo_report.checks.findings import Finding
 from govinfo_report.errors import ReportReadError, UnknownFormatError
 from govinfo_report.model import Report
@@ -159,18 +161,24 @@ def _detect(data: bytes, suffix: str) -> tuple[Reader, Parsed | None]:
 
 
 def read_report(
-    source: str | Path | bytes, format: str | None = None, *, name: str | None = None
+    source: str | Path | bytes | IO[bytes],
+    format: str | None = None,
+    *,
+    name: str | None = None,
 ) -> ReadResult:
-    """Read a report from a file path or bytes.
+    """Read a report from a file path, bytes, or a binary stream.
 
     Args:
-        source: a path, or the document's bytes.
+        source: a path (of a regular file), the document's bytes, or a binary stream
+            such as ``sys.stdin.buffer`` (read to its end, up to :data:`MAX_SOURCE_BYTES`).
         format: a reader name (``docx``, ``html``, ``markdown``, ``text``, ``json``,
             ``yaml``, ``toml``); detected when ``None``.
-        name: how to call the source in messages (defaults to the path).
+        name: how to call the source in messages (defaults to the path, ``<bytes>``,
+            or the stream's name: ``<stdin>`` for standard input).
 
     Raises:
-        ReportReadError: unreadable, too large, or not a report.
+        ReportReadError: unreadable, not a regular file (a FIFO, a device), too large,
+            or not a report.
         ReportLoadError: an interchange file with structural problems.
         UnknownFormatError: ``format`` names no reader.
     """
@@ -178,13 +186,19 @@ def read_report(
     if isinstance(source, bytes):
         data = source
         label = name or "<bytes>"
-    else:
+    elif isinstance(source, str | Path):
         path = Path(source)
         label = name or str(path)
         suffix = path.suffix
         try:
-            with path.open("rb") as fh:
-                data = fh.read(MAX_SOURCE_BYTES + 1)
+            data = read_file(path, MAX_SOURCE_BYTES)
+        except OSError as exc:
+            raise ReportReadError(f"cannot read {label}: {exc.strerror or exc}") from None
+    else:
+        stream_name = getattr(source, "name", None)  # sys.stdin.buffer's is "<stdin>"
+        label = name or (stream_name if isinstance(stream_name, str) else "<stream>")
+        try:
+            data = read_stream(source, MAX_SOURCE_BYTES)
         except OSError as exc:
             raise ReportReadError(f"cannot read {label}: {exc.strerror or exc}") from None
     if len(data) > MAX_SOURCE_BYTES:
