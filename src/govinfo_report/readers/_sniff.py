@@ -10,9 +10,11 @@ matter. That test is also what keeps flattened text out: almost any text is vali
 Parsing is bounded: the registry asks only when the cheap signatures of the document
 readers (a DOCX zip, HTML markup) do not match; nothing over the interchange cap
 (:data:`~govinfo_report.serialize.MAX_INPUT_BYTES`) is parsed; JSON is parsed only when
-it starts with ``{``, YAML and TOML only when the word ``metadata`` occurs anywhere in
-them (a report's top level names it; a report that spells the key with escapes needs a
-suffix or a named format).
+it starts with ``{``, YAML and TOML only when ``metadata`` occurs anywhere in them as
+that syntax writes a key (``metadata:``; ``[metadata]``, ``metadata =``): a report's top
+level names it, and flattened text, which is almost always valid YAML, is seldom
+scanned. A report that spells the key with escapes or as ``? metadata`` needs a suffix
+or a named format.
 
 A document that does not parse, or parses to something else, but names a top-level
 ``metadata`` the way this syntax does (a ``metadata:`` line, a ``[metadata]`` table, a
@@ -33,6 +35,12 @@ from govinfo_report.errors import ReportLoadError
 from govinfo_report.serialize import MAX_INPUT_BYTES, Syntax, decode, parse
 
 _JSON_OBJECT = re.compile(rb"(?:\xef\xbb\xbf)?[ \t\r\n]*\{")
+# The key as each syntax writes it, anywhere: `metadata:` (YAML, block or flow),
+# `[metadata]`, `metadata =`, `metadata.agency =` (TOML).
+_KEY: dict[Syntax, re.Pattern[bytes]] = {
+    "yaml": re.compile(rb"""metadata["']?[ \t]*:"""),
+    "toml": re.compile(rb"""metadata["']?[ \t]*[\].=]"""),
+}
 _SIGNATURES: dict[Syntax, re.Pattern[bytes]] = {
     "json": re.compile(rb'"metadata"[ \t\r\n]*:'),
     "yaml": re.compile(rb"""(?m)^(?:metadata|"metadata"|'metadata')[ \t]*:(?:[ \t]|\r?$)"""),
@@ -58,7 +66,7 @@ def _may_be(data: bytes, syntax: Syntax) -> bool:
     """The cheap necessary condition for ``data`` to be a report in ``syntax``."""
     if syntax == "json":
         return _JSON_OBJECT.match(data) is not None
-    return b"metadata" in data
+    return b"metadata" in data and _KEY[syntax].search(data) is not None
 
 
 def _names_metadata(data: bytes, syntax: Syntax) -> bool:
