@@ -244,21 +244,47 @@ def test_wrong_format_tables_list_every_missing_and_unknown_cell() -> None:
 
 
 @pytest.mark.parametrize(
-    ("syntax", "text", "got"),
+    ("syntax", "text", "why"),
     [
-        ("json", "[1, 2]", "got list [1, 2]"),
-        ("json", '"report"', "got str 'report'"),
-        ("json", "null", "got NoneType None"),
-        ("json", "42", "got int 42"),
-        ("yaml", "- metadata\n- sections\n", "got list ['metadata', 'sections']"),
-        ("yaml", "just a sentence\n", "got str 'just a sentence'"),
-        ("yaml", "", "got NoneType None"),
+        ("json", "[1, 2]", "the top level is a list, not a mapping of a report's keys"),
+        ("json", '"report"', "the top level is a string, not a mapping of a report's keys"),
+        ("json", "null", "the document is empty or null"),
+        ("json", "42", "the top level is a number, not a mapping of a report's keys"),
+        ("json", '{"a": 1, "b": 2}', "no 'metadata' key at the top level (it has 'a', 'b')"),
+        (
+            "yaml",
+            "- metadata\n- sections\n",
+            "the top level is a list, not a mapping of a report's keys",
+        ),
+        (
+            "yaml",
+            "just a sentence\n",
+            "the top level is a string, not a mapping of a report's keys",
+        ),
+        ("yaml", "", "the document is empty or null"),
+        ("yaml", "a: 1\nb: 2\n", "no 'metadata' key at the top level (it has 'a', 'b')"),
+        ("toml", "a = 1\n", "no 'metadata' key at the top level (it has 'a')"),
     ],
 )
-def test_top_level_must_be_a_mapping(syntax: Syntax, text: str, got: str) -> None:
+def test_a_document_without_a_report_says_it_is_not_one(
+    syntax: Syntax, text: str, why: str
+) -> None:
     with pytest.raises(ReportLoadError) as info:
         loads(text, syntax)
-    assert info.value.problems == (f"expected a mapping with a report's keys, {got} @ $",)
+    name = syntax.upper()
+    assert info.value.problems == (f"valid {name}, but not a report: {why} @ $",)
+
+
+def test_a_mapping_with_metadata_lists_its_problems_rather_than_not_a_report() -> None:
+    with pytest.raises(ReportLoadError) as info:
+        loads('{"metadata": []}')
+    assert info.value.problems[0] == "expected a mapping, got list [] @ $.metadata"
+
+
+def test_top_level_from_data_must_be_a_mapping() -> None:
+    with pytest.raises(ReportLoadError) as info:
+        from_data([1, 2])
+    assert info.value.problems == ("expected a mapping with a report's keys, got list [1, 2] @ $",)
 
 
 # --- truncated, undecodable, enormous ----------------------------------------------------
@@ -334,9 +360,51 @@ def test_json_1e999_is_never_infinity() -> None:
     )
 
 
-def test_json_1e999_in_a_money_cell_stays_exact() -> None:
-    text = json.dumps(_data()).replace('"amount": ""', '"amount": 1e999', 1)
-    assert loads(text).proactive["fees.amount"] == Money(Decimal("1e999"))
+def test_json_number_in_a_money_cell_with_a_huge_exponent_is_out_of_range() -> None:
+    # 1e999999999 would print as a billion digits (3 GB) wherever the amount is written.
+    text = json.dumps(_data()).replace('"amount": ""', '"amount": 1e999999999', 1)
+    with pytest.raises(ReportLoadError) as info:
+        loads(text)
+    assert info.value.problems == (
+        "amount out of range: 1000000000 digits before the decimal point (at most 15) "
+        "@ $.proactive.fees.amount",
+    )
+
+
+def test_json_exact_money_just_within_the_bounds_loads() -> None:
+    text = json.dumps(_data()).replace('"amount": ""', '"amount": 999999999999999.999999', 1)
+    assert loads(text).proactive["fees.amount"] == Money(Decimal("999999999999999.999999"))
+
+
+def test_processing_fee_with_a_huge_exponent_is_out_of_range() -> None:
+    text = json.dumps(_data()).replace('"amount": "0"', '"amount": 1e999999999')
+    with pytest.raises(ReportLoadError) as info:
+        loads(text)
+    assert info.value.problems == (
+        "amount out of range: 1000000000 digits before the decimal point (at most 15) "
+        "@ $.processing_fee.amount",
+    )
+
+
+@pytest.mark.parametrize(
+    ("syntax", "before", "after", "path"),
+    [
+        ("toml", 'amount = ""', "amount = 1e999999999", "$.proactive.fees.amount"),
+        ("yaml", "amount: ''", "amount: '" + "1" * 40 + "'", "$.proactive.fees.amount"),
+        ("yaml", "amount: '0'", "amount: 1e999999999", "$.processing_fee.amount"),
+        ("json", '"amount": ""', '"amount": 0.0000001', "$.proactive.fees.amount"),
+    ],
+)
+def test_money_out_of_range_is_a_problem_at_its_path(
+    syntax: Syntax, before: str, after: str, path: str
+) -> None:
+    text = dumps(from_data(_data()), syntax)
+    assert before in text
+    with pytest.raises(ReportLoadError) as info:
+        loads(text.replace(before, after, 1), syntax)
+    [problem] = info.value.problems
+    assert problem.startswith("amount out of range: ")
+    assert problem.endswith(f" @ {path}")
 
 
 @pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])

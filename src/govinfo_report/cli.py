@@ -187,7 +187,9 @@ def _build_parser(stdout: IO[str], stderr: IO[str]) -> _Parser:
         help="check reports against the 勾稽关系 and the other rules",
         description="Check reports (files or folders) and print every finding.",
     )
-    p.add_argument("files", nargs="+", metavar="FILE", type=Path, help="report file or folder")
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", type=Path, help="report file or folder (- = stdin)"
+    )
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language")
     output_format = p.add_mutually_exclusive_group()
     output_format.add_argument("--json", action="store_true", help="one JSON document on stdout")
@@ -260,7 +262,7 @@ def _build_parser(stdout: IO[str], stderr: IO[str]) -> _Parser:
         description="Render a report with a writer (docx, markdown or a plugin).",
         epilog=POLICY,
     )
-    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("file", type=Path, metavar="FILE", help="the report (- = stdin)")
     p.add_argument("--to", metavar="WRITER", help="docx, markdown, ... (default: from -o)")
     p.add_argument(
         "-o", "--output", help="output file (default: FILE with the writer's suffix; - = stdout)"
@@ -282,7 +284,7 @@ def _build_parser(stdout: IO[str], stderr: IO[str]) -> _Parser:
         description="Read a report and write it as YAML, JSON or TOML.",
         epilog=POLICY,
     )
-    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("file", type=Path, metavar="FILE", help="the published report (- = stdin)")
     p.add_argument("-o", "--output", required=True, help=".yaml, .json or .toml (- = YAML)")
     p.add_argument("--from", dest="reader", metavar="FORMAT", help="input format (default: detect)")
     p.add_argument(
@@ -402,6 +404,8 @@ def _validate(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> 
 def _read(path: Path, reader: str | None) -> ReadResult:
     from govinfo_report.readers import read_report
 
+    if str(path) == "-":  # a FIFO or device as FILE is refused; this is how to stream
+        return read_report(sys.stdin.buffer, reader, name="<stdin>")
     if path.is_dir():
         raise IsADirectoryError(21, "is a folder, expected a file", str(path))
     return read_report(path, reader)
@@ -560,6 +564,8 @@ def _render(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> in
     source: Path = options.file
     if options.to is None and options.output in (None, "-"):
         raise _UsageError("say which writer with --to (docx, markdown, ...) or give -o FILE")
+    if options.output is None and str(source) == "-":
+        raise _UsageError("reading standard input: give -o FILE, or -o - for text output")
     name = options.to or writer_for_path(options.output)
     writer_options: dict[str, Any] = {}
     if options.template is not None:

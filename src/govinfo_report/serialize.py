@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import tomllib
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Literal, TypeAlias
+from typing import Any
 
 import attrs
 import cattrs
@@ -36,6 +35,9 @@ from cattrs.errors import (
     IterableValidationError,
 )
 
+from govinfo_report import _parse
+from govinfo_report._input import read_file
+from govinfo_report._parse import Syntax
 from govinfo_report.errors import (
     GovinfoReportError,
     ReportLoadError,
@@ -64,8 +66,8 @@ from govinfo_report.model import (
     Table,
 )
 from govinfo_report.model.report import Metadata, check_year
+from govinfo_report.model.cells import AmountRangeError, check_amount
 
-Syntax: TypeAlias = Literal["json", "yaml", "toml"]
 SYNTAXES: tuple[Syntax, ...] = ("json", "yaml", "toml")
 _SUFFIXES: dict[str, Syntax] = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".toml": "toml"}
 
@@ -148,7 +150,10 @@ def _decimal(value: Any) -> Decimal:
         number = None
     if number is None or not number.is_finite():
         raise Problem(f"expected a decimal number, {_got(value)}")
-    return number
+    try:
+        return check_amount(number)
+    except AmountRangeError as exc:  # 1e999999999 is short to write, a billion digits long
+        raise Problem(str(exc)) from None
 
 
 def _structure_decimal(value: Any, _: Any) -> Decimal:
@@ -204,6 +209,8 @@ def structure_cell(spec: CellSpec, value: Any) -> CellValue:
         if isinstance(value, str):
             try:
                 return Money.parse(value)
+            except AmountRangeError as exc:
+                raise Problem(str(exc)) from None
             except ValueError:
                 pass
         elif isinstance(value, int | float | Decimal) and not isinstance(value, bool):
@@ -714,59 +721,32 @@ _YAMLDumper.add_representer(
 )
 
 
-class _YAMLLoader(yaml.SafeLoader):
-    """Safe YAML with no aliases: a billion-laughs file is refused, not expanded."""
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise yaml.constructor.ConstructorError(
-                None, None, "YAML aliases are not allowed in a report", event.start_mark
-            )
-        return super().compose_node(parent, index)
-
-
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number a report can hold")
-
-
 def parse(text: str, syntax: Syntax, *, source: str = "<text>") -> Any:
     """Parse ``text`` into a plain tree, with a clear error for a syntax error.
 
+    Strict: a key given twice in one mapping is an error with its path, as is a YAML
+    alias (see :mod:`govinfo_report._parse`).
+
     Raises:
-        ReportLoadError: the text is not valid ``syntax``.
+        ReportLoadError: the text is not valid ``syntax``, or repeats a key.
     """
-    try:
-        if syntax == "json":
-            # Exact decimals ("4068.200" keeps its digits); 1e999 never becomes inf.
-            return json.loads(text, parse_float=Decimal, parse_constant=_no_constant)
-        if syntax == "yaml":
-            return yaml.load(text, Loader=_YAMLLoader)
-        if syntax == "toml":
-            return tomllib.loads(text, parse_float=Decimal)
-    except json.JSONDecodeError as exc:
-        raise ReportLoadError(
-            source, [f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"]
-        ) from None
-    except yaml.YAMLError as exc:
-        raise ReportLoadError(source, [f"invalid YAML: {' '.join(str(exc).split())}"]) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ReportLoadError(source, [f"invalid TOML: {exc}"]) from None
-    except RecursionError:
-        raise ReportLoadError(source, [f"invalid {syntax.upper()}: nested too deeply"]) from None
-    except ValueError as exc:  # int() refuses numbers of more than 4300 digits
-        reason = "a number has too many digits" if "digits" in str(exc) else str(exc)
-        raise ReportLoadError(source, [f"invalid {syntax.upper()}: {reason}"]) from None
-    raise UnknownFormatError(f"unknown syntax {syntax!r}; expected one of {SYNTAXES}")
+    if syntax not in SYNTAXES:
+        raise UnknownFormatError(f"unknown syntax {syntax!r}; expected one of {SYNTAXES}")
+    return _parse.parse(text, syntax, source=source)
 
 
 def loads(text: str, syntax: Syntax = "json", *, source: str = "<text>") -> Report:
     """A report from JSON, YAML or TOML text.
 
     Raises:
-        ReportLoadError: a syntax error, or every structural problem with its path.
+        ReportLoadError: a syntax error, a document that is no report (a list, a
+            mapping without ``metadata``), or every structural problem with its path.
     """
-    return from_data(parse(text, syntax, source=source), source=source)
+    tree = parse(text, syntax, source=source)
+    problem = _parse.not_a_report(tree, syntax)
+    if problem is not None:
+        raise ReportLoadError(source, [problem])
+    return from_data(tree, source=source)
 
 
 def syntax_for(path: str | Path) -> Syntax:
@@ -804,11 +784,11 @@ def read_text(path: str | Path) -> str:
     """A file's text, decoded as UTF-8 (a BOM is allowed), with clear errors.
 
     Raises:
-        ReportLoadError: unreadable, too large or not UTF-8.
+        ReportLoadError: unreadable, not a regular file (a FIFO would block), too large
+            or not UTF-8.
     """
     try:
-        with Path(path).open("rb") as fh:
-            raw = fh.read(MAX_INPUT_BYTES + 1)
+        raw = read_file(Path(path), MAX_INPUT_BYTES)
     except OSError as exc:
         raise ReportLoadError(str(path), [f"cannot read the file: {exc.strerror or exc}"]) from None
     return decode(raw, source=str(path))

@@ -174,3 +174,13 @@ def test_with_section_adds_a_missing_section_in_its_place():
 def test_with_section_refuses_an_unknown_id():
     with pytest.raises(KeyError, match="no section 'summary'"):
         blank_report(year=2023).with_section("summary", paragraphs=())
+
+
+def test_a_processing_fee_out_of_range_is_refused():
+    from decimal import Decimal
+
+    from govinfo_report import ProcessingFee
+    from govinfo_report.model.cells import AmountRangeError
+
+    with pytest.raises(AmountRangeError, match="1000000000 digits before the decimal point"):
+        ProcessingFee(amount=Decimal("1e999999999"))

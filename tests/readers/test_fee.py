@@ -43,6 +43,9 @@ def test_an_explicit_statement_gives_the_amount_in_yuan(text: str, amount: str) 
         ("本年度收取信息处理费120元，另收取信息处理费80元。", "different amounts are stated"),
         ("收取信息处理费120。", "an amount with neither 元 nor 万元"),
         ("行政事业性收费和信息处理费共计100元。", "stated together with another kind of fee"),
+        # 万元 multiplied out could not even be done exactly (decimal.InvalidOperation).
+        ("收取信息处理费12345678901234567890123456789万元。", "an amount out of range"),
+        ("收取信息处理费1234567890123456789元。", "an amount out of range"),
     ],
 )
 def test_an_ambiguous_statement_gives_no_fee_and_says_why(text: str, problem: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import re
 from decimal import Decimal, InvalidOperation
-from typing import TypeAlias
+from typing import Final, TypeAlias
 
 import attrs
 
@@ -33,11 +33,45 @@ NOT_APPLICABLE = Empty.NOT_APPLICABLE
 _MONEY_RE = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*([^\d\s.\-][^\d]*)?\s*$")
 
 
-def _to_decimal(value: Decimal) -> Decimal:
+MAX_INTEGER_DIGITS: Final = 15
+"""Digits an amount may have before the decimal point: amounts are below 10^15.
+
+Reports state money in 万元 or 元, and no real amount reaches 10^12. The bound keeps
+printing an amount cheap (``f"{Decimal('1e999999999'):f}"`` is a billion digits) and
+sums exact within the default 28-digit decimal context."""
+MAX_DECIMAL_PLACES: Final = 6
+"""Digits an amount may have after the decimal point: 0.000001万元 is one 分."""
+
+
+class AmountRangeError(ValueError):
+    """An amount with more digits than any report states (see :data:`MAX_INTEGER_DIGITS`)."""
+
+
+def check_amount(value: Decimal) -> Decimal:
+    """``value`` if it can be an amount of money: finite, and within the digit bounds.
+
+    Raises:
+        TypeError: ``value`` is not a Decimal.
+        ValueError: ``value`` is NaN or infinite.
+        AmountRangeError: more than :data:`MAX_INTEGER_DIGITS` digits before the point
+            or :data:`MAX_DECIMAL_PLACES` after it.
+    """
     if not isinstance(value, Decimal):
         raise TypeError(f"money amount must be a Decimal, got {type(value).__name__}")
     if not value.is_finite():
         raise ValueError(f"money amount must be finite, got {value}")
+    # Both from the exponent, never from the digits written out (which is the danger).
+    integer_digits = value.adjusted() + 1
+    places = -int(value.as_tuple().exponent)
+    if integer_digits > MAX_INTEGER_DIGITS:
+        raise AmountRangeError(
+            f"amount out of range: {integer_digits} digits before the decimal point "
+            f"(at most {MAX_INTEGER_DIGITS})"
+        )
+    if places > MAX_DECIMAL_PLACES:
+        raise AmountRangeError(
+            f"amount out of range: {places} decimal places (at most {MAX_DECIMAL_PLACES})"
+        )
     return value
 
 
@@ -47,7 +81,7 @@ class Money:
     the unit written in the cell ("251000元"). ``unit=None`` means the column's unit.
     """
 
-    amount: Decimal = attrs.field(validator=lambda _i, _a, v: _to_decimal(v))
+    amount: Decimal = attrs.field(validator=lambda _i, _a, v: check_amount(v))
     unit: str | None = None
 
     @classmethod
@@ -55,6 +89,7 @@ class Money:
         """Read "7730.28", "251000元" or "12 万元" exactly.
 
         Raises:
+            AmountRangeError: a number with too many digits (a ``ValueError``).
             ValueError: the text is not a number with an optional unit.
         """
         match = _MONEY_RE.match(text.replace(",", "").replace("，", ""))

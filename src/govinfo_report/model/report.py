@@ -18,7 +18,7 @@ import attrs
 
 from govinfo_report.errors import ReportValueError
 from govinfo_report.formats import FormatSpec, FormatVersion, get_format
-from govinfo_report.model.cells import CellValue
+from govinfo_report.model.cells import CellValue, check_amount
 from govinfo_report.model.table import Table
 
 
@@ -170,6 +170,7 @@ class Section:
 def _non_negative_decimal(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, Decimal) or not value.is_finite():
         raise TypeError(f"{attribute.name} must be a finite Decimal")
+    check_amount(value)  # a billion-digit fee would cost gigabytes to print
 
 
 @attrs.frozen(kw_only=True)

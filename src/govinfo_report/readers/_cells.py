@@ -42,7 +42,10 @@ def parse(text: str, kind: CellKind) -> CellValue | None:
             return None
         sign, digits, fraction, unit = match.groups()
         amount = Decimal(sign + digits.replace(",", "") + (fraction or ""))
-        return Money(amount, unit or None)
+        try:
+            return Money(amount, unit or None)
+        except ValueError:  # more digits than any amount has: not read, like a word
+            return None
     match = _COUNT.match(value)
     if match is None:
         return None

@@ -20,6 +20,7 @@ from decimal import Decimal
 import attrs
 
 from govinfo_report.model import ProcessingFee
+from govinfo_report.model.cells import AmountRangeError, check_amount
 from govinfo_report.readers._meta import fold
 
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
@@ -73,13 +74,20 @@ class _Statement:
 
 
 def _decimal(number: str, unit: str) -> Decimal:
-    """The amount in 元, exact: 万元 multiplied out, digits as printed otherwise."""
-    value = Decimal(0) if number == "零" else Decimal(number.replace(",", ""))
+    """The amount in 元, exact: 万元 multiplied out, digits as printed otherwise.
+
+    Raises:
+        AmountRangeError: more digits than an amount can have (checked before 万元 is
+            multiplied out, which could not be done exactly).
+    """
+    value = check_amount(Decimal(0) if number == "零" else Decimal(number.replace(",", "")))
     if unit != "万元":
         return value
     yuan = value * 10000
     # 0.012万元 is 120元, not 120.000元.
-    return yuan.quantize(Decimal(1)) if yuan == yuan.to_integral_value() else yuan.normalize()
+    return check_amount(
+        yuan.quantize(Decimal(1)) if yuan == yuan.to_integral_value() else yuan.normalize()
+    )
 
 
 def _clauses(sentence: str) -> Iterable[tuple[str, str | None]]:
@@ -93,6 +101,13 @@ def _clauses(sentence: str) -> Iterable[tuple[str, str | None]]:
 
 def _statement(sentence: str, paragraph: int) -> _Statement | None:
     """What one sentence states about the fee, or ``None`` if it states nothing."""
+    try:
+        return _stated(sentence, paragraph)
+    except AmountRangeError:
+        return _Statement(sentence, paragraph, problem=("金额超出范围", "an amount out of range"))
+
+
+def _stated(sentence: str, paragraph: int) -> _Statement | None:
     text = _BOOK_TITLE.sub("", fold(sentence))
     amounts: set[Decimal] = set()
     none = False
@@ -108,7 +123,7 @@ def _statement(sentence: str, paragraph: int) -> _Statement | None:
         found = [_decimal(n, u) for n, u in _AMOUNT.findall(clause)]
         bare = _BARE.search(clause)
         if not found and bare is not None:
-            value = Decimal(bare.group(1).replace(",", ""))
+            value = check_amount(Decimal(bare.group(1).replace(",", "")))
             if value != 0:
                 return _Statement(
                     sentence,

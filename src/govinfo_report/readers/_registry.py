@@ -2,7 +2,11 @@
 
 A reader is anything with ``name``, ``suffixes``, ``sniff(data)`` and
 ``read(data, source=...)`` (see :class:`Reader`). ``read_report`` picks one by name, or
-by sniffing the bytes (then by suffix) when no name is given.
+detects it when no name is given: an interchange suffix (``.json``, ``.yaml``, ``.yml``,
+``.toml``) decides; otherwise the document readers' cheap signatures (a DOCX zip, HTML
+markup), then the interchange syntaxes by parsing (see :mod:`._sniff`), then Markdown and
+text. Input comes from a path (regular files only: a FIFO would block), bytes, or a
+binary stream such as standard input, always under one size cap.
 """
 
 from __future__ import annotations
@@ -10,13 +14,17 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import IO, TYPE_CHECKING, Protocol, runtime_checkable
 
 import attrs
 
+from govinfo_report._input import read_file, read_stream
 from govinfo_report.checks.findings import Finding
 from govinfo_report.errors import ReportReadError, UnknownFormatError
 from govinfo_report.model import Report
+
+if TYPE_CHECKING:
+    from govinfo_report.readers._sniff import Parsed
 
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
 """Inputs larger than this are refused before any parsing."""
@@ -42,7 +50,8 @@ class Reader(Protocol):
     suffixes: tuple[str, ...]
 
     def sniff(self, data: bytes) -> bool:
-        """Whether ``data`` looks like this format (cheap; looks at the first bytes)."""
+        """Whether ``data`` is in this format (a document reader checks a cheap
+        signature; the interchange readers parse)."""
 
     def read(self, data: bytes, *, source: str = "<bytes>") -> ReadResult:
         """The report in ``data``.
@@ -53,13 +62,25 @@ class Reader(Protocol):
         """
 
 
-# Order matters for sniffing: the most specific signatures first.
+@runtime_checkable
+class _Recognising(Protocol):
+    """A reader that recognises a document by parsing it (the interchange readers); the
+    registry hands back what it parsed, so that the document is parsed once."""
+
+    def recognise(self, data: bytes) -> Parsed | None: ...
+
+    def read_recognised(self, data: bytes, parsed: Parsed, *, source: str) -> ReadResult: ...
+
+
+# Order matters for detection: the cheap signatures of the document readers first, then
+# the interchange syntaxes by parsing, then Markdown and text (almost any text is YAML,
+# so those come after a parser has said it holds no report).
 _BUILTINS: dict[str, str] = {
     "docx": "govinfo_report.readers.docx:DocxReader",
+    "html": "govinfo_report.readers.html:HtmlReader",
     "json": "govinfo_report.readers.interchange:JsonReader",
     "toml": "govinfo_report.readers.interchange:TomlReader",
     "yaml": "govinfo_report.readers.interchange:YamlReader",
-    "html": "govinfo_report.readers.html:HtmlReader",
     "markdown": "govinfo_report.readers.markdown:MarkdownReader",
     "text": "govinfo_report.readers.text:TextReader",
 }
@@ -101,23 +122,38 @@ def get_reader(name: str) -> Reader:
 
 
 def detect(data: bytes, suffix: str = "") -> Reader:
-    """The reader for ``data``: by content first, then by file suffix.
+    """The reader for ``data``: an interchange suffix decides, else the content, else
+    the suffix.
 
     Raises:
         ReportReadError: no reader recognises the data.
     """
+    return _detect(data, suffix)[0]
+
+
+def _detect(data: bytes, suffix: str) -> tuple[Reader, Parsed | None]:
+    """The reader, and what it parsed when it recognised ``data`` by parsing."""
     suffix = suffix.lower()
-    by_suffix = [r for r in map(get_reader, available_readers()) if suffix in r.suffixes]
-    # A suffix that names exactly one reader whose sniff agrees is the strongest signal.
+    readers = [get_reader(name) for name in available_readers()]
+    by_suffix = [r for r in readers if suffix and suffix in r.suffixes]
+    # A .json/.yaml/.toml file is what its name says: read as such, it says what is wrong
+    # (a syntax error, "valid JSON, but not a report") rather than being taken for text.
+    for reader in by_suffix:
+        if isinstance(reader, _Recognising):
+            return reader, None
+    # A document suffix whose reader's signature agrees is the strongest signal.
     for reader in by_suffix:
         if reader.sniff(data):
-            return reader
-    for name in available_readers():
-        reader = get_reader(name)
-        if reader.sniff(data):
-            return reader
+            return reader, None
+    for reader in readers:
+        if isinstance(reader, _Recognising):
+            parsed = reader.recognise(data)
+            if parsed is not None:
+                return reader, parsed
+        elif reader.sniff(data):
+            return reader, None
     if by_suffix:
-        return by_suffix[0]
+        return by_suffix[0], None
     raise ReportReadError(
         "cannot tell what kind of document this is; expected one of "
         + ", ".join(available_readers())
@@ -125,18 +161,24 @@ def detect(data: bytes, suffix: str = "") -> Reader:
 
 
 def read_report(
-    source: str | Path | bytes, format: str | None = None, *, name: str | None = None
+    source: str | Path | bytes | IO[bytes],
+    format: str | None = None,
+    *,
+    name: str | None = None,
 ) -> ReadResult:
-    """Read a report from a file path or bytes.
+    """Read a report from a file path, bytes, or a binary stream.
 
     Args:
-        source: a path, or the document's bytes.
+        source: a path (of a regular file), the document's bytes, or a binary stream
+            such as ``sys.stdin.buffer`` (read to its end, up to :data:`MAX_SOURCE_BYTES`).
         format: a reader name (``docx``, ``html``, ``markdown``, ``text``, ``json``,
-            ``yaml``, ``toml``); detected from the content when ``None``.
-        name: how to call the source in messages (defaults to the path).
+            ``yaml``, ``toml``); detected when ``None``.
+        name: how to call the source in messages (defaults to the path, ``<bytes>``,
+            or the stream's name: ``<stdin>`` for standard input).
 
     Raises:
-        ReportReadError: unreadable, too large, or not a report.
+        ReportReadError: unreadable, not a regular file (a FIFO, a device), too large,
+            or not a report.
         ReportLoadError: an interchange file with structural problems.
         UnknownFormatError: ``format`` names no reader.
     """
@@ -144,16 +186,26 @@ def read_report(
     if isinstance(source, bytes):
         data = source
         label = name or "<bytes>"
-    else:
+    elif isinstance(source, str | Path):
         path = Path(source)
         label = name or str(path)
         suffix = path.suffix
         try:
-            with path.open("rb") as fh:
-                data = fh.read(MAX_SOURCE_BYTES + 1)
+            data = read_file(path, MAX_SOURCE_BYTES)
+        except OSError as exc:
+            raise ReportReadError(f"cannot read {label}: {exc.strerror or exc}") from None
+    else:
+        stream_name = getattr(source, "name", None)  # sys.stdin.buffer's is "<stdin>"
+        label = name or (stream_name if isinstance(stream_name, str) else "<stream>")
+        try:
+            data = read_stream(source, MAX_SOURCE_BYTES)
         except OSError as exc:
             raise ReportReadError(f"cannot read {label}: {exc.strerror or exc}") from None
     if len(data) > MAX_SOURCE_BYTES:
         raise ReportReadError(f"{label} is larger than {MAX_SOURCE_BYTES} bytes")
-    reader = get_reader(format) if format else detect(data, suffix)
+    if format:
+        return get_reader(format).read(data, source=label)
+    reader, parsed = _detect(data, suffix)
+    if parsed is not None and isinstance(reader, _Recognising):
+        return reader.read_recognised(data, parsed, source=label)
     return reader.read(data, source=label)

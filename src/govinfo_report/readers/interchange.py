@@ -1,13 +1,17 @@
 """Readers for the interchange files (JSON, YAML, TOML): exact, no findings of their own.
 
-They share :func:`govinfo_report.serialize.decode`, so the size cap and the UTF-8 rule
-are the same whether a file comes through ``serialize.load`` or ``read_report``.
+They share :func:`govinfo_report.serialize.decode` and :func:`~govinfo_report.serialize.loads`,
+so the size cap, the UTF-8 rule, duplicate keys and "valid JSON, but not a report" are
+the same whether a file comes through ``serialize.load`` or ``read_report``. Without a
+suffix they recognise a document by parsing it (:mod:`govinfo_report.readers._sniff`),
+and detection hands over what it parsed, so a document is parsed once.
 """
 
 from __future__ import annotations
 
 from govinfo_report.readers._registry import ReadResult
-from govinfo_report.serialize import Syntax, decode, loads
+from govinfo_report.readers._sniff import Parsed, recognise
+from govinfo_report.serialize import Syntax, decode, from_data, loads
 
 
 class _InterchangeReader:
@@ -15,8 +19,28 @@ class _InterchangeReader:
     syntax: Syntax
     suffixes: tuple[str, ...]
 
+    def sniff(self, data: bytes) -> bool:
+        """Whether ``data`` parses as a report in this syntax (see :meth:`recognise`)."""
+        return self.recognise(data) is not None
+
+    def recognise(self, data: bytes) -> Parsed | None:
+        """``data`` parsed as a report in this syntax, or ``None`` if it is not one."""
+        return recognise(data, self.syntax)
+
     def read(self, data: bytes, *, source: str = "<bytes>") -> ReadResult:
+        """The report in ``data``.
+
+        Raises:
+            ReportLoadError: not UTF-8, too large, a syntax error, a duplicate key, not
+                a report, or every structural problem with its path.
+        """
         return ReadResult(loads(decode(data, source=source), self.syntax, source=source))
+
+    def read_recognised(self, data: bytes, parsed: Parsed, *, source: str) -> ReadResult:
+        """The report in ``data``, which :meth:`recognise` has already parsed."""
+        if parsed.tree is None:
+            return self.read(data, source=source)  # not a report after all: say why
+        return ReadResult(from_data(parsed.tree, source=source))
 
 
 class JsonReader(_InterchangeReader):
@@ -26,10 +50,6 @@ class JsonReader(_InterchangeReader):
     syntax: Syntax = "json"
     suffixes = (".json",)
 
-    def sniff(self, data: bytes) -> bool:
-        head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
-        return head.startswith(b"{") and b'"metadata"' in data[:4096]
-
 
 class YamlReader(_InterchangeReader):
     """YAML interchange files."""
@@ -38,10 +58,6 @@ class YamlReader(_InterchangeReader):
     syntax: Syntax = "yaml"
     suffixes = (".yaml", ".yml")
 
-    def sniff(self, data: bytes) -> bool:
-        head = data[:4096].lstrip(b"\xef\xbb\xbf")
-        return head.startswith((b"metadata:", b"---\nmetadata:", b"# ")) and b"metadata:" in head
-
 
 class TomlReader(_InterchangeReader):
     """TOML interchange files."""
@@ -49,6 +65,3 @@ class TomlReader(_InterchangeReader):
     name = "toml"
     syntax: Syntax = "toml"
     suffixes = (".toml",)
-
-    def sniff(self, data: bytes) -> bool:
-        return b"[metadata]" in data[:4096]

@@ -1,0 +1,101 @@
+"""Reading an input's bytes: regular files only, standard input as a stream, always capped.
+
+Opening a FIFO for reading blocks until someone writes to it, and a device such as
+``/dev/zero`` never ends, so ``validate``, ``render``, ``import``, ``serialize.load`` and
+``read_report`` would hang on them. Here a path is opened without blocking
+(``O_NONBLOCK``), the opened descriptor is checked with ``fstat`` (so a symlink or a
+rename between a check and the open changes nothing), and anything that is not a
+regular file is refused with what it is. Streaming goes through a stream instead
+(``-`` on the command line, ``read_report(sys.stdin.buffer)``), read up to the same cap.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+from typing import IO
+
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # absent on Windows, where FIFOs do not exist
+
+
+class NotARegularFileError(OSError):
+    """The path names a FIFO, a device, a socket or a folder; ``strerror`` says which."""
+
+
+def _kind(mode: int) -> str:
+    return next((kind for test, kind in _KINDS if test(mode)), "not a regular file")
+
+
+def _refusal(mode: int, path: Path) -> NotARegularFileError:
+    what = f"it is {_kind(mode)}, not a regular file"
+    if not stat.S_ISDIR(mode):  # a stream of some kind: say how to stream
+        what += "; use - to read standard input"
+    return NotARegularFileError(0, what, str(path))
+
+
+def read_file(path: Path, limit: int) -> bytes:
+    """Up to ``limit + 1`` bytes of the regular file at ``path`` (one more than allowed,
+    so that the caller can tell a file over its cap).
+
+    Raises:
+        NotARegularFileError: ``path`` is a FIFO, a device, a socket or a folder.
+        OSError: it cannot be opened or read.
+    """
+    try:
+        fd = os.open(path, _FLAGS | _NONBLOCK)
+    except OSError:
+        # A socket cannot be opened at all (ENXIO); say what it is rather than that.
+        try:
+            mode = os.stat(path).st_mode
+        except OSError:
+            mode = stat.S_IFREG
+        if not stat.S_ISREG(mode):
+            raise _refusal(mode, path) from None
+        raise
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise _refusal(mode, path)
+        if _NONBLOCK:
+            os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=True) as fh:
+            fd = -1  # the file object owns it now
+            return _read_capped(fh, limit)
+    finally:
+        if fd != -1:
+            os.close(fd)
+
+
+_CHUNK = 1024 * 1024
+
+
+def _read_capped(stream: IO[bytes], limit: int) -> bytes:
+    # In chunks: read(limit + 1) would reserve the whole cap (64 MiB) for a 20 kB input.
+    data = bytearray()
+    while len(data) <= limit:
+        chunk = stream.read(min(_CHUNK, limit + 1 - len(data)))
+        if not isinstance(chunk, bytes | bytearray):
+            raise TypeError(f"expected a binary stream, got one that gives {type(chunk).__name__}")
+        if not chunk:
+            break
+        data += chunk
+    return bytes(data)
+
+
+def read_stream(stream: IO[bytes], limit: int) -> bytes:
+    """Up to ``limit + 1`` bytes of a binary stream (standard input, a pipe, a socket).
+
+    Raises:
+        TypeError: a text stream (``sys.stdin`` rather than ``sys.stdin.buffer``).
+        OSError: it cannot be read.
+    """
+    return _read_capped(stream, limit)
