@@ -1,5 +1,5 @@
-"""The HTML reader's bounds: one cell cap for the whole page, and spans read as browsers
-read them.
+"""The HTML reader's bounds: one cell cap for the whole page, spans read as browsers read
+them, and only the encodings a report's page can have.
 
 The hostile pages run in a child capped at 1 GiB (see :mod:`readers.bounded`): before
 these fixes they took gigabytes or minutes, and a regression must fail fast, not eat the
@@ -12,11 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from govinfo_report.readers import read_report
+from govinfo_report.readers._charsets import page_encoding
 from govinfo_report.readers._document import Grid
 from govinfo_report.readers._limits import MAX_DOCUMENT_CELLS, span
-from govinfo_report.readers.html import to_blocks
+from govinfo_report.readers.html import HtmlReader, to_blocks
 from readers.bounded import cli_outcome, outcome
 
+SHANGHAI = Path(__file__).parent.parent / "fixtures" / "html" / "shanghai_2019.html"
 _LIMIT = f"the limit is {MAX_DOCUMENT_CELLS} cells per document"
 
 _MANY_TABLES = """
@@ -130,3 +133,75 @@ def test_cli_reads_a_page_with_a_5000_digit_colspan(tmp_path: Path) -> None:
 )
 def test_span_reads_what_browsers_read(value: str | None, expected: int) -> None:
     assert span(value, 1000) == expected
+
+
+# --- declared encodings -------------------------------------------------------------------
+
+
+def _declaring(label: str, *, ascii_only: bool = False) -> bytes:
+    """The Shanghai page declaring ``label``; ``ascii_only``: its Chinese as character
+    references, so that every byte is ASCII (as a CMS may write it)."""
+    page = SHANGHAI.read_text(encoding="utf-8").replace('charset="utf-8"', f'charset="{label}"')
+    return page.encode("ascii", "xmlcharrefreplace") if ascii_only else page.encode()
+
+
+@pytest.mark.parametrize("label", ["punycode", "unicode_escape", "idna", "cp037", "rot13"])
+def test_a_declared_codec_that_is_no_page_encoding_is_ignored(label: str) -> None:
+    assert HtmlReader().read(_declaring(label)).report == read_report(SHANGHAI).report
+
+
+def test_punycode_declared_on_an_ascii_page_is_ignored() -> None:
+    # Before, Python's punycode codec decoded the page and raised UnicodeError.
+    data = _declaring("punycode", ascii_only=True)
+    assert HtmlReader().read(data).report == read_report(SHANGHAI).report
+
+
+def test_punycode_declared_on_a_large_page_is_ignored_within_bounds() -> None:
+    # Python's punycode decoder is quadratic: 800 KB took 157 s, then raised UnicodeError.
+    setup = (
+        "from govinfo_report.readers.html import HtmlReader\n"
+        "data = (b'<html><head><meta charset=\"punycode\"></head><body><p>-'"
+        " + b'ba' * 200_000 + b'</p></body></html>')"
+    )
+    kind, message = outcome(setup, "HtmlReader().read(data, source='p.html')", timeout=20)
+    assert kind == "ReportReadError"
+    assert "does not look like" in message
+
+
+def test_cli_reads_a_page_that_declares_punycode(tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    page.write_bytes(_declaring("punycode", ascii_only=True))
+    code, stderr = cli_outcome(["validate", "--json", str(page)])
+    assert "error" not in stderr
+    assert code in (0, 1)  # read: the report's own findings decide the code
+
+
+def test_utf16_declared_in_an_ascii_compatible_page_reads_as_utf8() -> None:
+    # Found by an ASCII scan, the declaration cannot be true; browsers read UTF-8.
+    assert HtmlReader().read(_declaring("utf-16")).report == read_report(SHANGHAI).report
+
+
+def test_big5_declared_page_is_read_as_big5() -> None:
+    page = '<html><head><meta charset="big5"></head><body><p>政府資訊公開</p></body></html>'
+    blocks = to_blocks(page.encode("big5"))
+    assert [getattr(b, "text", None) for b in blocks] == ["政府資訊公開"]
+
+
+@pytest.mark.parametrize(
+    ("label", "codec"),
+    [
+        ("utf-8", "utf-8"),
+        (" UTF8 ", "utf-8"),
+        ("GB2312", "gb18030"),
+        ("x-gbk", "gb18030"),
+        ("gb18030", "gb18030"),
+        ("big5-hkscs", "big5hkscs"),
+        ("iso-8859-1", "cp1252"),
+        ("us-ascii", "cp1252"),
+        ("utf-7", None),
+        ("punycode", None),
+        ("gb\u212a", None),  # KELVIN SIGN, which str.lower() folds to "k"
+    ],
+)
+def test_page_encoding_accepts_only_a_pages_encodings(label: str, codec: str | None) -> None:
+    assert page_encoding(label) == codec

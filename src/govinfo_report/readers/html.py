@@ -1,7 +1,8 @@
 """The HTML reader: reports published on government portal pages.
 
-The page is decoded (BOM, then the declared ``<meta charset>`` / ``http-equiv``, then
-UTF-8, then GB18030, which covers GBK and GB2312), parsed with lxml's HTML parser
+The page is decoded (BOM, then the declared ``<meta charset>`` / ``http-equiv`` when it
+names an encoding a report's page can have, then UTF-8, then GB18030, which covers GBK
+and GB2312), parsed with lxml's HTML parser
 (no network access, no entity expansion beyond HTML's own, comments and processing
 instructions dropped), and walked once into neutral blocks: paragraphs from ``<p>``,
 ``<div>``, headings and ``<br>``-separated lines, data tables with ``rowspan`` /
@@ -25,6 +26,7 @@ import lxml.html
 
 from govinfo_report.errors import ReportReadError
 from govinfo_report.readers import _meta
+from govinfo_report.readers._charsets import page_encoding
 from govinfo_report.readers._document import Block, Grid, Paragraph
 from govinfo_report.readers._limits import CellBudget, span
 from govinfo_report.readers._registry import ReadResult
@@ -130,9 +132,6 @@ _FURNITURE: Final = (
     "location",
 )
 _HEADING_LEVELS: Final = {"h1": 0, "h2": 1, "h3": 2}
-_GB_ALIASES: Final = frozenset(
-    {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "euc-cn", "gb18030"}
-)
 _SNIFF: Final = (
     b"<html",
     b"<!doctype html",
@@ -146,7 +145,8 @@ _SNIFF: Final = (
 
 
 def _declared_charset(data: bytes) -> str | None:
-    """The charset a page declares in its first 4 KB (``charset=...``), if any."""
+    """The codec for the charset a page declares in its first 4 KB (``charset=...``), if
+    it declares one a report's page can have (see :mod:`._charsets`)."""
     head = data[:4096].lower()
     at = head.find(b"charset=")
     if at < 0:
@@ -155,15 +155,7 @@ def _declared_charset(data: bytes) -> str | None:
     end = 0
     while end < len(value) and value[end : end + 1] not in (b'"', b"'", b";", b">", b" ", b"/"):
         end += 1
-    name = value[:end].decode("ascii", errors="ignore").strip()
-    if not name:
-        return None
-    if name in _GB_ALIASES:
-        return "gb18030"
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        return None
+    return page_encoding(value[:end].decode("ascii", errors="ignore"))
 
 
 def decode(data: bytes, source: str) -> str:
@@ -185,8 +177,6 @@ def decode(data: bytes, source: str) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError as exc:
             problem = f"byte 0x{data[exc.start]:02x} at offset {exc.start} is not {encoding}"
-        except LookupError:
-            continue
     raise ReportReadError(f"cannot decode {source} as {', '.join(encodings)} ({problem})")
 
 
