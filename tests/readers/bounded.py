@@ -1,10 +1,10 @@
 """Running an operation that must stay bounded in a fresh interpreter with a memory cap.
 
 A test of a resource limit must not be able to exhaust the machine when the limit
-regresses. :func:`outcome` and :func:`cli_outcome` run the operation in a child Python
-whose address space is capped (``RLIMIT_AS``, 1 GiB by default) and which is killed after
-a timeout; a regression then fails the test quickly, as a ``MemoryError`` traceback or a
-timeout, instead of swapping for minutes. The child builds its hostile input itself
+regresses. :func:`outcome`, :func:`evaluate` and :func:`cli_outcome` run the operation in
+a child Python whose address space is capped (``RLIMIT_AS``, 1 GiB by default) and which
+is killed after a timeout; a regression then fails the test quickly, as a
+``MemoryError`` traceback or a timeout, instead of swapping for minutes. The child builds its hostile input itself
 (from ``setup`` code) or reads it from a file the test wrote, so the test process never
 holds it.
 """
@@ -68,6 +68,15 @@ def outcome(
     """
     found = _run(setup, f"_error(lambda: {call})", memory, timeout)
     return found["type"], found["message"]
+
+
+def evaluate(setup: str, expression: str, *, memory: int = MEMORY, timeout: float = TIMEOUT) -> Any:
+    """The value of ``expression`` (JSON-serialisable) in a capped child, after ``setup``.
+
+    Raises:
+        AssertionError: the child ran out of memory, raised, or timed out.
+    """
+    return _run(setup, expression, memory, timeout)
 
 
 def cli_outcome(
