@@ -1,5 +1,5 @@
 """The Markdown reader's bounds: input size, one cell cap over pipe and HTML tables,
-spans read as browsers read them, and work linear in the number of tables.
+spans read as browsers read them, and work linear in the number of blocks.
 
 The hostile documents run in a child capped at 1 GiB (see :mod:`readers.bounded`):
 before these fixes they took gigabytes or minutes.
@@ -122,6 +122,15 @@ def test_html_rowspan_stops_at_the_last_row() -> None:
 # --- work linear in the document -------------------------------------------------------
 
 
+def test_many_paragraphs_under_one_subsection_are_read_in_linear_time() -> None:
+    # Each paragraph used to copy the sub-section's tuple: 40,000 took 54 s.
+    setup = _SETUP + "data = (title + '### （一）概述\\n\\n' + '一段。\\n\\n' * 40_000).encode()\n"
+    count = evaluate(
+        setup, f"len({_READ}.report.sections[0].subsections[0].paragraphs)", timeout=20
+    )
+    assert count == 40_000
+
+
 def test_tables_are_read_in_time_linear_in_their_number() -> None:
     # Each table used to copy the rest of the token list: 100,000 tables took 30 s.
     setup = (
@@ -134,6 +143,14 @@ def test_tables_are_read_in_time_linear_in_their_number() -> None:
     )
     read = "sum(1 for i in range(0, len(tokens), 5) if gfm_table(tokens, i, ['| a |'], 0))"
     assert evaluate(setup, read, timeout=10) == 100_000
+
+
+def test_cli_reads_many_paragraphs_in_linear_time(tmp_path: Path) -> None:
+    path = tmp_path / "long.md"
+    path.write_text(_TITLE + "### （一）概述\n\n" + "一段。\n\n" * 40_000, encoding="utf-8")
+    code, stderr = cli_outcome(["validate", "--from", "markdown", str(path)], timeout=20)
+    assert "error:" not in stderr
+    assert code in (0, 1)
 
 
 def test_extra_row_value_of_5000_digits_is_no_count() -> None:
