@@ -1,5 +1,6 @@
 """The Markdown reader's bounds: input size, one cell cap over pipe and HTML tables,
-spans read as browsers read them, and work linear in the number of blocks.
+spans read as browsers read them, linear work in the number of blocks, and no YAML
+aliases in our front matter.
 
 The hostile documents run in a child capped at 1 GiB (see :mod:`readers.bounded`):
 before these fixes they took gigabytes or minutes.
@@ -160,3 +161,34 @@ def test_extra_row_value_of_5000_digits_is_no_count() -> None:
     report, _ = MarkdownReader().read((_TITLE + "## 二、主动公开政府信息情况\n\n" + table).encode())
     (extra,) = report.proactive.extra_rows
     assert not isinstance(extra.values[0], int)  # int() refuses 4,300 digits
+
+
+# --- front matter --------------------------------------------------------------------------
+
+_LAUGHS = "\n".join(
+    ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    + [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]
+)
+"""Nine lines of nested aliases: 10^9 items once expanded."""
+
+
+def _front(body: str) -> str:
+    return f'---\ngovinfo-report: 1\nformat_version: "2021"\nyear: 2023\n{body}\n---\n\n' + _TITLE
+
+
+def test_front_matter_with_aliases_is_ignored_with_a_finding() -> None:
+    setup = (
+        "from govinfo_report.readers.markdown import MarkdownReader\n"
+        f"data = {_front(_LAUGHS + chr(10) + 'contact: *a8').encode()!r}\n"
+    )
+    found = evaluate(setup, f"[f.message_en for f in {_READ}.findings]")
+    assert (
+        "the front matter has a problem and the item was ignored: YAML aliases (*name) are not allowed"
+        in found
+    )
+
+
+def test_someone_elses_front_matter_with_aliases_is_ignored_silently() -> None:
+    text = "---\ndefaults: &d {layout: post}\npage: *d\n---\n\n" + _TITLE
+    _, findings = MarkdownReader().read(text.encode())
+    assert not [f for f in findings if f.code == "R.MARKDOWN.FRONT_MATTER"]
