@@ -3,13 +3,14 @@ part is inflated, shared by the DOCX reader (its input) and the DOCX writer (a t
 
 A package is a zip of XML parts, and both layers can be turned against whoever opens
 it: a zip bomb (a few kilobytes that inflate to gigabytes; sizes in the headers that
-lie), an encrypted or legacy binary Word file, or XML that declares entities (billion
-laughs, external entities). :class:`Package` checks the central directory before
+lie), an encrypted or legacy binary Word file, XML that declares entities (billion
+laughs, external entities), or megabytes of tiny elements, each of which costs a parsed
+tree a hundred bytes or more. :class:`Package` checks the central directory before
 inflating anything (entries, declared total, compression ratio), inflates a part only
-when asked while counting the bytes it gets, and refuses XML with a DOCTYPE. Every
-failure is raised as the caller's error (``ReportReadError`` for an input,
-``ReportWriteError`` for a template) with a message that says what, where and which
-limit.
+when asked while counting the bytes it gets, and keeps count of the XML given out for
+parsing. Every failure is raised as the caller's error (``ReportReadError`` for an
+input, ``ReportWriteError`` for a template) with a message that says what, where and
+which limit.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ MAX_TOTAL_BYTES: Final = 200 * 1024 * 1024
 """The sum of the uncompressed sizes declared by the central directory."""
 MAX_PART_BYTES: Final = 64 * 1024 * 1024
 """The largest part inflated (images and embedded fonts included)."""
+MAX_XML_BYTES: Final = 16 * 1024 * 1024
+"""The XML of one package given out for parsing, all parts together: a long report's
+``document.xml`` is a few megabytes, and a parsed tree costs up to 20 times its text."""
 MAX_RATIO: Final = 200
 """Largest compression ratio accepted for an entry bigger than :data:`RATIO_FLOOR`;
 Word's XML compresses 5-30x, a zip bomb ~1000x."""
@@ -123,6 +127,7 @@ class Package:
     def __init__(self, data: bytes, source: str, error: Error) -> None:
         self.source = source
         self._error = error
+        self._xml_bytes = 0
         _refuse_non_zip(data, source, error)
         directory = central_directory(data)
         if directory is None:
@@ -187,13 +192,18 @@ class Package:
         return self._inflate(info)
 
     def read_xml(self, name: str) -> bytes:
-        """Part ``name`` to be parsed as XML: as :meth:`read`, a DOCTYPE refused.
+        """Part ``name`` to be parsed as XML: as :meth:`read`, counted against
+        :data:`MAX_XML_BYTES` (by its declared size, before inflating), a DOCTYPE refused.
 
         Raises:
-            Exception: ``error(message)``: as :meth:`read`, or a DOCTYPE.
+            Exception: ``error(message)``: as :meth:`read`, a DOCTYPE, or the package's
+                XML over the limit.
         """
+        info = self._infos.get(name)
+        if info is not None:
+            self._count_xml(name, info.file_size)
         data = self.read(name)
-        self._count_xml(name, data)
+        refuse_doctype(data, f"{self.source}: part {name!r}", self._error)
         return data
 
     def check_all(self) -> None:
@@ -207,10 +217,17 @@ class Package:
         for info in self._all:
             data = self._inflate(info)
             if data[:64].lstrip(b" \t\r\n").startswith(_XML_START):
-                self._count_xml(info.filename, data)
+                self._count_xml(info.filename, len(data))
+                refuse_doctype(data, f"{self.source}: part {info.filename!r}", self._error)
 
-    def _count_xml(self, name: str, data: bytes) -> None:
-        refuse_doctype(data, f"{self.source}: part {name!r}", self._error)
+    def _count_xml(self, name: str, size: int) -> None:
+        self._xml_bytes += size
+        if self._xml_bytes > MAX_XML_BYTES:
+            raise self._error(
+                f"{self.source}: part {name!r} brings the package's XML to "
+                f"{self._xml_bytes} bytes; the limit is {MAX_XML_BYTES} "
+                "(a long report has a few megabytes)"
+            )
 
     def _inflate(self, info: zipfile.ZipInfo) -> bytes:
         name = info.filename

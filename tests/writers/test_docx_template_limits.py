@@ -17,6 +17,7 @@ from govinfo_report import _package
 from govinfo_report.errors import ReportWriteError
 from govinfo_report.writers.docx import DocxWriter
 from readers.bounded import cli_outcome, outcome
+from readers.docx_parts import tiny_paragraphs_xml
 from writers.hostile_templates import base_parts, package, with_image, zeros_deflated
 
 REPORT = Path(__file__).parent.parent / "fixtures" / "cli" / "report_2021.yaml"
@@ -118,6 +119,15 @@ def test_template_file_over_the_size_limit_is_refused_before_reading(tmp_path: P
         fh.truncate(_package.MAX_PACKAGE_BYTES + 1)  # sparse: no disk used
     message = _refusal(path, timeout=10)
     assert message == f"template {path} is larger than {_package.MAX_PACKAGE_BYTES} bytes; refused"
+
+
+def test_template_with_xml_over_the_limit_is_refused(tmp_path: Path) -> None:
+    # python-docx parses every XML part a template refers to: ~400 MB for 16 MiB.
+    parts = base_parts() | {"word/document.xml": tiny_paragraphs_xml()}
+    path = _write(tmp_path, package(parts))
+    message = _refusal(path)
+    assert message.startswith(f"template {path}: part 'word/document.xml' brings the package's ")
+    assert f"the limit is {_package.MAX_XML_BYTES} " in message
 
 
 def test_cli_render_refuses_a_zip_bomb_template(tmp_path: Path) -> None:

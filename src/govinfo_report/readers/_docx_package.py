@@ -5,7 +5,8 @@ The zip checks (entries, declared and inflated sizes, compression ratio, encrypt
 legacy ``.doc``) are :mod:`govinfo_report._package`'s, shared with the DOCX writer's
 templates; here they raise :class:`~govinfo_report.errors.ReportReadError`, and the
 parts the reader asks for are parsed without resolving any entity, with any DOCTYPE
-refused.
+refused, and no more XML than :data:`~govinfo_report._package.MAX_XML_BYTES` per
+document.
 """
 
 from __future__ import annotations
@@ -57,8 +58,9 @@ class Package(_package.Package):
         """Part ``name`` parsed as XML; no entity is resolved, no DOCTYPE accepted.
 
         Raises:
-            ReportReadError: as :meth:`read`, or the part is not well-formed XML or
-                declares a DOCTYPE/entities.
+            ReportReadError: as :meth:`read`, the document's XML over
+                :data:`~govinfo_report._package.MAX_XML_BYTES`, or the part is not
+                well-formed XML or declares a DOCTYPE/entities.
         """
         return parse_xml(self.read_xml(name), f"{self.source}: part {name!r}")
 
