@@ -21,6 +21,7 @@ from typing import Final
 from lxml import etree
 
 from govinfo_report.errors import ReportReadError
+from govinfo_report.readers import _limits
 from govinfo_report.readers._document import Block, Grid, Paragraph
 from govinfo_report.readers._docx_styles import Look, Numbering, Styles, read_look, toggle
 
@@ -69,6 +70,9 @@ MAX_COLUMNS: Final = 256
 """Word allows 63 columns; a wider grid is forged (spans inflating a grid in memory)."""
 MAX_GRID_CELLS: Final = 2_000_000
 """Grid positions over all tables of a document, merges expanded."""
+_MAX_SPAN: Final = 1000
+"""Larger ``w:gridSpan`` / ``w:gridBefore`` values are read as this (the grid is then
+refused as wider than :data:`MAX_COLUMNS`)."""
 
 
 class _Names:
@@ -336,8 +340,8 @@ class Extractor:
                 if trpr.find(n.deleted) is not None:
                     continue  # a row deleted with tracked changes
                 gb = trpr.find(n.grid_before)
-                if gb is not None and (value := gb.get(n.val, "")).isdigit():
-                    before = int(value)
+                if gb is not None:
+                    before = _limits.span(gb.get(n.val), _MAX_SPAN, default=0)
             row = []
             column = before
             for tc in self._children(tr, n.tc):
@@ -399,9 +403,7 @@ class Extractor:
         for mark in tcpr:
             tag = mark.tag
             if tag == n.grid_span:
-                value = mark.get(n.val, "")
-                if value.isdigit():
-                    span = max(1, min(int(value), 1000))
+                span = max(1, _limits.span(mark.get(n.val), _MAX_SPAN))
             elif tag == n.vmerge:
                 # <w:vMerge/> without a value continues the cell above.
                 vmerge = "restart" if mark.get(n.val) == "restart" else "continue"

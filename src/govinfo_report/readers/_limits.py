@@ -1,10 +1,11 @@
-"""Bounds the document readers share: how a span attribute is read, and how many table
-cells one document may expand to.
+"""Bounds the document readers share: how a span or a number attribute is read, and how
+many table cells one document may expand to.
 
 A few bytes of markup can ask for a great deal of work: ``colspan="1000"`` on every cell
 of many tables, a pipe table with a thousand columns, a span of 5,000 digits (which
 ``int`` refuses) or of ``²`` (which ``str.isdigit`` accepts and ``int`` does not). Every
-reader reads spans with :func:`span` and counts the grid positions it is about to create
+reader reads spans with :func:`span`, other numbers in attributes with :func:`decimal`,
+and counts the grid positions it is about to create
 against one :class:`CellBudget` per document, *before* creating them, so the work and
 the memory a document can cost are bounded whatever its tables look like. A report's
 three statistic tables hold a few hundred cells; the limit is far above any report and
@@ -26,6 +27,8 @@ _SPAN: Final = re.compile(r"[\t\n\f\r ]*\+?([0-9]+)")
 ``+``, ASCII digits (no other Unicode digits); anything after the digits is ignored."""
 _SPAN_DIGITS: Final = 9
 """Longer digit runs (after leading zeros) are clamped without converting them."""
+_DECIMAL: Final = re.compile(r"[\t\n\r ]*(-?)0*([0-9]{1,9})[\t\n\r ]*")
+"""An XML decimal as Word writes one (``w:val="24"``): ASCII digits, at most nine."""
 
 
 def span(value: str | None, limit: int, default: int = 1) -> int:
@@ -48,6 +51,16 @@ def span(value: str | None, limit: int, default: int = 1) -> int:
     if len(digits) > _SPAN_DIGITS:
         return limit
     return min(int(digits), limit)
+
+
+def decimal(value: str | None, *, signed: bool = False) -> int | None:
+    """A number attribute (``w:sz``, ``w:ilvl``, ``w:start`` …), or ``None`` when it is
+    absent, not ASCII decimal digits (``²``), negative unless ``signed``, or longer than
+    nine digits (no size, level or count Word writes)."""
+    found = _DECIMAL.fullmatch(value) if value is not None else None
+    if found is None or (found[1] and not signed):
+        return None
+    return -int(found[2]) if found[1] else int(found[2])
 
 
 class CellBudget:
