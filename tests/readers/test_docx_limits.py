@@ -1,5 +1,6 @@
-"""The DOCX reader's bounds: how much XML one document may give the parser, and numbers
-in attributes (spans, sizes, list levels) read without int()'s surprises.
+"""The DOCX reader's bounds: how much XML one document may give the parser, numbers in
+attributes (spans, sizes, list levels) read without int()'s surprises, and one cell cap
+for the document.
 
 The hostile documents are read in a child capped at 1 GiB (see :mod:`readers.bounded`).
 """
@@ -13,6 +14,7 @@ import pytest
 from govinfo_report._package import MAX_XML_BYTES
 from govinfo_report.errors import ReportReadError
 from govinfo_report.readers._document import Grid, Paragraph
+from govinfo_report.readers._limits import MAX_DOCUMENT_CELLS
 from govinfo_report.readers.docx import extract
 from readers.bounded import cli_outcome, evaluate, outcome
 from readers.docx_parts import p, package, tbl, tc, tiny_paragraphs_xml, tr
@@ -156,3 +158,36 @@ def test_cli_reads_a_document_with_a_span_of_superscript_two(tmp_path: Path) -> 
     assert code == 2
     assert stderr.startswith(f"govinfo-report: error: {path}")
     assert "internal error" not in stderr
+
+
+# --- cells -------------------------------------------------------------------------------
+
+
+def _wide_tables(count: int) -> bytes:
+    """``count`` tables of 300 rows, each one cell spanning 256 grid columns: 76,800
+    grid positions a table from 25 KB of XML."""
+    row = tr(tc("x", '<w:gridSpan w:val="256"/>'))
+    return package(p("一、总体情况") + tbl(*[row] * 300, columns=256) * count)
+
+
+def test_tables_together_over_the_document_cap_are_refused() -> None:
+    with pytest.raises(ReportReadError) as info:
+        extract(_wide_tables(2), source="wide.docx")
+    message = str(info.value)
+    assert message.startswith("wide.docx: word/document.xml: table 2 would bring ")
+    assert f"the limit is {MAX_DOCUMENT_CELLS} cells per document" in message
+
+
+def test_one_table_under_the_cap_is_read() -> None:
+    (_, grid) = extract(_wide_tables(1)).blocks
+    assert isinstance(grid, Grid)
+    assert (len(grid.cells), len(grid.cells[0])) == (300, 256)
+
+
+def test_cli_names_the_cell_limit(tmp_path: Path) -> None:
+    path = tmp_path / "wide.docx"
+    path.write_bytes(_wide_tables(2))
+    code, stderr = cli_outcome(["validate", str(path)])
+    assert code == 2
+    assert stderr.startswith(f"govinfo-report: error: {path}: word/document.xml: table 2 ")
+    assert f"the limit is {MAX_DOCUMENT_CELLS} cells per document" in stderr
