@@ -8,8 +8,11 @@ and custom properties, so that one test can show one feature of the format.
 from __future__ import annotations
 
 import io
+import random
 import struct
 import zipfile
+
+from govinfo_report._package import MAX_XML_BYTES
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = (
@@ -128,3 +131,10 @@ def patch_central_directory(data: bytes, only: str | None = None, **fields: int)
             struct.pack_into("<H", buf, local + 6, fields["flag_bits"])
         at = buf.find(b"PK\x01\x02", at + 4)
     return bytes(buf)
+
+
+def tiny_paragraphs_xml() -> bytes:
+    """``document.xml`` just over the package's XML limit in one-letter paragraphs: 700 KB
+    once compressed (25x, a plausible ratio), a parsed tree of ~400 MB."""
+    letters = random.Random(7).choices("abcdefghijklmnopqrstuvwxyz", k=MAX_XML_BYTES // 34 + 1000)
+    return document("".join(f"<w:p><w:r><w:t>{c}</w:t></w:r></w:p>" for c in letters)).encode()

@@ -9,9 +9,9 @@ import zipfile
 
 import pytest
 
+from govinfo_report._package import MAX_TOTAL_BYTES
 from govinfo_report.errors import ReportReadError
 from govinfo_report.readers import read_report
-from govinfo_report.readers._docx_package import MAX_TOTAL_BYTES
 from govinfo_report.readers.docx import DocxReader
 from readers.docx_parts import document, p, package, patch_central_directory
 

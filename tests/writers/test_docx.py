@@ -728,15 +728,23 @@ CUSTOM_XML = (
 ).encode()
 
 
-@pytest.mark.parametrize("content", [b"", b"not a zip at all", b"PK\x03\x04broken"])
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"", "is empty"),
+        (b"not a zip at all", "is not a .docx document"),
+        (b"PK\x03\x04broken", "is a corrupt zip"),
+    ],
+)
 def test_unreadable_template_is_an_error_before_anything_is_written(
-    tmp_path: Path, content: bytes
+    tmp_path: Path, content: bytes, problem: str
 ) -> None:
     template = tmp_path / "bad.docx"
     template.write_bytes(content)
     out = tmp_path / "out.docx"
-    with pytest.raises(ReportWriteError, match=r"bad\.docx is not a readable Word document"):
+    with pytest.raises(ReportWriteError) as info:
         write_report(numbered(), out, template=template)
+    assert str(info.value).startswith(f"template {template} {problem}")
     assert not out.exists()
 
 

@@ -16,7 +16,8 @@ from decimal import Decimal
 from govinfo_report.formats import CellKind
 from govinfo_report.model import BLANK, NOT_APPLICABLE, CellValue, Money
 
-_COUNT = re.compile(r"^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:件|项|个|次|条)?$")
+_COUNT = re.compile(r"^([+-]?)(\d{1,3}(?:,\d{3}){1,5}|\d{1,18})(?:件|项|个|次|条)?$")
+"""A count has at most 18 digits: a longer run is no count (and int() refuses 4,300)."""
 _MONEY = re.compile(r"^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(元|万元|千元|亿元|万)?$")
 _SLASHES = frozenset({"/", "\\", "／"})
 

@@ -9,7 +9,10 @@ only the first choice is read (its fallback repeats the same text). Tables come 
 rectangles: ``w:gridSpan``, ``w:hMerge`` and ``w:vMerge`` are expanded, each grid
 position knowing the origin of the merged cell that covers it; nested tables follow
 their parent, and a one-column layout table (a whole report inside a frame) is read as
-the paragraphs and tables it contains.
+the paragraphs and tables it contains. A grid is at most :data:`MAX_COLUMNS` wide, and
+the grids of one document hold at most
+:data:`~govinfo_report.readers._limits.MAX_DOCUMENT_CELLS` cells, counted before they
+are expanded.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from typing import Final
 from lxml import etree
 
 from govinfo_report.errors import ReportReadError
+from govinfo_report.readers import _limits
 from govinfo_report.readers._document import Block, Grid, Paragraph
 from govinfo_report.readers._docx_styles import Look, Numbering, Styles, read_look, toggle
 
@@ -67,8 +71,9 @@ RUN_IN_STYLE: Final = "run-in heading"
 _OUR_DATE: Final = re.compile(r"[0-9]{1,4}年[0-9]{1,2}月[0-9]{1,2}日")
 MAX_COLUMNS: Final = 256
 """Word allows 63 columns; a wider grid is forged (spans inflating a grid in memory)."""
-MAX_GRID_CELLS: Final = 2_000_000
-"""Grid positions over all tables of a document, merges expanded."""
+_MAX_SPAN: Final = 1000
+"""Larger ``w:gridSpan`` / ``w:gridBefore`` values are read as this (the grid is then
+refused as wider than :data:`MAX_COLUMNS`)."""
 
 
 class _Names:
@@ -142,7 +147,8 @@ class Extractor:
         self.blocks: list[Block] = []
         self._paragraphs = 0
         self._tables = 0
-        self._cells = 0
+        self.budget = _limits.CellBudget(where)
+        """The grid positions of all the document's tables (merges expanded)."""
         self._in_title = True
 
     # --- block level ------------------------------------------------------------------
@@ -336,8 +342,8 @@ class Extractor:
                 if trpr.find(n.deleted) is not None:
                     continue  # a row deleted with tracked changes
                 gb = trpr.find(n.grid_before)
-                if gb is not None and (value := gb.get(n.val, "")).isdigit():
-                    before = int(value)
+                if gb is not None:
+                    before = _limits.span(gb.get(n.val), _MAX_SPAN, default=0)
             row = []
             column = before
             for tc in self._children(tr, n.tc):
@@ -355,14 +361,13 @@ class Extractor:
         grid_cols = tbl.find(n.tbl_grid)
         width = len(grid_cols.findall(n.grid_col)) if grid_cols is not None else 0
         width = max([width, *(start + span for row in rows for start, span, *_ in row)])
-        self._cells += width * len(rows)
-        if width > MAX_COLUMNS or self._cells > MAX_GRID_CELLS:
+        if width > MAX_COLUMNS:
             raise ReportReadError(
                 f"{self.where}: table {self._tables + 1} is {len(rows)} rows by {width} "
-                "grid columns "
-                f"(limits: {MAX_COLUMNS} columns, {MAX_GRID_CELLS} cells in all tables); "
-                "Word never makes such a table"
+                f"grid columns (limit {MAX_COLUMNS} columns); Word never makes such a table"
             )
+        # Counted before _grid expands the rectangle.
+        self.budget.take(width * len(rows), f"table {self._tables + 1}")
         if rows and width == 1 and nested:
             # A frame around the report: read what is inside as the document itself.
             for tc in cells_xml:
@@ -399,9 +404,7 @@ class Extractor:
         for mark in tcpr:
             tag = mark.tag
             if tag == n.grid_span:
-                value = mark.get(n.val, "")
-                if value.isdigit():
-                    span = max(1, min(int(value), 1000))
+                span = max(1, _limits.span(mark.get(n.val), _MAX_SPAN))
             elif tag == n.vmerge:
                 # <w:vMerge/> without a value continues the cell above.
                 vmerge = "restart" if mark.get(n.val) == "restart" else "continue"

@@ -15,6 +15,8 @@ from typing import Final
 import attrs
 from lxml import etree
 
+from govinfo_report.readers._limits import decimal
+
 W_MAIN: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W_STRICT: Final = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 
@@ -60,8 +62,8 @@ def read_look(ppr: etree._Element | None, rpr: etree._Element | None, w: str) ->
     outline = centered = num = None
     if ppr is not None:
         lvl = ppr.find(f"{{{w}}}outlineLvl")
-        if lvl is not None and (value := lvl.get(f"{{{w}}}val", "")).isdigit():
-            outline = int(value) if int(value) < 9 else None
+        level = decimal(lvl.get(f"{{{w}}}val")) if lvl is not None else None
+        outline = level if level is not None and level < 9 else None
         jc = ppr.find(f"{{{w}}}jc")
         if jc is not None:
             centered = jc.get(f"{{{w}}}val") == "center"
@@ -70,8 +72,8 @@ def read_look(ppr: etree._Element | None, rpr: etree._Element | None, w: str) ->
             num_id = numpr.find(f"{{{w}}}numId")
             ilvl = numpr.find(f"{{{w}}}ilvl")
             if num_id is not None:
-                level = ilvl.get(f"{{{w}}}val", "0") if ilvl is not None else "0"
-                num = (num_id.get(f"{{{w}}}val", "0"), int(level) if level.isdigit() else 0)
+                level = decimal(ilvl.get(f"{{{w}}}val", "0")) if ilvl is not None else 0
+                num = (num_id.get(f"{{{w}}}val", "0"), level or 0)
     bold = None
     font = ""
     size = None
@@ -81,8 +83,8 @@ def read_look(ppr: etree._Element | None, rpr: etree._Element | None, w: str) ->
         if fonts is not None:
             font = fonts.get(f"{{{w}}}eastAsia") or fonts.get(f"{{{w}}}ascii") or ""
         sz = rpr.find(f"{{{w}}}sz")
-        if sz is not None and (value := sz.get(f"{{{w}}}val", "")).isdigit():
-            size = int(value)
+        if sz is not None:
+            size = decimal(sz.get(f"{{{w}}}val"))
     return Look(outline=outline, bold=bold, font=font, size=size, centered=centered, num=num)
 
 
@@ -155,6 +157,15 @@ class Styles:
 
 _CHINESE_DIGITS = "〇一二三四五六七八九"
 _LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_MAX_ROMAN: Final = 3999
+"""Above this, roman numerals have no standard form; the number is shown in digits."""
+_MAX_LETTERS: Final = 780
+"""Letters repeat (A … Z, AA … ZZ, …): 780 is 30 Z's, as far as Word goes; larger numbers
+are shown in digits rather than as thousands of letters (a start of 999,999,999 was
+38 million letters per paragraph)."""
+_MAX_LEVEL_TEXT: Final = 100
+"""A list level's number text (``%1、``, ``（%2）``, ``%1.%2.%3``) longer than this gives no
+label: each ``%n`` in it repeats a number, for every paragraph of the list."""
 
 
 def _chinese(n: int, digits: str = _CHINESE_DIGITS, ten: str = "十") -> str:
@@ -170,6 +181,8 @@ def _chinese(n: int, digits: str = _CHINESE_DIGITS, ten: str = "十") -> str:
 
 
 def _roman(n: int) -> str:
+    if not 0 < n <= _MAX_ROMAN:
+        return str(n)
     out = []
     for value, glyph in (
         (1000, "M"),
@@ -193,7 +206,7 @@ def _roman(n: int) -> str:
 
 
 def _letters(n: int) -> str:
-    if n <= 0:
+    if not 0 < n <= _MAX_LETTERS:
         return str(n)
     return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
@@ -248,17 +261,17 @@ class Numbering:
             abstract_id = ref.get(f"{{{w}}}val", "") if ref is not None else ""
             levels = dict(abstract.get(abstract_id, {}))
             for override in num.iter(f"{{{w}}}lvlOverride"):
-                ilvl = override.get(f"{{{w}}}ilvl", "0")
-                if not ilvl.isdigit():
+                ilvl = decimal(override.get(f"{{{w}}}ilvl", "0"))
+                if ilvl is None:
                     continue
                 inner = override.find(f"{{{w}}}lvl")
                 if inner is not None:
                     levels.update(self._read_levels(override, w))
                 start = override.find(f"{{{w}}}startOverride")
-                if start is not None and int(ilvl) in levels:
-                    value = start.get(f"{{{w}}}val", "")
-                    if value.lstrip("-").isdigit():
-                        levels[int(ilvl)] = attrs.evolve(levels[int(ilvl)], start=int(value))
+                if start is not None and ilvl in levels:
+                    value = decimal(start.get(f"{{{w}}}val"), signed=True)
+                    if value is not None:
+                        levels[ilvl] = attrs.evolve(levels[ilvl], start=value)
             self._levels[num_id] = levels
             # Lists of one abstract definition share their counters, as in Word.
             self._abstract_of[num_id] = abstract_id
@@ -267,17 +280,17 @@ class Numbering:
     def _read_levels(node: etree._Element, w: str) -> dict[int, _Level]:
         levels: dict[int, _Level] = {}
         for lvl in node.iter(f"{{{w}}}lvl"):
-            ilvl = lvl.get(f"{{{w}}}ilvl", "0")
-            if not ilvl.isdigit():
+            ilvl = decimal(lvl.get(f"{{{w}}}ilvl", "0"))
+            if ilvl is None:
                 continue
             fmt = lvl.find(f"{{{w}}}numFmt")
             text = lvl.find(f"{{{w}}}lvlText")
             start = lvl.find(f"{{{w}}}start")
-            start_value = start.get(f"{{{w}}}val", "1") if start is not None else "1"
-            levels[int(ilvl)] = _Level(
+            start_value = decimal(start.get(f"{{{w}}}val"), signed=True) if start is not None else 1
+            levels[ilvl] = _Level(
                 fmt=fmt.get(f"{{{w}}}val", "decimal") if fmt is not None else "decimal",
                 text=text.get(f"{{{w}}}val", "") if text is not None else "",
-                start=int(start_value) if start_value.lstrip("-").isdigit() else 1,
+                start=1 if start_value is None else start_value,
             )
         return levels
 
@@ -292,7 +305,7 @@ class Numbering:
         for deeper in [k for k in counters if k > ilvl]:
             del counters[deeper]
         level = levels[ilvl]
-        if level.fmt == "bullet":
+        if level.fmt == "bullet" or len(level.text) > _MAX_LEVEL_TEXT:
             return ""
 
         def placeholder(match: re.Match[str]) -> str:

@@ -250,17 +250,13 @@ class Assembler:
             elif not sections:
                 intro.append(block.text)
             elif block.level >= 3:
-                sections[-1]["subs"].append(Subsection(heading=block.text))
+                sections[-1]["subs"].append((block.text, [], False))
             elif block.run_in is not None:
                 heading, rest = block.run_in
-                sections[-1]["subs"].append(
-                    Subsection(heading=heading, paragraphs=(rest,) if rest else (), run_in=True)
-                )
+                sections[-1]["subs"].append((heading, [rest] if rest else [], True))
             elif sections[-1]["subs"]:
-                sub = sections[-1]["subs"][-1]
-                sections[-1]["subs"][-1] = attrs.evolve(
-                    sub, paragraphs=(*sub.paragraphs, block.text)
-                )
+                # Lists until the end: growing a frozen tuple per paragraph is quadratic.
+                sections[-1]["subs"][-1][1].append(block.text)
             else:
                 sections[-1]["paragraphs"].append(block.text)
         built = [
@@ -268,7 +264,10 @@ class Assembler:
                 id=s["id"],
                 heading=s["heading"],
                 paragraphs=tuple(s["paragraphs"]),
-                subsections=tuple(s["subs"]),
+                subsections=tuple(
+                    Subsection(heading=heading, paragraphs=tuple(paragraphs), run_in=run_in)
+                    for heading, paragraphs, run_in in s["subs"]
+                ),
             )
             for s in sections
         ]

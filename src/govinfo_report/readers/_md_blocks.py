@@ -7,6 +7,12 @@ it opens with one), a pipe table or an HTML ``<table>`` a
 :class:`~govinfo_report.readers._md_tables.RawTable`, a thematic break a :class:`Break`.
 ``<p></p>`` is the writer's empty paragraph; other HTML blocks give their text, comments
 nothing. Line numbers are those of the file, for the findings' locations.
+
+The tables of both kinds count against one
+:class:`~govinfo_report.readers._limits.CellBudget` per document, before their cells
+exist: markdown-it-py's table rule makes header-width cells for every body row (a wide
+header over many short lines would be millions of tokens), so its rows are counted
+first, as the rule finds them, and the rule runs only once they fit.
 """
 
 from __future__ import annotations
@@ -18,14 +24,72 @@ import attrs
 from lxml import etree
 from lxml import html as lxml_html
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.table import escapedSplit, getLine
+from markdown_it.rules_block.table import table as gfm_table_rule
 
 from govinfo_report.readers import _md_inline
+from govinfo_report.readers._limits import CellBudget
 from govinfo_report.readers._md_tables import RawTable, gfm_table, html_tables
+
+
+def _header_width(state: StateBlock, line: int) -> int:
+    """The number of columns of the pipe table whose header is ``line``: as the table
+    rule counts them (cells between unescaped pipes, outer empty ones dropped)."""
+    columns = escapedSplit(getLine(state, line).strip())
+    if columns and columns[0] == "":
+        columns.pop(0)
+    if columns and columns[-1] == "":
+        columns.pop()
+    return len(columns)
+
+
+def _body_rows(state: StateBlock, start: int, end: int) -> int:
+    """How many body rows the pipe table at ``start`` has, found as the table rule finds
+    them (it stops at a dedent, a line another block starts on, a blank line or an
+    indented code line), without making a token."""
+    terminators = state.md.block.ruler.getRules("blockquote")
+    parent, state.parentType = state.parentType, "table"
+    line = start + 2
+    while line < end:
+        if state.sCount[line] < state.blkIndent:
+            break
+        if any(rule(state, line, end, True) for rule in terminators):
+            break
+        if not getLine(state, line).strip() or state.is_code_block(line):
+            break
+        line += 1
+    state.parentType = parent
+    return line - start - 2
+
+
+def _bounded_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """markdown-it-py's table rule, once the cells it is about to make fit the budget.
+
+    Raises:
+        ReportReadError: the table would take the document's tables over the budget.
+    """
+    if silent:
+        return gfm_table_rule(state, start, end, True)
+    if not gfm_table_rule(state, start, end, True):
+        return False  # not a table: nothing to count (the check reads two lines)
+    budget: CellBudget = state.env["cells"]
+    rows = _body_rows(state, start, end)
+    # The rule makes header-width cells for every row, short rows padded.
+    budget.take(
+        _header_width(state, start) * (rows + 1),
+        f"the table at line {start + 1 + state.env['offset']}",
+    )
+    # Never more rows than counted, whatever the rule would otherwise read.
+    return gfm_table_rule(state, start, start + 2 + rows, False)
+
 
 _MD = MarkdownIt("commonmark", {"html": True}).enable("table")
 # Without text_join, escaped characters stay apart (text_special) from literal source
 # text, so a literal "**" that CommonMark could not pair is still recognisable.
 _MD.disable("text_join")
+# The table rule may interrupt a paragraph or a reference, as markdown-it-py declares it.
+_MD.block.ruler.at("table", _bounded_table, {"alt": ["paragraph", "reference"]})
 _EMPTY_P = re.compile(r"<p>\s*</p>", re.IGNORECASE)
 
 
@@ -68,10 +132,16 @@ def _para(children: Any, line: int, level: int = 0) -> Para:
     return Para(text=_md_inline.join(parts), line=line, level=level, run_in=run_in)
 
 
-def blocks(text: str, offset: int) -> list[Block]:
-    """The blocks of ``text`` in document order; ``offset`` lines precede it in the file."""
-    tokens = _MD.parse(text)
-    source = text.split("\n")
+def blocks(text: str, offset: int, source: str = "<bytes>") -> list[Block]:
+    """The blocks of ``text`` in document order; ``offset`` lines precede it in the file.
+
+    Raises:
+        ReportReadError: the tables hold more cells than a document may (see
+            :data:`~govinfo_report.readers._limits.MAX_DOCUMENT_CELLS`).
+    """
+    budget = CellBudget(source)
+    tokens = _MD.parse(text, {"cells": budget, "offset": offset})
+    lines = text.split("\n")
     out: list[Block] = []
     i = 0
     while i < len(tokens):
@@ -86,7 +156,7 @@ def blocks(text: str, offset: int) -> list[Block]:
             i += 3
             continue
         if tok.type == "table_open":
-            out.append(gfm_table(tokens, i, source, offset))
+            out.append(gfm_table(tokens, i, lines, offset))
             while tokens[i].type != "table_close":
                 i += 1
         elif tok.type == "html_block":
@@ -94,7 +164,7 @@ def blocks(text: str, offset: int) -> list[Block]:
             if _EMPTY_P.fullmatch(content):
                 out.append(Para(text="", line=line))
             elif "<table" in content.lower():
-                out.extend(html_tables(content, line))
+                out.extend(html_tables(content, line, budget))
             elif not content.startswith("<!--"):
                 words = _html_text(content)
                 if words:

@@ -6,7 +6,8 @@ version, the year and the agency (checked here, each on its own, so that one bad
 does not discard the others) and the unprinted fields for
 :func:`govinfo_report._embedded.apply`. Someone else's front matter (a static site
 generator's) is ignored. A problem with ours is a finding (``R.MARKDOWN.FRONT_MATTER``),
-never an error: the body is still read.
+never an error: the body is still read. YAML aliases are refused, as in a report file: a
+kilobyte of nested aliases (billion laughs) expands to gigabytes once structured.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ title; the item was ignored and the body read."""
 _END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 _EMBEDDED_KEYS: Final = ("agency_kind", "publication_date", "contact", "processing_fee")
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_OURS = re.compile(rf"^{re.escape(FRONT_MATTER_KEY)}\s*:", re.MULTILINE)
+"""Our key at the top level: how a front matter with aliases is told to be ours."""
 
 
 @attrs.define
@@ -73,6 +76,12 @@ def read(text: str | None, source: str, findings: list[Finding]) -> Front:
     if text is None:
         return front
     try:
+        # Parsing yields each alias once, as an event; nothing is expanded yet.
+        aliased = any(isinstance(e, yaml.AliasEvent) for e in yaml.parse(text, Loader=_LOADER))
+        if aliased:
+            if _OURS.search(text) is not None:
+                findings.append(problem(source, "YAML aliases (*name) are not allowed"))
+            return front
         data = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         findings.append(problem(source, f"not YAML: {exc}"))

@@ -46,7 +46,8 @@ class _Labelled(Protocol):
 
 T = TypeVar("T")
 L = TypeVar("L", bound=_Labelled)
-_INT = re.compile(r"[+-]?\d+")
+_INT = re.compile(r"[+-]?\d{1,18}")
+"""A count in an extra row; a longer run of digits is no count (and int() refuses 4,300)."""
 _Target = tuple[Row | None, Column] | None
 """What a value column names: (the row it pins, or None), the column; None for nothing."""
 

@@ -7,8 +7,9 @@ column in an HTML header), the body rows with their label path and value texts, 
 header texts that hint at which statistic table it is (a caption, a corner note).
 markdown-it-py pads a short GFM row with empty cells; an extra row must keep only the
 cells it was written with, so :func:`split_row` counts them in the source line, by the
-same rule as the GFM table extension. HTML spans are bounded: a table with absurd spans or
-row counts is refused rather than expanded.
+same rule as the GFM table extension. HTML spans are read as browsers read them and
+clamped to the table; the grid positions of every table count against the document's
+:class:`~govinfo_report.readers._limits.CellBudget` before they are created.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from markdown_it.token import Token
 
-from govinfo_report.errors import ReportReadError
+from govinfo_report.readers._limits import CellBudget, span
 from govinfo_report.readers._md_inline import text_of
 
 _SPLIT = re.compile(r"\s+/\s+")
@@ -30,7 +31,8 @@ _SPLIT = re.compile(r"\s+/\s+")
 _CELL_PIPE = re.compile(r"(?<!\\)\|")
 """A pipe that separates cells: one without a backslash right before it."""
 _MAX_SPAN: Final = 1000
-"""Row/column spans above this in an HTML table are refused (a memory bomb, not a report)."""
+"""Row/column spans above this in an HTML table are read as this (as browsers read
+colspan); a rowspan never reaches past the table's last row."""
 
 
 @attrs.frozen
@@ -84,7 +86,9 @@ def gfm_table(tokens: Sequence[Token], start: int, source: Sequence[str], offset
     rows: list[tuple[list[str], int, int]] = []
     current: list[str] | None = None
     row_line = 0
-    for tok in tokens[start:]:
+    # Indexing, not tokens[start:]: a copy of the rest per table is quadratic in tables.
+    for k in range(start, len(tokens)):
+        tok = tokens[k]
         if tok.type == "table_close":
             break
         if tok.type == "tr_open":
@@ -134,22 +138,21 @@ _Occupied = dict[tuple[int, int], _HtmlCell]
 
 
 def _span(element: Any, name: str) -> int:
-    try:
-        return min(max(int(element.get(name, "1")), 1), _MAX_SPAN)
-    except ValueError:
-        return 1
+    return max(span(element.get(name), _MAX_SPAN), 1)
 
 
-def _grid(table: Any) -> tuple[list[_HtmlRow], _Occupied, int]:
+def _grid(table: Any, line: int, budget: CellBudget) -> tuple[list[_HtmlRow], _Occupied, int]:
     """Own cells per row, the grid position → cell map, the width.
 
     Raises:
-        ReportReadError: absurd spans or row counts (bounded memory).
+        ReportReadError: the grid would take the document's tables over the cell budget.
     """
     occupied: _Occupied = {}
     rows: list[_HtmlRow] = []
     width = 0
-    for r, tr in enumerate(table.xpath("./tr | ./*/tr")):
+    trs = table.xpath("./tr | ./*/tr")
+    what = f"the HTML table at line {line}"
+    for r, tr in enumerate(trs):
         own: list[_HtmlCell] = []
         c = 0
         for element in tr:
@@ -157,17 +160,19 @@ def _grid(table: Any) -> tuple[list[_HtmlRow], _Occupied, int]:
                 continue
             while (r, c) in occupied:
                 c += 1
-            rowspan, colspan = _span(element, "rowspan"), _span(element, "colspan")
+            rowspan = min(_span(element, "rowspan"), len(trs) - r)
+            colspan = _span(element, "colspan")
+            # Every position lies in the rows x width rectangle: count it before placing.
+            width = max(width, c + colspan)
+            budget.check(len(trs) * width, what)
             cell = _HtmlCell(element.text_content(), r, c, colspan, element.tag == "th")
             for dr in range(rowspan):
                 for dc in range(colspan):
                     occupied[(r + dr, c + dc)] = cell
             own.append(cell)
             c += colspan
-            width = max(width, c)
         rows.append((own, tr.get("data-after")))
-        if len(rows) > _MAX_SPAN or len(occupied) > _MAX_SPAN * 20:
-            raise ReportReadError("an HTML table this large is not a report's statistic table")
+    budget.take(len(trs) * width, what)
     return rows, occupied, width
 
 
@@ -188,8 +193,12 @@ def _rowspan_of(occupied: _Occupied, cell: _HtmlCell) -> int:
     return n
 
 
-def html_tables(content: str, line: int) -> list[RawTable]:
-    """The tables in an HTML block (Table 2 as one table gives one per 第二十条 block)."""
+def html_tables(content: str, line: int, budget: CellBudget) -> list[RawTable]:
+    """The tables in an HTML block (Table 2 as one table gives one per 第二十条 block).
+
+    Raises:
+        ReportReadError: their grids would take the document over ``budget``.
+    """
     try:
         fragments = lxml_html.fragments_fromstring(content)
     except (etree.ParserError, ValueError):
@@ -199,12 +208,12 @@ def html_tables(content: str, line: int) -> list[RawTable]:
         if not isinstance(fragment, etree._Element):
             continue
         for table in fragment.iter("table"):
-            raws.extend(_html_table(table, line))
+            raws.extend(_html_table(table, line, budget))
     return raws
 
 
-def _html_table(table: Any, line: int) -> list[RawTable]:
-    rows, occupied, width = _grid(table)
+def _html_table(table: Any, line: int, budget: CellBudget) -> list[RawTable]:
+    rows, occupied, width = _grid(table, line, budget)
     if not rows or not rows[0][0]:
         return []
     first = rows[0][0][0]

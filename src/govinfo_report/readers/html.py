@@ -1,7 +1,8 @@
 """The HTML reader: reports published on government portal pages.
 
-The page is decoded (BOM, then the declared ``<meta charset>`` / ``http-equiv``, then
-UTF-8, then GB18030, which covers GBK and GB2312), parsed with lxml's HTML parser
+The page is decoded (BOM, then the declared ``<meta charset>`` / ``http-equiv`` when it
+names an encoding a report's page can have, then UTF-8, then GB18030, which covers GBK
+and GB2312), parsed with lxml's HTML parser
 (no network access, no entity expansion beyond HTML's own, comments and processing
 instructions dropped), and walked once into neutral blocks: paragraphs from ``<p>``,
 ``<div>``, headings and ``<br>``-separated lines, data tables with ``rowspan`` /
@@ -10,7 +11,8 @@ furniture (``<nav>``, ``<footer>``, ``<aside>``, scripts, forms, elements whose 
 id says navigation, breadcrumb, share, font size, footer …) is skipped. The report's main
 content is then the smallest element that holds every section heading, plus the title
 just before it; everything else on the page is left out. The shared assembler does the
-rest. No regular expression ever runs on markup.
+rest. No regular expression ever runs on markup. The tables of one page expand to at
+most :data:`~govinfo_report.readers._limits.MAX_DOCUMENT_CELLS` cells.
 """
 
 from __future__ import annotations
@@ -24,15 +26,19 @@ import lxml.html
 
 from govinfo_report.errors import ReportReadError
 from govinfo_report.readers import _meta
+from govinfo_report.readers._charsets import page_encoding
 from govinfo_report.readers._document import Block, Grid, Paragraph
+from govinfo_report.readers._limits import CellBudget, span
 from govinfo_report.readers._registry import ReadResult
 
 MAX_HTML_BYTES: Final = 20 * 1024 * 1024
 """Pages larger than this are refused before parsing."""
-MAX_TABLE_CELLS: Final = 100_000
-"""A table whose expanded grid would exceed this many cells is refused (a span bomb)."""
 MAX_COLSPAN: Final = 1000
+"""Larger ``colspan`` values are read as this (as browsers do)."""
 MAX_ROWSPAN: Final = 65534
+"""Larger ``rowspan`` values are read as this (as browsers do); a span never reaches
+past the table's last row. The cells of all tables together are bounded by
+:data:`~govinfo_report.readers._limits.MAX_DOCUMENT_CELLS`."""
 
 _SKIP: Final = frozenset(
     {
@@ -126,9 +132,6 @@ _FURNITURE: Final = (
     "location",
 )
 _HEADING_LEVELS: Final = {"h1": 0, "h2": 1, "h3": 2}
-_GB_ALIASES: Final = frozenset(
-    {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "euc-cn", "gb18030"}
-)
 _SNIFF: Final = (
     b"<html",
     b"<!doctype html",
@@ -142,7 +145,8 @@ _SNIFF: Final = (
 
 
 def _declared_charset(data: bytes) -> str | None:
-    """The charset a page declares in its first 4 KB (``charset=...``), if any."""
+    """The codec for the charset a page declares in its first 4 KB (``charset=...``), if
+    it declares one a report's page can have (see :mod:`._charsets`)."""
     head = data[:4096].lower()
     at = head.find(b"charset=")
     if at < 0:
@@ -151,15 +155,7 @@ def _declared_charset(data: bytes) -> str | None:
     end = 0
     while end < len(value) and value[end : end + 1] not in (b'"', b"'", b";", b">", b" ", b"/"):
         end += 1
-    name = value[:end].decode("ascii", errors="ignore").strip()
-    if not name:
-        return None
-    if name in _GB_ALIASES:
-        return "gb18030"
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        return None
+    return page_encoding(value[:end].decode("ascii", errors="ignore"))
 
 
 def decode(data: bytes, source: str) -> str:
@@ -181,8 +177,6 @@ def decode(data: bytes, source: str) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError as exc:
             problem = f"byte 0x{data[exc.start]:02x} at offset {exc.start} is not {encoding}"
-        except LookupError:
-            continue
     raise ReportReadError(f"cannot decode {source} as {', '.join(encodings)} ({problem})")
 
 
@@ -195,19 +189,6 @@ def _is_furniture(element: lxml.html.HtmlElement) -> bool:
         return True
     style = element.get("style", "").replace(" ", "").lower()
     return "display:none" in style
-
-
-def _span(value: str | None, limit: int, default: int = 1) -> int:
-    if value is None:
-        return default
-    digits = ""
-    for char in value.strip():
-        if not char.isdigit():
-            break
-        digits += char
-    if not digits:
-        return default
-    return min(int(digits), limit)
 
 
 def _join(parts: list[str]) -> str:
@@ -278,6 +259,7 @@ class _Walker:
         self._level: int | None = None
         self._paragraphs = 0
         self._tables = 0
+        self.budget = CellBudget(source)
 
     def flush(self) -> None:
         text = _join(self._parts)
@@ -324,9 +306,9 @@ class _Walker:
 
     def table(self, table: lxml.html.HtmlElement) -> None:
         rows = list(_rows(table))
+        what = f"table {self._tables + 1}"
         placed: dict[tuple[int, int], tuple[str, tuple[int, int]]] = {}
         width = 0
-        total = 0
         for r, row in enumerate(rows):
             c = 0
             for cell in row:
@@ -334,25 +316,23 @@ class _Walker:
                     continue
                 while (r, c) in placed:
                     c += 1
-                colspan = max(1, _span(cell.get("colspan"), MAX_COLSPAN))
-                rowspan = _span(cell.get("rowspan"), MAX_ROWSPAN)
+                colspan = max(1, span(cell.get("colspan"), MAX_COLSPAN))
+                rowspan = span(cell.get("rowspan"), MAX_ROWSPAN)
                 if rowspan == 0:
                     rowspan = len(rows) - r  # rowspan="0": to the end of the table
                 rowspan = max(1, min(rowspan, len(rows) - r))
-                total += colspan * rowspan
-                if total > MAX_TABLE_CELLS:
-                    raise ReportReadError(
-                        f"{self.source}: a table spans more than {MAX_TABLE_CELLS} cells; "
-                        "not a report table"
-                    )
+                # Every position placed lies in the rows x width rectangle the grid
+                # becomes: counting that rectangle before placing bounds both.
+                width = max(width, c + colspan)
+                self.budget.check(len(rows) * width, what)
                 text = _cell_text(cell)
                 for dr in range(rowspan):
                     for dc in range(colspan):
                         placed.setdefault((r + dr, c + dc), (text, (r, c)))
                 c += colspan
-                width = max(width, c)
         if not rows or width == 0:
             return
+        self.budget.take(len(rows) * width, what)
         cells = []
         origin = []
         for r in range(len(rows)):

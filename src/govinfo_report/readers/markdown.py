@@ -11,11 +11,17 @@ never by position. What cannot be placed is reported as a finding, never guessed
 work is done by the private ``_md_*`` modules: ``_md_front`` (front matter),
 ``_md_blocks`` and ``_md_inline`` (Markdown to blocks and text), ``_md_tables`` (tables
 as written), ``_md_statistics`` (tables matched and read), ``_md_assemble`` (the report).
+
+Parsing Markdown costs several hundred bytes of tokens per byte of some inputs, so the
+reader takes at most :data:`MAX_MARKDOWN_BYTES` (a long report is under 200 KB), and the
+tables of one document at most
+:data:`~govinfo_report.readers._limits.MAX_DOCUMENT_CELLS` cells.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from govinfo_report.checks.findings import Finding
 from govinfo_report.errors import ReportReadError
@@ -25,6 +31,10 @@ from govinfo_report.readers._md_blocks import blocks
 from govinfo_report.readers._md_front import FRONT_MATTER
 from govinfo_report.readers._registry import ReadResult
 from govinfo_report.writers.markdown import FRONT_MATTER_KEY
+
+MAX_MARKDOWN_BYTES: Final = 1024 * 1024
+"""Markdown inputs larger than this are refused before decoding (1 MiB: five times the
+longest report, and a few hundred MB of tokens at worst)."""
 
 _TITLE = re.compile(r"^# .*政府信息公开", re.MULTILINE)
 _PIPE_TABLE = re.compile(r"^\|.*\|\s*\n\|\s*:?-{3,}", re.MULTILINE)
@@ -49,9 +59,14 @@ class MarkdownReader:
         """The report in ``data`` (UTF-8 Markdown), with the reader's findings.
 
         Raises:
-            ReportReadError: not UTF-8 text, or no report in it (no year, no sections
-                and no tables).
+            ReportReadError: too large, not UTF-8 text, tables with too many cells, or
+                no report in it (no year, no sections and no tables).
         """
+        if len(data) > MAX_MARKDOWN_BYTES:
+            raise ReportReadError(
+                f"{source} is {len(data)} bytes; Markdown reports larger than "
+                f"{MAX_MARKDOWN_BYTES} bytes are refused"
+            )
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
@@ -62,10 +77,11 @@ class MarkdownReader:
         findings: list[Finding] = []
         front_text, body, offset = _md_front.split(text)
         front = _md_front.read(front_text, source, findings)
-        return Assembler(source, front, findings).assemble(blocks(body, offset))
+        return Assembler(source, front, findings).assemble(blocks(body, offset, source))
 
 
 __all__ = [
     "FRONT_MATTER",
+    "MAX_MARKDOWN_BYTES",
     "MarkdownReader",
 ]

@@ -15,7 +15,9 @@ other cell blank with an uncertain finding (see :mod:`._tables`). A value whose 
 order does not determine (after an empty field in a short row, one too many) is reported,
 never assigned to a column by guess.
 
-Encodings: UTF-8 (with or without BOM), UTF-16 with BOM, GBK and GB18030.
+Encodings: UTF-8 (with or without BOM), UTF-16 with BOM, GBK and GB18030. The tables of
+one document hold at most :data:`~govinfo_report.readers._limits.MAX_DOCUMENT_CELLS`
+cells, as in every reader.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from typing import Final
 
 from govinfo_report.errors import ReportReadError
 from govinfo_report.readers._document import Block, Grid, Paragraph
+from govinfo_report.readers._limits import CellBudget
 from govinfo_report.readers._registry import ReadResult
 
 MAX_TEXT_BYTES: Final = 16 * 1024 * 1024
@@ -106,8 +109,14 @@ def split_row(line: str) -> list[str] | None:
     return cells
 
 
-def to_blocks(text: str) -> list[Block]:
-    """Paragraphs and grids of a text document, with line numbers as locations."""
+def to_blocks(text: str, source: str = "<text>") -> list[Block]:
+    """Paragraphs and grids of a text document, with line numbers as locations.
+
+    Raises:
+        ReportReadError: the tables hold more cells than a document may (see
+            :data:`~govinfo_report.readers._limits.MAX_DOCUMENT_CELLS`).
+    """
+    budget = CellBudget(source)
     blocks: list[Block] = []
     rows: list[tuple[str, ...]] = []
     lines: list[int] = []
@@ -129,6 +138,7 @@ def to_blocks(text: str) -> list[Block]:
         if "|" in line:
             cells = split_row(line)
             if cells is not None:
+                budget.take(len(cells), f"the table row at line {number}")
                 rows.append(tuple(cells))
                 lines.append(number)
             continue
@@ -172,4 +182,4 @@ class TextReader:
                 f"{source} is {len(data)} bytes; text reports larger than "
                 f"{MAX_TEXT_BYTES} bytes are refused"
             )
-        return assemble(to_blocks(decode(data, source)), source=source)
+        return assemble(to_blocks(decode(data, source), source), source=source)

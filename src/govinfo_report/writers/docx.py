@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
+import stat
 import zipfile
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -24,7 +26,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from lxml import etree
 
-from govinfo_report import _embedded
+from govinfo_report import _embedded, _package
 from govinfo_report.errors import ReportWriteError
 from govinfo_report.formats import TableSpec
 from govinfo_report.model import ExtraRow, Report, Subsection, Table, format_value
@@ -140,10 +142,15 @@ def _stamp(report: Report) -> str:
 
 
 def _open(path: Path) -> Document:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ReportWriteError(f"cannot read template {path}: {exc.strerror}") from None
+    """The template as a python-docx document, once it passed the DOCX input's guard.
+
+    python-docx inflates and parses every part it is given, with no check of its own:
+    every entry is first inflated once under :mod:`govinfo_report._package`'s limits
+    (entries, declared total, compression ratio, sizes that lie, XML and DOCTYPEs).
+    """
+    source = f"template {path}"
+    data = _template_bytes(path, source)
+    _package.Package(data, source, ReportWriteError).check_all()
     try:
         data = _dotx_as_docx(data)
         return docx.Document(io.BytesIO(data))
@@ -151,6 +158,25 @@ def _open(path: Path) -> Document:
         raise ReportWriteError(
             f"template {path} is not a readable Word document (.docx): {exc}"
         ) from None
+
+
+def _template_bytes(path: Path, source: str) -> bytes:
+    """The template file's bytes: a regular file, at most ``MAX_PACKAGE_BYTES``."""
+    try:
+        # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise ReportWriteError(f"cannot read template {path}: {exc.strerror}") from None
+    limit = _package.MAX_PACKAGE_BYTES
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ReportWriteError(f"cannot read {source}: not a regular file")
+        # The stated size spares reading a huge file; the size read bounds one that grows.
+        data = fh.read(limit + 1) if info.st_size <= limit else b""
+        if info.st_size > limit or len(data) > limit:
+            raise ReportWriteError(f"{source} is larger than {limit} bytes; refused")
+    return data
 
 
 def _dotx_as_docx(data: bytes) -> bytes:

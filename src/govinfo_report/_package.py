@@ -1,0 +1,264 @@
+"""Opening an OOXML package (``.docx``, ``.dotx``) safely: the zip checks made before any
+part is inflated, shared by the DOCX reader (its input) and the DOCX writer (a template).
+
+A package is a zip of XML parts, and both layers can be turned against whoever opens
+it: a zip bomb (a few kilobytes that inflate to gigabytes; sizes in the headers that
+lie), an encrypted or legacy binary Word file, XML that declares entities (billion
+laughs, external entities), or megabytes of tiny elements, each of which costs a parsed
+tree a hundred bytes or more. :class:`Package` checks the central directory before
+inflating anything (entries, declared total, compression ratio), inflates a part only
+when asked while counting the bytes it gets, and keeps count of the XML given out for
+parsing. Every failure is raised as the caller's error (``ReportReadError`` for an
+input, ``ReportWriteError`` for a template) with a message that says what, where and
+which limit.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+import zlib
+from collections.abc import Callable
+from typing import Final
+
+ZIP_MAGIC: Final = b"PK\x03\x04"
+CFB_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""OLE compound file: a Word 97-2003 ``.doc``, or an encrypted ``.docx`` (Word wraps
+password-protected OOXML in a compound file with ``EncryptedPackage`` and
+``EncryptionInfo`` streams)."""
+
+MAX_PACKAGE_BYTES: Final = 64 * 1024 * 1024
+"""The package file itself (a template; an input is bounded by ``read_report``)."""
+MAX_ENTRIES: Final = 5_000
+"""More zip entries than this is not a Word document (a report has a few dozen)."""
+MAX_TOTAL_BYTES: Final = 200 * 1024 * 1024
+"""The sum of the uncompressed sizes declared by the central directory."""
+MAX_PART_BYTES: Final = 64 * 1024 * 1024
+"""The largest part inflated (images and embedded fonts included)."""
+MAX_XML_BYTES: Final = 16 * 1024 * 1024
+"""The XML of one package given out for parsing, all parts together: a long report's
+``document.xml`` is a few megabytes, and a parsed tree costs up to 20 times its text."""
+MAX_RATIO: Final = 200
+"""Largest compression ratio accepted for an entry bigger than :data:`RATIO_FLOOR`;
+Word's XML compresses 5-30x, a zip bomb ~1000x."""
+RATIO_FLOOR: Final = 1024 * 1024
+
+Error = Callable[[str], Exception]
+"""How the caller's errors are made from a message (``ReportReadError``, ...)."""
+
+_EOCD: Final = b"PK\x05\x06"
+_EOCD64_LOCATOR: Final = b"PK\x06\x07"
+_CHUNK: Final = 1024 * 1024
+_ENCRYPTED_STREAM: Final = "EncryptedPackage".encode("utf-16-le")
+_DOCTYPE_MARKERS: Final = tuple(
+    marker.encode(codec)
+    for marker in ("<!DOCTYPE", "<!ENTITY")
+    for codec in ("ascii", "utf-16-le", "utf-16-be")
+)
+_XML_START: Final = (b"<", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+
+
+def central_directory(data: bytes) -> tuple[int, int, int] | None:
+    """``(entries, offset, size)`` of the central directory, from the end record, or
+    ``None`` when there is no end record."""
+    tail_start = max(0, len(data) - 65_557)  # end record (22) + longest comment (65535)
+    at = data.rfind(_EOCD, tail_start)
+    if at < 0 or at + 22 > len(data):
+        return None
+    entries, size, offset = struct.unpack_from("<6xHII", data, at + 4)
+    if entries == 0xFFFF or 0xFFFFFFFF in (size, offset):
+        locator = at - 20
+        if locator >= 0 and data[locator : locator + 4] == _EOCD64_LOCATOR:
+            (record,) = struct.unpack_from("<Q", data, locator + 8)
+            if record + 56 <= len(data) and data[record : record + 4] == b"PK\x06\x06":
+                entries, size, offset = struct.unpack_from("<QQQ", data, record + 32)
+    return entries, offset, size
+
+
+def refuse_doctype(data: bytes, where: str, error: Error) -> None:
+    """Refuse XML that declares a DOCTYPE or entities, before it is parsed: Office never
+    writes one, and one is how entity expansion attacks start.
+
+    Raises:
+        Exception: ``error(message)``.
+    """
+    if any(marker in data for marker in _DOCTYPE_MARKERS):
+        raise error(
+            f"{where} declares a DOCTYPE or entities, which Word never writes; refused "
+            "(entity declarations are never resolved)"
+        )
+
+
+def _refuse_non_zip(data: bytes, source: str, error: Error) -> None:
+    if data.startswith(CFB_MAGIC):
+        if _ENCRYPTED_STREAM in data:
+            raise error(
+                f"{source} is an encrypted (password-protected) Word document; "
+                "remove the password in Word or WPS and save it again as .docx"
+            )
+        raise error(
+            f"{source} is a Word 97-2003 (.doc) or other OLE compound file, not a .docx; "
+            "save it as .docx (Word 2007 or later) first"
+        )
+    if not data:
+        raise error(f"{source} is empty; expected a .docx (zip) document")
+    if not data.startswith(ZIP_MAGIC):
+        raise error(
+            f"{source} is not a .docx document: it does not start with a zip header "
+            f"(first bytes {data[:8].hex(' ')})"
+        )
+
+
+class Package:
+    """The parts of one package, checked, inflated on demand and counted.
+
+    Args:
+        data: the package's bytes.
+        source: what to call it in messages (``report.docx``, ``template t.docx``).
+        error: makes the exception to raise from a message.
+
+    Raises:
+        Exception: ``error(message)`` (on construction) when the data is not a zip,
+            is encrypted, a legacy ``.doc`` or corrupt, or declares entries or sizes
+            beyond the limits.
+    """
+
+    def __init__(self, data: bytes, source: str, error: Error) -> None:
+        self.source = source
+        self._error = error
+        self._xml_bytes = 0
+        _refuse_non_zip(data, source, error)
+        directory = central_directory(data)
+        if directory is None:
+            raise error(
+                f"{source} is a corrupt zip: no end-of-central-directory record "
+                "(truncated or not a complete .docx)"
+            )
+        if directory[0] > MAX_ENTRIES:
+            raise error(
+                f"{source} has {directory[0]} zip entries; a Word document has far fewer "
+                f"(limit {MAX_ENTRIES})"
+            )
+        try:
+            self._zip = zipfile.ZipFile(io.BytesIO(data))
+            self._all = self._zip.infolist()
+        except (
+            zipfile.BadZipFile,
+            zipfile.LargeZipFile,
+            ValueError,
+            OSError,
+            EOFError,
+            # zipfile refuses a central directory entry that asks for a newer zip version.
+            NotImplementedError,
+        ) as exc:
+            raise error(f"{source} is a corrupt zip: {exc}") from None
+        self._infos = {info.filename: info for info in self._all}
+        total = 0
+        for info in self._all:
+            if info.flag_bits & 0x1:
+                raise error(
+                    f"{source} is an encrypted zip (entry {info.filename!r} is encrypted); "
+                    "remove the password and save it again"
+                )
+            total += info.file_size
+            if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(
+                info.compress_size, 1
+            ):
+                raise error(
+                    f"{source} looks like a zip bomb: entry {info.filename!r} declares "
+                    f"{info.file_size} bytes from {info.compress_size} compressed "
+                    f"(ratio limit {MAX_RATIO})"
+                )
+        if total > MAX_TOTAL_BYTES:
+            raise error(
+                f"{source} declares {total} bytes uncompressed; the limit is "
+                f"{MAX_TOTAL_BYTES} (a zip bomb or not a report)"
+            )
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._infos
+
+    def read(self, name: str) -> bytes:
+        """The inflated bytes of part ``name``, counted while inflating.
+
+        Raises:
+            Exception: ``error(message)``: missing, too big, corrupt (bad CRC, truncated
+                data), or an unsupported compression method.
+        """
+        info = self._infos.get(name)
+        if info is None:
+            raise self._error(f"{self.source} has no part {name!r}")
+        return self._inflate(info)
+
+    def read_xml(self, name: str) -> bytes:
+        """Part ``name`` to be parsed as XML: as :meth:`read`, counted against
+        :data:`MAX_XML_BYTES` (by its declared size, before inflating), a DOCTYPE refused.
+
+        Raises:
+            Exception: ``error(message)``: as :meth:`read`, a DOCTYPE, or the package's
+                XML over the limit.
+        """
+        info = self._infos.get(name)
+        if info is not None:
+            self._count_xml(name, info.file_size)
+        data = self.read(name)
+        refuse_doctype(data, f"{self.source}: part {name!r}", self._error)
+        return data
+
+    def check_all(self) -> None:
+        """Inflate every entry once, bounded, as :meth:`read_xml` does for XML and
+        :meth:`read` for the rest: for a package handed whole to another library.
+
+        Raises:
+            Exception: ``error(message)``: any entry that :meth:`read` or
+                :meth:`read_xml` would refuse.
+        """
+        for info in self._all:
+            data = self._inflate(info)
+            if data[:64].lstrip(b" \t\r\n").startswith(_XML_START):
+                self._count_xml(info.filename, len(data))
+                refuse_doctype(data, f"{self.source}: part {info.filename!r}", self._error)
+
+    def _count_xml(self, name: str, size: int) -> None:
+        self._xml_bytes += size
+        if self._xml_bytes > MAX_XML_BYTES:
+            raise self._error(
+                f"{self.source}: part {name!r} brings the package's XML to "
+                f"{self._xml_bytes} bytes; the limit is {MAX_XML_BYTES} "
+                "(a long report has a few megabytes)"
+            )
+
+    def _inflate(self, info: zipfile.ZipInfo) -> bytes:
+        name = info.filename
+        if info.file_size > MAX_PART_BYTES:
+            raise self._error(
+                f"{self.source}: part {name!r} is {info.file_size} bytes uncompressed; "
+                f"the limit is {MAX_PART_BYTES}"
+            )
+        out = bytearray()
+        overflow = False
+        try:
+            with self._zip.open(info) as stream:
+                while chunk := stream.read(_CHUNK):
+                    out += chunk
+                    # Headers can lie: never hold more than the declared size.
+                    if len(out) > info.file_size:
+                        overflow = True
+                        break
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            EOFError,
+            OSError,
+            ValueError,
+            NotImplementedError,
+            RuntimeError,
+        ) as exc:
+            raise self._error(f"{self.source}: part {name!r} is corrupt: {exc}") from None
+        if overflow:
+            raise self._error(
+                f"{self.source}: part {name!r} inflates beyond its declared size of "
+                f"{info.file_size} bytes (a zip bomb or a corrupt file)"
+            )
+        return bytes(out)
