@@ -1,6 +1,6 @@
 """The text reader's cell cap: the table lines of one document hold at most
 MAX_DOCUMENT_CELLS cells, as in every reader (each row label costs the table engine a
-fuzzy match: 480,000 rows fit in 16 MiB, two minutes of work before)."""
+fuzzy match: 480,000 rows fit in 16 MiB, the cap before, two minutes of work)."""
 
 from __future__ import annotations
 

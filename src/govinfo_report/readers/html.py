@@ -31,7 +31,7 @@ from govinfo_report.readers._document import Block, Grid, Paragraph
 from govinfo_report.readers._limits import CellBudget, span
 from govinfo_report.readers._registry import ReadResult
 
-MAX_HTML_BYTES: Final = 20 * 1024 * 1024
+MAX_HTML_BYTES: Final = 8 * 1024 * 1024
 """Pages larger than this are refused before parsing."""
 MAX_COLSPAN: Final = 1000
 """Larger ``colspan`` values are read as this (as browsers do)."""

@@ -30,7 +30,7 @@ from govinfo_report.readers._document import Block, Grid, Paragraph
 from govinfo_report.readers._limits import CellBudget
 from govinfo_report.readers._registry import ReadResult
 
-MAX_TEXT_BYTES: Final = 16 * 1024 * 1024
+MAX_TEXT_BYTES: Final = 4 * 1024 * 1024
 """Text inputs larger than this are refused before decoding."""
 
 _LABEL_PATH_SEPARATOR = " / "
