@@ -29,8 +29,8 @@ import attrs
 
 from govinfo_report._cli_output import POLICY, checked_output, syntax_for_output
 from govinfo_report._io import write_output
-from govinfo_report.checks.findings import Finding, Lang, Severity, Status
 from govinfo_report.errors import GovinfoReportError, ReportLoadError
+from govinfo_report.findings import Finding, Lang, Severity, Status
 from govinfo_report.formats import FormatVersion
 from govinfo_report.model import AgencyKind, Report, blank_report
 

@@ -39,6 +39,7 @@ from govinfo_report import _parse
 from govinfo_report._input import read_file
 from govinfo_report._parse import Syntax
 from govinfo_report.errors import (
+    AmountRangeError,
     GovinfoReportError,
     ReportLoadError,
     ReportValueError,
@@ -65,8 +66,8 @@ from govinfo_report.model import (
     Subsection,
     Table,
 )
+from govinfo_report.model.cells import check_amount
 from govinfo_report.model.report import Metadata, check_year
-from govinfo_report.model.cells import AmountRangeError, check_amount
 
 SYNTAXES: tuple[Syntax, ...] = ("json", "yaml", "toml")
 _SUFFIXES: dict[str, Syntax] = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".toml": "toml"}
@@ -171,7 +172,15 @@ def _structure_format_version(value: Any, _: Any) -> FormatVersion:
 _KIND_BY_NAME = {k.value: k for k in AgencyKind} | {k.label: k for k in AgencyKind}
 
 
-def _structure_agency_kind(value: Any, _: Any) -> AgencyKind:
+def structure_agency_kind(value: Any, _: Any = None) -> AgencyKind:
+    """The agency kind named by ``value``: its value (``"department"``) or its label.
+
+    The structure hook for :class:`~govinfo_report.model.AgencyKind`, shared with the
+    embedded data of our own documents.
+
+    Raises:
+        Problem: ``value`` names no agency kind; the message lists the kinds.
+    """
     if isinstance(value, str) and value in _KIND_BY_NAME:
         return _KIND_BY_NAME[value]
     expected = ", ".join(repr(k.value) for k in AgencyKind)
@@ -576,7 +585,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_structure_hook(Decimal, _structure_decimal)
     converter.register_structure_hook(FormatVersion, _structure_format_version)
-    converter.register_structure_hook(AgencyKind, _structure_agency_kind)
+    converter.register_structure_hook(AgencyKind, structure_agency_kind)
     converter.register_structure_hook_func(lambda t: t == tuple[str, ...], _structure_str_tuple)
     converter.register_unstructure_hook(dt.date, lambda d: d.isoformat())
     converter.register_unstructure_hook(Decimal, lambda d: f"{d:f}")

@@ -15,9 +15,9 @@ import attrs
 
 from govinfo_report._numerals import NUMERAL_CHARS, parse_numeral
 from govinfo_report.checks._labels import row_zh
-from govinfo_report.checks.findings import Finding, Severity, Status
 from govinfo_report.checks.rules import Context, Text, lower, severity_of
 from govinfo_report.errors import UnknownFormatError
+from govinfo_report.findings import Finding, Severity, Status
 from govinfo_report.formats import FORMATS, SectionSpec, TableSpec, format_for_year, get_format
 from govinfo_report.model.report import AgencyKind, Report, Section
 

@@ -21,7 +21,7 @@ import attrs
 
 from govinfo_report.checks._labels import cell_en, cell_zh
 from govinfo_report.checks.catalog import CATALOG
-from govinfo_report.checks.findings import Finding, Number, Severity, Status
+from govinfo_report.findings import Finding, Number, Severity, Status
 from govinfo_report.formats import CellKind, TableSpec
 from govinfo_report.model.cells import CellValue, Empty, Money
 from govinfo_report.model.report import Report

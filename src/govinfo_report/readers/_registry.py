@@ -1,4 +1,4 @@
-"""The reader registry, mirroring the writers': names → readers, detection by content.
+"""The reader registry: names → readers, detection by content (as the output side has one).
 
 A reader is anything with ``name``, ``suffixes``, ``sniff(data)`` and
 ``read(data, source=...)`` (see :class:`Reader`). ``read_report`` picks one by name, or
@@ -19,8 +19,8 @@ from typing import IO, TYPE_CHECKING, Protocol, runtime_checkable
 import attrs
 
 from govinfo_report._input import read_file, read_stream
-from govinfo_report.checks.findings import Finding
 from govinfo_report.errors import ReportReadError, UnknownFormatError
+from govinfo_report.findings import Finding
 from govinfo_report.model import Report
 
 if TYPE_CHECKING:
