@@ -26,6 +26,7 @@ from govinfo_report.errors import (
     ReportValueError,
     ReportWriteError,
     UnknownFormatError,
+    UnknownOptionError,
 )
 from govinfo_report.formats import FormatVersion, format_for_year, get_format
 from govinfo_report.model import (
@@ -79,6 +80,7 @@ __all__ = [
     "Subsection",
     "Table",
     "UnknownFormatError",
+    "UnknownOptionError",
     "__version__",
     "available_writers",
     "blank_report",

@@ -21,6 +21,20 @@ class UnknownFormatError(GovinfoReportError, LookupError):
     """A format version, output format or input format name that does not exist."""
 
 
+class UnknownOptionError(GovinfoReportError, TypeError):
+    """A writer (or other component) given an option it does not have.
+
+    ``options`` lists the options it has; the message names them all.
+    """
+
+    def __init__(self, what: str, option: str, options: Sequence[str]) -> None:
+        self.what = what
+        self.option = option
+        self.options = tuple(options)
+        has = f"its options are: {', '.join(self.options)}" if self.options else "it has none"
+        super().__init__(f"{what} has no option {option!r}; {has}")
+
+
 class ReportLoadError(GovinfoReportError, ValueError):
     """An input file could not be turned into a report.
 

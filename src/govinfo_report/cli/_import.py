@@ -11,7 +11,6 @@ from govinfo_report._io import write_output
 from govinfo_report.cli import _common
 from govinfo_report.cli._common import EXIT_ERRORS, EXIT_OK, print_findings
 from govinfo_report.findings import Severity
-from govinfo_report.model import Report
 
 
 def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
@@ -21,14 +20,14 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     source: Path = options.file
     output = checked_output(options.output, options.force, source)
     syntax = syntax_for_output(output)
-    read = _common.read_input(source, options.reader)
-    report: Report = read.report
-    print_findings(read.findings, source, options.lang, stderr)
+    # Unpacked, as users do: mypy --strict checks here that ReadResult unpacks typed.
+    report, findings = _common.read_input(source, options.reader)
+    print_findings(findings, source, options.lang, stderr)
     text = dumps(report, syntax)
     if output is None:
         stdout.write(text)
     else:
         write_output(output, text.encode("utf-8"), force=options.force)
         stderr.write(f"wrote {output}\n")
-    errors = any(f.severity is Severity.ERROR for f in read.findings)
+    errors = any(f.severity is Severity.ERROR for f in findings)
     return EXIT_ERRORS if errors else EXIT_OK
