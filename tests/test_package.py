@@ -58,3 +58,35 @@ def test_version_comes_from_the_package_metadata() -> None:
 
 def test_version_of_a_tree_never_installed_is_unknown() -> None:
     assert _version.package_version("govinfo-report-never-installed") == _version.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "name"),
+    [
+        ("govinfo_report.checks.findings", "govinfo_report.findings", "Finding"),
+        ("govinfo_report.checks.findings", "govinfo_report.findings", "Severity"),
+        ("govinfo_report.checks.findings", "govinfo_report.findings", "Status"),
+        ("govinfo_report.checks.findings", "govinfo_report.findings", "Lang"),
+        ("govinfo_report.checks.catalog", "govinfo_report.findings", "RuleInfo"),
+        ("govinfo_report.checks.catalog", "govinfo_report.findings", "entry"),
+        ("govinfo_report.checks", "govinfo_report.errors", "PreviousReportMismatch"),
+        ("govinfo_report.model.cells", "govinfo_report.errors", "AmountRangeError"),
+        (
+            "govinfo_report.writers.markdown",
+            "govinfo_report._markdown_conventions",
+            "FRONT_MATTER_KEY",
+        ),
+        (
+            "govinfo_report.writers.markdown",
+            "govinfo_report._markdown_conventions",
+            "PATH_SEPARATOR",
+        ),
+        ("govinfo_report.serialize", "govinfo_report.serialize._scalars", "structure_agency_kind"),
+        ("govinfo_report.checks.report_rules", "govinfo_report.checks.text_rules", "parse_count"),
+        ("govinfo_report.checks.rules", "govinfo_report.checks.linear_rules", "sum_equals"),
+        ("govinfo_report.cli", "govinfo_report.cli._app", "main"),
+    ],
+)
+def test_moved_names_keep_their_old_import_path(old: str, new: str, name: str) -> None:
+    moved = getattr(importlib.import_module(new), name)
+    assert getattr(importlib.import_module(old), name) is moved

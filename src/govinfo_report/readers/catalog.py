@@ -7,6 +7,8 @@ code may be given at more than one severity (``R.AGENCY`` is a warning when the 
 missing, a notice when title and signature differ); ``severity`` here is the most severe
 one. ``docs/readers/index.md`` documents the same codes (a test keeps the two in step);
 :func:`govinfo_report.catalog.describe` looks a code up in this catalog and the checks'.
+
+The module is long because it is data: one entry per code, four texts in two languages.
 """
 
 from __future__ import annotations
