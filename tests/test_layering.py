@@ -123,6 +123,42 @@ def _private_name_imports(tree: ast.Module, package: str, where: str) -> Iterato
             yield (f"{where}:{node.lineno} uses {aliases[node.value.id]}.{node.attr}")
 
 
+def _private_module_imports(tree: ast.Module, package: str, where: str) -> Iterator[str]:
+    """Every private module of another subpackage that the module ``tree`` imports.
+
+    ``govinfo_report.readers._tables`` belongs to ``govinfo_report.readers``: only the
+    modules of that package may import it. The root's private modules
+    (``govinfo_report._io``) belong to the whole package.
+    """
+    for line, base, name in _imports(tree, package):
+        target = _imported_module(base, name)
+        parts = target.split(".")
+        for depth in range(2, len(parts)):
+            if _is_private(parts[depth]):
+                owner = ".".join(parts[:depth])
+                if package != owner and not package.startswith(f"{owner}."):
+                    yield f"{where}:{line} imports {target}, private to {owner}"
+                break
+
+
+@pytest.mark.parametrize("path", _sources(), ids=lambda p: str(p.relative_to(SRC)))
+def test_no_private_module_is_imported_from_another_package(path: Path) -> None:
+    where = str(path.relative_to(SRC))
+    assert list(_private_module_imports(*_parse(path), where)) == []
+
+
+def test_private_module_finder_sees_a_foreign_private_module() -> None:
+    sample = ast.parse(
+        "from govinfo_report.readers import _tables\n"
+        "from govinfo_report.writers._ooxml import Cell\n"
+        "from govinfo_report import _io\n"
+        "from govinfo_report.writers import _registry\n"
+    )
+    assert list(_private_module_imports(sample, "govinfo_report.writers", "sample")) == [
+        "sample:1 imports govinfo_report.readers._tables, private to govinfo_report.readers",
+    ]
+
+
 # Private names still imported across modules, in modules being rewritten in parallel
 # (issue 8: readers/_tables.py and the shared engine); strict, so that fixing one fails
 # here until its entry is removed.
