@@ -3,6 +3,7 @@ that no input ever ends in a traceback."""
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
 import shutil
@@ -14,9 +15,11 @@ from typing import Any, BinaryIO
 import attrs
 import pytest
 
+import govinfo_report
 from govinfo_report import AgencyKind, FormatVersion, Report, blank_report
 from govinfo_report import cli as cli_module
 from govinfo_report.checks import Finding, Severity, Status, check
+from govinfo_report.cli._validate import FileResult
 from govinfo_report.readers import ReadResult
 from govinfo_report.schema import json_schema
 from govinfo_report.serialize import dump, dumps, load
@@ -190,15 +193,15 @@ def test_a_batch_keeps_no_findings_of_files_already_printed(
     monkeypatch: pytest.MonkeyPatch, clean: Path, broken: Path
 ) -> None:
     # A batch over thousands of reports must hold one report's findings at a time.
-    kept: list[cli_module.FileResult] = []
-    original = cli_module.FileResult.summarised
+    kept: list[FileResult] = []
+    original = FileResult.summarised
 
-    def spy(self: cli_module.FileResult) -> cli_module.FileResult:
+    def spy(self: FileResult) -> FileResult:
         result = original(self)
         kept.append(result)
         return result
 
-    monkeypatch.setattr(cli_module.FileResult, "summarised", spy)
+    monkeypatch.setattr(FileResult, "summarised", spy)
     code, out, _ = cli("validate", clean, broken)
     assert code == 1
     assert "T3.1" in out
@@ -635,7 +638,7 @@ def test_unexpected_exception_is_a_short_internal_error(monkeypatch: pytest.Monk
     def boom(*_: Any) -> int:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli_module, "_schema", boom)
+    monkeypatch.setattr("govinfo_report.cli._schema.run", boom)
     monkeypatch.delenv(cli_module.DEBUG_ENV, raising=False)
     code, out, err = cli("schema")
     assert (code, out) == (2, "")
@@ -652,7 +655,7 @@ def _out_of_memory(*_: Any) -> ReadResult:
 def test_out_of_memory_is_a_clear_error_naming_the_input(
     monkeypatch: pytest.MonkeyPatch, clean: Path, tmp_path: Path, command: str
 ) -> None:
-    monkeypatch.setattr(cli_module, "_read", _out_of_memory)
+    monkeypatch.setattr("govinfo_report.cli._common.read_input", _out_of_memory)
     code, _, err = cli(
         command, clean, "-o", tmp_path / ("out.md" if command == "render" else "out.yaml")
     )
@@ -665,7 +668,7 @@ def test_out_of_memory_is_a_clear_error_naming_the_input(
 def test_out_of_memory_in_a_batch_marks_that_file_unusable(
     monkeypatch: pytest.MonkeyPatch, clean: Path
 ) -> None:
-    monkeypatch.setattr(cli_module, "_read", _out_of_memory)
+    monkeypatch.setattr("govinfo_report.cli._common.read_input", _out_of_memory)
     code, _, err = cli("validate", clean)
     assert code == 2
     assert err == (
@@ -679,7 +682,7 @@ def test_an_internal_error_without_a_message_names_the_exception(
     def boom(*_: Any) -> int:
         raise RuntimeError
 
-    monkeypatch.setattr(cli_module, "_schema", boom)
+    monkeypatch.setattr("govinfo_report.cli._schema.run", boom)
     monkeypatch.delenv(cli_module.DEBUG_ENV, raising=False)
     assert cli("schema")[2].startswith("govinfo-report: internal error: RuntimeError\n")
 
@@ -688,9 +691,35 @@ def test_debug_environment_shows_the_traceback(monkeypatch: pytest.MonkeyPatch) 
     def boom(*_: Any) -> int:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli_module, "_schema", boom)
+    monkeypatch.setattr("govinfo_report.cli._schema.run", boom)
     monkeypatch.setenv(cli_module.DEBUG_ENV, "1")
     assert "Traceback (most recent call last)" in cli("schema")[2]
+
+
+def test_version_goes_to_the_given_stdout_and_exits_0() -> None:
+    code, out, err = cli("--version")
+    assert (code, err) == (0, "")
+    assert out == f"govinfo-report {govinfo_report.__version__}\n"
+
+
+def test_usage_error_goes_to_the_given_stderr() -> None:
+    code, out, err = cli("validate")
+    assert (code, out) == (2, "")
+    assert err.startswith("usage: govinfo-report validate")
+    assert "govinfo-report validate: error: the following arguments are required: FILE" in err
+
+
+def test_parser_overrides_no_private_argparse_attribute() -> None:
+    from govinfo_report.cli._parser import Parser
+
+    overridden = [
+        name
+        for name in vars(Parser)
+        if name.startswith("_")
+        and not name.startswith("__")
+        and hasattr(argparse.ArgumentParser, name)
+    ]
+    assert overridden == []
 
 
 def test_help_goes_to_stdout_and_exits_0() -> None:
@@ -717,10 +746,28 @@ def test_main_uses_the_process_streams(capsys: pytest.CaptureFixture[str]) -> No
     assert json.loads(capsys.readouterr().out) == json_schema("2021")
 
 
+def installed_script() -> str:
+    """The console script of the running interpreter's environment, on PATH or not.
+
+    A venv's ``bin`` is only on PATH once activated; pytest run as ``venv/bin/python -m
+    pytest`` is not, so look next to the interpreter first.
+    """
+    folder = Path(sys.executable).parent
+    for name in ("govinfo-report", "govinfo-report.exe"):
+        if (folder / name).is_file():
+            return str(folder / name)
+    return shutil.which("govinfo-report") or pytest.fail("govinfo-report is not installed")
+
+
+def test_installed_script_is_found_without_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", "")
+    assert Path(installed_script()).parent == Path(sys.executable).parent
+
+
 def test_installed_script_reports_bad_input_without_traceback(
     tmp_path: Path, unusable: Path
 ) -> None:
-    script = shutil.which("govinfo-report") or pytest.fail("govinfo-report is not installed")
+    script = installed_script()
     junk = tmp_path / "deep.json"
     junk.write_text('{"metadata": ' + "[" * 100_000)
     done = subprocess.run(

@@ -4,26 +4,28 @@ The report is an immutable value (:class:`Report`) in either statutory format;
 :func:`check` reports every broken 勾稽关系 and the other rules as :class:`Finding` s;
 :func:`write_report` / :func:`render` emit Word and Markdown; :func:`read_report` imports
 published reports (Word, web pages, Markdown, flattened text) and the JSON/YAML/TOML
-interchange files.
+interchange files; :func:`load` / :func:`dump` (and :func:`loads` / :func:`dumps` for
+strings) are those files' own functions, and :func:`describe` explains any finding code.
+Everything a user needs is importable from here; the subpackages hold the rest.
 """
 
 from __future__ import annotations
 
-from govinfo_report.checks import (
-    Finding,
-    Severity,
-    Status,
-    check,
-    is_valid,
-    iter_findings,
-)
+from govinfo_report._version import package_version
+from govinfo_report.catalog import RuleInfo, describe
+from govinfo_report.checks import check, is_valid, iter_findings
 from govinfo_report.errors import (
+    AmountRangeError,
     GovinfoReportError,
+    PreviousReportMismatch,
     ReportLoadError,
     ReportReadError,
+    ReportValueError,
     ReportWriteError,
     UnknownFormatError,
+    UnknownOptionError,
 )
+from govinfo_report.findings import Finding, Lang, Severity, Status
 from govinfo_report.formats import FormatVersion, format_for_year, get_format
 from govinfo_report.model import (
     BLANK,
@@ -43,15 +45,18 @@ from govinfo_report.model import (
     blank_report,
     fill_totals,
 )
-from govinfo_report.readers import ReadResult, read_report
-from govinfo_report.writers import available_writers, get_writer, render, write_report
+from govinfo_report.readers import Reader, ReadResult, read_report
+from govinfo_report.serialize import dump, dumps, load, loads
+from govinfo_report.writers import Writer, available_writers, get_writer, render, write_report
 
-__version__ = "0.1.0"
+__version__ = package_version()
+"""The installed version (from the package metadata)."""
 
 __all__ = [
     "BLANK",
     "NOT_APPLICABLE",
     "AgencyKind",
+    "AmountRangeError",
     "CellValue",
     "Contact",
     "Empty",
@@ -59,30 +64,42 @@ __all__ = [
     "Finding",
     "FormatVersion",
     "GovinfoReportError",
+    "Lang",
     "Metadata",
     "Money",
+    "PreviousReportMismatch",
     "ProcessingFee",
     "ReadResult",
+    "Reader",
     "Report",
     "ReportLoadError",
     "ReportReadError",
+    "ReportValueError",
     "ReportWriteError",
+    "RuleInfo",
     "Section",
     "Severity",
     "Status",
     "Subsection",
     "Table",
     "UnknownFormatError",
+    "UnknownOptionError",
+    "Writer",
     "__version__",
     "available_writers",
     "blank_report",
     "check",
+    "describe",
+    "dump",
+    "dumps",
     "fill_totals",
     "format_for_year",
     "get_format",
     "get_writer",
     "is_valid",
     "iter_findings",
+    "load",
+    "loads",
     "read_report",
     "render",
     "write_report",

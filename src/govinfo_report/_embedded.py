@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 
 from govinfo_report.model import Report, Table
-from govinfo_report.serialize import CONVERTER, Problem, _structure_agency_kind
+from govinfo_report.serialize import CONVERTER, Problem, structure_agency_kind
 
 PROPERTY = "govinfo-report"
 VERSION = 1
@@ -100,7 +100,7 @@ def apply(report: Report, data: Any) -> Report:
     if not isinstance(data, dict) or data.get("version") != VERSION:
         raise Problem(f"embedded {PROPERTY} data of an unknown version")
     meta = report.metadata
-    changes: dict[str, Any] = {"agency_kind": _structure_agency_kind(data.get("agency_kind"), None)}
+    changes: dict[str, Any] = {"agency_kind": structure_agency_kind(data.get("agency_kind"), None)}
     if "publication_date" in data:
         changes["publication_date"] = CONVERTER.structure(data["publication_date"], dt.date)
     if "contact" in data:

@@ -2,7 +2,7 @@
 
 The checks declare theirs in :mod:`govinfo_report.checks.catalog`, the readers theirs in
 :mod:`govinfo_report.readers.catalog`, both as the same
-:class:`~govinfo_report.checks.catalog.RuleInfo` entries. This module sits above both
+:class:`~govinfo_report.findings.RuleInfo` entries. This module sits above both
 (as the command line does), so the checks never import the readers and a lookup never
 depends on which modules happen to have been imported: ``describe("R.CELL")`` and
 ``describe("T3.1")`` answer the same way everywhere.
@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from govinfo_report.checks.catalog import CATALOG as CHECK_CATALOG
-from govinfo_report.checks.catalog import RuleInfo, entry
+from govinfo_report.findings import RuleInfo, entry
 from govinfo_report.readers.catalog import CATALOG as READER_CATALOG
 
 CATALOG: Mapping[str, RuleInfo] = MappingProxyType({**CHECK_CATALOG, **READER_CATALOG})

@@ -2,7 +2,10 @@
 
 Everything derives from :class:`GovinfoReportError`; each subclass also inherits the
 builtin that fits, so ``except ValueError`` keeps working for callers who do not know
-this library.
+this library. Every error is defined here and exported from the package root; the
+modules that raise them re-export them where they were first documented
+(``govinfo_report.checks.PreviousReportMismatch``,
+``govinfo_report.model.cells.AmountRangeError``).
 """
 
 from __future__ import annotations
@@ -16,6 +19,20 @@ class GovinfoReportError(Exception):
 
 class UnknownFormatError(GovinfoReportError, LookupError):
     """A format version, output format or input format name that does not exist."""
+
+
+class UnknownOptionError(GovinfoReportError, TypeError):
+    """A writer (or other component) given an option it does not have.
+
+    ``options`` lists the options it has; the message names them all.
+    """
+
+    def __init__(self, what: str, option: str, options: Sequence[str]) -> None:
+        self.what = what
+        self.option = option
+        self.options = tuple(options)
+        has = f"its options are: {', '.join(self.options)}" if self.options else "it has none"
+        super().__init__(f"{what} has no option {option!r}; {has}")
 
 
 class ReportLoadError(GovinfoReportError, ValueError):
@@ -34,6 +51,18 @@ class ReportLoadError(GovinfoReportError, ValueError):
 
 class ReportValueError(GovinfoReportError, ValueError):
     """A report field set to a value no report can have (a year outside 1–9998)."""
+
+
+class AmountRangeError(ReportValueError):
+    """An amount with more digits than any report states.
+
+    See :data:`govinfo_report.model.cells.MAX_INTEGER_DIGITS` and
+    :data:`~govinfo_report.model.cells.MAX_DECIMAL_PLACES`.
+    """
+
+
+class PreviousReportMismatch(GovinfoReportError, ValueError):
+    """``previous=`` is not the same agency's report on the year before."""
 
 
 class ReportWriteError(GovinfoReportError, OSError):

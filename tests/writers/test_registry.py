@@ -10,7 +10,13 @@ from typing import BinaryIO
 
 import pytest
 
-from govinfo_report import Report, UnknownFormatError, blank_report
+from govinfo_report import (
+    GovinfoReportError,
+    Report,
+    UnknownFormatError,
+    UnknownOptionError,
+    blank_report,
+)
 from govinfo_report.writers import (
     ENTRY_POINT_GROUP,
     Writer,
@@ -23,6 +29,7 @@ from govinfo_report.writers import (
     writer_for_path,
 )
 from govinfo_report.writers.docx import DocxWriter
+from govinfo_report.writers.markdown import MarkdownWriter
 
 PLUGIN = '''
 class TitleWriter:
@@ -119,6 +126,48 @@ def test_options_are_passed_to_the_writer(tmp_path: Path) -> None:
 def test_option_a_writer_does_not_take_is_a_type_error() -> None:
     with pytest.raises(TypeError):
         get_writer("docx", colour="red")
+
+
+def test_wrong_option_is_a_library_error_naming_the_valid_ones(report: Report) -> None:
+    with pytest.raises(UnknownOptionError) as info:
+        render(report, "markdown", tempalte="t.docx")
+    assert str(info.value) == "writer 'markdown' has no option 'tempalte'; its options are: tables"
+    assert isinstance(info.value, GovinfoReportError)
+    assert info.value.options == ("tables",)
+
+
+def test_wrong_option_of_get_writer_names_the_docx_options() -> None:
+    with pytest.raises(
+        UnknownOptionError,
+        match=r"^writer 'docx' has no option 'tables'; its options are: template$",
+    ):
+        get_writer("docx", tables="html")
+
+
+def test_option_of_a_writer_without_options_says_it_has_none() -> None:
+    class Bare:
+        name = "bare"
+        suffix = ".bare"
+        binary = False
+
+        def write(self, report: Report, dest: BinaryIO) -> None:
+            dest.write(b"")
+
+    register_writer("bare", Bare)
+    with pytest.raises(UnknownOptionError, match=r"^writer 'bare' has no option 'x'; it has none$"):
+        get_writer("bare", x=1)
+
+
+def test_a_factory_taking_any_keyword_decides_itself() -> None:
+    seen: dict[str, object] = {}
+
+    def factory(**options: object) -> Writer:
+        seen.update(options)
+        return MarkdownWriter()
+
+    register_writer("anykw", factory)
+    get_writer("anykw", colour="red")
+    assert seen == {"colour": "red"}
 
 
 def test_registered_writer_is_listed_and_renders(report: Report) -> None:

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from govinfo_report.checks._engine import PreviousReportMismatch, run
+from govinfo_report.checks._engine import run
 from govinfo_report.checks.catalog import CATALOG, RuleInfo, describe
-from govinfo_report.checks.findings import Finding, Severity, Status
 from govinfo_report.checks.rulesets import RULESETS, ruleset
+from govinfo_report.errors import PreviousReportMismatch
+from govinfo_report.findings import Finding, Severity, Status
 from govinfo_report.model.report import Report
 
 

@@ -18,19 +18,15 @@ from typing import Any
 
 import attrs
 
-from govinfo_report.checks.findings import Finding
 from govinfo_report.checks.rules import Context, EachCell, Linear, Relation, Rule
 from govinfo_report.checks.rulesets import ruleset
-from govinfo_report.errors import GovinfoReportError
+from govinfo_report.errors import PreviousReportMismatch
+from govinfo_report.findings import Finding
 from govinfo_report.formats import CellKind, FormatVersion, get_format
 from govinfo_report.model.cells import CellValue, Money
 from govinfo_report.model.report import Report
 
 Getter = Callable[[Sequence[CellValue]], tuple[Any, ...]]
-
-
-class PreviousReportMismatch(GovinfoReportError, ValueError):
-    """``previous=`` is not the same agency's report on the year before."""
 
 
 def _getter(indices: Sequence[int]) -> Getter:

@@ -3,6 +3,10 @@
 One :class:`RuleInfo` per code, in Chinese and English. The rule factories take their
 default severity from here, the CLI prints ``title`` and ``fix`` next to a finding, and
 ``docs/rules.md`` documents the same codes (a test keeps the two in step).
+:class:`RuleInfo` and :func:`entry` live in :mod:`govinfo_report.findings`, which the
+readers' catalog shares; they stay importable from here.
+
+The module is long because it is data: one entry per code, four texts in two languages.
 """
 
 from __future__ import annotations
@@ -10,40 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-import attrs
-
-from govinfo_report.checks.findings import Lang, Severity
-
-
-@attrs.frozen(kw_only=True)
-class RuleInfo:
-    """What a finding code means, in both languages.
-
-    ``severity`` is the severity of a failure; a finding whose status is "uncertain"
-    (an operand was blank or "/") is one notch lower (error → warning → notice). The
-    readers describe their codes with the same entries
-    (:mod:`govinfo_report.readers.catalog`), ``severity`` being the most severe they give.
-    """
-
-    code: str
-    severity: Severity
-    title_zh: str
-    title_en: str
-    meaning_zh: str
-    meaning_en: str
-    why_zh: str
-    why_en: str
-    fix_zh: str
-    fix_en: str
-
-    def title(self, lang: Lang = "zh") -> str:
-        """The short title in Chinese (``"zh"``) or English (``"en"``)."""
-        return self.title_en if lang == "en" else self.title_zh
-
-    def fix(self, lang: Lang = "zh") -> str:
-        """How to fix it, in Chinese (``"zh"``) or English (``"en"``)."""
-        return self.fix_en if lang == "en" else self.fix_zh
-
+from govinfo_report.findings import RuleInfo, Severity, entry
 
 _E, _W, _N = Severity.ERROR, Severity.WARNING, Severity.NOTICE
 
@@ -491,17 +462,6 @@ CATALOG: Mapping[str, RuleInfo] = MappingProxyType({info.code: info for info in 
 """Every finding code the checks produce, in documentation order."""
 
 
-def entry(catalog: Mapping[str, RuleInfo], code: str, what: str = "finding code") -> RuleInfo:
-    """``catalog[code]``, or a KeyError that lists the codes ``catalog`` has.
-
-    The one lookup behind every ``describe`` (the checks', the readers', the merged one).
-    """
-    try:
-        return catalog[code]
-    except KeyError:
-        raise KeyError(f"unknown {what} {code!r}; expected one of {', '.join(catalog)}") from None
-
-
 def describe(code: str) -> RuleInfo:
     """The catalog entry for ``code``.
 
@@ -509,3 +469,6 @@ def describe(code: str) -> RuleInfo:
         KeyError: no check produces ``code``; the message lists the codes that exist.
     """
     return entry(CATALOG, code)
+
+
+__all__ = ["CATALOG", "RuleInfo", "describe", "entry"]

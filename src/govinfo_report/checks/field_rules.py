@@ -12,8 +12,8 @@ from collections.abc import Iterator
 
 import attrs
 
-from govinfo_report.checks.findings import Finding, Severity, Status
 from govinfo_report.checks.rules import Context, Text, severity_of
+from govinfo_report.findings import Finding, Severity, Status
 from govinfo_report.model.text import UNSTORABLE, text_fields, texts
 
 _CONTEXT = 12

@@ -8,572 +8,62 @@ rules (:class:`EachCell`) by :func:`blank_cells`, :func:`not_applicable_cells` a
 :func:`non_negative`. Arithmetic is exact (int / Decimal) with an explicit tolerance, 0
 unless a rule says otherwise. A blank or "/" operand makes a rule *uncertain*, never a
 guessed pass or fail.
+
+The rules live by family: what they share in ``_rule_core``, the arithmetic in
+:mod:`~govinfo_report.checks.linear_rules`, the per-cell rules in
+:mod:`~govinfo_report.checks.cell_rules`; this module gathers them, as before.
 """
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Iterator, Sequence
-from decimal import Decimal
-from typing import Protocol
-
-import attrs
-
-from govinfo_report.checks._labels import cell_en, cell_zh
-from govinfo_report.checks.catalog import CATALOG
-from govinfo_report.checks.findings import Finding, Number, Severity, Status
-from govinfo_report.formats import CellKind, TableSpec
-from govinfo_report.model.cells import CellValue, Empty, Money
-from govinfo_report.model.report import Report
-
-PREVIOUS = "previous"
-"""Path prefix of a cell in last year's report (``previous.applications.…``)."""
-
-
-@attrs.frozen
-class Text:
-    """A phrase in Chinese and English."""
-
-    zh: str
-    en: str
-
-
-@attrs.frozen(kw_only=True)
-class Operand:
-    """One cell a rule reads: where it is, and how a message names it.
-
-    ``name`` is short and meaningful inside the rule's context ("一", "总计"); ``label``
-    names the cell on its own (table title and every label).
-    """
-
-    path: str
-    table: str
-    index: int
-    kind: CellKind
-    name: Text
-    label: Text
-    previous: bool = False
-
-
-def operand(
-    table: TableSpec, cell_id: str, *, name: Text | None = None, previous: bool = False
-) -> Operand:
-    """The operand for cell ``cell_id`` of ``table`` (of last year's report if ``previous``).
-
-    Without ``name`` the cell is named by its column label.
-    """
-    cell = table.cell(cell_id)
-    label = Text(cell_zh(table, cell), cell_en(table, cell))
-    path = f"{table.id}.{cell_id}"
-    if previous:
-        path = f"{PREVIOUS}.{path}"
-        label = Text(f"上年报告{label.zh}", f"last year's report, {label.en}")
-    return Operand(
-        path=path,
-        table=table.id,
-        index=cell.index,
-        kind=cell.kind,
-        name=name or Text(cell.column.label, cell.column.english),
-        label=label,
-        previous=previous,
-    )
-
-
-class Context:
-    """What the rules read: the report and, for cross-year rules, last year's report."""
-
-    __slots__ = ("previous", "report")
-
-    def __init__(self, report: Report, previous: Report | None = None) -> None:
-        self.report = report
-        self.previous = previous
-
-    def value(self, op: Operand) -> CellValue:
-        """The value of ``op`` in the report it belongs to."""
-        source = self.previous if op.previous else self.report
-        if source is None:
-            raise ValueError(f"{op.path} needs last year's report, and none was given")
-        # Operands come from the format's TableSpecs, so op.table is a table attribute.
-        value: CellValue = getattr(source, op.table).values[op.index]
-        return value
-
-
-class Rule(Protocol):
-    """What the engine needs of a rule."""
-
-    @property
-    def code(self) -> str: ...
-
-    @property
-    def severity(self) -> Severity: ...
-
-    @property
-    def paths(self) -> tuple[str, ...]: ...
-
-    def findings(self, ctx: Context) -> Iterator[Finding]: ...
-
-
-def lower(severity: Severity) -> Severity:
-    """One notch less severe: the severity of an uncertain finding."""
-    return Severity.NOTICE if severity is not Severity.ERROR else Severity.WARNING
-
-
-def _number(value: CellValue) -> Number:
-    if isinstance(value, Money):
-        return value.amount
-    assert not isinstance(value, Empty)
-    return value
-
-
-def _empty_text(value: Empty) -> Text:
-    if value is Empty.BLANK:
-        return Text("为空", "blank")
-    return Text("为“/”", 'marked "/"')
-
-
-# --- Linear rules ---------------------------------------------------------------------
-
-
-class Relation(enum.Enum):
-    """How the two sides of a linear rule compare."""
-
-    EQ = "="
-    GE = "≥"
-    LE = "≤"
-
-
-Term = tuple[int, Operand]
-"""A signed operand: ``(+1, op)`` or ``(-1, op)``."""
-
-_BROKEN = {
-    Relation.EQ: ("，差 {d}", ", difference {d}"),
-    Relation.GE: ("，应不小于 {r}（差 {d}）", ", should be at least {r} (difference {d})"),
-    Relation.LE: ("，应不大于 {r}（差 {d}）", ", should be at most {r} (difference {d})"),
-}
-
-
-def _side_name(terms: Sequence[Term], lang: str) -> str:
-    if not terms:
-        return "0"
-    plus, minus = ("+", "−") if lang == "zh" else (" + ", " − ")
-    text = ""
-    for i, (sign, op) in enumerate(terms):
-        name = op.name.zh if lang == "zh" else op.name.en
-        text += (minus if sign < 0 else (plus if i else "")) + name
-    return text
-
-
-@attrs.frozen(kw_only=True)
-class Linear:
-    """``Σ left  (= | ≥ | ≤)  Σ right``, each side a signed sum of cells.
-
-    ``reported`` is the left side, ``computed`` the right side, ``difference`` left −
-    right; the rule holds when the difference is within ``tolerance`` (in the
-    direction of the relation).
-    """
-
-    code: str
-    severity: Severity
-    where: Text
-    """The context a message starts with: table and column or row."""
-    left: tuple[Term, ...]
-    relation: Relation
-    right: tuple[Term, ...]
-    left_name: Text
-    right_name: Text
-    tolerance: Number = 0
-
-    @property
-    def operands(self) -> tuple[Operand, ...]:
-        """Every cell read, left side first."""
-        return tuple(op for _, op in self.left + self.right)
-
-    @property
-    def paths(self) -> tuple[str, ...]:
-        """Paths of every operand, the checked cell first."""
-        return tuple(op.path for op in self.operands)
-
-    def holds(self, left: Number, right: Number) -> bool:
-        """Whether the relation holds between the two sums, within the tolerance."""
-        difference: Number = left - right
-        tolerance: Number = self.tolerance
-        if self.relation is Relation.EQ:
-            return bool(difference <= tolerance and difference + tolerance >= 0)
-        if self.relation is Relation.GE:
-            return bool(difference + tolerance >= 0)
-        return bool(difference <= tolerance)
-
-    def findings(self, ctx: Context) -> Iterator[Finding]:
-        """A failure, an uncertain finding (a blank or "/" operand), or nothing."""
-        left = [(sign, op, ctx.value(op)) for sign, op in self.left]
-        right = [(sign, op, ctx.value(op)) for sign, op in self.right]
-        empties = [(op, v) for _, op, v in left + right if isinstance(v, Empty)]
-        if empties:
-            certain = self._failure_despite_blanks(left, right, empties)
-            yield certain if certain is not None else self._uncertain(left, right, empties)
-            return
-        lsum = sum((sign * _number(v) for sign, _, v in left), start=0)
-        rsum = sum((sign * _number(v) for sign, _, v in right), start=0)
-        if not self.holds(lsum, rsum):
-            yield self.failure(lsum, rsum)
-
-    def failure(self, left: Number, right: Number) -> Finding:
-        """The finding for sums ``left`` and ``right`` that break the rule."""
-        d = left - right
-        tail_zh, tail_en = _BROKEN[self.relation]
-        if self.relation is Relation.EQ:
-            formula_zh = f"{self.left_name.zh} = {left}，{self.right_name.zh} = {right}"
-            formula_en = f"{self.left_name.en} = {left}, {self.right_name.en} = {right}"
-            tail = (tail_zh.format(d=d), tail_en.format(d=d))
-        else:
-            formula_zh = f"{self.left_name.zh} = {left}"
-            formula_en = f"{self.left_name.en} = {left}"
-            r_zh = f"{self.right_name.zh} = {right}"
-            r_en = f"{self.right_name.en} = {right}"
-            tail = (tail_zh.format(r=r_zh, d=d), tail_en.format(r=r_en, d=d))
-        return Finding(
-            code=self.code,
-            severity=self.severity,
-            status=Status.FAIL,
-            message_zh=f"{self.where.zh}：{formula_zh}{tail[0]}",
-            message_en=f"{self.where.en}: {formula_en}{tail[1]}",
-            paths=self.paths,
-            reported=left,
-            computed=right,
-            difference=d,
-        )
-
-    def _failure_despite_blanks(
-        self,
-        left: list[tuple[int, Operand, CellValue]],
-        right: list[tuple[int, Operand, CellValue]],
-        empties: list[tuple[Operand, Empty]],
-    ) -> Finding | None:
-        """The failure when the filled cells already break the rule whatever the blanks hold.
-
-        A blank or "/" cell is a count or an amount that was not written down: never
-        negative. When every such cell can only move left − right the same way, and the
-        filled cells already break the rule in that direction (e.g. a filled 总计 below
-        the filled parts alone), no value of the blanks can mend it: the rule fails for
-        sure. Signed counts (2019 本年增/减) can be negative, so they keep it uncertain.
-        """
-        directions = set()
-        for side_sign, side in ((1, left), (-1, right)):
-            for sign, op, value in side:
-                if isinstance(value, Empty):
-                    if op.kind is CellKind.SIGNED_COUNT:
-                        return None
-                    directions.add(side_sign * sign > 0)
-        lsum, rsum = _filled_sum(left), _filled_sum(right)
-        d = lsum - rsum
-        tolerance = self.tolerance
-        raises, lowers = directions == {True}, directions == {False}
-        if self.relation is Relation.EQ:
-            fails = (raises and d > tolerance) or (lowers and d + tolerance < 0)
-        elif self.relation is Relation.GE:
-            fails = lowers and d + tolerance < 0
-        else:
-            fails = raises and d > tolerance
-        if not fails:
-            return None
-        rel = self.relation.value
-        why_zh, why_en = _empties_said(empties)
-        return Finding(
-            code=self.code,
-            severity=self.severity,
-            status=Status.FAIL,
-            message_zh=(
-                f"{self.where.zh}：{self.left_name.zh} {rel} {self.right_name.zh} 不成立："
-                f"只计已填数字已是 {lsum} 对 {rsum}，差 {d}；{why_zh}，"
-                "空缺的数字不会是负数，只会使差额更大"
-            ),
-            message_en=(
-                f"{self.where.en}: {self.left_name.en} {rel} {self.right_name.en} does not "
-                f"hold: the filled cells alone give {lsum} vs {rsum}, difference {d}; "
-                f"{why_en}, and no count they could hold closes the gap"
-            ),
-            paths=self.paths,
-            reported=lsum,
-            computed=rsum,
-            difference=d,
-        )
-
-    def _uncertain(
-        self,
-        left: list[tuple[int, Operand, CellValue]],
-        right: list[tuple[int, Operand, CellValue]],
-        empties: list[tuple[Operand, Empty]],
-    ) -> Finding:
-        rel = self.relation.value
-        why_zh, why_en = _empties_said(empties)
-        hint_zh = hint_en = ""
-        if len(empties) < len(left) + len(right):
-            # What the filled cells say, for a reader deciding whether the blanks are 0s.
-            lsum, rsum = _filled_sum(left), _filled_sum(right)
-            hint_zh = f"（只计已填数字：{lsum} 对 {rsum}）"
-            hint_en = f" (filled cells only: {lsum} vs {rsum})"
-        return Finding(
-            code=self.code,
-            severity=lower(self.severity),
-            status=Status.UNCERTAIN,
-            message_zh=(
-                f"{self.where.zh}：无法核对 {self.left_name.zh} {rel} {self.right_name.zh}，"
-                f"因为{why_zh}{hint_zh}"
-            ),
-            message_en=(
-                f"{self.where.en}: cannot check {self.left_name.en} {rel} "
-                f"{self.right_name.en} because {why_en}{hint_en}"
-            ),
-            paths=self.paths,
-            reported=_side_value(left),
-            computed=_side_number(right),
-        )
-
-
-def _empties_said(empties: Sequence[tuple[Operand, Empty]]) -> tuple[str, str]:
-    """ "四为空，五为“/”" / "4 is blank; 5 is marked "/"": which operands are empty, and how."""
-    why_zh, why_en = [], []
-    for kind in (Empty.BLANK, Empty.NOT_APPLICABLE):
-        names = [op.name for op, v in empties if v is kind]
-        if names:
-            text = _empty_text(kind)
-            why_zh.append("、".join(n.zh for n in names) + text.zh)
-            why_en.append(
-                ", ".join(n.en for n in names) + f" {'is' if len(names) == 1 else 'are'} {text.en}"
-            )
-    return "，".join(why_zh), "; ".join(why_en)
-
-
-def _filled_sum(side: list[tuple[int, Operand, CellValue]]) -> Number:
-    return sum((sign * _number(v) for sign, _, v in side if not isinstance(v, Empty)), start=0)
-
-
-def _side_number(side: list[tuple[int, Operand, CellValue]]) -> Number | None:
-    if any(isinstance(v, Empty) for _, _, v in side):
-        return None
-    return sum((sign * _number(v) for sign, _, v in side), start=0)
-
-
-def _side_value(side: list[tuple[int, Operand, CellValue]]) -> Number | str | None:
-    if len(side) == 1 and isinstance(side[0][2], Empty):
-        return side[0][2].value  # "" or "/": what the report prints
-    return _side_number(side)
-
-
-def _terms(items: Sequence[Operand | Term]) -> tuple[Term, ...]:
-    return tuple(item if isinstance(item, tuple) else (1, item) for item in items)
-
-
-def severity_of(code: str, severity: Severity | None = None) -> Severity:
-    """``severity`` if given, else the catalog's severity for ``code``."""
-    return severity if severity is not None else CATALOG[code].severity
-
-
-def compare(
-    code: str,
-    *,
-    left: Sequence[Operand | Term],
-    relation: Relation,
-    right: Sequence[Operand | Term],
-    where: Text,
-    left_name: Text | None = None,
-    right_name: Text | None = None,
-    severity: Severity | None = None,
-    tolerance: Number = 0,
-) -> Linear:
-    """The general linear rule ``Σ left  relation  Σ right``.
-
-    Args:
-        code: the finding code (its catalog entry gives the default severity).
-        left: operands (or ``(sign, operand)`` terms) of the left side, checked cell first.
-        relation: equal, at least, or at most.
-        right: the right side; empty means 0.
-        where: the context a message starts with (table and column or row).
-        left_name: how messages name the left side; by default its operands' names.
-        right_name: likewise for the right side.
-        severity: overrides the catalog's severity.
-        tolerance: the largest difference that still counts as holding (exact: 0).
-    """
-    lterms, rterms = _terms(left), _terms(right)
-    return Linear(
-        code=code,
-        severity=severity_of(code, severity),
-        where=where,
-        left=lterms,
-        relation=relation,
-        right=rterms,
-        left_name=left_name or Text(_side_name(lterms, "zh"), _side_name(lterms, "en")),
-        right_name=right_name or Text(_side_name(rterms, "zh"), _side_name(rterms, "en")),
-        tolerance=Decimal(tolerance) if isinstance(tolerance, Decimal) else tolerance,
-    )
-
-
-def sum_equals(
-    code: str,
-    *,
-    total: Operand,
-    parts: Sequence[Operand | Term],
-    where: Text,
-    parts_name: Text | None = None,
-    severity: Severity | None = None,
-    tolerance: Number = 0,
-) -> Linear:
-    """``total == Σ parts``: the cell ``total`` is checked against the sum of ``parts``."""
-    return compare(
-        code,
-        left=(total,),
-        relation=Relation.EQ,
-        right=parts,
-        where=where,
-        right_name=parts_name,
-        severity=severity,
-        tolerance=tolerance,
-    )
-
-
-def sums_equal(
-    code: str,
-    *,
-    left: Sequence[Operand | Term],
-    right: Sequence[Operand | Term],
-    where: Text,
-    severity: Severity | None = None,
-    tolerance: Number = 0,
-) -> Linear:
-    """``Σ left == Σ right`` (e.g. T3.1: 一 + 二 = 三（七） + 四)."""
-    return compare(
-        code,
-        left=left,
-        relation=Relation.EQ,
-        right=right,
-        where=where,
-        severity=severity,
-        tolerance=tolerance,
-    )
-
-
-def at_least(
-    code: str,
-    *,
-    value: Sequence[Operand | Term],
-    bound: Sequence[Operand | Term],
-    where: Text,
-    severity: Severity | None = None,
-) -> Linear:
-    """``Σ value ≥ Σ bound`` (an empty ``bound`` is 0)."""
-    return compare(
-        code, left=value, relation=Relation.GE, right=bound, where=where, severity=severity
-    )
-
-
-def at_most(
-    code: str,
-    *,
-    value: Sequence[Operand | Term],
-    bound: Sequence[Operand | Term],
-    where: Text,
-    severity: Severity | None = None,
-) -> Linear:
-    """``Σ value ≤ Σ bound``."""
-    return compare(
-        code, left=value, relation=Relation.LE, right=bound, where=where, severity=severity
-    )
-
-
-# --- Per-cell rules -------------------------------------------------------------------
-
-
-class CellCondition(enum.Enum):
-    """What a per-cell rule looks for."""
-
-    BLANK = "blank"
-    NOT_APPLICABLE = "not_applicable"
-    NEGATIVE = "negative"
-
-
-_CELL_MESSAGES = {
-    CellCondition.BLANK: (
-        "单元格为空（未填写），涉及它的勾稽关系无法核对",
-        "cell is blank (not filled in); the cross-checks that need it are uncertain",
-    ),
-    CellCondition.NOT_APPLICABLE: (
-        "单元格标为“/”（不适用），涉及它的勾稽关系无法核对",
-        'cell is marked "/" (not applicable); the cross-checks that need it are uncertain',
-    ),
-    CellCondition.NEGATIVE: ("{v} 为负数，不得为负", "{v} is negative; it cannot be"),
-}
-
-
-def _matches(condition: CellCondition, value: CellValue) -> bool:
-    if condition is CellCondition.BLANK:
-        return value is Empty.BLANK
-    if condition is CellCondition.NOT_APPLICABLE:
-        return value is Empty.NOT_APPLICABLE
-    if isinstance(value, Empty):
-        return False
-    return _number(value) < 0
-
-
-@attrs.frozen(kw_only=True)
-class EachCell:
-    """One finding per operand cell that meets ``condition``."""
-
-    code: str
-    severity: Severity
-    condition: CellCondition
-    operands: tuple[Operand, ...]
-
-    @property
-    def paths(self) -> tuple[str, ...]:
-        """Paths of every cell the rule looks at."""
-        return tuple(op.path for op in self.operands)
-
-    def findings(self, ctx: Context) -> Iterator[Finding]:
-        """A finding for each cell that meets the condition, in table order."""
-        zh, en = _CELL_MESSAGES[self.condition]
-        for op in self.operands:
-            value = ctx.value(op)
-            if not _matches(self.condition, value):
-                continue
-            number = None if isinstance(value, Empty) else _number(value)
-            yield Finding(
-                code=self.code,
-                severity=self.severity,
-                status=Status.FAIL,
-                message_zh=f"{op.label.zh}：{zh.format(v=number)}",
-                message_en=f"{op.label.en}: {en.format(v=number)}",
-                paths=(op.path,),
-                reported=value.value if isinstance(value, Empty) else number,
-            )
-
-
-def _each(
-    code: str, condition: CellCondition, operands: Sequence[Operand], severity: Severity | None
-) -> EachCell:
-    return EachCell(
-        code=code,
-        severity=severity_of(code, severity),
-        condition=condition,
-        operands=tuple(operands),
-    )
-
-
-def blank_cells(
-    code: str, *, cells: Sequence[Operand], severity: Severity | None = None
-) -> EachCell:
-    """A finding for each of ``cells`` that is blank (not filled in)."""
-    return _each(code, CellCondition.BLANK, cells, severity)
-
-
-def not_applicable_cells(
-    code: str, *, cells: Sequence[Operand], severity: Severity | None = None
-) -> EachCell:
-    """A finding for each of ``cells`` marked "/"."""
-    return _each(code, CellCondition.NOT_APPLICABLE, cells, severity)
-
-
-def non_negative(
-    code: str, *, cells: Sequence[Operand], severity: Severity | None = None
-) -> EachCell:
-    """A finding for each of ``cells`` holding a negative number (count or money)."""
-    return _each(code, CellCondition.NEGATIVE, cells, severity)
+from govinfo_report.checks._rule_core import (
+    PREVIOUS,
+    Context,
+    Operand,
+    Rule,
+    Text,
+    lower,
+    operand,
+    severity_of,
+)
+from govinfo_report.checks.cell_rules import (
+    CellCondition,
+    EachCell,
+    blank_cells,
+    non_negative,
+    not_applicable_cells,
+)
+from govinfo_report.checks.linear_rules import (
+    Linear,
+    Relation,
+    Term,
+    at_least,
+    at_most,
+    compare,
+    sum_equals,
+    sums_equal,
+)
+
+__all__ = [
+    "PREVIOUS",
+    "CellCondition",
+    "Context",
+    "EachCell",
+    "Linear",
+    "Operand",
+    "Relation",
+    "Rule",
+    "Term",
+    "Text",
+    "at_least",
+    "at_most",
+    "blank_cells",
+    "compare",
+    "lower",
+    "non_negative",
+    "not_applicable_cells",
+    "operand",
+    "severity_of",
+    "sum_equals",
+    "sums_equal",
+]

@@ -14,6 +14,8 @@ from typing import Final, TypeAlias
 
 import attrs
 
+from govinfo_report.errors import AmountRangeError as AmountRangeError  # re-export: documented here
+
 
 class Empty(enum.Enum):
     """A cell without a number."""
@@ -41,10 +43,6 @@ printing an amount cheap (``f"{Decimal('1e999999999'):f}"`` is a billion digits)
 sums exact within the default 28-digit decimal context."""
 MAX_DECIMAL_PLACES: Final = 6
 """Digits an amount may have after the decimal point: 0.000001万元 is one 分."""
-
-
-class AmountRangeError(ValueError):
-    """An amount with more digits than any report states (see :data:`MAX_INTEGER_DIGITS`)."""
 
 
 def check_amount(value: Decimal) -> Decimal:

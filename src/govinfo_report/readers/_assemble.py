@@ -26,8 +26,8 @@ from collections.abc import Sequence
 
 import attrs
 
-from govinfo_report.checks.findings import Finding, Severity
 from govinfo_report.errors import ReportReadError, UnknownFormatError
+from govinfo_report.findings import Finding, Severity
 from govinfo_report.formats import (
     FormatSpec,
     FormatVersion,

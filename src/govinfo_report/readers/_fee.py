@@ -19,8 +19,9 @@ from decimal import Decimal
 
 import attrs
 
+from govinfo_report.errors import AmountRangeError
 from govinfo_report.model import ProcessingFee
-from govinfo_report.model.cells import AmountRangeError, check_amount
+from govinfo_report.model.cells import check_amount
 from govinfo_report.readers._meta import fold
 
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")

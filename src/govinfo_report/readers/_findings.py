@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from govinfo_report.checks.findings import Finding, Severity, Status
+from govinfo_report.findings import Finding, Severity, Status
 
 CELL: Final = "R.CELL"
 SHORT_ROW: Final = "R.SHORT_ROW"

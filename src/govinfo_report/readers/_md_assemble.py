@@ -24,8 +24,8 @@ from typing import Any, Final
 import attrs
 
 from govinfo_report import _embedded
-from govinfo_report.checks.findings import Finding, Severity
 from govinfo_report.errors import ReportReadError
+from govinfo_report.findings import Finding, Severity
 from govinfo_report.formats import FORMATS, FormatSpec, FormatVersion, SectionSpec, format_for_year
 from govinfo_report.model import AgencyKind, Metadata, Report, Section, Subsection, Table
 from govinfo_report.readers._findings import AGENCY_KIND, TABLE_MISSING, finding

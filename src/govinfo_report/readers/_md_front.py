@@ -1,7 +1,7 @@
 """The front matter of a Markdown report: ours gives what the body does not print.
 
 YAML between ``---`` lines at the very top. Only a front matter that carries our key
-(:data:`~govinfo_report.writers.markdown.FRONT_MATTER_KEY`) is ours: it gives the format
+(:data:`~govinfo_report._markdown_conventions.FRONT_MATTER_KEY`) is ours: it gives the format
 version, the year and the agency (checked here, each on its own, so that one bad item
 does not discard the others) and the unprinted fields for
 :func:`govinfo_report._embedded.apply`. Someone else's front matter (a static site
@@ -18,10 +18,10 @@ from typing import Any, Final
 import attrs
 import yaml
 
-from govinfo_report.checks.findings import Finding, Severity
+from govinfo_report._markdown_conventions import FRONT_MATTER_KEY
+from govinfo_report.findings import Finding, Severity
 from govinfo_report.formats import FormatVersion
 from govinfo_report.readers._findings import finding
-from govinfo_report.writers.markdown import FRONT_MATTER_KEY
 
 FRONT_MATTER: Final = "R.MARKDOWN.FRONT_MATTER"
 """Finding code: our front matter is present but (partly) unusable, or disagrees with the

@@ -19,7 +19,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Protocol, TypeVar
 
-from govinfo_report.checks.findings import Finding, Severity
+from govinfo_report._markdown_conventions import PATH_SEPARATOR
+from govinfo_report.findings import Finding, Severity
 from govinfo_report.formats import (
     FORMATS,
     CellKind,
@@ -36,7 +37,6 @@ from govinfo_report.readers._findings import CELL, EXTRA_ROW, LABEL_VARIANT, ROW
 from govinfo_report.readers._labels import LabelIndex, normalize
 from govinfo_report.readers._md_tables import RawLine, RawTable
 from govinfo_report.readers._tables import spec_index
-from govinfo_report.writers.markdown import PATH_SEPARATOR
 
 
 class _Labelled(Protocol):

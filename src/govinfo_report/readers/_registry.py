@@ -1,4 +1,4 @@
-"""The reader registry, mirroring the writers': names → readers, detection by content.
+"""The reader registry: names → readers, detection by content (as the output side has one).
 
 A reader is anything with ``name``, ``suffixes``, ``sniff(data)`` and
 ``read(data, source=...)`` (see :class:`Reader`). ``read_report`` picks one by name, or
@@ -12,15 +12,12 @@ binary stream such as standard input, always under one size cap.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Protocol, runtime_checkable
-
-import attrs
+from typing import IO, TYPE_CHECKING, NamedTuple, Protocol, runtime_checkable
 
 from govinfo_report._input import read_file, read_stream
-from govinfo_report.checks.findings import Finding
 from govinfo_report.errors import ReportReadError, UnknownFormatError
+from govinfo_report.findings import Finding
 from govinfo_report.model import Report
 
 if TYPE_CHECKING:
@@ -30,16 +27,18 @@ MAX_SOURCE_BYTES = 64 * 1024 * 1024
 """Inputs larger than this are refused before any parsing."""
 
 
-@attrs.frozen
-class ReadResult:
+class ReadResult(NamedTuple):
     """A report read from a document, with the reader's findings (what it could not
-    place, label variants it accepted, ...). Unpacks as ``report, findings``."""
+    place, label variants it accepted, ...).
+
+    A named tuple, so that ``report, findings = read_report(path)`` unpacks with the
+    right types for a type checker, and it pickles to another process as it is.
+    """
 
     report: Report
+    """What was read."""
     findings: tuple[Finding, ...] = ()
-
-    def __iter__(self) -> Iterator[object]:
-        return iter((self.report, self.findings))
+    """What the reader could not read, or read with a doubt, in document order."""
 
 
 @runtime_checkable

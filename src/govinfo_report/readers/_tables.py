@@ -38,7 +38,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from govinfo_report.checks.findings import Finding, Severity
+from govinfo_report.findings import Finding, Severity
 from govinfo_report.formats import FormatVersion, RowGroup, TableSpec, get_format
 from govinfo_report.model import BLANK, CellValue, ExtraRow, Table
 from govinfo_report.readers import _findings as rf

@@ -1,12 +1,14 @@
 """The catalog of finding codes the readers produce: what each means, why, how to fix it.
 
-One :class:`~govinfo_report.checks.catalog.RuleInfo` per code, in Chinese and English,
+One :class:`~govinfo_report.findings.RuleInfo` per code, in Chinese and English,
 the same entries the checks' catalog holds, for every code a reader can emit: the shared
 engine's (:mod:`._findings`), the DOCX reader's and the Markdown reader's own. A reader
 code may be given at more than one severity (``R.AGENCY`` is a warning when the name is
 missing, a notice when title and signature differ); ``severity`` here is the most severe
 one. ``docs/readers/index.md`` documents the same codes (a test keeps the two in step);
 :func:`govinfo_report.catalog.describe` looks a code up in this catalog and the checks'.
+
+The module is long because it is data: one entry per code, four texts in two languages.
 """
 
 from __future__ import annotations
@@ -14,8 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from govinfo_report.checks.catalog import RuleInfo, entry
-from govinfo_report.checks.findings import Severity
+from govinfo_report.findings import RuleInfo, Severity, entry
 from govinfo_report.readers import _findings as rf
 
 _W, _N = Severity.WARNING, Severity.NOTICE

@@ -19,8 +19,8 @@ import attrs
 from lxml import etree
 
 from govinfo_report import _embedded
-from govinfo_report.checks.findings import Finding, Severity, Status
 from govinfo_report.errors import ReportReadError
+from govinfo_report.findings import Finding, Severity, Status
 from govinfo_report.model import Report
 from govinfo_report.readers import _findings as rf
 from govinfo_report.readers._assemble import assemble

@@ -23,14 +23,14 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from govinfo_report.checks.findings import Finding
+from govinfo_report._markdown_conventions import FRONT_MATTER_KEY
 from govinfo_report.errors import ReportReadError
+from govinfo_report.findings import Finding
 from govinfo_report.readers import _md_front
 from govinfo_report.readers._md_assemble import Assembler
 from govinfo_report.readers._md_blocks import blocks
 from govinfo_report.readers._md_front import FRONT_MATTER
 from govinfo_report.readers._registry import ReadResult
-from govinfo_report.writers.markdown import FRONT_MATTER_KEY
 
 MAX_MARKDOWN_BYTES: Final = 1024 * 1024
 """Markdown inputs larger than this are refused before decoding (1 MiB: five times the
@@ -41,7 +41,7 @@ _PIPE_TABLE = re.compile(r"^\|.*\|\s*\n\|\s*:?-{3,}", re.MULTILINE)
 
 
 class MarkdownReader:
-    """Markdown written by :class:`~govinfo_report.writers.markdown.MarkdownWriter`
+    """Markdown written by the Markdown writer of this library
     (either table mode), or by hand in the same layout."""
 
     name = "markdown"

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from govinfo_report._io import write_output
 from govinfo_report.errors import UnknownFormatError
 from govinfo_report.model import Report
+
+if TYPE_CHECKING:
+    from govinfo_report.writers.markdown import TableMode
+
 from govinfo_report.writers._registry import (
     ENTRY_POINT_GROUP,
     Writer,
@@ -22,8 +26,25 @@ from govinfo_report.writers._registry import (
 )
 
 
+@overload
+def render(report: Report, to: Literal["docx"], *, template: str | Path | None = ...) -> bytes: ...
+
+
+@overload
+def render(report: Report, to: Literal["markdown"], *, tables: TableMode = ...) -> bytes: ...
+
+
+@overload
+def render(report: Report, to: str, **options: Any) -> bytes: ...
+
+
 def render(report: Report, to: str, **options: Any) -> bytes:
-    """The report rendered by writer ``to``, as bytes (UTF-8 for text writers)."""
+    """The report rendered by writer ``to``, as bytes (UTF-8 for text writers).
+
+    Raises:
+        UnknownFormatError: no writer has the name ``to``.
+        UnknownOptionError: the writer has no such option; the message lists its options.
+    """
     buffer = io.BytesIO()
     get_writer(to, **options).write(report, buffer)
     return buffer.getvalue()

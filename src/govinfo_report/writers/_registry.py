@@ -4,18 +4,26 @@ A writer is anything with ``name``, ``suffix``, ``binary`` and ``write(report, d
 (see :class:`Writer`). Built-in writers are imported lazily, so ``import govinfo_report``
 does not pay for python-docx. Third-party writers register through the
 ``govinfo_report.writers`` entry-point group; the entry point names a class (or any
-callable) that takes the writer's options as keyword arguments.
+callable) that takes the writer's options as keyword arguments. An option the writer
+does not take is refused with :class:`~govinfo_report.errors.UnknownOptionError`, which
+names the options it has; the built-in writers' options are typed (``template`` for
+docx, ``tables`` for markdown).
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+import inspect
+from collections.abc import Callable, Mapping
 from importlib.metadata import entry_points
-from typing import Any, BinaryIO, Protocol, runtime_checkable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal, Protocol, overload, runtime_checkable
 
-from govinfo_report.errors import UnknownFormatError
+from govinfo_report.errors import UnknownFormatError, UnknownOptionError
 from govinfo_report.model import Report
+
+if TYPE_CHECKING:
+    from govinfo_report.writers.markdown import TableMode
 
 ENTRY_POINT_GROUP = "govinfo_report.writers"
 
@@ -72,19 +80,61 @@ def available_writers() -> list[str]:
     return sorted({*_BUILTINS, *_registered, *_plugins()})
 
 
+def check_options(name: str, factory: WriterFactory, options: Mapping[str, Any]) -> None:
+    """Refuse an option that ``factory`` does not take, naming the ones it does.
+
+    A factory that takes ``**kwargs``, or whose signature cannot be read, decides itself.
+
+    Raises:
+        UnknownOptionError: ``options`` holds a keyword the factory has no parameter for.
+    """
+    if not options:
+        return
+    try:
+        parameters = inspect.signature(factory).parameters.values()
+    except (TypeError, ValueError):  # a callable without a readable signature
+        return
+    if any(p.kind is p.VAR_KEYWORD for p in parameters):
+        return
+    named = [p.name for p in parameters if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
+    for option in options:
+        if option not in named:
+            raise UnknownOptionError(f"writer {name!r}", option, named)
+
+
+@overload
+def get_writer(name: Literal["docx"], *, template: str | Path | None = ...) -> Writer: ...
+
+
+@overload
+def get_writer(name: Literal["markdown"], *, tables: TableMode = ...) -> Writer: ...
+
+
+@overload
+def get_writer(name: str, **options: Any) -> Writer: ...
+
+
 def get_writer(name: str, **options: Any) -> Writer:
     """A writer by name, constructed with ``options``.
 
     Raises:
         UnknownFormatError: no writer has that name; the message lists those that exist.
+        UnknownOptionError: the writer has no such option (also a ``TypeError``); the
+            message lists the options it has.
     """
+    factory = _factory(name)
+    check_options(name, factory, options)
+    return factory(**options)
+
+
+def _factory(name: str) -> WriterFactory:
     if name in _registered:
-        return _registered[name](**options)
+        return _registered[name]
     if name in _BUILTINS:
-        return _load(_BUILTINS[name])(**options)
+        return _load(_BUILTINS[name])
     plugins = _plugins()
     if name in plugins:
         factory: WriterFactory = plugins[name].load()
-        return factory(**options)
+        return factory
     expected = ", ".join(repr(n) for n in available_writers())
     raise UnknownFormatError(f"unknown output format {name!r}; expected one of {expected}")

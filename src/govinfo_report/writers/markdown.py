@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, BinaryIO, Final, Literal
 
 from govinfo_report import _embedded
+from govinfo_report._markdown_conventions import FRONT_MATTER_KEY, PATH_SEPARATOR
 from govinfo_report.errors import ReportWriteError, UnknownFormatError
 from govinfo_report.formats import Row, RowGroup, TableSpec
 from govinfo_report.model import (
@@ -37,12 +38,8 @@ from govinfo_report.model.text import UNSTORABLE, UNSTORABLE_CHARACTERS
 TableMode = Literal["gfm", "html"]
 TABLE_MODES: Final = ("gfm", "html")
 
-FRONT_MATTER_KEY: Final = _embedded.PROPERTY
-"""The front matter key that marks our own output; its value is the embedded version."""
 IDENTITY_KEYS: Final = ("format_version", "year", "agency")
 """Front matter keys that repeat the report's identity (see the module docs)."""
-PATH_SEPARATOR: Final = " / "
-"""Joins the levels of a row's label path and of a composite column name."""
 EMPTY_PARAGRAPH: Final = "<p></p>"
 """How an empty paragraph is written (Markdown has no empty paragraph of its own)."""
 

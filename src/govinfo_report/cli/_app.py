@@ -1,0 +1,72 @@
+"""The entry points: ``main`` (the console script) and ``run`` (one command on given streams)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import IO
+
+from govinfo_report.cli._common import (
+    EXIT_BROKEN_PIPE,
+    EXIT_UNUSABLE,
+    PROG,
+    describe_error,
+    internal_error,
+)
+from govinfo_report.cli._parser import ParserExit, build_parser
+from govinfo_report.errors import GovinfoReportError
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The console script: ``run`` on the process's arguments and streams."""
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal that cannot show Chinese gets escapes, not a UnicodeEncodeError.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+    try:
+        code = run(sys.argv[1:] if argv is None else list(argv), sys.stdout, sys.stderr)
+        sys.stdout.flush()  # here, not at exit, where a closed pipe would print a warning
+    except BrokenPipeError:  # `govinfo-report validate ... | head`: stop quietly
+        # The interpreter flushes stdout again at exit: let that go nowhere.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return EXIT_BROKEN_PIPE
+    return code
+
+
+def run(args: Sequence[str], stdout: IO[str], stderr: IO[str]) -> int:
+    """Run one command.
+
+    Args:
+        args: the arguments after the program name, e.g. ``["validate", "r.yaml"]``.
+        stdout: where results go.
+        stderr: where errors and the reader's findings go.
+
+    Returns:
+        The exit code: 0 no errors, 1 errors in a report, 2 unusable input or failure.
+
+    Raises:
+        BrokenPipeError: ``stdout`` was closed by its reader; :func:`main` ends quietly.
+    """
+    parser = build_parser(stdout, stderr)
+    try:
+        options = parser.parse_args(list(args))
+    except ParserExit as stop:
+        return stop.code
+    command: Callable[[argparse.Namespace, IO[str], IO[str]], int] = options.command
+    try:
+        return command(options, stdout, stderr)
+    except BrokenPipeError:  # our stdout, not a file: outputs raise ReportWriteError
+        raise
+    except (GovinfoReportError, OSError, MemoryError) as exc:
+        stderr.write(f"{PROG}: error: {describe_error(exc, getattr(options, 'file', None))}\n")
+    except KeyboardInterrupt:
+        stderr.write(f"{PROG}: interrupted\n")
+        return 130
+    except Exception as exc:
+        internal_error(exc, stderr)
+    return EXIT_UNUSABLE

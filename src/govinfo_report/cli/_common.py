@@ -1,0 +1,90 @@
+"""What the commands share: exit codes, error messages, reading an input, finding lines."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from govinfo_report.errors import GovinfoReportError
+from govinfo_report.findings import Finding, Lang, Severity, Status
+
+if TYPE_CHECKING:
+    from govinfo_report.readers import ReadResult
+
+PROG = "govinfo-report"
+DEBUG_ENV = "GOVINFO_REPORT_DEBUG"
+
+EXIT_OK = 0
+EXIT_ERRORS = 1
+EXIT_UNUSABLE = 2
+EXIT_BROKEN_PIPE = 128 + 13  # as a command killed by SIGPIPE: the reader of stdout left
+
+_SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.NOTICE: "提示"}
+_SEVERITY_EN = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTICE: "notice"}
+
+
+class UsageError(GovinfoReportError, ValueError):
+    """The command line asks for something that cannot be done."""
+
+
+def describe_error(exc: BaseException, path: Path | None = None) -> str:
+    """A message for an error met while working on ``path`` (the input, if any)."""
+    if isinstance(exc, MemoryError):  # its message is usually empty
+        where = f" while processing {path}" if path is not None else ""
+        detail = f" ({exc})" if str(exc) else ""
+        return f"out of memory{where}{detail}; the input is too large or too complex"
+    if isinstance(exc, OSError) and not isinstance(exc, GovinfoReportError):
+        where = f" {exc.filename}" if exc.filename else ""
+        return f"cannot access{where}: {exc.strerror or exc}"
+    return str(exc) or type(exc).__name__
+
+
+def exception_name(exc: BaseException) -> str:
+    """``Type: message``, or the type alone when the message is empty."""
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+
+
+def internal_error(exc: BaseException, stderr: IO[str]) -> None:
+    """Say that ``exc`` is a bug of ours; the traceback only when :data:`DEBUG_ENV` is set."""
+    stderr.write(
+        f"{PROG}: internal error: {exception_name(exc)}\n"
+        f"This is a bug in govinfo-report. Please report it with the command and the input; "
+        f"set {DEBUG_ENV}=1 to see the traceback.\n"
+    )
+    if os.environ.get(DEBUG_ENV):
+        stderr.write("".join(traceback.format_exception(exc)))
+
+
+def read_input(path: Path, reader: str | None) -> ReadResult:
+    """Read the report at ``path`` (``-`` is standard input) with ``reader`` or by detection.
+
+    Raises:
+        IsADirectoryError: ``path`` is a folder.
+    """
+    from govinfo_report.readers import read_report
+
+    if str(path) == "-":  # a FIFO or device as FILE is refused; this is how to stream
+        return read_report(sys.stdin.buffer, reader, name="<stdin>")
+    if path.is_dir():
+        raise IsADirectoryError(21, "is a folder, expected a file", str(path))
+    return read_report(path, reader)
+
+
+def finding_line(path: str, finding: Finding, lang: Lang) -> str:
+    """One finding as a line: where, severity, code, first cell, message."""
+    where = f"{path} ({finding.location})" if finding.location else path
+    severity = (_SEVERITY_EN if lang == "en" else _SEVERITY_ZH)[finding.severity]
+    if finding.status is Status.UNCERTAIN:
+        severity += " (uncertain)" if lang == "en" else "（待定）"
+    cell = f" {finding.paths[0]}" if finding.paths else ""
+    return f"{where}: {severity} {finding.code}{cell}: {finding.message(lang)}"
+
+
+def print_findings(findings: Sequence[Finding], source: Path, lang: Lang, out: IO[str]) -> None:
+    """Every finding of ``source`` as a line on ``out``."""
+    for finding in findings:
+        out.write(finding_line(str(source), finding, lang) + "\n")

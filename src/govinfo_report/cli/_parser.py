@@ -1,0 +1,217 @@
+"""The argument parser: every command, its options and help, on the streams of one run.
+
+argparse prints to ``sys.stdout``/``sys.stderr`` and calls ``sys.exit``; :class:`Parser`
+overrides only its public methods (``print_usage``, ``print_help``, ``exit``, ``error``)
+so that it writes to the streams given to :func:`~govinfo_report.cli.run` and raises
+:class:`ParserExit` instead, and ``--version`` is an action of ours that does the same.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, NoReturn
+
+from govinfo_report._cli_output import POLICY
+from govinfo_report.cli import _import, _new, _render, _schema, _validate
+from govinfo_report.cli._common import EXIT_UNUSABLE, PROG
+from govinfo_report.findings import Severity
+from govinfo_report.formats import FormatVersion
+from govinfo_report.model import AgencyKind
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
+
+class ParserExit(Exception):
+    """argparse wants to stop (``--help``, a usage error): carries the exit code."""
+
+    def __init__(self, code: int) -> None:
+        self.code = code
+
+
+class Parser(argparse.ArgumentParser):
+    """An ArgumentParser that writes to ``out``/``err`` and never calls sys.exit.
+
+    Each run binds its streams in a subclass (argparse builds subparsers from a class).
+    """
+
+    out: IO[str]
+    err: IO[str]
+
+    def stream_for(self, file: SupportsWrite[str] | None) -> IO[str]:
+        """Where argparse's ``file`` goes: ``err`` for standard error, else ``out``."""
+        return self.err if file is sys.stderr or file is self.err else self.out
+
+    def print_usage(self, file: SupportsWrite[str] | None = None) -> None:
+        super().print_usage(self.stream_for(file))
+
+    def print_help(self, file: SupportsWrite[str] | None = None) -> None:
+        super().print_help(self.stream_for(file))
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        if message:
+            self.err.write(message)
+        raise ParserExit(status)
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(self.err)
+        self.exit(EXIT_UNUSABLE, f"{self.prog}: error: {message}\n")
+
+
+class ShowVersion(argparse.Action):
+    """``--version``: print the program's version on the run's ``out`` and stop."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS) -> None:
+        super().__init__(
+            option_strings,
+            dest,
+            nargs=0,
+            default=argparse.SUPPRESS,
+            help="show program's version number and exit",
+        )
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        from govinfo_report import __version__
+
+        out = parser.out if isinstance(parser, Parser) else sys.stdout
+        out.write(f"{parser.prog} {__version__}\n")
+        parser.exit()
+
+
+def build_parser(stdout: IO[str], stderr: IO[str]) -> Parser:
+    """The parser of one run, writing to ``stdout`` and ``stderr``."""
+
+    class RunParser(Parser):
+        out = stdout
+        err = stderr
+
+    parser = RunParser(
+        prog=PROG,
+        description="政府信息公开工作年度报告: validate, create, import and render reports.",
+        epilog="Exit codes: 0 no errors, 1 a report has errors, 2 unusable input or failure. "
+        + POLICY,
+    )
+    parser.add_argument("--version", action=ShowVersion)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=RunParser)
+    commands.required = True
+
+    p = commands.add_parser(
+        "validate",
+        help="check reports against the 勾稽关系 and the other rules",
+        description="Check reports (files or folders) and print every finding.",
+    )
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", type=Path, help="report file or folder (- = stdin)"
+    )
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language")
+    output_format = p.add_mutually_exclusive_group()
+    output_format.add_argument("--json", action="store_true", help="one JSON document on stdout")
+    output_format.add_argument(
+        "--jsonl",
+        action="store_true",
+        help="JSON Lines: one line per file as it is checked, then a summary line "
+        "(for large batches)",
+    )
+    p.add_argument(
+        "--min-severity",
+        "--severity",
+        dest="min_severity",
+        choices=[s.value for s in Severity],
+        default=Severity.NOTICE.value,
+        help="show findings of this severity and worse (the exit code counts all)",
+    )
+    p.add_argument("--previous", type=Path, metavar="FILE", help="last year's report")
+    p.add_argument("--from", dest="reader", metavar="FORMAT", help="input format (default: detect)")
+    p.add_argument("--explain", action="store_true", help="print how to fix each finding")
+    p.set_defaults(command=_validate.run)
+
+    p = commands.add_parser(
+        "new",
+        help="write a blank report to fill in",
+        description="Write a blank report (every cell blank, the six standard headings).",
+        epilog=POLICY,
+    )
+    p.add_argument("--year", type=int, required=True, help="the year reported on")
+    p.add_argument(
+        "--format",
+        choices=[v.value for v in FormatVersion],
+        help="statutory format (default: the one prescribed for --year)",
+    )
+    p.add_argument(
+        "-o", "--output", type=Path, required=True, help=".yaml, .json or .toml (- = YAML)"
+    )
+    p.add_argument("--agency", default="", help="the agency's full name")
+    p.add_argument(
+        "--kind",
+        choices=[k.value for k in AgencyKind],
+        default=AgencyKind.DEPARTMENT.value,
+        help="agency kind (decides deadline and required content)",
+    )
+    p.add_argument(
+        "--force", action="store_true", help="replace an existing file, even a read-only one"
+    )
+    p.set_defaults(command=_new.run)
+
+    p = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of the report file format",
+        description="Print the JSON Schema (draft 2020-12) of a report file.",
+        epilog=POLICY,
+    )
+    p.add_argument(
+        "--format",
+        choices=[v.value for v in FormatVersion],
+        help="one format only (default: either, chosen by metadata.format_version)",
+    )
+    p.add_argument("-o", "--output", type=Path, help="write to a file instead of stdout")
+    p.add_argument(
+        "--force", action="store_true", help="replace an existing file, even a read-only one"
+    )
+    p.set_defaults(command=_schema.run)
+
+    p = commands.add_parser(
+        "render",
+        help="write a report as a Word document or Markdown",
+        description="Render a report with a writer (docx, markdown or a plugin).",
+        epilog=POLICY,
+    )
+    p.add_argument("file", type=Path, metavar="FILE", help="the report (- = stdin)")
+    p.add_argument("--to", metavar="WRITER", help="docx, markdown, ... (default: from -o)")
+    p.add_argument(
+        "-o", "--output", help="output file (default: FILE with the writer's suffix; - = stdout)"
+    )
+    p.add_argument("--template", type=Path, metavar="T.docx", help="Word template (docx)")
+    p.add_argument(
+        "--html-tables", action="store_true", help="Markdown: HTML tables with exact merges"
+    )
+    p.add_argument("--from", dest="reader", metavar="FORMAT", help="input format (default: detect)")
+    p.add_argument(
+        "--force", action="store_true", help="replace an existing file, even a read-only one"
+    )
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the findings")
+    p.set_defaults(command=_render.run)
+
+    p = commands.add_parser(
+        "import",
+        help="read a published report (Word, web page, text) into a report file",
+        description="Read a report and write it as YAML, JSON or TOML.",
+        epilog=POLICY,
+    )
+    p.add_argument("file", type=Path, metavar="FILE", help="the published report (- = stdin)")
+    p.add_argument("-o", "--output", required=True, help=".yaml, .json or .toml (- = YAML)")
+    p.add_argument("--from", dest="reader", metavar="FORMAT", help="input format (default: detect)")
+    p.add_argument(
+        "--force", action="store_true", help="replace an existing file, even a read-only one"
+    )
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the findings")
+    p.set_defaults(command=_import.run)
+    return parser

@@ -1,0 +1,232 @@
+"""``validate``: check reports, files or whole folders, and print every finding.
+
+Plain lines, one JSON document (``--json``) or JSON Lines as each file is checked
+(``--jsonl``); a batch keeps one report's findings at a time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+import attrs
+
+from govinfo_report.cli import _common
+from govinfo_report.cli._common import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    EXIT_UNUSABLE,
+    PROG,
+    describe_error,
+    exception_name,
+    finding_line,
+)
+from govinfo_report.errors import GovinfoReportError, ReportLoadError
+from govinfo_report.findings import Finding, Lang, Severity
+
+
+@attrs.frozen
+class FileResult:
+    """What validating one file gave: the findings to show and the count of all of them,
+    or the reason it could not be read.
+
+    Only the findings that pass the severity filter are kept, and in a plain-text or
+    JSON Lines batch not even those once printed: a batch over thousands of reports
+    holds one report's findings at a time.
+    """
+
+    path: str
+    findings: tuple[Finding, ...] = ()
+    """The findings to show (those at or above ``--min-severity``)."""
+    counts: Counter[Severity] = attrs.field(factory=Counter)
+    """All findings by severity, shown or not."""
+    error: str | None = None
+    problems: tuple[str, ...] = ()
+
+    @classmethod
+    def checked(
+        cls, path: str, findings: Sequence[Finding], shown: Callable[[Finding], bool]
+    ) -> FileResult:
+        """The result of a file that was read and checked."""
+        return cls(
+            path,
+            tuple(f for f in findings if shown(f)),
+            Counter(f.severity for f in findings),
+        )
+
+    def summarised(self) -> FileResult:
+        """This result without its findings: what a streaming batch keeps."""
+        return attrs.evolve(self, findings=())
+
+    @property
+    def status(self) -> str:
+        """``unusable``, ``errors`` or ``ok``."""
+        if self.error is not None:
+            return "unusable"
+        return "errors" if self.counts[Severity.ERROR] else "ok"
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: file, status, counts, the shown findings, or the error."""
+        data: dict[str, Any] = {"file": self.path, "status": self.status}
+        if self.error is not None:
+            data["error"] = self.error
+            data["problems"] = list(self.problems)
+            return data
+        data["counts"] = {s.value: self.counts[s] for s in Severity}
+        data["findings"] = [f.to_dict() for f in self.findings]
+        return data
+
+
+def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    """``validate FILE...``: read and check every file, print the findings and a summary."""
+    from govinfo_report.checks import check
+
+    lang: Lang = options.lang
+    previous = None
+    if options.previous is not None:
+        previous = _common.read_input(options.previous, options.reader).report
+    threshold = Severity(options.min_severity).rank
+
+    def shown(finding: Finding) -> bool:
+        return finding.severity.rank <= threshold
+
+    results: list[FileResult] = []
+    for path, unusable in _expand(options.files):
+        try:
+            if unusable is not None:
+                result = FileResult(str(path), error=unusable)
+            else:
+                read = _common.read_input(path, options.reader)
+                findings = (*read.findings, *check(read.report, previous=previous))
+                result = FileResult.checked(str(path), findings, shown)
+        except ReportLoadError as exc:
+            result = FileResult(str(path), error=str(exc), problems=exc.problems)
+        except (GovinfoReportError, OSError, RecursionError, MemoryError) as exc:
+            result = FileResult(str(path), error=describe_error(exc, path))
+        except Exception as exc:  # a reader's bug must not stop a batch of thousands
+            result = FileResult(str(path), error=f"internal error: {exception_name(exc)}")
+        if options.json:
+            results.append(result)
+            continue
+        if options.jsonl:
+            stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            _print_result(result, lang, options.explain, stdout, stderr)
+        results.append(result.summarised())
+    code = _exit_code(results)
+    if options.json:
+        document = {
+            "files": [r.to_dict() for r in results],
+            "summary": _summary(results),
+            "exit_code": code,
+        }
+        stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    elif options.jsonl:
+        summary = {"summary": _summary(results), "exit_code": code}
+        stdout.write(json.dumps(summary, ensure_ascii=False) + "\n")
+    else:
+        stdout.write(_summary_line(results, lang) + "\n")
+    return code
+
+
+def _expand(paths: Sequence[Path]) -> Iterator[tuple[Path, str | None]]:
+    """Files as given; folders recursively, keeping the suffixes some reader accepts.
+
+    Each path comes with None, or with why it is unusable: a folder holding no report
+    is one (``validate empty/`` must not say all is well).
+    """
+    suffixes: set[str] | None = None
+    for path in paths:
+        if not path.is_dir():
+            yield path, None
+            continue
+        if suffixes is None:
+            suffixes = _readable_suffixes()
+        empty = True
+        for found in sorted(path.rglob("*")):
+            relative = found.relative_to(path).parts
+            if any(part.startswith(".") for part in relative):
+                continue  # hidden files, our own temporary files, .git
+            if found.is_file() and found.suffix.lower() in suffixes:
+                empty = False
+                yield found, None
+        if empty:
+            looked = ", ".join(sorted(suffixes))
+            yield path, f"no report files in this folder or below (looked for {looked})"
+
+
+def _readable_suffixes() -> set[str]:
+    from govinfo_report.readers import available_readers, get_reader
+
+    return {s for name in available_readers() for s in get_reader(name).suffixes}
+
+
+def _print_result(
+    result: FileResult,
+    lang: Lang,
+    explain: bool,
+    stdout: IO[str],
+    stderr: IO[str],
+) -> None:
+    if result.error is not None:
+        # Most messages already name the file ("cannot load x.json: ..."); say it once.
+        named = result.path in result.error
+        stderr.write(f"{PROG}: error: {'' if named else result.path + ': '}{result.error}\n")
+        return
+    for finding in result.findings:
+        stdout.write(finding_line(result.path, finding, lang) + "\n")
+        if explain:
+            hint = _fix_hint(finding.code, lang)
+            if hint:
+                stdout.write(f"    {hint}\n")
+    if not result.findings and not result.counts[Severity.ERROR]:
+        stdout.write(f"{result.path}: {'no errors' if lang == 'en' else '无错误'}\n")
+
+
+def _fix_hint(code: str, lang: Lang) -> str | None:
+    # One lookup for the checks' codes and the readers' (R.CELL, R.DOCX.EMBEDDED, ...).
+    from govinfo_report.catalog import CATALOG
+
+    info = CATALOG.get(code)
+    if info is None:
+        return None
+    return f"{'fix' if lang == 'en' else '修改'}: {info.fix(lang)}"
+
+
+def _exit_code(results: Sequence[FileResult]) -> int:
+    if any(r.error is not None for r in results):
+        return EXIT_UNUSABLE
+    if any(r.counts[Severity.ERROR] for r in results):
+        return EXIT_ERRORS
+    return EXIT_OK
+
+
+def _summary(results: Sequence[FileResult]) -> dict[str, Any]:
+    totals: Counter[Severity] = Counter()
+    for result in results:
+        totals.update(result.counts)
+    return {
+        "files": len(results),
+        "with_errors": sum(r.status == "errors" for r in results),
+        "unusable": sum(r.status == "unusable" for r in results),
+        "findings": {s.value: totals[s] for s in Severity},
+    }
+
+
+def _summary_line(results: Sequence[FileResult], lang: Lang) -> str:
+    s = _summary(results)
+    n = s["findings"]
+    if lang == "en":
+        return (
+            f"{s['files']} file(s) checked: {s['with_errors']} with errors, "
+            f"{s['unusable']} unusable; findings: {n['error']} error(s), "
+            f"{n['warning']} warning(s), {n['notice']} notice(s)"
+        )
+    return (
+        f"共检查 {s['files']} 个文件：{s['with_errors']} 个有错误，{s['unusable']} 个无法读取；"
+        f"错误 {n['error']} 条，警告 {n['warning']} 条，提示 {n['notice']} 条"
+    )

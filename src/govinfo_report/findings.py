@@ -1,0 +1,154 @@
+"""Findings: what a check or a reader found, and what each finding code means.
+
+This module sits below both the checks and the readers, which both produce findings and
+describe their codes with the same :class:`RuleInfo` entries; neither imports the other.
+
+A finding names its rule by a stable ``code`` (``T3.1``, ``D.1``, ``R.CELL``…), says how
+bad it is (``severity``) and whether the rule surely failed or could not be decided
+because an operand was blank or "/" (``status``), in Chinese and English, and points at
+every cell it involves (``paths`` such as ``applications.new_received.total``), with the
+reported and computed values and their difference where there are numbers.
+:class:`RuleInfo` says what a code means, why it matters and how to fix it; the codes
+themselves are listed in :mod:`govinfo_report.checks.catalog` and
+:mod:`govinfo_report.readers.catalog`, looked up together by
+:func:`govinfo_report.describe`.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any, Literal
+
+import attrs
+
+Number = int | Decimal
+Lang = Literal["zh", "en"]
+
+
+class Severity(enum.Enum):
+    """How much a finding matters."""
+
+    ERROR = "error"
+    """The report is wrong: a broken 勾稽关系, an impossible value, the wrong format."""
+    WARNING = "warning"
+    """Probably wrong or missing; a person should look."""
+    NOTICE = "notice"
+    """Worth knowing (a blank cell, a label variant); not a fault by itself."""
+
+    @property
+    def rank(self) -> int:
+        """0 for errors, 1 for warnings, 2 for notices: the order findings are shown in."""
+        return _RANK[self]
+
+
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTICE: 2}
+
+
+class Status(enum.Enum):
+    """Whether a rule surely failed."""
+
+    FAIL = "fail"
+    """The rule was evaluated on numbers and does not hold."""
+    UNCERTAIN = "uncertain"
+    """The rule could not be decided: an operand is blank or "/", or a value could not be read."""
+
+
+def _json_number(value: Number | str | None) -> int | str | None:
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """One problem, precisely located.
+
+    ``paths`` lists every operand (``table.row.column`` for cells, ``metadata.field`` or
+    ``sections[3]`` elsewhere), the checked cell first. ``reported`` is what the report
+    says, ``computed`` what the rule derives from the other operands, ``difference`` is
+    ``reported - computed``. ``location`` says where in a source document a reader
+    found the problem (``line 23``, ``table 3 row 5``), when it came from a reader.
+    """
+
+    code: str
+    severity: Severity
+    status: Status
+    message_zh: str
+    message_en: str
+    paths: tuple[str, ...] = ()
+    reported: Number | str | None = None
+    computed: Number | None = None
+    difference: Number | None = None
+    location: str | None = None
+
+    def message(self, lang: Lang = "zh") -> str:
+        """The message in Chinese (``"zh"``) or English (``"en"``)."""
+        return self.message_en if lang == "en" else self.message_zh
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (numbers stay ints; Decimals become strings)."""
+        data: dict[str, Any] = {
+            "code": self.code,
+            "severity": self.severity.value,
+            "status": self.status.value,
+            "message_zh": self.message_zh,
+            "message_en": self.message_en,
+            "paths": list(self.paths),
+            "reported": _json_number(self.reported),
+            "computed": _json_number(self.computed),
+            "difference": _json_number(self.difference),
+        }
+        if self.location is not None:
+            data["location"] = self.location
+        return data
+
+    @property
+    def sort_key(self) -> tuple[int, str, tuple[str, ...]]:
+        """Severity first, then code, then paths: a deterministic order."""
+        return (self.severity.rank, self.code, self.paths)
+
+
+@attrs.frozen(kw_only=True)
+class RuleInfo:
+    """What a finding code means, in both languages.
+
+    ``severity`` is the severity of a failure; a finding whose status is "uncertain"
+    (an operand was blank or "/") is one notch lower (error → warning → notice). The
+    readers describe their codes with the same entries
+    (:mod:`govinfo_report.readers.catalog`), ``severity`` being the most severe they give.
+    """
+
+    code: str
+    severity: Severity
+    title_zh: str
+    title_en: str
+    meaning_zh: str
+    meaning_en: str
+    why_zh: str
+    why_en: str
+    fix_zh: str
+    fix_en: str
+
+    def title(self, lang: Lang = "zh") -> str:
+        """The short title in Chinese (``"zh"``) or English (``"en"``)."""
+        return self.title_en if lang == "en" else self.title_zh
+
+    def fix(self, lang: Lang = "zh") -> str:
+        """How to fix it, in Chinese (``"zh"``) or English (``"en"``)."""
+        return self.fix_en if lang == "en" else self.fix_zh
+
+
+def entry(catalog: Mapping[str, RuleInfo], code: str, what: str = "finding code") -> RuleInfo:
+    """``catalog[code]``, or a KeyError that lists the codes ``catalog`` has.
+
+    The one lookup behind every ``describe`` (the checks', the readers', the merged one).
+    """
+    try:
+        return catalog[code]
+    except KeyError:
+        raise KeyError(f"unknown {what} {code!r}; expected one of {', '.join(catalog)}") from None
+
+
+__all__ = ["Finding", "Lang", "Number", "RuleInfo", "Severity", "Status", "entry"]
