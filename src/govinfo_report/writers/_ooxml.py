@@ -70,7 +70,11 @@ class IllegalTextError(ValueError):
 
 
 def escape(text: str) -> str:
-    """``text`` escaped for XML character data.
+    """``text`` escaped for XML character data *and* for a double-quoted attribute value.
+
+    Every piece of text or attribute value that does not come from this module (report
+    text, a template's style ids, property names) goes into the XML through this one
+    function, so that no input can break the markup.
 
     Raises:
         IllegalTextError: a control character or non-character that XML 1.0 forbids.
@@ -84,12 +88,14 @@ def escape(text: str) -> str:
         text = text.replace("<", "&lt;")
     if ">" in text:
         text = text.replace(">", "&gt;")
+    if '"' in text:
+        text = text.replace('"', "&quot;")
     return text
 
 
 def run(text: str, style: str | None = None) -> str:
     """One ``w:r`` with ``text``; line breaks become ``w:br`` and tabs ``w:tab``."""
-    rpr = f'<w:rPr><w:rStyle w:val="{style}"/></w:rPr>' if style else ""
+    rpr = f'<w:rPr><w:rStyle w:val="{escape(style)}"/></w:rPr>' if style else ""
     if "\n" not in text and "\t" not in text and "\r" not in text:
         return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
     parts: list[str] = []
@@ -106,7 +112,7 @@ def run(text: str, style: str | None = None) -> str:
 
 def paragraph(style: str, runs: str = "", ppr: str = "") -> str:
     """A ``w:p`` of paragraph style ``style`` holding ``runs`` (already XML)."""
-    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{ppr}</w:pPr>{runs}</w:p>'
+    return f'<w:p><w:pPr><w:pStyle w:val="{escape(style)}"/>{ppr}</w:pPr>{runs}</w:p>'
 
 
 def text_width(text: str) -> float:
@@ -155,6 +161,7 @@ def table(
     (``w:tblHeader``). Each cell's ``w:tcW`` is the sum of the grid columns it spans.
     """
     total = sum(widths)
+    style = escape(style)
     border = 'w:val="single" w:sz="4" w:space="0" w:color="000000"'
     out = [
         f'<w:tbl><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/><w:jc w:val="center"/>'
@@ -310,7 +317,7 @@ class StyleDef:
         default = ' w:default="1"' if self.default else ""
         return (
             f'<w:style xmlns:w="{W_NS}" w:type="{self.kind}"{default} '
-            f'w:styleId="{style_id or self.id}"><w:name w:val="{self.name}"/>'
+            f'w:styleId="{escape(style_id or self.id)}"><w:name w:val="{escape(self.name)}"/>'
             f"<w:qFormat/>{self.body}</w:style>"
         )
 
