@@ -808,3 +808,30 @@ def test_template_style_ids_with_markup_characters_give_a_readable_document(
     out.write_bytes(data)
     report, _ = read_report(out)
     assert report.applications == numbered().applications
+
+
+def test_template_binding_wordprocessingml_to_another_prefix_is_accepted(
+    tmp_path: Path,
+) -> None:
+    plain = io.BytesIO()
+    docx.Document().save(plain)
+    with zipfile.ZipFile(plain) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    root = etree.fromstring(parts["word/document.xml"])
+    w = root.nsmap["w"]
+    nsmap = {("wx" if k == "w" else k): v for k, v in root.nsmap.items()}
+    other = etree.Element(root.tag, nsmap=nsmap)
+    other.extend(list(root))
+    parts["word/document.xml"] = etree.tostring(other, xml_declaration=True, encoding="UTF-8")
+    assert b"<wx:body>" in parts["word/document.xml"]
+    path = tmp_path / "prefixed.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    result = render(numbered(), template=path)
+    with zipfile.ZipFile(io.BytesIO(result)) as archive:
+        assert etree.fromstring(archive.read("word/document.xml")).nsmap["w"] == w
+    out = tmp_path / "report.docx"
+    out.write_bytes(result)
+    report, _ = read_report(out)
+    assert report.applications == numbered().applications

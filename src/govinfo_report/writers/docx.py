@@ -167,8 +167,12 @@ def _dotx_as_docx(data: bytes) -> bytes:
 
 
 def _prepare(document: Document) -> _Skeleton:
-    """Empty the body, complete styles, page setup and footers; keep the rest as zip parts."""
-    _bind_w_prefix(document)
+    """Empty the body, complete styles, page setup and footers; keep the rest as zip parts.
+
+    Only python-docx's public API and the lxml elements it exposes (``element``,
+    ``part.element``) are used; what it cannot do (rebinding the ``w:`` prefix) is done
+    on the saved XML (see :func:`_bind_w_prefix`).
+    """
     styles = _ensure_styles(document.styles.element)
     body = document.element.body
     sect = body.find(qn("w:sectPr"))
@@ -178,11 +182,12 @@ def _prepare(document: Document) -> _Skeleton:
     if sect is None:
         body.append(parse_xml(ox.section_properties().replace("<w:sectPr>", _W_SECT, 1)))
     section = document.sections[-1]
-    if section._sectPr.find(qn("w:footerReference")) is None:
+    footers = (section.footer, section.even_page_footer, section.first_page_footer)
+    if all(footer.is_linked_to_previous for footer in footers):  # no footer of its own
         document.settings.odd_and_even_pages_header_footer = True
         for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
             footer.is_linked_to_previous = False
-            element = footer._element
+            element = footer.part.element
             for child in list(element):
                 element.remove(child)
             element.append(
@@ -203,16 +208,20 @@ def _prepare(document: Document) -> _Skeleton:
 _W_SECT = f'<w:sectPr xmlns:w="{ox.W_NS}">'
 
 
-def _bind_w_prefix(document: Document) -> None:
-    """Make sure ``w:`` means WordprocessingML in document.xml, as the body text assumes."""
-    root = document.element
+def _bind_w_prefix(xml: bytes) -> bytes:
+    """``document.xml`` with ``w:`` meaning WordprocessingML, as the body text assumes.
+
+    A template may bind the namespace to another prefix; python-docx offers no way to
+    replace a part's root element, so the saved XML is rewritten with lxml.
+    """
+    root = etree.fromstring(xml)
     if root.nsmap.get("w") == ox.W_NS:
-        return
+        return xml
     nsmap = {k: v for k, v in root.nsmap.items() if k != "w" and v != ox.W_NS}
     new = etree.Element(root.tag, nsmap={**nsmap, "w": ox.W_NS, "r": ox.R_NS})
     new.attrib.update(root.attrib)
     new.extend(list(root))
-    document.part._element = parse_xml(etree.tostring(new))
+    return etree.tostring(new, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _ensure_styles(styles: etree._Element) -> dict[str, str]:
@@ -279,7 +288,7 @@ def _skeleton(parts: list[tuple[str, bytes]], document: str, styles: dict[str, s
         )
         data["[Content_Types].xml"] = etree.tostring(types, xml_declaration=True, encoding="UTF-8")
         parts.append((custom, b""))
-    xml = data[document]
+    xml = data[document] = _bind_w_prefix(data[document])
     start = xml.index(b"<w:body>") + len(b"<w:body>")
     end = xml.rindex(b"<w:sectPr")
     return _Skeleton(
