@@ -217,8 +217,10 @@ def _bind_w_prefix(xml: bytes) -> bytes:
     root = etree.fromstring(xml)
     if root.nsmap.get("w") == ox.W_NS:
         return xml
-    nsmap = {k: v for k, v in root.nsmap.items() if k != "w" and v != ox.W_NS}
-    new = etree.Element(root.tag, nsmap={**nsmap, "w": ox.W_NS, "r": ox.R_NS})
+    # (the default namespace, key None, is not used by document.xml)
+    nsmap = {k: v for k, v in root.nsmap.items() if k and k != "w" and v != ox.W_NS}
+    nsmap.update(w=ox.W_NS, r=ox.R_NS)
+    new = etree.Element(root.tag, nsmap=nsmap)
     new.attrib.update(root.attrib)
     new.extend(list(root))
     return etree.tostring(new, xml_declaration=True, encoding="UTF-8", standalone=True)
