@@ -17,7 +17,9 @@ from govinfo_report.formats.layout import (
     DOCX_KEEP,
     DOCX_SMALL_TEXT,
     DOCX_WIDTHS,
+    LEADING,
     SHAPES,
+    Leading,
     Line,
     Output,
     Shape,
@@ -64,8 +66,8 @@ def build(table: TableSpec, output: Output) -> TableLayout:
         extra_room=width - max(labels, span),
         extra_spans=official,
         fill_short_extras=output is Output.DOCX,
-        leading_extras_first=output is Output.DOCX,
-        marks_after=output is Output.HTML,
+        leading=LEADING[output][shape],
+        marks_after=output is Output.HTML and shape is Shape.SIDEWAYS,
         keep=DOCX_KEEP[table.id] if output is Output.DOCX else None,
         widths=DOCX_WIDTHS[table.id] if output is Output.DOCX else (),
         small_text=output is Output.DOCX and table.id in DOCX_SMALL_TEXT,
@@ -136,8 +138,9 @@ def _extra_line(
 def _blocks(layout: TableLayout, extras: Sequence[ExtraLike]) -> Iterator[Line]:
     table, width = layout.table, layout.width
     placed = _by_after(extras)
-    for index, extra in placed.get(None, ()):
-        yield _extra_line(layout, index, extra, table.groups[0])
+    if layout.leading is Leading.BEFORE_TABLE:
+        for index, extra in placed.pop(None, ()):
+            yield _extra_line(layout, index, extra, table.groups[0])
     for b, group in enumerate(table.groups):
         spans = _spans(len(group.columns), width - 1)
         yield Line(
@@ -146,6 +149,9 @@ def _blocks(layout: TableLayout, extras: Sequence[ExtraLike]) -> Iterator[Line]:
         head = [Slot(col=0, text=group.header_first_cell or "")]
         head += _spread(spans, (c.label for c in group.columns), None)
         yield Line(slots=tuple(head), head=True, block=b)
+        if b == 0:  # no ``after``: in the first block, before its first row
+            for index, extra in placed.pop(None, ()):
+                yield _extra_line(layout, index, extra, group, b)
         for row in group.rows:
             cells = (f"{row.id}.{c.id}" for c in group.columns)
             slots = [Slot(col=0, text=row.label), *_spread(spans, None, cells)]
@@ -264,7 +270,7 @@ def _sideways(layout: TableLayout, extras: Sequence[ExtraLike]) -> Iterator[Line
     for slots in (top, second, third):
         yield Line(slots=tuple(slots), head=True, repeat=True)
     placed = _by_after(extras)
-    if layout.leading_extras_first:
+    if layout.leading is Leading.BEFORE_ROWS:
         for index, extra in placed.pop(None, ()):
             yield _extra_line(layout, index, extra, group)
     values = [

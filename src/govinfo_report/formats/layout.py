@@ -14,7 +14,10 @@ block; in Table 3 every label level above that row's own label, so an extra row 
 8.属于行政查询事项 sits inside 三、本年度办理结果 and （三）不予公开, and its label spans
 the remaining label columns; Table 4, printed sideways (its three rows side by side on
 one line of 15 values), prints its extra rows below that line, each label spanning one
-row's five columns. An extra row with no ``after`` comes before the first row.
+row's five columns. Where an extra row with no ``after`` goes is declared per output
+(:data:`LEADING`): before the first data row, except in the DOCX Table 2 (above the first
+block's caption) and the HTML Table 4 (below the values line);
+each output's reader reads it back from there.
 """
 
 from __future__ import annotations
@@ -61,6 +64,18 @@ class Keep(enum.Enum):
     """Each block of a :attr:`Shape.BLOCKS` table stays on one page."""
     TABLE = "table"
     """The whole table stays on one page."""
+
+
+class Leading(enum.Enum):
+    """Where the extra rows with no ``after`` print."""
+
+    BEFORE_TABLE = "before_table"
+    """Above the first block's caption (a blocks table)."""
+    BEFORE_ROWS = "before_rows"
+    """Right before the first data line (in a blocks table: after the first block's
+    header line)."""
+    AFTER_ROWS = "after_rows"
+    """After the last data line (before the extra rows that have an ``after``)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -129,11 +144,11 @@ class TableLayout:
     fill_short_extras: bool
     """An extra row with fewer values than room gets a filler slot over the rest (a
     reader then tells "no value" from a blank value)."""
-    leading_extras_first: bool
-    """:attr:`Shape.SIDEWAYS`: extra rows with no ``after`` print above the values line
-    (DOCX) rather than below it (HTML, which marks each row's ``after``)."""
+    leading: Leading
+    """Where extra rows with no ``after`` print."""
     marks_after: bool
-    """Each extra row below a sideways values line carries its ``after`` (HTML)."""
+    """Each extra row of a sideways table carries its ``after`` (HTML: ``data-after``),
+    since its place below the values line does not tell."""
     keep: Keep | None
     widths: tuple[int, ...] = ()
     """DOCX grid column widths in twips; each table fills the 156 mm text width."""
@@ -167,6 +182,22 @@ SHAPES: Mapping[Output, Mapping[str, Shape]] = {
     },
 }
 """Output → table id → shape. DOCX and HTML print the official grid."""
+
+LEADING: Mapping[Output, Mapping[Shape, Leading]] = {
+    # Each output's reader reads these rows back from where its writer puts them.
+    Output.DOCX: {
+        Shape.BLOCKS: Leading.BEFORE_TABLE,
+        Shape.TREE: Leading.BEFORE_ROWS,
+        Shape.SIDEWAYS: Leading.BEFORE_ROWS,
+    },
+    Output.HTML: {
+        Shape.BLOCKS: Leading.BEFORE_ROWS,
+        Shape.TREE: Leading.BEFORE_ROWS,
+        Shape.SIDEWAYS: Leading.AFTER_ROWS,
+    },
+    Output.GFM: {Shape.BLOCKS: Leading.BEFORE_ROWS, Shape.FLAT: Leading.BEFORE_ROWS},
+}
+"""Output → shape → where extra rows with no ``after`` print."""
 
 DOCX_WIDTHS: Mapping[str, tuple[int, ...]] = {
     "proactive": (2544, 2100, 2100, 2100),
@@ -228,10 +259,12 @@ __all__ = [
     "DOCX_KEEP",
     "DOCX_SMALL_TEXT",
     "DOCX_WIDTHS",
+    "LEADING",
     "ROW_VARIANTS",
     "SHAPES",
     "ExtraLike",
     "Keep",
+    "Leading",
     "Line",
     "Output",
     "Shape",
