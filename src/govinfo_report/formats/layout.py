@@ -27,6 +27,7 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
+from govinfo_report.formats import v2019
 from govinfo_report.formats._spec import TableSpec
 
 
@@ -216,8 +217,14 @@ DOCX_KEEP: Mapping[str, Keep] = {
 DOCX_SMALL_TEXT: frozenset[str] = frozenset({"applications", "review_litigation"})
 
 ROW_VARIANTS: Mapping[tuple[str, str], tuple[tuple[str, str], ...]] = {
-    # 2021 行政规范性文件 is often printed with the 2019 label 规范性文件 (沭阳发改局2023).
-    ("2021", "proactive"): (("规范性文件", "normative_documents"),),
+    # 2021 行政规范性文件 is often printed with the 2019 label 规范性文件 (沭阳发改局2023):
+    # the label is taken from the 2019 declaration.
+    ("2021", "proactive"): (
+        (
+            next(r.label for r in v2019.FORMAT.proactive.rows if r.id == "normative_documents"),
+            "normative_documents",
+        ),
+    ),
 }
 """(format version, table id) → (printed label, row id): labels reports print for a row
 besides its own."""

@@ -39,7 +39,8 @@ from collections.abc import Sequence
 import attrs
 
 from govinfo_report.checks.findings import Finding, Severity
-from govinfo_report.formats import FormatVersion, RowGroup, TableSpec, get_format
+from govinfo_report.formats import RowGroup, TableSpec
+from govinfo_report.formats.layout import layout_of, row_variants
 from govinfo_report.model import BLANK, CellValue, ExtraRow, Table
 from govinfo_report.readers import _findings as rf
 from govinfo_report.readers._cells import is_value, parse, parse_any
@@ -49,7 +50,6 @@ Slot = tuple[str | None, str]
 """(row id or None, column id): what a header position names."""
 
 _DITTO = frozenset({"〃", '"', "”", "“", "同上"})
-_T4 = "review_litigation"
 
 
 @attrs.frozen
@@ -120,18 +120,18 @@ class _Spec:
     captions: LabelIndex[str]
     header_words: LabelIndex[str]
     t4_rows: LabelIndex[str]
+    """Row labels as header texts, for a table whose header names its rows (Table 4)."""
+    sideways: bool
+    """The official layout prints the rows side by side, named in the header."""
     group_of: dict[str, RowGroup]
     outer: frozenset[str]
     """Normalised labels that name a group of rows (三、本年度办理结果, （五）不予处理)."""
 
 
 def _row_variants(table: TableSpec) -> list[tuple[str, str]]:
-    """Known label variants: (variant, row id). 2021 行政规范性文件 is often printed with the
-    2019 label 规范性文件 (沭阳发改局2023): take the label from the 2019 declaration."""
-    if table.id != "proactive" or table.version is not FormatVersion.V2021:
-        return []
-    old = get_format(FormatVersion.V2019).proactive
-    return [(old.group_of("normative_documents").rows[1].label, "normative_documents")]
+    """Known label variants: (variant, row id), as :mod:`govinfo_report.formats.layout`
+    declares them (2021 行政规范性文件 printed as 规范性文件)."""
+    return list(row_variants(table))
 
 
 @functools.cache
@@ -166,13 +166,14 @@ def spec_index(table: TableSpec) -> _Spec:
     if table.column_group:
         words.add(table.column_group, "group")
     t4_rows: LabelIndex[str] = LabelIndex()
-    if table.id == _T4:
+    sideways = layout_of(table).rows_in_header
+    if sideways:
         for row in table.rows:
             t4_rows.add(row.label, row.id)
             for outer in row.label_path[:-1]:
                 words.add(outer, "parent")
     groups = frozenset(normalize(label) for row in table.rows for label in row.label_path[:-1])
-    return _Spec(table, rows, columns, captions, words, t4_rows, group_of, groups)
+    return _Spec(table, rows, columns, captions, words, t4_rows, sideways, group_of, groups)
 
 
 def signature_labels(table: TableSpec) -> LabelIndex[str]:
@@ -278,7 +279,7 @@ class TableReader:
         texts = row.texts
         nonempty = [t for t in texts if t]
         if not nonempty:
-            if self.table.id == _T4 and self.header and not row.loose and self._last_row is None:
+            if self.spec.sideways and self.header and not row.loose and self._last_row is None:
                 # Table 4's line of values, every cell blank: extra rows below it follow
                 # its last row, as they do below a line with values.
                 self._last_row = self.table.rows[-1].id
@@ -305,7 +306,7 @@ class TableReader:
         values = [(texts[i], row.cols[i]) for i in range(split, len(texts))]
         row_id = self._match_row(label_texts, row.location)
         if row_id is None:
-            if self.table.id == _T4 and not label_texts and has_values:
+            if self.spec.sideways and not label_texts and has_values:
                 self._last_row = self.table.rows[-1].id
                 pending.append(_Pending(row, "", [], values, self.header, self._header_version))
                 return
@@ -319,7 +320,7 @@ class TableReader:
     def _header_word(self, text: str) -> bool:
         if self.spec.header_words.match(text, fuzzy=False) is not None:
             return True
-        if self.table.id == _T4:
+        if self.spec.sideways:
             return self._t4_slot(text) is not None
         return any(index.match(text) is not None for index in self.spec.columns.values())
 
@@ -362,7 +363,7 @@ class TableReader:
         return min(columns) if columns else None
 
     def _column_of(self, text: str) -> str | None:
-        if self.table.id == _T4:
+        if self.spec.sideways:
             slot = self._t4_slot(text)
             return slot[1] if slot else None
         for index in self.spec.columns.values():
@@ -654,7 +655,7 @@ class TableReader:
         for slots in resolved:
             if len(slots) == len(expected) and set(slots) == set(expected):
                 return slots
-        if self.table.id == _T4 and not row_id:
+        if self.spec.sideways and not row_id:
             columns = {s[1] for slots in resolved for s in slots}
             groups = {
                 s[0] for h in rows for s in self._resolve_header(h.texts, "", h.location) if s
@@ -699,7 +700,7 @@ class TableReader:
         self, texts: Sequence[str], row_id: str, location: str
     ) -> list[Slot | None]:
         """What each header cell names, for rows of ``row_id``'s group."""
-        if self.table.id == _T4:
+        if self.spec.sideways:
             return [self._t4_slot(t) if t else None for t in texts]
         group = self.spec.group_of[row_id] if row_id else self.table.groups[0]
         index = self.spec.columns[group.id]
