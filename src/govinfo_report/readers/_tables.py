@@ -33,68 +33,29 @@ The rules, in order:
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 
 import attrs
 
 from govinfo_report.checks.findings import Finding, Severity
-from govinfo_report.formats import RowGroup, TableSpec
-from govinfo_report.formats.layout import layout_of, row_variants
+from govinfo_report.formats import TableSpec
 from govinfo_report.model import BLANK, CellValue, ExtraRow, Table
 from govinfo_report.readers import _findings as rf
 from govinfo_report.readers._cells import is_value, parse, parse_any
-from govinfo_report.readers._labels import LabelIndex, Match, normalize
-
-Slot = tuple[str | None, str]
-"""(row id or None, column id): what a header position names."""
+from govinfo_report.readers._labels import normalize
+from govinfo_report.readers._table_header import HeaderReader
+from govinfo_report.readers._table_index import (
+    Slot,
+    SourceRow,
+    TableIndex,
+    _row_variants,
+    grid_rows,
+    signature_labels,
+    spec_index,
+)
+from govinfo_report.readers._table_notes import TableNotes
 
 _DITTO = frozenset({"〃", '"', "”", "“", "同上"})
-
-
-@attrs.frozen
-class SourceRow:
-    """One row of a grid as the table reader sees it: its distinct cells in order."""
-
-    texts: tuple[str, ...]
-    """Cell texts, one per distinct cell (merged cells once)."""
-    cols: tuple[tuple[int, ...], ...]
-    """For each cell, the grid columns it covers (flattened text: its own slot index)."""
-    location: str
-    loose: bool
-    """True when the grid does not know its merges (flattened text)."""
-    width: int = 0
-    """Columns of the grid the row belongs to."""
-
-
-def grid_rows(
-    cells: Sequence[Sequence[str]],
-    origin: Sequence[Sequence[tuple[int, int]]] | None,
-    locations: Sequence[str],
-) -> list[SourceRow]:
-    """The rows of a grid as :class:`SourceRow` s, merged cells collapsed to one."""
-    rows: list[SourceRow] = []
-    width = max((len(line) for line in cells), default=0)
-    for r, line in enumerate(cells):
-        texts: list[str] = []
-        cols: list[tuple[int, ...]] = []
-        if origin is None:
-            for c, text in enumerate(line):
-                texts.append(text.strip())
-                cols.append((c,))
-        else:
-            seen: dict[tuple[int, int], int] = {}
-            for c, text in enumerate(line):
-                key = origin[r][c] if c < len(origin[r]) else (r, c)
-                if key in seen:
-                    i = seen[key]
-                    cols[i] = (*cols[i], c)
-                    continue
-                seen[key] = len(texts)
-                texts.append(text.strip())
-                cols.append((c,))
-        rows.append(SourceRow(tuple(texts), tuple(cols), locations[r], origin is None, width))
-    return rows
 
 
 @attrs.frozen
@@ -107,91 +68,6 @@ class _Pending:
     values: list[tuple[str, tuple[int, ...]]]
     header: list[SourceRow]
     version: int
-
-
-@attrs.frozen
-class _Spec:
-    """Lookup tables for one TableSpec, built once."""
-
-    table: TableSpec
-    rows: LabelIndex[str]
-    columns: dict[str, LabelIndex[str]]
-    """Per group id."""
-    captions: LabelIndex[str]
-    header_words: LabelIndex[str]
-    t4_rows: LabelIndex[str]
-    """Row labels as header texts, for a table whose header names its rows (Table 4)."""
-    sideways: bool
-    """The official layout prints the rows side by side, named in the header."""
-    group_of: dict[str, RowGroup]
-    outer: frozenset[str]
-    """Normalised labels that name a group of rows (三、本年度办理结果, （五）不予处理)."""
-
-
-def _row_variants(table: TableSpec) -> list[tuple[str, str]]:
-    """Known label variants: (variant, row id), as :mod:`govinfo_report.formats.layout`
-    declares them (2021 行政规范性文件 printed as 规范性文件)."""
-    return list(row_variants(table))
-
-
-@functools.cache
-def spec_index(table: TableSpec) -> _Spec:
-    """The (cached) label indexes of ``table``."""
-    rows: LabelIndex[str] = LabelIndex()
-    for row in table.rows:
-        rows.add(row.label, row.id)
-    for variant, row_id in _row_variants(table):
-        canonical = next(r.label for r in table.rows if r.id == row_id)
-        rows.add(variant, row_id, variant=True, canonical=canonical)
-    columns: dict[str, LabelIndex[str]] = {}
-    captions: LabelIndex[str] = LabelIndex()
-    words: LabelIndex[str] = LabelIndex()
-    group_of: dict[str, RowGroup] = {}
-    for group in table.groups:
-        index: LabelIndex[str] = LabelIndex()
-        for column in group.columns:
-            index.add(column.label, column.id)
-            words.add(column.label, "column")
-            if column.parent:
-                words.add(column.parent, "parent")
-        columns[group.id] = index
-        if group.caption:
-            captions.add(group.caption, group.id)
-        if group.header_first_cell:
-            words.add(group.header_first_cell, "first")
-        for row in group.rows:
-            group_of[row.id] = group
-    if table.corner_note:
-        words.add(table.corner_note, "corner")
-    if table.column_group:
-        words.add(table.column_group, "group")
-    t4_rows: LabelIndex[str] = LabelIndex()
-    sideways = layout_of(table).rows_in_header
-    if sideways:
-        for row in table.rows:
-            t4_rows.add(row.label, row.id)
-            for outer in row.label_path[:-1]:
-                words.add(outer, "parent")
-    groups = frozenset(normalize(label) for row in table.rows for label in row.label_path[:-1])
-    return _Spec(table, rows, columns, captions, words, t4_rows, sideways, group_of, groups)
-
-
-def signature_labels(table: TableSpec) -> LabelIndex[str]:
-    """Every label of ``table`` (rows, columns, captions, notes), keyed by itself."""
-    index: LabelIndex[str] = LabelIndex()
-    for group in table.groups:
-        for label in (group.caption, group.header_first_cell):
-            if label:
-                index.add(label, normalize(label))
-        for column in group.columns:
-            index.add(column.label, normalize(column.label))
-        for row in group.rows:
-            for label in row.label_path:
-                index.add(label, normalize(label))
-    for label in (table.corner_note, table.column_group):
-        if label:
-            index.add(label, normalize(label))
-    return index
 
 
 def _is_ditto(text: str) -> bool:
@@ -209,12 +85,13 @@ class TableReader:
         self.placed_from: dict[str, str] = {}
         self.seen_rows: set[str] = set()
         self.extra: list[ExtraRow] = []
-        self.findings: list[Finding] = []
+        self.notes = TableNotes(table, number, self.spec)
+        self.findings: list[Finding] = self.notes.findings
+        self.heads = HeaderReader(table, self.spec, self.notes)
         self.header: list[SourceRow] = []
         self._header_open = False
         self._group: str | None = None
         self._last_row: str | None = None
-        self._noted: set[tuple[str, str]] = set()
         self._header_missing_noted = False
         self._header_version = 0
         self._not_given: dict[str, tuple[tuple[str, str], str]] = {}
@@ -230,7 +107,7 @@ class TableReader:
         match = self.spec.captions.match(text)
         if match is None:
             return False
-        self._note_label(match, text, location)
+        self.notes.note_label(match, text, location)
         self._group = match.key
         self._header_open = False
         return True
@@ -289,11 +166,11 @@ class TableReader:
             first = nonempty[0]
             caption = self.spec.captions.match(first)
             if caption is not None and len(set(nonempty)) == 1:
-                self._note_label(caption, first, row.location)
+                self.notes.note_label(caption, first, row.location)
                 self._group = caption.key
                 self._header_open = False
                 return
-            if any(self._header_word(t) for t in nonempty):
+            if any(self.heads.header_word(t) for t in nonempty):
                 if not self._header_open:
                     self.header = []
                     self._header_version += 1
@@ -317,18 +194,11 @@ class TableReader:
             _Pending(row, row_id, label_texts, values, self.header, self._header_version)
         )
 
-    def _header_word(self, text: str) -> bool:
-        if self.spec.header_words.match(text, fuzzy=False) is not None:
-            return True
-        if self.spec.sideways:
-            return self._t4_slot(text) is not None
-        return any(index.match(text) is not None for index in self.spec.columns.values())
-
     def _split(self, row: SourceRow) -> int:
         """Index of the first value cell: after the last label before the first value."""
         texts = row.texts
         if not row.loose:
-            first_mapped = self._first_mapped_column()
+            first_mapped = self.heads.first_mapped_column(self.header)
             if first_mapped is not None:
                 split = len(texts)
                 for i, cols in enumerate(row.cols):
@@ -351,34 +221,13 @@ class TableReader:
                 end = i + 1
         return end
 
-    def _first_mapped_column(self) -> int | None:
-        """The leftmost grid column the current (positional) header maps to a column."""
-        columns: list[int] = []
-        for hrow in self.header:
-            if hrow.loose:
-                return None
-            for text, cols in zip(hrow.texts, hrow.cols, strict=True):
-                if text and self._column_of(text) is not None:
-                    columns.extend(cols)
-        return min(columns) if columns else None
-
-    def _column_of(self, text: str) -> str | None:
-        if self.spec.sideways:
-            slot = self._t4_slot(text)
-            return slot[1] if slot else None
-        for index in self.spec.columns.values():
-            match = index.match(text)
-            if match is not None:
-                return match.key
-        return None
-
     # --- rows ---------------------------------------------------------------------------
 
     def _match_row(self, labels: list[str], location: str) -> str | None:
         for text in reversed(labels):
             match = self.spec.rows.match(text)
             if match is not None:
-                self._note_label(match, text, location, (f"{self.table.id}.{match.key}",))
+                self.notes.note_label(match, text, location, (f"{self.table.id}.{match.key}",))
                 return match.key
         return None
 
@@ -414,7 +263,7 @@ class TableReader:
             )
             return
         if not labels:
-            self._unplaced(row, [], values)
+            self.notes.unplaced(row, [], values)
             return
         specific = list(labels)
         while len(specific) > 1 and normalize(specific[0]) in self.spec.outer:
@@ -425,7 +274,7 @@ class TableReader:
         for text, _cols in values:
             value = parse_any(text)
             if value is None:
-                self._bad_value(f"{self.table.id}.extra_rows[{index}]", text, row.location)
+                self.notes.bad_value(f"{self.table.id}.extra_rows[{index}]", text, row.location)
                 value = BLANK
             parsed.append(value)
         while parsed and parsed[-1] is BLANK and row.loose:
@@ -450,7 +299,7 @@ class TableReader:
             if not text:
                 continue
             norm = normalize(text)
-            if norm == normalize(self.table.title) or self._header_word(text):
+            if norm == normalize(self.table.title) or self.heads.header_word(text):
                 return True
         return False
 
@@ -485,7 +334,7 @@ class TableReader:
             ):
                 return
             if sequence is None or len(texts) != len(sequence):
-                self._unplaced(row, [row_id] if row_id else [], values)
+                self.notes.unplaced(row, [row_id] if row_id else [], values)
                 return
             for slot, text in zip(sequence, texts, strict=True):
                 assigned.setdefault(slot, []).append(text)
@@ -494,7 +343,7 @@ class TableReader:
             if mapped is None:
                 guess = self._headerless(row_id, len(values), row.location)
                 if guess is None:
-                    self._unplaced(row, [row_id] if row_id else [], values)
+                    self.notes.unplaced(row, [row_id] if row_id else [], values)
                     return
                 for slot, (text, _) in zip(guess, values, strict=True):
                     assigned.setdefault(slot, []).append(text)
@@ -517,7 +366,7 @@ class TableReader:
             given.pop()
         if not given or not all(given) or len(given) >= len(sequence):
             return False
-        expected = self._expected_slots(row_id)
+        expected = self.heads.expected_slots(row_id)
         if len(sequence) != len(expected) or set(sequence) != set(expected):
             return False
         who = self._row_named(row_id)
@@ -565,16 +414,16 @@ class TableReader:
             path = f"{self.table.id}.{cell_id}"
             distinct = sorted({t for t in texts if t})
             if len(distinct) > 1:
-                self._conflict(path, distinct, row.location)
+                self.notes.conflict(path, distinct, row.location)
                 continue
             text = distinct[0] if distinct else ""
             value = parse(text, self.table.cell(cell_id).kind)
             if value is None:
-                self._bad_value(path, text, row.location)
+                self.notes.bad_value(path, text, row.location)
                 value = BLANK
             if cell_id in self.values:
                 if self.values[cell_id] != value:
-                    self._conflict(path, [self.placed_from[cell_id], text], row.location)
+                    self.notes.conflict(path, [self.placed_from[cell_id], text], row.location)
                 continue
             self.values[cell_id] = value
             self.placed_from[cell_id] = text
@@ -596,7 +445,7 @@ class TableReader:
                 assigned.setdefault(slots.pop(), []).append(text)
             elif text:
                 # Under no column, or one merged value over several columns: not placeable.
-                self._quote(
+                self.notes.quote(
                     [f"{self.table.id}.{(s[0] or row_id)}.{s[1]}" for s in sorted(slots, key=str)]
                     or [f"{self.table.id}.{row_id or '*'}"],
                     text,
@@ -604,81 +453,28 @@ class TableReader:
                     "it lies under no column" if not slots else "it spans several columns",
                     location,
                 )
-        for slot in self._expected_slots(row_id):
+        for slot in self.heads.expected_slots(row_id):
             assigned.setdefault(slot, [])
         return assigned
 
-    def _expected_slots(self, row_id: str) -> list[Slot]:
-        if row_id:
-            return [(None, c.id) for c in self.spec.group_of[row_id].columns]
-        return [(r.id, c.id) for r in self.table.rows for c in self.table.groups[0].columns]
-
     def _positional_map(self, row_id: str) -> dict[int, Slot]:
-        group_key = row_id and self.spec.group_of[row_id].id
-        key = (self._header_version, group_key)
-        if key in self._maps:
-            return self._maps[key]
-        columns: dict[int, str] = {}
-        row_part: dict[int, str] = {}
-        for hrow in self.header:
-            if hrow.loose:
-                continue
-            resolved = self._resolve_header(hrow.texts, row_id, hrow.location)
-            for slot, cols in zip(resolved, hrow.cols, strict=True):
-                if slot is None:
-                    continue
-                for c in cols:
-                    # Lower header rows are more specific: they overwrite.
-                    if slot[0]:
-                        row_part[c] = slot[0]
-                    if slot[1]:
-                        columns[c] = slot[1]
-        mapping: dict[int, Slot] = {c: (row_part.get(c), col) for c, col in columns.items()}
-        self._maps[key] = mapping
-        return mapping
+        key = (self._header_version, row_id and self.spec.group_of[row_id].id)
+        if key not in self._maps:
+            self._maps[key] = self.heads.positional_map(self.header, row_id)
+        return self._maps[key]
 
     def _loose_slots(self, row_id: str) -> list[Slot] | None:
         key = (self._header_version, row_id and self.spec.group_of[row_id].id)
         if key not in self._sequences:
-            self._sequences[key] = self._loose_sequence(row_id)
+            self._sequences[key] = self.heads.loose_sequence(self.header, row_id)
         return self._sequences[key]
-
-    def _loose_sequence(self, row_id: str) -> list[Slot] | None:
-        rows = [h for h in self.header if h.loose]
-        if not rows:
-            return None
-        expected = self._expected_slots(row_id)
-        resolved = [
-            [s for s in self._resolve_header(h.texts, row_id, h.location) if s and s[1]]
-            for h in rows
-        ]
-        for slots in resolved:
-            if len(slots) == len(expected) and set(slots) == set(expected):
-                return slots
-        if self.spec.sideways and not row_id:
-            columns = {s[1] for slots in resolved for s in slots}
-            groups = {
-                s[0] for h in rows for s in self._resolve_header(h.texts, "", h.location) if s
-            }
-            if columns == {c.id for c in self.table.groups[0].columns} and groups >= {
-                r.id for r in self.table.rows
-            }:
-                return expected
-            return None
-        union = {s for slots in resolved for s in slots}
-        if union >= set(expected) and len(rows) > 1:
-            # A header of several rows (a parent over its columns) flattened: the
-            # columns are all named, in the format's fixed order.
-            return expected
-        best = max(resolved, key=len)
-        return best or None
 
     def _headerless(self, row_id: str, count: int, location: str) -> list[Slot] | None:
         """The format's column order for a table printed without a header, when the row
         has exactly as many values as the format has columns."""
         if self.header:
             return None
-        expected = self._expected_slots(row_id)
+        expected = self.heads.expected_slots(row_id)
         if count != len(expected):
             return None
         if not self._header_missing_noted:
@@ -695,203 +491,6 @@ class TableReader:
                 )
             )
         return expected
-
-    def _resolve_header(
-        self, texts: Sequence[str], row_id: str, location: str
-    ) -> list[Slot | None]:
-        """What each header cell names, for rows of ``row_id``'s group."""
-        if self.spec.sideways:
-            return [self._t4_slot(t) if t else None for t in texts]
-        group = self.spec.group_of[row_id] if row_id else self.table.groups[0]
-        index = self.spec.columns[group.id]
-        out: list[Slot | None] = []
-        unresolved: dict[str, list[int]] = {}
-        for i, text in enumerate(texts):
-            match = index.match(text) if text else None
-            if match is None:
-                out.append(None)
-                if text and self.spec.header_words.match(text, fuzzy=False) is None:
-                    unresolved.setdefault(normalize(text), []).append(i)
-                continue
-            self._note_label(match, text, location, self._column_paths(group, match.key))
-            out.append((None, match.key))
-        claimed = {s[1] for s in out if s}
-        for norm, positions in unresolved.items():
-            candidates = [k for k in index.prefixed(norm) if k not in claimed]
-            if len(candidates) == len(positions) and candidates:
-                for position, key in zip(positions, candidates, strict=True):
-                    out[position] = (None, key)
-                    claimed.add(key)
-                    label = self.table.cell(f"{group.rows[0].id}.{key}").column.label
-                    self._note_truncated(
-                        texts[position], label, location, self._column_paths(group, key)
-                    )
-        return out
-
-    def _t4_slot(self, text: str) -> Slot | None:
-        """A Table 4 header text: a column (结果维持), a group (复议后起诉), or both."""
-        norm = normalize(text)
-        if not norm:
-            return None
-        index = self.spec.columns[self.table.groups[0].id]
-        direct = index.match(text)
-        if direct is not None:
-            return (None, direct.key)
-        row_match = self.spec.t4_rows.match(text)
-        if row_match is not None:
-            return (row_match.key, "")
-        row_id: str | None = None
-        for row in self.table.rows:
-            if normalize(row.label) in norm:
-                row_id = row.id
-                break
-        column: str | None = None
-        for col in self.table.groups[0].columns:
-            if norm.endswith(normalize(col.label)):
-                column = col.id
-                break
-        if row_id is None and column is None:
-            return None
-        return (row_id, column or "")
-
-    # --- findings -----------------------------------------------------------------------
-
-    def _note_label(
-        self, match: Match[str], text: str, location: str, paths: tuple[str, ...] = ()
-    ) -> None:
-        if match.exact:
-            return
-        key = (match.label, normalize(text))
-        if key in self._noted:
-            return
-        self._noted.add(key)
-        how = {
-            "variant": ("已知变体", "a known variant"),
-            "annotated": ("附加或省略了括注", "a bracketed note added or left out"),
-            "fuzzy": (f"相差{match.distance}个字符", f"{match.distance} character(s) off"),
-        }[match.kind]
-        self.findings.append(
-            rf.finding(
-                rf.LABEL_VARIANT,
-                Severity.NOTICE,
-                f"表{self.number}中的“{text}”按“{match.label}”读取（{how[0]}）",
-                f"{text!r} in table {self.number} was read as {match.label!r} ({how[1]})",
-                paths=paths or (self.table.id,),
-                reported=text,
-                location=location,
-            )
-        )
-
-    def _column_paths(self, group: RowGroup, column: str) -> tuple[str, ...]:
-        return tuple(f"{self.table.id}.{row.id}.{column}" for row in group.rows)
-
-    def _note_truncated(self, text: str, label: str, location: str, paths: tuple[str, ...]) -> None:
-        key = (label, normalize(text))
-        if key in self._noted:
-            return
-        self._noted.add(key)
-        self.findings.append(
-            rf.finding(
-                rf.LABEL_VARIANT,
-                Severity.NOTICE,
-                f"表{self.number}的列标题“{text}”不完整，按出现顺序读作“{label}”",
-                f"column header {text!r} of table {self.number} is cut short; read as "
-                f"{label!r} by its order among the headers that start the same way",
-                paths=paths,
-                reported=text,
-                location=location,
-            )
-        )
-
-    def _unplaced(
-        self,
-        row: SourceRow,
-        row_ids: list[str],
-        values: list[tuple[str, tuple[int, ...]]],
-    ) -> None:
-        texts = [t for t, _ in values]
-        while texts and not texts[-1]:
-            texts.pop()
-        if not any(texts):
-            return
-        if row_ids:
-            paths = [
-                f"{self.table.id}.{row_ids[0]}.{c.id}"
-                for c in self.spec.group_of[row_ids[0]].columns
-            ]
-        else:
-            paths = [f"{self.table.id}.{cell.id}" for cell in self.table.cells]
-        quoted = " | ".join(texts)
-        count = sum(1 for t in texts if t)
-        width = len(paths)
-        why = ("", "")
-        if row.loose and count < width:
-            why = (
-                (
-                    "，其间有空字段（可能是空单元格，也可能是补齐的空位）",
-                    " with an empty field before or among them (a blank cell or padding)",
-                )
-                if "" in texts
-                else (
-                    "，且列标题没有列出该行的每一列",
-                    " and the header does not name every column",
-                )
-            )
-        self._quote(
-            paths,
-            quoted,
-            f"该行有{count}个数值，对应{width}个单元格{why[0]}，无法确定各值所在的列",
-            f"the row has {count} value(s) for {width} cells{why[1]}, so the column of "
-            "each cannot be determined",
-            row.location,
-        )
-
-    def _quote(
-        self, paths: Sequence[str], text: str, why_zh: str, why_en: str, location: str
-    ) -> None:
-        self.findings.append(
-            rf.finding(
-                rf.CELL,
-                Severity.WARNING,
-                f"表{self.number}中的“{text}”无法放入单元格：{why_zh}；相关单元格保留为空",
-                f"{text!r} in table {self.number} could not be placed: {why_en}; the cells "
-                "are left blank",
-                paths=tuple(paths),
-                reported=text,
-                location=location,
-                uncertain=True,
-            )
-        )
-
-    def _bad_value(self, path: str, text: str, location: str) -> None:
-        self.findings.append(
-            rf.finding(
-                rf.CELL,
-                Severity.WARNING,
-                f"单元格 {path} 的内容“{text}”不是数值，保留为空",
-                f"cell {path} holds {text!r}, which is not a value; left blank",
-                paths=(path,),
-                reported=text,
-                location=location,
-                uncertain=True,
-            )
-        )
-
-    def _conflict(self, path: str, texts: Sequence[str], location: str) -> None:
-        shown = "”、“".join(texts)
-        self.findings.append(
-            rf.finding(
-                rf.CELL_CONFLICT,
-                Severity.WARNING,
-                f"单元格 {path} 出现了不同的值（“{shown}”），保留先读到的值",
-                f"cell {path} is given different values ({', '.join(map(repr, texts))}); "
-                "the first one read was kept",
-                paths=(path,),
-                reported=" | ".join(texts),
-                location=location,
-                uncertain=True,
-            )
-        )
 
     # --- result -------------------------------------------------------------------------
 
@@ -934,3 +533,15 @@ class TableReader:
                 )
             )
         return table, findings
+
+
+__all__ = [
+    "Slot",
+    "SourceRow",
+    "TableIndex",
+    "TableReader",
+    "_row_variants",
+    "grid_rows",
+    "signature_labels",
+    "spec_index",
+]
