@@ -29,6 +29,13 @@ The rules, in order:
   row under a header that does not name every column is not placed at all: its values
   are quoted in an ``R.CELL`` finding, since which column a value belongs to is unknown.
 - Rows that match no label but carry values are kept as extra rows (Tables 2 and 3).
+
+The stages live in their own modules, with plain data passed between them: the label
+indexes and source rows (:mod:`._table_index`), the header (:mod:`._table_header`: what
+each header cell names, the column map or field order under it), the values
+(:mod:`._table_values`: each data row placed under the header it was read with,
+:class:`~._table_values.PendingRow`), and the findings (:mod:`._table_notes`). This
+module classifies the rows (caption, header, data, extra) and keeps the extra rows.
 """
 
 from __future__ import annotations
@@ -41,7 +48,7 @@ from govinfo_report.checks.findings import Finding, Severity
 from govinfo_report.formats import TableSpec
 from govinfo_report.model import BLANK, CellValue, ExtraRow, Table
 from govinfo_report.readers import _findings as rf
-from govinfo_report.readers._cells import is_value, parse, parse_any
+from govinfo_report.readers._cells import is_value, parse_any
 from govinfo_report.readers._labels import normalize
 from govinfo_report.readers._table_header import HeaderReader
 from govinfo_report.readers._table_index import (
@@ -54,20 +61,9 @@ from govinfo_report.readers._table_index import (
     spec_index,
 )
 from govinfo_report.readers._table_notes import TableNotes
+from govinfo_report.readers._table_values import PendingRow, ValuePlacer
 
 _DITTO = frozenset({"〃", '"', "”", "“", "同上"})
-
-
-@attrs.frozen
-class _Pending:
-    """A data row waiting for the whole grid to be seen (to tell padding from blanks)."""
-
-    row: SourceRow
-    row_id: str
-    labels: list[str]
-    values: list[tuple[str, tuple[int, ...]]]
-    header: list[SourceRow]
-    version: int
 
 
 def _is_ditto(text: str) -> bool:
@@ -81,24 +77,17 @@ class TableReader:
         self.spec = spec_index(table)
         self.table = table
         self.number = number
-        self.values: dict[str, CellValue] = {}
-        self.placed_from: dict[str, str] = {}
-        self.seen_rows: set[str] = set()
         self.extra: list[ExtraRow] = []
         self.notes = TableNotes(table, number, self.spec)
         self.findings: list[Finding] = self.notes.findings
         self.heads = HeaderReader(table, self.spec, self.notes)
+        self.placer = ValuePlacer(table, number, self.spec, self.notes, self.heads)
         self.header: list[SourceRow] = []
         self._header_open = False
         self._group: str | None = None
         self._last_row: str | None = None
-        self._header_missing_noted = False
         self._header_version = 0
-        self._not_given: dict[str, tuple[tuple[str, str], str]] = {}
-        """Cells a short flattened row does not give: cell id → (the row named in zh and
-        en, location)."""
-        self._maps: dict[tuple[int, str], dict[int, Slot]] = {}
-        self._sequences: dict[tuple[int, str], list[Slot] | None] = {}
+        """Numbers the headers met, so that answers derived from one can be cached."""
 
     # --- feeding ------------------------------------------------------------------------
 
@@ -114,22 +103,18 @@ class TableReader:
 
     def feed(self, rows: Sequence[SourceRow]) -> None:
         """Feed the rows of one grid."""
-        pending: list[_Pending] = []
+        pending: list[PendingRow] = []
         for row in rows:
             self._row(row, pending)
         self._header_open = False
         padded = self._padded(rows, pending)
-        header, version = self.header, self._header_version
         for item in pending:
-            # Each row is placed under the header that preceded it.
-            self.header, self._header_version = item.header, item.version
-            self._place(item.row, item.row_id, item.labels, item.values, padded=padded)
-        self.header, self._header_version = header, version
+            self.placer.place(item, padded=padded)
 
     def _padded(
         self,
         rows: Sequence[SourceRow],
-        pending: Sequence[_Pending],
+        pending: Sequence[PendingRow],
     ) -> bool:
         """A flattened grid whose rows were filled to one width: trailing empties are
         padding, not blank cells."""
@@ -151,7 +136,7 @@ class TableReader:
     def _row(
         self,
         row: SourceRow,
-        pending: list[_Pending],
+        pending: list[PendingRow],
     ) -> None:
         texts = row.texts
         nonempty = [t for t in texts if t]
@@ -185,13 +170,13 @@ class TableReader:
         if row_id is None:
             if self.spec.sideways and not label_texts and has_values:
                 self._last_row = self.table.rows[-1].id
-                pending.append(_Pending(row, "", [], values, self.header, self._header_version))
+                pending.append(PendingRow(row, "", [], values, self.header, self._header_version))
                 return
             self._unmatched(row, label_texts, values, has_values)
             return
         self._last_row = row_id
         pending.append(
-            _Pending(row, row_id, label_texts, values, self.header, self._header_version)
+            PendingRow(row, row_id, label_texts, values, self.header, self._header_version)
         )
 
     def _split(self, row: SourceRow) -> int:
@@ -303,236 +288,14 @@ class TableReader:
                 return True
         return False
 
-    # --- placing ------------------------------------------------------------------------
-
-    def _place(
-        self,
-        row: SourceRow,
-        row_id: str,
-        labels: list[str],
-        values: list[tuple[str, tuple[int, ...]]],
-        *,
-        padded: bool,
-    ) -> None:
-        if row_id:
-            self.seen_rows.add(row_id)
-        else:
-            self.seen_rows.update(r.id for r in self.table.rows)
-        assigned: dict[Slot, list[str]] = {}
-        if row.loose:
-            texts = [t for t, _ in values]
-            if padded:
-                while texts and not texts[-1]:
-                    texts.pop()
-            sequence = self._loose_slots(row_id)
-            if sequence is None:
-                sequence = self._headerless(row_id, len(texts), row.location)
-            if (
-                sequence is not None
-                and len(texts) < len(sequence)
-                and self._short_row(row, row_id, texts, sequence)
-            ):
-                return
-            if sequence is None or len(texts) != len(sequence):
-                self.notes.unplaced(row, [row_id] if row_id else [], values)
-                return
-            for slot, text in zip(sequence, texts, strict=True):
-                assigned.setdefault(slot, []).append(text)
-        else:
-            mapped = self._positional_slots(row_id, values, row.location)
-            if mapped is None:
-                guess = self._headerless(row_id, len(values), row.location)
-                if guess is None:
-                    self.notes.unplaced(row, [row_id] if row_id else [], values)
-                    return
-                for slot, (text, _) in zip(guess, values, strict=True):
-                    assigned.setdefault(slot, []).append(text)
-            else:
-                assigned = mapped
-        self._commit(row, row_id, assigned)
-
-    def _short_row(
-        self, row: SourceRow, row_id: str, texts: list[str], sequence: list[Slot]
-    ) -> bool:
-        """Place a flattened row with fewer values than columns in its first columns,
-        when order alone determines them; whether it was placed.
-
-        The values must follow the labels directly and one another (an empty field
-        before or among them could be a blank cell or padding, so the columns of the
-        values after it are unknown), and the header must name every column of the row.
-        """
-        given = list(texts)
-        while given and not given[-1]:
-            given.pop()
-        if not given or not all(given) or len(given) >= len(sequence):
-            return False
-        expected = self.heads.expected_slots(row_id)
-        if len(sequence) != len(expected) or set(sequence) != set(expected):
-            return False
-        who = self._row_named(row_id)
-        k, n = len(given), len(sequence)
-        first = ("第1列", "the first column") if k == 1 else (f"前{k}列", f"the first {k} columns")
-        placed = [self._slot_path(slot, row_id) for slot in sequence[:k]]
-        self.findings.append(
-            rf.finding(
-                rf.SHORT_ROW,
-                Severity.NOTICE,
-                f"{who[0]}给出{k}个数值，该行有{n}个单元格；数值按顺序放入{first[0]}，"
-                "其余单元格保留为空",
-                f"{who[1]} gives {k} value(s) for {n} cells; placed in {first[1]} by "
-                "order, the other cells left blank",
-                paths=placed,
-                reported=" | ".join(given),
-                location=row.location,
-            )
-        )
-        self._commit(row, row_id, {s: [t] for s, t in zip(sequence[:k], given, strict=True)})
-        for slot_row, column in sequence[k:]:
-            # Reported at the end, unless another row of the table gives the cell.
-            cell_id = f"{slot_row or row_id}.{column}"
-            self._not_given.setdefault(cell_id, (who, row.location))
-        return True
-
-    def _row_named(self, row_id: str) -> tuple[str, str]:
-        """How findings name a data row: (Chinese, English)."""
-        if not row_id:
-            return f"表{self.number}的数值行", f"the values row of table {self.number}"
-        group = self.spec.group_of[row_id]
-        row = next(r for r in group.rows if r.id == row_id)
-        label = " / ".join(row.label_path)
-        return f"表{self.number}“{label}”一行", f"row {label!r} of table {self.number}"
-
-    def _slot_path(self, slot: Slot, row_id: str) -> str:
-        return f"{self.table.id}.{slot[0] or row_id}.{slot[1]}"
-
-    def _commit(self, row: SourceRow, row_id: str, assigned: dict[Slot, list[str]]) -> None:
-        for (slot_row, column), texts in assigned.items():
-            target = slot_row or row_id
-            cell_id = f"{target}.{column}"
-            if cell_id not in self.table.index:
-                continue
-            path = f"{self.table.id}.{cell_id}"
-            distinct = sorted({t for t in texts if t})
-            if len(distinct) > 1:
-                self.notes.conflict(path, distinct, row.location)
-                continue
-            text = distinct[0] if distinct else ""
-            value = parse(text, self.table.cell(cell_id).kind)
-            if value is None:
-                self.notes.bad_value(path, text, row.location)
-                value = BLANK
-            if cell_id in self.values:
-                if self.values[cell_id] != value:
-                    self.notes.conflict(path, [self.placed_from[cell_id], text], row.location)
-                continue
-            self.values[cell_id] = value
-            self.placed_from[cell_id] = text
-
-    def _positional_slots(
-        self, row_id: str, values: list[tuple[str, tuple[int, ...]]], location: str
-    ) -> dict[Slot, list[str]] | None:
-        mapping = self._positional_map(row_id)
-        if not mapping:
-            return None
-        assigned: dict[Slot, list[str]] = {}
-        for text, cols in values:
-            slots = {mapping[c] for c in cols if c in mapping}
-            if row_id:
-                slots = {s for s in slots if s[0] in (None, row_id)}
-            else:
-                slots = {s for s in slots if s[0] is not None}
-            if len(slots) == 1:
-                assigned.setdefault(slots.pop(), []).append(text)
-            elif text:
-                # Under no column, or one merged value over several columns: not placeable.
-                self.notes.quote(
-                    [f"{self.table.id}.{(s[0] or row_id)}.{s[1]}" for s in sorted(slots, key=str)]
-                    or [f"{self.table.id}.{row_id or '*'}"],
-                    text,
-                    "此值不在任何一列之下或跨越多列" if not slots else "此值跨越多列",
-                    "it lies under no column" if not slots else "it spans several columns",
-                    location,
-                )
-        for slot in self.heads.expected_slots(row_id):
-            assigned.setdefault(slot, [])
-        return assigned
-
-    def _positional_map(self, row_id: str) -> dict[int, Slot]:
-        key = (self._header_version, row_id and self.spec.group_of[row_id].id)
-        if key not in self._maps:
-            self._maps[key] = self.heads.positional_map(self.header, row_id)
-        return self._maps[key]
-
-    def _loose_slots(self, row_id: str) -> list[Slot] | None:
-        key = (self._header_version, row_id and self.spec.group_of[row_id].id)
-        if key not in self._sequences:
-            self._sequences[key] = self.heads.loose_sequence(self.header, row_id)
-        return self._sequences[key]
-
-    def _headerless(self, row_id: str, count: int, location: str) -> list[Slot] | None:
-        """The format's column order for a table printed without a header, when the row
-        has exactly as many values as the format has columns."""
-        if self.header:
-            return None
-        expected = self.heads.expected_slots(row_id)
-        if count != len(expected):
-            return None
-        if not self._header_missing_noted:
-            self._header_missing_noted = True
-            self.findings.append(
-                rf.finding(
-                    rf.HEADER_MISSING,
-                    Severity.WARNING,
-                    f"表{self.number}没有列标题，数值按格式规定的列顺序读取",
-                    f"table {self.number} prints no column header; values were read in the "
-                    "format's column order",
-                    paths=(self.table.id,),
-                    location=location,
-                )
-            )
-        return expected
-
     # --- result -------------------------------------------------------------------------
 
     def result(self, location: str | None) -> tuple[Table, list[Finding]]:
         """The table read so far, and every finding (missing rows included)."""
-        table = Table.from_mapping(self.table, self.values)
+        table = Table.from_mapping(self.table, self.placer.values)
         if self.extra:
             table = attrs.evolve(table, extra_rows=tuple(self.extra))
-        findings = list(self.findings)
-        for cell_id, (who, where) in self._not_given.items():
-            if cell_id in self.values:
-                continue  # another row of the table gives it
-            path = f"{self.table.id}.{cell_id}"
-            findings.append(
-                rf.finding(
-                    rf.CELL,
-                    Severity.WARNING,
-                    f"{who[0]}没有给出单元格 {path} 的数值（原表为空，或转为文本时丢失），保留为空",
-                    f"{who[1]} gives no value for cell {path} (blank in the source, or "
-                    "lost when the table was flattened to text); left blank",
-                    paths=(path,),
-                    location=where,
-                    uncertain=True,
-                )
-            )
-        for row in self.table.rows:
-            if row.id in self.seen_rows:
-                continue
-            group = self.spec.group_of[row.id]
-            path = " / ".join(row.label_path)
-            findings.append(
-                rf.finding(
-                    rf.ROW_MISSING,
-                    Severity.WARNING,
-                    f"表{self.number}中没有找到“{path}”一行，其单元格保留为空",
-                    f"row {path!r} was not found in table {self.number}; its cells are left blank",
-                    paths=tuple(f"{self.table.id}.{row.id}.{c.id}" for c in group.columns),
-                    location=location,
-                    uncertain=True,
-                )
-            )
-        return table, findings
+        return table, [*self.findings, *self.placer.closing_findings(location)]
 
 
 __all__ = [
