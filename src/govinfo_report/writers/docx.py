@@ -30,6 +30,7 @@ from govinfo_report.errors import ReportWriteError
 from govinfo_report.formats.layout import Keep, Line, Output, layout_of, printed
 from govinfo_report.model import Report, Subsection, Table, format_value
 from govinfo_report.writers import _ooxml as ox
+from govinfo_report.writers import _ooxml_styles as oxs
 from govinfo_report.writers._ooxml import Cell, TableRow
 
 
@@ -58,7 +59,7 @@ def _default_skeleton() -> _Skeleton:
     # Preparing the package costs a few milliseconds; a process renders many reports.
     global _DEFAULT
     if _DEFAULT is None:
-        _DEFAULT = _prepare(docx.Document(io.BytesIO(ox.base_package())))
+        _DEFAULT = _prepare(docx.Document(io.BytesIO(oxs.base_package())))
     return _DEFAULT
 
 
@@ -174,7 +175,7 @@ def _prepare(document: Document) -> _Skeleton:
         if child is not sect:
             body.remove(child)
     if sect is None:
-        body.append(parse_xml(ox.section_properties().replace("<w:sectPr>", _W_SECT, 1)))
+        body.append(parse_xml(oxs.section_properties().replace("<w:sectPr>", _W_SECT, 1)))
     section = document.sections[-1]
     footers = (section.footer, section.even_page_footer, section.first_page_footer)
     if all(footer.is_linked_to_previous for footer in footers):  # no footer of its own
@@ -234,7 +235,7 @@ def _ensure_styles(styles: etree._Element) -> dict[str, str]:
         if name is not None:
             found.setdefault((name.get(qn("w:val")) or "").lower(), (style_id, kind))
     result: dict[str, str] = {}
-    for spec in ox.STYLES:
+    for spec in oxs.STYLES:
         existing = found.get(spec.name.lower())
         if existing is not None and existing[1] == spec.kind:
             result[spec.name] = existing[0]
