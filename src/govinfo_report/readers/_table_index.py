@@ -81,19 +81,13 @@ class TableIndex:
     """Normalised labels that name a group of rows (三、本年度办理结果, （五）不予处理)."""
 
 
-def _row_variants(table: TableSpec) -> list[tuple[str, str]]:
-    """Known label variants: (variant, row id), as :mod:`govinfo_report.formats.layout`
-    declares them (2021 行政规范性文件 printed as 规范性文件)."""
-    return list(row_variants(table))
-
-
 @functools.cache
 def spec_index(table: TableSpec) -> TableIndex:
     """The (cached) label indexes of ``table``."""
     rows: LabelIndex[str] = LabelIndex()
     for row in table.rows:
         rows.add(row.label, row.id)
-    for variant, row_id in _row_variants(table):
+    for variant, row_id in row_variants(table):
         canonical = next(r.label for r in table.rows if r.id == row_id)
         rows.add(variant, row_id, variant=True, canonical=canonical)
     columns: dict[str, LabelIndex[str]] = {}
