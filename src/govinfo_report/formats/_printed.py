@@ -84,6 +84,8 @@ def build(table: TableSpec, output: Output) -> TableLayout:
 def _with(
     layout: TableLayout, lines: tuple[Line, ...], cell_at: Mapping[str, tuple[int, int]]
 ) -> TableLayout:
+    # The lines are laid out from the layout itself, so they are filled in once, right
+    # after construction (as attrs classes set derived fields in __attrs_post_init__).
     object.__setattr__(layout, "lines", lines)
     object.__setattr__(layout, "cell_at", cell_at)
     return layout
