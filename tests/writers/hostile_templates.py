@@ -14,7 +14,7 @@ import struct
 import zipfile
 import zlib
 
-from govinfo_report.writers import _ooxml as ox
+from govinfo_report.writers import _ooxml_styles as oxs
 
 _IMAGE_REL = (
     b'<Relationship Id="rId90" Target="media/image1.png" Type="http://schemas.openxmlformats.org/'
@@ -25,7 +25,7 @@ _PNG_TYPE = b'<Default Extension="png" ContentType="image/png"/><Default Extensi
 
 def base_parts() -> dict[str, bytes]:
     """The parts of the writer's built-in package: a valid, minimal template."""
-    with zipfile.ZipFile(io.BytesIO(ox.base_package())) as archive:
+    with zipfile.ZipFile(io.BytesIO(oxs.base_package())) as archive:
         return {info.filename: archive.read(info) for info in archive.infolist()}
 
 

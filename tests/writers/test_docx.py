@@ -45,6 +45,7 @@ from govinfo_report import (
     blank_report,
     fill_totals,
     get_format,
+    read_report,
 )
 from govinfo_report.model import format_value
 from govinfo_report.serialize import dumps
@@ -794,3 +795,51 @@ def test_section_id_outside_the_format_prints_without_a_table() -> None:
 def test_blank_report_renders(version: str) -> None:
     report = blank_report(version, year=2020 if version == "2019" else 2022)
     assert_tables_read_back(report, render(report))
+
+
+def test_template_style_ids_with_markup_characters_give_a_readable_document(
+    tmp_path: Path,
+) -> None:
+    document = docx.Document()
+    for name, style_id in (("Normal", 'N<"&1'), ("Heading 1", "H&1"), ("Footer", "F&1>")):
+        document.styles[name].element.set(qn("w:styleId"), style_id)
+    path = tmp_path / "markup-ids.docx"
+    document.save(path)
+    data = render(numbered(), template=path)
+    result = reopen(data)
+    headings = [p for p in result.paragraphs if p.text == "一、总体情况"]
+    assert headings[0]._p.pPr.pStyle.val == "H&1"
+    # (python-docx cannot look a style up by an id holding '"': compare the ids)
+    assert result.sections[0].footer.paragraphs[0]._p.pPr.pStyle.val == "F&1>"
+    assert result.paragraphs[2]._p.pPr.pStyle.val == 'N<"&1'
+    out = tmp_path / "report.docx"
+    out.write_bytes(data)
+    report, _ = read_report(out)
+    assert report.applications == numbered().applications
+
+
+def test_template_binding_wordprocessingml_to_another_prefix_is_accepted(
+    tmp_path: Path,
+) -> None:
+    plain = io.BytesIO()
+    docx.Document().save(plain)
+    with zipfile.ZipFile(plain) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    root = etree.fromstring(parts["word/document.xml"])
+    w = root.nsmap["w"]
+    nsmap = {("wx" if k == "w" else k): v for k, v in root.nsmap.items()}
+    other = etree.Element(root.tag, nsmap=nsmap)
+    other.extend(list(root))
+    parts["word/document.xml"] = etree.tostring(other, xml_declaration=True, encoding="UTF-8")
+    assert b"<wx:body>" in parts["word/document.xml"]
+    path = tmp_path / "prefixed.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    result = render(numbered(), template=path)
+    with zipfile.ZipFile(io.BytesIO(result)) as archive:
+        assert etree.fromstring(archive.read("word/document.xml")).nsmap["w"] == w
+    out = tmp_path / "report.docx"
+    out.write_bytes(result)
+    report, _ = read_report(out)
+    assert report.applications == numbered().applications

@@ -35,6 +35,7 @@ from govinfo_report.formats import (
     format_for_year,
     get_format,
 )
+from govinfo_report.formats.layout import row_variants
 from govinfo_report.model import (
     AgencyKind,
     Metadata,
@@ -99,10 +100,8 @@ def _version_index() -> LabelIndex[FormatVersion]:
 
 
 def _known_variants() -> list[str]:
-    from govinfo_report.readers._tables import _row_variants
-
     return [
-        text for spec in get_format(FormatVersion.V2021).tables for text, _ in _row_variants(spec)
+        text for spec in get_format(FormatVersion.V2021).tables for text, _ in row_variants(spec)
     ]
 
 

@@ -5,12 +5,12 @@ python-docx has no API for East Asian fonts in styles, PAGE fields, fast merged 
 document properties or reproducible zip files. The writer builds those pieces here as
 XML text, which is also far faster than creating python-docx objects one by one: a
 whole statistic table is one string, parsed by nobody until Word opens the file.
-Everything here is deterministic: the same input gives the same bytes.
+Everything here is deterministic: the same input gives the same bytes. The styles, fonts
+and the built-in package are in :mod:`._ooxml_styles`.
 """
 
 from __future__ import annotations
 
-import io
 import unicodedata
 import zipfile
 from collections.abc import Iterable, Sequence
@@ -70,7 +70,11 @@ class IllegalTextError(ValueError):
 
 
 def escape(text: str) -> str:
-    """``text`` escaped for XML character data.
+    """``text`` escaped for XML character data *and* for a double-quoted attribute value.
+
+    Every piece of text or attribute value that does not come from this module (report
+    text, a template's style ids, property names) goes into the XML through this one
+    function, so that no input can break the markup.
 
     Raises:
         IllegalTextError: a control character or non-character that XML 1.0 forbids.
@@ -84,12 +88,14 @@ def escape(text: str) -> str:
         text = text.replace("<", "&lt;")
     if ">" in text:
         text = text.replace(">", "&gt;")
+    if '"' in text:
+        text = text.replace('"', "&quot;")
     return text
 
 
 def run(text: str, style: str | None = None) -> str:
     """One ``w:r`` with ``text``; line breaks become ``w:br`` and tabs ``w:tab``."""
-    rpr = f'<w:rPr><w:rStyle w:val="{style}"/></w:rPr>' if style else ""
+    rpr = f'<w:rPr><w:rStyle w:val="{escape(style)}"/></w:rPr>' if style else ""
     if "\n" not in text and "\t" not in text and "\r" not in text:
         return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
     parts: list[str] = []
@@ -106,7 +112,7 @@ def run(text: str, style: str | None = None) -> str:
 
 def paragraph(style: str, runs: str = "", ppr: str = "") -> str:
     """A ``w:p`` of paragraph style ``style`` holding ``runs`` (already XML)."""
-    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{ppr}</w:pPr>{runs}</w:p>'
+    return f'<w:p><w:pPr><w:pStyle w:val="{escape(style)}"/>{ppr}</w:pPr>{runs}</w:p>'
 
 
 def text_width(text: str) -> float:
@@ -155,6 +161,7 @@ def table(
     (``w:tblHeader``). Each cell's ``w:tcW`` is the sum of the grid columns it spans.
     """
     total = sum(widths)
+    style = escape(style)
     border = 'w:val="single" w:sz="4" w:space="0" w:color="000000"'
     out = [
         f'<w:tbl><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/><w:jc w:val="center"/>'
@@ -223,290 +230,9 @@ def page_number_paragraph(style: str, *, odd: bool) -> str:
     )
 
 
-# --- styles ------------------------------------------------------------------------------
-
-FANGSONG = "仿宋_GB2312"
-XIAOBIAOSONG = "方正小标宋简体"
-HEITI = "黑体"
-KAITI = "楷体_GB2312"
-SONGTI = "宋体"
-LATIN = "Times New Roman"
-
-FONT_FALLBACKS: dict[str, tuple[str, str]] = {
-    # name: (altName Word/WPS try when the font is missing, generic family)
-    FANGSONG: ("仿宋", "modern"),
-    XIAOBIAOSONG: ("宋体", "roman"),
-    HEITI: ("SimHei", "modern"),
-    KAITI: ("楷体", "modern"),
-    SONGTI: ("SimSun", "auto"),
-}
-
-_LANG = '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
-
-
-def rpr(
-    east_asia: str,
-    half_points: int,
-    *,
-    latin: str = LATIN,
-    bold: bool = False,
-    condense: bool = False,
-) -> str:
-    """Run properties: East Asian font, Latin/digit font, size, zh-CN language."""
-    fonts = (
-        f'<w:rFonts w:ascii="{latin}" w:eastAsia="{east_asia}" w:hAnsi="{latin}" '
-        f'w:cs="{latin}" w:hint="eastAsia"/>'
-    )
-    weight = "<w:b/><w:bCs/>" if bold else ""
-    spacing = f'<w:spacing w:val="{CONDENSE}"/>' if condense else ""
-    return (
-        f'<w:rPr>{fonts}{weight}{spacing}<w:sz w:val="{half_points}"/>'
-        f'<w:szCs w:val="{half_points}"/>{_LANG}</w:rPr>'
-    )
-
-
-def _ppr(
-    *,
-    line: int = LINE_PITCH,
-    exact: bool = True,
-    first_line_chars: int = 0,
-    jc: str = "both",
-    after: int = 0,
-    outline: int | None = None,
-    keep_next: bool = False,
-    grid: bool = True,
-    contextual: bool = False,
-) -> str:
-    rule = "exact" if exact else "auto"
-    parts = ["<w:pPr>"]
-    if keep_next:
-        parts.append("<w:keepNext/>")
-    if not grid:
-        parts.append('<w:snapToGrid w:val="0"/>')
-    parts.append(f'<w:spacing w:before="0" w:after="{after}" w:line="{line}" w:lineRule="{rule}"/>')
-    first = first_line_chars * CHAR_TWIPS // 100
-    parts.append(f'<w:ind w:firstLineChars="{first_line_chars}" w:firstLine="{first}"/>')
-    if contextual:
-        parts.append("<w:contextualSpacing/>")
-    parts.append(f'<w:jc w:val="{jc}"/>')
-    if outline is not None:
-        parts.append(f'<w:outlineLvl w:val="{outline}"/>')
-    parts.append("</w:pPr>")
-    return "".join(parts)
-
-
-@attrs.frozen
-class StyleDef:
-    """A style the writer uses: Word's name for it, the id we give it, its XML body."""
-
-    name: str
-    id: str
-    kind: str
-    body: str
-    default: bool = False
-
-    def xml(self, style_id: str | None = None) -> str:
-        """The ``w:style`` element, with ``style_id`` if the template forced another id."""
-        default = ' w:default="1"' if self.default else ""
-        return (
-            f'<w:style xmlns:w="{W_NS}" w:type="{self.kind}"{default} '
-            f'w:styleId="{style_id or self.id}"><w:name w:val="{self.name}"/>'
-            f"<w:qFormat/>{self.body}</w:style>"
-        )
-
-
-STYLES: tuple[StyleDef, ...] = (
-    StyleDef(
-        name="Normal",
-        id="Normal",
-        kind="paragraph",
-        default=True,
-        body=_ppr(first_line_chars=200) + rpr(FANGSONG, 32, condense=True),
-    ),
-    StyleDef(
-        name="Title",
-        id="Title",
-        kind="paragraph",
-        body=_ppr(line=700, jc="center", after=LINE_PITCH, keep_next=True, contextual=True)
-        + rpr(XIAOBIAOSONG, 44),
-    ),
-    StyleDef(
-        name="heading 1",
-        id="Heading1",
-        kind="paragraph",
-        body=_ppr(first_line_chars=200, outline=0, keep_next=True) + rpr(HEITI, 32, condense=True),
-    ),
-    StyleDef(
-        name="heading 2",
-        id="Heading2",
-        kind="paragraph",
-        body=_ppr(first_line_chars=200, outline=1, keep_next=True) + rpr(KAITI, 32, condense=True),
-    ),
-    StyleDef(
-        name="heading 3",
-        id="Heading3",
-        kind="paragraph",
-        body=_ppr(first_line_chars=200, outline=2, keep_next=True)
-        + rpr(FANGSONG, 32, bold=True, condense=True),
-    ),
-    StyleDef(
-        name="Table Text",
-        id="TableText",
-        kind="paragraph",
-        body=_ppr(line=240, exact=False, jc="center", grid=False) + rpr(SONGTI, 21),
-    ),
-    StyleDef(
-        name="Table Text Small",
-        id="TableTextSmall",
-        kind="paragraph",
-        body=_ppr(line=240, exact=False, jc="center", grid=False) + rpr(SONGTI, 18),
-    ),
-    StyleDef(
-        name="Signature",
-        id="Signature",
-        kind="paragraph",
-        body=_ppr(jc="right") + rpr(FANGSONG, 32, condense=True),
-    ),
-    StyleDef(
-        name="footer",
-        id="Footer",
-        kind="paragraph",
-        body=_ppr(line=240, exact=False, jc="center", grid=False) + rpr(SONGTI, 28, latin=SONGTI),
-    ),
-    StyleDef(
-        name="Run-in Heading",
-        id="RunInHeading",
-        kind="character",
-        # Only the typeface: size and spacing follow the paragraph it runs into.
-        body=(
-            f'<w:rPr><w:rFonts w:ascii="{LATIN}" w:eastAsia="{KAITI}" w:hAnsi="{LATIN}" '
-            f'w:cs="{LATIN}" w:hint="eastAsia"/>{_LANG}</w:rPr>'
-        ),
-    ),
-)
-"""Every style the writer references. A template may define any of them (by name);
-the writer creates the ones it lacks."""
-
-
-def styles_part() -> bytes:
-    """A complete ``styles.xml``: zh-CN defaults and every style in :data:`STYLES`."""
-    defaults = (
-        f"<w:docDefaults><w:rPrDefault>{rpr(FANGSONG, 32)}</w:rPrDefault>"
-        '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:jc w:val="both"/></w:pPr>'
-        "</w:pPrDefault></w:docDefaults>"
-    )
-    # Word's own defaults for runs and tables, which every Word document carries.
-    body = (
-        '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
-        '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>'
-        '<w:unhideWhenUsed/></w:style><w:style w:type="table" w:default="1" '
-        'w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/>'
-        '<w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>'
-        '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
-        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar>'
-        "</w:tblPr></w:style>"
-    )
-    body += "".join(s.xml().replace(f' xmlns:w="{W_NS}"', "") for s in STYLES)
-    return _xml(f'<w:styles xmlns:w="{W_NS}">{defaults}{body}</w:styles>')
-
-
-def font_table_part() -> bytes:
-    """``fontTable.xml`` naming a fallback (``w:altName``) for every Chinese font used."""
-    fonts = [
-        f'<w:font w:name="{name}"><w:altName w:val="{alt}"/><w:charset w:val="86"/>'
-        f'<w:family w:val="{family}"/><w:pitch w:val="variable"/></w:font>'
-        for name, (alt, family) in FONT_FALLBACKS.items()
-    ]
-    fonts.append(
-        f'<w:font w:name="{LATIN}"><w:charset w:val="00"/><w:family w:val="roman"/>'
-        '<w:pitch w:val="variable"/></w:font>'
-    )
-    return _xml(f'<w:fonts xmlns:w="{W_NS}">{"".join(fonts)}</w:fonts>')
-
-
-def section_properties() -> str:
-    """A4 portrait, GB/T 9704 margins, a 22 × 28 document grid (no header/footer refs)."""
-    return (
-        f'<w:sectPr><w:pgSz w:w="{mm(210)}" w:h="{mm(297)}"/>'
-        f'<w:pgMar w:top="{mm(37)}" w:right="{mm(26)}" w:bottom="{mm(35)}" w:left="{mm(28)}" '
-        f'w:header="{mm(15)}" w:footer="{mm(22)}" w:gutter="0"/><w:cols w:space="425"/>'
-        f'<w:docGrid w:linePitch="{LINE_PITCH}"/></w:sectPr>'
-    )
-
-
-def _xml(body: str) -> bytes:
+def xml_part(body: str) -> bytes:
+    """A zip part's bytes: the XML declaration and ``body`` (already XML), UTF-8."""
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + body).encode("utf-8")
-
-
-def base_package() -> bytes:
-    """A minimal, valid .docx with our styles, settings and page setup and an empty body.
-
-    The writer opens it with python-docx exactly as it would open a user's template, so
-    both go through the same preparation.
-    """
-    parts: list[tuple[str, bytes]] = [
-        (
-            "[Content_Types].xml",
-            _xml(
-                f'<Types xmlns="{CT_NS}">'
-                '<Default Extension="rels" '
-                'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-                '<Default Extension="xml" ContentType="application/xml"/>'
-                f'<Override PartName="/word/document.xml" ContentType="{CT_DOCX_MAIN}"/>'
-                '<Override PartName="/word/styles.xml" ContentType="application/'
-                'vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
-                '<Override PartName="/word/settings.xml" ContentType="application/'
-                'vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>'
-                '<Override PartName="/word/fontTable.xml" ContentType="application/'
-                'vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>'
-                "</Types>"
-            ),
-        ),
-        (
-            "_rels/.rels",
-            _xml(
-                f'<Relationships xmlns="{PKG_REL_NS}"><Relationship Id="rId1" '
-                f'Type="{R_NS}/officeDocument" Target="word/document.xml"/></Relationships>'
-            ),
-        ),
-        (
-            "word/document.xml",
-            _xml(
-                f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>'
-                f"{section_properties()}</w:body></w:document>"
-            ),
-        ),
-        (
-            "word/_rels/document.xml.rels",
-            _xml(
-                f'<Relationships xmlns="{PKG_REL_NS}">'
-                f'<Relationship Id="rId1" Type="{R_NS}/styles" Target="styles.xml"/>'
-                f'<Relationship Id="rId2" Type="{R_NS}/settings" Target="settings.xml"/>'
-                f'<Relationship Id="rId3" Type="{R_NS}/fontTable" Target="fontTable.xml"/>'
-                "</Relationships>"
-            ),
-        ),
-        ("word/styles.xml", styles_part()),
-        (
-            "word/settings.xml",
-            _xml(
-                f'<w:settings xmlns:w="{W_NS}"><w:zoom w:percent="100"/>'
-                '<w:defaultTabStop w:val="420"/>'
-                '<w:characterSpacingControl w:val="compressPunctuation"/>'
-                "<w:compat><w:spaceForUL/><w:balanceSingleByteDoubleByteWidth/>"
-                "<w:doNotLeaveBackslashAlone/><w:ulTrailSpace/><w:doNotExpandShiftReturn/>"
-                "<w:adjustLineHeightInTable/><w:useFELayout/>"
-                '<w:compatSetting w:name="compatibilityMode" '
-                'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
-                '<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/>'
-                '<w:decimalSymbol w:val="."/><w:listSeparator w:val=","/></w:settings>'
-            ),
-        ),
-        ("word/fontTable.xml", font_table_part()),
-    ]
-    buffer = io.BytesIO()
-    write_zip(parts, buffer)
-    return buffer.getvalue()
 
 
 # --- document properties -----------------------------------------------------------------
@@ -514,7 +240,7 @@ def base_package() -> bytes:
 
 def core_part(*, title: str, author: str, stamp: str) -> bytes:
     """``docProps/core.xml``: title, author, and ``stamp`` (W3CDTF) as created and modified."""
-    return _xml(
+    return xml_part(
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
         'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
         'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" '
@@ -538,7 +264,7 @@ def custom_property(pid: int, name: str, value: str) -> str:
 
 def custom_part(properties: Iterable[str]) -> bytes:
     """``docProps/custom.xml`` holding the given ``property`` elements (XML text)."""
-    return _xml(
+    return xml_part(
         f'<Properties xmlns="{CUSTOM_NS}" xmlns:vt="{VT_NS}">{"".join(properties)}</Properties>'
     )
 

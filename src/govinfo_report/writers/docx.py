@@ -2,72 +2,28 @@
 
 The package (styles, settings, page setup, page-number footers) is prepared once per
 writer with python-docx, from the user's template or from a minimal built-in one, and
-kept as ready-made zip parts. Rendering a report then only builds ``document.xml``'s
-body as text (title, intro, six sections, the three official tables with their merges,
-the signature block) and the document properties, and zips the parts with fixed
-timestamps, so the same report always gives the same bytes.
+kept as ready-made zip parts (:mod:`._docx_template`). Rendering a report then only
+builds ``document.xml``'s body as text (title, intro, six sections, the three official
+tables laid out as :mod:`govinfo_report.formats.layout` declares them, the signature
+block) and the document properties, and zips the parts with fixed timestamps, so the
+same report always gives the same bytes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import os
-import stat
-import zipfile
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO, ClassVar
 
-import attrs
-import docx
-from docx.document import Document
-from docx.oxml import parse_xml
-from docx.oxml.ns import qn
-from lxml import etree
-
-from govinfo_report import _embedded, _package
+from govinfo_report import _embedded
 from govinfo_report.errors import ReportWriteError
-from govinfo_report.formats import TableSpec
-from govinfo_report.model import ExtraRow, Report, Subsection, Table, format_value
+from govinfo_report.formats.layout import Keep, Line, Output, layout_of, printed
+from govinfo_report.model import Report, Subsection, Table, format_value
+from govinfo_report.writers import _docx_template as tpl
 from govinfo_report.writers import _ooxml as ox
 from govinfo_report.writers._ooxml import Cell, TableRow
-
-# Grid column widths in twips; each table fills the 156 mm text width exactly.
-_T2_WIDTHS = (2544, 2100, 2100, 2100)
-_T3_WIDTHS = (700, 1400, 2124, *([660] * 7))
-_T4_WIDTHS = (*([590] * 14), 584)
-_T3_LABEL_COLUMNS = 3
-_T4_LABEL_SPAN = 5
-
-
-@attrs.frozen
-class _Skeleton:
-    """A prepared package: every zip part but the body, the document properties to fill."""
-
-    parts: tuple[tuple[str, bytes], ...]
-    document: str
-    prefix: bytes
-    """``document.xml`` up to and including ``<w:body>``."""
-    suffix: bytes
-    """``document.xml`` from the body's ``w:sectPr`` to the end."""
-    core: str
-    custom: str
-    custom_properties: tuple[str, ...]
-    """The template's own custom properties, kept."""
-    styles: Mapping[str, str]
-    """Style name (as in :data:`_ooxml.STYLES`) → the style id to reference."""
-
-
-_DEFAULT: _Skeleton | None = None
-
-
-def _default_skeleton() -> _Skeleton:
-    # Preparing the package costs a few milliseconds; a process renders many reports.
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = _prepare(docx.Document(io.BytesIO(ox.base_package())))
-    return _DEFAULT
 
 
 class DocxWriter:
@@ -91,7 +47,9 @@ class DocxWriter:
         self.template = None if template is None else Path(template)
         # Load the template now, so that a bad one fails before anything is written.
         self._skeleton = (
-            _default_skeleton() if self.template is None else _prepare(_open(self.template))
+            tpl.default_skeleton()
+            if self.template is None
+            else tpl.prepare(tpl.open_template(self.template))
         )
 
     def write(self, report: Report, dest: BinaryIO) -> None:
@@ -136,188 +94,6 @@ def _stamp(report: Report) -> str:
     meta = report.metadata
     day = meta.signing_date or dt.date(min(max(meta.year + 1, 1), 9999), 1, 1)
     return f"{day.isoformat()}T00:00:00Z"
-
-
-# --- preparing the package ---------------------------------------------------------------
-
-
-def _open(path: Path) -> Document:
-    """The template as a python-docx document, once it passed the DOCX input's guard.
-
-    python-docx inflates and parses every part it is given, with no check of its own:
-    every entry is first inflated once under :mod:`govinfo_report._package`'s limits
-    (entries, declared total, compression ratio, sizes that lie, XML and DOCTYPEs).
-    """
-    source = f"template {path}"
-    data = _template_bytes(path, source)
-    _package.Package(data, source, ReportWriteError).check_all()
-    try:
-        data = _dotx_as_docx(data)
-        return docx.Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises many kinds for a broken package
-        raise ReportWriteError(
-            f"template {path} is not a readable Word document (.docx): {exc}"
-        ) from None
-
-
-def _template_bytes(path: Path, source: str) -> bytes:
-    """The template file's bytes: a regular file, at most ``MAX_PACKAGE_BYTES``."""
-    try:
-        # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError as exc:
-        raise ReportWriteError(f"cannot read template {path}: {exc.strerror}") from None
-    limit = _package.MAX_PACKAGE_BYTES
-    with os.fdopen(fd, "rb") as fh:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise ReportWriteError(f"cannot read {source}: not a regular file")
-        # The stated size spares reading a huge file; the size read bounds one that grows.
-        data = fh.read(limit + 1) if info.st_size <= limit else b""
-        if info.st_size > limit or len(data) > limit:
-            raise ReportWriteError(f"{source} is larger than {limit} bytes; refused")
-    return data
-
-
-def _dotx_as_docx(data: bytes) -> bytes:
-    """A .dotx template re-labelled as a document (python-docx only opens documents)."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        types = archive.read("[Content_Types].xml")
-        if ox.CT_DOTX_MAIN.encode() not in types:
-            return data
-        parts = [(info.filename, archive.read(info)) for info in archive.infolist()]
-    types = types.replace(ox.CT_DOTX_MAIN.encode(), ox.CT_DOCX_MAIN.encode())
-    buffer = io.BytesIO()
-    ox.write_zip([(n, types if n == "[Content_Types].xml" else d) for n, d in parts], buffer)
-    return buffer.getvalue()
-
-
-def _prepare(document: Document) -> _Skeleton:
-    """Empty the body, complete styles, page setup and footers; keep the rest as zip parts."""
-    _bind_w_prefix(document)
-    styles = _ensure_styles(document.styles.element)
-    body = document.element.body
-    sect = body.find(qn("w:sectPr"))
-    for child in list(body):
-        if child is not sect:
-            body.remove(child)
-    if sect is None:
-        body.append(parse_xml(ox.section_properties().replace("<w:sectPr>", _W_SECT, 1)))
-    section = document.sections[-1]
-    if section._sectPr.find(qn("w:footerReference")) is None:
-        document.settings.odd_and_even_pages_header_footer = True
-        for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
-            footer.is_linked_to_previous = False
-            element = footer._element
-            for child in list(element):
-                element.remove(child)
-            element.append(
-                parse_xml(
-                    ox.page_number_paragraph(styles["footer"], odd=odd).replace(
-                        "<w:p>", f'<w:p xmlns:w="{ox.W_NS}">', 1
-                    )
-                )
-            )
-    document.core_properties  # noqa: B018 - creates docProps/core.xml if the template lacks it
-    buffer = io.BytesIO()
-    document.save(buffer)
-    with zipfile.ZipFile(buffer) as archive:
-        parts = [(info.filename, archive.read(info)) for info in archive.infolist()]
-    return _skeleton(parts, document.part.partname.lstrip("/"), styles)
-
-
-_W_SECT = f'<w:sectPr xmlns:w="{ox.W_NS}">'
-
-
-def _bind_w_prefix(document: Document) -> None:
-    """Make sure ``w:`` means WordprocessingML in document.xml, as the body text assumes."""
-    root = document.element
-    if root.nsmap.get("w") == ox.W_NS:
-        return
-    nsmap = {k: v for k, v in root.nsmap.items() if k != "w" and v != ox.W_NS}
-    new = etree.Element(root.tag, nsmap={**nsmap, "w": ox.W_NS, "r": ox.R_NS})
-    new.attrib.update(root.attrib)
-    new.extend(list(root))
-    document.part._element = parse_xml(etree.tostring(new))
-
-
-def _ensure_styles(styles: etree._Element) -> dict[str, str]:
-    """Style name → id for every style the writer uses; missing ones are created."""
-    found: dict[str, tuple[str, str]] = {}
-    ids: set[str] = set()
-    has_default = False
-    for style in styles.iterchildren(qn("w:style")):
-        style_id = style.get(qn("w:styleId")) or ""
-        kind = style.get(qn("w:type")) or "paragraph"
-        ids.add(style_id)
-        has_default |= kind == "paragraph" and style.get(qn("w:default")) in ("1", "true")
-        name = style.find(qn("w:name"))
-        if name is not None:
-            found.setdefault((name.get(qn("w:val")) or "").lower(), (style_id, kind))
-    result: dict[str, str] = {}
-    for spec in ox.STYLES:
-        existing = found.get(spec.name.lower())
-        if existing is not None and existing[1] == spec.kind:
-            result[spec.name] = existing[0]
-            continue
-        style_id = spec.id
-        while style_id in ids:
-            style_id = "Govinfo" + style_id
-        ids.add(style_id)
-        element = parse_xml(spec.xml(style_id))
-        if spec.default and has_default:
-            del element.attrib[qn("w:default")]
-        styles.append(element)
-        result[spec.name] = style_id
-    return result
-
-
-def _skeleton(parts: list[tuple[str, bytes]], document: str, styles: dict[str, str]) -> _Skeleton:
-    data = dict(parts)
-    rels = etree.fromstring(data["_rels/.rels"])
-    targets = {
-        rel.get("Type"): (rel.get("Target") or "").lstrip("/")
-        for rel in rels.iterchildren(f"{{{ox.PKG_REL_NS}}}Relationship")
-    }
-    core = targets[ox.RT_CORE]
-    custom = targets.get(ox.RT_CUSTOM)
-    kept: list[str] = []
-    if custom is not None and custom in data:
-        for prop in etree.fromstring(data[custom]).iterchildren(f"{{{ox.CUSTOM_NS}}}property"):
-            if prop.get("name") != _embedded.PROPERTY:
-                prop.set("pid", str(2 + len(kept)))
-                kept.append(etree.tostring(prop, encoding="unicode"))
-    else:
-        custom = "docProps/custom.xml"
-        used = {rel.get("Id") for rel in rels}
-        rel_id = next(f"rId{n}" for n in range(1, 1000) if f"rId{n}" not in used)
-        etree.SubElement(
-            rels,
-            f"{{{ox.PKG_REL_NS}}}Relationship",
-            Id=rel_id,
-            Type=ox.RT_CUSTOM,
-            Target=custom,
-        )
-        data["_rels/.rels"] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8")
-        types = etree.fromstring(data["[Content_Types].xml"])
-        etree.SubElement(
-            types, f"{{{ox.CT_NS}}}Override", PartName="/" + custom, ContentType=ox.CT_CUSTOM
-        )
-        data["[Content_Types].xml"] = etree.tostring(types, xml_declaration=True, encoding="UTF-8")
-        parts.append((custom, b""))
-    xml = data[document]
-    start = xml.index(b"<w:body>") + len(b"<w:body>")
-    end = xml.rindex(b"<w:sectPr")
-    return _Skeleton(
-        parts=tuple((name, data.get(name, blob)) for name, blob in parts),
-        document=document,
-        prefix=xml[:start],
-        suffix=xml[end:],
-        core=core,
-        custom=custom,
-        custom_properties=tuple(kept),
-        styles=styles,
-    )
 
 
 # --- the body ----------------------------------------------------------------------------
@@ -409,191 +185,49 @@ class _Body:
     def table(self, table: Table) -> None:
         spec = table.spec
         self.where = f"table {spec.number} ({spec.id})"
-        builders = {
-            "proactive": (_proactive_rows, _T2_WIDTHS, "Table Text"),
-            "applications": (_applications_rows, _T3_WIDTHS, "Table Text Small"),
-            "review_litigation": (_review_rows, _T4_WIDTHS, "Table Text Small"),
-        }
-        rows, widths, style = builders[spec.id]
-        built = list(rows(table))
-        if spec.id != "proactive":
-            # Tables 3 and 4 fit on a page: keep each whole rather than leave a header and
-            # three rows at the foot of one page (Table 2 keeps its blocks itself).
-            built = [attrs.evolve(r, keep_next=True) for r in built[:-1]] + built[-1:]
-        self.out.append(ox.table(widths, built, style=self.s[style]))
+        layout = layout_of(spec, Output.DOCX)
+        for extra in table.extra_rows:
+            if len(extra.values) > layout.extra_room:
+                raise ReportWriteError(
+                    f"extra row {extra.label!r} of table {spec.number} has "
+                    f"{len(extra.values)} values; the table has room for {layout.extra_room}"
+                )
+        rows = _rows(printed(layout, table.extra_rows), table, layout.keep)
+        style = self.s["Table Text Small" if layout.small_text else "Table Text"]
+        self.out.append(ox.table(layout.widths, rows, style=style))
 
 
 # --- the three tables --------------------------------------------------------------------
 
 
-def _extras(table: Table) -> dict[str | None, list[ExtraRow]]:
-    by_row: dict[str | None, list[ExtraRow]] = {}
-    for extra in table.extra_rows:
-        by_row.setdefault(extra.after, []).append(extra)
-    return by_row
-
-
-def _loose(extra: ExtraRow, spec: TableSpec, label_span: int, room: int) -> TableRow:
-    """An extra row whose values do not match a group: one column each, then one filler
-    cell over the columns it has no value for (so a reader can tell "no value" from a
-    blank value, and the row still looks whole)."""
-    if len(extra.values) > room:
-        raise ReportWriteError(
-            f"extra row {extra.label!r} of table {spec.number} has {len(extra.values)} "
-            f"values; the table has room for {room}"
-        )
-    cells = [Cell(extra.label, span=label_span), *(Cell(format_value(v)) for v in extra.values)]
-    if len(extra.values) < room:
-        cells.append(Cell(span=room - len(extra.values), filler=True))
-    return TableRow(tuple(cells))
-
-
-def _spans(count: int, room: int) -> list[int]:
-    """Spans of ``count`` columns over ``room`` grid columns: the last one takes the rest."""
-    return [1] * (count - 1) + [room - count + 1]
-
-
-def _proactive_rows(table: Table) -> Iterator[TableRow]:
-    """Table 2: per 第二十条 block a caption row, a 信息内容 header row, then its rows;
-    each block is kept on one page."""
-    spec = table.spec
-    room = len(_T2_WIDTHS) - 1
-    extras = _extras(table)
-    values = iter(table.values)
-    for extra in extras.get(None, ()):
-        yield _loose(extra, spec, 1, room)
-    for group in spec.groups:
-        spans = _spans(len(group.columns), room)
-        block = [
-            TableRow((Cell(group.caption or "", span=room + 1),)),
-            TableRow(
-                (
-                    Cell(group.header_first_cell or ""),
-                    *(Cell(c.label, span=n) for c, n in zip(group.columns, spans, strict=True)),
+def _rows(lines: Sequence[Line], table: Table, keep: Keep | None) -> Iterator[TableRow]:
+    """The laid-out lines of ``table`` as DOCX rows: a cell starting a vertical merge
+    restarts it, a covered position continues it (see :mod:`govinfo_report.formats.layout`)."""
+    values, index, extras = table.values, table.spec.index, table.extra_rows
+    last = len(lines) - 1
+    for k, line in enumerate(lines):
+        cells: list[Cell] = []
+        for slot in line.slots:
+            span = slot.colspan
+            if slot.covered:
+                cells.append(Cell(span=span, vmerge="continue"))
+            elif slot.cell is not None:
+                cells.append(Cell(format_value(values[index[slot.cell]]), span=span))
+            elif slot.value is not None and line.extra is not None:
+                cells.append(Cell(format_value(extras[line.extra].values[slot.value]), span=span))
+            elif slot.filler:
+                cells.append(Cell(span=span, filler=True))
+            else:
+                cells.append(
+                    Cell(
+                        slot.text,
+                        span=span,
+                        vmerge="restart" if slot.rowspan > 1 else None,
+                        align="left" if slot.align_left else None,
+                    )
                 )
-            ),
-        ]
-        for row in group.rows:
-            texts = [format_value(next(values)) for _ in spans]
-            block.append(TableRow((Cell(row.label), *_cells(texts, spans))))
-            for extra in extras.get(row.id, ()):
-                if len(extra.values) == len(spans):
-                    texts = [format_value(v) for v in extra.values]
-                    block.append(TableRow((Cell(extra.label), *_cells(texts, spans))))
-                else:
-                    block.append(_loose(extra, spec, 1, room))
-        for row_ in block[:-1]:
-            yield attrs.evolve(row_, keep_next=True)
-        yield block[-1]
-
-
-def _cells(texts: Sequence[str], spans: Sequence[int]) -> Iterator[Cell]:
-    return (Cell(t, span=n) for t, n in zip(texts, spans, strict=True))
-
-
-def _applications_rows(table: Table) -> Iterator[TableRow]:
-    """Table 3: three header rows under the 勾稽关系 note, then rows with merged labels."""
-    spec = table.spec
-    group = spec.groups[0]
-    columns = group.columns
-    n = len(columns)
-    yield TableRow(
-        (
-            Cell(spec.corner_note or "", span=_T3_LABEL_COLUMNS, vmerge="restart"),
-            Cell(spec.column_group or "", span=n),
-        ),
-        header=True,
-    )
-    second = [Cell(span=_T3_LABEL_COLUMNS, vmerge="continue")]
-    third = [Cell(span=_T3_LABEL_COLUMNS, vmerge="continue")]
-    i = 0
-    while i < n:
-        parent = columns[i].parent
-        if parent is None:  # 自然人, 总计: one label over both header rows
-            second.append(Cell(columns[i].label, vmerge="restart"))
-            third.append(Cell(vmerge="continue"))
-            i += 1
-            continue
-        j = i
-        while j < n and columns[j].parent == parent:
-            j += 1
-        second.append(Cell(parent, span=j - i))
-        third.extend(Cell(c.label) for c in columns[i:j])
-        i = j
-    yield TableRow(tuple(second), header=True)
-    yield TableRow(tuple(third), header=True)
-
-    # Physical rows: (label path, value texts, extra row). An extra row joins the label
-    # group of the row it follows, so 三、本年度办理结果 and （三）… stay merged around it.
-    extras = _extras(table)
-    lines: list[tuple[tuple[str, ...], list[str] | None, ExtraRow | None]] = [
-        ((e.label,), None, e) for e in extras.get(None, ())
-    ]
-    values = [format_value(v) for v in table.values]
-    for r, row in enumerate(group.rows):
-        lines.append((row.label_path, values[r * n : (r + 1) * n], None))
-        lines.extend(((*row.label_path[:-1], e.label), None, e) for e in extras.get(row.id, ()))
-    for k, (path, texts, extra) in enumerate(lines):
-        above = lines[k - 1][0] if k else ()
-        below = lines[k + 1][0] if k + 1 < len(lines) else ()
-        cells = list(_label_cells(path, above, below))
-        if extra is not None:
-            yield TableRow((*cells, *_loose(extra, spec, 1, n).cells[1:]))
-        else:
-            yield TableRow((*cells, *(Cell(t) for t in texts or ())))
-
-
-def _label_cells(
-    path: tuple[str, ...], above: tuple[str, ...], below: tuple[str, ...]
-) -> Iterator[Cell]:
-    """The label cells of a Table 3 row: outer levels merged vertically with neighbours
-    that share them, the last level spanning the remaining label columns."""
-    for level, label in enumerate(path):
-        if level == len(path) - 1:
-            yield Cell(
-                label,
-                span=_T3_LABEL_COLUMNS - level,
-                align="left" if level == _T3_LABEL_COLUMNS - 1 else None,
-            )
-            return
-        key = path[: level + 1]
-        if level < len(above) - 1 and above[: level + 1] == key:
-            yield Cell(vmerge="continue")
-        elif level < len(below) - 1 and below[: level + 1] == key:
-            yield Cell(label, vmerge="restart")
-        else:
-            yield Cell(label)
-
-
-def _review_rows(table: Table) -> Iterator[TableRow]:
-    """Table 4: 行政复议 | 行政诉讼 over their sub-groups and five columns, then 15 values."""
-    spec = table.spec
-    group = spec.groups[0]
-    columns = group.columns
-    width = len(columns)
-    top: list[Cell] = []
-    for row in group.rows:
-        if top and top[-1].text == row.label_path[0] and len(row.label_path) > 1:
-            top[-1] = Cell(top[-1].text, span=top[-1].span + width)
-        else:
-            top.append(Cell(row.label_path[0], span=width))
-    second: list[Cell] = []
-    third: list[Cell] = []
-    for row in group.rows:
-        if len(row.label_path) == 1:
-            second.extend(Cell(c.label, vmerge="restart") for c in columns)
-            third.extend(Cell(vmerge="continue") for _ in columns)
-        else:
-            second.append(Cell(row.label_path[1], span=width))
-            third.extend(Cell(c.label) for c in columns)
-    yield TableRow(tuple(top), header=True)
-    yield TableRow(tuple(second), header=True)
-    yield TableRow(tuple(third), header=True)
-    extras = _extras(table)
-    room = len(_T4_WIDTHS) - _T4_LABEL_SPAN
-    for extra in extras.get(None, ()):
-        yield _loose(extra, spec, _T4_LABEL_SPAN, room)
-    yield TableRow(tuple(Cell(format_value(v)) for v in table.values))
-    for row in group.rows:
-        for extra in extras.get(row.id, ()):
-            yield _loose(extra, spec, _T4_LABEL_SPAN, room)
+        if keep is Keep.TABLE:
+            keep_next = k < last
+        else:  # each block of Table 2 on one page
+            keep_next = k < last and line.block >= 0 and lines[k + 1].block == line.block
+        yield TableRow(tuple(cells), header=line.repeat, keep_next=keep_next)

@@ -1,0 +1,246 @@
+"""Preparing the DOCX package once per writer: the template (or the built-in one) with
+its body emptied, the writer's styles completed, page setup and page-number footers,
+kept as ready-made zip parts around the place where each report's body goes.
+
+Only python-docx's public API and the lxml elements it exposes (``element``,
+``part.element``) are used; what python-docx cannot do (rebinding the ``w:`` prefix of
+``document.xml``) is done with lxml on the saved XML.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+import zipfile
+from collections.abc import Mapping
+from pathlib import Path
+
+import attrs
+import docx
+from docx.document import Document
+from docx.oxml import parse_xml
+from docx.oxml.ns import qn
+from lxml import etree
+
+from govinfo_report import _embedded, _package
+from govinfo_report.errors import ReportWriteError
+from govinfo_report.writers import _ooxml as ox
+from govinfo_report.writers import _ooxml_styles as oxs
+
+
+@attrs.frozen
+class Skeleton:
+    """A prepared package: every zip part but the body, the document properties to fill."""
+
+    parts: tuple[tuple[str, bytes], ...]
+    document: str
+    prefix: bytes
+    """``document.xml`` up to and including ``<w:body>``."""
+    suffix: bytes
+    """``document.xml`` from the body's ``w:sectPr`` to the end."""
+    core: str
+    custom: str
+    custom_properties: tuple[str, ...]
+    """The template's own custom properties, kept."""
+    styles: Mapping[str, str]
+    """Style name (as in :data:`_ooxml.STYLES`) → the style id to reference."""
+
+
+_DEFAULT: Skeleton | None = None
+
+
+def default_skeleton() -> Skeleton:
+    """The prepared built-in package (prepared once per process)."""
+    # Preparing the package costs a few milliseconds; a process renders many reports.
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = prepare(docx.Document(io.BytesIO(oxs.base_package())))
+    return _DEFAULT
+
+
+def open_template(path: Path) -> Document:
+    """The template at ``path`` as a python-docx document (a .dotx re-labelled).
+
+    Raises:
+        ReportWriteError: it cannot be read, or is not a Word document.
+    """
+    # python-docx inflates and parses every part it is given, with no check of its own:
+    # every entry is first inflated once under govinfo_report._package's limits (entries,
+    # declared total, compression ratio, sizes that lie, XML and DOCTYPEs).
+    source = f"template {path}"
+    data = _template_bytes(path, source)
+    _package.Package(data, source, ReportWriteError).check_all()
+    try:
+        data = _dotx_as_docx(data)
+        return docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many kinds for a broken package
+        raise ReportWriteError(
+            f"template {path} is not a readable Word document (.docx): {exc}"
+        ) from None
+
+
+def _template_bytes(path: Path, source: str) -> bytes:
+    """The template file's bytes: a regular file, at most ``MAX_PACKAGE_BYTES``."""
+    try:
+        # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise ReportWriteError(f"cannot read template {path}: {exc.strerror}") from None
+    limit = _package.MAX_PACKAGE_BYTES
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ReportWriteError(f"cannot read {source}: not a regular file")
+        # The stated size spares reading a huge file; the size read bounds one that grows.
+        data = fh.read(limit + 1) if info.st_size <= limit else b""
+        if info.st_size > limit or len(data) > limit:
+            raise ReportWriteError(f"{source} is larger than {limit} bytes; refused")
+    return data
+
+
+def _dotx_as_docx(data: bytes) -> bytes:
+    """A .dotx template re-labelled as a document (python-docx only opens documents)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        types = archive.read("[Content_Types].xml")
+        if ox.CT_DOTX_MAIN.encode() not in types:
+            return data
+        parts = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    types = types.replace(ox.CT_DOTX_MAIN.encode(), ox.CT_DOCX_MAIN.encode())
+    buffer = io.BytesIO()
+    ox.write_zip([(n, types if n == "[Content_Types].xml" else d) for n, d in parts], buffer)
+    return buffer.getvalue()
+
+
+def prepare(document: Document) -> Skeleton:
+    """Empty the body, complete styles, page setup and footers; keep the rest as zip parts."""
+    styles = _ensure_styles(document.styles.element)
+    body = document.element.body
+    sect = body.find(qn("w:sectPr"))
+    for child in list(body):
+        if child is not sect:
+            body.remove(child)
+    if sect is None:
+        body.append(parse_xml(oxs.section_properties().replace("<w:sectPr>", _W_SECT, 1)))
+    section = document.sections[-1]
+    footers = (section.footer, section.even_page_footer, section.first_page_footer)
+    if all(footer.is_linked_to_previous for footer in footers):  # no footer of its own
+        document.settings.odd_and_even_pages_header_footer = True
+        for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
+            footer.is_linked_to_previous = False
+            element = footer.part.element
+            for child in list(element):
+                element.remove(child)
+            element.append(
+                parse_xml(
+                    ox.page_number_paragraph(styles["footer"], odd=odd).replace(
+                        "<w:p>", f'<w:p xmlns:w="{ox.W_NS}">', 1
+                    )
+                )
+            )
+    document.core_properties  # noqa: B018 - creates docProps/core.xml if the template lacks it
+    buffer = io.BytesIO()
+    document.save(buffer)
+    with zipfile.ZipFile(buffer) as archive:
+        parts = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    return _skeleton(parts, document.part.partname.lstrip("/"), styles)
+
+
+_W_SECT = f'<w:sectPr xmlns:w="{ox.W_NS}">'
+
+
+def _bind_w_prefix(xml: bytes) -> bytes:
+    """``document.xml`` with ``w:`` meaning WordprocessingML, as the body text assumes.
+
+    A template may bind the namespace to another prefix; python-docx offers no way to
+    replace a part's root element, so the saved XML is rewritten with lxml.
+    """
+    root = etree.fromstring(xml)
+    if root.nsmap.get("w") == ox.W_NS:
+        return xml
+    # (the default namespace, key None, is not used by document.xml)
+    nsmap = {k: v for k, v in root.nsmap.items() if k and k != "w" and v != ox.W_NS}
+    nsmap.update(w=ox.W_NS, r=ox.R_NS)
+    new = etree.Element(root.tag, nsmap=nsmap)
+    new.attrib.update(root.attrib)
+    new.extend(list(root))
+    return etree.tostring(new, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _ensure_styles(styles: etree._Element) -> dict[str, str]:
+    """Style name → id for every style the writer uses; missing ones are created."""
+    found: dict[str, tuple[str, str]] = {}
+    ids: set[str] = set()
+    has_default = False
+    for style in styles.iterchildren(qn("w:style")):
+        style_id = style.get(qn("w:styleId")) or ""
+        kind = style.get(qn("w:type")) or "paragraph"
+        ids.add(style_id)
+        has_default |= kind == "paragraph" and style.get(qn("w:default")) in ("1", "true")
+        name = style.find(qn("w:name"))
+        if name is not None:
+            found.setdefault((name.get(qn("w:val")) or "").lower(), (style_id, kind))
+    result: dict[str, str] = {}
+    for spec in oxs.STYLES:
+        existing = found.get(spec.name.lower())
+        if existing is not None and existing[1] == spec.kind:
+            result[spec.name] = existing[0]
+            continue
+        style_id = spec.id
+        while style_id in ids:
+            style_id = "Govinfo" + style_id
+        ids.add(style_id)
+        element = parse_xml(spec.xml(style_id))
+        if spec.default and has_default:
+            del element.attrib[qn("w:default")]
+        styles.append(element)
+        result[spec.name] = style_id
+    return result
+
+
+def _skeleton(parts: list[tuple[str, bytes]], document: str, styles: dict[str, str]) -> Skeleton:
+    data = dict(parts)
+    rels = etree.fromstring(data["_rels/.rels"])
+    targets = {
+        rel.get("Type"): (rel.get("Target") or "").lstrip("/")
+        for rel in rels.iterchildren(f"{{{ox.PKG_REL_NS}}}Relationship")
+    }
+    core = targets[ox.RT_CORE]
+    custom = targets.get(ox.RT_CUSTOM)
+    kept: list[str] = []
+    if custom is not None and custom in data:
+        for prop in etree.fromstring(data[custom]).iterchildren(f"{{{ox.CUSTOM_NS}}}property"):
+            if prop.get("name") != _embedded.PROPERTY:
+                prop.set("pid", str(2 + len(kept)))
+                kept.append(etree.tostring(prop, encoding="unicode"))
+    else:
+        custom = "docProps/custom.xml"
+        used = {rel.get("Id") for rel in rels}
+        rel_id = next(f"rId{n}" for n in range(1, 1000) if f"rId{n}" not in used)
+        etree.SubElement(
+            rels,
+            f"{{{ox.PKG_REL_NS}}}Relationship",
+            Id=rel_id,
+            Type=ox.RT_CUSTOM,
+            Target=custom,
+        )
+        data["_rels/.rels"] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8")
+        types = etree.fromstring(data["[Content_Types].xml"])
+        etree.SubElement(
+            types, f"{{{ox.CT_NS}}}Override", PartName="/" + custom, ContentType=ox.CT_CUSTOM
+        )
+        data["[Content_Types].xml"] = etree.tostring(types, xml_declaration=True, encoding="UTF-8")
+        parts.append((custom, b""))
+    xml = data[document] = _bind_w_prefix(data[document])
+    start = xml.index(b"<w:body>") + len(b"<w:body>")
+    end = xml.rindex(b"<w:sectPr")
+    return Skeleton(
+        parts=tuple((name, data.get(name, blob)) for name, blob in parts),
+        document=document,
+        prefix=xml[:start],
+        suffix=xml[end:],
+        core=core,
+        custom=custom,
+        custom_properties=tuple(kept),
+        styles=styles,
+    )
