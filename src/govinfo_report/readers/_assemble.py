@@ -49,6 +49,7 @@ from govinfo_report.readers import _meta
 from govinfo_report.readers._cells import is_value
 from govinfo_report.readers._document import Block, Grid, Paragraph
 from govinfo_report.readers._fee import read_fee
+from govinfo_report.readers._known import Known, restore_after
 from govinfo_report.readers._labels import SUBHEADING, LabelIndex, Match, normalize
 from govinfo_report.readers._registry import ReadResult
 from govinfo_report.readers._tables import TableReader, grid_rows, signature_labels
@@ -770,7 +771,7 @@ def assemble(
     *,
     source: str = "<bytes>",
     trusted_levels: bool = False,
-    year: int | None = None,
+    known: Known | None = None,
 ) -> ReadResult:
     """A report and the reader's findings from a document's blocks.
 
@@ -781,13 +782,15 @@ def assemble(
             DOCX output): only ``level`` 1 paragraphs are section headings, only level 2
             are sub-headings, only level 0 the title, and the signature is the paragraphs
             whose ``role`` says so. Otherwise levels are hints and the text decides.
-        year: the report year when the source records it outside the printed text (our
-            own DOCX's embedded data); used only when no title states the year.
+        known: what the source states outside its printed text (our own output's
+            unprinted fields and identity): taken as given, neither inferred nor
+            reported (see :class:`~govinfo_report.readers._known.Known`).
 
     Raises:
         ReportReadError: the blocks hold no report (no section heading and no statistic
             table), or no year can be found.
     """
+    known = known or Known()
     parts, findings = _split_parts(blocks, trusted_levels)
     grids = [b for part in parts for b in part.blocks if isinstance(b, Grid)]
     has_headings = len(parts) > 1
@@ -805,7 +808,7 @@ def assemble(
         )
     signing = signature.date or front.signing
     try:
-        year = _year(front, parts, signing, findings, year)
+        year = _year(front, parts, signing, findings, known.year)
     except ReportReadError as exc:
         raise ReportReadError(f"{source}: {exc}") from None
     version = _version(grids, year, findings)
@@ -864,8 +867,11 @@ def assemble(
                 paths=("metadata.signing_date",),
             )
         )
-    kind, kind_finding = _agency_kind(agency)
-    findings.append(kind_finding)
+    if known.agency_kind is not None:
+        kind = known.agency_kind
+    else:
+        kind, kind_finding = _agency_kind(agency)
+        findings.append(kind_finding)
 
     sections = tuple(_section(part, trusted_levels) for part in parts[1:])
     found = {s.id for s in sections}
@@ -880,10 +886,15 @@ def assemble(
                     paths=(f"sections.{spec.id}",),
                 )
             )
-    fee, fee_findings = _processing_fee(parts)
-    findings.extend(fee_findings)
+    if known.states_fee:
+        fee = known.processing_fee
+    else:
+        fee, fee_findings = _processing_fee(parts)
+        findings.extend(fee_findings)
     closing = [b.text for part in parts[1:] for b in part.blocks if isinstance(b, Paragraph)][-3:]
     contact, ambiguous = _meta.contact([*front.intro, *closing])
+    if known.contact is not None:
+        contact, ambiguous = known.contact, []
     if ambiguous:
         findings.append(
             rf.finding(
@@ -901,12 +912,21 @@ def assemble(
         format_version=version,
         agency_kind=kind,
         signing_date=signing,
-        publication_date=front.publication,
+        publication_date=known.publication_date or front.publication,
         title=None,
         contact=contact,
     )
-    if front.title_text and front.title_text != metadata.standard_title:
-        metadata = attrs.evolve(metadata, title=front.title_text)
+    printed = front.title_text or metadata.standard_title
+    if known.agency is not None and known.year is not None:
+        # A custom title may print another year or agency (or none): the recorded
+        # identity is the report's, and the printed title is kept as printed.
+        metadata = attrs.evolve(metadata, agency=known.agency, year=known.year)
+    if printed != metadata.standard_title:
+        metadata = attrs.evolve(metadata, title=printed)
+    if known.sideways_after is not None:
+        tables["review_litigation"] = restore_after(
+            tables["review_litigation"], known.sideways_after
+        )
     report = Report(
         metadata=metadata,
         intro=tuple(front.intro),
