@@ -171,7 +171,8 @@ def _split_parts(blocks: Sequence[Block], trusted: bool) -> tuple[list[_Part], l
                 seen.add(match.key)
                 spec = _section_specs()[match.key]
                 location = block.location or f"paragraph {i + 1}"
-                parts.append(_Part(spec, block.text.strip(), location))
+                heading = block.text if trusted else block.text.strip()
+                parts.append(_Part(spec, heading, location))
                 if not match.exact:
                     findings.append(
                         rf.finding(
@@ -204,13 +205,16 @@ def split_subheading(paragraph: Paragraph, trusted: bool) -> tuple[str, str | No
     alone, so that its text is kept whole. With trusted levels (our own documents), a
     level-2 paragraph is a heading, split at ``Paragraph.run_in`` when given.
     """
-    text = paragraph.text.strip()
+    text = paragraph.text if trusted else paragraph.text.strip()
     if trusted:
         if paragraph.level != 2:
             return None
-        if paragraph.run_in:
+        if paragraph.run_in is not None:
             return text[: paragraph.run_in], text[paragraph.run_in :]
         return text, None
+    if paragraph.level == 2 and paragraph.run_in is not None:
+        # The source marks the run-in heading (a bold run): it ends where the mark does.
+        return text[: paragraph.run_in], text[paragraph.run_in :].strip()
     marker = SUBHEADING.match(text)
     if marker is None:
         return None
@@ -234,8 +238,13 @@ def _section(part: _Part, trusted: bool) -> Section:
     for block in part.blocks:
         if not isinstance(block, Paragraph):
             continue
-        text = block.text.strip()
-        if not text or _caption_index().match(text) is not None:
+        # Our own output's text is exact: kept as written, an empty paragraph it marks
+        # as such included.
+        text = block.text if trusted else block.text.strip()
+        if block.role == "caption" or (
+            (not text.strip() and not (trusted and (block.role == "blank" or block.level)))
+            or (not trusted and _caption_index().match(text) is not None)
+        ):
             continue  # a Table 2 caption printed as a paragraph belongs to the table
         sub = split_subheading(block, trusted)
         if sub is not None:
@@ -478,7 +487,7 @@ def _find_title(
         first = last = levels[0]
         while last + 1 < len(paragraphs) and paragraphs[last + 1].level == 0:
             last += 1
-        joined = "".join(p.text.strip() for p in paragraphs[first : last + 1])
+        joined = "".join(p.text for p in paragraphs[first : last + 1])
         return first, last, _meta.parse_title(joined)
     for i, p in enumerate(paragraphs):
         parsed = _meta.parse_title(p.text)
@@ -518,7 +527,9 @@ def _front(paragraphs: Sequence[Paragraph], trusted: bool) -> _Front:
         first, last, parsed = found
         front.title = parsed
         title_par = paragraphs[last]
-        if parsed is not None:
+        if trusted:
+            front.title_text = "".join(p.text for p in paragraphs[first : last + 1])
+        elif parsed is not None:
             front.title_text = parsed.text
         else:
             front.title_text = "".join(p.text.strip() for p in paragraphs[first : last + 1])
@@ -547,10 +558,13 @@ def _front(paragraphs: Sequence[Paragraph], trusted: bool) -> _Front:
         if parsed is not None and parsed.info:
             info.append((parsed.info, title_par.location or ""))
     for p in paragraphs[start:]:
-        text = p.text.strip()
-        if not text:
+        text = p.text if trusted else p.text.strip()
+        if not text.strip() and not (trusted and p.role == "blank"):
             continue
-        if not front.intro and not trusted and _meta.info_line(text) is not None:
+        if trusted:
+            front.intro.append(text)
+            continue
+        if not front.intro and _meta.info_line(text) is not None:
             info.append((text, p.location or ""))
             continue
         if not front.intro and _meta.is_date_line(text) and found is not None:
@@ -700,7 +714,9 @@ def _year(
             )
         )
         return year
-    raise ReportReadError("no report year found: no title, statistics period or signing date")
+    raise ReportReadError(
+        "cannot tell which year the report is on: no title, statistics period or signing date"
+    )
 
 
 def _version(grids: Sequence[Grid], year: int, findings: list[Finding]) -> FormatVersion:
@@ -803,21 +819,21 @@ def assemble(
         _undated_signature(parts[-1], front.title.agency, signature)
     if not has_headings and not any(_classify(g, v) for g in grids for v in FormatVersion):
         raise ReportReadError(
-            f"{source} does not look like a 政府信息公开工作年度报告: no section heading "
-            "and no statistic table found"
+            f"{source} does not look like a report (政府信息公开工作年度报告): no section "
+            "heading and no statistic table found"
         )
     signing = signature.date or front.signing
     try:
         year = _year(front, parts, signing, findings, known.year)
     except ReportReadError as exc:
         raise ReportReadError(f"{source}: {exc}") from None
-    version = _version(grids, year, findings)
+    version = known.format_version or _version(grids, year, findings)
     fmt = get_format(version)
     tables, table_findings, recognised = _read_tables(parts, fmt)
     if not has_headings and recognised == 0:
         raise ReportReadError(
-            f"{source} does not look like a 政府信息公开工作年度报告: no section heading "
-            "and no statistic table found"
+            f"{source} does not look like a report (政府信息公开工作年度报告): no section "
+            "heading and no statistic table found"
         )
 
     title_agency = front.title.agency if front.title is not None else None
@@ -832,7 +848,9 @@ def assemble(
                 paths=("metadata.title",),
             )
         )
-    if not agency:
+    if known.agency is not None:
+        pass  # the source records its agency: the title and signature are not asked
+    elif not agency:
         findings.append(
             rf.finding(
                 rf.AGENCY,
@@ -857,7 +875,8 @@ def assemble(
                 reported=signature.agency,
             )
         )
-    if signing is None:
+    if signing is None and not trusted_levels:
+        # Our own output prints no date when the report has none: nothing was missed.
         findings.append(
             rf.finding(
                 rf.DATE,
@@ -916,7 +935,7 @@ def assemble(
         title=None,
         contact=contact,
     )
-    printed = front.title_text or metadata.standard_title
+    printed = metadata.standard_title if front.title_text is None else front.title_text
     if known.agency is not None and known.year is not None:
         # A custom title may print another year or agency (or none): the recorded
         # identity is the report's, and the printed title is kept as printed.

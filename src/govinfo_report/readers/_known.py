@@ -20,7 +20,7 @@ from typing import Any, Final
 
 import attrs
 
-from govinfo_report.formats import FORMATS
+from govinfo_report.formats import FORMATS, FormatVersion
 from govinfo_report.model import AgencyKind, Contact, ProcessingFee, Table
 from govinfo_report.serialize import CONVERTER, Problem
 
@@ -46,6 +46,8 @@ class Known:
     the printed title is kept as a custom title unless it is the standard one for it."""
     year: int | None = None
     """The report year, when the source records it."""
+    format_version: FormatVersion | None = None
+    """The format the report is in; given, it is not detected from the table labels."""
     agency_kind: AgencyKind | None = None
     """The kind of agency; given, it is not inferred from the name."""
     publication_date: dt.date | None = None
@@ -76,13 +78,20 @@ def identity(data: Any) -> tuple[str, int] | None:
     return None
 
 
-def from_unprinted(data: Any, *, agency: str | None = None, year: int | None = None) -> Known:
+def from_unprinted(
+    data: Any,
+    *,
+    agency: str | None = None,
+    year: int | None = None,
+    format_version: FormatVersion | None = None,
+) -> Known:
     """The :class:`Known` of a record of unprinted fields (``_embedded.unprinted``).
 
     Args:
         data: the record as plain data (parsed JSON or YAML).
         agency: the identity the source records, if any.
         year: the identity the source records, if any.
+        format_version: the format the source records, if any.
 
     Raises:
         Problem: ``data`` is not such a record (an unknown version, a bad value).
@@ -101,6 +110,7 @@ def from_unprinted(data: Any, *, agency: str | None = None, year: int | None = N
     return Known(
         agency=agency,
         year=year,
+        format_version=format_version,
         agency_kind=CONVERTER.structure(data.get("agency_kind"), AgencyKind),
         publication_date=None if publication is None else CONVERTER.structure(publication, dt.date),
         contact=None if contact is None else CONVERTER.structure(contact, Contact),

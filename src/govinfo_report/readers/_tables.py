@@ -65,6 +65,9 @@ class SourceRow:
     """True when the grid does not know its merges (flattened text)."""
     width: int = 0
     """Columns of the grid the row belongs to."""
+    raw: tuple[str, ...] = ()
+    """The cell texts as written (``texts`` are stripped), when the grid knows its
+    merges: an extra row's label keeps its spaces."""
 
 
 def grid_rows(
@@ -77,6 +80,7 @@ def grid_rows(
     width = max((len(line) for line in cells), default=0)
     for r, line in enumerate(cells):
         texts: list[str] = []
+        raw: list[str] = []
         cols: list[tuple[int, ...]] = []
         if origin is None:
             for c, text in enumerate(line):
@@ -92,8 +96,11 @@ def grid_rows(
                     continue
                 seen[key] = len(texts)
                 texts.append(text.strip())
+                raw.append(text)
                 cols.append((c,))
-        rows.append(SourceRow(tuple(texts), tuple(cols), locations[r], origin is None, width))
+        rows.append(
+            SourceRow(tuple(texts), tuple(cols), locations[r], origin is None, width, tuple(raw))
+        )
     return rows
 
 
@@ -284,7 +291,7 @@ class TableReader:
                 self._last_row = self.table.rows[-1].id
             return
         has_values = any(is_value(t) for t in nonempty)
-        if not has_values:
+        if not has_values and not self._blank_data_row(row):
             first = nonempty[0]
             caption = self.spec.captions.match(first)
             if caption is not None and len(set(nonempty)) == 1:
@@ -301,7 +308,8 @@ class TableReader:
                 return
         self._header_open = False
         split = self._split(row)
-        label_texts = [texts[i] for i in range(split) if texts[i] and not _is_ditto(texts[i])]
+        own = [i for i in range(split) if texts[i] and not _is_ditto(texts[i])]
+        label_texts = [texts[i] for i in own]
         values = [(texts[i], row.cols[i]) for i in range(split, len(texts))]
         row_id = self._match_row(label_texts, row.location)
         if row_id is None:
@@ -309,11 +317,26 @@ class TableReader:
                 self._last_row = self.table.rows[-1].id
                 pending.append(_Pending(row, "", [], values, self.header, self._header_version))
                 return
-            self._unmatched(row, label_texts, values, has_values)
+            raw = [row.raw[i] for i in own] if row.raw else label_texts
+            self._unmatched(row, label_texts, values, has_values, raw)
             return
         self._last_row = row_id
         pending.append(
             _Pending(row, row_id, label_texts, values, self.header, self._header_version)
+        )
+
+    def _blank_data_row(self, row: SourceRow) -> bool:
+        """Under a header, a grid row with text only left of the header's value columns
+        and every cell under them empty: a row whose values are all blank (its labels
+        may be header words elsewhere: Table 4's 行政复议 printed row by row), not
+        another header row."""
+        if row.loose or not self.header:
+            return False
+        first = self._first_mapped_column()
+        if first is None or not any(c >= first for cols in row.cols for c in cols):
+            return False
+        return all(
+            not text or max(cols) < first for text, cols in zip(row.texts, row.cols, strict=True)
         )
 
     def _header_word(self, text: str) -> bool:
@@ -387,6 +410,7 @@ class TableReader:
         labels: list[str],
         values: list[tuple[str, tuple[int, ...]]],
         has_values: bool,
+        raw: Sequence[str] = (),
     ) -> None:
         distinct = {normalize(t) for t in row.texts if t}
         text_only = not has_values and (len(distinct) == 1 or not any(t for t, _ in values))
@@ -415,7 +439,7 @@ class TableReader:
         if not labels:
             self._unplaced(row, [], values)
             return
-        specific = list(labels)
+        specific = list(raw or labels)
         while len(specific) > 1 and normalize(specific[0]) in self.spec.outer:
             specific.pop(0)  # the row group it sits in, not its own label
         label = " / ".join(specific)
@@ -758,13 +782,14 @@ class TableReader:
     def _note_label(
         self, match: Match[str], text: str, location: str, paths: tuple[str, ...] = ()
     ) -> None:
-        if match.exact:
+        if match.exact and text.strip() == match.label:
             return
         key = (match.label, normalize(text))
         if key in self._noted:
             return
         self._noted.add(key)
         how = {
+            "exact": ("全角半角或空格不同", "other character widths or spaces"),
             "variant": ("已知变体", "a known variant"),
             "annotated": ("附加或省略了括注", "a bracketed note added or left out"),
             "fuzzy": (f"相差{match.distance}个字符", f"{match.distance} character(s) off"),
