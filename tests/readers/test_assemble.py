@@ -13,6 +13,7 @@ from govinfo_report.formats import FormatVersion, get_format
 from govinfo_report.model import BLANK, NOT_APPLICABLE, AgencyKind, ProcessingFee
 from govinfo_report.readers._assemble import assemble, split_subheading
 from govinfo_report.readers._document import Block, Grid, Paragraph
+from govinfo_report.readers._known import Known
 
 T4 = get_format(FormatVersion.V2021).review_litigation
 HEADINGS = [s.heading for s in get_format(FormatVersion.V2021).sections]
@@ -392,3 +393,36 @@ def test_flattened_short_row_with_an_empty_field_among_its_values_is_quoted() ->
     assert all(v is BLANK for v in result.report.review_litigation.values)
     [finding] = [f for f in result.findings if f.code == "R.CELL"]
     assert (finding.reported, finding.location, len(finding.paths)) == ("5 |  | 7", "line 3", 15)
+
+
+# --- what the source already knows ---------------------------------------------------------
+
+
+def test_known_agency_kind_is_taken_without_a_finding() -> None:
+    known = Known(agency_kind=AgencyKind.GOVERNMENT)
+    result = assemble(_doc(title="某县发展和改革局2023年政府信息公开工作年度报告"), known=known)
+    assert result.report.metadata.agency_kind is AgencyKind.GOVERNMENT
+    assert "R.AGENCY_KIND" not in _codes(result)
+
+
+def test_known_fee_wins_over_the_text_of_section_six_without_a_finding() -> None:
+    fee = ProcessingFee(amount=Decimal("80.50"), applications=2)
+    statement = Paragraph(text="全年收取政府信息公开信息处理费0元。")
+    result = assemble(_doc(statement), known=Known(states_fee=True, processing_fee=fee))
+    assert result.report.processing_fee == fee
+    assert "R.FEE" not in _codes(result)
+
+
+def test_known_absence_of_a_fee_is_no_fee_whatever_the_text_says() -> None:
+    statement = Paragraph(text="全年收取政府信息公开信息处理费0元。")
+    result = assemble(_doc(statement), known=Known(states_fee=True))
+    assert result.report.processing_fee is None
+    assert "R.FEE" not in _codes(result)
+
+
+def test_known_identity_is_the_reports_and_a_differing_title_is_kept_as_custom() -> None:
+    known = Known(agency="某县人民政府", year=2022)
+    result = assemble(_doc(), known=known)
+    meta = result.report.metadata
+    assert (meta.agency, meta.year) == ("某县人民政府", 2022)
+    assert meta.title == "某县发展和改革局2023年政府信息公开工作年度报告"

@@ -258,3 +258,12 @@ def test_embedded_property_of_an_unknown_version_is_reported() -> None:
     other = _with_custom_xml(data, custom_properties(_embedded.PROPERTY, '{"version": 99}'))
     result = READER.read(other, source="x.docx")
     assert [f.code for f in result.findings if f.code == EMBEDDED_CODE] == [EMBEDDED_CODE]
+
+
+def test_our_docx_gives_no_agency_kind_or_fee_finding() -> None:
+    # The kind and the fee come from the embedded property: nothing was inferred.
+    report = _stating_a_fee(
+        blank_report(year=2023, agency="沭阳县发展和改革局", fill=0), "本年度未收取信息处理费。"
+    )
+    codes = {f.code for f in READER.read(render(report, "docx"), source="ours.docx").findings}
+    assert not codes & {"R.AGENCY_KIND", "R.FEE"}

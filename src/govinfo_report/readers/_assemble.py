@@ -50,6 +50,7 @@ from govinfo_report.readers import _meta
 from govinfo_report.readers._cells import is_value
 from govinfo_report.readers._document import Block, Grid, Paragraph
 from govinfo_report.readers._fee import read_fee
+from govinfo_report.readers._known import Known, restore_after
 from govinfo_report.readers._labels import SUBHEADING, LabelIndex, Match, normalize
 from govinfo_report.readers._registry import ReadResult
 from govinfo_report.readers._tables import TableReader, grid_rows, signature_labels
@@ -169,7 +170,8 @@ def _split_parts(blocks: Sequence[Block], trusted: bool) -> tuple[list[_Part], l
                 seen.add(match.key)
                 spec = _section_specs()[match.key]
                 location = block.location or f"paragraph {i + 1}"
-                parts.append(_Part(spec, block.text.strip(), location))
+                heading = block.text if trusted else block.text.strip()
+                parts.append(_Part(spec, heading, location))
                 if not match.exact:
                     findings.append(
                         rf.finding(
@@ -202,13 +204,16 @@ def split_subheading(paragraph: Paragraph, trusted: bool) -> tuple[str, str | No
     alone, so that its text is kept whole. With trusted levels (our own documents), a
     level-2 paragraph is a heading, split at ``Paragraph.run_in`` when given.
     """
-    text = paragraph.text.strip()
+    text = paragraph.text if trusted else paragraph.text.strip()
     if trusted:
         if paragraph.level != 2:
             return None
-        if paragraph.run_in:
+        if paragraph.run_in is not None:
             return text[: paragraph.run_in], text[paragraph.run_in :]
         return text, None
+    if paragraph.level == 2 and paragraph.run_in is not None:
+        # The source marks the run-in heading (a bold run): it ends where the mark does.
+        return text[: paragraph.run_in], text[paragraph.run_in :].strip()
     marker = SUBHEADING.match(text)
     if marker is None:
         return None
@@ -232,8 +237,13 @@ def _section(part: _Part, trusted: bool) -> Section:
     for block in part.blocks:
         if not isinstance(block, Paragraph):
             continue
-        text = block.text.strip()
-        if not text or _caption_index().match(text) is not None:
+        # Our own output's text is exact: kept as written, an empty paragraph it marks
+        # as such included.
+        text = block.text if trusted else block.text.strip()
+        if block.role == "caption" or (
+            (not text.strip() and not (trusted and (block.role == "blank" or block.level)))
+            or (not trusted and _caption_index().match(text) is not None)
+        ):
             continue  # a Table 2 caption printed as a paragraph belongs to the table
         sub = split_subheading(block, trusted)
         if sub is not None:
@@ -476,7 +486,7 @@ def _find_title(
         first = last = levels[0]
         while last + 1 < len(paragraphs) and paragraphs[last + 1].level == 0:
             last += 1
-        joined = "".join(p.text.strip() for p in paragraphs[first : last + 1])
+        joined = "".join(p.text for p in paragraphs[first : last + 1])
         return first, last, _meta.parse_title(joined)
     for i, p in enumerate(paragraphs):
         parsed = _meta.parse_title(p.text)
@@ -516,7 +526,9 @@ def _front(paragraphs: Sequence[Paragraph], trusted: bool) -> _Front:
         first, last, parsed = found
         front.title = parsed
         title_par = paragraphs[last]
-        if parsed is not None:
+        if trusted:
+            front.title_text = "".join(p.text for p in paragraphs[first : last + 1])
+        elif parsed is not None:
             front.title_text = parsed.text
         else:
             front.title_text = "".join(p.text.strip() for p in paragraphs[first : last + 1])
@@ -545,10 +557,13 @@ def _front(paragraphs: Sequence[Paragraph], trusted: bool) -> _Front:
         if parsed is not None and parsed.info:
             info.append((parsed.info, title_par.location or ""))
     for p in paragraphs[start:]:
-        text = p.text.strip()
-        if not text:
+        text = p.text if trusted else p.text.strip()
+        if not text.strip() and not (trusted and p.role == "blank"):
             continue
-        if not front.intro and not trusted and _meta.info_line(text) is not None:
+        if trusted:
+            front.intro.append(text)
+            continue
+        if not front.intro and _meta.info_line(text) is not None:
             info.append((text, p.location or ""))
             continue
         if not front.intro and _meta.is_date_line(text) and found is not None:
@@ -698,7 +713,9 @@ def _year(
             )
         )
         return year
-    raise ReportReadError("no report year found: no title, statistics period or signing date")
+    raise ReportReadError(
+        "cannot tell which year the report is on: no title, statistics period or signing date"
+    )
 
 
 def _version(grids: Sequence[Grid], year: int, findings: list[Finding]) -> FormatVersion:
@@ -769,7 +786,7 @@ def assemble(
     *,
     source: str = "<bytes>",
     trusted_levels: bool = False,
-    year: int | None = None,
+    known: Known | None = None,
 ) -> ReadResult:
     """A report and the reader's findings from a document's blocks.
 
@@ -780,13 +797,15 @@ def assemble(
             DOCX output): only ``level`` 1 paragraphs are section headings, only level 2
             are sub-headings, only level 0 the title, and the signature is the paragraphs
             whose ``role`` says so. Otherwise levels are hints and the text decides.
-        year: the report year when the source records it outside the printed text (our
-            own DOCX's embedded data); used only when no title states the year.
+        known: what the source states outside its printed text (our own output's
+            unprinted fields and identity): taken as given, neither inferred nor
+            reported (see :class:`~govinfo_report.readers._known.Known`).
 
     Raises:
         ReportReadError: the blocks hold no report (no section heading and no statistic
             table), or no year can be found.
     """
+    known = known or Known()
     parts, findings = _split_parts(blocks, trusted_levels)
     grids = [b for part in parts for b in part.blocks if isinstance(b, Grid)]
     has_headings = len(parts) > 1
@@ -799,21 +818,21 @@ def assemble(
         _undated_signature(parts[-1], front.title.agency, signature)
     if not has_headings and not any(_classify(g, v) for g in grids for v in FormatVersion):
         raise ReportReadError(
-            f"{source} does not look like a 政府信息公开工作年度报告: no section heading "
-            "and no statistic table found"
+            f"{source} does not look like a report (政府信息公开工作年度报告): no section "
+            "heading and no statistic table found"
         )
     signing = signature.date or front.signing
     try:
-        year = _year(front, parts, signing, findings, year)
+        year = _year(front, parts, signing, findings, known.year)
     except ReportReadError as exc:
         raise ReportReadError(f"{source}: {exc}") from None
-    version = _version(grids, year, findings)
+    version = known.format_version or _version(grids, year, findings)
     fmt = get_format(version)
     tables, table_findings, recognised = _read_tables(parts, fmt)
     if not has_headings and recognised == 0:
         raise ReportReadError(
-            f"{source} does not look like a 政府信息公开工作年度报告: no section heading "
-            "and no statistic table found"
+            f"{source} does not look like a report (政府信息公开工作年度报告): no section "
+            "heading and no statistic table found"
         )
 
     title_agency = front.title.agency if front.title is not None else None
@@ -828,7 +847,9 @@ def assemble(
                 paths=("metadata.title",),
             )
         )
-    if not agency:
+    if known.agency is not None:
+        pass  # the source records its agency: the title and signature are not asked
+    elif not agency:
         findings.append(
             rf.finding(
                 rf.AGENCY,
@@ -853,7 +874,8 @@ def assemble(
                 reported=signature.agency,
             )
         )
-    if signing is None:
+    if signing is None and not trusted_levels:
+        # Our own output prints no date when the report has none: nothing was missed.
         findings.append(
             rf.finding(
                 rf.DATE,
@@ -863,8 +885,11 @@ def assemble(
                 paths=("metadata.signing_date",),
             )
         )
-    kind, kind_finding = _agency_kind(agency)
-    findings.append(kind_finding)
+    if known.agency_kind is not None:
+        kind = known.agency_kind
+    else:
+        kind, kind_finding = _agency_kind(agency)
+        findings.append(kind_finding)
 
     sections = tuple(_section(part, trusted_levels) for part in parts[1:])
     found = {s.id for s in sections}
@@ -879,10 +904,15 @@ def assemble(
                     paths=(f"sections.{spec.id}",),
                 )
             )
-    fee, fee_findings = _processing_fee(parts)
-    findings.extend(fee_findings)
+    if known.states_fee:
+        fee = known.processing_fee
+    else:
+        fee, fee_findings = _processing_fee(parts)
+        findings.extend(fee_findings)
     closing = [b.text for part in parts[1:] for b in part.blocks if isinstance(b, Paragraph)][-3:]
     contact, ambiguous = _meta.contact([*front.intro, *closing])
+    if known.contact is not None:
+        contact, ambiguous = known.contact, []
     if ambiguous:
         findings.append(
             rf.finding(
@@ -900,12 +930,21 @@ def assemble(
         format_version=version,
         agency_kind=kind,
         signing_date=signing,
-        publication_date=front.publication,
+        publication_date=known.publication_date or front.publication,
         title=None,
         contact=contact,
     )
-    if front.title_text and front.title_text != metadata.standard_title:
-        metadata = attrs.evolve(metadata, title=front.title_text)
+    printed = metadata.standard_title if front.title_text is None else front.title_text
+    if known.agency is not None and known.year is not None:
+        # A custom title may print another year or agency (or none): the recorded
+        # identity is the report's, and the printed title is kept as printed.
+        metadata = attrs.evolve(metadata, agency=known.agency, year=known.year)
+    if printed != metadata.standard_title:
+        metadata = attrs.evolve(metadata, title=printed)
+    if known.sideways_after is not None:
+        tables["review_litigation"] = restore_after(
+            tables["review_litigation"], known.sideways_after
+        )
     report = Report(
         metadata=metadata,
         intro=tuple(front.intro),

@@ -3,8 +3,9 @@
 The body (the front matter already taken off) is parsed once with markdown-it-py
 (CommonMark with GFM tables and HTML blocks) and its token stream walked in document
 order: a heading or paragraph becomes a :class:`Para` (with its run-in bold heading, if
-it opens with one), a pipe table or an HTML ``<table>`` a
-:class:`~govinfo_report.readers._md_tables.RawTable`, a thematic break a :class:`Break`.
+it opens with one), a pipe table a :class:`~govinfo_report.readers._document.Grid`, an
+HTML ``<table>`` a :class:`~govinfo_report.readers._md_tables.HtmlTable`, a thematic
+break a :class:`Break`. :mod:`._md_document` turns them into the shared blocks.
 ``<p></p>`` is the writer's empty paragraph; other HTML blocks give their text, comments
 nothing. Line numbers are those of the file, for the findings' locations.
 
@@ -29,8 +30,9 @@ from markdown_it.rules_block.table import escapedSplit, getLine
 from markdown_it.rules_block.table import table as gfm_table_rule
 
 from govinfo_report.readers import _md_inline
+from govinfo_report.readers._document import Grid
 from govinfo_report.readers._limits import CellBudget
-from govinfo_report.readers._md_tables import RawTable, gfm_table, html_tables
+from govinfo_report.readers._md_tables import HtmlTable, gfm_table, html_tables
 
 
 def _header_width(state: StateBlock, line: int) -> int:
@@ -112,7 +114,7 @@ class Break:
     line: int
 
 
-Block = Para | RawTable | Break
+Block = Para | Grid | HtmlTable | Break
 
 
 def _html_text(content: str) -> str:

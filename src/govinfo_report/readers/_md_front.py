@@ -3,11 +3,12 @@
 YAML between ``---`` lines at the very top. Only a front matter that carries our key
 (:data:`~govinfo_report._markdown_conventions.FRONT_MATTER_KEY`) is ours: it gives the format
 version, the year and the agency (checked here, each on its own, so that one bad item
-does not discard the others) and the unprinted fields for
-:func:`govinfo_report._embedded.apply`. Someone else's front matter (a static site
-generator's) is ignored. A problem with ours is a finding (``R.MARKDOWN.FRONT_MATTER``),
-never an error: the body is still read. YAML aliases are refused, as in a report file: a
-kilobyte of nested aliases (billion laughs) expands to gigabytes once structured.
+does not discard the others) and the unprinted fields, which :mod:`._md_document`
+hands the engine as a :class:`~govinfo_report.readers._known.Known`. Someone else's
+front matter (a static site generator's) is ignored. A problem with ours is a finding
+(``R.MARKDOWN.FRONT_MATTER``), never an error: the body is still read. YAML aliases are
+refused, as in a report file: a kilobyte of nested aliases (billion laughs) expands to
+gigabytes once structured.
 """
 
 from __future__ import annotations

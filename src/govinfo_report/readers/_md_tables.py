@@ -1,21 +1,21 @@
-"""Tables in Markdown as written, before any label is matched: GFM pipe tables from
-markdown-it-py's tokens, and HTML tables (with their merges) from lxml.
+"""Tables in Markdown as written → shared :class:`~govinfo_report.readers._document.Grid` s:
+GFM pipe tables from markdown-it-py's tokens, HTML tables (with their merges) from lxml.
 
-Each becomes a :class:`RawTable`: the header path of every value column (a composite
-name ``申请人情况 / 法人或其他组织 / 商业企业`` split at the separator, or the cells above the
-column in an HTML header), the body rows with their label path and value texts, and the
-header texts that hint at which statistic table it is (a caption, a corner note).
-markdown-it-py pads a short GFM row with empty cells; an extra row must keep only the
-cells it was written with, so :func:`split_row` counts them in the source line, by the
-same rule as the GFM table extension. HTML spans are read as browsers read them and
-clamped to the table; the grid positions of every table count against the document's
-:class:`~govinfo_report.readers._limits.CellBudget` before they are created.
+Our writer prints merged label columns and header cells of a pipe table as one composite
+text joined with `` / `` (``申请人情况 / 法人或其他组织 / 商业企业``); :func:`gfm_table`
+turns them back into the merged cells the HTML and DOCX prints have, so the shared table
+engine places them exactly as for those. markdown-it-py pads a short GFM row with empty
+cells; an extra row must keep only the cells it was written with, so :func:`split_row`
+counts them in the source line, by the same rule as the GFM table extension. HTML spans
+are read as browsers read them and clamped to the table; the grid positions of every
+table count against the document's :class:`~govinfo_report.readers._limits.CellBudget`
+before they are created.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any, Final
 
 import attrs
@@ -23,6 +23,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from markdown_it.token import Token
 
+from govinfo_report.readers._document import Grid
 from govinfo_report.readers._limits import CellBudget, span
 from govinfo_report.readers._md_inline import text_of
 
@@ -33,32 +34,6 @@ _CELL_PIPE = re.compile(r"(?<!\\)\|")
 _MAX_SPAN: Final = 1000
 """Row/column spans above this in an HTML table are read as this (as browsers read
 colspan); a rowspan never reaches past the table's last row."""
-
-
-@attrs.frozen
-class RawLine:
-    """One body row of a table as written."""
-
-    labels: tuple[str, ...]
-    label: str
-    values: tuple[str, ...]
-    written: int
-    """How many value cells the row itself has (an extra row keeps exactly these)."""
-    line: int
-    after: str | None = None
-    pinned: bool = False
-    """The row has no label: its values sit under columns that name their row
-    (Table 4 as one row of 15 values under three-level headers)."""
-
-
-@attrs.frozen
-class RawTable:
-    """A table as written: the header path of each value column, its rows, its hints."""
-
-    columns: tuple[tuple[str, ...], ...]
-    rows: tuple[RawLine, ...]
-    hints: tuple[str, ...]
-    line: int
 
 
 def split_row(line: str) -> list[str]:
@@ -76,11 +51,43 @@ def split_row(line: str) -> list[str]:
     return cells
 
 
-def gfm_table(tokens: Sequence[Token], start: int, source: Sequence[str], offset: int) -> RawTable:
-    """The pipe table whose ``table_open`` token is ``tokens[start]``.
+def _header_rows(header: Sequence[str]) -> tuple[list[list[str]], list[list[tuple[int, int]]]]:
+    """The header row of a pipe table as the grid rows it prints in merged form.
+
+    A composite column name (``申请人情况 / 法人或其他组织 / 商业企业``) is one column of a
+    header as deep as the longest name: each part in its row, the last part reaching down
+    to the bottom row; equal parts of neighbouring columns are one merged cell, as in the
+    HTML and DOCX prints. The corner cell (the first) covers every header row.
+    """
+    paths = [tuple(_SPLIT.split(h)) if h else ("",) for h in header[1:]]
+    depth = max((len(p) for p in paths), default=1)
+    rows: list[list[str]] = [[header[0] if header else ""] for _ in range(depth)]
+    origin: list[list[tuple[int, int]]] = [[(0, 0)] for _ in range(depth)]
+    for r in range(depth):
+        for c, path in enumerate(paths, start=1):
+            top = min(r, len(path) - 1)
+            key = (path[: top + 1], top, len(path) if top == len(path) - 1 else 0)
+            rows[r].append(path[top])
+            left = c
+            while left > 1:
+                prev = paths[left - 2]
+                ptop = min(r, len(prev) - 1)
+                if (prev[: ptop + 1], ptop, len(prev) if ptop == len(prev) - 1 else 0) != key:
+                    break
+                left -= 1
+            origin[r].append((top, left))
+    return rows, origin
+
+
+def gfm_table(tokens: Sequence[Token], start: int, source: Sequence[str], offset: int) -> Grid:
+    """The pipe table whose ``table_open`` token is ``tokens[start]``, as a grid.
 
     ``source`` holds the lines the tokens' line maps refer to; ``offset`` is the number of
-    lines before them in the file (the front matter).
+    lines before them in the file (the front matter). Composite names become merged
+    cells: the header's as in :func:`_header_rows`, a row label's (``三、本年度办理结果 /
+    （三）不予公开 / 1.属于国家秘密``) as label columns, a group label merged down over the
+    rows that share it. A row keeps only the cells it was written with (markdown-it-py
+    pads short rows; an extra row must not gain blank values).
     """
     header: list[str] = []
     rows: list[tuple[list[str], int, int]] = []
@@ -102,58 +109,77 @@ def gfm_table(tokens: Sequence[Token], start: int, source: Sequence[str], offset
                 # The parser pads short rows; count what the source line really has.
                 rows.append((current, row_line, len(split_row(source[row_line]))))
             current = None
-    lines = tuple(
-        RawLine(
-            labels=tuple(_SPLIT.split(cells[0])) if cells[0] else (),
-            label=cells[0],
-            values=tuple(cells[1:]),
-            written=max(written - 1, 0),
-            line=line + offset + 1,
-            pinned=k == 0 and not cells[0],
-        )
-        for k, (cells, line, written) in enumerate(rows)
-    )
-    columns = tuple(tuple(_SPLIT.split(h)) if h else () for h in header[1:])
     table_line = (tokens[start].map or [0])[0] + offset + 1
-    hints = (header[0],) if header else ()
-    return RawTable(columns=columns, rows=lines, hints=hints, line=table_line)
+    head, head_origin = _header_rows(header)
+    labels = [tuple(_SPLIT.split(cells[0])) if cells[0] else ("",) for cells, _, _ in rows]
+    width = max((len(p) for p in labels), default=1)
+    depth = len(head)
+    cells: list[tuple[str, ...]] = []
+    origin: list[tuple[tuple[int, int], ...]] = []
+    for r, row in enumerate(head):
+        # The corner spans the label columns too.
+        cells.append((row[0],) * width + tuple(row[1:]))
+        origin.append(((0, 0),) * width + tuple((t, c + width - 1) for t, c in head_origin[r][1:]))
+    for i, ((texts, _, written), path) in enumerate(zip(rows, labels, strict=True)):
+        r = depth + i
+        row_cells: list[str] = []
+        row_origin: list[tuple[int, int]] = []
+        for c in range(width):
+            part = min(c, len(path) - 1)
+            row_cells.append(path[part])
+            if part < len(path) - 1:
+                # A group label: merged with the same group in the row above.
+                above = labels[i - 1] if i else ()
+                same = len(above) - 1 > part and above[: part + 1] == path[: part + 1]
+                row_origin.append(origin[r - 1][c] if same else (r, c))
+            else:
+                row_origin.append((r, part))
+        values = texts[1 : max(written, 1)]
+        row_cells.extend(values)
+        row_origin.extend((r, width + k) for k in range(len(values)))
+        cells.append(tuple(row_cells))
+        origin.append(tuple(row_origin))
+    locations = (f"line {table_line}",) * depth + tuple(
+        f"line {line + offset + 1}" for _, line, _ in rows
+    )
+    return Grid(
+        cells=tuple(cells),
+        origin=tuple(origin),
+        location=f"line {table_line}",
+        row_locations=locations,
+    )
 
 
 # --- HTML tables -----------------------------------------------------------------------
-
-
-@attrs.frozen
-class _HtmlCell:
-    text: str
-    row: int
-    col: int
-    colspan: int
-    header: bool
-
-
-_HtmlRow = tuple[list[_HtmlCell], str | None]
-"""A row's own cells (those it starts) and its ``data-after`` attribute."""
-_Occupied = dict[tuple[int, int], _HtmlCell]
-"""Grid position → the cell covering it (merges expanded)."""
 
 
 def _span(element: Any, name: str) -> int:
     return max(span(element.get(name), _MAX_SPAN), 1)
 
 
-def _grid(table: Any, line: int, budget: CellBudget) -> tuple[list[_HtmlRow], _Occupied, int]:
-    """Own cells per row, the grid position → cell map, the width.
+@attrs.frozen
+class HtmlTable:
+    """An HTML table as a grid, with the ``data-after`` our writer gives some rows."""
+
+    grid: Grid
+    after: tuple[str | None, ...]
+    """Per grid row, its ``data-after`` attribute (the row an extra row follows)."""
+    header: tuple[bool, ...]
+    """Per grid row, whether all its own cells are ``<th>``."""
+
+
+def _html_grid(table: Any, line: int, budget: CellBudget) -> HtmlTable:
+    """The grid of one ``<table>``, spans read as browsers read them.
 
     Raises:
         ReportReadError: the grid would take the document's tables over the cell budget.
     """
-    occupied: _Occupied = {}
-    rows: list[_HtmlRow] = []
-    width = 0
+    occupied: dict[tuple[int, int], tuple[str, tuple[int, int]]] = {}
     trs = table.xpath("./tr | ./*/tr")
     what = f"the HTML table at line {line}"
+    width = 0
+    ends = [0] * len(trs)
     for r, tr in enumerate(trs):
-        own: list[_HtmlCell] = []
         c = 0
         for element in tr:
             if not isinstance(element.tag, str) or element.tag not in ("td", "th"):
@@ -165,36 +191,34 @@ def _grid(table: Any, line: int, budget: CellBudget) -> tuple[list[_HtmlRow], _O
             # Every position lies in the rows x width rectangle: count it before placing.
             width = max(width, c + colspan)
             budget.check(len(trs) * width, what)
-            cell = _HtmlCell(element.text_content(), r, c, colspan, element.tag == "th")
+            text = element.text_content()
             for dr in range(rowspan):
+                ends[r + dr] = max(ends[r + dr], c + colspan)
                 for dc in range(colspan):
-                    occupied[(r + dr, c + dc)] = cell
-            own.append(cell)
+                    occupied[(r + dr, c + dc)] = (text, (r, c))
             c += colspan
-        rows.append((own, tr.get("data-after")))
     budget.take(len(trs) * width, what)
-    return rows, occupied, width
+    cells = []
+    origin = []
+    for r in range(len(trs)):
+        # A row ends with its last cell (our extra rows are short): no blank padding.
+        row = [occupied.get((r, c), ("", (r, c))) for c in range(ends[r])]
+        cells.append(tuple(text for text, _ in row))
+        origin.append(tuple(o for _, o in row))
+    grid = Grid(
+        cells=tuple(cells),
+        origin=tuple(origin),
+        location=f"line {line}",
+    )
+    header = tuple(
+        all(e.tag == "th" for e in tr if isinstance(e.tag, str) and e.tag in ("td", "th"))
+        for tr in trs
+    )
+    return HtmlTable(grid, tuple(tr.get("data-after") for tr in trs), header)
 
 
-def _path(occupied: _Occupied, rows: Iterable[int], col: int) -> tuple[str, ...]:
-    """The texts of the distinct cells above ``col`` in ``rows``, top down."""
-    seen: dict[int, _HtmlCell] = {}
-    for r in rows:
-        cell = occupied.get((r, col))
-        if cell is not None:
-            seen.setdefault(id(cell), cell)
-    return tuple(cell.text for cell in seen.values())
-
-
-def _rowspan_of(occupied: _Occupied, cell: _HtmlCell) -> int:
-    n = 0
-    while occupied.get((cell.row + n, cell.col)) is cell:
-        n += 1
-    return n
-
-
-def html_tables(content: str, line: int, budget: CellBudget) -> list[RawTable]:
-    """The tables in an HTML block (Table 2 as one table gives one per 第二十条 block).
+def html_tables(content: str, line: int, budget: CellBudget) -> list[HtmlTable]:
+    """The tables in an HTML block, as grids.
 
     Raises:
         ReportReadError: their grids would take the document over ``budget``.
@@ -203,107 +227,10 @@ def html_tables(content: str, line: int, budget: CellBudget) -> list[RawTable]:
         fragments = lxml_html.fragments_fromstring(content)
     except (etree.ParserError, ValueError):
         return []
-    raws: list[RawTable] = []
+    found: list[HtmlTable] = []
     for fragment in fragments:
         if not isinstance(fragment, etree._Element):
             continue
         for table in fragment.iter("table"):
-            raws.extend(_html_table(table, line, budget))
-    return raws
-
-
-def _html_table(table: Any, line: int, budget: CellBudget) -> list[RawTable]:
-    rows, occupied, width = _grid(table, line, budget)
-    if not rows or not rows[0][0]:
-        return []
-    first = rows[0][0][0]
-    if len(rows[0][0]) == 1 and first.colspan == width and width > 1:
-        return _html_blocks(rows, line)  # Table 2: starts with a caption row
-    # Header rows: the leading rows of <th> cells (at least one).
-    header_rows = next(
-        (i for i, (own, _) in enumerate(rows) if not all(c.header for c in own)), len(rows)
-    )
-    header_rows = max(header_rows, 1)
-    corner = occupied.get((0, 0))
-    labels = 0
-    if (
-        corner is not None
-        and corner.text.strip()
-        and any(occupied.get((header_rows, c)) is not None for c in range(width))
-    ):
-        # Tables 3: the corner cell spans the label columns and the header rows.
-        labels = corner.colspan if _rowspan_of(occupied, corner) == header_rows else 0
-    columns = tuple(_path(occupied, range(header_rows), c) for c in range(labels, width))
-    lines: list[RawLine] = []
-    for r in range(header_rows, len(rows)):
-        own, after = rows[r]
-        if labels:
-            # The row's label path: the distinct cells over its label columns, the
-            # merged group cells above it included.
-            label_path = tuple(
-                c.text
-                for c in dict.fromkeys(
-                    occupied[(r, col)] for col in range(labels) if (r, col) in occupied
-                )
-            )
-            label_cells = [c for c in own if c.col < labels]
-            label = label_cells[-1].text if label_cells else ""
-            values = [c.text for c in own if c.col >= labels]
-        elif r == header_rows and len(own) == len(columns) > 1:
-            # Table 4's values row: no label, one cell per header column.
-            texts = tuple(c.text for c in own)
-            lines.append(
-                RawLine(labels=(), label="", values=texts, written=len(own), line=line, pinned=True)
-            )
-            continue
-        else:
-            label = own[0].text if own else ""
-            label_path = (label,) if label else ()
-            values = [c.text for c in own[1:]]
-        lines.append(
-            RawLine(
-                labels=label_path,
-                label=label,
-                values=tuple(values),
-                written=len(values),
-                line=line,
-                after=after,
-            )
-        )
-    hints = (corner.text if corner else "",)
-    return [RawTable(columns=columns, rows=tuple(lines), hints=hints, line=line)]
-
-
-def _html_blocks(rows: list[_HtmlRow], line: int) -> list[RawTable]:
-    """Table 2 as one HTML table: caption rows start blocks, each with its header row."""
-    raws: list[RawTable] = []
-    caption: str | None = None
-    header: list[str] | None = None
-    lines: list[RawLine] = []
-
-    def flush() -> None:
-        if header is not None:
-            columns = tuple((h,) for h in header[1:])
-            hints = (caption or "", header[0] if header else "")
-            raws.append(RawTable(columns=columns, rows=tuple(lines), hints=hints, line=line))
-
-    for own, after in rows:
-        if len(own) == 1 and own[0].header:
-            flush()
-            caption, header, lines = own[0].text, None, []
-        elif header is None:
-            header = [c.text for c in own]
-        elif own:
-            values = tuple(c.text for c in own[1:])
-            lines.append(
-                RawLine(
-                    labels=(own[0].text,) if own[0].text else (),
-                    label=own[0].text,
-                    values=values,
-                    written=len(values),
-                    line=line,
-                    after=after,
-                )
-            )
-    flush()
-    return raws
+            found.append(_html_grid(table, line, budget))
+    return found

@@ -30,6 +30,9 @@ class SourceRow:
     """True when the grid does not know its merges (flattened text)."""
     width: int = 0
     """Columns of the grid the row belongs to."""
+    raw: tuple[str, ...] = ()
+    """The cell texts as written (``texts`` are stripped), when the grid knows its
+    merges: an extra row's label keeps its spaces."""
 
 
 def grid_rows(
@@ -42,6 +45,7 @@ def grid_rows(
     width = max((len(line) for line in cells), default=0)
     for r, line in enumerate(cells):
         texts: list[str] = []
+        raw: list[str] = []
         cols: list[tuple[int, ...]] = []
         if origin is None:
             for c, text in enumerate(line):
@@ -57,8 +61,11 @@ def grid_rows(
                     continue
                 seen[key] = len(texts)
                 texts.append(text.strip())
+                raw.append(text)
                 cols.append((c,))
-        rows.append(SourceRow(tuple(texts), tuple(cols), locations[r], origin is None, width))
+        rows.append(
+            SourceRow(tuple(texts), tuple(cols), locations[r], origin is None, width, tuple(raw))
+        )
     return rows
 
 

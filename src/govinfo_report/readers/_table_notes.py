@@ -26,13 +26,14 @@ class TableNotes:
     def note_label(
         self, match: Match[str], text: str, location: str, paths: tuple[str, ...] = ()
     ) -> None:
-        if match.exact:
+        if match.exact and text.strip() == match.label:
             return
         key = (match.label, normalize(text))
         if key in self._noted:
             return
         self._noted.add(key)
         how = {
+            "exact": ("全角半角或空格不同", "other character widths or spaces"),
             "variant": ("已知变体", "a known variant"),
             "annotated": ("附加或省略了括注", "a bracketed note added or left out"),
             "fuzzy": (f"相差{match.distance}个字符", f"{match.distance} character(s) off"),

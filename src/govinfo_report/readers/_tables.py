@@ -146,7 +146,7 @@ class TableReader:
                 self._last_row = self.table.rows[-1].id
             return
         has_values = any(is_value(t) for t in nonempty)
-        if not has_values:
+        if not has_values and not self._blank_data_row(row):
             first = nonempty[0]
             caption = self.spec.captions.match(first)
             if caption is not None and len(set(nonempty)) == 1:
@@ -163,7 +163,8 @@ class TableReader:
                 return
         self._header_open = False
         split = self._split(row)
-        label_texts = [texts[i] for i in range(split) if texts[i] and not _is_ditto(texts[i])]
+        own = [i for i in range(split) if texts[i] and not _is_ditto(texts[i])]
+        label_texts = [texts[i] for i in own]
         values = [(texts[i], row.cols[i]) for i in range(split, len(texts))]
         row_id = self._match_row(label_texts, row.location)
         if row_id is None:
@@ -171,11 +172,26 @@ class TableReader:
                 self._last_row = self.table.rows[-1].id
                 pending.append(PendingRow(row, "", [], values, self.header, self._header_version))
                 return
-            self._unmatched(row, label_texts, values, has_values)
+            raw = [row.raw[i] for i in own] if row.raw else label_texts
+            self._unmatched(row, label_texts, values, has_values, raw)
             return
         self._last_row = row_id
         pending.append(
             PendingRow(row, row_id, label_texts, values, self.header, self._header_version)
+        )
+
+    def _blank_data_row(self, row: SourceRow) -> bool:
+        """Under a header, a grid row with text only left of the header's value columns
+        and every cell under them empty: a row whose values are all blank (its labels
+        may be header words elsewhere: Table 4's 行政复议 printed row by row), not
+        another header row."""
+        if row.loose or not self.header:
+            return False
+        first = self.heads.first_mapped_column(self.header)
+        if first is None or not any(c >= first for cols in row.cols for c in cols):
+            return False
+        return all(
+            not text or max(cols) < first for text, cols in zip(row.texts, row.cols, strict=True)
         )
 
     def _split(self, row: SourceRow) -> int:
@@ -221,6 +237,7 @@ class TableReader:
         labels: list[str],
         values: list[tuple[str, tuple[int, ...]]],
         has_values: bool,
+        raw: Sequence[str] = (),
     ) -> None:
         distinct = {normalize(t) for t in row.texts if t}
         text_only = not has_values and (len(distinct) == 1 or not any(t for t, _ in values))
@@ -249,7 +266,7 @@ class TableReader:
         if not labels:
             self.notes.unplaced(row, [], values)
             return
-        specific = list(labels)
+        specific = list(raw or labels)
         while len(specific) > 1 and normalize(specific[0]) in self.spec.outer:
             specific.pop(0)  # the row group it sits in, not its own label
         label = " / ".join(specific)

@@ -21,13 +21,13 @@ from lxml import etree
 from govinfo_report import _embedded
 from govinfo_report.errors import ReportReadError
 from govinfo_report.findings import Finding, Severity, Status
-from govinfo_report.model import Report
 from govinfo_report.readers import _findings as rf
 from govinfo_report.readers._assemble import assemble
 from govinfo_report.readers._document import Block
 from govinfo_report.readers._docx_blocks import RUN_IN_STYLE, Extractor
 from govinfo_report.readers._docx_package import Package, looks_like_docx
 from govinfo_report.readers._docx_styles import W_MAIN, W_STRICT, Numbering, Styles
+from govinfo_report.readers._known import Known, from_unprinted, identity
 from govinfo_report.readers._registry import ReadResult
 
 _REL_NS: Final = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -164,56 +164,34 @@ class DocxReader:
                 DOCTYPE, or no report in it.
         """
         content = extract(data, source)
-        identity = _identity(content.embedded) if content.ours else None
-        result = assemble(
-            content.blocks,
-            source=source,
-            trusted_levels=content.ours,
-            year=identity[1] if identity else None,
-        )
-        report = result.report
-        if identity is not None:
-            report = _with_identity(report, *identity)
-        if content.embedded is None:
-            return ReadResult(report, result.findings)
-        try:
-            # Our writer records the structured fee, or its absence, exactly: it wins over
-            # what the printed text of section 六 says, and the text's reading is dropped.
-            embedded = _embedded.loads(attrs.evolve(report, processing_fee=None), content.embedded)
-        except (ValueError, TypeError, KeyError, ExceptionGroup) as problem:
-            # Problem (a ValueError) from _embedded itself; cattrs' validation errors
-            # (ExceptionGroups) or ValueErrors from structuring the values.
-            return ReadResult(
-                report, (*result.findings, _embedded_finding(source, _describe(problem)))
-            )
-        findings = tuple(f for f in result.findings if f.code != rf.FEE)
-        return ReadResult(embedded, findings)
+        known, problem = _known_facts(content)
+        result = assemble(content.blocks, source=source, trusted_levels=content.ours, known=known)
+        if problem is None:
+            return result
+        return ReadResult(result.report, (*result.findings, _embedded_finding(source, problem)))
 
 
-def _identity(embedded: str | None) -> tuple[str, int] | None:
-    """(agency, year) our writer recorded, or None when absent or not well-formed."""
-    try:
-        data = json.loads(embedded or "")
-    except json.JSONDecodeError:
-        return None
-    if not isinstance(data, dict):
-        return None
-    agency, year = data.get("agency"), data.get("year")
-    if isinstance(agency, str) and isinstance(year, int) and not isinstance(year, bool):
-        return agency, year
-    return None
+def _known_facts(content: DocxContent) -> tuple[Known | None, str | None]:
+    """What our embedded property tells the engine, and why it was ignored, if it was.
 
-
-def _with_identity(report: Report, agency: str, year: int) -> Report:
-    """Our own output with the agency and year our writer recorded.
-
-    The printed title is kept as printed; it is the standard one exactly when it reads
-    ``{agency}{year}年政府信息公开工作年度报告`` for the recorded identity. A custom title
-    may print another year or agency (or none), so it cannot be the source of these.
+    The identity (agency, year) is taken from our own output even when the rest of the
+    record is unusable; an unusable record is otherwise ignored whole, and the report
+    read from its printed text alone.
     """
-    meta = report.metadata
-    printed = report.title
-    updated = attrs.evolve(meta, agency=agency, year=year, title=None)
-    if printed != updated.standard_title:
-        updated = attrs.evolve(updated, title=printed)
-    return attrs.evolve(report, metadata=updated)
+    if content.embedded is None:
+        return None, None
+    problem: str | None = None
+    try:
+        data = json.loads(content.embedded)
+    except json.JSONDecodeError as exc:
+        data, problem = None, f"embedded {_embedded.PROPERTY} data is not JSON: {exc.msg}"
+    found = identity(data) if content.ours else None
+    agency, year = found if found is not None else (None, None)
+    if problem is not None:
+        return Known(agency=agency, year=year), problem
+    try:
+        return from_unprinted(data, agency=agency, year=year), None
+    except (ValueError, TypeError, KeyError, ExceptionGroup) as exc:
+        # Problem (a ValueError) from _known itself; cattrs' validation errors
+        # (ExceptionGroups) or ValueErrors from structuring the values.
+        return Known(agency=agency, year=year), _describe(exc)

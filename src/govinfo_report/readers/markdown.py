@@ -2,15 +2,14 @@
 by hand in the same layout.
 
 The text is parsed with markdown-it-py (CommonMark, GFM tables, inline HTML) into
-paragraphs, headings, tables and thematic breaks; the front matter, if it carries our
-key, gives the fields a report does not print and the report's identity. The title is
-the level-1 headings, sections are level-2 headings matched to the format's headings,
-sub-sections are level-3 headings or a bold run-in heading, tables are recognised and
-their rows and columns matched by their labels (normalised: full/half width, spaces),
-never by position. What cannot be placed is reported as a finding, never guessed. The
-work is done by the private ``_md_*`` modules: ``_md_front`` (front matter),
-``_md_blocks`` and ``_md_inline`` (Markdown to blocks and text), ``_md_tables`` (tables
-as written), ``_md_statistics`` (tables matched and read), ``_md_assemble`` (the report).
+paragraphs, headings, tables and thematic breaks, which become the shared document
+blocks (paragraphs with their level and role, tables as grids with their merges); the
+shared engine (:func:`~govinfo_report.readers._assemble.assemble`) reads the report from
+them, as for HTML, DOCX and text. Our front matter, if present, makes the levels exact
+and tells the engine what the body does not print (identity, agency kind, fee, contact):
+see :mod:`._md_front` and :mod:`._md_document`. The private modules: ``_md_front``
+(front matter), ``_md_blocks`` and ``_md_inline`` (Markdown to blocks and text),
+``_md_tables`` (tables as grids), ``_md_document`` (the shared blocks and known facts).
 
 Parsing Markdown costs several hundred bytes of tokens per byte of some inputs, so the
 reader takes at most :data:`MAX_MARKDOWN_BYTES` (a long report is under 200 KB), and the
@@ -27,8 +26,9 @@ from govinfo_report._markdown_conventions import FRONT_MATTER_KEY
 from govinfo_report.errors import ReportReadError
 from govinfo_report.findings import Finding
 from govinfo_report.readers import _md_front
-from govinfo_report.readers._md_assemble import Assembler
+from govinfo_report.readers._assemble import assemble
 from govinfo_report.readers._md_blocks import blocks
+from govinfo_report.readers._md_document import document
 from govinfo_report.readers._md_front import FRONT_MATTER
 from govinfo_report.readers._registry import ReadResult
 
@@ -77,7 +77,9 @@ class MarkdownReader:
         findings: list[Finding] = []
         front_text, body, offset = _md_front.split(text)
         front = _md_front.read(front_text, source, findings)
-        return Assembler(source, front, findings).assemble(blocks(body, offset, source))
+        doc = document(blocks(body, offset, source), front, source, findings)
+        result = assemble(doc.blocks, source=source, trusted_levels=doc.trusted, known=doc.known)
+        return ReadResult(result.report, (*findings, *result.findings))
 
 
 __all__ = [

@@ -1,0 +1,140 @@
+"""What a source already knows about its report, outside its printed text.
+
+Our own output carries the fields a report does not print (the DOCX writer in its
+``govinfo-report`` custom document property, the Markdown writer in its front matter:
+see :mod:`govinfo_report._embedded`), and its identity (agency, year) repeated from the
+title. A reader passes them to the shared engine as one :class:`Known`, so that the
+engine neither infers nor reports what it was told (no ``R.AGENCY_KIND``, no ``R.FEE``
+finding), and no reader patches the report or its findings after assembling.
+
+Everything printed (title, text, tables, signature) is still read from the visible
+content: a :class:`Known` only fills what a document cannot print, decides the identity
+when a custom title does not print it, and says which row each of Table 4's extra rows
+follows where the sideways print cannot show it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Final
+
+import attrs
+
+from govinfo_report.formats import FORMATS, FormatVersion
+from govinfo_report.model import AgencyKind, Contact, ProcessingFee, Table
+from govinfo_report.serialize import CONVERTER, Problem
+
+UNPRINTED_VERSION: Final = 1
+"""The version of the unprinted-fields record this module reads."""
+SIDEWAYS_AFTER: Final = "review_litigation_after"
+"""The record's key for the ``after`` of Table 4's extra rows below its line of values."""
+_TABLE4_ROWS: Final = frozenset(
+    row.id for fmt in FORMATS.values() for row in fmt.review_litigation.rows
+)
+
+
+@attrs.frozen(kw_only=True)
+class Known:
+    """Facts about the report that the source states outside its printed text.
+
+    Every field is optional: ``None`` (or ``False``) means the source does not say, and
+    the engine reads (or infers, with a finding) as for any document.
+    """
+
+    agency: str | None = None
+    """The agency, when the source records it (with ``year``): it is the report's, and
+    the printed title is kept as a custom title unless it is the standard one for it."""
+    year: int | None = None
+    """The report year, when the source records it."""
+    format_version: FormatVersion | None = None
+    """The format the report is in; given, it is not detected from the table labels."""
+    agency_kind: AgencyKind | None = None
+    """The kind of agency; given, it is not inferred from the name."""
+    publication_date: dt.date | None = None
+    """The publication date, which a report does not print."""
+    contact: Contact | None = None
+    """The structured contact details."""
+    states_fee: bool = False
+    """The source records the structured 信息处理费 or its absence exactly: then
+    ``processing_fee`` is the report's and the text of section 六 is not read for it."""
+    processing_fee: ProcessingFee | None = None
+    """The 信息处理费, when ``states_fee``."""
+    sideways_after: tuple[str, ...] | None = None
+    """For a print of Table 4 sideways (our DOCX): the row each extra row below its line
+    of values follows, in print order (see :func:`restore_after`)."""
+
+
+def identity(data: Any) -> tuple[str, int] | None:
+    """(agency, year) that a record of unprinted fields repeats, or ``None``.
+
+    Read on its own, leniently: a record whose other fields are unusable still tells
+    which report it belongs to.
+    """
+    if not isinstance(data, dict):
+        return None
+    agency, year = data.get("agency"), data.get("year")
+    if isinstance(agency, str) and isinstance(year, int) and not isinstance(year, bool):
+        return agency, year
+    return None
+
+
+def from_unprinted(
+    data: Any,
+    *,
+    agency: str | None = None,
+    year: int | None = None,
+    format_version: FormatVersion | None = None,
+) -> Known:
+    """The :class:`Known` of a record of unprinted fields (``_embedded.unprinted``).
+
+    Args:
+        data: the record as plain data (parsed JSON or YAML).
+        agency: the identity the source records, if any.
+        year: the identity the source records, if any.
+        format_version: the format the source records, if any.
+
+    Raises:
+        Problem: ``data`` is not such a record (an unknown version, a bad value).
+        ExceptionGroup: cattrs' detailed errors for a structured field (contact, fee).
+    """
+    if not isinstance(data, dict) or data.get("version") != UNPRINTED_VERSION:
+        raise Problem("embedded govinfo-report data of an unknown version")
+    publication = data.get("publication_date")
+    contact = data.get("contact")
+    fee = data.get("processing_fee")
+    anchors = data.get(SIDEWAYS_AFTER)
+    if anchors is not None and (
+        not isinstance(anchors, list) or not all(a in _TABLE4_ROWS for a in anchors)
+    ):
+        raise Problem(f"embedded {SIDEWAYS_AFTER} must be a list of row ids of review_litigation")
+    return Known(
+        agency=agency,
+        year=year,
+        format_version=format_version,
+        agency_kind=CONVERTER.structure(data.get("agency_kind"), AgencyKind),
+        publication_date=None if publication is None else CONVERTER.structure(publication, dt.date),
+        contact=None if contact is None else CONVERTER.structure(contact, Contact),
+        states_fee=True,
+        processing_fee=None if fee is None else CONVERTER.structure(fee, ProcessingFee),
+        sideways_after=None if anchors is None else tuple(anchors),
+    )
+
+
+def restore_after(table: Table, anchors: tuple[str, ...]) -> Table:
+    """``table`` whose extra rows below the line follow the rows ``anchors`` names.
+
+    Only a table as read from the sideways print changes: one whose extra rows below the
+    line all follow the last row, as many as the record names. Where extra rows were
+    added or removed after writing, the record no longer says which is which, and the
+    rows stay as printed; a table read from a print that shows its rows (Markdown) is
+    right as it is.
+    """
+    row_ids = [r.id for r in table.spec.rows]
+    below = [i for i, e in enumerate(table.extra_rows) if e.after is not None]
+    as_printed = all(table.extra_rows[i].after == row_ids[-1] for i in below)
+    if not as_printed or len(below) != len(anchors):
+        return table
+    rows = list(table.extra_rows)
+    for i, after in zip(below, anchors, strict=True):
+        rows[i] = attrs.evolve(rows[i], after=after)
+    return attrs.evolve(table, extra_rows=tuple(rows))
