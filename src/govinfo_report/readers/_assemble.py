@@ -52,6 +52,7 @@ from govinfo_report.readers._document import Block, Grid, Paragraph
 from govinfo_report.readers._fee import read_fee
 from govinfo_report.readers._known import Known, restore_after
 from govinfo_report.readers._labels import SUBHEADING, LabelIndex, Match, normalize
+from govinfo_report.readers._limits import check_paragraphs
 from govinfo_report.readers._registry import ReadResult
 from govinfo_report.readers._tables import TableReader, grid_rows, signature_labels
 
@@ -805,6 +806,7 @@ def assemble(
         ReportReadError: the blocks hold no report (no section heading and no statistic
             table), or no year can be found.
     """
+    check_paragraphs(sum(isinstance(b, Paragraph) for b in blocks), source)
     known = known or Known()
     parts, findings = _split_parts(blocks, trusted_levels)
     grids = [b for part in parts for b in part.blocks if isinstance(b, Grid)]

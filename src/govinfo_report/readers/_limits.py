@@ -21,6 +21,10 @@ from govinfo_report.errors import ReportReadError
 
 MAX_DOCUMENT_CELLS: Final = 100_000
 """Grid positions over all the tables of one document, merged cells expanded."""
+MAX_DOCUMENT_PARAGRAPHS: Final = 20_000
+"""Paragraphs of one document. A report has a few hundred; finding its title, sections
+and signature costs tens of microseconds a paragraph, so an 8 MiB page of empty
+paragraphs (a million of them) would cost half a minute."""
 
 _SPAN: Final = re.compile(r"[\t\n\f\r ]*\+?([0-9]+)")
 """HTML's rules for parsing non-negative integers: leading ASCII whitespace, an optional
@@ -97,3 +101,16 @@ class CellBudget:
         """
         self.check(cells, what)
         self.used += cells
+
+
+def check_paragraphs(count: int, source: str) -> None:
+    """Refuse a document of more than :data:`MAX_DOCUMENT_PARAGRAPHS` paragraphs.
+
+    Raises:
+        ReportReadError: naming the document, its count and the limit.
+    """
+    if count > MAX_DOCUMENT_PARAGRAPHS:
+        raise ReportReadError(
+            f"{source} has {count} paragraphs; the limit is {MAX_DOCUMENT_PARAGRAPHS} per "
+            "document, and a report has a few hundred"
+        )
