@@ -112,11 +112,10 @@ def _sideways(table: HtmlTable) -> tuple[Grid, list[str]]:
     cells, origin = [], []
     for new, old in enumerate(order):
         cells.append(grid.cells[old])
-        # The rows below the header are unmerged: each its own cells, renumbered.
+        # Rows from the line down span no other row: their merges (an extra row's label
+        # over the label columns) move with them, renumbered to the row's new place.
         origin.append(
-            grid.origin[old]
-            if old < line
-            else tuple((new, c) for c, _ in enumerate(grid.cells[old]))
+            grid.origin[old] if old < line else tuple((new, c) for _, c in grid.origin[old])
         )
     moved = attrs.evolve(grid, cells=tuple(cells), origin=tuple(origin))
     return moved, [a for a in table.after if a is not None]
