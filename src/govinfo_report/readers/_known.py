@@ -20,13 +20,14 @@ from typing import Any, Final
 
 import attrs
 
+from govinfo_report import _embedded
 from govinfo_report.formats import FORMATS, FormatVersion
 from govinfo_report.model import AgencyKind, Contact, ProcessingFee, Table
 from govinfo_report.serialize import CONVERTER, Problem
 
-UNPRINTED_VERSION: Final = 1
+UNPRINTED_VERSION: Final = _embedded.VERSION
 """The version of the unprinted-fields record this module reads."""
-SIDEWAYS_AFTER: Final = "review_litigation_after"
+SIDEWAYS_AFTER: Final = _embedded.SIDEWAYS_AFTER
 """The record's key for the ``after`` of Table 4's extra rows below its line of values."""
 _TABLE4_ROWS: Final = frozenset(
     row.id for fmt in FORMATS.values() for row in fmt.review_litigation.rows
