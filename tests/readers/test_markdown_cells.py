@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
-
 from govinfo_report import BLANK, NOT_APPLICABLE, Money, Report
 from govinfo_report.readers._findings import LABEL_VARIANT
 from govinfo_report.readers.markdown import MarkdownReader
@@ -31,13 +29,15 @@ def _fees(text: str) -> str:
     return f"| 信息内容 | 本年收费金额（单位：万元） |\n|---|---|\n| 行政事业性收费 | {text} |\n"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the Markdown pipeline's own tolerance, not yet in the shared engine (issue 8)",
-)
-def test_money_cell_keeps_a_unit_the_shared_reading_does_not_know() -> None:
-    report, _ = _read(_fees("12.50美元"))
-    assert report.proactive["fees.amount"] == Money(Decimal("12.50"), "美元")
+def test_money_cell_with_a_unit_no_report_uses_is_blank_with_a_finding() -> None:
+    # The old Markdown pipeline kept Money(12.50, "美元"); the shared reading knows the
+    # units a 信息处理费 is stated in (元, 万元, 千元, 亿元) and does not carry an amount
+    # in an unknown unit into a column of 万元 sums: it reports the text instead.
+    result = MarkdownReader().read((_HEAD + _fees("12.50美元")).encode())
+    assert result.report.proactive["fees.amount"] is BLANK
+    assert [f.reported for f in result.findings if f.code == "R.CELL"] == ["12.50美元"]
+    report, _ = _read(_fees("12.50万元"))
+    assert report.proactive["fees.amount"] == Money(Decimal("12.50"), "万元")
 
 
 def test_count_cell_is_read_by_the_shared_reading() -> None:
@@ -56,16 +56,14 @@ def test_count_cell_that_is_no_number_is_blank_with_a_finding() -> None:
     assert [f.reported for f in result.findings if f.code == "R.CELL"] == ["十二"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the Markdown pipeline's own tolerance, not yet in the shared engine (issue 8)",
-)
-def test_extra_value_with_a_unit_stays_money_as_written() -> None:
+def test_extra_value_with_a_count_unit_is_a_count() -> None:
+    # The old Markdown pipeline kept "5件" as Money(5, "件"); 件 is a count's unit, and
+    # the shared reading reads it as the count 5, as it does in a declared row.
     body = _table_2([("规章", "3"), ("其他文件", "5件")]) + "\n" + _table_2([("另一文件", "5")])
     report, _ = _read(body)
     values = [row.values for row in report.proactive.extra_rows]
-    assert values[0][-1] == Money(Decimal(5), "件")
-    assert values[1][-1] == 5
+    assert values == [(1, 2, 5), (1, 2, 5)]
+    assert all(type(v) is int for row in values for v in row)
 
 
 def test_row_label_with_a_typo_is_matched_by_the_shared_matching() -> None:
@@ -75,11 +73,14 @@ def test_row_label_with_a_typo_is_matched_by_the_shared_matching() -> None:
     assert variants == ["行政规范姓文件"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the Markdown pipeline's own tolerance, not yet in the shared engine (issue 8)",
-)
-def test_row_label_contained_in_the_format_label_is_matched() -> None:
-    report, variants = _read(_table_2([("规章（设区的市）", "3"), ("规范性", "3")]))
-    assert report.proactive["normative_documents.in_force"] == 3
-    assert variants == ["规章（设区的市）", "规范性"]
+def test_row_label_with_a_bracketed_note_is_matched_but_a_fragment_is_not() -> None:
+    # The old Markdown pipeline matched any label contained in a format label, so "规范性"
+    # became 行政规范性文件; a fragment is as likely another kind of document (其他规范性
+    # 文件), so the shared matching keeps it as an extra row with a notice instead.
+    result = MarkdownReader().read(
+        (_HEAD + _table_2([("规章（设区的市）", "3"), ("规范性", "3")])).encode()
+    )
+    assert result.report.proactive["rules.in_force"] == 3
+    assert result.report.proactive["normative_documents.in_force"] is BLANK
+    assert [row.label for row in result.report.proactive.extra_rows] == ["规范性"]
+    assert [f.reported for f in result.findings if f.code == LABEL_VARIANT] == ["规章（设区的市）"]
