@@ -8,10 +8,10 @@ that our own output reads back losslessly (the readers turn the record into a
 signature) is read from the visible content, never from here.
 
 One detail is unprinted in the DOCX only: it prints Table 4 sideways, its three rows as
-one line of fifteen values, so an extra row after 行政复议 or 未经复议直接起诉 prints
-below that line like one after 复议后起诉. The unprinted fields also record which row each
-of those extra rows follows (:data:`SIDEWAYS_AFTER`); the Markdown writer leaves that
-record out, as its tables print Table 4 row by row.
+one line of fifteen values, so an extra row after 行政复议 or 未经复议直接起诉, or after no
+row, prints below that line like one after 复议后起诉. The unprinted fields also record
+which row each of those extra rows follows (:data:`SIDEWAYS_AFTER`, ``null`` for none); the
+Markdown writer leaves that record out, as its tables say it in ``data-after``.
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ SIDEWAYS_AFTER = "review_litigation_after"
 def unprinted(report: Report) -> dict[str, Any]:
     """The fields of ``report`` that its document does not print, as plain data.
 
-    :data:`SIDEWAYS_AFTER` is there only when Table 4 has an extra row after 行政复议 or
-    未经复议直接起诉, which only the DOCX cannot print.
+    :data:`SIDEWAYS_AFTER` is there only when Table 4 has an extra row after 行政复议,
+    未经复议直接起诉 or no row, which only the DOCX cannot print.
     """
     meta = report.metadata
     data: dict[str, Any] = {"version": VERSION, "agency_kind": meta.agency_kind.value}
@@ -58,7 +58,9 @@ def dumps(report: Report) -> str:
     return json.dumps(unprinted(report), ensure_ascii=False, sort_keys=True)
 
 
-def _below_line(table: Table) -> list[str]:
+def _below_line(table: Table) -> list[str | None]:
     """The ``after`` of each extra row printed below a sideways table's line of values,
-    in print order: by the row they follow, in the table's row order."""
-    return [row.id for row in table.spec.rows for e in table.extra_rows if e.after == row.id]
+    in print order: those that follow no row first, then by the row they follow, in the
+    table's row order."""
+    anchors = (None, *(row.id for row in table.spec.rows))
+    return [after for after in anchors for e in table.extra_rows if e.after == after]

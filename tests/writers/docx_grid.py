@@ -88,9 +88,11 @@ def expected_cells(table: Table) -> dict[tuple[int, int], str]:
         extras_after[extra.after] = extras_after.get(extra.after, 0) + 1
     out: dict[tuple[int, int], str] = {}
     if spec.id == "proactive":
-        r = extras_after.get(None, 0)
-        for group in spec.groups:
+        r = 0
+        for b, group in enumerate(spec.groups):
             r += 2  # caption, 信息内容 header
+            if b == 0:  # extra rows with no ``after``: first in the first block
+                r += extras_after.get(None, 0)
             for row in group.rows:
                 for c, column in enumerate(group.columns):
                     out[(r, 1 + c)] = format_value(table.get(row.id, column.id))
@@ -101,8 +103,8 @@ def expected_cells(table: Table) -> dict[tuple[int, int], str]:
             for c, column in enumerate(spec.groups[0].columns):
                 out[(r, 3 + c)] = format_value(table.get(row.id, column.id))
             r += 1 + extras_after.get(row.id, 0)
-    else:
-        r = 3 + extras_after.get(None, 0)
+    else:  # Table 4: its extra rows print below the line of values
+        r = 3
         for cell, value in table.items():
             out[(r, cell.index)] = format_value(value)
     return out
@@ -117,11 +119,12 @@ def extra_row_positions(table: Table) -> list[tuple[int, ExtraRow]]:
     out: list[tuple[int, ExtraRow]] = []
     if spec.id == "proactive":
         r = 0
-        for extra in by_after.get(None, []):
-            out.append((r, extra))
-            r += 1
-        for group in spec.groups:
+        for b, group in enumerate(spec.groups):
             r += 2
+            if b == 0:
+                for extra in by_after.get(None, []):
+                    out.append((r, extra))
+                    r += 1
             for row in group.rows:
                 r += 1
                 for extra in by_after.get(row.id, []):
@@ -129,19 +132,19 @@ def extra_row_positions(table: Table) -> list[tuple[int, ExtraRow]]:
                     r += 1
         return out
     r = 3
-    for extra in by_after.get(None, []):
-        out.append((r, extra))
-        r += 1
     if spec.id == "applications":
+        for extra in by_after.get(None, []):
+            out.append((r, extra))
+            r += 1
         for row in spec.rows:
             r += 1
             for extra in by_after.get(row.id, []):
                 out.append((r, extra))
                 r += 1
-    else:
+    else:  # Table 4: below its line of values, those with no ``after`` first
         r += 1
-        for row in spec.rows:
-            for extra in by_after.get(row.id, []):
+        for after in (None, *(row.id for row in spec.rows)):
+            for extra in by_after.get(after, []):
                 out.append((r, extra))
                 r += 1
     return out

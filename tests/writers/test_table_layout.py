@@ -1,7 +1,7 @@
 """The printed layout is one: the DOCX and the Markdown HTML tables merge the same cells.
 
 Each table is rendered with an extra row after every one of its rows (so every group of
-Table 3 has extra rows inside it and at its edges) through DOCX and Markdown with HTML
+Table 3 has extra rows inside it and at its edges), and one with no ``after``, through DOCX and Markdown with HTML
 tables; both documents are read back as grids (python-docx, lxml) and must hold the same
 cells over the same grid positions: which label cells span which rows and columns.
 """
@@ -25,9 +25,12 @@ Cell = tuple[str, frozenset[tuple[int, int]]]
 def _with_extra_rows(report: Report) -> Report:
     tables = {}
     for table in report.tables:
-        extras = tuple(
-            ExtraRow(label=f"附加{i}", values=(i,), after=row.id)
-            for i, row in enumerate(table.spec.rows)
+        extras = (
+            *(
+                ExtraRow(label=f"附加{i}", values=(i,), after=row.id)
+                for i, row in enumerate(table.spec.rows)
+            ),
+            ExtraRow(label="附加首行", values=(7,), after=None),
         )
         tables[table.spec.id] = attrs.evolve(table, extra_rows=extras)
     return attrs.evolve(report, **tables)

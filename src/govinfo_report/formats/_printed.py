@@ -66,7 +66,7 @@ def build(table: TableSpec, output: Output) -> TableLayout:
         extra_room=width - max(labels, span),
         extra_spans=official,
         fill_short_extras=output is Output.DOCX,
-        leading=LEADING[output][shape],
+        leading=LEADING[shape],
         marks_after=output is Output.HTML and shape is Shape.SIDEWAYS,
         keep=DOCX_KEEP[table.id] if output is Output.DOCX else None,
         widths=DOCX_WIDTHS[table.id] if output is Output.DOCX else (),
@@ -140,9 +140,6 @@ def _extra_line(
 def _blocks(layout: TableLayout, extras: Sequence[ExtraLike]) -> Iterator[Line]:
     table, width = layout.table, layout.width
     placed = _by_after(extras)
-    if layout.leading is Leading.BEFORE_TABLE:
-        for index, extra in placed.pop(None, ()):
-            yield _extra_line(layout, index, extra, table.groups[0])
     for b, group in enumerate(table.groups):
         spans = _spans(len(group.columns), width - 1)
         yield Line(

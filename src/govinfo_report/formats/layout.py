@@ -14,10 +14,9 @@ block; in Table 3 every label level above that row's own label, so an extra row 
 8.属于行政查询事项 sits inside 三、本年度办理结果 and （三）不予公开, and its label spans
 the remaining label columns; Table 4, printed sideways (its three rows side by side on
 one line of 15 values), prints its extra rows below that line, each label spanning one
-row's five columns. Where an extra row with no ``after`` goes is declared per output
-(:data:`LEADING`): before the first data row, except in the DOCX Table 2 (above the first
-block's caption) and the HTML Table 4 (below the values line);
-each output's reader reads it back from there.
+row's five columns. An extra row with no ``after`` (:data:`LEADING`) goes before the
+first data row (in Table 2: in the first block, under its header), in Table 4 first among
+the rows below the values line; every output prints it there and reads it back from there.
 """
 
 from __future__ import annotations
@@ -70,8 +69,6 @@ class Keep(enum.Enum):
 class Leading(enum.Enum):
     """Where the extra rows with no ``after`` print."""
 
-    BEFORE_TABLE = "before_table"
-    """Above the first block's caption (a blocks table)."""
     BEFORE_ROWS = "before_rows"
     """Right before the first data line (in a blocks table: after the first block's
     header line)."""
@@ -184,21 +181,15 @@ SHAPES: Mapping[Output, Mapping[str, Shape]] = {
 }
 """Output → table id → shape. DOCX and HTML print the official grid."""
 
-LEADING: Mapping[Output, Mapping[Shape, Leading]] = {
-    # Each output's reader reads these rows back from where its writer puts them.
-    Output.DOCX: {
-        Shape.BLOCKS: Leading.BEFORE_TABLE,
-        Shape.TREE: Leading.BEFORE_ROWS,
-        Shape.SIDEWAYS: Leading.BEFORE_ROWS,
-    },
-    Output.HTML: {
-        Shape.BLOCKS: Leading.BEFORE_ROWS,
-        Shape.TREE: Leading.BEFORE_ROWS,
-        Shape.SIDEWAYS: Leading.AFTER_ROWS,
-    },
-    Output.GFM: {Shape.BLOCKS: Leading.BEFORE_ROWS, Shape.FLAT: Leading.BEFORE_ROWS},
+LEADING: Mapping[Shape, Leading] = {
+    # One rule for every output, so that a report prints its rows in the same place in
+    # the Word document and on a web page, and each reader reads them back from there.
+    Shape.BLOCKS: Leading.BEFORE_ROWS,
+    Shape.TREE: Leading.BEFORE_ROWS,
+    Shape.FLAT: Leading.BEFORE_ROWS,
+    Shape.SIDEWAYS: Leading.AFTER_ROWS,
 }
-"""Output → shape → where extra rows with no ``after`` print."""
+"""Shape → where extra rows with no ``after`` print."""
 
 DOCX_WIDTHS: Mapping[str, tuple[int, ...]] = {
     "proactive": (2544, 2100, 2100, 2100),

@@ -60,7 +60,7 @@ class Known:
     ``processing_fee`` is the report's and the text of section 六 is not read for it."""
     processing_fee: ProcessingFee | None = None
     """The 信息处理费, when ``states_fee``."""
-    sideways_after: tuple[str, ...] | None = None
+    sideways_after: tuple[str | None, ...] | None = None
     """For a print of Table 4 sideways (our DOCX): the row each extra row below its line
     of values follows, in print order (see :func:`restore_after`)."""
 
@@ -105,9 +105,11 @@ def from_unprinted(
     fee = data.get("processing_fee")
     anchors = data.get(SIDEWAYS_AFTER)
     if anchors is not None and (
-        not isinstance(anchors, list) or not all(a in _TABLE4_ROWS for a in anchors)
+        not isinstance(anchors, list) or not all(a is None or a in _TABLE4_ROWS for a in anchors)
     ):
-        raise Problem(f"embedded {SIDEWAYS_AFTER} must be a list of row ids of review_litigation")
+        raise Problem(
+            f"embedded {SIDEWAYS_AFTER} must be a list of row ids of review_litigation or nulls"
+        )
     return Known(
         agency=agency,
         year=year,
@@ -121,8 +123,12 @@ def from_unprinted(
     )
 
 
-def restore_after(table: Table, anchors: tuple[str, ...]) -> Table:
-    """``table`` whose extra rows below the line follow the rows ``anchors`` names.
+def restore_after(table: Table, anchors: tuple[str | None, ...]) -> Table:
+    """``table`` whose extra rows below the line follow the rows ``anchors`` names
+    (``None``: no row).
+
+    Rows read from above the line follow no row already (a DOCX written before extra rows
+    with no ``after`` moved below the line); the record then names only those below.
 
     Only a table as read from the sideways print changes: one whose extra rows below the
     line all follow the last row, as many as the record names. Where extra rows were
