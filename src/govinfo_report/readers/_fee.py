@@ -9,20 +9,27 @@ the section must agree on one amount, in 元 (万元 multiplied out exactly). Tw
 amounts, a non-zero amount with neither 元 nor 万元, or a fee clause that also names
 another kind of fee (行政事业性收费, 工本费…) make the statement ambiguous: no fee is
 taken, and the reason is given.
+
+:func:`read_fee` reads the statement from paragraphs; :func:`section_fee` finds it in the
+document's section 六 and says what was read (or why not) in a finding.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 import attrs
 
 from govinfo_report.errors import AmountRangeError
+from govinfo_report.findings import Finding, Severity
 from govinfo_report.model import ProcessingFee
 from govinfo_report.model.cells import check_amount
+from govinfo_report.readers import _findings as rf
+from govinfo_report.readers._document import Paragraph
 from govinfo_report.readers._meta import fold
+from govinfo_report.readers._sections import Part
 
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 # Text is folded (，→ ,) first; the comma of 1,200 does not end a clause.
@@ -185,3 +192,48 @@ def read_fee(paragraphs: Iterable[str]) -> FeeReading | None:
     applications = counts.pop() if len(counts) == 1 else None
     fee = ProcessingFee(amount=first.amount, applications=applications)
     return FeeReading(first.sentence, first.paragraph, fee)
+
+
+FEE_SECTION = "other"
+"""The section whose text states the 信息处理费 (六、其他需要报告的事项)."""
+
+
+def section_fee(parts: Sequence[Part]) -> tuple[ProcessingFee | None, list[Finding]]:
+    """The 信息处理费 section 六 states explicitly, with a finding quoting the statement."""
+    part = next((p for p in parts if p.spec is not None and p.spec.id == FEE_SECTION), None)
+    if part is None:
+        return None, []
+    paragraphs = [b for b in part.blocks if isinstance(b, Paragraph) and b.text.strip()]
+    reading = read_fee(p.text for p in paragraphs)
+    if reading is None:
+        return None, []
+    location = paragraphs[reading.paragraph].location or part.location
+    heading = part.spec.heading if part.spec is not None else ""
+    if reading.fee is None:
+        return None, [
+            rf.finding(
+                rf.FEE,
+                Severity.NOTICE,
+                f"“{heading}”中的信息处理费表述不明确（{reading.problem_zh}），未读取："
+                f"“{reading.quote}”",
+                f"section 六 states the processing fee ambiguously ({reading.problem_en}); "
+                f"not read: {reading.quote!r}",
+                paths=("processing_fee",),
+                reported=reading.quote,
+                location=location,
+                uncertain=True,
+            )
+        ]
+    amount = reading.fee.amount
+    return reading.fee, [
+        rf.finding(
+            rf.FEE,
+            Severity.NOTICE,
+            f"信息处理费按“{heading}”的表述读取为{amount}元：“{reading.quote}”",
+            f"the processing fee was read from the text of section 六 as {amount} yuan: "
+            f"{reading.quote!r}",
+            paths=("processing_fee",),
+            reported=reading.quote,
+            location=location,
+        )
+    ]

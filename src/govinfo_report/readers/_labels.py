@@ -151,6 +151,10 @@ class LabelIndex(Generic[K]):
             self._noted.setdefault(base, []).append((key, label))
         self._all.append((norm, key, label))
 
+    def declared_keys(self) -> set[K]:
+        """Every key a declared label names."""
+        return {key for _norm, key, _label in self._all}
+
     def __contains__(self, text: str) -> bool:
         return self.match(text) is not None
 

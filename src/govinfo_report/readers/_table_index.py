@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from govinfo_report.formats import RowGroup, TableSpec
+from govinfo_report.formats import FormatVersion, RowGroup, TableSpec, get_format
 from govinfo_report.formats.layout import layout_of, row_variants
 from govinfo_report.readers._labels import LabelIndex, normalize
 
@@ -145,4 +145,16 @@ def signature_labels(table: TableSpec) -> LabelIndex[str]:
     for label in (table.corner_note, table.column_group):
         if label:
             index.add(label, normalize(label))
+    return index
+
+
+@functools.cache
+def caption_index() -> LabelIndex[str]:
+    """The Table 2 group captions (第二十条第（一）项…) of both formats, keyed by group id:
+    a paragraph that is one belongs to Table 2, not to the text."""
+    index: LabelIndex[str] = LabelIndex()
+    for version in FormatVersion:
+        for group in get_format(version).proactive.groups:
+            if group.caption:
+                index.add(group.caption, group.id)
     return index

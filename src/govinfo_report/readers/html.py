@@ -30,6 +30,7 @@ from govinfo_report.readers._charsets import page_encoding
 from govinfo_report.readers._document import Block, Grid, Paragraph
 from govinfo_report.readers._limits import CellBudget, span
 from govinfo_report.readers._registry import ReadResult
+from govinfo_report.readers._sections import section_index
 
 MAX_HTML_BYTES: Final = 8 * 1024 * 1024
 """Pages larger than this are refused before parsing."""
@@ -374,9 +375,7 @@ def _within(element: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> bool
 def main_content(blocks: list[Block], elements: list[lxml.html.HtmlElement]) -> list[Block]:
     """The blocks of the report itself: those inside the smallest element holding every
     section heading, and the title paragraphs just before the first heading."""
-    from govinfo_report.readers._assemble import _section_index
-
-    index = _section_index()
+    index = section_index()
     headings = [
         i
         for i, block in enumerate(blocks)
