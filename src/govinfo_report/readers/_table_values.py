@@ -9,6 +9,8 @@ second, different value is a conflict, reported, and the first one kept.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import attrs
 
 from govinfo_report.findings import Finding, Severity
@@ -20,7 +22,7 @@ from govinfo_report.readers._table_header import HeaderReader
 from govinfo_report.readers._table_index import Slot, SourceRow, TableIndex
 from govinfo_report.readers._table_notes import TableNotes
 
-_Head = tuple[list[SourceRow], int]
+_Head = tuple[Sequence[SourceRow], int]
 """The header rows a data row was read under, and that header's version number."""
 
 
@@ -32,7 +34,7 @@ class PendingRow:
     row_id: str
     labels: list[str]
     values: list[tuple[str, tuple[int, ...]]]
-    header: list[SourceRow]
+    header: Sequence[SourceRow]
     version: int
 
 

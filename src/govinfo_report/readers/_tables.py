@@ -69,6 +69,27 @@ def _is_ditto(text: str) -> bool:
     return text.strip() in _DITTO
 
 
+@attrs.frozen
+class _Header:
+    """The header the next data rows are read under: the last run of header rows met,
+    numbered (``version``) so that what is derived from one header can be cached, and
+    ``open`` while the run may still grow (no other row has come since)."""
+
+    rows: tuple[SourceRow, ...] = ()
+    version: int = 0
+    open: bool = False
+
+    def add(self, row: SourceRow) -> _Header:
+        """This header with one more row, or a new header starting with ``row``."""
+        if self.open:
+            return attrs.evolve(self, rows=(*self.rows, row))
+        return _Header(rows=(row,), version=self.version + 1, open=True)
+
+    def close(self) -> _Header:
+        """The same header, no longer growing: a row other than a header row came."""
+        return attrs.evolve(self, open=False) if self.open else self
+
+
 class TableReader:
     """Reads one statistic table from the rows it is fed."""
 
@@ -76,17 +97,19 @@ class TableReader:
         self.spec = spec_index(table)
         self.table = table
         self.number = number
-        self.extra: list[ExtraRow] = []
         self.notes = TableNotes(table, number, self.spec)
-        self.findings: list[Finding] = self.notes.findings
         self.heads = HeaderReader(table, self.spec, self.notes)
         self.placer = ValuePlacer(table, number, self.spec, self.notes, self.heads)
-        self.header: list[SourceRow] = []
-        self._header_open = False
-        self._group: str | None = None
+        # What the rows read so far leave behind: the extra rows kept, the header in
+        # force, and the last official row met (where an extra row after it goes).
+        self.extra: list[ExtraRow] = []
+        self._header = _Header()
         self._last_row: str | None = None
-        self._header_version = 0
-        """Numbers the headers met, so that answers derived from one can be cached."""
+
+    @property
+    def findings(self) -> list[Finding]:
+        """The findings of the rows read so far (the table's own list, appended to)."""
+        return self.notes.findings
 
     # --- feeding ------------------------------------------------------------------------
 
@@ -96,8 +119,7 @@ class TableReader:
         if match is None:
             return False
         self.notes.note_label(match, text, location)
-        self._group = match.key
-        self._header_open = False
+        self._header = self._header.close()
         return True
 
     def feed(self, rows: Sequence[SourceRow]) -> None:
@@ -105,7 +127,7 @@ class TableReader:
         pending: list[PendingRow] = []
         for row in rows:
             self._row(row, pending)
-        self._header_open = False
+        self._header = self._header.close()
         padded = self._padded(rows, pending)
         for item in pending:
             self.placer.place(item, padded=padded)
@@ -140,7 +162,12 @@ class TableReader:
         texts = row.texts
         nonempty = [t for t in texts if t]
         if not nonempty:
-            if self.spec.sideways and self.header and not row.loose and self._last_row is None:
+            if (
+                self.spec.sideways
+                and self._header.rows
+                and not row.loose
+                and self._last_row is None
+            ):
                 # Table 4's line of values, every cell blank: extra rows below it follow
                 # its last row, as they do below a line with values.
                 self._last_row = self.table.rows[-1].id
@@ -151,17 +178,13 @@ class TableReader:
             caption = self.spec.captions.match(first)
             if caption is not None and len(set(nonempty)) == 1:
                 self.notes.note_label(caption, first, row.location)
-                self._group = caption.key
-                self._header_open = False
+                self._header = self._header.close()
                 return
             if any(self.heads.header_word(t) for t in nonempty):
-                if not self._header_open:
-                    self.header = []
-                    self._header_version += 1
-                    self._header_open = True
-                self.header.append(row)
+                self._header = self._header.add(row)
                 return
-        self._header_open = False
+        self._header = self._header.close()
+        header = self._header
         split = self._split(row)
         own = [i for i in range(split) if texts[i] and not _is_ditto(texts[i])]
         label_texts = [texts[i] for i in own]
@@ -170,24 +193,22 @@ class TableReader:
         if row_id is None:
             if self.spec.sideways and not label_texts and has_values:
                 self._last_row = self.table.rows[-1].id
-                pending.append(PendingRow(row, "", [], values, self.header, self._header_version))
+                pending.append(PendingRow(row, "", [], values, header.rows, header.version))
                 return
             raw = [row.raw[i] for i in own] if row.raw else label_texts
             self._unmatched(row, label_texts, values, has_values, raw)
             return
         self._last_row = row_id
-        pending.append(
-            PendingRow(row, row_id, label_texts, values, self.header, self._header_version)
-        )
+        pending.append(PendingRow(row, row_id, label_texts, values, header.rows, header.version))
 
     def _blank_data_row(self, row: SourceRow) -> bool:
         """Under a header, a grid row with text only left of the header's value columns
         and every cell under them empty: a row whose values are all blank (its labels
         may be header words elsewhere: Table 4's 行政复议 printed row by row), not
         another header row."""
-        if row.loose or not self.header:
+        if row.loose or not self._header.rows:
             return False
-        first = self.heads.first_mapped_column(self.header)
+        first = self.heads.first_mapped_column(self._header.rows)
         if first is None or not any(c >= first for cols in row.cols for c in cols):
             return False
         return all(
@@ -198,7 +219,7 @@ class TableReader:
         """Index of the first value cell: after the last label before the first value."""
         texts = row.texts
         if not row.loose:
-            first_mapped = self.heads.first_mapped_column(self.header)
+            first_mapped = self.heads.first_mapped_column(self._header.rows)
             if first_mapped is not None:
                 split = len(texts)
                 for i, cols in enumerate(row.cols):
