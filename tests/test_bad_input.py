@@ -135,6 +135,10 @@ WRONG_TYPES: list[tuple[Mutation, str]] = [
         lambda d: d["proactive"]["extra_rows"][0].update(after="nowhere"),
         "expected a row id of proactive, got str 'nowhere' @ $.proactive.extra_rows[0].after",
     ),
+    (
+        lambda d: d["proactive"]["extra_rows"][0].update(label=" "),
+        "an extra row needs a label, got ' ' @ $.proactive.extra_rows[0].label",
+    ),
 ]
 
 

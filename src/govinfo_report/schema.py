@@ -130,7 +130,11 @@ def _shared_defs() -> dict[str, Any]:
         "title": "非标准行 / extra row",
         "description": "A row the report added that the format does not have.",
         "properties": {
-            "label": {"type": "string"},
+            "label": {
+                "type": "string",
+                "pattern": "\\S",
+                "description": "As printed; at least one visible character.",
+            },
             "values": {
                 "type": "array",
                 "items": {

@@ -138,6 +138,14 @@ def test_extra_row_refuses_values_of_the_wrong_shape(fields, message):
         ExtraRow(**fields)
 
 
+@pytest.mark.parametrize("label", ["", " ", "\n", "\u3000\t"])
+def test_extra_row_without_a_visible_label_is_refused(label):
+    # Printed, it would be values without a label, which no reader reads back as this row.
+    with pytest.raises(ValueError, match="an extra row needs a label with a visible character"):
+        ExtraRow(label=label, values=(1,))
+    assert ExtraRow(label=" 其他 ").label == " 其他 "
+
+
 def test_extra_rows_must_be_a_tuple_of_extra_rows():
     with pytest.raises(TypeError, match="proactive extra_rows must be a tuple of ExtraRow"):
         attrs.evolve(Table.blank(T2), extra_rows=[ExtraRow(label="其他")])

@@ -27,6 +27,7 @@ from govinfo_report import (
 from govinfo_report.checks.findings import Status
 from govinfo_report.errors import ReportReadError
 from govinfo_report.readers import detect
+from govinfo_report.readers._cells import is_value
 from govinfo_report.readers.markdown import MarkdownReader
 from govinfo_report.writers.markdown import PATH_SEPARATOR, MarkdownWriter, table_rows
 from strategies import consistent_reports, reports
@@ -123,6 +124,18 @@ _ANY = st.text(
 _TEXT = st.one_of(_SYNTAX, _ANY, st.lists(st.one_of(_SYNTAX, _ANY), max_size=4).map("".join))
 
 
+_LABEL = _TEXT.filter(
+    lambda t: (
+        t.strip()
+        and not any(is_value(part) for part in t.split(PATH_SEPARATOR))
+        and "第二十条" not in t
+    )
+)
+"""An extra row's label: visible, with no part that reads as a value (``12``, ``/``,
+``0 / 0``) and not a Table 2 caption, which no print can tell from a value or a caption
+row (docs/readers/markdown.md, Limits)."""
+
+
 @st.composite
 def _tricky_reports(draw: st.DrawFn) -> Report:
     report = draw(reports())
@@ -140,7 +153,8 @@ def _tricky_reports(draw: st.DrawFn) -> Report:
     )
     tables = {
         t.spec.id: attrs.evolve(
-            t, extra_rows=tuple(attrs.evolve(e, label=draw(_TEXT)) for e in t.extra_rows)
+            t,
+            extra_rows=tuple(attrs.evolve(e, label=draw(_LABEL)) for e in t.extra_rows),
         )
         for t in report.tables
     }
@@ -155,7 +169,7 @@ def _tricky_reports(draw: st.DrawFn) -> Report:
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @pytest.mark.xfail(
     strict=False,
-    reason="the shared engine strips table cells: an extra row labelled ' ' is lost (issue 8)",
+    reason="some seeds still find a label or text our Markdown does not read back (issue 8)",
 )
 @given(report=_tricky_reports(), tables=st.sampled_from(["gfm", "html"]))
 def test_text_that_looks_like_markdown_reads_back_exactly(report: Report, tables: str) -> None:

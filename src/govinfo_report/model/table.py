@@ -61,6 +61,13 @@ def _check_extra_values(_instance: ExtraRow, _attribute: Any, values: Any) -> No
             )
 
 
+def _check_extra_label(_instance: ExtraRow, _attribute: Any, label: str) -> None:
+    if not label.strip():
+        # Printed, such a row is values with no label: no reader can tell it from values
+        # that lost their row, so it would never read back as this row.
+        raise ValueError(f"an extra row needs a label with a visible character, got {label!r}")
+
+
 @attrs.frozen(kw_only=True)
 class ExtraRow:
     """A row a published report added that the format does not have (e.g. 其他主动公开文件).
@@ -71,7 +78,8 @@ class ExtraRow:
     :class:`Table` refuses an extra row after a row its format does not have.
     """
 
-    label: str = attrs.field(validator=attrs.validators.instance_of(str))
+    label: str = attrs.field(validator=[attrs.validators.instance_of(str), _check_extra_label])
+    """What the row is, as printed: never blank (spaces around it are kept)."""
     values: tuple[CellValue, ...] = attrs.field(default=(), validator=_check_extra_values)
     after: str | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))

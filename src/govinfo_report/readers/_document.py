@@ -25,7 +25,8 @@ class Paragraph:
     """What the source says the paragraph is, when it says so (our own output does):
     ``"signature"`` (the agency under the text), ``"date"`` (the signing date under it),
     ``"caption"`` (a table's caption printed above it, part of the table, not the text),
-    ``"blank"`` (an empty paragraph that is part of the text: our Markdown's ``<p></p>``).
+    ``"blank"`` (a paragraph with no visible text that is part of the text: our
+    Markdown's ``<p></p>`` or ``&#32;``).
     ``None`` lets the assembler decide from the text."""
     run_in: int | None = None
     """For a level-2 paragraph whose sub-heading runs into its text ("（一）问题。一是…"),

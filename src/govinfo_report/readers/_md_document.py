@@ -77,7 +77,9 @@ def _signature(tail: Sequence[Para], front: Front) -> list[Paragraph]:
     return [Paragraph(text="\n".join(lines), role="signature", location=where)]
 
 
-def _paragraph(block: Para, trusted: bool) -> Paragraph:
+def _paragraph(block: Para, trusted: bool, caption: bool = True) -> Paragraph:
+    """The shared paragraph of ``block``; a bold line with a Table 2 caption's words is
+    that caption when ``caption`` (the table follows it)."""
     where = _loc(block.line)
     if block.level in (1, 2):
         return Paragraph(text=block.text, level=1, location=where)
@@ -85,9 +87,13 @@ def _paragraph(block: Para, trusted: bool) -> Paragraph:
         return Paragraph(text=block.text, level=2, location=where)
     if block.run_in is not None:
         heading, rest = block.run_in
-        if not rest and normalize(heading) in _captions():
+        if caption and not rest and normalize(heading) in _captions():
             return Paragraph(text=heading, location=where, role="caption")
         return Paragraph(text=heading + rest, level=2, location=where, run_in=len(heading))
+    if trusted and not block.text.strip():
+        # Our writer's ``<p></p>``, or a paragraph of spaces it escaped (``&#32;``): a
+        # paragraph of the text, not layout.
+        return Paragraph(text=block.text, location=where, role="blank")
     return Paragraph(text=block.text, location=where)
 
 
@@ -229,7 +235,8 @@ def document(
         signature = _signature([b for b in tail if isinstance(b, Para)], front)
         end = last_break
     anchors: list[str] = []
-    for block in blocks[start:end]:
+    body = blocks[start:end]
+    for i, block in enumerate(body):
         if isinstance(block, Break):
             continue
         if isinstance(block, HtmlTable):
@@ -239,7 +246,11 @@ def document(
         elif isinstance(block, Grid):
             out.append(_with_corner_note(out, block))
         else:
-            out.append(_paragraph(block, trusted))
+            # Our writer prints a caption right above its pipe table (an HTML table has
+            # its captions inside); a run-in heading with a caption's words anywhere else
+            # is a sub-heading of the text.
+            table_next = i + 1 < len(body) and isinstance(body[i + 1], Grid)
+            out.append(_paragraph(block, trusted, caption=table_next or not trusted))
     out.extend(signature)
     known = _known(title, front, source, findings)
     if anchors:

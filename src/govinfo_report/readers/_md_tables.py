@@ -27,8 +27,9 @@ from govinfo_report.readers._document import Grid
 from govinfo_report.readers._limits import CellBudget, span
 from govinfo_report.readers._md_inline import text_of
 
-_SPLIT = re.compile(r"\s+/\s+")
-"""Splits a label path or a composite column name (the writer joins with `` / ``)."""
+_SPLIT = re.compile(r"(?<=\S)\s+/\s+(?=\S)")
+"""Splits a label path or a composite column name (the writer joins with `` / ``, and
+no part is empty: a label that starts or ends with `` / `` is one label)."""
 _CELL_PIPE = re.compile(r"(?<!\\)\|")
 """A pipe that separates cells: one without a backslash right before it."""
 _MAX_SPAN: Final = 1000

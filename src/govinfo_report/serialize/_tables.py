@@ -71,6 +71,10 @@ def _structure_extra_rows(value: Any, spec: TableSpec) -> tuple[ExtraRow, ...]:
             label = item.get("label")
             if not isinstance(label, str):
                 problems.append(note(Problem(f"expected a string, {got(label)}"), "label"))
+            elif not label.strip():
+                problems.append(
+                    note(Problem(f"an extra row needs a label, got {label!r}"), "label")
+                )
             after = item.get("after")
             if after is not None and after not in row_ids:
                 problems.append(
