@@ -22,7 +22,7 @@ from govinfo_report.checks import Finding, Severity, Status, check
 from govinfo_report.cli._validate import FileResult
 from govinfo_report.readers import ReadResult
 from govinfo_report.schema import json_schema
-from govinfo_report.serialize import dump, dumps, load
+from govinfo_report.serialize import dump, dumps, load, loads
 from govinfo_report.writers import _registry as writer_registry
 from strategies import evolve_cell
 
@@ -72,7 +72,8 @@ def test_validate_clean_report_exits_0(clean: Path) -> None:
     assert (code, err) == (0, "")
     assert f"{clean}: 无错误\n" in out
     assert out.endswith(
-        "共检查 1 个文件：0 个有错误，0 个无法读取；错误 0 条，警告 0 条，提示 0 条\n"
+        "共检查 1 个文件：0 个有错误，0 个无法读取；错误 0 条，警告 0 条，提示 0 条；"
+        "表格单元格读到 200 个，共 200 个\n"
     )
 
 
@@ -120,7 +121,7 @@ def test_min_severity_filters_display_not_exit_code(tmp_path: Path) -> None:
     assert all(line.startswith(f"{path}: 错误 ") for line in lines)
     notices = sum(f.severity is Severity.NOTICE for f in check(report))
     assert notices >= 1
-    assert summary.endswith(f"提示 {notices} 条")
+    assert f"提示 {notices} 条；" in summary
 
 
 def test_min_severity_filters_json_findings_but_counts_all(broken: Path) -> None:
@@ -234,7 +235,7 @@ def test_a_folder_without_reports_is_unusable_and_says_so(tmp_path: Path, clean:
     assert out.splitlines() == [
         f"{clean}: no errors",
         "2 file(s) checked: 0 with errors, 1 unusable; "
-        "findings: 0 error(s), 0 warning(s), 0 notice(s)",
+        "findings: 0 error(s), 0 warning(s), 0 notice(s); table cells read: 200 of 200",
     ]
 
 
@@ -590,7 +591,7 @@ def test_render_docx_with_the_real_writer(clean: Path) -> None:
 def test_import_writes_the_report_in_the_output_syntax(clean: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.json"
     code, stdout, err = cli("import", clean, "-o", out)
-    assert (code, stdout, err) == (0, "", f"wrote {out}\n")
+    assert (code, stdout, err) == (0, "", f"wrote {out} (200 of 200 table cells read)\n")
     assert load(out) == load(FIXTURE)
 
 
@@ -815,3 +816,65 @@ def test_python_dash_m_runs_the_command() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["$schema"].startswith("https://json-schema.org/")
+
+
+# --- never a silent pass -------------------------------------------------------------------
+
+_NO_TABLES = "\n".join(
+    [
+        "某县审计局2023年政府信息公开工作年度报告",
+        "一、总体情况",
+        "本年度主动公开政府信息12条。",
+        "二、主动公开政府信息情况",
+        "详见附件（图片）。",
+        "三、收到和处理政府信息公开申请情况",
+        "本年度收到申请3件。",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "无。",
+        "五、存在的主要问题及改进情况",
+        "公开意识有待加强。",
+        "六、其他需要报告的事项",
+        "本年度未收取信息处理费。",
+        "某县审计局",
+        "2024年1月20日",
+    ]
+)
+
+
+def test_a_document_whose_tables_were_not_read_does_not_validate(tmp_path: Path) -> None:
+    path = tmp_path / "no_tables.txt"
+    path.write_text(_NO_TABLES, encoding="utf-8")
+    code, out, _ = cli("validate", "--lang", "en", path)
+    assert code == 1
+    missing = [line for line in out.splitlines() if " R.TABLE_MISSING " in line]
+    assert [line.split(" R.TABLE_MISSING ")[1].split(":")[0] for line in missing] == [
+        "proactive",
+        "applications",
+        "review_litigation",
+    ]
+    assert all("error R.TABLE_MISSING" in line for line in missing)
+    assert all("the document has no tables at all" in line for line in missing)
+    assert out.splitlines()[-1].endswith("; table cells read: 0 of 200")
+
+
+def test_validate_json_counts_the_cells_read(tmp_path: Path, clean: Path) -> None:
+    path = tmp_path / "no_tables.txt"
+    path.write_text(_NO_TABLES, encoding="utf-8")
+    code, out, _ = cli("validate", "--json", clean, path)
+    document = json.loads(out)
+    assert code == document["exit_code"] == 1
+    assert [f["cells"] for f in document["files"]] == [
+        {"read": 200, "stated": 200},
+        {"read": 0, "stated": 200},
+    ]
+    assert document["summary"]["cells"] == {"read": 200, "stated": 400}
+
+
+def test_import_says_how_many_cells_it_read(tmp_path: Path) -> None:
+    path = tmp_path / "no_tables.txt"
+    path.write_text(_NO_TABLES, encoding="utf-8")
+    code, out, err = cli("import", path, "-o", "-")
+    assert code == 1  # written, but no table was found
+    assert loads(out, "yaml").metadata.agency == "某县审计局"
+    assert err.endswith("read 0 of 200 table cells\n")
+    assert err.count("R.TABLE_MISSING") == 3

@@ -361,7 +361,7 @@ def test_rows_of_a_headerless_table_in_format_order_with_a_warning() -> None:
     assert "R.HEADER_MISSING" in _codes(result)
 
 
-def test_missing_table_is_one_warning_not_one_per_row() -> None:
+def test_missing_table_is_one_error_not_one_per_row() -> None:
     result = assemble([b for b in _doc() if not isinstance(b, Grid)])
     missing = [f for f in result.findings if f.code in ("R.TABLE_MISSING", "R.ROW_MISSING")]
     assert [(f.code, f.paths) for f in missing] == [
@@ -369,6 +369,35 @@ def test_missing_table_is_one_warning_not_one_per_row() -> None:
         ("R.TABLE_MISSING", ("applications",)),
         ("R.TABLE_MISSING", ("review_litigation",)),
     ]
+
+
+def test_missing_tables_are_errors_that_say_there_are_no_tables_at_all() -> None:
+    result = assemble([b for b in _doc() if not isinstance(b, Grid)])
+    missing = [f for f in result.findings if f.code == "R.TABLE_MISSING"]
+    assert {(f.severity, f.status) for f in missing} == {(Severity.ERROR, Status.FAIL)}
+    assert missing[1].message_en == (
+        "table 3 (Disclosure requests received and handled) was not found; its cells are "
+        "left blank: the document has no tables at all (published as images, or not "
+        "recognisable as tables)"
+    )
+    assert missing[1].message_zh.endswith(
+        "：文档中没有任何表格（表格可能以图片形式发布，或未能识别为表格）"
+    )
+
+
+def test_a_missing_table_names_the_tables_the_document_has_instead() -> None:
+    other = Grid(cells=(("序号", "事项"), ("1", "网站改版")), location="table 2")
+    result = assemble([*_doc(), other])
+    [t2, t3] = [f for f in result.findings if f.code == "R.TABLE_MISSING"]
+    assert t3.paths == ("applications",)
+    assert t3.message_en.endswith(
+        ": the document has 2 table(s) (read as table 4; 1 none of the statistic tables), "
+        "none with the labels of table 3"
+    )
+    assert t3.message_zh.endswith(
+        "：文档有2张表格（读作表4；1张不是统计表），没有一张带有表3的标签"
+    )
+    assert t2.paths == ("proactive",)
 
 
 def test_flattened_short_row_with_an_empty_field_among_its_values_is_quoted() -> None:

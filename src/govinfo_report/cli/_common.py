@@ -13,6 +13,7 @@ from govinfo_report.errors import GovinfoReportError
 from govinfo_report.findings import Finding, Lang, Severity, Status
 
 if TYPE_CHECKING:
+    from govinfo_report.model import Report
     from govinfo_report.readers import ReadResult
 
 PROG = "govinfo-report"
@@ -88,3 +89,25 @@ def print_findings(findings: Sequence[Finding], source: Path, lang: Lang, out: I
     """Every finding of ``source`` as a line on ``out``."""
     for finding in findings:
         out.write(finding_line(str(source), finding, lang) + "\n")
+
+
+def cell_counts(report: Report) -> tuple[int, int]:
+    """(cells holding a value, cells the format states) over the three statistic tables.
+
+    A cell holds a value when it is a number or "/": a blank cell, whether the document
+    leaves it empty or the reader could not read it (or did not find its table), is not
+    counted, so a document read without its tables shows "0 of 200".
+    """
+    from govinfo_report.model import BLANK
+
+    tables = report.tables
+    read = sum(value is not BLANK for table in tables for value in table.values)
+    return read, sum(len(table.values) for table in tables)
+
+
+def cells_line(counts: tuple[int, int], lang: Lang) -> str:
+    """How many table cells were read, as the end of a summary line."""
+    read, stated = counts
+    if lang == "en":
+        return f"table cells read: {read} of {stated}"
+    return f"表格单元格读到 {read} 个，共 {stated} 个"

@@ -24,10 +24,12 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     report, findings = _common.read_input(source, options.reader)
     print_findings(findings, source, options.lang, stderr)
     text = dumps(report, syntax)
+    read, stated = _common.cell_counts(report)
     if output is None:
         stdout.write(text)
+        stderr.write(f"read {read} of {stated} table cells\n")
     else:
         write_output(output, text.encode("utf-8"), force=options.force)
-        stderr.write(f"wrote {output}\n")
+        stderr.write(f"wrote {output} ({read} of {stated} table cells read)\n")
     errors = any(f.severity is Severity.ERROR for f in findings)
     return EXIT_ERRORS if errors else EXIT_OK

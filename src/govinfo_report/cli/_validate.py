@@ -46,16 +46,23 @@ class FileResult:
     """All findings by severity, shown or not."""
     error: str | None = None
     problems: tuple[str, ...] = ()
+    cells: tuple[int, int] = (0, 0)
+    """Table cells holding a value, and cells the report's format states."""
 
     @classmethod
     def checked(
-        cls, path: str, findings: Sequence[Finding], shown: Callable[[Finding], bool]
+        cls,
+        path: str,
+        findings: Sequence[Finding],
+        shown: Callable[[Finding], bool],
+        cells: tuple[int, int],
     ) -> FileResult:
         """The result of a file that was read and checked."""
         return cls(
             path,
             tuple(f for f in findings if shown(f)),
             Counter(f.severity for f in findings),
+            cells=cells,
         )
 
     def summarised(self) -> FileResult:
@@ -77,6 +84,7 @@ class FileResult:
             data["problems"] = list(self.problems)
             return data
         data["counts"] = {s.value: self.counts[s] for s in Severity}
+        data["cells"] = {"read": self.cells[0], "stated": self.cells[1]}
         data["findings"] = [f.to_dict() for f in self.findings]
         return data
 
@@ -102,7 +110,8 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
             else:
                 read = _common.read_input(path, options.reader)
                 findings = (*read.findings, *check(read.report, previous=previous))
-                result = FileResult.checked(str(path), findings, shown)
+                cells = _common.cell_counts(read.report)
+                result = FileResult.checked(str(path), findings, shown, cells)
         except ReportLoadError as exc:
             result = FileResult(str(path), error=str(exc), problems=exc.problems)
         except (GovinfoReportError, OSError, RecursionError, MemoryError) as exc:
@@ -214,19 +223,24 @@ def _summary(results: Sequence[FileResult]) -> dict[str, Any]:
         "with_errors": sum(r.status == "errors" for r in results),
         "unusable": sum(r.status == "unusable" for r in results),
         "findings": {s.value: totals[s] for s in Severity},
+        "cells": {
+            "read": sum(r.cells[0] for r in results),
+            "stated": sum(r.cells[1] for r in results),
+        },
     }
 
 
 def _summary_line(results: Sequence[FileResult], lang: Lang) -> str:
     s = _summary(results)
     n = s["findings"]
+    cells = _common.cells_line((s["cells"]["read"], s["cells"]["stated"]), lang)
     if lang == "en":
         return (
             f"{s['files']} file(s) checked: {s['with_errors']} with errors, "
             f"{s['unusable']} unusable; findings: {n['error']} error(s), "
-            f"{n['warning']} warning(s), {n['notice']} notice(s)"
+            f"{n['warning']} warning(s), {n['notice']} notice(s); {cells}"
         )
     return (
         f"共检查 {s['files']} 个文件：{s['with_errors']} 个有错误，{s['unusable']} 个无法读取；"
-        f"错误 {n['error']} 条，警告 {n['warning']} 条，提示 {n['notice']} 条"
+        f"错误 {n['error']} 条，警告 {n['warning']} 条，提示 {n['notice']} 条；{cells}"
     )

@@ -15,7 +15,13 @@ from collections.abc import Sequence
 
 from govinfo_report.errors import UnknownFormatError
 from govinfo_report.findings import Finding, Severity
-from govinfo_report.formats import FormatSpec, FormatVersion, format_for_year, get_format
+from govinfo_report.formats import (
+    FormatSpec,
+    FormatVersion,
+    TableSpec,
+    format_for_year,
+    get_format,
+)
 from govinfo_report.formats.layout import row_variants
 from govinfo_report.model import Table
 from govinfo_report.readers import _findings as rf
@@ -126,11 +132,18 @@ def _row_locations(grid: Grid, number: int) -> list[str]:
 def read_tables(
     parts: Sequence[Part], fmt: FormatSpec
 ) -> tuple[dict[str, Table], list[Finding], int]:
+    """The three tables of ``fmt`` read from the grids of ``parts``, the findings, and how
+    many grids were recognised as statistic tables.
+
+    A table no grid (nor, for Table 2, a caption) was found for is an error
+    (``R.TABLE_MISSING``), whose message says what the document holds instead: a document
+    read without its tables must never pass validation.
+    """
     readers = {t.id: TableReader(t, t.number) for t in fmt.tables}
     fed: dict[str, str] = {}
     findings: list[Finding] = []
-    number = 0
-    recognised = 0
+    seen: list[str | None] = []
+    """Per grid of the document, the table it was read as (None: none of them)."""
     for part in parts:
         context = part.spec.table if part.spec is not None else None
         for block in part.blocks:
@@ -139,8 +152,9 @@ def read_tables(
                     readers[fmt.proactive.id].caption(block.text, block.location or "")
                     fed.setdefault(fmt.proactive.id, block.location or "")
                 continue
-            number += 1
+            number = len(seen) + 1
             table_id = classify(block, fmt.version) or context
+            seen.append(table_id)
             location = block.location or f"table {number}"
             if table_id is None:
                 findings.append(
@@ -153,7 +167,6 @@ def read_tables(
                     )
                 )
                 continue
-            recognised += 1
             fed.setdefault(table_id, location)
             readers[table_id].feed(
                 grid_rows(block.cells, block.origin, _row_locations(block, number))
@@ -162,21 +175,42 @@ def read_tables(
     for spec in fmt.tables:
         if spec.id not in fed:
             tables[spec.id] = Table.blank(spec)
-            findings.append(
-                rf.finding(
-                    rf.TABLE_MISSING,
-                    Severity.WARNING,
-                    f"没有找到表{spec.number}（{spec.title}），其单元格保留为空",
-                    f"table {spec.number} ({spec.english}) was not found; its cells are left blank",
-                    paths=(spec.id,),
-                    uncertain=True,
-                )
-            )
+            findings.append(_missing(spec, fmt, seen))
             continue
         table, table_findings = readers[spec.id].result(fed[spec.id])
         tables[spec.id] = table
         findings.extend(table_findings)
-    return tables, findings, recognised
+    return tables, findings, sum(t is not None for t in seen)
+
+
+def _missing(spec: TableSpec, fmt: FormatSpec, seen: Sequence[str | None]) -> Finding:
+    """The error for a table not found, saying what the document's grids were instead."""
+    numbers = {t.id: t.number for t in fmt.tables}
+    read_as = sorted({numbers[t] for t in seen if t is not None})
+    unknown = sum(t is None for t in seen)
+    head_zh = f"没有找到表{spec.number}（{spec.title}），其单元格保留为空"
+    head_en = f"table {spec.number} ({spec.english}) was not found; its cells are left blank"
+    if not seen:
+        zh = f"{head_zh}：文档中没有任何表格（表格可能以图片形式发布，或未能识别为表格）"
+        en = (
+            f"{head_en}: the document has no tables at all (published as images, or not "
+            "recognisable as tables)"
+        )
+    else:
+        parts_zh = [f"读作{'、'.join(f'表{n}' for n in read_as)}"] if read_as else []
+        parts_en = [f"read as {', '.join(f'table {n}' for n in read_as)}"] if read_as else []
+        if unknown:
+            parts_zh.append(f"{unknown}张不是统计表")
+            parts_en.append(f"{unknown} none of the statistic tables")
+        zh = (
+            f"{head_zh}：文档有{len(seen)}张表格（{'；'.join(parts_zh)}），"
+            f"没有一张带有表{spec.number}的标签"
+        )
+        en = (
+            f"{head_en}: the document has {len(seen)} table(s) ({'; '.join(parts_en)}), "
+            f"none with the labels of table {spec.number}"
+        )
+    return rf.finding(rf.TABLE_MISSING, Severity.ERROR, zh, en, paths=(spec.id,))
 
 
 def choose_version(grids: Sequence[Grid], year: int, findings: list[Finding]) -> FormatVersion:

@@ -19,7 +19,7 @@ from types import MappingProxyType
 from govinfo_report.findings import RuleInfo, Severity, entry
 from govinfo_report.readers import _findings as rf
 
-_W, _N = Severity.WARNING, Severity.NOTICE
+_E, _W, _N = Severity.ERROR, Severity.WARNING, Severity.NOTICE
 
 _ENTRIES = (
     RuleInfo(
@@ -116,15 +116,29 @@ _ENTRIES = (
     ),
     RuleInfo(
         code=rf.TABLE_MISSING,
-        severity=_W,
+        severity=_E,
         title_zh="缺少统计表",
         title_en="Table not found",
-        meaning_zh="表二至表四中的某一张完全没有找到。",
-        meaning_en="One of Tables 2–4 was not found at all.",
-        why_zh="表格以图片形式发布，或根本没有发布。",
-        why_en="Published as an image, or not at all.",
-        fix_zh="按原文录入该表。",
-        fix_en="Enter the table from the original.",
+        meaning_zh=(
+            "表二至表四中的某一张完全没有找到，其单元格保留为空；这是错误，"
+            "没有读到统计表的文档不能通过校验。提示说明文档中有哪些表格"
+            "（读作哪张统计表，几张不是统计表），或者根本没有表格。"
+            "与找到了表格但单元格为空（R.CELL、R.ROW_MISSING）不同。"
+        ),
+        meaning_en=(
+            "One of Tables 2–4 was not found at all; its cells are blank. This is an error: "
+            "a document whose statistic tables were not read never validates clean. The "
+            "message says what tables the document has instead (which table each was read "
+            "as, how many are none of them) or that it has none. Distinct from a table "
+            "found with blank cells (R.CELL, R.ROW_MISSING)."
+        ),
+        why_zh="表格以图片形式发布，或根本没有发布，或其标签与统一格式相差太远。",
+        why_en=(
+            "Published as an image, or not at all, or its labels are too far from the "
+            "official ones."
+        ),
+        fix_zh="按原文录入该表；如原文有此表，请报告无法识别的标签。",
+        fix_en="Enter the table from the original; if the original has it, report its labels.",
     ),
     RuleInfo(
         code=rf.EXTRA_ROW,
