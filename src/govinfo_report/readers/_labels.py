@@ -6,8 +6,9 @@ quotes, 、 for . , a dropped or doubled character, fill-in notes appended in br
 ("规章（设区的市…）"), a trailing note dropped ("（二）部分公开"). :func:`normalize` maps all
 of these to one canonical string, and :class:`LabelIndex` looks a printed label up among
 the labels of the format declarations in a fixed order of trust: exact, known variant,
-bracketed note added or dropped, then a small edit distance that must single out one
-label. Labels are matched by text, never by position; nothing here spells a label.
+bracketed note added or dropped, the ordinal left out ("予以公开" for "（一）予以公开",
+table rows only), then a small edit distance that must single out one label. Labels are
+matched by text, never by position; nothing here spells a label.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import attrs
 
 K = TypeVar("K", bound=Hashable)
 
-MatchKind = Literal["exact", "variant", "annotated", "fuzzy"]
+MatchKind = Literal["exact", "variant", "annotated", "ordinal", "fuzzy"]
 
 _DELETE = "“”„‟\"'‘’「」『』《》〈〉\u200b\u200c\u200d\u2060\ufeff\u00ad*"
 _PUNCT = str.maketrans(
@@ -49,6 +50,10 @@ _PUNCT = str.maketrans(
     }
 )
 _TRAILING_NOTE = re.compile(r"(?:\([^()]*\))+$")
+_ORDINAL = re.compile(
+    r"^(?:\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}、)"
+)
+"""A leading ordinal of a normalised label: (一) 一、 1、 (the forms of （一） 一、 1. 1、)."""
 
 
 @functools.lru_cache(maxsize=8192)
@@ -67,6 +72,11 @@ def normalize(text: str) -> str:
 def strip_note(norm: str) -> str:
     """A normalised label without its trailing bracketed note(s): "规章(设区的市…)" → "规章"."""
     return _TRAILING_NOTE.sub("", norm)
+
+
+def strip_ordinal(norm: str) -> str:
+    """A normalised label without its leading ordinal: "(一)予以公开" → "予以公开"."""
+    return _ORDINAL.sub("", norm, count=1)
 
 
 def distance(a: str, b: str, limit: int) -> int:
@@ -125,10 +135,17 @@ class LabelIndex(Generic[K]):
     name two keys (such a label is ambiguous and matches nothing by itself).
     """
 
-    def __init__(self, entries: Iterable[tuple[str, K, bool]] = ()) -> None:
-        """``entries`` are ``(label, key, is_variant)``."""
+    def __init__(
+        self, entries: Iterable[tuple[str, K, bool]] = (), *, ordinals_optional: bool = False
+    ) -> None:
+        """``entries`` are ``(label, key, is_variant)``. With ``ordinals_optional``, a
+        printed label without the declared one's leading ordinal matches it (table rows
+        printed without （一）; never section headings, where a bare "总体情况" in the text
+        is not the heading 一、总体情况)."""
+        self._ordinals_optional = ordinals_optional
         self._exact: dict[str, list[tuple[K, str, bool]]] = {}
         self._noted: dict[str, list[tuple[K, str]]] = {}
+        self._bare: dict[str, list[tuple[K, str]]] = {}
         self._all: list[tuple[str, K, str]] = []
         self._memo: dict[tuple[str, bool], Match[K] | None] = {}
         for label, key, variant in entries:
@@ -149,6 +166,9 @@ class LabelIndex(Generic[K]):
         base = strip_note(norm)
         if base and base != norm:
             self._noted.setdefault(base, []).append((key, label))
+        bare = strip_ordinal(norm)
+        if len(bare) >= 2 and bare != norm:
+            self._bare.setdefault(bare, []).append((key, label))
         self._all.append((norm, key, label))
 
     def declared_keys(self) -> set[K]:
@@ -193,6 +213,13 @@ class LabelIndex(Generic[K]):
         for declared, key, label in self._all:
             if norm.startswith(declared) and norm[len(declared)] == "(":
                 return Match(key, label, "annotated")
+        if self._ordinals_optional and strip_ordinal(norm) == norm:
+            # Printed without its ordinal ("予以公开" for "（一）予以公开"): matched only when
+            # one key's labels, stripped of theirs, read so.
+            bare = self._bare.get(norm) or (self._bare.get(base) if base else None)
+            if bare and len({k for k, _ in bare}) == 1:
+                key, label = bare[0]
+                return Match(key, label, "ordinal")
         if not fuzzy:
             return None
         return self._fuzzy(base or norm)

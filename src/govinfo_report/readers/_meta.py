@@ -103,14 +103,19 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).replace("\u3000", " ")
 
 
+_HEADING_MARK = re.compile(r"^[#＃]{1,6}[ \t\u3000]*")
+
+
 def parse_title(text: str) -> Title | None:
     """The agency and year of a title line, or ``None`` if the line is not a title.
 
     Accepts "{agency}{YYYY}年政府信息公开工作年度报告", the year first
-    ("2019年上海市人民政府办公厅政府信息公开工作年度报告"), 年度, without 工作, and a
-    date in brackets after it.
+    ("2019年上海市人民政府办公厅政府信息公开工作年度报告"), 年度, without 工作, a date
+    in brackets after it, and a Markdown heading mark left before it ("# …").
     """
     core = "".join(line.strip() for line in text.splitlines())
+    # A Markdown heading mark left in pasted text ("# 某某局2023年…") is not the agency's.
+    core = _HEADING_MARK.sub("", core)
     date_text = info = None
     labelled = _TRAILING_INFO.search(core)
     trailing = labelled or _TRAILING_DATE.search(core)

@@ -91,7 +91,7 @@ class TableIndex:
 @functools.cache
 def spec_index(table: TableSpec) -> TableIndex:
     """The (cached) label indexes of ``table``."""
-    rows: LabelIndex[str] = LabelIndex()
+    rows: LabelIndex[str] = LabelIndex(ordinals_optional=True)
     for row in table.rows:
         rows.add(row.label, row.id)
     for variant, row_id in row_variants(table):

@@ -5,12 +5,16 @@ cells it read twice, rows it did not find. One :class:`TableNotes` per table rea
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from govinfo_report.findings import Finding, Severity
 from govinfo_report.formats import RowGroup, TableSpec
 from govinfo_report.readers import _findings as rf
 from govinfo_report.readers._labels import Match, normalize
 from govinfo_report.readers._table_index import SourceRow, TableIndex
+
+if TYPE_CHECKING:
+    from govinfo_report.readers._table_position import Placed
 
 
 class TableNotes:
@@ -36,6 +40,7 @@ class TableNotes:
             "exact": ("全角半角或空格不同", "other character widths or spaces"),
             "variant": ("已知变体", "a known variant"),
             "annotated": ("附加或省略了括注", "a bracketed note added or left out"),
+            "ordinal": ("缺少序号", "printed without its ordinal"),
             "fuzzy": (f"相差{match.distance}个字符", f"{match.distance} character(s) off"),
         }[match.kind]
         self.findings.append(
@@ -45,6 +50,24 @@ class TableNotes:
                 f"表{self.number}中的“{text}”按“{match.label}”读取（{how[0]}）",
                 f"{text!r} in table {self.number} was read as {match.label!r} ({how[1]})",
                 paths=paths or (self.table.id,),
+                reported=text,
+                location=location,
+            )
+        )
+
+    def note_position(self, text: str, placed: Placed, location: str) -> None:
+        """A misprinted row label read as the official row its place determines."""
+        before_zh = f"“{placed.before}”之后" if placed.before else "表首"
+        before_en = f"after {placed.before!r}" if placed.before else "at the table's start"
+        self.findings.append(
+            rf.finding(
+                rf.LABEL_VARIANT,
+                Severity.NOTICE,
+                f"表{self.number}中的“{text}”与统一格式的标签不符，按其位置（{before_zh}、"
+                f"“{placed.behind}”之前）读作“{placed.label}”",
+                f"{text!r} in table {self.number} matches no official label; read as "
+                f"{placed.label!r} by its place ({before_en}, before {placed.behind!r})",
+                paths=(f"{self.table.id}.{placed.row_id}",),
                 reported=text,
                 location=location,
             )

@@ -60,6 +60,7 @@ from govinfo_report.readers._table_index import (
     spec_index,
 )
 from govinfo_report.readers._table_notes import TableNotes
+from govinfo_report.readers._table_position import Unmatched, by_position, neighbours
 from govinfo_report.readers._table_values import PendingRow, ValuePlacer
 
 _DITTO = frozenset({"〃", '"', "”", "“", "同上"})
@@ -124,10 +125,11 @@ class TableReader:
 
     def feed(self, rows: Sequence[SourceRow]) -> None:
         """Feed the rows of one grid."""
-        pending: list[PendingRow] = []
+        items: list[PendingRow | Unmatched] = []
         for row in rows:
-            self._row(row, pending)
+            self._row(row, items)
         self._header = self._header.close()
+        pending = self._resolve(items)
         padded = self._padded(rows, pending)
         for item in pending:
             self.placer.place(item, padded=padded)
@@ -154,10 +156,38 @@ class TableReader:
             return len(self.table.cells)
         return len(self.spec.group_of[row_id].columns)
 
+    def _resolve(self, items: Sequence[PendingRow | Unmatched]) -> list[PendingRow]:
+        """The data rows of a grid, each unmatched row read as an official row where its
+        place determines one (:mod:`._table_position`), else kept as an extra row."""
+        claimed = set(self.placer.seen_rows)
+        claimed.update(i.row_id for i in items if isinstance(i, PendingRow))
+        pending: list[PendingRow] = []
+        for index, item in enumerate(items):
+            if isinstance(item, PendingRow):
+                pending.append(item)
+                continue
+            placed = None
+            if item.labels and item.has_values and not self.spec.sideways:
+                before, behind, crowded = neighbours(items, index, item.after)
+                if not crowded:
+                    placed = by_position(self.table, item.labels[-1], before, behind, claimed)
+            if placed is None:
+                row, labels, values = item.row, item.labels, item.values
+                self._unmatched(row, labels, values, item.has_values, item.raw, item.after)
+                continue
+            claimed.add(placed.row_id)
+            self.notes.note_position(item.labels[-1], placed, item.row.location)
+            pending.append(
+                PendingRow(
+                    item.row, placed.row_id, item.labels, item.values, item.header, item.version
+                )
+            )
+        return pending
+
     def _row(
         self,
         row: SourceRow,
-        pending: list[PendingRow],
+        pending: list[PendingRow | Unmatched],
     ) -> None:
         texts = row.texts
         nonempty = [t for t in texts if t]
@@ -196,7 +226,13 @@ class TableReader:
                 pending.append(PendingRow(row, "", [], values, header.rows, header.version))
                 return
             raw = [row.raw[i] for i in own] if row.raw else label_texts
-            self._unmatched(row, label_texts, values, has_values, raw)
+            # Its place may make it an official row: decided once the grid is seen (every
+            # unmatched row waits, so that the extra rows keep their printed order).
+            after = self._last_row
+            waiting = Unmatched(
+                row, label_texts, values, tuple(raw), after, header.rows, header.version, has_values
+            )
+            pending.append(waiting)
             return
         self._last_row = row_id
         pending.append(PendingRow(row, row_id, label_texts, values, header.rows, header.version))
@@ -258,7 +294,8 @@ class TableReader:
         labels: list[str],
         values: list[tuple[str, tuple[int, ...]]],
         has_values: bool,
-        raw: Sequence[str] = (),
+        raw: Sequence[str],
+        after: str | None,
     ) -> None:
         distinct = {normalize(t) for t in row.texts if t}
         text_only = not has_values and (len(distinct) == 1 or not any(t for t, _ in values))
@@ -301,7 +338,7 @@ class TableReader:
             parsed.append(value)
         while parsed and parsed[-1] is BLANK and row.loose:
             parsed.pop()  # padding of a flattened row, not cells
-        self.extra.append(ExtraRow(label=label, values=tuple(parsed), after=self._last_row))
+        self.extra.append(ExtraRow(label=label, values=tuple(parsed), after=after))
         self.findings.append(
             rf.finding(
                 rf.EXTRA_ROW,

@@ -160,13 +160,21 @@ _ENTRIES = (
         title_zh="标签经容差匹配",
         title_en="Label matched with tolerance",
         meaning_zh=(
-            "某个标签只有在容差下才匹配：已知的变体写法、加上或省去括注、相差一两个字，"
-            "或在换行处被截断的表头（“本年新”/“本年新”按印刷顺序读作本年新制作数量/本年新公开数量）。"
+            "某个标签只有在容差下才匹配：已知的变体写法、加上或省去括注、缺少序号（“予以公开”"
+            "读作“（一）予以公开”）、相差一两个字，或在换行处被截断的表头（“本年新”/“本年新”"
+            "按印刷顺序读作本年新制作数量/本年新公开数量）。与任何标签都不符的行，只有当其前后"
+            "两行是统一格式中相邻两行之外仅隔的那一行、且文字相近时，才按位置读作该行"
+            "（“2.其他法律行政止公开”读作“2.其他法律行政法规禁止公开”），提示写明前后两行。"
         ),
         meaning_en=(
             "A label matched only with tolerance: a known variant, a bracketed note added or "
-            'dropped, a character or two off, or a header cut at a line break ("本年新" / '
-            '"本年新" read in printed order as 本年新制作数量 / 本年新公开数量).'
+            'dropped, its ordinal left out ("予以公开" for "（一）予以公开"), a character or '
+            'two off, or a header cut at a line break ("本年新" / "本年新" read in printed '
+            "order as 本年新制作数量 / 本年新公开数量). A row whose label matches none is read "
+            "by its place only when the official rows matched just before and after it leave "
+            "exactly one official row between them, printed nowhere else, and its label is "
+            'close to that row\'s ("2.其他法律行政止公开" for "2.其他法律行政法规禁止公开"); '
+            "the finding names both neighbours."
         ),
         why_zh="笔误、地方模板、文本提取。",
         why_en="Typos, local templates, text extraction.",
