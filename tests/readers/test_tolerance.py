@@ -13,10 +13,20 @@ from pathlib import Path
 import pytest
 
 from govinfo_report.findings import Severity
+from govinfo_report.formats import FormatVersion, get_format
+from govinfo_report.model import BLANK
 from govinfo_report.readers import ReadResult, read_report
+from govinfo_report.readers._assemble import assemble
+from govinfo_report.readers._document import Block, Grid, Paragraph
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "text" / "03_shuyang_fgj_2023.txt"
 BASE = FIXTURE.read_text(encoding="utf-8")
+T3 = get_format(FormatVersion.V2021).applications
+_DOC: list[Block] = [
+    Paragraph(text="某县审计局2023年政府信息公开工作年度报告"),
+    *(Paragraph(text=s.heading) for s in get_format(FormatVersion.V2021).sections),
+]
+"""Title and six headings: a grid inserted after the third heading is in section 三."""
 PROHIBITED = "（三）不予公开 / 2.其他法律行政法规禁止公开 | 0 |  |  |  |  |  | 0"
 
 
@@ -141,7 +151,6 @@ def test_a_title_with_a_markdown_mark_or_a_spaced_year_names_the_agency(title: s
 
 def test_a_2023_report_in_the_2019_format_is_read_as_such_and_f1_reports_it() -> None:
     from govinfo_report.checks import check
-    from govinfo_report.formats import FormatVersion
 
     shanghai = (FIXTURE.parent / "02_shanghai_szfbgt_2019.txt").read_text(encoding="utf-8")
     text = shanghai.replace("2019年上海市人民政府办公厅", "2023年上海市人民政府办公厅", 1)
@@ -151,3 +160,62 @@ def test_a_2023_report_in_the_2019_format_is_read_as_such_and_f1_reports_it() ->
     assert "R.FORMAT" not in _codes(result)  # the labels told it; nothing was assumed
     assert result.report.proactive["procurement.projects"] == 6  # a 2019-only row, read
     assert [f.code for f in check(result.report) if f.code == "F.1"] == ["F.1"]
+
+
+# --- a header naming only some columns -----------------------------------------------------
+
+_T3_HEADER = "列: 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计"
+
+
+def test_flattened_rows_with_one_field_per_column_under_a_partial_header_are_placed() -> None:
+    [line] = [x for x in BASE.splitlines() if x.startswith(_T3_HEADER)]
+    result = _read(BASE.replace(line, "自然人 | 法人或其他组织 | 总计"))
+    table = result.report.applications
+    assert (table["new_received.natural_person"], table["new_received.total"]) == (26, 26)
+    assert table["new_received.commercial_enterprise"] is BLANK  # an empty field: blank
+    assert table["total_outcomes.total"] == 26
+    assert "R.CELL" not in _codes(result)
+    [note] = [f for f in result.findings if f.code == "R.HEADER_MISSING"]
+    assert note.message_en == (
+        "the column header of table 3 names only some of the columns; rows with one field "
+        "per column were read in the format's column order"
+    )
+
+
+def _t3_grid(header: list[list[str]], origin_header: list[list[tuple[int, int]]]) -> Grid:
+    """Table 3 as a grid that knows its merges: two label columns, seven value columns,
+    the given header rows, then every official row with its values 1…7 (total 21)."""
+    rows = [list(h) for h in header]
+    origin = [list(o) for o in origin_header]
+    for row in T3.rows:
+        r = len(rows)
+        labels = list(row.label_path) if len(row.label_path) == 2 else [row.label_path[0]] * 2
+        rows.append([*labels, "1", "2", "3", "4", "5", "6", "21"])
+        left = [(r, 0), (r, 1)] if len(row.label_path) == 2 else [(r, 0), (r, 0)]
+        origin.append([*left, *((r, c) for c in range(2, 9))])
+    return Grid(
+        cells=tuple(tuple(r) for r in rows),
+        origin=tuple(tuple(o) for o in origin),
+        location="table 2",
+    )
+
+
+def test_grid_rows_under_a_header_whose_merged_group_names_no_column_are_placed() -> None:
+    # The PDF header: 自然人 | 法人或其他组织 (merged over five columns) | 总计, and the
+    # row of the five organisation columns under it lost.
+    header = [["", "", "自然人", *["法人或其他组织"] * 5, "总计"]]
+    origin = [[(0, 0), (0, 0), (0, 2), *[(0, 3)] * 5, (0, 8)]]
+    result = assemble([*_DOC[:4], _t3_grid(header, origin), *_DOC[4:]])
+    table = result.report.applications
+    assert [table[f"new_received.{c.id}"] for c in T3.groups[0].columns] == [1, 2, 3, 4, 5, 6, 21]
+    assert "R.CELL" not in _codes(result)
+    assert "R.HEADER_MISSING" in _codes(result)
+
+
+def test_grid_rows_whose_named_columns_disagree_with_the_format_order_are_not_placed() -> None:
+    # 总计 printed first: the header contradicts the format's order, so order proves nothing.
+    header = [["", "", "总计", *["法人或其他组织"] * 5, "自然人"]]
+    origin = [[(0, 0), (0, 0), (0, 2), *[(0, 3)] * 5, (0, 8)]]
+    result = assemble([*_DOC[:4], _t3_grid(header, origin), *_DOC[4:]])
+    assert result.report.applications["new_received.commercial_enterprise"] is BLANK
+    assert "R.CELL" in _codes(result)

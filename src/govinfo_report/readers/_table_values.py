@@ -63,6 +63,7 @@ class ValuePlacer:
         """Cells a short flattened row does not give: cell id → (the row named in zh and
         en, location)."""
         self._header_missing_noted = False
+        self._partial_noted = False
         self._maps: dict[tuple[int, str], dict[int, Slot]] = {}
         self._sequences: dict[tuple[int, str], list[Slot] | None] = {}
 
@@ -87,6 +88,8 @@ class ValuePlacer:
             sequence = self._loose_slots(head, row_id)
             if sequence is None:
                 sequence = self._headerless(head, row_id, len(texts), row.location)
+            elif self._partial(sequence, row_id, len(texts)):
+                sequence = self._in_format_order(row_id, row.location)
             if (
                 sequence is not None
                 and len(texts) < len(sequence)
@@ -194,6 +197,11 @@ class ValuePlacer:
         mapping = self._positional_map(head, row_id)
         if not mapping:
             return None
+        if self._partial(list(mapping.values()), row_id, len(values)) and self._agrees(
+            mapping, values, row_id
+        ):
+            order = self._in_format_order(row_id, location)
+            return {slot: [text] for slot, (text, _) in zip(order, values, strict=True)}
         assigned: dict[Slot, list[str]] = {}
         for text, cols in values:
             slots = {mapping[c] for c in cols if c in mapping}
@@ -229,6 +237,49 @@ class ValuePlacer:
         if key not in self._sequences:
             self._sequences[key] = self.heads.loose_sequence(head[0], row_id)
         return self._sequences[key]
+
+    def _partial(self, named: Sequence[Slot], row_id: str, count: int) -> bool:
+        """Whether a header naming the slots ``named`` leaves some of the row's columns
+        unnamed while the row gives exactly one field per column of the format."""
+        expected = self.heads.expected_slots(row_id)
+        columns = {(s[0] or None, s[1]) for s in named}
+        wanted = {(s[0] or None, s[1]) for s in expected}
+        if row_id:
+            columns = {(None, c) for r, c in columns if r in (None, row_id)}
+        return count == len(expected) and not wanted <= columns
+
+    def _agrees(
+        self, mapping: dict[int, Slot], values: list[tuple[str, tuple[int, ...]]], row_id: str
+    ) -> bool:
+        """Whether every value under a named column sits where the format's order puts it."""
+        for (_text, cols), want in zip(values, self.heads.expected_slots(row_id), strict=True):
+            for c in cols:
+                slot = mapping.get(c)
+                if slot is None:
+                    continue
+                if slot[1] != want[1] or (slot[0] and want[0] and slot[0] != want[0]):
+                    return False
+        return True
+
+    def _in_format_order(self, row_id: str, location: str) -> list[Slot]:
+        """The format's column order for a row with one field per column under a header
+        that names only some of them (cells merged or lost in extraction), noted once."""
+        if not self._partial_noted:
+            self._partial_noted = True
+            self.findings.append(
+                rf.finding(
+                    rf.HEADER_MISSING,
+                    Severity.WARNING,
+                    f"表{self.number}的列标题只列出了部分列；每列各有一个字段的行按格式规定的列"
+                    "顺序读取",
+                    f"the column header of table {self.number} names only some of the "
+                    "columns; rows with one field per column were read in the format's "
+                    "column order",
+                    paths=(self.table.id,),
+                    location=location,
+                )
+            )
+        return self.heads.expected_slots(row_id)
 
     def _headerless(self, head: _Head, row_id: str, count: int, location: str) -> list[Slot] | None:
         """The format's column order for a table printed without a header, when the row

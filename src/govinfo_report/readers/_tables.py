@@ -26,9 +26,14 @@ The rules, in order:
   order (``R.SHORT_ROW``), and each of its other cells stays blank with an uncertain
   ``R.CELL`` (not given: blank in the source or lost in flattening, never 0). A short
   row with an empty field among its values, a row with more values than columns, or a
-  row under a header that does not name every column is not placed at all: its values
-  are quoted in an ``R.CELL`` finding, since which column a value belongs to is unknown.
-- Rows that match no label but carry values are kept as extra rows (Tables 2 and 3).
+  short row under a header that does not name every column is not placed at all: its
+  values are quoted in an ``R.CELL`` finding, since which column a value belongs to is
+  unknown. A row with exactly one field (or cell) per column of the format under a
+  header that names only some columns (a merged 法人或其他组织 over columns it does not
+  name) is read in the format's column order, with ``R.HEADER_MISSING``, provided every
+  value under a named column sits where that order puts it.
+- Rows that match no label but carry values are kept as extra rows (Tables 2 and 3),
+  unless their place determines the official row they misprint (:mod:`._table_position`).
 
 The stages live in their own modules, with plain data passed between them: the label
 indexes and source rows (:mod:`._table_index`), the header (:mod:`._table_header`: what

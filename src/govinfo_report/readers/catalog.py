@@ -184,15 +184,21 @@ _ENTRIES = (
     RuleInfo(
         code=rf.HEADER_MISSING,
         severity=_W,
-        title_zh="表格没有列标题",
-        title_en="Table without a column header",
-        meaning_zh="表格没有印出列标题；数值按统一格式的列顺序读取，且只读取每列恰有一个数值的行。",
-        meaning_en=(
-            "A table printed no column header; values were read in the format's column order, "
-            "and only rows with exactly one value per column."
+        title_zh="表格没有列标题或列标题不全",
+        title_en="Table without a (complete) column header",
+        meaning_zh=(
+            "表格没有印出列标题，或列标题只列出了部分列（如合并的“法人或其他组织”下没有各列）；"
+            "数值按统一格式的列顺序读取，且只读取每列恰有一个数值（或字段）的行；列标题列出的列"
+            "必须与该顺序一致。"
         ),
-        why_zh="粘贴表格时漏掉了表头。",
-        why_en="Tables pasted without their header.",
+        meaning_en=(
+            "A table printed no column header, or a header naming only some columns (a merged "
+            "法人或其他组织 without its columns under it); values were read in the format's "
+            "column order, and only rows with exactly one value (or field) per column, whose "
+            "values under a named column sit where that order puts them."
+        ),
+        why_zh="粘贴表格时漏掉了表头，或提取时丢失了表头的一行。",
+        why_en="Tables pasted without their header, or a header row lost in extraction.",
         fix_zh="对照原文核对列的顺序。",
         fix_en="Check the column order against the original.",
     ),
