@@ -76,6 +76,7 @@ class _Recognising(Protocol):
 # so those come after a parser has said it holds no report).
 _BUILTINS: dict[str, str] = {
     "docx": "govinfo_report.readers.docx:DocxReader",
+    "pdf": "govinfo_report.readers.pdf:PdfReader",
     "html": "govinfo_report.readers.html:HtmlReader",
     "json": "govinfo_report.readers.interchange:JsonReader",
     "toml": "govinfo_report.readers.interchange:TomlReader",
