@@ -442,7 +442,10 @@ _ENTRIES = (
             "were left out, never guessed, and the page's text and values may miss characters. "
             "The finding gives the page and how many."
         ),
-        why_zh="导出 PDF 的程序嵌入了子集字体却未写 ToUnicode 表（常见于较旧的 WPS、扫描件处理软件）。",
+        why_zh=(
+            "导出 PDF 的程序嵌入了子集字体却未写 ToUnicode 表（常见于较旧的 WPS、"
+            "一些 PDF 工具）。"
+        ),
         why_en=(
             "The program that made the PDF embedded a subset font without a ToUnicode map "
             "(older WPS versions, some PDF tools)."
