@@ -443,8 +443,7 @@ _ENTRIES = (
             "The finding gives the page and how many."
         ),
         why_zh=(
-            "导出 PDF 的程序嵌入了子集字体却未写 ToUnicode 表（常见于较旧的 WPS、"
-            "一些 PDF 工具）。"
+            "导出 PDF 的程序嵌入了子集字体却未写 ToUnicode 表（常见于较旧的 WPS、一些 PDF 工具）。"
         ),
         why_en=(
             "The program that made the PDF embedded a subset font without a ToUnicode map "
