@@ -34,6 +34,9 @@ BAND: Final = 0.1
 _PAGE_NUMBER: Final = re.compile(
     r"[-—–－‐_\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[-—–－‐_\s]*"
 )
+_SENTENCE_END: Final = "。！？!?；;：:」”』)）"
+_SHORT: Final = 0.7
+"""A line shorter than this part of the text width ends its paragraph."""
 _TITLE_SCALE: Final = 1.15
 """A line this much larger than the body text at the top of page 1 is the title."""
 
@@ -72,7 +75,7 @@ class _Layout:
         self.budget = CellBudget(source)
         self._lines: list[Line] = []
         self._start_page = 0
-        self._right = 0.0
+        self._left = self._right = 0.0
         self._tables = 0
         self._open: Ruled | None = None
         """A table at the bottom of the page before, which the next page may continue."""
@@ -143,12 +146,12 @@ class _Layout:
                 # before goes on when it reached the right margin and this line is not
                 # indented.
                 last = self._lines[-1] if self._lines else None
-                new = last is None or last.x1 < self._right - 1.5 * last.size
+                new = last is None or _ends_paragraph(last, self._left, self._right)
             else:
                 new = (
                     line.top - previous.bottom > 1.2 * line.size
-                    or previous.x1 < right - 1.5 * previous.size
                     or abs(line.size - previous.size) > 0.15 * line.size
+                    or _ends_paragraph(previous, left, right)
                 )
             if new or centred or line.x0 > left + 0.9 * line.size:
                 self.flush()
@@ -159,13 +162,22 @@ class _Layout:
             if centred:
                 self.flush()
                 previous = None
-        self._right = right
+        self._left, self._right = left, right
 
     def finish(self) -> list[Block]:
         self.flush()
         self.close_table()
         _mark_signature(self.blocks)
         return self.blocks
+
+
+def _ends_paragraph(line: Line, left: float, right: float) -> bool:
+    """Whether a paragraph ends with ``line``: it stops short of the right margin and
+    ends a sentence, or is short (a heading, a last line). A ragged line that stops short
+    in the middle of a sentence (left-aligned text, a word that did not fit) goes on."""
+    if line.x1 >= right - 1.5 * line.size:
+        return False
+    return line.text[-1:] in _SENTENCE_END or line.x1 - left < _SHORT * (right - left)
 
 
 def _mark_signature(blocks: list[Block]) -> None:

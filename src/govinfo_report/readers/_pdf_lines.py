@@ -1,8 +1,10 @@
 """Characters with boxes → text lines, and lines → text, as a reader of the page would.
 
-A line is the characters whose vertical centres lie within half a character's height of
-each other, left to right. Inside a line a space is written where the gap between two
-characters is wider than a quarter of their height and neither is CJK (PDF text has no
+A line is the characters whose vertical centres lie within half the font size of the
+line's mean centre, left to right (glyph boxes differ in height: "。" sits low, a quote
+high, a Latin digit's box is taller than a CJK character's). Inside a line a space is
+written where the gap between two characters is wider than a quarter of the font size
+and neither is CJK (PDF text has no
 spaces to keep; a gap between "2023" and "年" is the font change, not a word break). A
 gap wider than :data:`SEGMENT_GAP` heights splits the line into segments: the columns of
 a table printed without ruling lines. Lines are joined with no space between CJK
@@ -20,8 +22,8 @@ SPACE_GAP: Final = 0.25
 """A gap wider than this many character heights between non-CJK characters is a space."""
 SEGMENT_GAP: Final = 1.5
 """A gap wider than this many character heights splits a line into segments."""
-_SAME_LINE: Final = 0.45
-"""Characters whose centres are closer than this many heights are on one line."""
+_SAME_LINE: Final = 0.5
+"""Characters whose centres are closer than this many font sizes are on one line."""
 
 
 def is_cjk(char: str) -> bool:
@@ -51,7 +53,7 @@ class Line(NamedTuple):
     x1: float
     bottom: float
     size: float
-    """The height of its characters' boxes (about the font size)."""
+    """The font size most of its characters are printed in."""
     segments: tuple[Segment, ...]
 
     @property
@@ -84,8 +86,8 @@ def join_lines(texts: Iterable[str]) -> str:
 
 def _line(chars: Sequence[Char]) -> Line:
     ordered = sorted(chars, key=lambda c: c.x0)
-    heights = sorted(c.bottom - c.top for c in ordered)
-    size = heights[len(heights) // 2]
+    sizes = sorted(c.size for c in ordered)
+    size = sizes[len(sizes) // 2]
     segments: list[Segment] = []
     text = ordered[0].text
     start = ordered[0].x0
@@ -118,16 +120,18 @@ def group_lines(chars: Iterable[Char]) -> list[Line]:
     ordered = sorted(chars, key=lambda c: c.top + c.bottom)
     lines: list[Line] = []
     current: list[Char] = []
-    centre = height = 0.0
+    total = size = 0.0
     for char in ordered:
         middle = (char.top + char.bottom) / 2
-        if current and abs(middle - centre) <= _SAME_LINE * height:
+        if current and abs(middle - total / len(current)) <= _SAME_LINE * max(size, char.size):
             current.append(char)
+            total += middle
+            size = max(size, char.size)
             continue
         if current:
             lines.append(_line(current))
         current = [char]
-        centre, height = middle, max(char.bottom - char.top, 1.0)
+        total, size = middle, char.size
     if current:
         lines.append(_line(current))
     return lines

@@ -78,6 +78,8 @@ class Char(NamedTuple):
     top: float
     x1: float
     bottom: float
+    size: float
+    """The font size it is printed in (points)."""
 
 
 @attrs.frozen
@@ -349,7 +351,10 @@ def _chars(textpage: Any, height: float, where: str) -> tuple[list[Char], int]:
             continue
         if not raw.FPDFText_GetLooseCharBox(textpage, i, ctypes.byref(box)):
             continue
-        chars.append(Char(char, box.left, height - box.top, box.right, height - box.bottom))
+        size = raw.FPDFText_GetFontSize(textpage, i)
+        chars.append(
+            Char(char, box.left, height - box.top, box.right, height - box.bottom, size or 1.0)
+        )
     return chars, unmapped
 
 

@@ -8,8 +8,8 @@ boundaries and its distinct vertical lines its column boundaries; two neighbouri
 elementary cells are one merged cell when no ruling line separates them. A character
 belongs to the cell its centre lies in. A table split over two pages is one
 :class:`Ruled` whose second part is moved up under the first (:func:`join`), so that its
-rows continue the grid, its columns are the union of both parts', and a header row the
-second page repeats is dropped.
+rows continue the grid and its columns are the union of both parts'; the marks the page
+break leaves (a repeated header, a broken row) are mended by :mod:`._pdf_joins`.
 """
 
 from __future__ import annotations
@@ -21,12 +21,13 @@ from typing import Final
 import attrs
 
 from govinfo_report.errors import ReportReadError
+from govinfo_report.readers._pdf_joins import mend
 from govinfo_report.readers._pdf_lines import cell_text
 from govinfo_report.readers._pdf_source import Char, Edge
 
 TOLERANCE: Final = 2.0
 """Points within which two ruling lines are one, and a line reaches a crossing."""
-MAX_EDGES: Final = 5_000
+MAX_EDGES: Final = 2_000
 """Ruling lines on one page after snapping; a report's page has a few hundred."""
 
 
@@ -120,6 +121,12 @@ class Ruled:
         return _positions([e.x0 for e in self.v])
 
 
+def _is_table(rows: int, columns: int) -> bool:
+    """Two rows of cells (three horizontal lines) and a column, or one row of at least
+    two cells (the first row of a table the page cuts); a frame alone is no table."""
+    return (rows >= 3 and columns >= 2) or (rows >= 2 and columns >= 3)
+
+
 def find_tables(edges: Sequence[Edge], where: str) -> list[Ruled]:
     """The ruled tables among a page's lines: at least two rows of cells and two
     columns' boundaries, top to bottom.
@@ -149,7 +156,7 @@ def find_tables(edges: Sequence[Edge], where: str) -> list[Ruled]:
     tables = [
         Ruled(hs, vs)
         for hs, vs in groups.values()
-        if len(_positions([e.top for e in hs])) >= 3 and len(_positions([e.x0 for e in vs])) >= 2
+        if _is_table(len(_positions([e.top for e in hs])), len(_positions([e.x0 for e in vs])))
     ]
     return sorted(tables, key=lambda t: t.top)
 
@@ -173,6 +180,14 @@ def join(first: Ruled, second: Ruled) -> bool:
     return True
 
 
+def _nearest(positions: Sequence[float], value: float) -> int:
+    """The index of the position nearest ``value`` (``positions`` sorted)."""
+    i = bisect.bisect_left(positions, value)
+    if i == len(positions) or (i > 0 and value - positions[i - 1] < positions[i] - value):
+        return i - 1
+    return i
+
+
 def _covered(spans: Sequence[tuple[float, float]], lo: float, hi: float) -> bool:
     """Whether the joined ``spans`` cover ``lo..hi`` (less TOLERANCE at each end)."""
     return any(
@@ -193,10 +208,10 @@ def grid(table: Ruled) -> tuple[Cells, Origins]:
     rows, cols = len(ys) - 1, len(xs) - 1
     h_at: list[list[tuple[float, float]]] = [[] for _ in ys]
     for e in h:
-        h_at[min(range(len(ys)), key=lambda i: abs(ys[i] - e.top))].append((e.x0, e.x1))
+        h_at[_nearest(ys, e.top)].append((e.x0, e.x1))
     v_at: list[list[tuple[float, float]]] = [[] for _ in xs]
     for e in v:
-        v_at[min(range(len(xs)), key=lambda i: abs(xs[i] - e.x0))].append((e.top, e.bottom))
+        v_at[_nearest(xs, e.x0)].append((e.top, e.bottom))
     parent = list(range(rows * cols))
     for r in range(rows):
         for c in range(cols):
@@ -229,35 +244,4 @@ def grid(table: Ruled) -> tuple[Cells, Origins]:
     origins = tuple(
         tuple(divmod(origin_of[r * cols + c], cols) for c in range(cols)) for r in range(rows)
     )
-    return _drop_repeated_header(
-        cells, origins, [bisect.bisect_left(ys, y - TOLERANCE) for y in table.joins]
-    )
-
-
-def _drop_repeated_header(
-    cells: Cells, origins: Origins, starts: Sequence[int]
-) -> tuple[Cells, Origins]:
-    """Rows that a later page's part begins with and that repeat the table's first rows
-    (a repeated header) are dropped, and the origins below them moved up."""
-    drop: set[int] = set()
-    for start in starts:
-        k = 0
-        while (
-            start + k < len(cells) and k < start and cells[start + k] == cells[k] and any(cells[k])
-        ):
-            k += 1
-        drop.update(range(start, start + k))
-    if not drop:
-        return cells, origins
-    kept = [r for r in range(len(cells)) if r not in drop]
-    new_index = {r: i for i, r in enumerate(kept)}
-
-    def moved(r: int) -> int:
-        while r not in new_index:
-            r += 1
-        return new_index[r]
-
-    return (
-        tuple(cells[r] for r in kept),
-        tuple(tuple((moved(o[0]), o[1]) for o in origins[r]) for r in kept),
-    )
+    return mend(cells, origins, [bisect.bisect_left(ys, y - TOLERANCE) for y in table.joins])
