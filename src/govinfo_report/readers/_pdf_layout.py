@@ -9,7 +9,9 @@ the page before (same borders and columns, nothing between) is joined to it.
 
 Lines become paragraphs by position. A line starts a new paragraph when it is indented
 (the first-line indent of 公文 text), when the line before ended short of the right
-margin, when its size differs, after a vertical gap, and around a table; a centred line
+margin at a sentence's end or well short of it, when it starts with a heading's number
+after a short line, when its size differs, after a gap wider than the document's usual
+line pitch, and around a table; a centred line
 is a paragraph of its own. A paragraph that goes on over a page break stays one. The
 large lines at the top of the first page are the title (level 0). Short lines in the
 right half of the last page, after the text, are the signature and date.
@@ -18,6 +20,7 @@ right half of the last page, after the text, are the signature and date.
 from __future__ import annotations
 
 import collections
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Final
@@ -35,6 +38,10 @@ _PAGE_NUMBER: Final = re.compile(
     r"[-—–－‐_\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[-—–－‐_\s]*"
 )
 _SENTENCE_END: Final = "。！？!?；;：:」”』)）"
+_ORDINAL: Final = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]")
+"""A heading's number at the start of a line (after a short line: a new paragraph)."""
+_GAP: Final = 1.3
+"""Lines further apart than this many usual line pitches are in different paragraphs."""
 _SHORT: Final = 0.7
 """A line shorter than this part of the text width ends its paragraph."""
 _TITLE_SCALE: Final = 1.15
@@ -68,9 +75,11 @@ def _furniture(pages: Sequence[Page], lines: Sequence[list[Line]]) -> list[set[i
 class _Layout:
     """The running state while the pages are read in order."""
 
-    def __init__(self, source: str, body_size: float) -> None:
+    def __init__(self, source: str, body_size: float, pitch: float) -> None:
         self.source = source
         self.body = body_size
+        self.pitch = pitch
+        """The document's usual distance from one line's top to the next, in font sizes."""
         self.blocks: list[Block] = []
         self.budget = CellBudget(source)
         self._lines: list[Line] = []
@@ -148,10 +157,12 @@ class _Layout:
                 last = self._lines[-1] if self._lines else None
                 new = last is None or _ends_paragraph(last, self._left, self._right)
             else:
+                short = previous.x1 < right - 1.5 * previous.size
                 new = (
-                    line.top - previous.bottom > 1.2 * line.size
+                    line.top - previous.top > _GAP * self.pitch * previous.size
                     or abs(line.size - previous.size) > 0.15 * line.size
                     or _ends_paragraph(previous, left, right)
+                    or (short and _ORDINAL.match(line.text) is not None)
                 )
             if new or centred or line.x0 > left + 0.9 * line.size:
                 self.flush()
@@ -197,6 +208,17 @@ def _mark_signature(blocks: list[Block]) -> None:
             blocks[tail[0]] = Paragraph(text=above.text, location=above.location, role="signature")
 
 
+def _pitch(page_lines: Sequence[Sequence[Line]]) -> float:
+    """The usual line pitch of the document, in font sizes (1.5 if it cannot tell)."""
+    ratios = sorted(
+        (b.top - a.top) / a.size
+        for lines in page_lines
+        for a, b in itertools.pairwise(lines)
+        if abs(a.size - b.size) <= 0.15 * a.size and 0.8 * a.size < b.top - a.top < 3 * a.size
+    )
+    return ratios[len(ratios) // 2] if ratios else 1.5
+
+
 def to_blocks(pages: Sequence[Page], source: str) -> list[Block]:
     """The blocks of the document, in reading order.
 
@@ -225,7 +247,7 @@ def to_blocks(pages: Sequence[Page], source: str) -> list[Block]:
         for line in lines:
             sizes[round(line.size)] += len(line.text)
     body = sizes.most_common(1)[0][0] if sizes else 12.0
-    layout = _Layout(source, body)
+    layout = _Layout(source, body, _pitch(page_lines))
     for page, tables, lines, skip in zip(pages, page_tables, page_lines, furniture, strict=True):
         layout.page(page, tables, [line for i, line in enumerate(lines) if i not in skip])
     return layout.finish()
