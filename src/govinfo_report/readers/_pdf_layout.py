@@ -37,11 +37,16 @@ BAND: Final = 0.1
 _PAGE_NUMBER: Final = re.compile(
     r"[-—–－‐_\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[-—–－‐_\s]*"
 )
-_SENTENCE_END: Final = "。！？!?；;：:」”』)）"
+_SENTENCE_END: Final = "。！？!?：:"
+"""A paragraph's last line ends with one of these; a line ending with "；" or a closing
+quote that stops short is a ragged line (the next character could not start a line)."""
 _ORDINAL: Final = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]")
 """A heading's number at the start of a line (after a short line: a new paragraph)."""
 _GAP: Final = 1.3
 """Lines further apart than this many usual line pitches are in different paragraphs."""
+_RAGGED: Final = 2.5
+"""A line that stops this many characters or fewer short of the margin is full: line
+breaking rules (no "。" or "”" at a line's start) leave lines a character or two short."""
 _SHORT: Final = 0.7
 """A line shorter than this part of the text width ends its paragraph."""
 _TITLE_SCALE: Final = 1.15
@@ -149,7 +154,11 @@ class _Layout:
                 continue
             self.close_table()
             line = item
-            centred = abs(line.middle - centre) < line.size and line.x0 > left + 2 * line.size
+            centred = (
+                abs(line.middle - centre) < line.size
+                and line.x0 > left + 2 * line.size
+                and line.x1 < right - 2 * line.size
+            )
             if previous is None:
                 # The first line on the page, or after a table: a paragraph from the page
                 # before goes on when it reached the right margin and this line is not
@@ -186,7 +195,7 @@ def _ends_paragraph(line: Line, left: float, right: float) -> bool:
     """Whether a paragraph ends with ``line``: it stops short of the right margin and
     ends a sentence, or is short (a heading, a last line). A ragged line that stops short
     in the middle of a sentence (left-aligned text, a word that did not fit) goes on."""
-    if line.x1 >= right - 1.5 * line.size:
+    if line.x1 >= right - _RAGGED * line.size:
         return False
     return line.text[-1:] in _SENTENCE_END or line.x1 - left < _SHORT * (right - left)
 
