@@ -125,13 +125,13 @@ class _Layout:
         self.close_table()
         self._open = table
 
-    def page(self, page: Page, tables: list[Ruled], lines: list[Line]) -> None:
+    def page(
+        self, page: Page, tables: list[Ruled], lines: list[Line], margins: tuple[float, float]
+    ) -> None:
         items: list[tuple[float, Line | Ruled]] = [(line.top, line) for line in lines]
         items.extend((t.top, t) for t in tables)
         items.sort(key=lambda item: item[0])
-        right = max((line.x1 for line in lines), default=page.width)
-        full = [line.x0 for line in lines if line.x1 >= right - 2 * line.size]
-        left = min(full or [line.x0 for line in lines] or [0.0])
+        left, right = margins
         centre = page.width / 2
         if page.number == 1:
             title = 0
@@ -217,6 +217,25 @@ def _mark_signature(blocks: list[Block]) -> None:
             blocks[tail[0]] = Paragraph(text=above.text, location=above.location, role="signature")
 
 
+def _margins(
+    pages: Sequence[Page], page_lines: Sequence[Sequence[Line]]
+) -> list[tuple[float, float]]:
+    """Each page's text margins (left, right): where its full lines start and end. A page
+    with fewer than three full lines (the last page's signature alone) has the usual
+    margins of the document's other pages."""
+    found: list[tuple[float, float] | None] = []
+    for lines in page_lines:
+        right = max((line.x1 for line in lines), default=0.0)
+        full = [line.x0 for line in lines if line.x1 >= right - 2 * line.size]
+        found.append((min(full), right) if len(full) >= 3 else None)
+    known = sorted(m for m in found if m is not None)
+    usual = known[len(known) // 2] if known else None
+    out = []
+    for page, margins in zip(pages, found, strict=True):
+        out.append(margins or usual or (0.0, page.width))
+    return out
+
+
 def _pitch(page_lines: Sequence[Sequence[Line]]) -> float:
     """The usual line pitch of the document, in font sizes (1.5 if it cannot tell)."""
     ratios = sorted(
@@ -256,7 +275,13 @@ def to_blocks(pages: Sequence[Page], source: str) -> list[Block]:
         for line in lines:
             sizes[round(line.size)] += len(line.text)
     body = sizes.most_common(1)[0][0] if sizes else 12.0
+    kept = [
+        [line for i, line in enumerate(lines) if i not in skip]
+        for lines, skip in zip(page_lines, furniture, strict=True)
+    ]
     layout = _Layout(source, body, _pitch(page_lines))
-    for page, tables, lines, skip in zip(pages, page_tables, page_lines, furniture, strict=True):
-        layout.page(page, tables, [line for i, line in enumerate(lines) if i not in skip])
+    for page, tables, lines, margins in zip(
+        pages, page_tables, kept, _margins(pages, kept), strict=True
+    ):
+        layout.page(page, tables, lines, margins)
     return layout.finish()
