@@ -75,7 +75,8 @@ def test_our_docx_exported_by_libreoffice_reads_back(name: str) -> None:
 def test_the_split_fixture_really_splits_table_3_and_repeats_its_header() -> None:
     blocks, _ = extract((OURS / "split_2023.pdf").read_bytes())
     (grid,) = [b for b in blocks if isinstance(b, Grid) and "申请人情况" in b.cells[0]]
-    assert grid.location is not None and grid.location.startswith("pages ")
+    assert grid.location is not None
+    assert grid.location.startswith("pages ")
     assert sum("申请人情况" in row for row in grid.cells) == 1  # the repeat was dropped
 
 
@@ -171,7 +172,8 @@ def test_title_signature_and_date_have_their_roles_and_page_numbers_are_left_out
 def test_a_wrapped_cjk_paragraph_is_joined_without_spaces_over_a_page_break() -> None:
     paragraphs = [b for b in _blocks(OURS / "full_2023.pdf") if isinstance(b, Paragraph)]
     body = [p for p in paragraphs if p.text.startswith("2023年，我局")]
-    assert body and all(p.text == REPORTS["full_2023"]().intro[0] for p in body)
+    assert body
+    assert all(p.text == REPORTS["full_2023"]().intro[0] for p in body)
 
 
 def test_the_vertical_merged_label_is_one_cell_over_its_rows() -> None:
