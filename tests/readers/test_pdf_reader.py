@@ -97,6 +97,21 @@ def test_wps_like_ruled_pdfs_read_every_cell(name: str) -> None:
     assert_same(read(WPS / f"{name}.pdf"), load(WPS / f"{name}.expected.json"))
 
 
+def test_tables_without_ruling_lines_are_placed_from_column_positions() -> None:
+    """Wrapped labels, the vertical 三、本年度办理结果, Table 3 over two pages. Table 4
+    printed as one row of 15 values under repeated column names is either read right
+    or left blank and reported (placing it is the engine's: R.CELL), never misplaced."""
+    source = load(WPS / "c_unruled_2021.expected.json")
+    result = read(WPS / "c_unruled_2021.pdf")
+    assert result.report.proactive == source.proactive
+    assert result.report.applications == source.applications
+    table4 = result.report.review_litigation
+    if table4 != source.review_litigation:
+        assert set(table4.values) == {BLANK}
+        assert any(f.code == "R.CELL" and "table 4" in f.message_en for f in result.findings)
+    assert result.report.sections == source.sections
+
+
 def test_a_misspelt_label_is_never_read_as_another_row() -> None:
     source = load(WPS / "d_misspelt_2021.expected.json")
     result = read(WPS / "d_misspelt_2021.pdf")

@@ -41,7 +41,7 @@ def _label(text: str, fuzzy: bool) -> bool:
     return any(index.match(text, fuzzy=fuzzy) is not None for index in _indexes())
 
 
-def _broken_label(upper: str, lower: str) -> bool:
+def broken_label(upper: str, lower: str) -> bool:
     """Whether ``upper`` and ``lower`` are the two pieces of one label."""
     if _label(upper, False) or _label(lower, False):
         return False
@@ -113,7 +113,7 @@ class _Table:
             for c in range(len(self.cells[b]))
             if self.origins[a][c] != self.origins[b][c] and self.cells[a][c] and self.cells[b][c]
         ]
-        if not shared or not all(_broken_label(self.cells[a][c], self.cells[b][c]) for c in shared):
+        if not shared or not all(broken_label(self.cells[a][c], self.cells[b][c]) for c in shared):
             return
         for c in range(len(self.cells[b])):
             above, below = self.origins[a][c], self.origins[b][c]

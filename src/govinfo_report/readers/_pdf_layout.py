@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from govinfo_report.readers import _meta
+from govinfo_report.readers import _pdf_unruled as unruled
 from govinfo_report.readers._document import Block, Grid, Paragraph
 from govinfo_report.readers._limits import CellBudget
 from govinfo_report.readers._pdf_lines import Line, group_lines, join_lines
@@ -128,10 +129,19 @@ class _Layout:
     def page(
         self, page: Page, tables: list[Ruled], lines: list[Line], margins: tuple[float, float]
     ) -> None:
-        items: list[tuple[float, Line | Ruled]] = [(line.top, line) for line in lines]
+        left, right = margins
+        items: list[tuple[float, Line | Ruled | Grid]] = []
+        regions = unruled.find_regions(lines, left, right)
+        inside = {i for first, end in regions for i in range(first, end + 1)}
+        items.extend((line.top, line) for i, line in enumerate(lines) if i not in inside)
+        for first, end in regions:
+            self._tables += 1
+            where = f"page {page.number}, table {self._tables}"
+            found = unruled.grid(lines[first : end + 1], where)
+            self.budget.take(sum(len(row) for row in found.cells), where)
+            items.append((lines[first].top, found))
         items.extend((t.top, t) for t in tables)
         items.sort(key=lambda item: item[0])
-        left, right = margins
         centre = page.width / 2
         if page.number == 1:
             title = 0
@@ -150,6 +160,12 @@ class _Layout:
         for n, (_, item) in enumerate(items):
             if isinstance(item, Ruled):
                 self.table(item, n == 0)
+                previous = None
+                continue
+            if isinstance(item, Grid):
+                self.flush()
+                self.close_table()
+                self.blocks.append(item)
                 previous = None
                 continue
             self.close_table()

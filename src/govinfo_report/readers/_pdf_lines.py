@@ -6,7 +6,8 @@ high, a Latin digit's box is taller than a CJK character's). Inside a line a spa
 written where the gap between two characters is wider than a quarter of the font size
 and neither is CJK (PDF text has no
 spaces to keep; a gap between "2023" and "年" is the font change, not a word break). A
-gap wider than :data:`SEGMENT_GAP` heights splits the line into segments: the columns of
+gap wider than :data:`SEGMENT_GAP` font sizes (:data:`CJK_SEGMENT_GAP` next to a CJK
+character, as CJK text is set solid) splits the line into segments: the columns of
 a table printed without ruling lines. Lines are joined with no space between CJK
 characters (a wrapped Chinese line) and with one space between other text.
 """
@@ -22,6 +23,8 @@ SPACE_GAP: Final = 0.25
 """A gap wider than this many character heights between non-CJK characters is a space."""
 SEGMENT_GAP: Final = 1.5
 """A gap wider than this many character heights splits a line into segments."""
+CJK_SEGMENT_GAP: Final = 0.8
+"""Next to a CJK character (set solid), a gap this wide already splits segments."""
 _SAME_LINE: Final = 0.5
 """Characters whose centres are closer than this many font sizes are on one line."""
 
@@ -95,7 +98,9 @@ def _line(chars: Sequence[Char]) -> Line:
     previous = ordered[0]
     for char in ordered[1:]:
         gap = char.x0 - previous.x1
-        if gap > SEGMENT_GAP * size:
+        if gap > SEGMENT_GAP * size or (
+            gap > CJK_SEGMENT_GAP * size and (is_cjk(previous.text) or is_cjk(char.text))
+        ):
             segments.append(Segment(start, end, text))
             text, start = char.text, char.x0
         else:
