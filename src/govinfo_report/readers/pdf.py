@@ -66,7 +66,10 @@ def extract(data: bytes, source: str = "<bytes>") -> tuple[list[Block], list[Fin
                 "run OCR on it first (e.g. ocrmypdf, or the scanner's 'searchable PDF') and "
                 "read the result"
             )
-        raise ReportReadError(f"{source} has no text: its {len(pages)} page(s) are empty")
+        raise ReportReadError(
+            f"{source} has no text: its {len(pages)} page(s) hold {chars} character(s), "
+            "and a report holds thousands"
+        )
     findings = [_glyph_finding(p, source) for p in pages if p.unmapped]
     return to_blocks(pages, source), findings
 
