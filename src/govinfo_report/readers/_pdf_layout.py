@@ -274,9 +274,12 @@ def to_blocks(pages: Sequence[Page], source: str) -> list[Block]:
     for page in pages:
         tables = find_tables(page.edges, f"{source}: page {page.number}")
         free = []
+        frames = [(t, t.left - 1, t.top - 1, t.right + 1, t.bottom + 1) for t in tables]
         for char in page.chars:
-            for table in tables:
-                if table.contains(char):
+            x = (char.x0 + char.x1) / 2
+            y = (char.top + char.bottom) / 2
+            for table, x0, y0, x1, y1 in frames:
+                if x0 <= x <= x1 and y0 <= y <= y1:
                     table.chars.append(char)
                     break
             else:

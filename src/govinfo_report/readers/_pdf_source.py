@@ -65,6 +65,8 @@ _NOT_CONTENT: Final = (
     b"/EmbeddedFile",
 )
 _CHUNK: Final = 1 << 20
+_THIN: Final = 2.0
+"""A path at most this thick (pt) is a ruling line."""
 _AXIS: Final = 0.5
 """A segment whose ends differ by less than this (pt) across is axis-aligned."""
 
@@ -82,9 +84,8 @@ class Char(NamedTuple):
     """The font size it is printed in (points)."""
 
 
-@attrs.frozen
-class Edge:
-    """A horizontal (``y0 == y1``) or vertical (``x0 == x1``) ruling line."""
+class Edge(NamedTuple):
+    """A horizontal (``top == bottom``) or vertical (``x0 == x1``) ruling line."""
 
     x0: float
     top: float
@@ -265,6 +266,8 @@ class _Collector:
         self._y = ctypes.c_float()
         self._fill = ctypes.c_int()
         self._stroke = ctypes.c_int()
+        self._left, self._bottom = ctypes.c_float(), ctypes.c_float()
+        self._right, self._top = ctypes.c_float(), ctypes.c_float()
 
     def walk(self, container: Any, form: bool, outer: Matrix | None, depth: int) -> None:
         objects = list(_objects(container, form))
@@ -289,6 +292,8 @@ class _Collector:
         if segments <= 0:
             return
         self.budget.count(segments=segments)
+        if outer is None and self.thin(obj):
+            return
         m = _matrix(obj)
         if outer is not None:
             m = _compose(m, outer)
@@ -311,6 +316,23 @@ class _Collector:
         # A filled path is closed implicitly.
         if self._fill.value and start is not None and len(points) > 2 and points[-1] != start:
             self.segment(points[-1], start)
+
+    def thin(self, obj: Any) -> bool:
+        """A path whose bounds are a line's (a stroked two-point line, a thin filled
+        rectangle) is that line: read from its bounds alone, as most ruling lines are."""
+        if not raw.FPDFPageObj_GetBounds(obj, self._left, self._bottom, self._right, self._top):
+            return False
+        left, right = self._left.value, self._right.value
+        top, bottom = self.height - self._top.value, self.height - self._bottom.value
+        if bottom - top <= _THIN < right - left:
+            y = (top + bottom) / 2
+            self.edges.append(Edge(left, y, right, y))
+            return True
+        if right - left <= _THIN < bottom - top:
+            x = (left + right) / 2
+            self.edges.append(Edge(x, top, x, bottom))
+            return True
+        return False
 
     def segment(self, p: tuple[float, float], q: tuple[float, float]) -> None:
         (x0, y0), (x1, y1) = p, q

@@ -112,11 +112,6 @@ class Ruled:
     def bottom(self) -> float:
         return max(e.top for e in self.h)
 
-    def contains(self, char: Char) -> bool:
-        x = (char.x0 + char.x1) / 2
-        y = (char.top + char.bottom) / 2
-        return self.left <= x <= self.right and self.top <= y <= self.bottom
-
     def columns(self) -> list[float]:
         return _positions([e.x0 for e in self.v])
 
