@@ -16,13 +16,8 @@ from pathlib import Path
 import pytest
 
 from govinfo_report.errors import ReportReadError
-from govinfo_report.readers._pdf_source import (
-    MAX_CONTENT,
-    MAX_DECOMPRESSED,
-    MAX_PAGE_CHARS,
-    MAX_PAGE_OBJECTS,
-    MAX_PAGES,
-)
+from govinfo_report.readers._pdf_source import MAX_PAGE_CHARS, MAX_PAGE_OBJECTS, MAX_PAGES
+from govinfo_report.readers._pdf_streams import MAX_CONTENT, MAX_DECOMPRESSED
 from govinfo_report.readers._pdf_tables import MAX_EDGES
 from govinfo_report.readers.pdf import PdfReader
 from readers.bounded import cli_outcome, outcome

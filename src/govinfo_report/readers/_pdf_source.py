@@ -15,8 +15,7 @@ gives:
 - how many images it shows (an image-only page is a scan).
 
 Bounds, checked before the work they bound: at most :data:`MAX_PAGES` pages, the
-decompressed size of the file's Flate streams (:func:`check_streams`: content streams
-apart, as they are what PDFium turns into page objects), :data:`MAX_PAGE_OBJECTS`
+decompressed size of the file's Flate streams (:mod:`._pdf_streams`), :data:`MAX_PAGE_OBJECTS`
 objects, :data:`MAX_PAGE_SEGMENTS` path segments and :data:`MAX_PAGE_CHARS` characters
 per page. A password-protected file is refused as such (no password is asked for).
 """
@@ -24,8 +23,6 @@ per page. A password-protected file is refused as such (no password is asked for
 from __future__ import annotations
 
 import ctypes
-import re
-import zlib
 from collections.abc import Iterator
 from typing import Any, Final, NamedTuple
 
@@ -34,6 +31,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from govinfo_report.errors import ReportReadError
+from govinfo_report.readers._pdf_streams import check_streams
 
 MAX_PAGES: Final = 200
 """Pages of one PDF; a report has five to twenty."""
@@ -43,28 +41,9 @@ MAX_PAGE_SEGMENTS: Final = 200_000
 """Path segments on one page."""
 MAX_PAGE_CHARS: Final = 50_000
 """Characters on one page; a dense page of a report has about 1,500."""
-MAX_DECOMPRESSED: Final = 128 * 1024 * 1024
-"""Decompressed bytes of all the file's Flate streams (fonts, images, content)."""
-MAX_CONTENT: Final = 16 * 1024 * 1024
-"""Decompressed bytes of the streams that are not fonts, images, metadata or object
-streams: the page contents and form XObjects PDFium parses into objects."""
 MAX_FORM_DEPTH: Final = 8
 """Form XObjects nested deeper than this are not read for ruling lines."""
 
-_STREAM: Final = re.compile(rb"stream\r?\n")
-_NOT_CONTENT: Final = (
-    b"/Image",
-    b"/Length1",
-    b"/Length2",
-    b"/Type1C",
-    b"/CIDFontType0C",
-    b"/OpenType",
-    b"/ObjStm",
-    b"/XRef",
-    b"/Metadata",
-    b"/EmbeddedFile",
-)
-_CHUNK: Final = 1 << 20
 _THIN: Final = 2.0
 """A path at most this thick (pt) is a ruling line."""
 _AXIS: Final = 0.5
@@ -110,59 +89,6 @@ class Page:
     images: int
     unmapped: int
     """Glyphs without a Unicode mapping (left out of ``chars``)."""
-
-
-def _dictionary_before(data: bytes, at: int) -> bytes:
-    """The object dictionary just before the ``stream`` keyword at ``at``."""
-    start = max(0, at - 4096)
-    head = data[start:at]
-    obj = head.rfind(b" obj")
-    return head[obj:] if obj >= 0 else head
-
-
-def check_streams(data: bytes, source: str) -> None:
-    """Refuse a file whose Flate streams inflate past the limits, before PDFium does.
-
-    Every ``stream`` keyword is tried as the start of a zlib stream (a stream that is not
-    Flate fails in its first bytes); its output is counted in bounded chunks and never
-    kept.
-
-    Raises:
-        ReportReadError: more than :data:`MAX_DECOMPRESSED` bytes in all, or more than
-            :data:`MAX_CONTENT` in content streams.
-    """
-    total = content = 0
-    for found in _STREAM.finditer(data):
-        if data[max(0, found.start() - 3) : found.start()] == b"end":
-            continue
-        inflater = zlib.decompressobj()
-        pending = data[found.end() : found.end() + _CHUNK]
-        offset = found.end() + len(pending)
-        size = 0
-        try:
-            while pending and not inflater.eof:
-                size += len(inflater.decompress(pending, _CHUNK))
-                pending = inflater.unconsumed_tail
-                if not pending and not inflater.eof:
-                    pending = data[offset : offset + _CHUNK]
-                    offset += len(pending)
-                if total + size > MAX_DECOMPRESSED:
-                    break
-        except zlib.error:
-            pass  # not Flate, or damaged: PDFium says what it makes of it
-        total += size
-        is_content = not any(
-            mark in _dictionary_before(data, found.start()) for mark in _NOT_CONTENT
-        )
-        if is_content:
-            content += size
-        if total > MAX_DECOMPRESSED or content > MAX_CONTENT:
-            what = "page content" if content > MAX_CONTENT else "compressed data"
-            limit = MAX_CONTENT if content > MAX_CONTENT else MAX_DECOMPRESSED
-            raise ReportReadError(
-                f"{source}: its {what} inflates to more than {limit} bytes; the limit is "
-                f"{limit} bytes, and a report's PDF holds a few megabytes (a compression bomb?)"
-            )
 
 
 def open_document(data: bytes, source: str) -> Any:
