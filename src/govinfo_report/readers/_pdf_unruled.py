@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from govinfo_report.formats import FormatVersion, get_format
+from govinfo_report.formats.layout import layout_of
 from govinfo_report.readers._cells import is_value
 from govinfo_report.readers._document import Grid
 from govinfo_report.readers._labels import normalize
@@ -161,7 +162,7 @@ def _captions() -> frozenset[str]:
                 if group.caption:
                     found.add(normalize(group.caption))
                 found.update(normalize(c.parent) for c in group.columns if c.parent)
-            if table.id == "review_litigation":
+            if layout_of(table).rows_in_header:
                 # Table 4's rows are printed as column groups over its columns.
                 found.update(normalize(label) for row in table.rows for label in row.label_path)
     return frozenset(found)
