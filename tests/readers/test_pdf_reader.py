@@ -148,9 +148,13 @@ def test_a_glyph_without_unicode_is_a_finding_and_never_guessed() -> None:
 def test_a_font_without_any_tounicode_is_reported_on_every_page_and_nothing_guessed() -> None:
     source = load(WPS / "g_no_tounicode_2021.expected.json")
     result = read(WPS / "g_no_tounicode_2021.pdf")
-    assert {f.location for f in result.findings if f.code == GLYPH_CODE} == {
+    glyphs = [f for f in result.findings if f.code == GLYPH_CODE]
+    assert {f.location for f in glyphs} == {
         f"g_no_tounicode_2021.pdf: page {n}" for n in range(1, 7)
     }
+    # Most of each page is unreadable: errors, so the document never validates clean.
+    assert all(f.severity is Severity.ERROR for f in glyphs)
+    assert "the page is mostly unreadable" in glyphs[0].message_en
     # Whatever was read is right; what was not is blank and said so.
     for table, want in zip(result.report.tables, source.tables, strict=True):
         for got, expected in zip(table.values, want.values, strict=True):

@@ -10,7 +10,8 @@ sections and the statistic tables by their labels, as for every other format.
 Refused with a clear error: a PDF with no text layer (a scan: OCR it first), one that
 needs a password, a damaged one, and one over the bounds of :mod:`._pdf_source` (pages,
 objects, characters, decompressed size). A glyph the PDF gives no Unicode for is left out
-and reported (``R.PDF.GLYPH``), never guessed.
+and reported (``R.PDF.GLYPH``; an error on a page where a tenth of the glyphs or more
+have none), never guessed.
 """
 
 from __future__ import annotations
@@ -29,19 +30,29 @@ from govinfo_report.readers._registry import ReadResult
 GLYPH_CODE: Final = rf.PDF_GLYPH
 """Finding code: glyphs without a Unicode mapping on a page."""
 _SIGNATURE: Final = b"%PDF-"
+UNREADABLE_SHARE: Final = 0.1
+"""A page with this share of its glyphs unmapped or more is mostly unreadable: the
+finding is an error (a document read from it must not validate clean)."""
 _TEXTLESS: Final = 20
 """A document with fewer characters than this over all its pages has no text layer."""
 
 
 def _glyph_finding(page: Page, source: str) -> Finding:
+    share = page.unmapped / (page.unmapped + len(page.chars))
+    if share >= UNREADABLE_SHARE:
+        severity = Severity.ERROR
+        zh = f"，占该页字形的{share:.0%}：该页基本无法读取"
+        en = f", {share:.0%} of the page's glyphs: the page is mostly unreadable"
+    else:
+        severity, zh, en = Severity.WARNING, "", ""
     return rf.finding(
         rf.PDF_GLYPH,
-        Severity.WARNING,
-        f"第{page.number}页有{page.unmapped}个字形没有 Unicode 映射（ToUnicode），"
-        "无法得知是什么字，已略去；该页的文字和数值可能缺字",
+        severity,
+        f"第{page.number}页有{page.unmapped}个字形没有 Unicode 映射（ToUnicode）{zh}；"
+        "无法得知是什么字，已略去，该页的文字和数值可能缺字",
         f"page {page.number} has {page.unmapped} glyph(s) without a Unicode mapping "
-        "(ToUnicode); what they are cannot be known, so they were left out, and the page's "
-        "text and values may miss characters",
+        f"(ToUnicode){en}; what they are cannot be known, so they were left out, and the "
+        "page's text and values may miss characters",
         location=f"{source}: page {page.number}",
         uncertain=True,
     )
