@@ -9,6 +9,7 @@ read as in its source (no false error).
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from govinfo_report import Report, Severity, check, load
+from govinfo_report import cli as cli_module
 from govinfo_report.errors import ReportReadError
 from govinfo_report.model import BLANK
 from govinfo_report.readers import ReadResult, read_report
@@ -202,6 +204,32 @@ def test_the_vertical_merged_label_is_one_cell_over_its_rows() -> None:
     rows = [r for r, row in enumerate(table3.cells) if row[0] == "三、本年度办理结果"]
     assert len(rows) >= 20
     assert {table3.origin[r][0] for r in rows} == {table3.origin[rows[0]][0]}
+
+
+# --- the command line ------------------------------------------------------------------------
+
+
+def _cli(*args: object) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = cli_module.run([str(a) for a in args], out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_validate_reports_a_pdfs_cross_check_errors_as_errors() -> None:
+    """full_2023 fills every cell with a distinct figure, so its Table 3 does not add
+    up (T3.1), as in its source; b_ruled_2021 does."""
+    code, out, _ = _cli("validate", "--min-severity", "error", OURS / "full_2023.pdf")
+    assert code == 1
+    assert "T3.1" in out
+    code, _, _ = _cli("validate", "--min-severity", "error", WPS / "b_ruled_2021.pdf")
+    assert code == 0
+
+
+def test_import_writes_a_pdfs_report(tmp_path: Path) -> None:
+    target = tmp_path / "report.yaml"
+    code, _, err = _cli("import", WPS / "b_ruled_2021.pdf", "-o", target)
+    assert code == 0, err
+    assert load(target).tables == load(WPS / "b_ruled_2021.expected.json").tables
 
 
 # --- detection -----------------------------------------------------------------------------
