@@ -144,6 +144,16 @@ def test_too_many_ruling_lines_on_a_page(tmp_path: Path) -> None:
     assert f"distinct ruling lines; the limit is {MAX_EDGES} a page" in message
 
 
+def test_a_mesh_of_ruling_lines_is_refused_by_the_cell_limit(tmp_path: Path) -> None:
+    """400 x 400 crossing lines, under the ruling-line limit: 160,000 cells, over the
+    document's cell limit (counted before the grid is made)."""
+    mesh = b"".join(b"0 %d m 1200 %d l S\n" % (y, y) for y in range(0, 1200, 3))
+    mesh += b"".join(b"%d 0 m %d 1200 l S\n" % (x, x) for x in range(0, 1200, 3))
+    kind, message = _refusal(tmp_path, pdf([_TEXT + mesh], compress=True))
+    assert kind == "ReportReadError"
+    assert "table 1 would bring the document's tables to more than 100000 cells" in message
+
+
 def test_a_content_stream_bomb_is_refused_before_pdfium_inflates_it(tmp_path: Path) -> None:
     kind, message = _refusal(tmp_path, pdf([b" " * (MAX_CONTENT + 1024)], compress=True))
     assert kind == "ReportReadError"

@@ -31,7 +31,7 @@ from govinfo_report.readers._document import Block, Grid, Paragraph
 from govinfo_report.readers._limits import CellBudget
 from govinfo_report.readers._pdf_lines import Line, group_lines, join_lines
 from govinfo_report.readers._pdf_source import Page
-from govinfo_report.readers._pdf_tables import Ruled, find_tables, grid, join
+from govinfo_report.readers._pdf_tables import Ruled, find_tables, grid, join, size
 
 BAND: Final = 0.1
 """The top and bottom tenth of a page is where headers, footers and page numbers are."""
@@ -109,11 +109,12 @@ class _Layout:
         if self._open is None:
             return
         table, self._open = self._open, None
+        what = f"table {self._tables + 1}"
+        self.budget.check(size(table), what)  # before the grid is built
         cells, origins = grid(table)
         if not cells or not cells[0]:
             return
         self._tables += 1
-        what = f"table {self._tables}"
         self.budget.take(len(cells) * len(cells[0]), what)
         pages = sorted(set(table.pages))
         where = f"page {pages[0]}" if len(pages) == 1 else f"pages {pages[0]}-{pages[-1]}"

@@ -194,6 +194,13 @@ Cells = tuple[tuple[str, ...], ...]
 Origins = tuple[tuple[tuple[int, int], ...], ...]
 
 
+def size(table: Ruled) -> int:
+    """How many grid positions :func:`grid` would make of ``table`` (to count before)."""
+    rows = len(_positions([e.top for e in table.h])) - 1
+    cols = len(_positions([e.x0 for e in table.v])) - 1
+    return max(0, rows) * max(0, cols)
+
+
 def grid(table: Ruled) -> tuple[Cells, Origins]:
     """The table's cells (merged cells' text in every position they cover) and origins."""
     h = _snap(table.h, True)

@@ -20,6 +20,7 @@ given to every row it runs beside.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -196,7 +197,7 @@ def grid(lines: Sequence[Line], location: str) -> Grid:
     body = _body_start(lines, rows, first_value)
     for line in lines[body:]:
         middle = (line.top + line.bottom) / 2
-        r = min(range(len(rows)), key=lambda k: abs(middles[k] - middle))
+        r = _nearest(middles, middle)
         count = _values(line) if line is lines[rows[r]] else 0
         found = line.segments[: len(line.segments) - count]
         pieces[r].extend(found)
@@ -226,6 +227,14 @@ def grid(lines: Sequence[Line], location: str) -> Grid:
         values = [seg.text for seg in line.segments[len(line.segments) - _values(line) :]]
         cells.append((*(labels or [""]), *values))
     return Grid(cells=tuple(cells), origin=None, location=location)
+
+
+def _nearest(positions: Sequence[float], value: float) -> int:
+    """The index of the position nearest ``value`` (``positions`` ascending)."""
+    i = bisect.bisect_left(positions, value)
+    if i == len(positions) or (i > 0 and value - positions[i - 1] <= positions[i] - value):
+        return i - 1
+    return i
 
 
 def _label_cells(pieces: Sequence[tuple[Segment, float]]) -> list[Segment]:
