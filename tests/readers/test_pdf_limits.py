@@ -16,7 +16,12 @@ from pathlib import Path
 import pytest
 
 from govinfo_report.errors import ReportReadError
-from govinfo_report.readers._pdf_source import MAX_PAGE_CHARS, MAX_PAGE_OBJECTS, MAX_PAGES
+from govinfo_report.readers._pdf_source import (
+    MAX_DOCUMENT_CHARS,
+    MAX_PAGE_CHARS,
+    MAX_PAGE_OBJECTS,
+    MAX_PAGES,
+)
 from govinfo_report.readers._pdf_streams import MAX_CONTENT, MAX_DECOMPRESSED
 from govinfo_report.readers._pdf_tables import MAX_EDGES
 from govinfo_report.readers.pdf import PdfReader
@@ -134,6 +139,19 @@ def test_too_many_characters_on_a_page(tmp_path: Path) -> None:
     kind, message = _refusal(tmp_path, pdf([content], compress=True))
     assert kind == "ReportReadError"
     assert message.startswith(f"hostile.pdf: page 1 has {MAX_PAGE_CHARS + 20} characters;")
+
+
+def test_too_many_characters_in_a_document_of_uncompressed_pages(tmp_path: Path) -> None:
+    """Uncompressed content escapes the Flate count; the pages' characters together are
+    bounded all the same."""
+    per_page = MAX_PAGE_CHARS - 10
+    content = b"BT /F1 1 Tf 10 10 Td " + b"(xy) Tj " * (per_page // 2) + b"ET"
+    pages = MAX_DOCUMENT_CHARS // per_page + 2
+    kind, message = _refusal(tmp_path, pdf([content] * pages))
+    assert kind == "ReportReadError"
+    assert message.startswith(
+        f"hostile.pdf has more than {MAX_DOCUMENT_CHARS} characters in its first"
+    )
 
 
 def test_too_many_ruling_lines_on_a_page(tmp_path: Path) -> None:

@@ -17,13 +17,15 @@ gives:
 Bounds, checked before the work they bound: at most :data:`MAX_PAGES` pages, the
 decompressed size of the file's Flate streams (:mod:`._pdf_streams`), :data:`MAX_PAGE_OBJECTS`
 objects, :data:`MAX_PAGE_SEGMENTS` path segments and :data:`MAX_PAGE_CHARS` characters
-per page. A password-protected file is refused as such (no password is asked for).
+per page, :data:`MAX_DOCUMENT_CHARS` characters and :data:`MAX_DOCUMENT_EDGES` line
+segments per document (an uncompressed content stream escapes the Flate count). A
+password-protected file is refused as such (no password is asked for).
 """
 
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, Final, NamedTuple
 
 import attrs
@@ -41,6 +43,10 @@ MAX_PAGE_SEGMENTS: Final = 200_000
 """Path segments on one page."""
 MAX_PAGE_CHARS: Final = 50_000
 """Characters on one page; a dense page of a report has about 1,500."""
+MAX_DOCUMENT_CHARS: Final = 500_000
+"""Characters of one document (kept while its pages are laid out)."""
+MAX_DOCUMENT_EDGES: Final = 500_000
+"""Ruling-line segments of one document (kept while its pages are laid out)."""
 MAX_FORM_DEPTH: Final = 8
 """Form XObjects nested deeper than this are not read for ruling lines."""
 
@@ -312,8 +318,9 @@ def read_pages(document: Any, source: str) -> list[Page]:
     Raises:
         ReportReadError: a page over a limit, or one PDFium cannot load.
     """
-    pages = []
+    pages: list[Page] = []
     for index in range(len(document)):
+        _check_document(pages, source)
         where = f"{source}: page {index + 1}"
         try:
             page = document[index]
@@ -344,3 +351,23 @@ def read_pages(document: Any, source: str) -> list[Page]:
             )
         )
     return pages
+    _check_document(pages, source)
+    return pages
+
+
+def _check_document(pages: Sequence[Page], source: str) -> None:
+    """Refuse a document whose pages so far hold more than the document limits."""
+    chars = sum(len(p.chars) for p in pages)
+    edges = sum(len(p.edges) for p in pages)
+    if chars > MAX_DOCUMENT_CHARS:
+        raise ReportReadError(
+            f"{source} has more than {MAX_DOCUMENT_CHARS} characters in its first "
+            f"{len(pages)} pages; the limit is {MAX_DOCUMENT_CHARS} a document, and a report "
+            "has a few tens of thousands"
+        )
+    if edges > MAX_DOCUMENT_EDGES:
+        raise ReportReadError(
+            f"{source} has more than {MAX_DOCUMENT_EDGES} ruling lines in its first "
+            f"{len(pages)} pages; the limit is {MAX_DOCUMENT_EDGES} a document, and a report "
+            "has a few thousand"
+        )
