@@ -27,6 +27,7 @@ from typing import Final
 
 from govinfo_report.errors import ReportReadError
 from govinfo_report.readers._document import Block, Grid, Paragraph
+from govinfo_report.readers._layout_text import layout_blocks
 from govinfo_report.readers._limits import CellBudget
 from govinfo_report.readers._registry import ReadResult
 
@@ -134,19 +135,34 @@ def to_blocks(text: str, source: str = "<text>") -> list[Block]:
             rows.clear()
             lines.clear()
 
+    plain: list[tuple[int, str]] = []
+
+    def flush_plain() -> None:
+        if not plain:
+            return
+        layout = layout_blocks(plain, budget)
+        if layout is not None:
+            blocks.extend(layout)
+        else:
+            for number, line in plain:
+                stripped = line.strip().replace("\f", "")
+                if stripped:
+                    blocks.append(Paragraph(text=stripped, location=f"line {number}"))
+        plain.clear()
+
     for number, line in enumerate(text.splitlines(), 1):
         if "|" in line:
             cells = split_row(line)
             if cells is not None:
+                flush_plain()
                 budget.take(len(cells), f"the table row at line {number}")
                 rows.append(tuple(cells))
                 lines.append(number)
             continue
         flush()
-        stripped = line.strip()
-        if stripped:
-            blocks.append(Paragraph(text=stripped, location=f"line {number}"))
+        plain.append((number, line))
     flush()
+    flush_plain()
     return blocks
 
 
