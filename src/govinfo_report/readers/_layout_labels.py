@@ -9,7 +9,7 @@ every row label, plus the known printed variants of row labels.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -31,6 +31,11 @@ class Labels:
     """Row labels: every level of every row's label path, with the known variants."""
     leaves: frozenset[str]
     """The most specific row labels that are nowhere a group over other rows."""
+    leaves_in: dict[FormatVersion, frozenset[str]]
+    """Per format: its most specific row labels (（六）其他处理 is one in 2019, a group
+    over three rows in 2021)."""
+    children: dict[str, frozenset[str]]
+    """A group label → the row labels under it, in either format."""
     heads: frozenset[str]
     """Captions, header and column labels (no row label)."""
     tables: dict[str, frozenset[str]]
@@ -43,6 +48,16 @@ class Labels:
     """Table id → every prefix of its labels (whole labels included)."""
     pieces: frozenset[str]
     """Every substring of every label: what a piece of a label can be."""
+
+    def is_leaf(self, norm: str, versions: Sequence[FormatVersion], found: set[str]) -> bool:
+        """Whether the row label ``norm`` names a row of its own, in a region printed in
+        ``versions`` whose whole labels are ``found``: a label that is a row in one
+        format and a group in the other is a group where a row under it is printed."""
+        if norm in self.leaves:
+            return True
+        if not any(norm in self.leaves_in[v] for v in versions):
+            return False
+        return not (self.children.get(norm, frozenset()) & found)
 
     def table_of(self, norms: Iterable[str]) -> str:
         """The table whose labels the pieces ``norms`` begin most of (by length)."""
@@ -67,11 +82,12 @@ class Labels:
         return hinted if len(hinted) == 1 else list(FORMATS)
 
     def columns(
-        self, table: str, versions: Iterable[FormatVersion], labels: Iterable[str]
+        self, table: str, versions: Iterable[FormatVersion], labels: Iterable[str] | None = None
     ) -> set[int]:
         """How many values a row of ``table`` named by ``labels`` has in ``versions``
-        (every possible count; empty if no label names a row)."""
-        norms = {normalize(text) for text in labels}
+        (every possible count; empty if no label names a row); any row's if ``labels``
+        is None."""
+        norms = {normalize(text) for text in labels} if labels is not None else None
         counts: set[int] = set()
         for version in versions:
             spec = next(t for t in _tables(version) if t.id == table)
@@ -83,7 +99,7 @@ class Labels:
                 for row in group.rows:
                     path = {normalize(p) for p in row.label_path}
                     path |= {v for v, row_id in variants.items() if row_id == row.id}
-                    if norms & path:
+                    if norms is None or norms & path:
                         counts.add(len(group.columns))
         return counts
 
@@ -98,6 +114,8 @@ def labels() -> Labels:
     by_version: dict[tuple[FormatVersion, str], frozenset[str]] = {}
     sideways: set[str] = set()
     printed_texts: list[str] = []
+    leaves_in: dict[FormatVersion, set[str]] = {v: set() for v in FORMATS}
+    children: dict[str, set[str]] = {}
     for version in FORMATS:
         for table in _tables(version):
             mine: set[str] = set()
@@ -107,7 +125,10 @@ def labels() -> Labels:
                 mine.update(normalize(p) for p in row.label_path)
                 rows.update(normalize(p) for p in row.label_path)
                 groups.update(normalize(p) for p in row.label_path[:-1])
+                for p in row.label_path[:-1]:
+                    children.setdefault(normalize(p), set()).add(normalize(row.label))
                 leaves.add(normalize(row.label))
+                leaves_in[version].add(normalize(row.label))
             for label, _row_id in row_variants(table):
                 mine.add(normalize(label))
                 rows.add(normalize(label))
@@ -136,6 +157,8 @@ def labels() -> Labels:
     return Labels(
         rows=frozenset(rows),
         leaves=frozenset(leaves - groups),
+        leaves_in={v: frozenset(texts) for v, texts in leaves_in.items()},
+        children={k: frozenset(v) for k, v in children.items()},
         heads=frozenset(heads),
         tables=tables,
         by_version=by_version,

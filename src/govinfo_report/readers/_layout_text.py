@@ -48,9 +48,13 @@ _FURNITURE = re.compile(
 """A page number line: "- 3 -", "— 3 —", "第 3 页"."""
 _SEGMENT = re.compile(r"\S+(?: \S+)*")
 """A run of text on a line: pieces separated by two or more spaces are separate cells."""
+_VALUE_TOKEN = re.compile(r"\d[\d,.]*\s(?:万元|元)(?!\S)|\S+")
+"""A word of a values line; an amount keeps its unit after a space ("251000 元")."""
 _HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 _WINDOW = 4
 """Lines below a label's last piece in which its next piece is looked for."""
+_LINE_COST = 6
+"""Character columns one more line between two pieces of a label weighs as."""
 
 
 @attrs.define
@@ -73,10 +77,20 @@ class _Line:
 
 
 def _pieces(number: int, text: str, end: int | None = None) -> list[_Piece]:
-    return [
-        _Piece(number, m.start(), m.group(), normalize(m.group()))
-        for m in _SEGMENT.finditer(text[:end] if end is not None else text)
-    ]
+    """The pieces of a line: runs of text set two spaces apart, and a run split at its
+    single spaces when it is no piece of a label but its words are ("自然人 商业企")."""
+    known = labels().pieces
+    out: list[_Piece] = []
+    for m in _SEGMENT.finditer(text[:end] if end is not None else text):
+        norm = normalize(m.group())
+        words = list(re.finditer(r"\S+", m.group()))
+        if len(words) > 1 and norm not in known:
+            split = [(m.start() + w.start(), w.group(), normalize(w.group())) for w in words]
+            if all(n in known for _x, _t, n in split):
+                out += [_Piece(number, x, t, n) for x, t, n in split]
+                continue
+        out.append(_Piece(number, m.start(), m.group(), norm))
+    return out
 
 
 def classify(number: int, text: str) -> _Line:
@@ -86,13 +100,13 @@ def classify(number: int, text: str) -> _Line:
     if _FURNITURE.match(text):
         return _Line(number, text, "furniture")
     known = labels()
-    tokens = list(re.finditer(r"\S+", text))
+    tokens = [(m.start(), m.group()) for m in _VALUE_TOKEN.finditer(text)]
     k = len(tokens)
-    while k > 0 and is_value(tokens[k - 1].group()):
+    while k > 0 and is_value(tokens[k - 1][1]):
         k -= 1
-    values = [t.group() for t in tokens[k:]]
+    values = [t for _x, t in tokens[k:]]
     if values:
-        label_end = tokens[k].start()
+        label_end = tokens[k][0]
         pieces = _pieces(number, text, label_end)
         if not pieces or len(values) > 1 or all(p.norm in known.pieces for p in pieces):
             return _Line(number, text, "values", pieces, values)
@@ -136,16 +150,21 @@ def _complete(pieces: list[_Piece], table: str) -> list[tuple[str, list[_Piece]]
             continue
         parts, norm = [first], first.norm
         while True:
-            nxt = next(
-                (
-                    p
-                    for p in pieces
-                    if not p.used
-                    and p not in parts
-                    and parts[-1].line < p.line <= parts[-1].line + _WINDOW
-                    and norm + p.norm in prefixes
-                ),
-                None,
+            last = parts[-1]
+            candidates = [
+                p
+                for p in pieces
+                if not p.used
+                and p not in parts
+                and last.line < p.line <= last.line + _WINDOW
+                and norm + p.norm in prefixes
+            ]
+            # The nearest: character offsets drift from line to line, but less than a
+            # line further down costs.
+            nxt = min(
+                candidates,
+                key=lambda p: (abs(p.x - last.x) + _LINE_COST * (p.line - last.line - 1), p.line),
+                default=None,
             )
             if nxt is None:
                 break
@@ -166,43 +185,48 @@ def region_grid(lines: Sequence[_Line], budget: CellBudget) -> Grid | None:
     whole = _complete(pieces, table)
     if not whole:
         return None
-    versions = known.versions(table, (normalize(text) for text, _parts in whole))
+    found = {normalize(text) for text, _parts in whole}
+    versions = known.versions(table, found)
     value_lines = [line for line in lines if line.kind == "values"]
-    row_cells: dict[int, list[tuple[int, float, str]]] = {line.number: [] for line in value_lines}
+    cells: dict[int, list[tuple[int, float, str]]] = {line.number: [] for line in value_lines}
+    rows: list[tuple[int, tuple[str, ...]]] = []
     heads: dict[int, list[tuple[int, str]]] = {}
+    leaves: list[tuple[str, list[_Piece]]] = []
     for text, parts in whole:
         norm = normalize(text)
         if table in known.sideways or norm in known.heads:
             heads.setdefault(parts[0].line, []).append((parts[0].x, text))
-            continue
-        rank = 2 if norm in known.leaves else 0
-        anchor = sum(p.line for p in parts) / len(parts)
-        target = _nearest(value_lines, anchor, row_cells, rank == 2)
-        row_cells[target].append((rank, parts[0].line + parts[0].x / 1000, text))
+        elif known.is_leaf(norm, versions, found):
+            leaves.append((text, parts))
+        else:  # a group label (（三）不予公开): before the row's own label
+            target = _nearest(value_lines, _anchor(parts))
+            cells[target].append((0, parts[0].line + parts[0].x / 1000, text))
+    for text, parts, number in _match(leaves, value_lines):
+        if number is None:
+            # A row printed with no value at all: its label alone.
+            rows.append((parts[0].line, (text,)))
+        else:
+            cells[number].append((2, parts[0].line, text))
     for p in pieces:
-        if p.used:
-            continue
-        target = _nearest(value_lines, p.line, row_cells, False)
-        row_cells[target].append((1, p.line + p.x / 1000, p.text))
-    rows: list[tuple[int, tuple[str, ...]]] = []
-    for number, cells in heads.items():
-        rows.append((number, tuple(t for _x, t in sorted(cells))))
+        if not p.used:  # no label's piece (a misspelt label): kept for the engine
+            cells[_nearest(value_lines, p.line)].append((1, p.line + p.x / 1000, p.text))
+    for number, texts in heads.items():
+        rows.append((number, tuple(t for _x, t in sorted(texts))))
     for line in value_lines:
-        cells_here = sorted(row_cells[line.number])
-        leftovers = "".join(t for rank, _pos, t in cells_here if rank == 1)
-        texts = [t for rank, _pos, t in cells_here if rank == 0]
-        if leftovers:
-            texts.append(leftovers)
-        texts += [t for rank, _pos, t in cells_here if rank == 2]
+        here = sorted(cells[line.number])
+        label = [t for rank, _pos, t in here if rank == 0]
+        leftovers = "".join(t for rank, _pos, t in here if rank == 1)
+        label += [leftovers] if leftovers else []
+        label += [t for rank, _pos, t in here if rank == 2]
         # Fewer values than the row has cells: which are missing is unknown, so an empty
         # field goes before them (two if one would make the count right), which the
         # engine reads as "not placed by order" and reports.
-        counts = known.columns(table, versions, texts)
+        counts = known.columns(table, versions, label) or known.columns(table, versions)
         k = len(line.values)
         gap: list[str] = []
-        if counts and k not in counts and k < max(counts):
+        if k not in counts and k < max(counts, default=0):
             gap = ["", ""] if k + 1 in counts else [""]
-        rows.append((line.number, (*texts, *gap, *line.values)))
+        rows.append((line.number, (*label, *gap, *line.values)))
     rows.sort(key=lambda r: r[0])
     for number, row in rows:
         budget.take(len(row), f"the table row at line {number}")
@@ -214,18 +238,33 @@ def region_grid(lines: Sequence[_Line], budget: CellBudget) -> Grid | None:
     )
 
 
-def _nearest(
-    value_lines: Sequence[_Line],
-    anchor: float,
-    taken: dict[int, list[tuple[int, float, str]]],
-    leaf: bool,
-) -> int:
-    order = sorted(value_lines, key=lambda v: (abs(v.number - anchor), -v.number))
-    if leaf:
-        for v in order[:2]:
-            if not any(rank == 2 for rank, _p, _t in taken[v.number]):
-                return v.number
-    return order[0].number
+def _anchor(parts: Sequence[_Piece]) -> float:
+    return sum(p.line for p in parts) / len(parts)
+
+
+def _nearest(value_lines: Sequence[_Line], anchor: float) -> int:
+    """The values line nearest ``anchor`` (the lower one on a tie)."""
+    return min(value_lines, key=lambda v: (abs(v.number - anchor), -v.number)).number
+
+
+def _match(
+    leaves: Sequence[tuple[str, list[_Piece]]], value_lines: Sequence[_Line]
+) -> list[tuple[str, list[_Piece], int | None]]:
+    """Each row label with its values line: the nearest one within a line of its
+    pieces, nearest pairs first, one label per line; None for a label with none."""
+    pairs = sorted(
+        (abs(v.number - _anchor(parts)), i, v.number)
+        for i, (_text, parts) in enumerate(leaves)
+        for v in value_lines
+        if parts[0].line - 1 <= v.number <= parts[-1].line + 1
+    )
+    given: dict[int, int] = {}
+    lines_taken: set[int] = set()
+    for _distance, i, number in pairs:
+        if i not in given and number not in lines_taken:
+            given[i] = number
+            lines_taken.add(number)
+    return [(text, parts, given.get(i)) for i, (text, parts) in enumerate(leaves)]
 
 
 # --- the document -----------------------------------------------------------------------
