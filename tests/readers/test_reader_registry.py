@@ -11,7 +11,16 @@ from govinfo_report.serialize import dumps
 
 
 def test_every_builtin_reader_is_available() -> None:
-    assert available_readers() == ["docx", "html", "json", "toml", "yaml", "markdown", "text"]
+    assert available_readers() == [
+        "docx",
+        "html",
+        "doc",
+        "json",
+        "toml",
+        "yaml",
+        "markdown",
+        "text",
+    ]
 
 
 def test_unknown_reader_lists_the_known_ones() -> None:
