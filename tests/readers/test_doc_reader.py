@@ -115,7 +115,9 @@ def test_without_libreoffice_the_error_names_what_to_install(
     with pytest.raises(ReportReadError) as info:
         read_report(DOC)
     message = str(info.value)
-    assert message.startswith(f"{DOC} is a legacy Word document; reading it needs ")
+    assert message.startswith(
+        f"{DOC} is a legacy Word document; reading it needs LibreOffice, which is not installed"
+    )
     assert "apt-get install libreoffice-writer" in message
 
 

@@ -42,6 +42,8 @@ class Labels:
     """Table id → its labels, both formats."""
     by_version: dict[tuple[FormatVersion, str], frozenset[str]]
     """(format version, table id) → that table's labels in that format."""
+    counts: dict[tuple[FormatVersion, str], dict[str, frozenset[int]]]
+    """(format version, table id) → row label → the value counts of the rows it names."""
     sideways: frozenset[str]
     """Tables whose rows are named in the header (Table 4)."""
     prefixes: dict[str, frozenset[str]]
@@ -87,21 +89,32 @@ class Labels:
         """How many values a row of ``table`` named by ``labels`` has in ``versions``
         (every possible count; empty if no label names a row); any row's if ``labels``
         is None."""
-        norms = {normalize(text) for text in labels} if labels is not None else None
         counts: set[int] = set()
         for version in versions:
-            spec = next(t for t in _tables(version) if t.id == table)
-            if table in self.sideways:
-                counts.add(len(spec.groups[0].columns) * len(spec.rows))
-                continue
-            variants = {normalize(label): row_id for label, row_id in row_variants(spec)}
-            for group in spec.groups:
-                for row in group.rows:
-                    path = {normalize(p) for p in row.label_path}
-                    path |= {v for v, row_id in variants.items() if row_id == row.id}
-                    if norms is None or norms & path:
-                        counts.add(len(group.columns))
+            known = self.counts[(version, table)]
+            if labels is None:
+                counts.update(*known.values())
+            else:
+                for text in labels:
+                    counts.update(known.get(normalize(text), ()))
         return counts
+
+
+def _counts(table: TableSpec, sideways: bool) -> dict[str, frozenset[int]]:
+    """Each row label of ``table`` (every level, and the variants) → the value counts
+    of the rows it names."""
+    if sideways:
+        n = len(table.groups[0].columns) * len(table.rows)
+        return {normalize(p): frozenset({n}) for r in table.rows for p in r.label_path}
+    out: dict[str, set[int]] = {}
+    variants = row_variants(table)
+    for group in table.groups:
+        for row in group.rows:
+            names = {normalize(p) for p in row.label_path}
+            names |= {normalize(label) for label, row_id in variants if row_id == row.id}
+            for name in names:
+                out.setdefault(name, set()).add(len(group.columns))
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 @functools.cache
@@ -112,6 +125,7 @@ def labels() -> Labels:
     groups: set[str] = set()
     heads: set[str] = set()
     by_version: dict[tuple[FormatVersion, str], frozenset[str]] = {}
+    counts: dict[tuple[FormatVersion, str], dict[str, frozenset[int]]] = {}
     sideways: set[str] = set()
     printed_texts: list[str] = []
     leaves_in: dict[FormatVersion, set[str]] = {v: set() for v in FORMATS}
@@ -139,6 +153,7 @@ def labels() -> Labels:
                         mine.add(normalize(slot.text))
                         printed_texts.append(normalize(slot.text))
             by_version[(version, table.id)] = frozenset(mine)
+            counts[(version, table.id)] = _counts(table, table.id in sideways)
     heads = {text for text in printed_texts if text not in rows}
     tables: dict[str, frozenset[str]] = {}
     for (_version, table_id), mine_set in by_version.items():
@@ -162,6 +177,7 @@ def labels() -> Labels:
         heads=frozenset(heads),
         tables=tables,
         by_version=by_version,
+        counts=counts,
         sideways=frozenset(sideways),
         prefixes=prefixes,
         pieces=pieces,

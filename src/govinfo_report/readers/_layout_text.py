@@ -31,7 +31,6 @@ table are dropped; prose lines wrapped by the layout are joined into paragraphs.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 
 import attrs
@@ -48,8 +47,10 @@ _FURNITURE = re.compile(
 """A page number line: "- 3 -", "— 3 —", "第 3 页"."""
 _SEGMENT = re.compile(r"\S+(?: \S+)*")
 """A run of text on a line: pieces separated by two or more spaces are separate cells."""
+_WORD = re.compile(r"\S+")
 _VALUE_TOKEN = re.compile(r"\d[\d,.]*\s(?:万元|元)(?!\S)|\S+")
 """A word of a values line; an amount keeps its unit after a space ("251000 元")."""
+_UNITS = frozenset({"元", "万元"})
 _HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 _WINDOW = 4
 """Lines below a label's last piece in which its next piece is looked for."""
@@ -83,8 +84,8 @@ def _pieces(number: int, text: str, end: int | None = None) -> list[_Piece]:
     out: list[_Piece] = []
     for m in _SEGMENT.finditer(text[:end] if end is not None else text):
         norm = normalize(m.group())
-        words = list(re.finditer(r"\S+", m.group()))
-        if len(words) > 1 and norm not in known:
+        if " " in m.group() and norm not in known:
+            words = list(_WORD.finditer(m.group()))
             split = [(m.start() + w.start(), w.group(), normalize(w.group())) for w in words]
             if all(n in known for _x, _t, n in split):
                 out += [_Piece(number, x, t, n) for x, t, n in split]
@@ -100,21 +101,23 @@ def classify(number: int, text: str) -> _Line:
     if _FURNITURE.match(text):
         return _Line(number, text, "furniture")
     known = labels()
-    tokens = [(m.start(), m.group()) for m in _VALUE_TOKEN.finditer(text)]
-    k = len(tokens)
-    while k > 0 and is_value(tokens[k - 1][1]):
-        k -= 1
-    values = [t for _x, t in tokens[k:]]
-    if values:
-        label_end = tokens[k][0]
-        pieces = _pieces(number, text, label_end)
-        if not pieces or len(values) > 1 or all(p.norm in known.pieces for p in pieces):
-            return _Line(number, text, "values", pieces, values)
+    stripped = text.strip()
+    if "。" in stripped and "  " not in stripped:
+        return _Line(number, text, "text")  # a line of prose: no label has a 。
+    last = stripped.rsplit(None, 1)[-1]
+    if is_value(last) or last in _UNITS:
+        tokens = [(m.start(), m.group()) for m in _VALUE_TOKEN.finditer(text)]
+        k = len(tokens)
+        while k > 0 and is_value(tokens[k - 1][1]):
+            k -= 1
+        values = [t for _x, t in tokens[k:]]
+        if values:
+            pieces = _pieces(number, text, tokens[k][0])
+            if not pieces or len(values) > 1 or all(p.norm in known.pieces for p in pieces):
+                return _Line(number, text, "values", pieces, values)
     pieces = _pieces(number, text)
     if all(p.norm in known.pieces for p in pieces) or (
-        "。" not in text
-        and not _HEADING.match(text.strip())
-        and (len(pieces) > 1 or len(text.strip()) <= 12)
+        not _HEADING.match(stripped) and (len(pieces) > 1 or len(stripped) <= 12)
     ):
         return _Line(number, text, "pieces", pieces)
     return _Line(number, text, "text")
@@ -145,6 +148,9 @@ def _complete(pieces: list[_Piece], table: str) -> list[tuple[str, list[_Piece]]
     known = labels().tables[table]
     prefixes = labels().prefixes[table]
     found: list[tuple[str, list[_Piece]]] = []
+    by_line: dict[int, list[_Piece]] = {}
+    for piece in pieces:
+        by_line.setdefault(piece.line, []).append(piece)
     for first in pieces:
         if first.used or first.norm not in prefixes:
             continue
@@ -153,11 +159,9 @@ def _complete(pieces: list[_Piece], table: str) -> list[tuple[str, list[_Piece]]
             last = parts[-1]
             candidates = [
                 p
-                for p in pieces
-                if not p.used
-                and p not in parts
-                and last.line < p.line <= last.line + _WINDOW
-                and norm + p.norm in prefixes
+                for line in range(last.line + 1, last.line + _WINDOW + 1)
+                for p in by_line.get(line, ())
+                if not p.used and norm + p.norm in prefixes
             ]
             # The nearest: character offsets drift from line to line, but less than a
             # line further down costs.
@@ -320,8 +324,8 @@ def layout_blocks(numbered: Sequence[tuple[int, str]], budget: CellBudget) -> li
 
 
 def _width(text: str) -> int:
-    """Display width: a CJK (wide) character counts two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Display width, near enough: a non-ASCII (CJK) character counts two."""
+    return 2 * len(text) - len(text.encode("ascii", "ignore"))
 
 
 def _join(lines: Sequence[str]) -> str:

@@ -31,7 +31,7 @@ CONVERT_TIMEOUT: Final = 120.0
 profile takes a few)."""
 
 INSTALL_HINT: Final = (
-    "install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer; "
+    "install it (Debian/Ubuntu: apt-get install libreoffice-writer; "
     "others: https://www.libreoffice.org) so that soffice is on the PATH, "
     "or save the document as .docx in Word or WPS"
 )
@@ -65,7 +65,8 @@ def convert_to_docx(data: bytes, source: str, suffix: str = ".doc") -> bytes:
     command = soffice()
     if command is None:
         raise ReportReadError(
-            f"{source} is a legacy Word document; reading it needs {INSTALL_HINT}"
+            f"{source} is a legacy Word document; reading it needs LibreOffice, which is "
+            f"not installed: {INSTALL_HINT}"
         )
     with tempfile.TemporaryDirectory(prefix="govinfo-doc-") as tmp:
         folder = Path(tmp)
