@@ -186,7 +186,8 @@ def test_the_doc_fixture_reads_as_the_report_it_was_made_from() -> None:
 
 
 @needs_soffice
-def test_a_doc_made_from_our_docx_reads_back(tmp_path: Path) -> None:
+@pytest.mark.parametrize("target", ["doc", "rtf"])
+def test_a_doc_made_from_our_docx_reads_back(tmp_path: Path, target: str) -> None:
     import subprocess
 
     report = load(EXAMPLE_2019)
@@ -198,14 +199,15 @@ def test_a_doc_made_from_our_docx_reads_back(tmp_path: Path) -> None:
             command,
             f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
             "--headless",
-            *("--convert-to", "doc", "--outdir", str(tmp_path), str(tmp_path / "r.docx")),
+            *("--convert-to", target, "--outdir", str(tmp_path), str(tmp_path / "r.docx")),
         ],
         check=True,
         capture_output=True,
         timeout=120,
     )
     direct = read_report(tmp_path / "r.docx")
-    assert read_report(tmp_path / "r.doc") == direct
+    assert detect((tmp_path / f"r.{target}").read_bytes()).name == "doc"
+    assert read_report(tmp_path / f"r.{target}") == direct
 
 
 def test_a_run_in_heading_split_over_runs_is_read_whole() -> None:

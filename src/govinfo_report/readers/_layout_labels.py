@@ -46,6 +46,8 @@ class Labels:
     """(format version, table id) → row label → the value counts of the rows it names."""
     sideways: frozenset[str]
     """Tables whose rows are named in the header (Table 4)."""
+    following: dict[str, dict[str, frozenset[str]]]
+    """Table id → a prefix of its labels → the characters that follow it in them."""
     prefixes: dict[str, frozenset[str]]
     """Table id → every prefix of its labels (whole labels included)."""
     pieces: frozenset[str]
@@ -117,6 +119,14 @@ def _counts(table: TableSpec, sideways: bool) -> dict[str, frozenset[int]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+def _following(texts: Iterable[str]) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for label in texts:
+        for i in range(1, len(label)):
+            out.setdefault(label[:i], set()).add(label[i])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 @functools.cache
 def labels() -> Labels:
     """The labels of both formats' tables (built on first use)."""
@@ -180,5 +190,6 @@ def labels() -> Labels:
         counts=counts,
         sideways=frozenset(sideways),
         prefixes=prefixes,
+        following={key: _following(texts) for key, texts in tables.items()},
         pieces=pieces,
     )

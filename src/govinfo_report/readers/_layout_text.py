@@ -30,8 +30,10 @@ table are dropped; prose lines wrapped by the layout are joined into paragraphs.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
+from typing import Final
 
 import attrs
 
@@ -52,6 +54,9 @@ _VALUE_TOKEN = re.compile(r"\d[\d,.]*\s(?:万元|元)(?!\S)|\S+")
 """A word of a values line; an amount keeps its unit after a space ("251000 元")."""
 _UNITS = frozenset({"元", "万元"})
 _HEADING = re.compile(r"^[一二三四五六七八九十]+、")
+MAX_LINE_PIECES: Final = 64
+"""A line of more cells than this is no table line (the widest row has 15 values): it
+bounds the work of joining pieces, which looks at the pieces of the next lines."""
 _WINDOW = 4
 """Lines below a label's last piece in which its next piece is looked for."""
 _LINE_COST = 6
@@ -113,9 +118,13 @@ def classify(number: int, text: str) -> _Line:
         values = [t for _x, t in tokens[k:]]
         if values:
             pieces = _pieces(number, text, tokens[k][0])
+            if len(pieces) + len(values) > MAX_LINE_PIECES:
+                return _Line(number, text, "text")
             if not pieces or len(values) > 1 or all(p.norm in known.pieces for p in pieces):
                 return _Line(number, text, "values", pieces, values)
     pieces = _pieces(number, text)
+    if len(pieces) > MAX_LINE_PIECES:
+        return _Line(number, text, "text")
     if all(p.norm in known.pieces for p in pieces) or (
         not _HEADING.match(stripped) and (len(pieces) > 1 or len(stripped) <= 12)
     ):
@@ -147,10 +156,14 @@ def _complete(pieces: list[_Piece], table: str) -> list[tuple[str, list[_Piece]]
     """Whole labels from the pieces of one region (``table``: the table they belong to)."""
     known = labels().tables[table]
     prefixes = labels().prefixes[table]
+    following = labels().following[table]
     found: list[tuple[str, list[_Piece]]] = []
-    by_line: dict[int, list[_Piece]] = {}
+    # Pieces by (line, first character): a label's next piece begins with a character
+    # that follows its text so far in some label, so only those few are looked at.
+    starting: dict[tuple[int, str], list[_Piece]] = {}
     for piece in pieces:
-        by_line.setdefault(piece.line, []).append(piece)
+        if piece.norm:
+            starting.setdefault((piece.line, piece.norm[0]), []).append(piece)
     for first in pieces:
         if first.used or first.norm not in prefixes:
             continue
@@ -160,7 +173,8 @@ def _complete(pieces: list[_Piece], table: str) -> list[tuple[str, list[_Piece]]
             candidates = [
                 p
                 for line in range(last.line + 1, last.line + _WINDOW + 1)
-                for p in by_line.get(line, ())
+                for ch in following.get(norm, ())
+                for p in starting.get((line, ch), ())
                 if not p.used and norm + p.norm in prefixes
             ]
             # The nearest: character offsets drift from line to line, but less than a
@@ -192,6 +206,7 @@ def region_grid(lines: Sequence[_Line], budget: CellBudget) -> Grid | None:
     found = {normalize(text) for text, _parts in whole}
     versions = known.versions(table, found)
     value_lines = [line for line in lines if line.kind == "values"]
+    numbers = [line.number for line in value_lines]
     cells: dict[int, list[tuple[int, float, str]]] = {line.number: [] for line in value_lines}
     rows: list[tuple[int, tuple[str, ...]]] = []
     heads: dict[int, list[tuple[int, str]]] = {}
@@ -203,9 +218,9 @@ def region_grid(lines: Sequence[_Line], budget: CellBudget) -> Grid | None:
         elif known.is_leaf(norm, versions, found):
             leaves.append((text, parts))
         else:  # a group label (（三）不予公开): before the row's own label
-            target = _nearest(value_lines, _anchor(parts))
+            target = _nearest(numbers, _anchor(parts))
             cells[target].append((0, parts[0].line + parts[0].x / 1000, text))
-    for text, parts, number in _match(leaves, value_lines):
+    for text, parts, number in _match(leaves, numbers):
         if number is None:
             # A row printed with no value at all: its label alone.
             rows.append((parts[0].line, (text,)))
@@ -213,7 +228,7 @@ def region_grid(lines: Sequence[_Line], budget: CellBudget) -> Grid | None:
             cells[number].append((2, parts[0].line, text))
     for p in pieces:
         if not p.used:  # no label's piece (a misspelt label): kept for the engine
-            cells[_nearest(value_lines, p.line)].append((1, p.line + p.x / 1000, p.text))
+            cells[_nearest(numbers, p.line)].append((1, p.line + p.x / 1000, p.text))
     for number, texts in heads.items():
         rows.append((number, tuple(t for _x, t in sorted(texts))))
     for line in value_lines:
@@ -246,21 +261,28 @@ def _anchor(parts: Sequence[_Piece]) -> float:
     return sum(p.line for p in parts) / len(parts)
 
 
-def _nearest(value_lines: Sequence[_Line], anchor: float) -> int:
-    """The values line nearest ``anchor`` (the lower one on a tie)."""
-    return min(value_lines, key=lambda v: (abs(v.number - anchor), -v.number)).number
+def _nearest(numbers: Sequence[int], anchor: float) -> int:
+    """The values line (of the ascending line ``numbers``) nearest ``anchor``, the lower
+    one on a tie."""
+    i = bisect.bisect_left(numbers, anchor)
+    near = numbers[max(0, i - 1) : i + 1]
+    return min(near, key=lambda n: (abs(n - anchor), -n))
 
 
 def _match(
-    leaves: Sequence[tuple[str, list[_Piece]]], value_lines: Sequence[_Line]
+    leaves: Sequence[tuple[str, list[_Piece]]], numbers: Sequence[int]
 ) -> list[tuple[str, list[_Piece], int | None]]:
-    """Each row label with its values line: the nearest one within a line of its
-    pieces, nearest pairs first, one label per line; None for a label with none."""
+    """Each row label with its values line (of the ascending line ``numbers``): the
+    nearest one within a line of its pieces, nearest pairs first, one label per line;
+    None for a label with none."""
     pairs = sorted(
-        (abs(v.number - _anchor(parts)), i, v.number)
+        (abs(number - _anchor(parts)), i, number)
         for i, (_text, parts) in enumerate(leaves)
-        for v in value_lines
-        if parts[0].line - 1 <= v.number <= parts[-1].line + 1
+        for number in numbers[
+            bisect.bisect_left(numbers, parts[0].line - 1) : bisect.bisect_right(
+                numbers, parts[-1].line + 1
+            )
+        ]
     )
     given: dict[int, int] = {}
     lines_taken: set[int] = set()

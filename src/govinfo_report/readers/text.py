@@ -1,5 +1,5 @@
 """The text reader: reports extracted or converted to plain text, tables flattened to
-pipe-separated lines.
+pipe-separated lines or laid out in whitespace-aligned columns (``pdftotext -layout``).
 
 Two layouts are read. The flattened extraction of a web page (one line per table row,
 cells joined by ``|``, rows padded to the table's width, merged cells collapsed, header
@@ -14,6 +14,11 @@ a row of k values printed together right after its labels in its first k columns
 other cell blank with an uncertain finding (see :mod:`._tables`). A value whose column
 order does not determine (after an empty field in a short row, one too many) is reported,
 never assigned to a column by guess.
+
+Runs of lines without ``|`` are tried as layout text (:mod:`._layout_text`): where such a
+run holds a table region (values lines among the pieces of known labels), its tables
+become grids and its wrapped prose lines paragraphs; a run with no table region stays one
+paragraph per line, as before.
 
 Encodings: UTF-8 (with or without BOM), UTF-16 with BOM, GBK and GB18030. The tables of
 one document hold at most :data:`~govinfo_report.readers._limits.MAX_DOCUMENT_CELLS`
