@@ -94,7 +94,7 @@ def test_word_and_wps_like_docx_exported_read_as_the_docx_does(name: str) -> Non
 _UNPRINTED = ("agency_kind", "publication_date")
 
 
-@pytest.mark.parametrize("name", ["a_ruled_2019", "b_ruled_2021"])
+@pytest.mark.parametrize("name", ["a_ruled_2019", "b_ruled_2021", "h_blank_cells_2019"])
 def test_wps_like_ruled_pdfs_read_every_cell(name: str) -> None:
     assert_same(read(WPS / f"{name}.pdf"), load(WPS / f"{name}.expected.json"))
 

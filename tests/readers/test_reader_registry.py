@@ -15,6 +15,7 @@ def test_every_builtin_reader_is_available() -> None:
         "docx",
         "pdf",
         "html",
+        "doc",
         "json",
         "toml",
         "yaml",
