@@ -11,14 +11,24 @@ from govinfo_report.serialize import dumps
 
 
 def test_every_builtin_reader_is_available() -> None:
-    assert available_readers() == ["docx", "html", "json", "toml", "yaml", "markdown", "text"]
+    assert available_readers() == [
+        "docx",
+        "pdf",
+        "html",
+        "doc",
+        "json",
+        "toml",
+        "yaml",
+        "markdown",
+        "text",
+    ]
 
 
 def test_unknown_reader_lists_the_known_ones() -> None:
     with pytest.raises(
-        UnknownFormatError, match="unknown input format 'pdf'; expected one of 'docx'"
+        UnknownFormatError, match="unknown input format 'ofd'; expected one of 'docx', 'pdf'"
     ):
-        get_reader("pdf")
+        get_reader("ofd")
 
 
 def test_reader_with_a_missing_dependency_says_why(monkeypatch: pytest.MonkeyPatch) -> None:

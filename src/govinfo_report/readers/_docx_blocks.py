@@ -297,13 +297,17 @@ class Extractor:
         level = self.styles.look(pstyle.get(n.val) if pstyle is not None else None).heading
         if level is not None and level <= 2:
             return Paragraph(text=text, level=level, location=location)
-        first = p.find(n.r)
-        if first is not None:
-            rpr = first.find(n.rpr)
+        # The Run-in Heading runs at the start, however many: LibreOffice splits a run
+        # where the script changes ("(" then "一)存在的主要问题。") when it saves a .doc.
+        heading = ""
+        for run in p.iterfind(n.r):
+            rpr = run.find(n.rpr)
             rstyle = rpr.find(n.rstyle) if rpr is not None else None
-            if rstyle is not None and self.styles.names.get(rstyle.get(n.val, "")) == RUN_IN_STYLE:
-                heading = "".join(t.text or "" for t in first.iter(n.t))
-                return Paragraph(text=text, level=2, location=location, run_in=len(heading))
+            if rstyle is None or self.styles.names.get(rstyle.get(n.val, "")) != RUN_IN_STYLE:
+                break
+            heading += "".join(t.text or "" for t in run.iter(n.t))
+        if heading:
+            return Paragraph(text=text, level=2, location=location, run_in=len(heading))
         return Paragraph(text=text, location=location)
 
     def _level(self, text: str, look: Look, runs: _Runs) -> int | None:

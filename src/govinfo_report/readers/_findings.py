@@ -38,10 +38,11 @@ TRAILING: Final = "R.TRAILING"
 CONTACT: Final = "R.CONTACT"
 FEE: Final = "R.FEE"
 
-# The DOCX and Markdown readers' own codes, declared here so the catalog needs neither
-# reader module (lxml, markdown-it) to describe them.
+# The DOCX, Markdown and PDF readers' own codes, declared here so the catalog needs no
+# reader module (lxml, markdown-it, pypdfium2) to describe them.
 DOCX_EMBEDDED: Final = "R.DOCX.EMBEDDED"
 MARKDOWN_FRONT_MATTER: Final = "R.MARKDOWN.FRONT_MATTER"
+PDF_GLYPH: Final = "R.PDF.GLYPH"
 
 CODES: Final = (
     CELL,

@@ -4,9 +4,11 @@ A reader is anything with ``name``, ``suffixes``, ``sniff(data)`` and
 ``read(data, source=...)`` (see :class:`Reader`). ``read_report`` picks one by name, or
 detects it when no name is given: an interchange suffix (``.json``, ``.yaml``, ``.yml``,
 ``.toml``) decides; otherwise the document readers' cheap signatures (a DOCX zip, HTML
-markup), then the interchange syntaxes by parsing (see :mod:`._sniff`), then Markdown and
-text. Input comes from a path (regular files only: a FIFO would block), bytes, or a
-binary stream such as standard input, always under one size cap.
+markup, an OLE2 Word document), then the interchange syntaxes by parsing (see
+:mod:`._sniff`), then Markdown and text. A document no reader takes is named when it is
+a format not supported yet (a workbook, a WPS or OFD file, an image: :mod:`._unsupported`).
+Input comes from a path (regular files only: a FIFO would block), bytes, or a binary
+stream such as standard input, always under one size cap.
 """
 
 from __future__ import annotations
@@ -76,7 +78,9 @@ class _Recognising(Protocol):
 # so those come after a parser has said it holds no report).
 _BUILTINS: dict[str, str] = {
     "docx": "govinfo_report.readers.docx:DocxReader",
+    "pdf": "govinfo_report.readers.pdf:PdfReader",
     "html": "govinfo_report.readers.html:HtmlReader",
+    "doc": "govinfo_report.readers.doc:DocReader",
     "json": "govinfo_report.readers.interchange:JsonReader",
     "toml": "govinfo_report.readers.interchange:TomlReader",
     "yaml": "govinfo_report.readers.interchange:YamlReader",
@@ -151,8 +155,15 @@ def _detect(data: bytes, suffix: str) -> tuple[Reader, Parsed | None]:
                 return reader, parsed
         elif reader.sniff(data):
             return reader, None
-    if by_suffix:
+    from govinfo_report.readers._unsupported import unsupported
+
+    # What the bytes say beats a suffix (an encrypted .docx, a workbook named .doc).
+    named = unsupported(data, "", suffix_hint=suffix)
+    if named is None and by_suffix:
         return by_suffix[0], None
+    named = named or unsupported(data, suffix)
+    if named is not None:
+        raise ReportReadError(named)
     raise ReportReadError(
         "cannot tell what kind of document this is; expected one of "
         + ", ".join(available_readers())

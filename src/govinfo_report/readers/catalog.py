@@ -455,6 +455,36 @@ _ENTRIES = (
         fix_zh="重新生成文档，或改正文首元数据。",
         fix_en="Write the document again, or correct the front matter.",
     ),
+    RuleInfo(
+        code=rf.PDF_GLYPH,
+        severity=Severity.ERROR,
+        title_zh="PDF 字形无 Unicode 映射",
+        title_en="PDF glyphs without Unicode",
+        meaning_zh=(
+            "PDF 某页上有字形没有 Unicode 映射（字体缺 ToUnicode 表，或映射为空），无法得知"
+            "是什么字，已略去而不猜测；该页的文字和数值可能缺字。发现项给出页码和字形个数；"
+            "某页十分之一以上的字形如此时为错误（该页基本无法读取），否则为警告。"
+        ),
+        meaning_en=(
+            "Glyphs on a page of the PDF have no Unicode mapping (the font has no ToUnicode "
+            "entry for them, or maps them to nothing), so what they are cannot be known; they "
+            "were left out, never guessed, and the page's text and values may miss characters. "
+            "The finding gives the page and how many: an error where a tenth of the page's "
+            "glyphs or more have none (the page is mostly unreadable), else a warning."
+        ),
+        why_zh=(
+            "导出 PDF 的程序嵌入了子集字体却未写 ToUnicode 表（常见于较旧的 WPS、一些 PDF 工具）。"
+        ),
+        why_en=(
+            "The program that made the PDF embedded a subset font without a ToUnicode map "
+            "(older WPS versions, some PDF tools)."
+        ),
+        fix_zh="对照原件核对该页的文字和数值；如有原始 DOCX，改读 DOCX，或重新导出 PDF。",
+        fix_en=(
+            "Check the page's text and values against the original; read the DOCX instead "
+            "if there is one, or export the PDF again."
+        ),
+    ),
 )
 
 CATALOG: Mapping[str, RuleInfo] = MappingProxyType({info.code: info for info in _ENTRIES})

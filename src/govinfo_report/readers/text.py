@@ -1,5 +1,5 @@
 """The text reader: reports extracted or converted to plain text, tables flattened to
-pipe-separated lines.
+pipe-separated lines or laid out in whitespace-aligned columns (``pdftotext -layout``).
 
 Two layouts are read. The flattened extraction of a web page (one line per table row,
 cells joined by ``|``, rows padded to the table's width, merged cells collapsed, header
@@ -15,6 +15,11 @@ other cell blank with an uncertain finding (see :mod:`._tables`). A value whose 
 order does not determine (after an empty field in a short row, one too many) is reported,
 never assigned to a column by guess.
 
+Runs of lines without ``|`` are tried as layout text (:mod:`._layout_text`): where such a
+run holds a table region (values lines among the pieces of known labels), its tables
+become grids and its wrapped prose lines paragraphs; a run with no table region stays one
+paragraph per line, as before.
+
 Encodings: UTF-8 (with or without BOM), UTF-16 with BOM, GBK and GB18030. The tables of
 one document hold at most :data:`~govinfo_report.readers._limits.MAX_DOCUMENT_CELLS`
 cells, as in every reader.
@@ -27,6 +32,7 @@ from typing import Final
 
 from govinfo_report.errors import ReportReadError
 from govinfo_report.readers._document import Block, Grid, Paragraph
+from govinfo_report.readers._layout_text import layout_blocks
 from govinfo_report.readers._limits import CellBudget
 from govinfo_report.readers._registry import ReadResult
 
@@ -134,19 +140,34 @@ def to_blocks(text: str, source: str = "<text>") -> list[Block]:
             rows.clear()
             lines.clear()
 
+    plain: list[tuple[int, str]] = []
+
+    def flush_plain() -> None:
+        if not plain:
+            return
+        layout = layout_blocks(plain, budget)
+        if layout is not None:
+            blocks.extend(layout)
+        else:
+            for number, line in plain:
+                stripped = line.strip().replace("\f", "")
+                if stripped:
+                    blocks.append(Paragraph(text=stripped, location=f"line {number}"))
+        plain.clear()
+
     for number, line in enumerate(text.splitlines(), 1):
         if "|" in line:
             cells = split_row(line)
             if cells is not None:
+                flush_plain()
                 budget.take(len(cells), f"the table row at line {number}")
                 rows.append(tuple(cells))
                 lines.append(number)
             continue
         flush()
-        stripped = line.strip()
-        if stripped:
-            blocks.append(Paragraph(text=stripped, location=f"line {number}"))
+        plain.append((number, line))
     flush()
+    flush_plain()
     return blocks
 
 

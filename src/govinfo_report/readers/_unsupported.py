@@ -1,0 +1,155 @@
+"""Naming the formats no reader reads yet, so that the error says what a document is.
+
+When no reader recognises a document, :func:`unsupported` tells a spreadsheet, a
+presentation, a WPS or OFD file, an image or a password-protected Office file by its
+signature (and, failing that, by its suffix), with what to do instead. Signatures are
+checked on the raw bytes only: the zip members' names (stored uncompressed in the zip
+headers) and the stream names of an OLE2 compound file's directory (:func:`ole2_streams`),
+never by decompressing or parsing the document.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+import attrs
+
+OLE2_SIGNATURE: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""The first eight bytes of an OLE2 compound file (.doc, .xls, .ppt, .wps, .et)."""
+
+_READABLE = (
+    "docx, doc, pdf (with a text layer), html, markdown, text (including pdftotext "
+    "-layout), json, yaml, toml"
+)
+
+
+@attrs.frozen
+class _Kind:
+    what: str
+    advice: str
+
+
+_OTHER = f"read the report itself in one of: {_READABLE}"
+_SAVE_DOCX = "save it as a Word document (.docx) and read that"
+_OCR = (
+    "an image has no text to read: OCR it first (for example tesseract -l chi_sim) and "
+    "read the text"
+)
+_KINDS: dict[str, _Kind] = {
+    "xls": _Kind("an Excel workbook (.xls)", _OTHER),
+    "xlsx": _Kind("an Excel workbook (.xlsx)", _OTHER),
+    "et": _Kind("a WPS 表格 workbook (.et)", _OTHER),
+    "ppt": _Kind("a PowerPoint presentation (.ppt)", _OTHER),
+    "pptx": _Kind("a PowerPoint presentation (.pptx)", _OTHER),
+    "dps": _Kind("a WPS 演示 presentation (.dps)", _OTHER),
+    "wps": _Kind("a WPS 文字 document (.wps)", _SAVE_DOCX + " (WPS: 文件 → 另存为)"),
+    "ofd": _Kind("an OFD document (.ofd)", "export it to PDF or " + _SAVE_DOCX),
+    "odt": _Kind("an OpenDocument text (.odt)", _SAVE_DOCX),
+    "ods": _Kind("an OpenDocument spreadsheet (.ods)", _OTHER),
+    "odp": _Kind("an OpenDocument presentation (.odp)", _OTHER),
+    "encrypted": _Kind(
+        "a password-protected Office document", "save an unprotected copy and read that"
+    ),
+    "ole2": _Kind("an old Office compound file that is no Word document", _OTHER),
+    "png": _Kind("a PNG image", _OCR),
+    "jpeg": _Kind("a JPEG image", _OCR),
+    "gif": _Kind("a GIF image", _OCR),
+    "tiff": _Kind("a TIFF image", _OCR),
+    "bmp": _Kind("a BMP image", _OCR),
+    "webp": _Kind("a WebP image", _OCR),
+}
+_SUFFIXES: dict[str, str] = {
+    ".xls": "xls",
+    ".xlsx": "xlsx",
+    ".et": "et",
+    ".ett": "et",
+    ".ppt": "ppt",
+    ".pptx": "pptx",
+    ".dps": "dps",
+    ".wps": "wps",
+    ".wpt": "wps",
+    ".ofd": "ofd",
+    ".odt": "odt",
+    ".ods": "ods",
+    ".odp": "odp",
+    ".png": "png",
+    ".jpg": "jpeg",
+    ".jpeg": "jpeg",
+    ".gif": "gif",
+    ".tif": "tiff",
+    ".tiff": "tiff",
+    ".bmp": "bmp",
+    ".webp": "webp",
+}
+_IMAGES: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"GIF87a", "gif"),
+    (b"GIF89a", "gif"),
+    (b"II*\x00", "tiff"),
+    (b"MM\x00*", "tiff"),
+)
+_ZIP_MEMBERS: tuple[tuple[bytes, str], ...] = (
+    (b"xl/workbook.xml", "xlsx"),
+    (b"ppt/presentation.xml", "pptx"),
+    (b"OFD.xml", "ofd"),
+    (b"application/vnd.oasis.opendocument.text", "odt"),
+    (b"application/vnd.oasis.opendocument.spreadsheet", "ods"),
+    (b"application/vnd.oasis.opendocument.presentation", "odp"),
+)
+
+
+def ole2_streams(data: bytes) -> set[str]:
+    """The names of the directory entries of an OLE2 compound file ("WordDocument",
+    "Workbook", ...), found where a directory entry can be: at a multiple of 128 bytes,
+    a UTF-16 name followed by its length in bytes (terminator included) at offset 64."""
+    names: set[str] = set()
+    for name in ("WordDocument", "Workbook", "Book", "PowerPoint Document", "EncryptedPackage"):
+        encoded = name.encode("utf-16-le") + b"\x00\x00"
+        size = len(encoded).to_bytes(2, "little")
+        for match in re.finditer(re.escape(encoded), data):
+            start = match.start()
+            if start % 128 == 0 and data[start + 64 : start + 66] == size:
+                names.add(name)
+                break
+    return names
+
+
+def _by_signature(data: bytes, suffix: str) -> str | None:
+    if data.startswith(OLE2_SIGNATURE):
+        streams = ole2_streams(data)
+        if "EncryptedPackage" in streams:
+            return "encrypted"
+        if streams & {"Workbook", "Book"}:
+            return "et" if suffix in (".et", ".ett") else "xls"
+        if "PowerPoint Document" in streams:
+            return "dps" if suffix == ".dps" else "ppt"
+        if "WordDocument" in streams:
+            return "wps" if suffix in (".wps", ".wpt") else None
+        return "ole2"
+    if data.startswith(b"PK\x03\x04"):
+        for member, kind in _ZIP_MEMBERS:
+            if member in data:
+                return kind
+        return None
+    if data.startswith(b"RIFF") and data[8:12] == b"WEBP":
+        return "webp"
+    if data.startswith(b"BM") and data[6:10] == b"\x00\x00\x00\x00":  # reserved fields
+        return "bmp"
+    for signature, kind in _IMAGES:
+        if data.startswith(signature):
+            return kind
+    return None
+
+
+def unsupported(data: bytes, suffix: str, *, suffix_hint: str = "") -> str | None:
+    """What a document no reader reads is, and what to do, or None if it is unknown:
+    by its signature, else by ``suffix``. ``suffix_hint`` only tells apart formats that
+    share a signature (.xls and .et), naming nothing by itself."""
+    suffix = suffix.lower()
+    kind = _by_signature(data, suffix or suffix_hint.lower()) or _SUFFIXES.get(suffix)
+    if kind is None:
+        return None
+    known = _KINDS[kind]
+    return f"this is {known.what}; not supported yet: {known.advice}"

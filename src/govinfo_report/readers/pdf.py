@@ -1,0 +1,107 @@
+"""The PDF reader: born-digital reports exported from WPS 文字, Word or LibreOffice.
+
+A PDF with a text layer is read through PDFium (pypdfium2): each page's characters
+with their boxes and its ruling lines (:mod:`._pdf_source`), ruled tables rebuilt as
+grids with their merges, a table split over two pages joined (:mod:`._pdf_tables`),
+lines grouped into paragraphs with the title and signature marked and page numbers and
+running headers left out (:mod:`._pdf_layout`); the shared assembler then finds the
+sections and the statistic tables by their labels, as for every other format.
+
+Refused with a clear error: a PDF with no text layer (a scan: OCR it first), one that
+needs a password, a damaged one, and one over the bounds of :mod:`._pdf_source` (pages,
+objects, characters, decompressed size). A glyph the PDF gives no Unicode for is left out
+and reported (``R.PDF.GLYPH``; an error on a page where a tenth of the glyphs or more
+have none), never guessed.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from govinfo_report.errors import ReportReadError
+from govinfo_report.findings import Finding, Severity
+from govinfo_report.readers import _findings as rf
+from govinfo_report.readers._assemble import assemble
+from govinfo_report.readers._document import Block
+from govinfo_report.readers._pdf_layout import to_blocks
+from govinfo_report.readers._pdf_source import Page, open_document, read_pages
+from govinfo_report.readers._registry import ReadResult
+
+GLYPH_CODE: Final = rf.PDF_GLYPH
+"""Finding code: glyphs without a Unicode mapping on a page."""
+_SIGNATURE: Final = b"%PDF-"
+UNREADABLE_SHARE: Final = 0.1
+"""A page with this share of its glyphs unmapped or more is mostly unreadable: the
+finding is an error (a document read from it must not validate clean)."""
+_TEXTLESS: Final = 20
+"""A document with fewer characters than this over all its pages has no text layer."""
+
+
+def _glyph_finding(page: Page, source: str) -> Finding:
+    share = page.unmapped / (page.unmapped + len(page.chars))
+    if share >= UNREADABLE_SHARE:
+        severity = Severity.ERROR
+        zh = f"，占该页字形的{share:.0%}：该页基本无法读取"
+        en = f", {share:.0%} of the page's glyphs: the page is mostly unreadable"
+    else:
+        severity, zh, en = Severity.WARNING, "", ""
+    return rf.finding(
+        rf.PDF_GLYPH,
+        severity,
+        f"第{page.number}页有{page.unmapped}个字形没有 Unicode 映射（ToUnicode）{zh}；"
+        "无法得知是什么字，已略去，该页的文字和数值可能缺字",
+        f"page {page.number} has {page.unmapped} glyph(s) without a Unicode mapping "
+        f"(ToUnicode){en}; what they are cannot be known, so they were left out, and the "
+        "page's text and values may miss characters",
+        location=f"{source}: page {page.number}",
+        uncertain=True,
+    )
+
+
+def extract(data: bytes, source: str = "<bytes>") -> tuple[list[Block], list[Finding]]:
+    """The blocks of a PDF and the findings about its glyphs, without assembling.
+
+    Raises:
+        ReportReadError: not a readable PDF with a text layer (see the module docstring).
+    """
+    document = open_document(data, source)
+    try:
+        pages = read_pages(document, source)
+    finally:
+        document.close()
+    chars = sum(len(p.chars) for p in pages)
+    if chars < _TEXTLESS:
+        if sum(p.images for p in pages):
+            raise ReportReadError(
+                f"{source} has no text layer: its {len(pages)} page(s) are images (a scan); "
+                "run OCR on it first (e.g. ocrmypdf, or the scanner's 'searchable PDF') and "
+                "read the result"
+            )
+        raise ReportReadError(
+            f"{source} has no text: its {len(pages)} page(s) hold {chars} character(s), "
+            "and a report holds thousands"
+        )
+    findings = [_glyph_finding(p, source) for p in pages if p.unmapped]
+    return to_blocks(pages, source), findings
+
+
+class PdfReader:
+    """PDF documents with a text layer (``.pdf``), as WPS, Word or LibreOffice export them."""
+
+    name = "pdf"
+    suffixes = (".pdf",)
+
+    def sniff(self, data: bytes) -> bool:
+        """``%PDF-`` within the first 1024 bytes (as PDF viewers accept it)."""
+        return _SIGNATURE in data[:1024]
+
+    def read(self, data: bytes, *, source: str = "<bytes>") -> ReadResult:
+        """The report in a PDF, with the reader's findings.
+
+        Raises:
+            ReportReadError: no text layer (a scan), encrypted, damaged, over a bound,
+                or no report in it.
+        """
+        blocks, glyphs = extract(data, source)
+        result = assemble(blocks, source=source)
+        return ReadResult(result.report, (*glyphs, *result.findings))

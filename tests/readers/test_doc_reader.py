@@ -1,0 +1,233 @@
+"""Legacy .doc through LibreOffice, and the formats no reader reads yet named in the error.
+
+``fixtures/doc/report_2021.doc`` is ``examples/example_2021.yaml`` written by our DOCX
+writer and saved as .doc by LibreOffice 7 (``soffice --convert-to doc``), so detection is
+tested without LibreOffice; reading it is skipped when ``soffice`` is absent.
+"""
+
+from __future__ import annotations
+
+import io
+import stat
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from govinfo_report import load, render, write_report
+from govinfo_report.errors import ReportReadError
+from govinfo_report.readers import detect, read_report
+from govinfo_report.readers import doc as doc_module
+from govinfo_report.readers._unsupported import OLE2_SIGNATURE, ole2_streams, unsupported
+
+ROOT = Path(__file__).parents[2]
+DOC = ROOT / "tests" / "fixtures" / "doc" / "report_2021.doc"
+EXAMPLE_2021 = ROOT / "examples" / "example_2021.yaml"
+EXAMPLE_2019 = ROOT / "examples" / "dongtou_2020.yaml"
+needs_soffice = pytest.mark.skipif(
+    doc_module.soffice() is None, reason="LibreOffice (soffice) is not installed"
+)
+
+
+def ole2(*streams: str) -> bytes:
+    """A minimal compound file: the header sector, then a directory sector whose entries
+    carry ``streams`` (name and name length, the rest zero)."""
+    header = OLE2_SIGNATURE + bytes(504)
+    entries = b""
+    for name in ("Root Entry", *streams):
+        encoded = name.encode("utf-16-le") + b"\x00\x00"
+        entry = encoded.ljust(64, b"\x00") + len(encoded).to_bytes(2, "little")
+        entries += entry.ljust(128, b"\x00")
+    return header + entries.ljust(512, b"\x00")
+
+
+def zipped(*names: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        for name in names:
+            z.writestr(name, "<x/>")
+    return buffer.getvalue()
+
+
+# --- detection (no LibreOffice needed) ----------------------------------------------------
+
+
+def test_the_doc_fixture_is_detected_by_content_and_by_suffix() -> None:
+    data = DOC.read_bytes()
+    assert ole2_streams(data) == {"WordDocument"}
+    assert detect(data).name == "doc"
+    assert detect(data, ".doc").name == "doc"
+    assert detect(data, ".txt").name == "doc"  # the content wins over a wrong suffix
+
+
+def test_a_stream_name_in_the_text_is_no_directory_entry() -> None:
+    text = "Workbook".encode("utf-16-le") + b"\x00\x00"
+    data = ole2("WordDocument") + b"\x00" * 3 + text + bytes(200)
+    assert ole2_streams(data) == {"WordDocument"}
+
+
+@pytest.mark.parametrize(
+    ("data", "suffix", "what"),
+    [
+        (ole2("Workbook"), "", "an Excel workbook (.xls)"),
+        (ole2("Book"), "", "an Excel workbook (.xls)"),
+        (ole2("Workbook"), ".et", "a WPS 表格 workbook (.et)"),
+        (ole2("PowerPoint Document"), "", "a PowerPoint presentation (.ppt)"),
+        (ole2("EncryptedPackage"), ".docx", "a password-protected Office document"),
+        (ole2("Something"), "", "an old Office compound file that is no Word document"),
+        (zipped("xl/workbook.xml"), "", "an Excel workbook (.xlsx)"),
+        (zipped("ppt/presentation.xml"), "", "a PowerPoint presentation (.pptx)"),
+        (zipped("OFD.xml", "Doc_0/Document.xml"), "", "an OFD document (.ofd)"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(40), "", "a PNG image"),
+        (b"\xff\xd8\xff\xe0" + bytes(40), ".jpg", "a JPEG image"),
+        (b"\x00\x01binary", ".wps", "a WPS 文字 document (.wps)"),
+        (b"\x00\x01binary", ".OFD", "an OFD document (.ofd)"),
+        (b"\x00\x01binary", ".xlsx", "an Excel workbook (.xlsx)"),
+    ],
+)
+def test_unsupported_formats_are_named(data: bytes, suffix: str, what: str) -> None:
+    with pytest.raises(ReportReadError, match=r"^this is ") as info:
+        detect(data, suffix)
+    assert str(info.value).startswith(f"this is {what}; not supported yet: ")
+
+
+def test_an_image_says_ocr_it_first(tmp_path: Path) -> None:
+    path = tmp_path / "scan.png"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(40))
+    with pytest.raises(ReportReadError, match="OCR it first"):
+        read_report(path)
+
+
+def test_unknown_bytes_are_still_unknown() -> None:
+    assert unsupported(b"\x00\x01", "") is None
+    with pytest.raises(ReportReadError, match=r"^cannot tell what kind of document"):
+        detect(b"\x00\x01")
+
+
+# --- reading through LibreOffice ------------------------------------------------------------
+
+
+def test_without_libreoffice_the_error_names_what_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(doc_module, "soffice", lambda: None)
+    with pytest.raises(ReportReadError) as info:
+        read_report(DOC)
+    message = str(info.value)
+    assert message.startswith(
+        f"{DOC} is a legacy Word document; reading it needs LibreOffice, which is not installed"
+    )
+    assert "apt-get install libreoffice-writer" in message
+
+
+def test_a_workbook_named_doc_is_not_converted(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(doc_module, "soffice", lambda: pytest.fail("soffice was run"))
+    with pytest.raises(ReportReadError, match="not a Word document"):
+        read_report(ole2("Workbook"), "doc")
+
+
+def fake_soffice(tmp_path: Path, script: str) -> str:
+    path = tmp_path / "soffice"
+    path.write_text("#!/bin/sh\n" + script, encoding="utf-8")
+    path.chmod(path.stat().st_mode | stat.S_IEXEC)
+    return str(path)
+
+
+def test_a_conversion_over_the_time_limit_is_stopped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A child that outlives its parent shell is killed with the process group.
+    command = fake_soffice(tmp_path, "sleep 60 &\nsleep 60\n")
+    monkeypatch.setattr(doc_module, "soffice", lambda: command)
+    monkeypatch.setattr(doc_module, "CONVERT_TIMEOUT", 0.5)
+    start = time.monotonic()
+    with pytest.raises(ReportReadError, match=r"took longer than 0\.5 seconds"):
+        read_report(DOC)
+    assert time.monotonic() - start < 10
+
+
+def test_a_failing_conversion_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    command = fake_soffice(tmp_path, "echo 'Error: source file could not be loaded'\nexit 1\n")
+    monkeypatch.setattr(doc_module, "soffice", lambda: command)
+    with pytest.raises(ReportReadError) as info:
+        read_report(DOC)
+    assert "LibreOffice could not convert" in str(info.value)
+    assert "status 1: Error: source file could not be loaded" in str(info.value)
+
+
+def test_a_conversion_that_writes_nothing_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    command = fake_soffice(tmp_path, "exit 0\n")
+    monkeypatch.setattr(doc_module, "soffice", lambda: command)
+    with pytest.raises(ReportReadError, match="it wrote no document"):
+        read_report(DOC)
+
+
+def test_too_large_a_conversion_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The fake writes a 2 KiB report.docx where --outdir says.
+    command = fake_soffice(
+        tmp_path,
+        'while [ "$1" != "--outdir" ]; do shift; done\n'
+        'mkdir -p "$2" && head -c 2048 /dev/zero > "$2/report.docx"\n',
+    )
+    monkeypatch.setattr(doc_module, "soffice", lambda: command)
+    monkeypatch.setattr(doc_module, "MAX_SOURCE_BYTES", 1024)
+    with pytest.raises(ReportReadError, match=r"to a 2048-byte \.docx; documents larger than 1024"):
+        read_report(DOC)
+
+
+@needs_soffice
+def test_the_doc_fixture_reads_as_the_report_it_was_made_from() -> None:
+    result = read_report(DOC)
+    assert result.report == load(EXAMPLE_2021)
+    assert result.findings == ()
+
+
+@needs_soffice
+@pytest.mark.parametrize("target", ["doc", "rtf"])
+def test_a_doc_made_from_our_docx_reads_back(tmp_path: Path, target: str) -> None:
+    import subprocess
+
+    report = load(EXAMPLE_2019)
+    write_report(report, tmp_path / "r.docx")
+    command = doc_module.soffice()
+    assert command is not None
+    subprocess.run(
+        [
+            command,
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            *("--convert-to", target, "--outdir", str(tmp_path), str(tmp_path / "r.docx")),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    direct = read_report(tmp_path / "r.docx")
+    assert detect((tmp_path / f"r.{target}").read_bytes()).name == "doc"
+    assert read_report(tmp_path / f"r.{target}") == direct
+
+
+def test_a_run_in_heading_split_over_runs_is_read_whole() -> None:
+    """LibreOffice splits our Run-in Heading run where the script changes when it saves a
+    .doc ("(" | "一)存在的主要问题。"); the DOCX reader takes every such run at the start."""
+    report = load(EXAMPLE_2019)
+    source = io.BytesIO(render(report, "docx"))
+    out = io.BytesIO()
+    style = '<w:r><w:rPr><w:rStyle w:val="RunInHeading"/></w:rPr>'
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(out, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                text = data.decode()
+                whole = f'{style}<w:t xml:space="preserve">(一)存在的主要问题。</w:t></w:r>'
+                assert whole in text
+                split = (
+                    f'{style}<w:t xml:space="preserve">(</w:t></w:r>'
+                    f'{style}<w:t xml:space="preserve">一)存在的主要问题。</w:t></w:r>'
+                )
+                data = text.replace(whole, split).encode()
+            zout.writestr(item, data)
+    assert read_report(out.getvalue()).report == read_report(source.getvalue()).report
