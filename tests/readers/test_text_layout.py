@@ -118,14 +118,13 @@ def test_misspelt_label_reaches_the_engine_verbatim() -> None:
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="matching a misspelt label by its place in the official order is the engine's "
-    "(issue 9 item 4, branch i9-engine); remove this mark when it lands",
-)
 def test_misspelt_label_is_matched() -> None:
     result, expected = read(WPS / "d_misspelt_2021.layout.txt")
     assert differences(result, expected) == {}
+    assert any(
+        f.code == "R.LABEL_VARIANT" and "其他法律行政止公开" in f.message_zh
+        for f in result.findings
+    )
 
 
 LAYOUT = """\
