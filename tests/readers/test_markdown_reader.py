@@ -129,11 +129,12 @@ _LABEL = _TEXT.filter(
         t.strip()
         and not any(is_value(part) for part in t.split(PATH_SEPARATOR))
         and "第二十条" not in t
+        and "勾稽关系" not in t
     )
 )
 """An extra row's label: visible, with no part that reads as a value (``12``, ``/``,
-``0 / 0``) and not a Table 2 caption, which no print can tell from a value or a caption
-row (docs/readers/markdown.md, Limits)."""
+``0 / 0``), not a Table 2 caption and not Table 3's note, which no print can tell from a
+value, a caption or the note (docs/readers/markdown.md, Limits)."""
 
 
 @st.composite
