@@ -10,7 +10,7 @@ instructions dropped), and walked once into neutral blocks: paragraphs from ``<p
 furniture (``<nav>``, ``<footer>``, ``<aside>``, scripts, forms, elements whose class or
 id says navigation, breadcrumb, share, font size, footer …) is skipped. The report's main
 content is then the smallest element that holds every section heading, plus the title
-just before it; everything else on the page is left out. The shared assembler does the
+just before it; everything else on the page is left out (both in :mod:`._html_page`). The shared assembler does the
 rest. No regular expression ever runs on markup. The tables of one page expand to at
 most :data:`~govinfo_report.readers._limits.MAX_DOCUMENT_CELLS` cells.
 """
@@ -25,12 +25,11 @@ import lxml.etree
 import lxml.html
 
 from govinfo_report.errors import ReportReadError
-from govinfo_report.readers import _meta
 from govinfo_report.readers._charsets import page_encoding
 from govinfo_report.readers._document import Block, Grid, Paragraph
+from govinfo_report.readers._html_page import SKIP, is_furniture, main_content
 from govinfo_report.readers._limits import CellBudget, span
 from govinfo_report.readers._registry import ReadResult
-from govinfo_report.readers._sections import section_index
 
 MAX_HTML_BYTES: Final = 8 * 1024 * 1024
 """Pages larger than this are refused before parsing."""
@@ -41,39 +40,6 @@ MAX_ROWSPAN: Final = 65534
 past the table's last row. The cells of all tables together are bounded by
 :data:`~govinfo_report.readers._limits.MAX_DOCUMENT_CELLS`."""
 
-_SKIP: Final = frozenset(
-    {
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "head",
-        "title",
-        "meta",
-        "link",
-        "nav",
-        "footer",
-        "aside",
-        "iframe",
-        "frame",
-        "frameset",
-        "form",
-        "button",
-        "select",
-        "option",
-        "textarea",
-        "input",
-        "object",
-        "embed",
-        "svg",
-        "math",
-        "canvas",
-        "map",
-        "audio",
-        "video",
-        "img",
-    }
-)
 _BLOCK: Final = frozenset(
     {
         "p",
@@ -112,25 +78,6 @@ _BLOCK: Final = frozenset(
         "tfoot",
         "table",
     }
-)
-_FURNITURE: Final = (
-    "nav",
-    "menu",
-    "breadcrumb",
-    "crumb",
-    "footer",
-    "share",
-    "fontsize",
-    "font-size",
-    "font_size",
-    "zihao",
-    "toolbar",
-    "sidebar",
-    "related",
-    "pager",
-    "copyright",
-    "position",
-    "location",
 )
 _HEADING_LEVELS: Final = {"h1": 0, "h2": 1, "h3": 2}
 _SNIFF: Final = (
@@ -181,17 +128,6 @@ def decode(data: bytes, source: str) -> str:
     raise ReportReadError(f"cannot decode {source} as {', '.join(encodings)} ({problem})")
 
 
-def _is_furniture(element: lxml.html.HtmlElement) -> bool:
-    marks = f"{element.get('class', '')} {element.get('id', '')}".lower()
-    if not marks.strip():
-        style = element.get("style", "").replace(" ", "").lower()
-        return "display:none" in style
-    if any(mark in marks for mark in _FURNITURE):
-        return True
-    style = element.get("style", "").replace(" ", "").lower()
-    return "display:none" in style
-
-
 def _join(parts: list[str]) -> str:
     """Text pieces → one line, whitespace collapsed as a browser does; a line break in
     the source between two CJK characters (a wrapped line) leaves no space."""
@@ -237,7 +173,7 @@ def _cell_text(cell: lxml.html.HtmlElement) -> str:
         if element.text:
             lines[-1].append(element.text)
         for child in element:
-            if isinstance(child.tag, str) and child.tag not in _SKIP:
+            if isinstance(child.tag, str) and child.tag not in SKIP:
                 if child.tag in ("br", "p", "div", "li"):
                     lines.append([])
                 visit(child)
@@ -274,7 +210,7 @@ class _Walker:
 
     def walk(self, element: lxml.html.HtmlElement) -> None:
         tag = element.tag
-        if not isinstance(tag, str) or tag in _SKIP or _is_furniture(element):
+        if not isinstance(tag, str) or tag in SKIP or is_furniture(element):
             return
         if tag == "br":
             self.flush()
@@ -350,59 +286,6 @@ class _Walker:
             Grid(cells=tuple(cells), origin=tuple(origin), location=f"table {self._tables}")
         )
         self.elements.append(table)
-
-
-def _ancestors(element: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
-    return [element, *element.iterancestors()]
-
-
-def _common(elements: list[lxml.html.HtmlElement]) -> lxml.html.HtmlElement:
-    chain = _ancestors(elements[0])
-    depth = {id(e): i for i, e in enumerate(chain)}
-    best = 0
-    for element in elements[1:]:
-        for ancestor in _ancestors(element):
-            if id(ancestor) in depth:
-                best = max(best, depth[id(ancestor)])
-                break
-    return chain[best]
-
-
-def _within(element: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> bool:
-    return element is root or any(a is root for a in element.iterancestors())
-
-
-def main_content(blocks: list[Block], elements: list[lxml.html.HtmlElement]) -> list[Block]:
-    """The blocks of the report itself: those inside the smallest element holding every
-    section heading, and the title paragraphs just before the first heading."""
-    index = section_index()
-    headings = [
-        i
-        for i, block in enumerate(blocks)
-        if isinstance(block, Paragraph)
-        and len(block.text) <= 50
-        and index.match(block.text.rstrip("。.：:")) is not None
-    ]
-    if len(headings) < 2:
-        return blocks
-    body = _common([elements[i] for i in headings])
-    first = headings[0]
-    start = first
-    for i in range(first - 1, max(-1, first - 12), -1):
-        block = blocks[i]
-        if isinstance(block, Paragraph) and _meta.parse_title(block.text) is not None:
-            start = i
-            if i > 0 and isinstance(blocks[i - 1], Paragraph):
-                previous = blocks[i - 1]
-                assert isinstance(previous, Paragraph)
-                if _meta.looks_like_agency(previous.text) and len(previous.text) <= 30:
-                    start = i - 1
-            break
-    kept = []
-    for i, (block, element) in enumerate(zip(blocks, elements, strict=True)):
-        if _within(element, body) or start <= i < first:
-            kept.append(block)
-    return kept
 
 
 def to_blocks(data: bytes, source: str = "<bytes>") -> list[Block]:
