@@ -13,6 +13,12 @@ the paragraphs and tables it contains. A grid is at most :data:`MAX_COLUMNS` wid
 the grids of one document hold at most
 :data:`~govinfo_report.readers._limits.MAX_DOCUMENT_CELLS` cells, counted before they
 are expanded.
+
+The module is one walk, and longer than most for that reason: a cell holds paragraphs
+and tables, and a paragraph's runs decide its heading level, so containers, paragraphs
+and tables recurse into one another through one :class:`Extractor` and its state (the
+cell budget, the styles, the numbering counters); the run formatting it reads is in
+:mod:`._docx_styles`.
 """
 
 from __future__ import annotations
