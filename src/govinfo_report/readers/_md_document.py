@@ -136,10 +136,17 @@ def _captions() -> frozenset[str]:
 
 
 @functools.cache
-def _corner_notes() -> frozenset[str]:
-    return frozenset(
-        normalize(t.corner_note) for f in FORMATS.values() for t in f.tables if t.corner_note
-    )
+def _corner_notes() -> dict[str, frozenset[str]]:
+    """A table's corner note (normalised) → the labels of that table's rows (normalised),
+    by which a grid is told to be that table."""
+    notes: dict[str, set[str]] = {}
+    for f in FORMATS.values():
+        for t in f.tables:
+            if t.corner_note:
+                notes.setdefault(normalize(t.corner_note), set()).update(
+                    normalize(r.label) for r in t.rows
+                )
+    return {note: frozenset(labels) for note, labels in notes.items()}
 
 
 def _with_corner_note(out: list[Block], grid: Grid) -> Grid:
@@ -154,9 +161,11 @@ def _with_corner_note(out: list[Block], grid: Grid) -> Grid:
         and grid.cells
         and grid.origin is not None
         and not grid.cells[0][0].strip()
-        and normalize(above.text) in _corner_notes()
     ):
         return grid
+    labels = _corner_notes().get(normalize(above.text))
+    if labels is None or not any(normalize(row[0]) in labels for row in grid.cells if row):
+        return grid  # a paragraph of the text that reads like the note: not this table's
     out.pop()
     cells = tuple(
         tuple(above.text if o == (0, 0) else t for t, o in zip(row, origins, strict=True))

@@ -10,9 +10,10 @@ instructions dropped), and walked once into neutral blocks: paragraphs from ``<p
 furniture (``<nav>``, ``<footer>``, ``<aside>``, scripts, forms, elements whose class or
 id says navigation, breadcrumb, share, font size, footer …) is skipped. The report's main
 content is then the smallest element that holds every section heading, plus the title
-just before it; everything else on the page is left out (both in :mod:`._html_page`). The shared assembler does the
-rest. No regular expression ever runs on markup. The tables of one page expand to at
-most :data:`~govinfo_report.readers._limits.MAX_DOCUMENT_CELLS` cells.
+just before it; everything else on the page is left out (both in :mod:`._html_page`).
+The shared assembler does the rest. No regular expression ever runs on markup. The
+tables of one page expand to at most
+:data:`~govinfo_report.readers._limits.MAX_DOCUMENT_CELLS` cells.
 """
 
 from __future__ import annotations
