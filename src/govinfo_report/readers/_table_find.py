@@ -144,14 +144,18 @@ def read_tables(
     findings: list[Finding] = []
     seen: list[str | None] = []
     """Per grid of the document, the table it was read as (None: none of them)."""
+    above: str | None = None
+    """The paragraph just above the next grid (a caption naming a Table 4 part)."""
     for part in parts:
         context = part.spec.table if part.spec is not None else None
         for block in part.blocks:
             if isinstance(block, Paragraph):
+                above = block.text
                 if caption_index().match(block.text) is not None:
                     readers[fmt.proactive.id].caption(block.text, block.location or "")
                     fed.setdefault(fmt.proactive.id, block.location or "")
                 continue
+            caption, above = above, None
             number = len(seen) + 1
             table_id = classify(block, fmt.version) or context
             seen.append(table_id)
@@ -169,7 +173,7 @@ def read_tables(
                 continue
             fed.setdefault(table_id, location)
             readers[table_id].feed(
-                grid_rows(block.cells, block.origin, _row_locations(block, number))
+                grid_rows(block.cells, block.origin, _row_locations(block, number)), caption
             )
     tables: dict[str, Table] = {}
     for spec in fmt.tables:

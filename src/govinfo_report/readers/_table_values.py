@@ -206,7 +206,8 @@ class ValuePlacer:
         for text, cols in values:
             slots = {mapping[c] for c in cols if c in mapping}
             if row_id:
-                slots = {s for s in slots if s[0] in (None, row_id)}
+                # A part named over its columns (Table 4 printed part by part) is the row.
+                slots = {(None, s[1]) for s in slots if s[0] in (None, row_id)}
             else:
                 slots = {s for s in slots if s[0] is not None}
             if len(slots) == 1:

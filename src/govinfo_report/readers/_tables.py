@@ -34,6 +34,8 @@ The rules, in order:
   value under a named column sits where that order puts it.
 - Rows that match no label but carry values are kept as extra rows (Tables 2 and 3),
   unless their place determines the official row they misprint (:mod:`._table_position`).
+  Table 4 printed as three 5-column tables: each line of values goes to the part its
+  caption or title row names (:mod:`._table_parts`).
 
 The stages live in their own modules, with plain data passed between them: the label
 indexes and source rows (:mod:`._table_index`), the header (:mod:`._table_header`: what
@@ -65,6 +67,7 @@ from govinfo_report.readers._table_index import (
     spec_index,
 )
 from govinfo_report.readers._table_notes import TableNotes
+from govinfo_report.readers._table_parts import part_for, part_of
 from govinfo_report.readers._table_position import Unmatched, by_position, neighbours
 from govinfo_report.readers._table_values import PendingRow, ValuePlacer
 
@@ -111,6 +114,8 @@ class TableReader:
         self.extra: list[ExtraRow] = []
         self._header = _Header()
         self._last_row: str | None = None
+        self._caption_part: str | None = None  # the Table 4 part the grid's caption names
+        self._grid_start = 0  # the header version the grid started under
 
     @property
     def findings(self) -> list[Finding]:
@@ -128,8 +133,12 @@ class TableReader:
         self._header = self._header.close()
         return True
 
-    def feed(self, rows: Sequence[SourceRow]) -> None:
-        """Feed the rows of one grid."""
+    def feed(self, rows: Sequence[SourceRow], caption: str | None = None) -> None:
+        """Feed the rows of one grid; ``caption``: the paragraph just above it, if any."""
+        self._caption_part = None
+        if caption is not None and self.spec.sideways:
+            self._caption_part = part_of(self.table, caption)
+        self._grid_start = self._header.version
         items: list[PendingRow | Unmatched] = []
         for row in rows:
             self._row(row, items)
@@ -227,8 +236,11 @@ class TableReader:
         row_id = self._match_row(label_texts, row.location)
         if row_id is None:
             if self.spec.sideways and not label_texts and has_values:
-                self._last_row = self.table.rows[-1].id
-                pending.append(PendingRow(row, "", [], values, header.rows, header.version))
+                # A line of values: of one part printed as its own table, or of all 15.
+                mine = header.version > self._grid_start
+                part = part_for(self.table, self.heads, header.rows, mine, self._caption_part)
+                self._last_row = part or self.table.rows[-1].id
+                pending.append(PendingRow(row, part or "", [], values, header.rows, header.version))
                 return
             raw = [row.raw[i] for i in own] if row.raw else label_texts
             # Its place may make it an official row: decided once the grid is seen (every
