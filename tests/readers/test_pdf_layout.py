@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from govinfo_report.readers._document import Paragraph
 from govinfo_report.readers._pdf_joins import mend
-from govinfo_report.readers._pdf_lines import cell_text, group_lines
+from govinfo_report.readers._pdf_lines import Segment, cell_text, group_lines
 from govinfo_report.readers._pdf_source import Char, Edge
 from govinfo_report.readers._pdf_tables import find_tables, grid, join
+from govinfo_report.readers._pdf_unruled import _part_span
 from govinfo_report.readers.pdf import extract
 from readers.test_pdf_limits import pdf
 
@@ -100,3 +101,14 @@ def test_page_numbers_and_running_headers_are_left_out() -> None:
     lines = [f"Body text line {i} of page {n}" for n in (1, 2, 3) for i in range(3)]
     assert all(line in body for line in lines)
     assert [body.index(line) for line in lines] == sorted(body.index(line) for line in lines)
+
+
+def test_a_table_4_part_name_heads_the_five_columns_centred_under_it() -> None:
+    columns = [100.0 + 20 * c for c in range(15)]  # three parts of five columns
+    # 复议后起诉 centred over the last five columns; 行政复议 over the first five.
+    assert _part_span(Segment(320, 360, "复议后起诉"), columns) == range(10, 15)
+    assert _part_span(Segment(125, 155, "行政复议"), columns) == range(5)
+    # Not a part's name (行政诉讼 heads ten columns), or no five columns under it.
+    assert _part_span(Segment(230, 270, "行政诉讼"), columns) is None
+    assert _part_span(Segment(20, 60, "行政复议"), columns) is None
+    assert _part_span(Segment(125, 155, "行政复议"), columns[:4]) is None

@@ -145,9 +145,44 @@ def _header(lines: Sequence[Line], columns: Sequence[float], first_value: float)
                     <= (bounds[c] if c < len(bounds) else segment.x1 + 1)
                 )
             ]
-            if len(over) == 1 and normalize(segment.text) not in _captions():
+            part = _part_span(segment, columns)
+            if part:
+                for c in part:
+                    texts[c + 1].append(segment.text)
+            elif len(over) == 1 and normalize(segment.text) not in _captions():
                 texts[over[0] + 1].append(segment.text)
     return [join_lines(t) for t in texts]
+
+
+def _part_span(segment: Segment, columns: Sequence[float]) -> range | None:
+    """The value columns a Table 4 part's name (行政复议, 未经复议直接起诉, 复议后起诉)
+    printed over them names: the part's columns, consecutive, are the run of that many
+    columns centred under the name (it is centred over its group), provided the name's
+    centre lies within the run. The name then heads each of them, so "复议后起诉" over
+    "结果维持" reads as that part's column, as a ruled table's merged cell does."""
+    width = _part_widths().get(normalize(segment.text))
+    if width is None or len(columns) < width:
+        return None
+    middle = (segment.x0 + segment.x1) / 2
+    start = min(
+        range(len(columns) - width + 1),
+        key=lambda s: abs((columns[s] + columns[s + width - 1]) / 2 - middle),
+    )
+    if not columns[start] <= middle <= columns[start + width - 1]:
+        return None
+    return range(start, start + width)
+
+
+@functools.cache
+def _part_widths() -> dict[str, int]:
+    """The names of Table 4's parts (both formats), each with its number of columns."""
+    return {
+        normalize(row.label): len(table.groups[0].columns)
+        for version in FormatVersion
+        for table in get_format(version).tables
+        if layout_of(table).rows_in_header
+        for row in table.rows
+    }
 
 
 @functools.cache
@@ -226,6 +261,9 @@ def grid(lines: Sequence[Line], location: str) -> Grid:
             labels.insert(0, vertical)
         values = [seg.text for seg in line.segments[len(line.segments) - _values(line) :]]
         cells.append((*(labels or [""]), *values))
+    if all(not row[0] for row in cells):
+        # No label anywhere (Table 4's line of values): the label column is no field.
+        cells = [row[1:] for row in cells]
     return Grid(cells=tuple(cells), origin=None, location=location)
 
 
