@@ -25,7 +25,7 @@ version, which grid is which table), :mod:`._identity` (year, agency kind) and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -51,6 +51,7 @@ from govinfo_report.readers._sections import (
 )
 from govinfo_report.readers._signature import read_signature, undated_signature
 from govinfo_report.readers._table_find import choose_version, classify, read_tables
+from govinfo_report.readers._traditional import is_traditional
 
 
 def assemble(
@@ -102,6 +103,16 @@ def assemble(
     version = known.format_version or choose_version(grids, year, findings)
     fmt = get_format(version)
     tables, table_findings, recognised = read_tables(parts, fmt)
+    if is_traditional(_texts(blocks)):
+        findings.append(
+            rf.finding(
+                rf.TRADITIONAL,
+                Severity.NOTICE,
+                "文档以繁体中文书写；标签和标题转为简体后匹配，正文按原文保留",
+                "the document is written in Traditional Chinese; its labels and headings "
+                "were matched after conversion to Simplified, its text kept as printed",
+            )
+        )
     if not has_headings and recognised == 0:
         raise ReportReadError(
             f"{source} does not look like a report (政府信息公开工作年度报告): no section "
@@ -231,3 +242,13 @@ def assemble(
 
 
 __all__ = ["RUN_IN_WINDOW", "assemble", "split_subheading"]
+
+
+def _texts(blocks: Sequence[Block]) -> Iterator[str]:
+    """Every text of the document: paragraphs and table cells."""
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            yield block.text
+        elif isinstance(block, Grid):
+            for row in block.cells:
+                yield from row

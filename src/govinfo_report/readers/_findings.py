@@ -37,6 +37,7 @@ PREAMBLE: Final = "R.PREAMBLE"
 TRAILING: Final = "R.TRAILING"
 CONTACT: Final = "R.CONTACT"
 FEE: Final = "R.FEE"
+TRADITIONAL: Final = "R.TRADITIONAL"
 
 # The DOCX, Markdown and PDF readers' own codes, declared here so the catalog needs no
 # reader module (lxml, markdown-it, pypdfium2) to describe them.
@@ -67,6 +68,7 @@ CODES: Final = (
     TRAILING,
     CONTACT,
     FEE,
+    TRADITIONAL,
 )
 """Every code the shared engine gives (the DOCX and Markdown readers add one each)."""
 

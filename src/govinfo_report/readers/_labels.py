@@ -21,6 +21,8 @@ from typing import Generic, Literal, TypeVar
 
 import attrs
 
+from govinfo_report.readers._traditional import simplified
+
 K = TypeVar("K", bound=Hashable)
 
 MatchKind = Literal["exact", "variant", "annotated", "ordinal", "fuzzy"]
@@ -63,9 +65,9 @@ def normalize(text: str) -> str:
     NFKC (full-width → half-width letters, digits and brackets), every whitespace
     character removed (spaces and line breaks inside cells), quotes removed, bracket and
     list-punctuation variants unified. Two labels are "the same" when their normalised
-    forms are equal.
+    forms are equal. Traditional characters are read as Simplified (:mod:`._traditional`).
     """
-    folded = unicodedata.normalize("NFKC", text)
+    folded = simplified(unicodedata.normalize("NFKC", text))
     return "".join(folded.split()).translate(_PUNCT)
 
 

@@ -16,6 +16,7 @@ import attrs
 
 from govinfo_report._numerals import parse_numeral
 from govinfo_report.model import AgencyKind, Contact
+from govinfo_report.readers._traditional import simplified
 
 _REPORT = r"政府信息公开(?:工作)?(?:年度)?(?:工作)?报告"
 _YEAR = r"(?P<year>(?:19|20)\d{2})\s*年度?"
@@ -99,8 +100,9 @@ class Title:
 
 
 def fold(text: str) -> str:
-    """Width-folded text (full-width digits → ASCII), spacing kept."""
-    return unicodedata.normalize("NFKC", text).replace("\u3000", " ")
+    """Width-folded text (full-width digits → ASCII), spacing kept; Traditional
+    characters as Simplified, one for one (:mod:`._traditional`)."""
+    return simplified(unicodedata.normalize("NFKC", text)).replace("\u3000", " ")
 
 
 _HEADING_MARK = re.compile(r"^[#＃]{1,6}[ \t\u3000]*")

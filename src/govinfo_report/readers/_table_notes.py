@@ -12,6 +12,7 @@ from govinfo_report.formats import RowGroup, TableSpec
 from govinfo_report.readers import _findings as rf
 from govinfo_report.readers._labels import Match, normalize
 from govinfo_report.readers._table_index import SourceRow, TableIndex
+from govinfo_report.readers._traditional import simplified
 
 if TYPE_CHECKING:
     from govinfo_report.readers._table_position import Placed
@@ -30,8 +31,8 @@ class TableNotes:
     def note_label(
         self, match: Match[str], text: str, location: str, paths: tuple[str, ...] = ()
     ) -> None:
-        if match.exact and text.strip() == match.label:
-            return
+        if match.exact and simplified(text.strip()) == match.label:
+            return  # as printed, or in Traditional characters (R.TRADITIONAL says so)
         key = (match.label, normalize(text))
         if key in self._noted:
             return

@@ -407,6 +407,25 @@ _ENTRIES = (
         ),
     ),
     RuleInfo(
+        code=rf.TRADITIONAL,
+        severity=_N,
+        title_zh="繁体中文报告，标签转为简体后匹配",
+        title_en="Traditional Chinese report; labels matched after conversion",
+        meaning_zh=(
+            "文档以繁体字书写（政府資訊公開工作年度報告）；表格标签、部分标题和标题行转为简体"
+            "后与格式标签匹配，正文按原文保留。"
+        ),
+        meaning_en=(
+            "The document is written in Traditional characters (政府資訊公開工作年度報告); its "
+            "table labels, section headings and title were matched against the format after "
+            "conversion to Simplified, and its text is kept as printed."
+        ),
+        why_zh="报告以繁体字发布或转换过。",
+        why_en="A report published in, or converted to, Traditional characters.",
+        fix_zh="无需处理；如需简体文本，请自行转换正文。",
+        fix_en="Nothing; convert the text yourself if you need it in Simplified.",
+    ),
+    RuleInfo(
         code=rf.DOCX_EMBEDDED,
         severity=_W,
         title_zh="DOCX 内嵌数据无法读取",
