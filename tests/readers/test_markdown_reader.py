@@ -127,7 +127,7 @@ _TEXT = st.one_of(_SYNTAX, _ANY, st.lists(st.one_of(_SYNTAX, _ANY), max_size=4).
 _LABEL = _TEXT.filter(
     lambda t: (
         t.strip()
-        and not any(is_value(part) for part in t.split(PATH_SEPARATOR))
+        and not any(is_value(part) for part in (t, *t.split(PATH_SEPARATOR)))
         and "第二十条" not in t
         and "勾稽关系" not in t
     )
