@@ -18,6 +18,7 @@ characters in their Traditional form than in their Simplified form, and at least
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from typing import Final
 
@@ -41,6 +42,7 @@ _SIMPLIFIED: Final = (
 )
 _TABLE: Final = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
 _SIMPLE_FORMS: Final = frozenset(_SIMPLIFIED) - frozenset(_TRADITIONAL)
+_TRADITIONAL_FORMS: Final = frozenset(ch for ch in _TRADITIONAL if ch != ch.translate(_TABLE))
 _MINIMUM: Final = 10
 """Traditional characters a document needs to read as written in Traditional Chinese."""
 
@@ -53,11 +55,9 @@ def simplified(text: str) -> str:
 
 def is_traditional(texts: Iterable[str]) -> bool:
     """Whether the texts are written in Traditional Chinese."""
-    traditional = simple = 0
+    counts: Counter[str] = Counter()
     for text in texts:
-        for ch in text:
-            if ch in _SIMPLE_FORMS:
-                simple += 1
-            elif ch != ch.translate(_TABLE):
-                traditional += 1
+        counts.update(text)  # counted in C, then each distinct character looked at once
+    traditional = sum(n for ch, n in counts.items() if ch in _TRADITIONAL_FORMS)
+    simple = sum(n for ch, n in counts.items() if ch in _SIMPLE_FORMS)
     return traditional >= _MINIMUM and traditional > simple
