@@ -55,7 +55,10 @@ def simplified(text: str) -> str:
 
 def is_traditional(texts: Iterable[str]) -> bool:
     """Whether the texts are written in Traditional Chinese."""
-    counts = Counter("".join(texts))  # counted in C; each distinct character looked at once
+    joined = "".join(texts)
+    if _TRADITIONAL_FORMS.isdisjoint(joined):  # most documents: decided in one C pass
+        return False
+    counts = Counter(joined)  # counted in C; each distinct character looked at once
     traditional = sum(n for ch, n in counts.items() if ch in _TRADITIONAL_FORMS)
     simple = sum(n for ch, n in counts.items() if ch in _SIMPLE_FORMS)
     return traditional >= _MINIMUM and traditional > simple
