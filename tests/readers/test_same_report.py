@@ -23,6 +23,7 @@ from govinfo_report.readers.docx import DocxReader
 from govinfo_report.readers.html import HtmlReader
 from govinfo_report.readers.markdown import MarkdownReader
 from govinfo_report.readers.text import TextReader
+from readers.word_from_markdown import add_markdown
 
 _HERE = Path(__file__).parent.parent / "fixtures" / "same_report"
 _MARKDOWN = (_HERE / "report.md").read_text(encoding="utf-8")
@@ -31,25 +32,7 @@ _MARKDOWN = (_HERE / "report.md").read_text(encoding="utf-8")
 def _docx() -> bytes:
     """The Markdown fixture as Word would hold it: headings, paragraphs, tables."""
     document = docx.Document()
-    for block in _MARKDOWN.split("\n\n"):
-        block = block.strip()
-        if block.startswith("|"):
-            # A label path ("行政诉讼 / 复议后起诉") printed as its own label in Word.
-            rows = [
-                [cell.strip().split(" / ")[-1] for cell in line.strip("|").split("|")]
-                for line in block.split("\n")
-                if not line.startswith("|---")
-            ]
-            table = document.add_table(rows=len(rows), cols=len(rows[0]))
-            for r, row in enumerate(rows):
-                for c, text in enumerate(row):
-                    table.cell(r, c).text = text
-        elif block.startswith("## "):
-            document.add_heading(block[3:], level=1)
-        elif block.startswith("# "):
-            document.add_heading(block[2:], level=0)
-        elif block:
-            document.add_paragraph(block)
+    add_markdown(document, _MARKDOWN)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

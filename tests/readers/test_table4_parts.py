@@ -20,6 +20,7 @@ from govinfo_report.readers.docx import DocxReader
 from govinfo_report.readers.html import HtmlReader
 from govinfo_report.readers.markdown import MarkdownReader
 from govinfo_report.readers.text import TextReader
+from readers.word_from_markdown import add_markdown, add_table
 
 _HERE = Path(__file__).parent.parent / "fixtures" / "same_report"
 COLUMNS = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
@@ -82,31 +83,7 @@ def _docx(parts: dict[str, tuple[str, list[str]]], titled: bool) -> bytes:
     head, tail = _cut(source, HEADING_4)
     document = docx.Document()
 
-    def table(rows: list[list[str]]) -> None:
-        grid = document.add_table(rows=len(rows), cols=len(rows[0]))
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                grid.cell(r, c).text = text
-
-    def blocks(text: str) -> None:
-        for block in text.split("\n\n"):
-            block = block.strip()
-            if block.startswith("|"):
-                table(
-                    [
-                        [cell.strip().split(" / ")[-1] for cell in line.strip("|").split("|")]
-                        for line in block.split("\n")
-                        if not line.startswith("|---")
-                    ]
-                )
-            elif block.startswith("## "):
-                document.add_heading(block[3:], level=1)
-            elif block.startswith("# "):
-                document.add_heading(block[2:], level=0)
-            elif block:
-                document.add_paragraph(block)
-
-    blocks(head)
+    add_markdown(document, head)
     for caption, values in parts.values():
         if titled:
             grid = document.add_table(rows=3, cols=5)
@@ -117,8 +94,8 @@ def _docx(parts: dict[str, tuple[str, list[str]]], titled: bool) -> bytes:
                 grid.cell(2, c).text = values[c]
         else:
             document.add_paragraph(caption)
-            table([COLUMNS, values])
-    blocks("## " + tail)
+            add_table(document, [COLUMNS, values])
+    add_markdown(document, "## " + tail)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
