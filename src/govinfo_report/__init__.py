@@ -11,46 +11,107 @@ Everything a user needs is importable from here; the subpackages hold the rest.
 
 from __future__ import annotations
 
-from govinfo_report._version import package_version
-from govinfo_report.catalog import RuleInfo, describe
-from govinfo_report.checks import check, is_valid, iter_findings
-from govinfo_report.errors import (
-    AmountRangeError,
-    GovinfoReportError,
-    PreviousReportMismatch,
-    ReportLoadError,
-    ReportReadError,
-    ReportValueError,
-    ReportWriteError,
-    UnknownFormatError,
-    UnknownOptionError,
-)
-from govinfo_report.findings import Finding, Lang, Severity, Status
-from govinfo_report.formats import FormatVersion, format_for_year, get_format
-from govinfo_report.model import (
-    BLANK,
-    NOT_APPLICABLE,
-    AgencyKind,
-    CellValue,
-    Contact,
-    Empty,
-    ExtraRow,
-    Metadata,
-    Money,
-    ProcessingFee,
-    Report,
-    Section,
-    Subsection,
-    Table,
-    blank_report,
-    fill_totals,
-)
-from govinfo_report.readers import Reader, ReadResult, read_report
-from govinfo_report.serialize import dump, dumps, load, loads
-from govinfo_report.writers import Writer, available_writers, get_writer, render, write_report
+import importlib
 
-__version__ = package_version()
-"""The installed version (from the package metadata)."""
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
+
+    from govinfo_report.catalog import RuleInfo, describe
+    from govinfo_report.checks import check, is_valid, iter_findings
+    from govinfo_report.errors import (
+        AmountRangeError,
+        GovinfoReportError,
+        PreviousReportMismatch,
+        ReportLoadError,
+        ReportReadError,
+        ReportValueError,
+        ReportWriteError,
+        UnknownFormatError,
+        UnknownOptionError,
+    )
+    from govinfo_report.findings import Finding, Lang, Severity, Status
+    from govinfo_report.formats import FormatVersion, format_for_year, get_format
+    from govinfo_report.model import (
+        BLANK,
+        NOT_APPLICABLE,
+        AgencyKind,
+        CellValue,
+        Contact,
+        Empty,
+        ExtraRow,
+        Metadata,
+        Money,
+        ProcessingFee,
+        Report,
+        Section,
+        Subsection,
+        Table,
+        blank_report,
+        fill_totals,
+    )
+    from govinfo_report.readers import Reader, ReadResult, read_report
+    from govinfo_report.serialize import dump, dumps, load, loads
+    from govinfo_report.writers import Writer, available_writers, get_writer, render, write_report
+
+    __version__: str
+    """The installed version (from the package metadata)."""
+
+# Each public name and the module it comes from, imported on first use (PEP 562): a
+# command such as ``govinfo-report --help`` or ``validate report.json`` loads only what
+# it needs, not the readers, the writers and their libraries.
+_HOMES: dict[str, str] = {
+    "RuleInfo": "govinfo_report.catalog",
+    "describe": "govinfo_report.catalog",
+    "check": "govinfo_report.checks",
+    "is_valid": "govinfo_report.checks",
+    "iter_findings": "govinfo_report.checks",
+    "AmountRangeError": "govinfo_report.errors",
+    "GovinfoReportError": "govinfo_report.errors",
+    "PreviousReportMismatch": "govinfo_report.errors",
+    "ReportLoadError": "govinfo_report.errors",
+    "ReportReadError": "govinfo_report.errors",
+    "ReportValueError": "govinfo_report.errors",
+    "ReportWriteError": "govinfo_report.errors",
+    "UnknownFormatError": "govinfo_report.errors",
+    "UnknownOptionError": "govinfo_report.errors",
+    "Finding": "govinfo_report.findings",
+    "Lang": "govinfo_report.findings",
+    "Severity": "govinfo_report.findings",
+    "Status": "govinfo_report.findings",
+    "FormatVersion": "govinfo_report.formats",
+    "format_for_year": "govinfo_report.formats",
+    "get_format": "govinfo_report.formats",
+    "BLANK": "govinfo_report.model",
+    "NOT_APPLICABLE": "govinfo_report.model",
+    "AgencyKind": "govinfo_report.model",
+    "CellValue": "govinfo_report.model",
+    "Contact": "govinfo_report.model",
+    "Empty": "govinfo_report.model",
+    "ExtraRow": "govinfo_report.model",
+    "Metadata": "govinfo_report.model",
+    "Money": "govinfo_report.model",
+    "ProcessingFee": "govinfo_report.model",
+    "Report": "govinfo_report.model",
+    "Section": "govinfo_report.model",
+    "Subsection": "govinfo_report.model",
+    "Table": "govinfo_report.model",
+    "blank_report": "govinfo_report.model",
+    "fill_totals": "govinfo_report.model",
+    "Reader": "govinfo_report.readers",
+    "ReadResult": "govinfo_report.readers",
+    "read_report": "govinfo_report.readers",
+    "dump": "govinfo_report.serialize",
+    "dumps": "govinfo_report.serialize",
+    "load": "govinfo_report.serialize",
+    "loads": "govinfo_report.serialize",
+    "Writer": "govinfo_report.writers",
+    "available_writers": "govinfo_report.writers",
+    "get_writer": "govinfo_report.writers",
+    "render": "govinfo_report.writers",
+    "write_report": "govinfo_report.writers",
+}
+
 
 __all__ = [
     "BLANK",
@@ -104,3 +165,25 @@ __all__ = [
     "render",
     "write_report",
 ]
+
+
+if not TYPE_CHECKING:  # a type checker sees the imports above, and no catch-all
+
+    def __getattr__(name: str) -> Any:
+        """The public name ``name``, imported from its home module on first use."""
+        if name == "__version__":
+            from govinfo_report._version import package_version
+
+            value = package_version()
+        else:
+            home = _HOMES.get(name)
+            if home is None:
+                raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+            value = getattr(importlib.import_module(home), name)
+        globals()[name] = value  # later lookups are plain attribute reads
+        return value
+
+
+def __dir__() -> list[str]:
+    """The module's names with every public name, imported or not yet."""
+    return sorted({*globals(), *__all__})
