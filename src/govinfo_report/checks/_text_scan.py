@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
+
+import attrs
 
 # The parser of the standard library's re (a private module, hence no typing): it tells
 # the first characters of an expression. Without it, no regrouping.
@@ -39,25 +41,113 @@ _DIGIT = "\\d"
 """The member of a first-character set standing for every decimal digit."""
 
 
-def dispatched(alternatives: Sequence[str]) -> re.Pattern[str] | None:
+@attrs.frozen(kw_only=True)
+class Dispatch:
+    """The alternation, regrouped by first character, over the statements a text can hold.
+
+    A statement whose words (one of :attr:`required`'s strings for it) are not in a
+    text cannot match anywhere in it, and is left out of the alternation for that text:
+    in a paragraph on 主动公开 that names no 结转 and no 顺延, a digit is not even a
+    place where a statement could start. One regrouped alternation is compiled for each
+    set of statements met, and kept.
+    """
+
+    alternatives: tuple[tuple[str, frozenset[str]], ...]
+    """Each alternative's expression and the characters its matches start with."""
+    required: tuple[tuple[str, ...] | None, ...]
+    """For each alternative, strings one of which each of its matches contains (None:
+    not known, the alternative is always tried)."""
+    words: tuple[str, ...]
+    """Every string of :attr:`required`, once."""
+    _patterns: dict[frozenset[str], re.Pattern[str] | None] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False
+    )
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """What ``re.compile("|".join(alternatives)).finditer(text)`` yields."""
+        present = frozenset(word for word in self.words if word in text)
+        pattern = self._patterns.get(present, _UNKNOWN)
+        if pattern is _UNKNOWN:
+            if len(self._patterns) >= _MAX_PATTERNS:
+                self._patterns.clear()
+            pattern = self._patterns[present] = self._pattern(present)
+        return iter(()) if pattern is None else pattern.finditer(text)
+
+    def _pattern(self, present: frozenset[str]) -> re.Pattern[str] | None:
+        """The regrouped alternation of the statements ``present`` allows (None: none)."""
+        chosen = [
+            alternative
+            for alternative, words in zip(self.alternatives, self.required, strict=True)
+            if words is None or not present.isdisjoint(words)
+        ]
+        if not chosen:
+            return None
+        # A subset of alternatives that could be regrouped can be regrouped.
+        return _dispatch(chosen) or re.compile("|".join(source for source, _ in chosen))
+
+
+_UNKNOWN: Any = object()
+_MAX_PATTERNS = 256
+"""Compiled alternations kept per rule (one per set of statements a text can hold)."""
+
+
+def dispatched(alternatives: Sequence[str]) -> Dispatch | None:
     """The alternation of ``alternatives`` (each a complete expression, their group
     names distinct), regrouped by first character; None when it cannot be.
 
-    The result matches exactly what ``re.compile("|".join(alternatives))`` matches,
-    position by position and alternative by alternative.
+    What it finds is exactly what ``re.compile("|".join(alternatives))`` finds, match
+    for match, position by position and alternative by alternative.
     """
     if _sre is None:
         return None
     firsts: list[tuple[str, frozenset[str]]] = []
+    required: list[tuple[str, ...] | None] = []
     try:
         for source in alternatives:
-            first = _first(_sre_parse.parse(source).data)
+            parsed = _sre_parse.parse(source).data
+            first = _first(parsed)
             if first is None or not first[0] or first[1]:
                 return None  # unknown, or an alternative that can match nothing first
             firsts.append((source, first[0]))
-        return _dispatch(firsts)
+            needed = _required(parsed)
+            required.append(tuple(sorted(needed)) if needed else None)
+        if _dispatch(firsts) is None:
+            return None
     except (re.error, RecursionError, AttributeError, TypeError, ValueError):
         return None  # a parser other than the one this module reads
+    every = tuple(sorted({w for r in required if r for w in r}))
+    return Dispatch(alternatives=tuple(firsts), required=tuple(required), words=every)
+
+
+def _required(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """Strings one of which every match of ``items`` contains, the most telling such
+    set found (its shortest string longest), or None: literal runs of the sequence,
+    and groups or alternations of whose every branch that can be said."""
+    found: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            found.append(frozenset(["".join(run)]))
+            run = []
+        inner: frozenset[str] | None = None
+        if op is _sre.SUBPATTERN:
+            inner = _required(av[-1].data)
+        elif op is _sre.ATOMIC_GROUP:
+            inner = _required(av.data)
+        elif op is _sre.BRANCH:
+            branches = [_required(b.data) for b in av[1]]
+            if all(b is not None for b in branches):
+                inner = frozenset().union(*(b for b in branches if b is not None))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] > 0:
+            inner = _required(av[2].data)
+        if inner:
+            found.append(inner)
+    if not found:
+        return None
+    return max(found, key=lambda words: min(map(len, words)))
 
 
 def _first(items: list[tuple[Any, Any]]) -> tuple[frozenset[str], bool] | None:

@@ -14,7 +14,7 @@ import attrs
 
 from govinfo_report._numerals import NUMERAL_CHARS, parse_numeral
 from govinfo_report.checks._report_rule import ReportRule, finding
-from govinfo_report.checks._text_scan import dispatched
+from govinfo_report.checks._text_scan import Dispatch, dispatched
 from govinfo_report.checks.rules import Context, Text, lower, severity_of
 from govinfo_report.findings import Finding, Severity, Status
 from govinfo_report.formats import SectionSpec, TableSpec
@@ -158,7 +158,7 @@ class TextMatchesTables(ReportRule):
     carried_over_included: re.Pattern[str]
     carried_over_apart: re.Pattern[str]
     carry: re.Pattern[str]
-    fast: re.Pattern[str] | None = None
+    fast: Dispatch | None = None
     """``pattern`` regrouped by first character: the same matches, found faster (see
     :mod:`~govinfo_report.checks._text_scan`); None: ``pattern`` is run as it is."""
     paths: tuple[str, ...] = ("intro", "sections")
@@ -195,8 +195,10 @@ class TextMatchesTables(ReportRule):
         key = match.lastgroup
         if key is None:  # pragma: no cover - every alternative is a named group
             return None
-        statement = self.statements[int(key[1:])]
-        stated = parse_count(match.group(f"n{key[1:]}"))
+        k = int(key[1:])
+        statement = self.statements[k]
+        number = match.group(f"n{k}")
+        stated = int(number) if number.isdecimal() else parse_count(number)
         if stated is None:
             return None
         alternative = statement.including_carried_over
