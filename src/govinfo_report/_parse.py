@@ -168,11 +168,9 @@ if getattr(yaml, "__with_libyaml__", False):
     _FastYAMLLoader = _CYAMLLoader
 
 
-_NON_PRINTABLE = re.compile(
-    "[^\\x09\\x0A\\x0D\\x20-\\x7E\\x85\\xA0-\\uD7FF\\uE000-\\uFFFD\\U00010000-\\U0010FFFF]"
-)
-"""What the pure-Python reader refuses (``yaml.reader.Reader.NON_PRINTABLE``): such text
-is left to it, so that the refusal reads as it always did."""
+_NON_PRINTABLE: re.Pattern[str] = yaml.reader.Reader.NON_PRINTABLE
+"""What the pure-Python reader refuses (its own expression): such text is left to it,
+so that the refusal reads as it always did."""
 
 
 def _load_yaml(text: str) -> Any:
