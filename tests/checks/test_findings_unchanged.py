@@ -261,3 +261,12 @@ def test_example_statements_are_found_as_before(text: str, found: int) -> None:
     now = [_summary(f) for f in rule.findings(Context(report, None))]
     assert now == [_summary(f) for f in _reference(rule, report)]
     assert len(now) == found
+
+
+def test_check_gathers_what_iter_findings_yields_in_its_order() -> None:
+    from _golden import corpus
+
+    from govinfo_report.checks import _engine
+
+    for _, report in corpus():
+        assert _engine.collect(report) == list(_engine.run(report))
