@@ -203,10 +203,13 @@ class TextMatchesTables(ReportRule):
             return None
         alternative = statement.including_carried_over
         if statement.quantity.total(report) == stated and (
-            alternative is None or alternative.total(report) == stated
+            alternative is None
+            or alternative.total(report) == stated
+            or not self.carried_over_included.match(_tail(text, match.end()))
         ):
-            # Whichever quantity the sentence turns out to state, the tables agree: no
-            # finding, whatever the words around it say (the common case, read fast).
+            # The quantity the sentence can state agrees with the tables (the other one
+            # is stated only when the number is said to include last year's): no finding,
+            # whatever the words around it say. The common case, read fast.
             return None
         value, cells, missing = statement.quantity.evaluate(report)
         if value == stated and (alternative is None or alternative.evaluate(report)[0] == stated):
