@@ -27,9 +27,29 @@ from govinfo_report.readers._document import Grid
 from govinfo_report.readers._limits import CellBudget, span
 from govinfo_report.readers._md_inline import text_of
 
-_SPLIT = re.compile(r"(?<=\S)\s+/\s+(?=\S)")
-"""Splits a label path or a composite column name (the writer joins with `` / ``, and
-no part is empty: a label that starts or ends with `` / `` is one label)."""
+_SEPARATOR = re.compile(r"(?<=\S)(\s*) / (\s*)(?=\S)")
+"""Where a label path or a composite column name divides: `` / `` between two visible
+characters (no part is empty: a label that starts or ends with `` / `` is one label),
+with any further whitespace around it."""
+
+
+def label_path(text: str) -> tuple[str, ...]:
+    """The parts of a composite label or column name, as the writer joined them.
+
+    Exact: ``" / ".join(label_path(t)) == t``. Whitespace beyond the one space each side
+    of the separator stays with the part it touches (``a  /  b`` → ``("a ", " b")``), so
+    a label with such spacing reads back as written, and the parts still match their
+    labels (the table engine compares stripped texts).
+    """
+    parts: list[str] = []
+    start = 0
+    for match in _SEPARATOR.finditer(text):
+        parts.append(text[start : match.start()] + match.group(1))
+        start = match.end() - len(match.group(2))
+    parts.append(text[start:])
+    return tuple(parts)
+
+
 _CELL_PIPE = re.compile(r"(?<!\\)\|")
 """A pipe that separates cells: one without a backslash right before it."""
 _MAX_SPAN: Final = 1000
@@ -60,7 +80,7 @@ def _header_rows(header: Sequence[str]) -> tuple[list[list[str]], list[list[tupl
     to the bottom row; equal parts of neighbouring columns are one merged cell, as in the
     HTML and DOCX prints. The corner cell (the first) covers every header row.
     """
-    paths = [tuple(_SPLIT.split(h)) if h else ("",) for h in header[1:]]
+    paths = [label_path(h) if h else ("",) for h in header[1:]]
     depth = max((len(p) for p in paths), default=1)
     rows: list[list[str]] = [[header[0] if header else ""] for _ in range(depth)]
     origin: list[list[tuple[int, int]]] = [[(0, 0)] for _ in range(depth)]
@@ -112,7 +132,7 @@ def gfm_table(tokens: Sequence[Token], start: int, source: Sequence[str], offset
             current = None
     table_line = (tokens[start].map or [0])[0] + offset + 1
     head, head_origin = _header_rows(header)
-    labels = [tuple(_SPLIT.split(cells[0])) if cells[0] else ("",) for cells, _, _ in rows]
+    labels = [label_path(cells[0]) if cells[0] else ("",) for cells, _, _ in rows]
     width = max((len(p) for p in labels), default=1)
     depth = len(head)
     cells: list[tuple[str, ...]] = []
