@@ -175,7 +175,8 @@ def gfm_table(tokens: Sequence[Token], start: int, source: Sequence[str], offset
 
 
 def _span(element: Any, name: str) -> int:
-    return max(span(element.get(name), _MAX_SPAN), 1)
+    value = element.get(name)
+    return 1 if value is None else max(span(value, _MAX_SPAN), 1)
 
 
 @attrs.frozen
@@ -195,35 +196,37 @@ def _html_grid(table: Any, line: int, budget: CellBudget) -> HtmlTable:
     Raises:
         ReportReadError: the grid would take the document's tables over the cell budget.
     """
-    occupied: dict[tuple[int, int], tuple[str, tuple[int, int]]] = {}
     trs = table.xpath("./tr | ./*/tr")
     what = f"the HTML table at line {line}"
+    # Per row, each grid position's cell (its text and origin), None where no cell is yet.
+    rows: list[list[tuple[str, tuple[int, int]] | None]] = [[] for _ in trs]
     width = 0
-    ends = [0] * len(trs)
     for r, tr in enumerate(trs):
+        own = rows[r]
         c = 0
         for element in tr:
-            if not isinstance(element.tag, str) or element.tag not in ("td", "th"):
-                continue
-            while (r, c) in occupied:
+            if element.tag != "td" and element.tag != "th":
+                continue  # also comments and processing instructions (no str tag)
+            while c < len(own) and own[c] is not None:
                 c += 1
             rowspan = min(_span(element, "rowspan"), len(trs) - r)
             colspan = _span(element, "colspan")
             # Every position lies in the rows x width rectangle: count it before placing.
             width = max(width, c + colspan)
             budget.check(len(trs) * width, what)
-            text = element.text_content()
+            cell = (element.text_content(), (r, c))
             for dr in range(rowspan):
-                ends[r + dr] = max(ends[r + dr], c + colspan)
-                for dc in range(colspan):
-                    occupied[(r + dr, c + dc)] = (text, (r, c))
+                target = rows[r + dr]
+                if len(target) < c + colspan:
+                    target.extend([None] * (c + colspan - len(target)))
+                target[c : c + colspan] = [cell] * colspan
             c += colspan
     budget.take(len(trs) * width, what)
     cells = []
     origin = []
-    for r in range(len(trs)):
+    for r, own in enumerate(rows):
         # A row ends with its last cell (our extra rows are short): no blank padding.
-        row = [occupied.get((r, c), ("", (r, c))) for c in range(ends[r])]
+        row = [cell or ("", (r, c)) for c, cell in enumerate(own)]
         cells.append(tuple(text for text, _ in row))
         origin.append(tuple(o for _, o in row))
     grid = Grid(
