@@ -191,10 +191,6 @@ def _tricky_reports(draw: st.DrawFn) -> Report:
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@pytest.mark.xfail(
-    strict=False,
-    reason="some seeds still find a label or text our Markdown does not read back (issue 8)",
-)
 @given(report=_tricky_reports(), tables=st.sampled_from(["gfm", "html"]))
 def test_text_that_looks_like_markdown_reads_back_exactly(report: Report, tables: str) -> None:
     report = _document_order(report)
