@@ -175,6 +175,8 @@ def _sum_money(moneys: Sequence[tuple[int, Money]], unit: str, names: Sequence[s
                 f"{_named(names, i)} states {m} with {shown}; expected 元, 万元 or 亿元"
             )
         total += m.amount.scaleb(UNITS[written] - UNITS[target])
+    # 5000元 is 0.5000万元 exactly; print it 0.5 (never 5E+3 for whole amounts).
+    total = total.quantize(Decimal(1)) if total == total.to_integral() else total.normalize()
     return Money(total, None if target == unit else target)
 
 
