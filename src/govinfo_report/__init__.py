@@ -17,6 +17,7 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up
 if TYPE_CHECKING:
     from typing import Any
 
+    from govinfo_report.aggregate import aggregate
     from govinfo_report.catalog import RuleInfo, describe
     from govinfo_report.checks import check, is_valid, iter_findings
     from govinfo_report.errors import (
@@ -61,6 +62,7 @@ if TYPE_CHECKING:
 # command such as ``govinfo-report --help`` or ``validate report.json`` loads only what
 # it needs, not the readers, the writers and their libraries.
 _HOMES: dict[str, str] = {
+    "aggregate": "govinfo_report.aggregate",
     "RuleInfo": "govinfo_report.catalog",
     "describe": "govinfo_report.catalog",
     "check": "govinfo_report.checks",
@@ -147,6 +149,7 @@ __all__ = [
     "UnknownOptionError",
     "Writer",
     "__version__",
+    "aggregate",
     "available_writers",
     "blank_report",
     "check",
