@@ -89,3 +89,24 @@ def test_every_lazy_export_is_in_all_and_in_dir() -> None:
 def test_an_unknown_name_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no attribute 'lod'"):
         govinfo_report.lod  # noqa: B018
+
+
+def test_a_subpackage_is_an_attribute_of_the_root_as_before() -> None:
+    # `import govinfo_report` then `govinfo_report.checks.check(...)`: the eager root
+    # made every subpackage an attribute; the lazy one imports it on first use.
+    _modules_after(
+        "import govinfo_report, importlib\n"
+        "assert govinfo_report.checks is importlib.import_module('govinfo_report.checks')\n"
+        "assert govinfo_report.serialize.loads is govinfo_report.loads"
+    )
+
+
+def test_importing_a_submodule_named_like_an_export_keeps_the_export() -> None:
+    # govinfo_report.aggregate is the module of aggregate(): importing it first must not
+    # leave the module where the function is expected.
+    _modules_after(
+        "import types\nimport govinfo_report.aggregate\n"
+        "from govinfo_report import aggregate\n"
+        "assert not isinstance(aggregate, types.ModuleType), aggregate\n"
+        "assert aggregate is govinfo_report.aggregate"
+    )

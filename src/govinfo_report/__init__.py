@@ -12,6 +12,8 @@ Everything a user needs is importable from here; the subpackages hold the rest.
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
@@ -173,18 +175,39 @@ __all__ = [
 if not TYPE_CHECKING:  # a type checker sees the imports above, and no catch-all
 
     def __getattr__(name: str) -> Any:
-        """The public name ``name``, imported from its home module on first use."""
+        """The public name ``name``, imported from its home module on first use; or
+        the subpackage ``name`` (``govinfo_report.checks``), imported as before."""
         if name == "__version__":
             from govinfo_report._version import package_version
 
             value = package_version()
+        elif name in _HOMES:
+            value = getattr(importlib.import_module(_HOMES[name]), name)
+        elif name.startswith("__"):
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
         else:
-            home = _HOMES.get(name)
-            if home is None:
-                raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-            value = getattr(importlib.import_module(home), name)
+            try:
+                return importlib.import_module(f"{__name__}.{name}")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{__name__}.{name}":
+                    raise
+                raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
         globals()[name] = value  # later lookups are plain attribute reads
         return value
+
+
+class _Package(types.ModuleType):
+    """The package's own module type, for one thing: importing a submodule named like an
+    export (``govinfo_report.aggregate``, home of :func:`aggregate`) must not replace
+    the export with the module, as the import system would by setting the attribute."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _HOMES and isinstance(value, types.ModuleType):
+            return  # the export stays; the module is in sys.modules
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 def __dir__() -> list[str]:
