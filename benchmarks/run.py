@@ -9,6 +9,9 @@ Each ``benchmarks/bench_*.py`` module defines::
     RATIOS: list[tuple[str, str, str, float]]
         # (label, slow case name, fast case name, minimum ratio slow/fast)
 
+and may define ``SELF_TIMED``, cases that measure themselves (the CPU time of child
+processes, say) and return their median in µs, with the same shape as ``CASES``.
+
 Each case is warmed up, then timed in ``--repeat`` samples (at least 3, and no more once
 a case has taken 5 s); a sample runs the function in a loop long enough (about 20 ms, at
 least once) that the clock's resolution does not matter, and its time per call is kept.
@@ -38,6 +41,7 @@ BUDGET_S = 5.0
 MIN_SAMPLES = 3
 
 Case = tuple[str, Callable[[], object], "float | None"]
+SelfTimed = tuple[str, Callable[[], float], "float | None"]
 Ratio = tuple[str, str, str, float]
 
 
@@ -112,6 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     failures = 0
     cases: list[Case] = []
+    self_timed: list[SelfTimed] = []
     ratios: list[Ratio] = []
     try:
         modules = discover()
@@ -120,6 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     for module in modules:
         cases.extend(getattr(module, "CASES", []))
+        self_timed.extend(getattr(module, "SELF_TIMED", []))
         ratios.extend(getattr(module, "RATIOS", []))
 
     print(f"Python {platform.python_version()} on {platform.machine()}, {platform.system()}; ")
@@ -144,6 +150,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{name:<44} {_format_us(median):>12} {shown_target:>10}  {verdict:<4} {runs:>14}")
         sys.stdout.flush()
 
+    for name, measure, target in self_timed:
+        if options.filter not in name:
+            continue
+        try:
+            median = measure()
+        except Exception as exc:
+            failures += 1
+            print(f"{name:<44} {'FAILED':>12}  {type(exc).__name__}: {exc}")
+            continue
+        medians[name] = median
+        verdict = "" if target is None else ("OK" if median <= target else "MISS")
+        shown_target = "—" if target is None else _format_us(target)
+        print(f"{name:<44} {_format_us(median):>12} {shown_target:>10}  {verdict:<4} {'self':>14}")
+        sys.stdout.flush()
+
     shown = [r for r in ratios if r[1] in medians and r[2] in medians]
     if shown:
         print(f"\n{'ratio':<44} {'measured':>12} {'minimum':>10}")
@@ -151,7 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for label, slow, fast, minimum in shown:
             ratio = medians[slow] / medians[fast]
             verdict = "OK" if ratio >= minimum else "MISS"
-            print(f"{label:<44} {ratio:>11.1f}× {minimum:>9.1f}×  {verdict}")
+            print(f"{label:<44} {ratio:>11.2f}× {minimum:>9.2f}×  {verdict}")
     return 1 if failures else 0
 
 

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from govinfo_report._io import destination
 from govinfo_report.errors import ReportWriteError
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
     from govinfo_report.serialize import Syntax
 
@@ -46,6 +45,8 @@ def checked_output(given: str | Path, force: bool, source: Path | None = None) -
     output = Path(given)
     if source is not None and same_file(output, source):
         raise ReportWriteError(f"refusing to overwrite the input {source}; give another -o")
+    from govinfo_report._io import destination  # here: _io loads attrs, --help need not
+
     dest = destination(output)
     if dest.kind == "replace" and not force:
         what = "exists and is read-only" if dest.read_only else "already exists"
@@ -60,6 +61,7 @@ def syntax_for_output(output: Path | None) -> Syntax:
     Raises:
         UnknownFormatError: a file whose suffix names no syntax.
     """
+    from govinfo_report._io import destination
     from govinfo_report.serialize import syntax_for
 
     if output is None or (not output.suffix and destination(output).kind == "in_place"):

@@ -12,6 +12,7 @@ report with problems.
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
@@ -96,20 +97,11 @@ def _locate_json(
 # --- YAML -----------------------------------------------------------------------------
 
 
-class _YAMLLoader(yaml.SafeLoader):
-    """Safe YAML with no aliases, and duplicate keys collected with their node."""
+class _Strict(yaml.constructor.SafeConstructor):
+    """Safe construction that collects duplicate keys with their node (a mixin of both
+    loaders below)."""
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.duplicates: list[tuple[yaml.MappingNode, list[Any]]] = []
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise yaml.constructor.ConstructorError(
-                None, None, "YAML aliases are not allowed in a report", event.start_mark
-            )
-        return super().compose_node(parent, index)
+    duplicates: list[tuple[yaml.MappingNode, list[Any]]]
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
@@ -120,13 +112,76 @@ class _YAMLLoader(yaml.SafeLoader):
         return mapping
 
     def get_single_data(self) -> Any:
-        node = self.get_single_node()
+        node = self.get_single_node()  # type: ignore[attr-defined]
         if node is None:
             return None
+        self.refuse_aliases(node)
+        self.duplicates = []
         data = self.construct_document(node)
         if self.duplicates:
             raise _Duplicates(_problems(list(_locate_yaml(node, self.duplicates))))
         return data
+
+    def refuse_aliases(self, node: yaml.Node) -> None:
+        """Refuse the aliases composing let through (none: the composer refuses them)."""
+
+
+class _YAMLLoader(_Strict, yaml.SafeLoader):
+    """Safe YAML with no aliases, and duplicate keys collected with their node: the
+    pure-Python loader, whose refusals are the ones reported."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.constructor.ConstructorError(
+                None, None, "YAML aliases are not allowed in a report", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+class _Refused(Exception):
+    """The C loader met something the pure-Python loader words the refusal of."""
+
+
+_FastYAMLLoader: type[yaml.CSafeLoader] | None = None
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _CYAMLLoader(_Strict, yaml.CSafeLoader):
+        """:class:`_YAMLLoader` on libyaml's parser and composer (as
+        :class:`yaml.CSafeLoader`), 6x faster. libyaml composes an alias into the node
+        it names, so a node met twice is an alias: refused."""
+
+        def refuse_aliases(self, node: yaml.Node) -> None:
+            seen: set[int] = set()
+            stack = [node]
+            while stack:
+                current = stack.pop()
+                if id(current) in seen:
+                    raise _Refused("an alias")
+                seen.add(id(current))
+                if isinstance(current, yaml.MappingNode):
+                    for key, value in current.value:
+                        stack.extend((key, value))
+                elif isinstance(current, yaml.SequenceNode):
+                    stack.extend(current.value)
+
+    _FastYAMLLoader = _CYAMLLoader
+
+
+_NON_PRINTABLE: re.Pattern[str] = yaml.reader.Reader.NON_PRINTABLE
+"""What the pure-Python reader refuses (its own expression): such text is left to it,
+so that the refusal reads as it always did."""
+
+
+def _load_yaml(text: str) -> Any:
+    """The tree of a YAML document, read by libyaml when it can be; every refusal (a
+    syntax error, an alias, a tag, nesting too deep) is the pure-Python loader's own."""
+    if _FastYAMLLoader is not None and not _NON_PRINTABLE.search(text):
+        try:
+            return yaml.load(text, Loader=_FastYAMLLoader)
+        except (yaml.YAMLError, _Refused, RecursionError, ValueError):
+            pass  # read again below, to be refused in the words of before
+    return yaml.load(text, Loader=_YAMLLoader)
 
 
 def _locate_yaml(
@@ -163,7 +218,7 @@ def parse(text: str, syntax: Syntax, *, source: str) -> Any:
         if syntax == "json":
             return _load_json(text)
         if syntax == "yaml":
-            return yaml.load(text, Loader=_YAMLLoader)
+            return _load_yaml(text)
         if syntax == "toml":
             return tomllib.loads(text, parse_float=Decimal)
     except _Duplicates as exc:

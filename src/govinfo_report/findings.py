@@ -16,43 +16,17 @@ themselves are listed in :mod:`govinfo_report.checks.catalog` and
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, Literal
 
 import attrs
 
+from govinfo_report._enums import Severity as Severity
+from govinfo_report._enums import Status as Status
+
 Number = int | Decimal
 Lang = Literal["zh", "en"]
-
-
-class Severity(enum.Enum):
-    """How much a finding matters."""
-
-    ERROR = "error"
-    """The report is wrong: a broken 勾稽关系, an impossible value, the wrong format."""
-    WARNING = "warning"
-    """Probably wrong or missing; a person should look."""
-    NOTICE = "notice"
-    """Worth knowing (a blank cell, a label variant); not a fault by itself."""
-
-    @property
-    def rank(self) -> int:
-        """0 for errors, 1 for warnings, 2 for notices: the order findings are shown in."""
-        return _RANK[self]
-
-
-_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTICE: 2}
-
-
-class Status(enum.Enum):
-    """Whether a rule surely failed."""
-
-    FAIL = "fail"
-    """The rule was evaluated on numbers and does not hold."""
-    UNCERTAIN = "uncertain"
-    """The rule could not be decided: an operand is blank or "/", or a value could not be read."""
 
 
 def _json_number(value: Number | str | None) -> int | str | None:

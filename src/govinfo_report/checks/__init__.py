@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from govinfo_report.checks._engine import run
+from govinfo_report.checks._engine import collect, run
 from govinfo_report.checks.catalog import CATALOG, RuleInfo, describe
 from govinfo_report.checks.rulesets import RULESETS, ruleset
 from govinfo_report.errors import PreviousReportMismatch
@@ -46,7 +46,7 @@ def check(report: Report, *, previous: Report | None = None) -> tuple[Finding, .
     Raises:
         PreviousReportMismatch: ``previous`` is not a report on the year before.
     """
-    return tuple(sorted(run(report, previous), key=_order))
+    return tuple(sorted(collect(report, previous), key=_order))
 
 
 def is_valid(report: Report) -> bool:

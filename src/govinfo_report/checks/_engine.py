@@ -178,20 +178,49 @@ def plan_for(version: FormatVersion, previous: FormatVersion | None = None) -> P
     return compile_plan(ruleset(version, previous), version)
 
 
-def run(report: Report, previous: Report | None = None) -> Iterator[Finding]:
-    """Every finding for ``report``, lazily, in rule-set order (table by table, then the rest).
-
-    Raises:
-        PreviousReportMismatch: ``previous`` is not a report on the year before.
-    """
+def _prepare(report: Report, previous: Report | None) -> tuple[Plan, Context]:
     if previous is not None and previous.metadata.year != report.metadata.year - 1:
         raise PreviousReportMismatch(
             f"previous= must be the report on {report.metadata.year - 1}, "
             f"got a report on {previous.metadata.year}"
         )
     prior = previous.metadata.format_version if previous is not None else None
-    plan = plan_for(report.metadata.format_version, prior)
-    return _run(plan, Context(report, previous))
+    return plan_for(report.metadata.format_version, prior), Context(report, previous)
+
+
+def run(report: Report, previous: Report | None = None) -> Iterator[Finding]:
+    """Every finding for ``report``, lazily, in rule-set order (table by table, then the rest).
+
+    Raises:
+        PreviousReportMismatch: ``previous`` is not a report on the year before.
+    """
+    return _run(*_prepare(report, previous))
+
+
+def collect(report: Report, previous: Report | None = None) -> list[Finding]:
+    """Every finding for ``report``, in :func:`run`'s order, gathered in one list: no
+    generator stands between the rules and the caller (a tenth of a whole check).
+
+    Raises:
+        PreviousReportMismatch: ``previous`` is not a report on the year before.
+    """
+    plan, ctx = _prepare(report, previous)
+    found: list[Finding] = []
+    extend = found.extend
+    report = ctx.report
+    for table in plan.tables:
+        values = getattr(report, table.table).values
+        if table.is_clean(values):
+            for position in table.failing(values):
+                extend(table.linear[position].findings(ctx))
+        else:
+            for cell_rule in table.cell_rules:
+                extend(cell_rule.findings(ctx))
+            for rule in table.linear:
+                extend(rule.findings(ctx))
+    for other in plan.others:
+        extend(other.findings(ctx))
+    return found
 
 
 def _run(plan: Plan, ctx: Context) -> Iterator[Finding]:

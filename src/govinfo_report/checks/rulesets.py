@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 
 from govinfo_report.checks._labels import ordinal, row_ordinal, row_zh
@@ -286,9 +286,31 @@ def _build(spec: FormatSpec) -> Mapping[str, Rule]:
     return MappingProxyType(rules)
 
 
-RULESETS: Mapping[FormatVersion, Mapping[str, Rule]] = MappingProxyType(
-    {version: _build(spec) for version, spec in FORMATS.items()}
-)
+class _Rulesets(Mapping[FormatVersion, Mapping[str, Rule]]):
+    """Format version → its rules, each rule set built on first use (a program that
+    checks only 2021 reports never builds the 2019 rules, and an import builds none)."""
+
+    def __getitem__(self, version: FormatVersion) -> Mapping[str, Rule]:
+        if version not in FORMATS:
+            raise KeyError(version)
+        return _built(version)
+
+    def __iter__(self) -> Iterator[FormatVersion]:
+        return iter(FORMATS)
+
+    def __len__(self) -> int:
+        return len(FORMATS)
+
+    def __repr__(self) -> str:
+        return f"RULESETS({', '.join(repr(v.value) for v in FORMATS)})"
+
+
+@functools.cache
+def _built(version: FormatVersion) -> Mapping[str, Rule]:
+    return _build(FORMATS[version])
+
+
+RULESETS: Mapping[FormatVersion, Mapping[str, Rule]] = _Rulesets()
 """The rules of each format version, by stable rule id, in evaluation order."""
 
 

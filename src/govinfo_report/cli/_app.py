@@ -6,7 +6,6 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import IO
 
 from govinfo_report.cli._common import (
     EXIT_BROKEN_PIPE,
@@ -17,6 +16,10 @@ from govinfo_report.cli._common import (
 )
 from govinfo_report.cli._parser import ParserExit, build_parser
 from govinfo_report.errors import GovinfoReportError
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import IO
 
 
 def main(argv: Sequence[str] | None = None) -> int:

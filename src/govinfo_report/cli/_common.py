@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
 
+from govinfo_report._enums import Severity, Status
 from govinfo_report.errors import GovinfoReportError
-from govinfo_report.findings import Finding, Lang, Severity, Status
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
+    from typing import IO
+
+    from govinfo_report.findings import Finding, Lang
     from govinfo_report.model import Report
     from govinfo_report.readers import ReadResult
 
@@ -57,6 +59,8 @@ def internal_error(exc: BaseException, stderr: IO[str]) -> None:
         f"set {DEBUG_ENV}=1 to see the traceback.\n"
     )
     if os.environ.get(DEBUG_ENV):
+        import traceback  # here: only a bug's report needs it
+
         stderr.write("".join(traceback.format_exception(exc)))
 
 

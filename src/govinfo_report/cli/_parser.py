@@ -9,20 +9,22 @@ so that it writes to the streams given to :func:`~govinfo_report.cli.run` and ra
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from govinfo_report._cli_output import POLICY
-from govinfo_report.cli import _import, _new, _render, _schema, _validate
+from govinfo_report._enums import AgencyKind, FormatVersion, Severity
 from govinfo_report.cli._common import EXIT_UNUSABLE, PROG
-from govinfo_report.findings import Severity
-from govinfo_report.formats import FormatVersion
-from govinfo_report.model import AgencyKind
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
+    from typing import IO, Any, NoReturn
+
     from _typeshed import SupportsWrite
+
+    Command = Callable[[argparse.Namespace, IO[str], IO[str]], int]
 
 
 class ParserExit(Exception):
@@ -87,6 +89,19 @@ class ShowVersion(argparse.Action):
         parser.exit()
 
 
+def command(name: str) -> Command:
+    """The ``run`` of the command module ``govinfo_report.cli._<name>``, imported only
+    when that command runs: ``--help`` and a usage error load no command's libraries."""
+
+    def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+        module = importlib.import_module(f"govinfo_report.cli._{name}")
+        run: Command = module.run
+        return run(options, stdout, stderr)
+
+    run.__qualname__ = f"command({name!r})"
+    return run
+
+
 def build_parser(stdout: IO[str], stderr: IO[str]) -> Parser:
     """The parser of one run, writing to ``stdout`` and ``stderr``."""
 
@@ -132,7 +147,7 @@ def build_parser(stdout: IO[str], stderr: IO[str]) -> Parser:
     p.add_argument("--previous", type=Path, metavar="FILE", help="last year's report")
     p.add_argument("--from", dest="reader", metavar="FORMAT", help="input format (default: detect)")
     p.add_argument("--explain", action="store_true", help="print how to fix each finding")
-    p.set_defaults(command=_validate.run)
+    p.set_defaults(command=command("validate"))
 
     p = commands.add_parser(
         "new",
@@ -159,7 +174,7 @@ def build_parser(stdout: IO[str], stderr: IO[str]) -> Parser:
     p.add_argument(
         "--force", action="store_true", help="replace an existing file, even a read-only one"
     )
-    p.set_defaults(command=_new.run)
+    p.set_defaults(command=command("new"))
 
     p = commands.add_parser(
         "schema",
@@ -176,7 +191,7 @@ def build_parser(stdout: IO[str], stderr: IO[str]) -> Parser:
     p.add_argument(
         "--force", action="store_true", help="replace an existing file, even a read-only one"
     )
-    p.set_defaults(command=_schema.run)
+    p.set_defaults(command=command("schema"))
 
     p = commands.add_parser(
         "render",
@@ -198,7 +213,7 @@ def build_parser(stdout: IO[str], stderr: IO[str]) -> Parser:
         "--force", action="store_true", help="replace an existing file, even a read-only one"
     )
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the findings")
-    p.set_defaults(command=_render.run)
+    p.set_defaults(command=command("render"))
 
     p = commands.add_parser(
         "import",
@@ -213,5 +228,5 @@ def build_parser(stdout: IO[str], stderr: IO[str]) -> Parser:
         "--force", action="store_true", help="replace an existing file, even a read-only one"
     )
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the findings")
-    p.set_defaults(command=_import.run)
+    p.set_defaults(command=command("import"))
     return parser

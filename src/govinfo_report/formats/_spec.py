@@ -13,16 +13,8 @@ from collections.abc import Mapping
 
 import attrs
 
+from govinfo_report._enums import FormatVersion as FormatVersion
 from govinfo_report.formats._refs import ByReference
-
-
-class FormatVersion(enum.Enum):
-    """Which statutory format a report uses."""
-
-    V2019 = "2019"
-    """《年度报告格式（试行）》, 国办公开办函〔2019〕60号: reports on 2019 and 2020."""
-    V2021 = "2021"
-    """《年度报告格式》, 国办公开办函〔2021〕30号: reports on 2021 onward."""
 
 
 class CellKind(enum.Enum):

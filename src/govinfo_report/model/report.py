@@ -9,43 +9,17 @@ wrong with it.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
+from govinfo_report._enums import AgencyKind as AgencyKind
 from govinfo_report.errors import ReportValueError
 from govinfo_report.formats import FormatSpec, FormatVersion, get_format
 from govinfo_report.model.cells import CellValue, check_amount
 from govinfo_report.model.table import Table
-
-
-class AgencyKind(enum.Enum):
-    """What kind of agency publishes the report; it decides deadline and required content."""
-
-    GOVERNMENT = "government"
-    """县级以上地方人民政府 (本级人民政府): published by 3月31日; must cover 考核、评议、追究."""
-    DEPARTMENT = "department"
-    """县级以上人民政府部门: published by 1月31日."""
-    TOWNSHIP = "township"
-    """乡镇人民政府、街道办事处: deadline set locally; a 人民政府 all the same."""
-    OTHER = "other"
-    """Any other body (e.g. a 派出机构 or public institution that reports on its own)."""
-
-    @property
-    def label(self) -> str:
-        """The Chinese name of the kind."""
-        return _AGENCY_KIND_LABELS[self]
-
-
-_AGENCY_KIND_LABELS = {
-    AgencyKind.GOVERNMENT: "本级人民政府",
-    AgencyKind.DEPARTMENT: "政府部门",
-    AgencyKind.TOWNSHIP: "乡镇人民政府、街道办事处",
-    AgencyKind.OTHER: "其他",
-}
 
 
 def _optional_str(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:

@@ -9,7 +9,8 @@ construction, so a table can hold whatever a report printed.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Mapping
+import operator
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -46,8 +47,44 @@ def _validate_values(instance: Table, _attribute: Any, values: tuple[CellValue, 
             f"{spec.id} ({spec.version.value} format) has {len(spec.cells)} cells, "
             f"got {len(values)} values"
         )
+    counts, money = _kinds(spec)
+    # The common case in C: every count an int (not a bool), every amount Money, or
+    # blank/"/". Anything else takes the per-cell loop, which names the cell.
+    if set(map(type, counts(values))) <= _COUNT_TYPES and (
+        not money or set(map(type, money(values))) <= _MONEY_TYPES
+    ):
+        return
     for cell, value in zip(spec.cells, values, strict=True):
         _check_value(cell, value)
+
+
+_COUNT_TYPES = frozenset({int, Empty})
+_MONEY_TYPES = frozenset({Money, Empty})
+_Getter = Callable[[tuple[CellValue, ...]], tuple[CellValue, ...]]
+_KINDS: dict[int, tuple[TableSpec, _Getter, _Getter | None]] = {}
+
+
+def _picker(indices: list[int]) -> _Getter:
+    if len(indices) == 1:
+        (i,) = indices
+        return lambda values: (values[i],)
+    pick: _Getter = operator.itemgetter(*indices) if indices else (lambda values: ())
+    return pick
+
+
+def _kinds(spec: TableSpec) -> tuple[_Getter, _Getter | None]:
+    """Getters of ``spec``'s count cells and money cells (None: no money), once per spec."""
+    # By identity: the specs are the formats' singletons.
+    entry = _KINDS.get(id(spec))
+    if entry is None or entry[0] is not spec:
+        money = [c.index for c in spec.cells if c.kind is CellKind.MONEY]
+        counts = [c.index for c in spec.cells if c.kind is not CellKind.MONEY]
+        entry = _KINDS[id(spec)] = (
+            spec,
+            tuple if not money else _picker(counts),
+            _picker(money) if money else None,
+        )
+    return entry[1], entry[2]
 
 
 def _check_extra_values(_instance: ExtraRow, _attribute: Any, values: Any) -> None:

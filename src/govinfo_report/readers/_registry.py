@@ -87,6 +87,19 @@ _BUILTINS: dict[str, str] = {
     "markdown": "govinfo_report.readers.markdown:MarkdownReader",
     "text": "govinfo_report.readers.text:TextReader",
 }
+_SUFFIXES: dict[str, tuple[str, ...]] = {
+    "docx": (".docx",),
+    "pdf": (".pdf",),
+    "html": (".html", ".htm", ".shtml", ".xhtml"),
+    "doc": (".doc", ".dot", ".rtf"),
+    "json": (".json",),
+    "toml": (".toml",),
+    "yaml": (".yaml", ".yml"),
+    "markdown": (".md", ".markdown"),
+    "text": (".txt", ".text"),
+}
+"""Each built-in reader's ``suffixes``, known before its module is imported (a test
+checks that they agree), so that a suffix can pick a reader without importing the rest."""
 _cache: dict[str, Reader] = {}
 
 
@@ -137,6 +150,18 @@ def detect(data: bytes, suffix: str = "") -> Reader:
 def _detect(data: bytes, suffix: str) -> tuple[Reader, Parsed | None]:
     """The reader, and what it parsed when it recognised ``data`` by parsing."""
     suffix = suffix.lower()
+    if suffix:
+        # An interchange suffix decides before any document reader is imported:
+        # ``validate report.json`` loads neither python-docx nor lxml nor pypdfium2.
+        for name in _BUILTINS:
+            if suffix not in _SUFFIXES.get(name, ()):
+                continue
+            try:
+                candidate = get_reader(name)
+            except UnknownFormatError:
+                continue
+            if isinstance(candidate, _Recognising):
+                return candidate, None
     readers = [get_reader(name) for name in available_readers()]
     by_suffix = [r for r in readers if suffix and suffix in r.suffixes]
     # A .json/.yaml/.toml file is what its name says: read as such, it says what is wrong
