@@ -1,0 +1,421 @@
+"""The dashboard's figures, tallied from a survey's exports as they are read.
+
+Each ``reports.csv`` row and each ``findings.jsonl`` line is folded into bounded tallies
+(counts per status, year, format, rule and ratio value; the worst reports so far) and
+then forgotten. The one tally that grows with the corpus, every agency's figures per
+year for the year-over-year table, goes to a private temporary SQLite database on disk
+(``sqlite3.connect("")``, removed when closed), which then answers "which agencies have
+two years or more, the largest first" exactly, with memory flat whatever the corpus.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from contextlib import closing
+from decimal import Decimal, InvalidOperation
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any
+
+import attrs
+
+from govinfo_report.errors import ReportLoadError
+
+REPORTS_CSV = "reports.csv"
+FINDINGS_JSONL = "findings.jsonl"
+
+WORST_SHOWN = 20
+"""How many of the worst reports are kept (most errors, then warnings)."""
+AGENCIES_SHOWN = 40
+"""How many agencies with two years or more the year-over-year table shows."""
+UNREADABLE_SHOWN = 20
+"""How many unreadable files are listed with their reasons."""
+
+STATUSES = ("ok", "errors", "unreadable")
+RULE_STATES = ("fail", "uncertain", "pass", "n/a")
+RULE_PREFIX = "rule:"
+
+
+@attrs.frozen
+class Figure:
+    """A headline figure: the sum of one or two reports.csv columns."""
+
+    name: str
+    zh: str
+    en: str
+    columns: tuple[str, ...]
+
+
+FIGURES = (
+    Figure("new_received", "新收申请", "new requests", ("new_received",)),
+    Figure("total_outcomes", "办结", "outcomes", ("total_outcomes",)),
+    Figure(
+        "disclosed", "予以公开+部分公开", "disclosed in full or part",
+        ("disclosed", "partially_disclosed"),
+    ),
+    Figure("review_total", "行政复议", "reconsiderations", ("review_total",)),
+    Figure("review_corrected", "复议纠正", "reconsiderations corrected", ("review_corrected",)),
+    Figure("litigation_total", "行政诉讼", "lawsuits", ("litigation_total",)),
+    Figure("litigation_corrected", "诉讼纠正", "lawsuits corrected", ("litigation_corrected",)),
+)  # fmt: skip
+"""The figures summed per year and followed per agency; a blank operand makes it unknown."""
+
+
+@attrs.frozen
+class Rate:
+    """A derived ratio the survey computes (blank where it is not rated)."""
+
+    name: str
+    zh: str
+    en: str
+    formula: str
+
+
+RATES = (
+    Rate(
+        "substantive_disclosure_rate", "实质公开率", "substantive disclosure rate",
+        "(予以公开 + 部分公开) / 办理结果总计",
+    ),
+    Rate(
+        "review_correction_rate", "复议纠错率", "reconsideration correction rate",
+        "结果纠正 / 行政复议总计",
+    ),
+)  # fmt: skip
+
+_COUNTS = ("errors", "warnings", "notices", "cells_read", "cells_stated")
+REQUIRED_COLUMNS = (
+    "file", "agency", "agency_key", "year", "format", "status", "reason", *_COUNTS,
+    *sorted({c for f in FIGURES for c in f.columns}), *(r.name for r in RATES),
+)  # fmt: skip
+"""The reports.csv columns the dashboard reads; the others (and their order) may vary."""
+
+
+@attrs.define
+class Sum:
+    """A figure summed over the reports that state it (``n`` of them)."""
+
+    total: int = 0
+    n: int = 0
+
+    def add(self, value: int | None) -> None:
+        """Count ``value`` in, unless it is unknown."""
+        if value is not None:
+            self.total += value
+            self.n += 1
+
+    @property
+    def value(self) -> int | None:
+        """The total, or None when no report states the figure."""
+        return self.total if self.n else None
+
+
+@attrs.frozen
+class Worst:
+    """One of the reports with most errors (then warnings, then notices)."""
+
+    errors: int
+    warnings: int
+    notices: int
+    file: str
+    agency: str
+    year: str
+
+    @property
+    def rank(self) -> tuple[int, int, int, str]:
+        """Its place: most errors first; ties in file order."""
+        return (-self.errors, -self.warnings, -self.notices, self.file)
+
+
+@attrs.frozen
+class AgencyYear:
+    """One agency's figures for one year (in :data:`FIGURES` order), from one file."""
+
+    year: int
+    file: str
+    figures: tuple[int | None, ...]
+
+
+@attrs.frozen
+class Agency:
+    """An agency with reports for two years or more."""
+
+    key: str
+    name: str
+    """Its name as its latest report prints it."""
+    years: tuple[AgencyYear, ...]
+    duplicates: int
+    """Files beyond the first (in file order) for one of its years: not counted here."""
+
+
+def _status_counter() -> defaultdict[str, Counter[str]]:
+    return defaultdict(Counter)
+
+
+@attrs.define
+class Survey:
+    """Everything the dashboard shows, tallied from a survey's exports."""
+
+    rows: int = 0
+    by_status: Counter[str] = attrs.field(factory=Counter)
+    by_year: defaultdict[str, Counter[str]] = attrs.field(factory=_status_counter)
+    by_format: defaultdict[str, Counter[str]] = attrs.field(factory=_status_counter)
+    by_suffix: defaultdict[str, Counter[str]] = attrs.field(factory=_status_counter)
+    cells_read: int = 0
+    cells_stated: int = 0
+    rule_reports: defaultdict[str, Counter[str]] = attrs.field(factory=_status_counter)
+    """Per rule code, how many reports are in each state (reports.csv's rule: columns)."""
+    worst: list[Worst] = attrs.field(factory=list)
+    unreadable: list[tuple[str, str]] = attrs.field(factory=list)
+    """The first unreadable files in file order, with their reasons."""
+    year_totals: defaultdict[int, tuple[Sum, ...]] = attrs.field(
+        factory=lambda: defaultdict(lambda: tuple(Sum() for _ in FIGURES))
+    )
+    rates: dict[str, Counter[int]] = attrs.field(factory=lambda: {r.name: Counter() for r in RATES})
+    """Per rate, how many reports have each value, in basis points (0.8125 → 8125)."""
+    unrated: Counter[str] = attrs.field(factory=Counter)
+    agency_count: int = 0
+    multi_year_count: int = 0
+    agencies: tuple[Agency, ...] = ()
+    findings_read: bool = False
+    """Whether findings.jsonl was there to read."""
+    findings: defaultdict[str, Counter[str]] = attrs.field(factory=_status_counter)
+    """Per finding code, how many findings of each status (fail, uncertain)."""
+    severities: Counter[str] = attrs.field(factory=Counter)
+
+    @property
+    def findings_total(self) -> int:
+        """How many findings findings.jsonl holds."""
+        return sum(sum(c.values()) for c in self.findings.values())
+
+
+def tally(folder: Path) -> Survey:
+    """Read ``folder``'s reports.csv (required) and findings.jsonl (if there).
+
+    Raises:
+        ReportLoadError: reports.csv is missing or malformed, or findings.jsonl holds a
+            line that is not a finding; the message names the file and the line.
+    """
+    survey = Survey()
+    with closing(sqlite3.connect("")) as db:
+        figures = ", ".join(f"f{i} INTEGER" for i in range(len(FIGURES)))
+        db.execute(
+            f"CREATE TABLE agency_year (key TEXT, name TEXT, year INTEGER, file TEXT, {figures})"
+        )
+        _read_reports(folder / REPORTS_CSV, survey, db)
+        _pick_agencies(survey, db)
+    _read_findings(folder / FINDINGS_JSONL, survey)
+    survey.worst.sort(key=lambda w: w.rank)
+    del survey.worst[WORST_SHOWN:]
+    return survey
+
+
+# --- reports.csv ----------------------------------------------------------------------------
+
+
+def _read_reports(path: Path, survey: Survey, db: sqlite3.Connection) -> None:
+    source = str(path)
+    try:
+        handle = path.open(encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise ReportLoadError(source, [f"cannot open it: {exc.strerror or exc}"]) from None
+    insert = f"INSERT INTO agency_year VALUES ({', '.join('?' * (4 + len(FIGURES)))})"
+    with handle:
+        reader = csv.DictReader(handle)
+        try:
+            header = reader.fieldnames
+            if header is None:
+                raise ReportLoadError(source, ["it is empty; expected a header row"])
+            missing = [c for c in REQUIRED_COLUMNS if c not in header]
+            if missing:
+                raise ReportLoadError(source, [f"line 1: no column {', '.join(missing)}"])
+            rules = [c for c in header if c.startswith(RULE_PREFIX)]
+            batch: list[tuple[object, ...]] = []
+            for row in reader:
+                agency_row = _add_report(survey, row, rules, f"line {reader.line_num}")
+                if agency_row is not None:
+                    batch.append(agency_row)
+                    if len(batch) >= 1000:
+                        db.executemany(insert, batch)
+                        batch.clear()
+            db.executemany(insert, batch)
+        except (csv.Error, UnicodeDecodeError) as exc:
+            raise ReportLoadError(source, [f"line {reader.line_num or 1}: {exc}"]) from None
+        except ValueError as exc:
+            if isinstance(exc, ReportLoadError):
+                raise
+            raise ReportLoadError(source, [str(exc)]) from None
+
+
+def _add_report(
+    survey: Survey, row: Mapping[str, str | None], rules: Sequence[str], where: str
+) -> tuple[object, ...] | None:
+    """Fold one reports.csv row into ``survey``; its agency-year row for the database."""
+
+    def text(column: str) -> str:
+        value = row.get(column)
+        return "" if value is None else value.strip()
+
+    status = text("status")
+    if status not in STATUSES:
+        expected = ", ".join(map(repr, STATUSES))
+        raise ValueError(f"{where}: status {status!r}; expected one of {expected}")
+    file, year = text("file"), text("year")
+    if year and not (year.isascii() and year.isdigit()):
+        raise ValueError(f"{where}: year {year!r}; expected a year such as 2023, or nothing")
+    survey.rows += 1
+    survey.by_status[status] += 1
+    survey.by_year[year][status] += 1
+    survey.by_format[text("format")][status] += 1
+    survey.by_suffix[_suffix(file)][status] += 1
+    for column in rules:
+        state = text(column)
+        if state:
+            survey.rule_reports[column[len(RULE_PREFIX) :]][state] += 1
+    if status == "unreadable":
+        if len(survey.unreadable) < UNREADABLE_SHOWN:
+            survey.unreadable.append((file, text("reason")))
+        return None
+    counts = {c: _count(text(c), c, where) or 0 for c in _COUNTS}
+    survey.cells_read += counts["cells_read"]
+    survey.cells_stated += counts["cells_stated"]
+    if counts["errors"] or counts["warnings"]:
+        survey.worst.append(
+            Worst(
+                counts["errors"], counts["warnings"], counts["notices"], file, text("agency"), year
+            )
+        )
+        if len(survey.worst) >= 4 * WORST_SHOWN:  # keep it bounded: sort, keep the worst
+            survey.worst.sort(key=lambda w: w.rank)
+            del survey.worst[WORST_SHOWN:]
+    for rate in RATES:
+        value = _rate(text(rate.name), rate.name, where)
+        if value is None:
+            survey.unrated[rate.name] += 1
+        else:
+            survey.rates[rate.name][value] += 1
+    figures = tuple(_figure(row, f.columns, where) for f in FIGURES)
+    if year:
+        for total, value in zip(survey.year_totals[int(year)], figures, strict=True):
+            total.add(value)
+    key = text("agency_key")
+    if not key or not year:
+        return None
+    return (key, text("agency"), int(year), file, *figures)
+
+
+def _figure(row: Mapping[str, str | None], columns: Sequence[str], where: str) -> int | None:
+    values = [_count((row.get(c) or "").strip(), c, where) for c in columns]
+    known = [v for v in values if v is not None]
+    return sum(known) if len(known) == len(values) else None
+
+
+def _count(text: str, column: str, where: str) -> int | None:
+    """A whole number from a reports.csv cell; None for blank or "/"."""
+    if text in ("", "/"):
+        return None
+    digits = text.removeprefix("-")
+    if not (digits.isascii() and digits.isdigit()):
+        raise ValueError(f"{where}: column {column} holds {text!r}; expected a whole number")
+    return int(text)
+
+
+def _rate(text: str, column: str, where: str) -> int | None:
+    """A rate in basis points (its four decimals, exactly); None when not rated."""
+    if text in ("", "/"):
+        return None
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        value = Decimal("NaN")
+    if not value.is_finite() or value < 0:
+        raise ValueError(f"{where}: column {column} holds {text!r}; expected a rate such as 0.8125")
+    return int((value * 10000).to_integral_value())
+
+
+def _suffix(file: str) -> str:
+    name = PureWindowsPath(file).name if "\\" in file else PurePosixPath(file).name
+    return PurePosixPath(name).suffix.lower().removeprefix(".")
+
+
+def _pick_agencies(survey: Survey, db: sqlite3.Connection) -> None:
+    """The agencies with two years or more: the most 新收 in one year first, then by key."""
+    (survey.agency_count,) = db.execute("SELECT COUNT(DISTINCT key) FROM agency_year").fetchone()
+    multi = (
+        "SELECT key, MAX(COALESCE(f0, -1)) AS size FROM agency_year "
+        "GROUP BY key HAVING COUNT(DISTINCT year) >= 2"
+    )
+    (survey.multi_year_count,) = db.execute(f"SELECT COUNT(*) FROM ({multi})").fetchone()
+    picked = db.execute(
+        f"SELECT key FROM ({multi}) ORDER BY size DESC, key LIMIT ?", (AGENCIES_SHOWN,)
+    ).fetchall()
+    agencies = []
+    for (key,) in picked:
+        years: list[AgencyYear] = []
+        name, duplicates = "", 0
+        rows = db.execute("SELECT * FROM agency_year WHERE key = ? ORDER BY year, file", (key,))
+        for _, row_name, year, file, *figures in rows:
+            if years and years[-1].year == year:
+                duplicates += 1
+                continue
+            years.append(AgencyYear(year, file, tuple(figures)))
+            name = row_name or name
+        agencies.append(Agency(key, name or key, tuple(years), duplicates))
+    survey.agencies = tuple(agencies)
+
+
+# --- findings.jsonl -------------------------------------------------------------------------
+
+
+def _read_findings(path: Path, survey: Survey) -> None:
+    source = str(path)
+    try:
+        handle = path.open(encoding="utf-8")
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise ReportLoadError(source, [f"cannot open it: {exc.strerror or exc}"]) from None
+    survey.findings_read = True
+    with handle:
+        number = 0
+        try:
+            for number, line in enumerate(handle, 1):  # noqa: B007 - the error names it
+                if line.strip():
+                    code, status, severity = _finding(line)
+                    survey.findings[code][status] += 1
+                    survey.severities[severity] += 1
+        except UnicodeDecodeError as exc:
+            raise ReportLoadError(
+                source, [f"line {number + 1}: not UTF-8 ({exc.reason})"]
+            ) from None
+        except ValueError as exc:
+            raise ReportLoadError(source, [f"line {number}: {exc}"]) from None
+
+
+def _finding(line: str) -> tuple[str, str, str]:
+    """The code, status and severity of one findings.jsonl line."""
+    try:
+        data: Any = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not JSON ({exc.msg} at column {exc.colno})") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"expected a JSON object (a finding), got {type(data).__name__}")
+    fields = []
+    for name in ("code", "status", "severity"):
+        value = data.get(name)
+        if not isinstance(value, str) or not value:
+            raise ValueError(f"the finding has no {name} (expected a non-empty string)")
+        fields.append(value)
+    code, status, severity = fields
+    if status not in ("fail", "uncertain"):
+        raise ValueError(f"status {status!r}; expected 'fail' or 'uncertain'")
+    return code, status, severity
+
+
+__all__ = [
+    "AGENCIES_SHOWN", "FIGURES", "FINDINGS_JSONL", "RATES", "REPORTS_CSV", "REQUIRED_COLUMNS",
+    "RULE_STATES", "STATUSES", "UNREADABLE_SHOWN", "WORST_SHOWN", "Agency", "AgencyYear",
+    "Figure", "Rate", "Sum", "Survey", "Worst", "tally",
+]  # fmt: skip
