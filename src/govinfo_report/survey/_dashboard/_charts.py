@@ -111,9 +111,15 @@ def hbars(
     rows: Sequence[tuple[str, Sequence[int]]],
     series: Sequence[Series],
     width: float = 560,
+    labels: Sequence[str] = (),
 ) -> Markup:
-    """Horizontal bars, one per row, stacked by series, the row's total at its end."""
-    label_w = max(40.0, min(max((text_width(r[0]) for r in rows), default=0) + 14, 200))
+    """Horizontal bars, one per row, stacked by series, the row's total at its end.
+
+    The label column is as wide as the widest of the rows' labels and ``labels`` (give
+    the labels of sibling charts there, so that their bars start at one place).
+    """
+    widest = max((text_width(label) for label in [*labels, *(r[0] for r in rows)]), default=0)
+    label_w = max(40.0, min(widest + 14, 200))
     row_h, bar_w = 24, width - label_w - 56
     height = row_h * len(rows) + 4
     scale = bar_w / (max((sum(v) for _, v in rows), default=0) or 1)

@@ -79,10 +79,12 @@ def table(
     numeric: Iterable[int] = (),
     css: str | None = None,
     groups: Sequence[tuple[str, int]] = (),
+    scroll: bool = False,
 ) -> Markup:
     """A data table with its caption; ``numeric`` columns right-aligned in tabular digits.
 
     ``groups`` adds a header row above ``head``: labels, each spanning that many columns.
+    A wide table (``scroll``) scrolls sideways on a narrow screen rather than squeezing.
     """
     right = set(numeric)
     spans = el(
@@ -97,7 +99,7 @@ def table(
         attrs = {"class": "n" if i in right else None, "scope": "col" if tag == "th" else None}
         return el(tag, attrs, content)
 
-    return el(
+    markup = el(
         "table",
         {"class": css},
         el("caption", None, caption),
@@ -113,6 +115,7 @@ def table(
             join(el("tr", None, join(cell("td", i, c) for i, c in enumerate(r))) for r in rows),
         ),
     )
+    return el("div", {"class": "scroll"}, markup) if scroll else markup
 
 
 __all__ = ["Markup", "bi", "coord", "count", "el", "esc", "join", "percent", "table", "text_width"]

@@ -236,6 +236,7 @@ def _status_section(s: Survey) -> Markup:
         ),
         legend(STATUS_SERIES),
     ]
+    all_labels = [label for *_, rows in views for label, _ in rows]
     for chart_id, zh, en, head_zh, head_en, rows in views:
         caption = bi(f"报告状态，{zh}", f"Reports by status, {en}")
         data = table(
@@ -248,7 +249,8 @@ def _status_section(s: Survey) -> Markup:
             ([label, *map(count, values), count(sum(values))] for label, values in rows),
             numeric=range(1, len(STATUSES) + 2),
         )
-        chart = hbars(chart_id, f"报告状态，{zh} Reports by status, {en}", rows, STATUS_SERIES)
+        title = f"报告状态，{zh} Reports by status, {en}"
+        chart = hbars(chart_id, title, rows, STATUS_SERIES, labels=all_labels)
         parts.append(el("h3", None, bi(zh, en.capitalize())))
         parts.append(_pair(chart, data))
     return _section("status", *parts)
@@ -318,6 +320,7 @@ def _rules_section(s: Survey) -> Markup:
         rows,
         numeric=range(3, 9),
         css="rules",
+        scroll=True,
         groups=[("", 2), (bi("发现数", "findings"), 3), (bi("报告数", "reports"), 4)],
     )
     return _section(
@@ -380,6 +383,7 @@ def _worst_section(s: Survey) -> Markup:
         rows,
         numeric=(0, 4, 5, 6),
         css="worst",
+        scroll=True,
     )
     return _section("worst", legend(WORST_SERIES), data)
 
@@ -410,6 +414,7 @@ def _years_section(s: Survey) -> Markup:
         ),
         numeric=range(1, 1 + 2 * len(FIGURES)),
         css="wide",
+        scroll=True,
     )
     lead = _lead(
         "每年合计只计填写了该项的报告，空白不当作 0；同一机关同一年度的多份文件都计入。",
@@ -487,6 +492,7 @@ def _agencies_section(s: Survey) -> Markup:
         ],
         (_agency_row(i, a) for i, a in enumerate(s.agencies)),
         css="agencies",
+        scroll=True,
     )
     return _section("agencies", lead, data)
 

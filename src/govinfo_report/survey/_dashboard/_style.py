@@ -81,12 +81,18 @@ dl.stats dd{font-size:18px;font-weight:600;font-variant-numeric:tabular-nums;mar
 footer{margin-top:44px;border-top:1px solid var(--line);padding-top:10px;font-size:12px;
 color:var(--muted)}
 footer p{margin:2px 0}
-@media (max-width:860px){.pair{grid-template-columns:minmax(0,1fr)}main{padding:20px 14px}}
+.scroll{overflow-x:auto}
+.scroll table.rules,.scroll table.agencies{min-width:780px}
+.scroll table.worst,.scroll table.wide{min-width:720px}
+@media (max-width:860px){.pair{grid-template-columns:minmax(0,1fr)}main{padding:20px 14px}
+.kpis{grid-template-columns:repeat(auto-fit,minmax(150px,1fr))}}
 @media print{
 @page{size:A4;margin:14mm 12mm}
 body{font-size:10.5pt}
 main{max-width:none;padding:0}
 nav{display:none}
+.scroll{overflow:visible}
+.scroll table.rules,.scroll table.agencies,.scroll table.worst,.scroll table.wide{min-width:0}
 .pair,tr,figure,.kpi{break-inside:avoid}
 h2,h3{break-after:avoid}
 tbody tr:nth-child(even){background:none}
