@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from contextlib import closing
 from decimal import Decimal, InvalidOperation
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -215,6 +215,33 @@ def tally(folder: Path) -> Survey:
 # --- reports.csv ----------------------------------------------------------------------------
 
 
+class _Bad(ValueError):
+    """A bad value in a row; the reader adds the line it is on."""
+
+
+@attrs.frozen
+class _Columns:
+    """Where each column the dashboard reads sits in a reports.csv row."""
+
+    width: int
+    at: Mapping[str, int]
+    rules: tuple[tuple[int, Counter[str]], ...]
+    """Each rule column's place and the counter of its states."""
+    counts: tuple[tuple[int, str], ...]
+    """The places (and names) of the count columns, then of the figures' columns."""
+
+    @classmethod
+    def of(cls, header: Sequence[str], survey: Survey) -> _Columns:
+        at = {name: i for i, name in reversed(list(enumerate(header)))}  # the first wins
+        rules = tuple(
+            (i, survey.rule_reports[name.removeprefix(RULE_PREFIX)])
+            for name, i in at.items()
+            if name.startswith(RULE_PREFIX)
+        )
+        counts = tuple((at[c], c) for c in (*_COUNTS, *(c for f in FIGURES for c in f.columns)))
+        return cls(len(header), at, tuple(sorted(rules, key=lambda r: r[0])), counts)
+
+
 def _read_reports(path: Path, survey: Survey, db: sqlite3.Connection) -> None:
     source = str(path)
     try:
@@ -223,106 +250,105 @@ def _read_reports(path: Path, survey: Survey, db: sqlite3.Connection) -> None:
         raise ReportLoadError(source, [f"cannot open it: {exc.strerror or exc}"]) from None
     insert = f"INSERT INTO agency_year VALUES ({', '.join('?' * (4 + len(FIGURES)))})"
     with handle:
-        reader = csv.DictReader(handle)
+        reader = csv.reader(handle)
         try:
-            header = reader.fieldnames
+            header = next(reader, None)
             if header is None:
                 raise ReportLoadError(source, ["it is empty; expected a header row"])
             missing = [c for c in REQUIRED_COLUMNS if c not in header]
             if missing:
                 raise ReportLoadError(source, [f"line 1: no column {', '.join(missing)}"])
-            rules = [c for c in header if c.startswith(RULE_PREFIX)]
+            columns = _Columns.of(header, survey)
             batch: list[tuple[object, ...]] = []
             for row in reader:
-                agency_row = _add_report(survey, row, rules, f"line {reader.line_num}")
+                if len(row) < columns.width:  # a short row: the missing cells are blank
+                    row += [""] * (columns.width - len(row))
+                agency_row = _add_report(survey, row, columns)
                 if agency_row is not None:
                     batch.append(agency_row)
                     if len(batch) >= 1000:
                         db.executemany(insert, batch)
                         batch.clear()
             db.executemany(insert, batch)
-        except (csv.Error, UnicodeDecodeError) as exc:
+        except (csv.Error, UnicodeDecodeError, _Bad) as exc:
             raise ReportLoadError(source, [f"line {reader.line_num or 1}: {exc}"]) from None
-        except ValueError as exc:
-            if isinstance(exc, ReportLoadError):
-                raise
-            raise ReportLoadError(source, [str(exc)]) from None
 
 
-def _add_report(
-    survey: Survey, row: Mapping[str, str | None], rules: Sequence[str], where: str
-) -> tuple[object, ...] | None:
+def _add_report(survey: Survey, row: list[str], columns: _Columns) -> tuple[object, ...] | None:
     """Fold one reports.csv row into ``survey``; its agency-year row for the database."""
+    at = columns.at
 
     def text(column: str) -> str:
-        value = row.get(column)
-        return "" if value is None else value.strip()
+        return row[at[column]].strip()
 
     status = text("status")
     if status not in STATUSES:
-        expected = ", ".join(map(repr, STATUSES))
-        raise ValueError(f"{where}: status {status!r}; expected one of {expected}")
+        raise _Bad(f"status {status!r}; expected one of {', '.join(map(repr, STATUSES))}")
     file, year = text("file"), text("year")
     if year and not (year.isascii() and year.isdigit()):
-        raise ValueError(f"{where}: year {year!r}; expected a year such as 2023, or nothing")
+        raise _Bad(f"year {year!r}; expected a year such as 2023, or nothing")
     survey.rows += 1
     survey.by_status[status] += 1
     survey.by_year[year][status] += 1
     survey.by_format[text("format")][status] += 1
     survey.by_suffix[_suffix(file)][status] += 1
-    for column in rules:
-        state = text(column)
+    for i, states in columns.rules:
+        state = row[i].strip()
         if state:
-            survey.rule_reports[column[len(RULE_PREFIX) :]][state] += 1
+            states[state] += 1
     if status == "unreadable":
         if len(survey.unreadable) < UNREADABLE_SHOWN:
             survey.unreadable.append((file, text("reason")))
         return None
-    counts = {c: _count(text(c), c, where) or 0 for c in _COUNTS}
-    survey.cells_read += counts["cells_read"]
-    survey.cells_stated += counts["cells_stated"]
-    if counts["errors"] or counts["warnings"]:
-        survey.worst.append(
-            Worst(
-                counts["errors"], counts["warnings"], counts["notices"], file, text("agency"), year
-            )
-        )
-        if len(survey.worst) >= 4 * WORST_SHOWN:  # keep it bounded: sort, keep the worst
+    numbers = [_count(row[i].strip(), name) for i, name in columns.counts]
+    errors, warnings, notices, read, stated = (n or 0 for n in numbers[: len(_COUNTS)])
+    survey.cells_read += read
+    survey.cells_stated += stated
+    if errors or warnings:
+        survey.worst.append(Worst(errors, warnings, notices, file, text("agency"), year))
+        if len(survey.worst) >= 4 * WORST_SHOWN:  # bounded: sort, keep the worst
             survey.worst.sort(key=lambda w: w.rank)
             del survey.worst[WORST_SHOWN:]
     for rate in RATES:
-        value = _rate(text(rate.name), rate.name, where)
+        value = _rate(text(rate.name), rate.name)
         if value is None:
             survey.unrated[rate.name] += 1
         else:
             survey.rates[rate.name][value] += 1
-    figures = tuple(_figure(row, f.columns, where) for f in FIGURES)
+    figures = _figures(numbers[len(_COUNTS) :])
     if year:
-        for total, value in zip(survey.year_totals[int(year)], figures, strict=True):
-            total.add(value)
+        for total, figure in zip(survey.year_totals[int(year)], figures, strict=True):
+            total.add(figure)
     key = text("agency_key")
     if not key or not year:
         return None
     return (key, text("agency"), int(year), file, *figures)
 
 
-def _figure(row: Mapping[str, str | None], columns: Sequence[str], where: str) -> int | None:
-    values = [_count((row.get(c) or "").strip(), c, where) for c in columns]
-    known = [v for v in values if v is not None]
-    return sum(known) if len(known) == len(values) else None
+def _figures(numbers: Sequence[int | None]) -> tuple[int | None, ...]:
+    """Each figure of :data:`FIGURES` from its columns' numbers (in that order)."""
+    figures: list[int | None] = []
+    start = 0
+    for f in FIGURES:
+        parts = numbers[start : start + len(f.columns)]
+        start += len(f.columns)
+        figures.append(None if None in parts else sum(p for p in parts if p is not None))
+    return tuple(figures)
 
 
-def _count(text: str, column: str, where: str) -> int | None:
+def _count(text: str, column: str) -> int | None:
     """A whole number from a reports.csv cell; None for blank or "/"."""
+    if text.isdigit() and text.isascii():  # nearly every cell: said first
+        return int(text)
     if text in ("", "/"):
         return None
     digits = text.removeprefix("-")
     if not (digits.isascii() and digits.isdigit()):
-        raise ValueError(f"{where}: column {column} holds {text!r}; expected a whole number")
+        raise _Bad(f"column {column} holds {text!r}; expected a whole number")
     return int(text)
 
 
-def _rate(text: str, column: str, where: str) -> int | None:
+def _rate(text: str, column: str) -> int | None:
     """A rate in basis points (its four decimals, exactly); None when not rated."""
     if text in ("", "/"):
         return None
@@ -331,13 +357,15 @@ def _rate(text: str, column: str, where: str) -> int | None:
     except InvalidOperation:
         value = Decimal("NaN")
     if not value.is_finite() or value < 0:
-        raise ValueError(f"{where}: column {column} holds {text!r}; expected a rate such as 0.8125")
+        raise _Bad(f"column {column} holds {text!r}; expected a rate such as 0.8125")
     return int((value * 10000).to_integral_value())
 
 
 def _suffix(file: str) -> str:
-    name = PureWindowsPath(file).name if "\\" in file else PurePosixPath(file).name
-    return PurePosixPath(name).suffix.lower().removeprefix(".")
+    """The file's suffix, lower case, without its dot ("" for none); / or \\ separated."""
+    name = file.rpartition("/")[2].rpartition("\\")[2]
+    stem, dot, suffix = name.rpartition(".")
+    return suffix.lower() if dot and stem.strip(".") else ""
 
 
 def _pick_agencies(survey: Survey, db: sqlite3.Connection) -> None:
