@@ -375,6 +375,36 @@ def test_only_the_worst_twenty_are_listed(tmp_path: Path) -> None:
     assert [r[-1] for r in listed] == [f"{i:03}.docx" for i in expected]
 
 
+def test_files_are_shown_below_the_folder_they_all_share(tmp_path: Path) -> None:
+    rows = [
+        row("/data/survey-1/2022/a.docx", errors=1, status="errors"),
+        row("/data/survey-1/2023/b.pdf", warnings=1),
+        unreadable("/data/survey-2/c.pdf", "encrypted"),
+    ]
+    write_survey(tmp_path, rows, [])
+    page = write_dashboard(tmp_path).read_text(encoding="utf-8")
+    parsed = tables(tmp_path / "index.html")
+    assert [r[-1] for r in data_rows(parsed, "错误最多的")] == [
+        "survey-1/2022/a.docx",
+        "survey-1/2023/b.pdf",
+    ]
+    assert data_rows(parsed, "无法读取的文件") == [["survey-2/c.pdf", "encrypted"]]
+    assert "<code>/data/</code>" in page
+    assert 'title="/data/survey-2/c.pdf"' in page
+
+
+def test_files_in_no_common_folder_are_shown_whole(tmp_path: Path) -> None:
+    write_survey(
+        tmp_path, [row("a.docx", errors=1, status="errors"), row("b/c.docx", warnings=1)], []
+    )
+    page = write_dashboard(tmp_path).read_text(encoding="utf-8")
+    assert [r[-1] for r in data_rows(tables(tmp_path / "index.html"), "错误最多的")] == [
+        "a.docx",
+        "b/c.docx",
+    ]
+    assert "<code>" not in page
+
+
 # --- bad input -------------------------------------------------------------------------------------
 
 

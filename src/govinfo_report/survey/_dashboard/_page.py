@@ -207,10 +207,10 @@ def _status_section(s: Survey) -> Markup:
         ),
         (
             "status-format",
-            "按格式",
-            "by format",
-            "格式",
-            "format",
+            "按格式版本",
+            "by format version",
+            "格式版本",
+            "format version",
             [
                 (f or "未知 unknown", [s.by_format[f][k] for k in STATUSES])
                 for f in _ordered(s.by_format)
@@ -336,6 +336,24 @@ def _rules_section(s: Survey) -> Markup:
     )
 
 
+def _file(s: Survey, file: str) -> Markup:
+    """A file's path below the survey's common folder; the whole path on hovering."""
+    shown = file[len(s.folder) :] if s.folder and file.startswith(s.folder) else file
+    return el("span", {"class": "file", "title": file if shown != file else None}, shown)
+
+
+def _relative_to(s: Survey) -> Markup | None:
+    if not s.folder:
+        return None
+    return el(
+        "p",
+        {"class": "lead"},
+        bi("文件路径相对于", "Files are named relative to"),
+        " ",
+        el("code", None, s.folder),
+    )
+
+
 # --- worst reports -------------------------------------------------------------------------------
 
 
@@ -361,7 +379,7 @@ def _worst_section(s: Survey) -> Markup:
             count(w.errors),
             count(w.warnings),
             count(w.notices),
-            el("span", {"class": "file"}, w.file),
+            _file(s, w.file),
         ]
         for i, w in enumerate(s.worst, 1)
     ]
@@ -385,7 +403,7 @@ def _worst_section(s: Survey) -> Markup:
         css="worst",
         scroll=True,
     )
-    return _section("worst", legend(WORST_SERIES), data)
+    return _section("worst", _relative_to(s), legend(WORST_SERIES), data)
 
 
 # --- totals per year -----------------------------------------------------------------------------
@@ -603,9 +621,10 @@ def _unreadable_section(s: Survey) -> Markup:
         f"无法读取的文件：共 {count(total)} 份，列出前 {count(len(s.unreadable))} 份",
         f"Unreadable files: {count(total)}, the first {count(len(s.unreadable))} listed",
     )
-    rows = ([el("span", {"class": "file"}, f), r or "—"] for f, r in s.unreadable)
+    rows = ([_file(s, f), el("span", {"class": "reason"}, r or "—")] for f, r in s.unreadable)
     return _section(
         "unreadable",
+        _relative_to(s),
         table(caption, [bi("文件", "file"), bi("原因", "reason")], rows, css="unreadable"),
     )
 

@@ -62,6 +62,9 @@ th .en,td .en{display:block;margin-left:0;font-size:11px}
 .n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 tbody tr:nth-child(even){background:#fafbfc}
 .file{word-break:break-all;font-size:12px;color:var(--muted)}
+.reason{white-space:pre-line}
+table.unreadable td:first-child{width:38%}
+code{font-size:12px;background:var(--panel);padding:1px 4px;word-break:break-all}
 table.wide{font-size:12px}
 table.rules td,table.worst td{vertical-align:middle}
 table.rules td:first-child{white-space:nowrap;font-weight:600}

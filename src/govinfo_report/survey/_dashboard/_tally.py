@@ -176,6 +176,8 @@ class Survey:
     rates: dict[str, Counter[int]] = attrs.field(factory=lambda: {r.name: Counter() for r in RATES})
     """Per rate, how many reports have each value, in basis points (0.8125 → 8125)."""
     unrated: Counter[str] = attrs.field(factory=Counter)
+    folder: str = ""
+    """The folder every file is in (ending in its separator), "" when they share none."""
     agency_count: int = 0
     multi_year_count: int = 0
     agencies: tuple[Agency, ...] = ()
@@ -287,6 +289,7 @@ def _add_report(survey: Survey, row: list[str], columns: _Columns) -> tuple[obje
     file, year = text("file"), text("year")
     if year and not (year.isascii() and year.isdigit()):
         raise _Bad(f"year {year!r}; expected a year such as 2023, or nothing")
+    survey.folder = _common_folder(survey.folder if survey.rows else None, file)
     survey.rows += 1
     survey.by_status[status] += 1
     survey.by_year[year][status] += 1
@@ -359,6 +362,20 @@ def _rate(text: str, column: str) -> int | None:
     if not value.is_finite() or value < 0:
         raise _Bad(f"column {column} holds {text!r}; expected a rate such as 0.8125")
     return int((value * 10000).to_integral_value())
+
+
+def _folder_of(path: str) -> str:
+    return path[: max(path.rfind("/"), path.rfind("\\")) + 1]
+
+
+def _common_folder(folder: str | None, file: str) -> str:
+    """The folder ``folder`` and ``file`` share (the first file's own when ``folder`` is None)."""
+    if folder is None:
+        return _folder_of(file)
+    if file.startswith(folder):
+        return folder
+    same = next((i for i, (a, b) in enumerate(zip(folder, file, strict=False)) if a != b), None)
+    return _folder_of(folder[: min(len(folder), len(file)) if same is None else same])
 
 
 def _suffix(file: str) -> str:
