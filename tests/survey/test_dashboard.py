@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -272,6 +273,21 @@ def test_every_chart_has_a_title_and_a_description(tmp_path: Path) -> None:
     assert charts > 20
     assert page.count("<title id=") == charts
     assert page.count("<desc id=") == charts
+
+
+def test_ids_are_unique(tmp_path: Path) -> None:
+    _known(tmp_path)
+    page = write_dashboard(tmp_path).read_text(encoding="utf-8")
+    ids = re.findall(r' id="([^"]*)"', page)
+    assert len(ids) > 40
+    assert len(ids) == len(set(ids))
+
+
+def test_many_years_keep_every_figure_in_the_table(tmp_path: Path) -> None:
+    rows = [row(f"{y}.docx", year=y, new_received=10_000 + y) for y in range(2008, 2025)]
+    write_survey(tmp_path, rows, [])
+    totals = data_rows(tables(write_dashboard(tmp_path)), "各年度合计")
+    assert [r[:3] for r in totals] == [[str(y), f"{10_000 + y:,}", "1"] for y in range(2008, 2025)]
 
 
 # --- escaping, determinism, edge cases ---------------------------------------------------------

@@ -8,6 +8,7 @@ light, hatched), so the page prints on a black-and-white printer.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -161,24 +162,35 @@ def columns(
     height: float = 150,
     fill: str = PRIMARY,
 ) -> Markup:
-    """Columns, one per label, each value above its column ("—" for an unknown one)."""
+    """Columns, one per label, each value above its column ("—" for an unknown one).
+
+    Where the columns are too narrow for every value (many years), only the last and the
+    (first) highest are written, and every n-th label; the table beside the chart has them all.
+    """
     top, bottom = 20.0, 22.0
     plot_h = height - top - bottom
     slot = width / max(len(labels), 1)
     col_w = min(slot * 0.62, 46)
     biggest = max((v for v in values if v is not None), default=0) or 1
     base = top + plot_h
+    texts = [count(v) for v in values]
+    every_value = slot >= max((text_width(t, 11) for t in texts), default=0) + 4
+    step = max(1, math.ceil((max((text_width(x, 11) for x in labels), default=0) + 6) / slot))
+    last = len(labels) - 1
+    peak = next((i for i, v in enumerate(values) if v == biggest), last)
     parts = [el("line", {"x1": 0, "y1": base, "x2": width, "y2": base, "stroke": LINE})]
     for i, (label, value) in enumerate(zip(labels, values, strict=True)):
         cx = slot * i + slot / 2
         h = 0.0 if value is None or value <= 0 else max(value * plot_h / biggest, 1.5)
         if h:
             attrs = {"x": cx - col_w / 2, "y": base - h, "width": col_w, "height": h, "fill": fill}
-            parts.append(el("rect", attrs, el("title", None, f"{label}: {count(value)}")))
-        text = {"x": cx, "y": base - h - 5, "text-anchor": "middle", "class": "value"}
-        parts.append(el("text", text, count(value)))
-        at = {"x": cx, "y": height - 6, "text-anchor": "middle", "class": "small"}
-        parts.append(el("text", at, label))
+            parts.append(el("rect", attrs, el("title", None, f"{label}: {texts[i]}")))
+        if every_value or i in (last, peak):
+            text = {"x": cx, "y": base - h - 5, "text-anchor": "middle", "class": "value"}
+            parts.append(el("text", text, texts[i]))
+        if (last - i) % step == 0:
+            at = {"x": cx, "y": height - 6, "text-anchor": "middle", "class": "small"}
+            parts.append(el("text", at, label))
     desc = "; ".join(f"{label}: {count(v)}" for label, v in zip(labels, values, strict=True))
     return svg(chart_id, width, height, title, desc, join(parts))
 
