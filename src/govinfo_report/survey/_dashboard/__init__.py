@@ -1,12 +1,13 @@
 """The survey's dashboard: one self-contained ``index.html`` drawn from its exports.
 
 :func:`write_dashboard` reads a survey's ``reports.csv`` and ``findings.jsonl`` as
-streams (:mod:`._tally`, memory flat) and writes ``index.html`` beside them
-(:mod:`._page`): reports by status, year, format and file type; findings by rule; the
-worst reports; totals per year; agencies year over year; the derived ratios. Every
-chart is static SVG drawn here (:mod:`._charts`) with its data table beside it; the page
-needs no script and loads nothing from elsewhere. Everything from the input passes
-through one escaping layer (:mod:`._html`); the same inputs give the same bytes.
+streams into a :class:`~._model.Survey` of bounded tallies (:mod:`._tally`, memory
+flat) and writes ``index.html`` beside them (:mod:`._page`): reports by status, year,
+format and file type; findings by rule; the worst reports; totals per year; agencies
+year over year; the derived ratios. Every chart is static SVG drawn here
+(:mod:`._charts`) with its data table beside it; the page needs no script and loads
+nothing from elsewhere. Everything from the input passes through one escaping layer
+(:mod:`._html`); the same inputs give the same bytes.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from govinfo_report._io import write_output
+from govinfo_report.survey._dashboard._model import FINDINGS_JSONL, REPORTS_CSV
 from govinfo_report.survey._dashboard._page import page
-from govinfo_report.survey._dashboard._tally import FINDINGS_JSONL, REPORTS_CSV, tally
+from govinfo_report.survey._dashboard._tally import tally
 
 INDEX_HTML = "index.html"
 

@@ -11,7 +11,7 @@ from collections import Counter
 from govinfo_report.survey._dashboard._charts import columns, sparkline
 from govinfo_report.survey._dashboard._html import Markup, bi, count, el, join, percent, table
 from govinfo_report.survey._dashboard._layout import lead, none, pair, section
-from govinfo_report.survey._dashboard._tally import FIGURES, RATES, Agency, Survey
+from govinfo_report.survey._dashboard._model import FIGURES, RATES, Agency, Survey
 
 _BINS = 10  # a ratio's histogram: tenths, and one bin above 100 % for inconsistent reports
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from govinfo_report.survey._dashboard._charts import STATUS_SERIES
 from govinfo_report.survey._dashboard._html import Markup, bi, el
-from govinfo_report.survey._dashboard._tally import STATUSES, Survey
+from govinfo_report.survey._dashboard._model import STATUSES, Survey
 
 STATUS_TITLES = {
     s: (series.zh, series.en) for s, series in zip(STATUSES, STATUS_SERIES, strict=True)

@@ -16,6 +16,7 @@ from govinfo_report.survey._dashboard._figures import (
 )
 from govinfo_report.survey._dashboard._html import Markup, bi, count, el, join, percent
 from govinfo_report.survey._dashboard._layout import SECTIONS, STATUS_TITLES, none
+from govinfo_report.survey._dashboard._model import STATUSES, Survey
 from govinfo_report.survey._dashboard._reports import (
     rules_section,
     status_section,
@@ -23,7 +24,6 @@ from govinfo_report.survey._dashboard._reports import (
     worst_section,
 )
 from govinfo_report.survey._dashboard._style import CSS
-from govinfo_report.survey._dashboard._tally import STATUSES, Survey
 
 
 def page(survey: Survey) -> str:

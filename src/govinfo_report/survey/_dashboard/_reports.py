@@ -27,7 +27,7 @@ from govinfo_report.survey._dashboard._layout import (
     relative_to,
     section,
 )
-from govinfo_report.survey._dashboard._tally import RULE_STATES, STATUSES, Survey
+from govinfo_report.survey._dashboard._model import RULE_STATES, STATUSES, Survey
 
 # --- reports by status ---------------------------------------------------------------------------
 
