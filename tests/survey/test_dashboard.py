@@ -444,12 +444,13 @@ def test_a_missing_column_is_named(tmp_path: Path) -> None:
         ({"new_received": "1.5"}, r"line 3: column new_received holds '1.5'"),
         ({"year": "二〇二三"}, r"line 3: year '二〇二三'"),
         ({"review_correction_rate": "high"}, r"line 3: column review_correction_rate holds"),
+        ({"rule:T3.1": "failed"}, r"line 3: column rule:T3.1 holds 'failed'; expected 'fail'"),
     ],
 )
 def test_a_bad_value_is_named_with_its_line(
     tmp_path: Path, values: dict[str, str], message: str
 ) -> None:
-    write_survey(tmp_path, [row("a.docx"), row("b.docx", **values)], [])
+    write_survey(tmp_path, [row("a.docx"), row("b.docx", **values)], [], rules=("T3.1",))
     with pytest.raises(ReportLoadError, match=message):
         write_dashboard(tmp_path)
 

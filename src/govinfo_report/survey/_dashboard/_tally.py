@@ -32,6 +32,7 @@ from govinfo_report.survey._dashboard._model import (
     REPORTS_CSV,
     REQUIRED_COLUMNS,
     RULE_PREFIX,
+    RULE_STATES,
     STATUSES,
     UNREADABLE_SHOWN,
     WORST_SHOWN,
@@ -74,7 +75,7 @@ class _Bad(ValueError):
 class _Columns:
     """Where each column the dashboard reads sits in a reports.csv row."""
 
-    width: int
+    names: Sequence[str]
     at: Mapping[str, int]
     rules: tuple[tuple[int, Counter[str]], ...]
     """Each rule column's place and the counter of its states."""
@@ -92,7 +93,7 @@ class _Columns:
         counts = tuple(
             (at[c], c) for c in (*COUNT_COLUMNS, *(c for f in FIGURES for c in f.columns))
         )
-        return cls(len(header), at, tuple(sorted(rules, key=lambda r: r[0])), counts)
+        return cls(tuple(header), at, tuple(sorted(rules, key=lambda r: r[0])), counts)
 
 
 def _read_reports(path: Path, survey: Survey, db: sqlite3.Connection) -> None:
@@ -114,8 +115,8 @@ def _read_reports(path: Path, survey: Survey, db: sqlite3.Connection) -> None:
             columns = _Columns.of(header, survey)
             batch: list[tuple[object, ...]] = []
             for row in reader:
-                if len(row) < columns.width:  # a short row: the missing cells are blank
-                    row += [""] * (columns.width - len(row))
+                if len(row) < len(columns.names):  # a short row: the missing cells are blank
+                    row += [""] * (len(columns.names) - len(row))
                 agency_row = _add_report(survey, row, columns)
                 if agency_row is not None:
                     batch.append(agency_row)
@@ -148,8 +149,11 @@ def _add_report(survey: Survey, row: list[str], columns: _Columns) -> tuple[obje
     survey.by_suffix[_suffix(file)][status] += 1
     for i, states in columns.rules:
         state = row[i].strip()
-        if state:
+        if state in RULE_STATES:
             states[state] += 1
+        elif state:
+            expected = ", ".join(map(repr, RULE_STATES))
+            raise _Bad(f"column {columns.names[i]} holds {state!r}; expected {expected} or nothing")
     if status == "unreadable":
         if len(survey.unreadable) < UNREADABLE_SHOWN:
             survey.unreadable.append((file, text("reason")))
