@@ -203,9 +203,9 @@ def test_reports_by_format_and_by_file_type(known: _Tables) -> None:
 def test_findings_by_rule_count_fail_and_uncertain_with_the_rules_title(known: _Tables) -> None:
     assert data_rows(known, "各规则的发现数与报告数") == [
         ["T3.1", "表三列勾稽：一+二 = 三（七）+四 Table 3 column balance: new + carried over = "
-         "outcomes + carried forward", "", "3", "1", "1", "0", "2", "0"],
-        ["B.1", "单元格未填写 Cell left blank", "", "3", "0", "2", "0", "0", "1"],
-        ["ZZ.9", "—", "", "0", "2", "", "", "", ""],
+         "outcomes + carried forward", "错误 error", "", "3", "1", "1", "0", "2", "0"],
+        ["B.1", "单元格未填写 Cell left blank", "提示 notice", "", "3", "0", "2", "0", "0", "1"],
+        ["ZZ.9", "—", "—", "", "0", "2", "", "", "", ""],
     ]  # fmt: skip
 
 

@@ -20,6 +20,7 @@ _BINS = 10  # a ratio's histogram: tenths, and one bin above 100 % for inconsist
 
 
 def years_section(s: Survey) -> Markup:
+    """The headline figures summed per year: small multiples, the table below them."""
     years = sorted(s.year_totals)
     if not years:
         return section(
@@ -94,6 +95,7 @@ def _agency_row(index: int, agency: Agency) -> list[str]:
 
 
 def agencies_section(s: Survey) -> Markup:
+    """The agencies with two years or more, each figure a sparkline with its values."""
     if not s.agencies:
         return section(
             "agencies",
@@ -152,6 +154,7 @@ def _histogram(counts: Counter[int]) -> list[int]:
 
 
 def rates_section(s: Survey) -> Markup:
+    """Each derived ratio's distribution over the rated reports, with its quartiles."""
     parts: list[str] = [
         lead(
             "只统计给出了比率的报告：分母不足 30 件或有空白操作数时，调查不评价该比率。",

@@ -17,7 +17,7 @@ from govinfo_report.survey._dashboard._charts import (
     legend,
     row_bar,
 )
-from govinfo_report.survey._dashboard._html import Markup, bi, count, el, esc, join, table
+from govinfo_report.survey._dashboard._html import Markup, bi, count, el, esc, table
 from govinfo_report.survey._dashboard._layout import (
     STATUS_TITLES,
     file_name,
@@ -39,6 +39,7 @@ def _ordered(groups: Mapping[str, Counter[str]], *, years: bool = False) -> list
 
 
 def status_section(s: Survey) -> Markup:
+    """Reports by status: all of them, then by year, format version and file type."""
     views = (
         (
             "status",
@@ -113,18 +114,29 @@ def status_section(s: Survey) -> Markup:
 # --- findings by rule ----------------------------------------------------------------------------
 
 
-def _rule_title(code: str) -> Markup:
+_SEVERITIES = {"error": "错误", "warning": "警告", "notice": "提示"}
+
+
+def _rule_title(code: str) -> tuple[Markup, Markup]:
+    """The rule's title and the severity of its failure, from the catalog ("—" if not in it)."""
     try:
         info = describe(code)
     except KeyError:  # a code from a newer library, or a third party's: shown as it is
-        return esc("—")
-    return join([info.title_zh, el("span", {"class": "en"}, info.title_en)])
+        return esc("—"), esc("—")
+    severity = info.severity.value
+    return bi(info.title_zh, info.title_en), bi(_SEVERITIES.get(severity, severity), severity)
 
 
 def rules_section(s: Survey) -> Markup:
+    """Findings per rule (fail, uncertain) and reports per rule state, most findings first."""
+    empty: Counter[str] = Counter()
     codes = sorted(
         set(s.findings) | set(s.rule_reports),
-        key=lambda c: (-sum(s.findings[c].values()), -s.rule_reports[c]["fail"], c),
+        key=lambda c: (
+            -sum(s.findings.get(c, empty).values()),
+            -s.rule_reports.get(c, empty)["fail"],
+            c,
+        ),
     )
     if not codes:
         if not s.findings_read:
@@ -135,16 +147,16 @@ def rules_section(s: Survey) -> Markup:
                 ),
             )
         return section("rules", none("没有任何发现。", "No findings at all."))
-    biggest = max(sum(s.findings[c].values()) for c in codes)
+    biggest = max(sum(s.findings.get(c, empty).values()) for c in codes)
     rows = []
     for i, code in enumerate(codes):
-        found = [s.findings[code]["fail"], s.findings[code]["uncertain"]]
+        found = [s.findings.get(code, empty)[k] for k in ("fail", "uncertain")]
         reports = s.rule_reports.get(code)
         bar = row_bar(f"rule-{i}", f"{code} 发现 findings", found, FINDING_SERIES, biggest)
         rows.append(
             [
                 code,
-                _rule_title(code),
+                *_rule_title(code),
                 bar,
                 *map(count, found),
                 *(count(reports[k]) if reports else "" for k in RULE_STATES),
@@ -163,6 +175,7 @@ def rules_section(s: Survey) -> Markup:
         [
             bi("代码", "code"),
             bi("规则", "rule"),
+            bi("级别", "severity"),
             bi("发现", "findings"),
             bi("不通过", "fail"),
             bi("不确定", "uncertain"),
@@ -172,10 +185,10 @@ def rules_section(s: Survey) -> Markup:
             bi("不适用", "n/a"),
         ],
         rows,
-        numeric=range(3, 9),
+        numeric=range(4, 10),
         css="rules",
         scroll=True,
-        groups=[("", 2), (bi("发现数", "findings"), 3), (bi("报告数", "reports"), 4)],
+        groups=[("", 3), (bi("发现数", "findings"), 3), (bi("报告数", "reports"), 4)],
     )
     return section(
         "rules",
@@ -194,6 +207,7 @@ def rules_section(s: Survey) -> Markup:
 
 
 def worst_section(s: Survey) -> Markup:
+    """The reports with most errors, then warnings, then notices."""
     if not s.worst:
         return section(
             "worst", none("没有报告有错误或警告。", "No report has an error or a warning.")
@@ -246,6 +260,7 @@ def worst_section(s: Survey) -> Markup:
 
 
 def unreadable_section(s: Survey) -> Markup:
+    """The first unreadable files in file order, with why each could not be read."""
     total = s.by_status["unreadable"]
     if not total:
         return section("unreadable", none("所有文件都已读取。", "Every file was read."))

@@ -68,7 +68,9 @@ code{font-size:12px;background:var(--panel);padding:1px 4px;word-break:break-all
 table.wide{font-size:12px}
 table.rules td,table.worst td{vertical-align:middle}
 table.rules td:first-child{white-space:nowrap;font-weight:600}
-table.rules td .en{display:inline;margin-left:.5em}
+table.rules td:nth-child(2) .en{display:inline;margin-left:.5em}
+table.rules td:nth-child(3) .en{display:inline;margin-left:.3em}
+table.rules td:nth-child(3){white-space:nowrap;font-size:12px}
 table.rules svg,table.worst svg{width:200px}
 table.worst svg{width:160px}
 table.agencies td{padding:6px 8px}
