@@ -46,9 +46,10 @@ def years_section(s: Survey) -> Markup:
         scroll=True,
     )
     note = lead(
-        "每年合计只计填写了该项的报告，空白不当作 0；同一机关同一年度的多份文件都计入。",
-        "Each total adds the reports that state the figure (a blank is never 0); "
-        "every file counts, duplicates too.",
+        "每年合计只计填写了该项的报告，空白不当作 0。同一机关同一年度有多份文件时，"
+        f"只计文件名最前的一份（{count(s.duplicates)} 份未计）。",
+        "Each total adds the reports that state the figure (a blank is never 0). Of several "
+        f"files for one agency and year, the first by name counts ({count(s.duplicates)} not).",
     )
     return section(
         "years", note, pair(el("div", {"class": "multiples"}, *charts), data, "pair stacked")

@@ -160,6 +160,9 @@ class Survey:
     year_totals: defaultdict[int, tuple[Sum, ...]] = attrs.field(
         factory=lambda: defaultdict(lambda: tuple(Sum() for _ in FIGURES))
     )
+    """Per year, each figure of :data:`FIGURES` summed (an agency's first file a year)."""
+    duplicates: int = 0
+    """Files not counted in the totals: an agency's second (third, ...) file of a year."""
     rates: dict[str, Counter[int]] = attrs.field(factory=lambda: {r.name: Counter() for r in RATES})
     """Per rate, how many reports have each value, in basis points (0.8125 → 8125)."""
     unrated: Counter[str] = attrs.field(factory=Counter)

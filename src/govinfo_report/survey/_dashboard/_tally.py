@@ -57,6 +57,7 @@ def tally(folder: Path) -> Survey:
             f"CREATE TABLE agency_year (key TEXT, name TEXT, year INTEGER, file TEXT, {figures})"
         )
         _read_reports(folder / REPORTS_CSV, survey, db)
+        _add_year_totals(survey, db)
         _pick_agencies(survey, db)
     _read_findings(folder / FINDINGS_JSONL, survey)
     survey.worst.sort(key=lambda w: w.rank)
@@ -174,11 +175,12 @@ def _add_report(survey: Survey, row: list[str], columns: _Columns) -> tuple[obje
         else:
             survey.rates[rate.name][value] += 1
     figures = _figures(numbers[len(COUNT_COLUMNS) :])
-    if year:
+    if not year:
+        return None
+    key = text("agency_key")
+    if not key:  # no agency to tell a duplicate by: counted as it is
         for total, figure in zip(survey.year_totals[int(year)], figures, strict=True):
             total.add(figure)
-    key = text("agency_key")
-    if not key or not year:
         return None
     return (key, text("agency"), int(year), file, *figures)
 
@@ -238,6 +240,26 @@ def _suffix(file: str) -> str:
     name = file.rpartition("/")[2].rpartition("\\")[2]
     stem, dot, suffix = name.rpartition(".")
     return suffix.lower() if dot and stem.strip(".") else ""
+
+
+# Each agency's first file of a year (by name) is the one counted; the others are copies
+# (the same report as a web page and a PDF) or mistakes, and the survey lists them.
+_FIRSTS = (
+    "SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY key, year ORDER BY file) AS nth"
+    " FROM agency_year) WHERE nth = 1"
+)
+
+
+def _add_year_totals(survey: Survey, db: sqlite3.Connection) -> None:
+    """Sum each year's figures over the agencies' first files of the year."""
+    sums = ", ".join(f"SUM(f{i}), COUNT(f{i})" for i in range(len(FIGURES)))
+    for year, *values in db.execute(f"SELECT year, {sums} FROM ({_FIRSTS}) GROUP BY year"):
+        for i, total in enumerate(survey.year_totals[year]):
+            total.total += values[2 * i] or 0
+            total.n += values[2 * i + 1]
+    (rows,) = db.execute("SELECT COUNT(*) FROM agency_year").fetchone()
+    (firsts,) = db.execute(f"SELECT COUNT(*) FROM ({_FIRSTS})").fetchone()
+    survey.duplicates = rows - firsts
 
 
 def _pick_agencies(survey: Survey, db: sqlite3.Connection) -> None:
