@@ -158,8 +158,10 @@ def rates_section(s: Survey) -> Markup:
     """Each derived ratio's distribution over the rated reports, with its quartiles."""
     parts: list[str] = [
         lead(
-            "只统计给出了比率的报告：分母不足 30 件或有空白操作数时，调查不评价该比率。",
-            "Only rated reports count: the survey rates none below N = 30 or with a blank operand.",
+            "只统计给出了比率的报告：分母不足 30 件或有空白操作数时，调查不评价该比率。"
+            "同一机关同一年度只计一份。",
+            "Only rated reports count: the survey rates none below N = 30 or with a blank "
+            "operand. One file per agency and year counts.",
         )
     ]
     for r in RATES:
