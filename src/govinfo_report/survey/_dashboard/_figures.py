@@ -59,7 +59,15 @@ def years_section(s: Survey) -> Markup:
 # --- agencies year over year ---------------------------------------------------------------------
 
 
-_SPARKED = (0, 1, 2, 3, 5)  # 新收, 办结, 公开, 复议, 诉讼; 纠正 is written under 复议 and 诉讼
+_PLACE = {f.name: i for i, f in enumerate(FIGURES)}
+_SPARKED = tuple(
+    _PLACE[n]
+    for n in ("new_received", "total_outcomes", "disclosed", "review_total", "litigation_total")
+)
+_CORRECTED = {  # written under the total they correct, not a line of their own
+    _PLACE["review_total"]: _PLACE["review_corrected"],
+    _PLACE["litigation_total"]: _PLACE["litigation_corrected"],
+}
 
 
 def _agency_row(index: int, agency: Agency) -> list[str]:
@@ -78,8 +86,8 @@ def _agency_row(index: int, agency: Agency) -> list[str]:
         f = FIGURES[i]
         values = [y.figures[i] for y in agency.years]
         corrected = None
-        if f.name in ("review_total", "litigation_total"):
-            series = " → ".join(count(y.figures[i + 1]) for y in agency.years)
+        if i in _CORRECTED:
+            series = " → ".join(count(y.figures[_CORRECTED[i]]) for y in agency.years)
             corrected = el("span", {"class": "sub"}, f"纠正 corrected {series}")
         cells.append(
             join(

@@ -45,6 +45,7 @@ from govinfo_report.survey._dashboard._model import (
 # The agency_year table: key, name, year, file, then the figures and the rates by place.
 _FIGURE_COLUMNS = tuple(f"f{i}" for i in range(len(FIGURES)))
 _RATE_COLUMNS = tuple(f"r{i}" for i in range(len(RATES)))
+_NEW_RECEIVED = _FIGURE_COLUMNS[[f.name for f in FIGURES].index("new_received")]
 # Each agency's first file of a year (by name) is the one counted; the others are copies
 # (the same report as a web page and a PDF) or mistakes, and the survey lists them.
 _FIRSTS = (
@@ -278,7 +279,8 @@ def _pick_agencies(survey: Survey, db: sqlite3.Connection) -> None:
     """The agencies with two years or more: the most 新收 in one year first, then by key."""
     (survey.agency_count,) = db.execute("SELECT COUNT(DISTINCT key) FROM firsts").fetchone()
     multi = (
-        "SELECT key, MAX(COALESCE(f0, -1)) AS size FROM firsts GROUP BY key HAVING COUNT(year) >= 2"
+        f"SELECT key, MAX(COALESCE({_NEW_RECEIVED}, -1)) AS size FROM firsts "
+        "GROUP BY key HAVING COUNT(year) >= 2"
     )
     (survey.multi_year_count,) = db.execute(f"SELECT COUNT(*) FROM ({multi})").fetchone()
     picked = db.execute(
