@@ -9,8 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from pathlib import Path
+from collections.abc import Callable, Sequence
 from typing import IO, Any
 
 import attrs
@@ -27,6 +26,7 @@ from govinfo_report.cli._common import (
 )
 from govinfo_report.errors import GovinfoReportError, ReportLoadError
 from govinfo_report.findings import Finding, Lang, Severity
+from govinfo_report.survey import expand_paths
 
 
 @attrs.frozen
@@ -103,7 +103,7 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         return finding.severity.rank <= threshold
 
     results: list[FileResult] = []
-    for path, unusable in _expand(options.files):
+    for path, unusable in expand_paths(options.files):
         try:
             if unusable is not None:
                 result = FileResult(str(path), error=unusable)
@@ -140,38 +140,6 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     else:
         stdout.write(_summary_line(results, lang) + "\n")
     return code
-
-
-def _expand(paths: Sequence[Path]) -> Iterator[tuple[Path, str | None]]:
-    """Files as given; folders recursively, keeping the suffixes some reader accepts.
-
-    Each path comes with None, or with why it is unusable: a folder holding no report
-    is one (``validate empty/`` must not say all is well).
-    """
-    suffixes: set[str] | None = None
-    for path in paths:
-        if not path.is_dir():
-            yield path, None
-            continue
-        if suffixes is None:
-            suffixes = _readable_suffixes()
-        empty = True
-        for found in sorted(path.rglob("*")):
-            relative = found.relative_to(path).parts
-            if any(part.startswith(".") for part in relative):
-                continue  # hidden files, our own temporary files, .git
-            if found.is_file() and found.suffix.lower() in suffixes:
-                empty = False
-                yield found, None
-        if empty:
-            looked = ", ".join(sorted(suffixes))
-            yield path, f"no report files in this folder or below (looked for {looked})"
-
-
-def _readable_suffixes() -> set[str]:
-    from govinfo_report.readers import available_readers, get_reader
-
-    return {s for name in available_readers() for s in get_reader(name).suffixes}
 
 
 def _print_result(

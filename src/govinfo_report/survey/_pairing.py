@@ -1,0 +1,102 @@
+"""Phase 2 of a survey: each report checked against the same agency's previous year.
+
+Reports are keyed by :func:`~govinfo_report.survey._agency.agency_key` of their agency
+and their year. A report whose key also has a report on the year before is checked
+against it: the cross-year rules (X.1-X.3) in the forms that ``check(report,
+previous=...)`` gives, which replace the one-year forms phase 1 found. Two readable
+files of one agency and year are a *duplicate* agency-year: they are listed in the
+survey's result, and the first by path is the one the next year is paired with (and
+each of them is paired with the year before), so the choice never depends on the order
+in which files were read.
+
+The cross-year rules read only the statistic tables, so they run on the tables phase 1
+stored (:func:`~govinfo_report.survey._payload.lite_report`), not on the documents
+again; :func:`cross_year_findings` is exactly the X.* part of
+:func:`govinfo_report.check` with ``previous=`` (a test holds it to that).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from govinfo_report.checks.rules import Context, Rule
+from govinfo_report.findings import Finding
+from govinfo_report.formats import FormatVersion
+from govinfo_report.model import Report
+from govinfo_report.survey import _columns as columns
+from govinfo_report.survey._payload import lite_report
+
+
+@functools.cache
+def _cross_year_rules(version: FormatVersion, previous: FormatVersion) -> tuple[Rule, ...]:
+    from govinfo_report.checks import ruleset
+
+    return tuple(
+        rule
+        for rule in ruleset(version, previous).values()
+        if rule.code.startswith(columns.CROSS_YEAR_PREFIX)
+    )
+
+
+def cross_year_findings(report: Report, previous: Report) -> tuple[Finding, ...]:
+    """The X.* findings of ``check(report, previous=previous)``, in its order."""
+    from govinfo_report.checks import check
+
+    if previous.metadata.year != report.metadata.year - 1:
+        # check() says why; the survey never pairs such reports.
+        check(report, previous=previous)
+    ctx = Context(report, previous)
+    rules = _cross_year_rules(report.metadata.format_version, previous.metadata.format_version)
+    found = [f for rule in rules for f in rule.findings(ctx)]
+    return tuple(sorted(found, key=lambda f: (*f.sort_key, f.message_zh)))
+
+
+def cross_year_codes(version: str, previous: str) -> frozenset[str]:
+    """The X.* rule codes a report of ``version`` paired with one of ``previous`` is checked by."""
+    return frozenset(
+        code
+        for code in columns.rule_codes_of(FormatVersion(version), FormatVersion(previous))
+        if code.startswith(columns.CROSS_YEAR_PREFIX)
+    )
+
+
+def pairs(key_years: Iterator[tuple[str, int, str]]) -> Iterator[tuple[str, str]]:
+    """``(file, previous file)`` for every report with a report of its agency on the year
+    before, from :meth:`Cache.key_years` (agency-years in key, year order)."""
+    last: tuple[str, int, str] | None = None  # key, year, the file the next year pairs with
+    for key, year, joined in key_years:
+        files = joined.split("\0")
+        if last is not None and last[0] == key and last[1] == year - 1:
+            for file in files:
+                yield file, last[2]
+        last = (key, year, files[0])
+
+
+def duplicates(
+    key_years: Iterator[tuple[str, int, str]],
+) -> Iterator[tuple[str, int, tuple[str, ...]]]:
+    """``(agency key, year, files)`` of every agency-year with more than one readable file."""
+    for key, year, joined in key_years:
+        files = tuple(joined.split("\0"))
+        if len(files) > 1:
+            yield key, year, files
+
+
+def lite_from_stored(stored: Sequence[Any], *, with_text: bool = False) -> Report:
+    """The report phase 1 stored: a row of :meth:`Cache.one` / :meth:`Cache.readable`."""
+    _path, _key, year, version, row, tables, text, _sketch = stored
+    meta = json.loads(row)
+    return lite_report(
+        agency=meta["agency"],
+        year=year,
+        version=version,
+        kind=meta["agency_kind"],
+        tables=tables,
+        text=text if with_text else b"",
+    )
+
+
+__all__ = ["cross_year_codes", "cross_year_findings", "duplicates", "lite_from_stored", "pairs"]

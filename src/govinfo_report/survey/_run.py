@@ -1,0 +1,297 @@
+"""``survey(paths, out_dir)``: read and check a corpus, pair it, and write its exports.
+
+Phase 1 reads and checks every file in workers (a process pool, or any
+:class:`concurrent.futures.Executor` such as a Dask client's), sent as chunks of paths;
+each comes back as plain data and goes straight into the cache in the output folder,
+so a re-run reads only what changed. Phase 2 pairs each report with its agency's
+previous year (X.1-X.3), phase 3 checks parents against their children (H.1) when a
+hierarchy is given, and 雷同 (DUP.1) is judged across the corpus when its module is
+present. The outputs are then written from the cache in path order: whatever the
+scheduling, the same corpus gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import os
+import sys
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from govinfo_report.errors import GovinfoReportError, ReportWriteError
+from govinfo_report.survey import _hooks as hooks
+from govinfo_report.survey._cache import CACHE_NAME, Cache
+from govinfo_report.survey._scan import expand_paths
+from govinfo_report.survey._summary import (
+    FileResult,
+    counts,
+    findings_jsonl,
+    rule_statuses,
+    summarise_batch,
+    unreadable,
+)
+
+OUTPUTS = ("reports.csv", "reports.xlsx", "cells.csv", "findings.jsonl", "index.html")
+"""The files a survey writes in its output folder (index.html when the dashboard is there)."""
+
+_MAX_CHUNK = 64
+
+
+class SurveyError(GovinfoReportError, ValueError):
+    """A survey cannot run: no input, or an output folder that is not one."""
+
+
+@attrs.frozen(kw_only=True)
+class SurveyResult:
+    """What a survey did: how many files, what became of them, and where it wrote."""
+
+    out_dir: Path
+    files: int
+    """Files surveyed (a folder without reports counts as one unreadable entry)."""
+    ok: int
+    with_errors: int
+    unreadable: int
+    internal_errors: int
+    """Files on which the library failed (counted among ``unreadable``): bugs to report."""
+    read: int
+    """Files read in this run; the others were unchanged since the last one (cached)."""
+    dropped: int
+    """Files of the previous run no longer surveyed, dropped from the cache."""
+    pairs: int
+    """Reports checked against their agency's previous year."""
+    duplicates: tuple[tuple[str, int, tuple[str, ...]], ...]
+    """``(agency key, year, files)`` of agency-years with several files; the first is the
+    one the next year is paired with."""
+    parents: int
+    """Parents checked against their children (H.1)."""
+    outputs: tuple[Path, ...]
+    skipped: tuple[str, ...]
+    """What was not done, and why (a module or an optional library absent)."""
+
+
+def survey(
+    paths: Iterable[str | os.PathLike[str]],
+    out_dir: str | os.PathLike[str],
+    *,
+    jobs: int | None = None,
+    executor: Executor | None = None,
+    hierarchy: str | os.PathLike[str] | None = None,
+    similar: bool | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> SurveyResult:
+    """Survey the reports at ``paths`` and write the exports into ``out_dir``.
+
+    Args:
+        paths: files and folders (walked recursively for the suffixes readers take).
+        out_dir: the output folder: created if missing; an existing one must be empty or
+            hold a previous survey (its cache), whose unchanged files are not read again.
+        jobs: worker processes (default: all cores); 1 reads in this process.
+        executor: any :class:`concurrent.futures.Executor` to read with instead (a Dask
+            client's ``get_executor()``); ``jobs`` is then ignored.
+        hierarchy: a hierarchy file (YAML, parent → children) or ``"auto"`` (from the
+            agencies' names), for rule H.1; None for none.
+        similar: judge 雷同 (DUP.1); default: when its module and libraries are present.
+        progress: called with (files done, files in all) as phase 1 goes.
+
+    Returns:
+        What was surveyed and written.
+
+    Raises:
+        SurveyError: no paths, or ``out_dir`` is not a survey's folder.
+        ReportWriteError: an output could not be written.
+    """
+    given = [Path(p) for p in paths]
+    if not given:
+        raise SurveyError("nothing to survey: give at least one file or folder")
+    folder = _output_folder(Path(out_dir))
+    similar = hooks.similar_available() if similar is None else similar
+    skipped: list[str] = []
+    if similar and not hooks.similar_available():
+        raise SurveyError("similarity (DUP.1) needs survey/_similar.py and its libraries")
+    if not similar:
+        skipped.append("DUP.1 (雷同): not judged")
+    from govinfo_report import __version__
+
+    cache = Cache(folder, __version__)
+    try:
+        read = _phase1(cache, given, similar, jobs, executor, progress)
+        dropped = cache.drop_others()
+        cache.commit()
+        from govinfo_report.survey._later import cross_year, levels, similarity
+
+        pairs, duplicates = cross_year(cache)
+        parents = 0
+        if hierarchy is not None:
+            parents, note = levels(cache, hierarchy)
+            if note:
+                skipped.append(note)
+        if similar:
+            similarity(cache)
+        cache.commit()
+        outputs, tally = _write_outputs(cache, folder, skipped)
+        internal = cache.db.execute("SELECT count(*) FROM files WHERE internal = 1").fetchone()[0]
+    finally:
+        cache.close()
+    return SurveyResult(
+        out_dir=folder,
+        files=sum(tally.values()),
+        ok=tally.get("ok", 0),
+        with_errors=tally.get("errors", 0),
+        unreadable=tally.get("unreadable", 0),
+        internal_errors=internal,
+        read=read,
+        dropped=dropped,
+        pairs=pairs,
+        duplicates=duplicates,
+        parents=parents,
+        outputs=outputs,
+        skipped=tuple(skipped),
+    )
+
+
+def _output_folder(folder: Path) -> Path:
+    if folder.exists() and not folder.is_dir():
+        raise SurveyError(f"{folder} is not a folder; give a folder for the survey's outputs")
+    if folder.is_dir():
+        names = {p.name for p in folder.iterdir()}
+        if names and CACHE_NAME not in names and not names <= set(OUTPUTS):
+            raise SurveyError(
+                f"{folder} holds other files and no survey; give a new or empty folder "
+                "(or a previous survey's)"
+            )
+    else:
+        try:
+            folder.mkdir(parents=True)
+        except OSError as exc:
+            raise ReportWriteError(f"cannot create {folder}: {exc.strerror or exc}") from None
+    return folder
+
+
+def _phase1(
+    cache: Cache,
+    given: Sequence[Path],
+    similar: bool,
+    jobs: int | None,
+    executor: Executor | None,
+    progress: Callable[[int, int], None] | None,
+) -> int:
+    """Read what changed, store every summary; the number of files read."""
+    known = cache.known(similar)
+    todo: list[str] = []
+    for path, reason in expand_paths(given):
+        name = str(path)
+        if reason is not None:
+            cache.store(unreadable(name, "", reason), similar)
+        else:
+            todo.append(name)
+    total = len(todo)
+    read = 0
+    for done, result in enumerate(_results(todo, known, similar, jobs, executor), 1):
+        if isinstance(result, str):
+            cache.keep(result)
+        else:
+            read += 1
+            cache.store(result, similar)
+        if progress is not None:
+            progress(done, total)
+        if done % 4096 == 0:
+            cache.commit()
+    return read
+
+
+def _chunks(
+    todo: Sequence[str], known: dict[str, str], workers: int
+) -> Iterator[list[tuple[str, str]]]:
+    size = max(1, min(_MAX_CHUNK, math.ceil(len(todo) / (workers * 4))))
+    for start in range(0, len(todo), size):
+        yield [(p, known.get(p, "")) for p in todo[start : start + size]]
+
+
+def _results(
+    todo: Sequence[str],
+    known: dict[str, str],
+    similar: bool,
+    jobs: int | None,
+    executor: Executor | None,
+) -> Iterator[FileResult | str]:
+    """Every file's summary (or its path, when unchanged), in no particular order."""
+    if (executor is None and (jobs or os.cpu_count() or 1) <= 1) or len(todo) <= 1:
+        for chunk in _chunks(todo, known, 1):
+            yield from summarise_batch(chunk, similar)
+        return
+    if executor is not None:
+        yield from _run_on(executor, _chunks(todo, known, 8), similar, 16)
+        return
+    workers = jobs or os.cpu_count() or 1
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
+        yield from _run_on(pool, _chunks(todo, known, workers), similar, workers * 3)
+
+
+def _context() -> Any:
+    """``fork`` where it is safe and cheapest (the workers start with the library
+    imported); else the platform's default. Python 3.12+ warns about forking a process
+    with threads, and a pool's own manager thread is one."""
+    if sys.version_info < (3, 12) and "fork" in multiprocessing.get_all_start_methods():
+        if threading.active_count() == 1:
+            return multiprocessing.get_context("fork")
+    return None
+
+
+def _run_on(
+    executor: Executor,
+    chunks: Iterator[list[tuple[str, str]]],
+    similar: bool,
+    in_flight: int,
+) -> Iterator[FileResult | str]:
+    """Submit ``chunks`` keeping at most ``in_flight`` pending; results as they finish."""
+    pending: deque[Future[list[FileResult | str]]] = deque()
+    for chunk in chunks:
+        pending.append(executor.submit(summarise_batch, chunk, similar))
+        if len(pending) >= in_flight:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
+def _write_outputs(
+    cache: Cache, folder: Path, skipped: list[str]
+) -> tuple[tuple[Path, ...], dict[str, int]]:
+    from govinfo_report.survey import _exports as exports
+
+    tally: dict[str, int] = {}
+    reports = folder / "reports.csv"
+    exports.write_reports_csv(cache, reports, tally)
+    written = [reports]
+    try:
+        exports.write_reports_xlsx(reports, folder / "reports.xlsx")
+        written.append(folder / "reports.xlsx")
+    except ImportError as exc:
+        skipped.append(f"reports.xlsx: openpyxl is not installed ({exc})")
+    exports.write_cells_csv(cache, folder / "cells.csv")
+    written.append(folder / "cells.csv")
+    exports.write_findings_jsonl(cache, folder / "findings.jsonl")
+    written.append(folder / "findings.jsonl")
+    dashboard = hooks.write_dashboard(folder)
+    if dashboard is None:
+        skipped.append("index.html: the dashboard module is not installed")
+    else:
+        written.append(dashboard)
+    return tuple(written), tally
+
+
+__all__ = [
+    "OUTPUTS",
+    "SurveyError",
+    "SurveyResult",
+    "counts",
+    "findings_jsonl",
+    "rule_statuses",
+    "survey",
+]
