@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from govinfo_report._cli_output import POLICY
-from govinfo_report.cli import _import, _new, _render, _schema, _validate
+from govinfo_report.cli import _import, _new, _render, _schema, _survey, _validate
 from govinfo_report.cli._common import EXIT_UNUSABLE, PROG
 from govinfo_report.findings import Severity
 from govinfo_report.formats import FormatVersion
@@ -214,4 +214,57 @@ def build_parser(stdout: IO[str], stderr: IO[str]) -> Parser:
     )
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the findings")
     p.set_defaults(command=_import.run)
+
+    p = commands.add_parser(
+        "survey",
+        help="check a corpus in parallel, pair years and levels, export tables and a dashboard",
+        description="Read and check every report under PATH (files and folders, any mix of "
+        "formats), pair each with its agency's previous year, and write reports.csv, "
+        "reports.xlsx, cells.csv, findings.jsonl and index.html into OUTDIR, which also "
+        "caches what was read: a re-run reads only the files that changed.",
+        epilog="Exit codes: 0 the outputs are written (whatever the reports hold), "
+        "2 the survey could not run.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", type=Path, help="report file or folder")
+    p.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="OUTDIR", help="output folder"
+    )
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="worker processes (default: all cores; 1 = in this process)",
+    )
+    p.add_argument(
+        "--hierarchy",
+        metavar="FILE|auto",
+        help="parent → children agencies (YAML), or auto (from the names), for rule H.1",
+    )
+    similar = p.add_mutually_exclusive_group()
+    similar.add_argument(
+        "--similar",
+        dest="similar",
+        action="store_const",
+        const=True,
+        default=None,
+        help="judge copied text (DUP.1); the default when its libraries are installed",
+    )
+    similar.add_argument(
+        "--no-similar", dest="similar", action="store_const", const=False, help="do not"
+    )
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the summary")
+    p.set_defaults(command=_survey.run)
     return parser
+
+
+def _positive(text: str) -> int:
+    """A whole number ≥ 1 (``--jobs``)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected 1 or more, got {value}")
+    return value
