@@ -5,7 +5,8 @@ The report is an immutable value (:class:`Report`) in either statutory format;
 :func:`write_report` / :func:`render` emit Word and Markdown; :func:`read_report` imports
 published reports (Word, web pages, Markdown, flattened text) and the JSON/YAML/TOML
 interchange files; :func:`load` / :func:`dump` (and :func:`loads` / :func:`dumps` for
-strings) are those files' own functions, and :func:`describe` explains any finding code.
+strings) are those files' own functions, :func:`describe` explains any finding code, and
+:func:`survey` checks a whole corpus into tables and a dashboard.
 Everything a user needs is importable from here; the subpackages hold the rest.
 """
 
@@ -47,6 +48,7 @@ from govinfo_report.model import (
 )
 from govinfo_report.readers import Reader, ReadResult, read_report
 from govinfo_report.serialize import dump, dumps, load, loads
+from govinfo_report.survey import survey
 from govinfo_report.writers import Writer, available_writers, get_writer, render, write_report
 
 __version__ = package_version()
@@ -102,5 +104,6 @@ __all__ = [
     "loads",
     "read_report",
     "render",
+    "survey",
     "write_report",
 ]

@@ -13,15 +13,12 @@ scheduling, the same corpus gives the same bytes.
 from __future__ import annotations
 
 import math
-import multiprocessing
 import os
 import sys
-import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -37,6 +34,9 @@ from govinfo_report.survey._summary import (
     summarise_batch,
     unreadable,
 )
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
 
 OUTPUTS = ("reports.csv", "reports.xlsx", "cells.csv", "findings.jsonl", "index.html")
 """The files a survey writes in its output folder (index.html when the dashboard is there)."""
@@ -229,6 +229,8 @@ def _results(
     if executor is not None:
         yield from _run_on(executor, _chunks(todo, known, 8), similar, 16)
         return
+    from concurrent.futures import ProcessPoolExecutor
+
     workers = jobs or os.cpu_count() or 1
     with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
         yield from _run_on(pool, _chunks(todo, known, workers), similar, workers * 3)
@@ -238,6 +240,9 @@ def _context() -> Any:
     """``fork`` where it is safe and cheapest (the workers start with the library
     imported); else the platform's default. Python 3.12+ warns about forking a process
     with threads, and a pool's own manager thread is one."""
+    import multiprocessing
+    import threading
+
     if sys.version_info < (3, 12) and "fork" in multiprocessing.get_all_start_methods():
         if threading.active_count() == 1:
             return multiprocessing.get_context("fork")
