@@ -129,7 +129,14 @@ def build_parser(stdout: IO[str], stderr: IO[str]) -> Parser:
         default=Severity.NOTICE.value,
         help="show findings of this severity and worse (the exit code counts all)",
     )
-    p.add_argument("--previous", type=Path, metavar="FILE", help="last year's report")
+    p.add_argument(
+        "--previous", type=Path, metavar="FILE", help="the same agency's report on the year before"
+    )
+    p.add_argument(
+        "--force-previous",
+        action="store_true",
+        help="compare with --previous even when it is another agency's report",
+    )
     p.add_argument("--from", dest="reader", metavar="FORMAT", help="input format (default: detect)")
     p.add_argument("--explain", action="store_true", help="print how to fix each finding")
     p.set_defaults(command=_validate.run)

@@ -10,7 +10,8 @@ import argparse
 import json
 from collections import Counter
 from collections.abc import Callable, Sequence
-from typing import IO, Any
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 
@@ -24,9 +25,12 @@ from govinfo_report.cli._common import (
     exception_name,
     finding_line,
 )
-from govinfo_report.errors import GovinfoReportError, ReportLoadError
+from govinfo_report.errors import GovinfoReportError, PreviousReportMismatch, ReportLoadError
 from govinfo_report.findings import Finding, Lang, Severity
 from govinfo_report.survey import expand_paths
+
+if TYPE_CHECKING:
+    from govinfo_report.model import Report
 
 
 @attrs.frozen
@@ -109,7 +113,12 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
                 result = FileResult(str(path), error=unusable)
             else:
                 read = _common.read_input(path, options.reader)
-                findings = (*read.findings, *check(read.report, previous=previous))
+                if previous is not None and not options.force_previous:
+                    _same_agency(read.report, previous, options.previous)
+                findings = (
+                    *read.findings,
+                    *check(read.report, previous=previous, other_agency=True),
+                )
                 cells = _common.cell_counts(read.report)
                 result = FileResult.checked(str(path), findings, shown, cells)
         except ReportLoadError as exc:
@@ -140,6 +149,19 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     else:
         stdout.write(_summary_line(results, lang) + "\n")
     return code
+
+
+def _same_agency(report: Report, previous: Report, path: Path) -> None:
+    """Refuse ``--previous`` of another agency (as :func:`check` does, in CLI words)."""
+    from govinfo_report.survey import agency_key
+
+    ours, theirs = agency_key(report.metadata.agency), agency_key(previous.metadata.agency)
+    if ours and theirs and ours != theirs:
+        raise PreviousReportMismatch(
+            f"--previous {path} is a report of {previous.metadata.agency}, not of "
+            f"{report.metadata.agency}; give that agency's report on "
+            f"{report.metadata.year - 1}, or --force-previous to compare them anyway"
+        )
 
 
 def _print_result(
