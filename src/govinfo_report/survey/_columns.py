@@ -154,23 +154,39 @@ def headline_indices(version: FormatVersion) -> tuple[tuple[str, int, tuple[int,
 
 
 @functools.cache
-def cell_prefixes(version: FormatVersion) -> tuple[tuple[tuple[str, str], ...], ...]:
-    """Per table of ``version``: for each cell, ``"table,cell,"`` and its money unit.
+def cells_template(version: FormatVersion) -> tuple[str, tuple[int, ...]]:
+    """cells.csv lines of every standard cell of ``version``, as one :meth:`str.format`
+    template, and the positions of its money cells.
 
-    The unit is the column's unit for a money cell (used when the cell wrote none;
-    ``""`` where the format prints none, as the 2019 采购总金额), ``""`` for counts.
-    Cell and table ids are plain ASCII, never quoted in CSV.
+    Field ``{0}`` is the file (already a CSV field); field ``{i+1}`` is the value of
+    cell ``i`` over the three tables in order, and for money cells the next field
+    ``{n+1+k}`` (``k``-th money cell) is its unit. Cell and table ids are plain ASCII,
+    never quoted. One ``format`` call per report instead of a loop over 200 cells.
     """
     spec = get_format(version)
+    lines = []
+    money: list[int] = []
+    position = 0
+    total = sum(len(t.cells) for t in spec.tables)
+    for table in spec.tables:
+        for cell in table.cells:
+            position += 1
+            if cell.kind is CellKind.MONEY:
+                unit_field = total + 1 + len(money)
+                money.append(position - 1)
+                lines.append(f"{{0}}{table.id},{cell.id},{{{position}}},{{{unit_field}}},\n")
+            else:
+                lines.append(f"{{0}}{table.id},{cell.id},{{{position}}},,\n")
+    return "".join(lines), tuple(money)
+
+
+@functools.cache
+def money_units(version: FormatVersion) -> tuple[str, ...]:
+    """The column unit of each money cell of ``version`` (``""`` where the format prints
+    none, as the 2019 采购总金额), in :func:`cells_template` order."""
+    spec = get_format(version)
     return tuple(
-        tuple(
-            (
-                f"{table.id},{cell.id},",
-                cell.column.unit if cell.kind is CellKind.MONEY else "",
-            )
-            for cell in table.cells
-        )
-        for table in spec.tables
+        cell.column.unit for t in spec.tables for cell in t.cells if cell.kind is CellKind.MONEY
     )
 
 
@@ -191,10 +207,11 @@ __all__ = [
     "REPORT_COLUMNS",
     "RULE_CODES",
     "SURVEY_RULE_CODES",
-    "cell_prefixes",
     "cell_text",
+    "cells_template",
     "headline",
     "headline_indices",
+    "money_units",
     "rate",
     "rule_codes_of",
 ]

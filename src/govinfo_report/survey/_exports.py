@@ -5,17 +5,14 @@ never the whole table in memory), to a temporary file renamed over the old one
 (:func:`govinfo_report._io.write_output_chunks`): a reader of the folder sees either the
 previous survey's file or the whole new one. CSV is UTF-8 without a byte-order mark,
 ``\\n`` line ends, fields quoted only where needed (for Excel there is the workbook).
-The workbook is the same table with numbers as numbers, written by openpyxl in write-only
-mode and made reproducible (fixed timestamps in the package and its properties), so the
-same survey gives the same bytes.
+The workbook is the same table with numbers as numbers (:mod:`._xlsx`), with fixed
+timestamps, so the same survey gives the same bytes.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import re
-import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
@@ -25,11 +22,9 @@ from typing import Any
 from govinfo_report._io import write_output_chunks
 from govinfo_report.survey import _columns as columns
 from govinfo_report.survey._cache import Cache, Stored
+from govinfo_report.survey._xlsx import write_xlsx
 
 _CHUNK = 512  # rows per write: large enough to be cheap, small enough to stay flat
-_FIXED_TIME = (2000, 1, 1, 0, 0, 0)
-_FIXED_STAMP = b"2000-01-01T00:00:00Z"
-_CORE_DATES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 _INTEGER_COLUMNS = frozenset(
     {
@@ -129,40 +124,12 @@ def _typed(column: str, value: str) -> Any:
 
 
 def write_reports_xlsx(csv_path: Path, path: Path) -> None:
-    """reports.xlsx: the rows of ``csv_path`` (reports.csv) in one sheet, reproducibly."""
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("reports")
-    sheet.freeze_panes = "B2"
+    """reports.xlsx: the rows of ``csv_path`` (reports.csv) in one sheet, numbers as numbers."""
     with csv_path.open(encoding="utf-8", newline="") as stream:
         reader = csv.reader(stream)
         header = next(reader)
-        sheet.append(header)
-        for row in reader:
-            sheet.append([_typed(c, v) for c, v in zip(header, row, strict=True)])
-    raw = io.BytesIO()
-    workbook.save(raw)
-    write_output_chunks(path, (_reproducible(raw.getvalue()),), force=True)
-
-
-def _reproducible(package: bytes) -> bytes:
-    """The workbook ``package`` with fixed timestamps (openpyxl stamps the time of saving
-    in its properties and every zip entry)."""
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(package)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for info in source.infolist():
-            data = source.read(info)
-            if info.filename == "docProps/core.xml":
-                data = _CORE_DATES.sub(rb"\g<1>" + _FIXED_STAMP + rb"\g<2>", data)
-            fixed = zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o600 << 16
-            target.writestr(fixed, data)
-    return out.getvalue()
+        typed = ([_typed(c, v) for c, v in zip(header, row, strict=True)] for row in reader)
+        write_xlsx(path, "reports", header, typed)
 
 
 __all__ = [

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import os
 import sys
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -74,6 +75,9 @@ class SurveyResult:
     outputs: tuple[Path, ...]
     skipped: tuple[str, ...]
     """What was not done, and why (a module or an optional library absent)."""
+    seconds: dict[str, float] = attrs.field(factory=dict, eq=False)
+    """Wall-clock time of each phase: ``read``, ``years``, ``levels``, ``similar``,
+    ``outputs``."""
 
 
 def survey(
@@ -119,23 +123,37 @@ def survey(
         skipped.append("DUP.1 (雷同): not judged")
     from govinfo_report import __version__
 
+    seconds: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(phase: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        seconds[phase] = now - clock
+        clock = now
+
     cache = Cache(folder, __version__)
     try:
         read = _phase1(cache, given, similar, jobs, executor, progress)
         dropped = cache.drop_others()
         cache.commit()
+        lap("read")
         from govinfo_report.survey._later import cross_year, levels, similarity
 
         pairs, duplicates = cross_year(cache)
+        lap("years")
         parents = 0
         if hierarchy is not None:
             parents, note = levels(cache, hierarchy)
             if note:
                 skipped.append(note)
+            lap("levels")
         if similar:
             similarity(cache)
+            lap("similar")
         cache.commit()
         outputs, tally = _write_outputs(cache, folder, skipped)
+        lap("outputs")
         internal = cache.db.execute("SELECT count(*) FROM files WHERE internal = 1").fetchone()[0]
     finally:
         cache.close()
@@ -153,6 +171,7 @@ def survey(
         parents=parents,
         outputs=outputs,
         skipped=tuple(skipped),
+        seconds=seconds,
     )
 
 
@@ -274,11 +293,8 @@ def _write_outputs(
     reports = folder / "reports.csv"
     exports.write_reports_csv(cache, reports, tally)
     written = [reports]
-    try:
-        exports.write_reports_xlsx(reports, folder / "reports.xlsx")
-        written.append(folder / "reports.xlsx")
-    except ImportError as exc:
-        skipped.append(f"reports.xlsx: openpyxl is not installed ({exc})")
+    exports.write_reports_xlsx(reports, folder / "reports.xlsx")
+    written.append(folder / "reports.xlsx")
     exports.write_cells_csv(cache, folder / "cells.csv")
     written.append(folder / "cells.csv")
     exports.write_findings_jsonl(cache, folder / "findings.jsonl")

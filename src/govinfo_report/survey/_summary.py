@@ -263,22 +263,29 @@ def csv_field(text: str) -> str:
 
 
 def _cells_csv(name: str, version: Any, tables: Sequence[Any]) -> bytes:
+    template, money = columns.cells_template(version)
+    values = [v for t in tables for v in t.values]
+    texts = [str(v) if type(v) is int else columns.cell_text(v) for v in values]
+    units = [
+        _unit(values[position], unit)
+        for position, unit in zip(money, columns.money_units(version), strict=True)
+    ]
     file = csv_field(name) + ","
-    out: list[str] = []
-    append = out.append
-    for table, prefixes in zip(tables, columns.cell_prefixes(version), strict=True):
-        for value, (prefix, unit) in zip(table.values, prefixes, strict=True):
-            if type(value) is int:
-                append(f"{file}{prefix}{value},,\n")
-            elif isinstance(value, Money):
-                append(f"{file}{prefix}{value.amount},{csv_field(value.unit or unit)},\n")
-            else:
-                append(f"{file}{prefix}{value.value},,\n")
+    lines = [template.format(file, *texts, *units)]
+    for table in tables:
         for i, extra in enumerate(table.extra_rows):
             label = csv_field(extra.label)
             for j, cell in enumerate(extra.values):
-                append(f"{file}{table.spec.id},extra.{i}.{j},{_extra_value(cell)},{label}\n")
-    return zlib.compress("".join(out).encode(), 1)
+                lines.append(f"{file}{table.spec.id},extra.{i}.{j},{_extra_value(cell)},{label}\n")
+    return zlib.compress("".join(lines).encode(), 1)
+
+
+def _unit(value: CellValue, column_unit: str) -> str:
+    """The unit of a money cell in cells.csv: the cell's own, else its column's (an amount
+    only; blank and "/" have none)."""
+    if isinstance(value, Money):
+        return csv_field(value.unit or column_unit)
+    return ""
 
 
 def _extra_value(value: CellValue) -> str:
