@@ -184,13 +184,13 @@ class Cache:
         ).fetchone()
         return found
 
-    def key_years(self) -> Iterator[tuple[str, int, str]]:
-        """``(agency_key, year, paths joined by NUL)`` of every agency-year, in order."""
+    def group_rows(self) -> Iterator[tuple[str, int, str, str, str]]:
+        """``(agency key, year, path, version, tables)`` of every readable file with an
+        agency, in key, year, path order: the agency-years, one after the other."""
         return self.db.execute(
-            "SELECT agency_key, year, group_concat(path, char(0)) FROM "
-            "(SELECT agency_key, year, path FROM files WHERE status != 'unreadable' "
-            "AND agency_key != '' ORDER BY agency_key, year, path) "
-            "GROUP BY agency_key, year ORDER BY agency_key, year"
+            "SELECT agency_key, year, path, version, tables FROM files "
+            "WHERE status != 'unreadable' AND agency_key != '' "
+            "ORDER BY agency_key, year, path"
         )
 
     def add_part(
@@ -206,13 +206,18 @@ class Cache:
         self, path: str, *, previous_file: str | None = None, parent: str | None = None
     ) -> None:
         """Set ``path``'s previous file or parent (the other is kept)."""
-        self.db.execute("INSERT OR IGNORE INTO links (path) VALUES (?)", (path,))
         if previous_file is not None:
             self.db.execute(
-                "UPDATE links SET previous_file = ? WHERE path = ?", (previous_file, path)
+                "INSERT INTO links (path, previous_file) VALUES (?, ?) ON CONFLICT (path) "
+                "DO UPDATE SET previous_file = excluded.previous_file",
+                (path, previous_file),
             )
         if parent is not None:
-            self.db.execute("UPDATE links SET parent = ? WHERE path = ?", (parent, path))
+            self.db.execute(
+                "INSERT INTO links (path, parent) VALUES (?, ?) ON CONFLICT (path) "
+                "DO UPDATE SET parent = excluded.parent",
+                (path, parent),
+            )
 
     # --- reading it all back, for the outputs ----------------------------------------------
 

@@ -9,7 +9,7 @@ from the stored tables (and text), one or two at a time.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from govinfo_report.findings import Finding
@@ -18,29 +18,43 @@ from govinfo_report.survey import _hooks as hooks
 from govinfo_report.survey._cache import Cache, load_sketch
 from govinfo_report.survey._pairing import (
     cross_year_codes,
-    cross_year_findings,
-    duplicates,
+    cross_year_on_tables,
+    groups,
     lite_from_stored,
-    pairs,
 )
+from govinfo_report.survey._payload import decode_tables
 from govinfo_report.survey._summary import counts, findings_jsonl, rule_statuses
 
 
 def cross_year(cache: Cache) -> tuple[int, tuple[tuple[str, int, tuple[str, ...]], ...]]:
     """Pair every report with its agency's previous year: (pairs, duplicate agency-years)."""
     n = 0
-    for file, previous in pairs(cache.key_years()):
-        current_row, previous_row = cache.one(file), cache.one(previous)
-        report = lite_from_stored(current_row)
-        prior = lite_from_stored(previous_row)
-        found = cross_year_findings(report, prior)
-        applied = cross_year_codes(current_row[3], previous_row[3])
-        cache.add_part(
-            file, "x", rule_statuses(found, applied), counts(found), findings_jsonl(file, found)
-        )
-        cache.link(file, previous_file=previous)
-        n += 1
-    return n, tuple(duplicates(cache.key_years()))
+    duplicated = []
+    for group, before in groups(cache.group_rows()):
+        if len(group.files) > 1:
+            duplicated.append((group.key, group.year, tuple(group.files)))
+        if before is None:
+            continue
+        applied = cross_year_codes(group.version, before.version)
+        for i, file in enumerate(group.files):
+            version, tables = group.version, group.tables
+            if i:  # a duplicate: its own tables (rare, so looked up one by one)
+                stored = cache.one(file)
+                version, tables = stored[3], decode_tables(stored[5])
+            found = cross_year_on_tables(version, tables, before.version, before.tables)
+            statuses = rule_statuses(found, applied)
+            cache.add_part(file, "x", statuses, counts(found), findings_jsonl(file, found))
+            cache.link(file, previous_file=before.files[0])
+            n += 1
+    return n, tuple(duplicated)
+
+
+def _pairs(cache: Cache) -> Iterator[tuple[str, str]]:
+    """``(file, previous file)`` of every paired report."""
+    for group, before in groups(cache.group_rows()):
+        if before is not None:
+            for file in group.files:
+                yield file, before.files[0]
 
 
 def levels(cache: Cache, hierarchy: str | os.PathLike[str]) -> tuple[int, str | None]:
@@ -114,7 +128,7 @@ def similarity(cache: Cache) -> None:
     for doc_id, findings in _per_doc(index.findings()):
         found.setdefault(ids[doc_id], []).extend(findings)
     del ids
-    for file, previous in pairs(cache.key_years()):
+    for file, previous in list(_pairs(cache)):
         report = lite_from_stored(cache.one(file), with_text=True)
         prior = lite_from_stored(cache.one(previous), with_text=True)
         found.setdefault(file, []).extend(hooks.compare_previous(report, prior))

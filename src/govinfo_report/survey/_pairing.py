@@ -20,14 +20,14 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from govinfo_report.checks.rules import Context, Rule
 from govinfo_report.findings import Finding
 from govinfo_report.formats import FormatVersion
 from govinfo_report.model import Report
 from govinfo_report.survey import _columns as columns
-from govinfo_report.survey._payload import lite_report
+from govinfo_report.survey._payload import StoredTables, decode_tables, lite_report
 
 
 @functools.cache
@@ -47,9 +47,25 @@ def cross_year_findings(report: Report, previous: Report) -> tuple[Finding, ...]
 
     if previous.metadata.year != report.metadata.year - 1:
         # check() says why; the survey never pairs such reports.
-        check(report, previous=previous)
-    ctx = Context(report, previous)
-    rules = _cross_year_rules(report.metadata.format_version, previous.metadata.format_version)
+        check(report, previous=previous, other_agency=True)
+    return cross_year_on_tables(
+        report.metadata.format_version.value,
+        report,
+        previous.metadata.format_version.value,
+        previous,
+    )
+
+
+def cross_year_on_tables(
+    version: str, tables: Any, previous_version: str, previous: Any
+) -> tuple[Finding, ...]:
+    """The X.* findings of a report of ``version`` against last year's, on their tables.
+
+    ``tables`` and ``previous`` are reports or :class:`StoredTables`: the cross-year
+    rules read nothing but ``<table>.values``.
+    """
+    ctx = Context(tables, previous)
+    rules = _cross_year_rules(FormatVersion(version), FormatVersion(previous_version))
     found = [f for rule in rules for f in rule.findings(ctx)]
     return tuple(sorted(found, key=lambda f: (*f.sort_key, f.message_zh)))
 
@@ -63,26 +79,41 @@ def cross_year_codes(version: str, previous: str) -> frozenset[str]:
     )
 
 
-def pairs(key_years: Iterator[tuple[str, int, str]]) -> Iterator[tuple[str, str]]:
-    """``(file, previous file)`` for every report with a report of its agency on the year
-    before, from :meth:`Cache.key_years` (agency-years in key, year order)."""
-    last: tuple[str, int, str] | None = None  # key, year, the file the next year pairs with
-    for key, year, joined in key_years:
-        files = joined.split("\0")
-        if last is not None and last[0] == key and last[1] == year - 1:
-            for file in files:
-                yield file, last[2]
-        last = (key, year, files[0])
+class Group(NamedTuple):
+    """The readable files of one agency and year (the first by path is its report)."""
+
+    key: str
+    year: int
+    files: list[str]
+    version: str
+    tables: StoredTables
 
 
-def duplicates(
-    key_years: Iterator[tuple[str, int, str]],
-) -> Iterator[tuple[str, int, tuple[str, ...]]]:
-    """``(agency key, year, files)`` of every agency-year with more than one readable file."""
-    for key, year, joined in key_years:
-        files = tuple(joined.split("\0"))
-        if len(files) > 1:
-            yield key, year, files
+def groups(rows: Iterator[tuple[str, int, str, str, str]]) -> Iterator[tuple[Group, Group | None]]:
+    """Each agency-year with the agency's year before (None when it has none), from
+    ``(agency key, year, path, version, tables)`` rows in key, year, path order.
+
+    Every file of a group is paired with the previous group's first file; a group's
+    own first file is what the next year pairs with.
+    """
+    last: Group | None = None
+    current: Group | None = None
+    for key, year, path, version, tables in rows:
+        if current is not None and (current.key, current.year) == (key, year):
+            current.files.append(path)
+            continue
+        if current is not None:
+            yield current, _before(current, last)
+            last = current
+        current = Group(key, year, [path], version, decode_tables(tables))
+    if current is not None:
+        yield current, _before(current, last)
+
+
+def _before(group: Group, last: Group | None) -> Group | None:
+    if last is not None and last.key == group.key and last.year == group.year - 1:
+        return last
+    return None
 
 
 def lite_from_stored(stored: Sequence[Any], *, with_text: bool = False) -> Report:
@@ -99,4 +130,11 @@ def lite_from_stored(stored: Sequence[Any], *, with_text: bool = False) -> Repor
     )
 
 
-__all__ = ["cross_year_codes", "cross_year_findings", "duplicates", "lite_from_stored", "pairs"]
+__all__ = [
+    "Group",
+    "cross_year_codes",
+    "cross_year_findings",
+    "cross_year_on_tables",
+    "groups",
+    "lite_from_stored",
+]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import zlib
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from govinfo_report.formats import FormatVersion, get_format
 from govinfo_report.model import (
@@ -49,6 +49,30 @@ def _decode_value(value: Any) -> CellValue:
         return NOT_APPLICABLE
     amount, unit = value
     return Money(Decimal(amount), unit)
+
+
+class Values(NamedTuple):
+    """One table's values, as a rule reads them (``table.values``)."""
+
+    values: tuple[CellValue, ...]
+
+
+class StoredTables(NamedTuple):
+    """Tables 2, 3 and 4 as stored: what the cross-year rules read of a report
+    (``report.<table>.values``), without building the tables and their checks again."""
+
+    proactive: Values
+    applications: Values
+    review_litigation: Values
+
+
+def decode_tables(tables: str) -> StoredTables:
+    """The values :func:`encode_tables` stored."""
+    decode = _decode_value
+    t2, t3, t4 = (
+        Values(tuple(v if type(v) is int else decode(v) for v in vs)) for vs in json.loads(tables)
+    )
+    return StoredTables(t2, t3, t4)
 
 
 def encode_tables(report: Report) -> str:
@@ -119,4 +143,11 @@ def lite_report(
     )
 
 
-__all__ = ["encode_tables", "encode_text", "lite_report"]
+__all__ = [
+    "StoredTables",
+    "Values",
+    "decode_tables",
+    "encode_tables",
+    "encode_text",
+    "lite_report",
+]
