@@ -11,12 +11,13 @@ import pytest
 from govinfo_report.catalog import CATALOG, describe
 from govinfo_report.checks.catalog import CATALOG as CHECK_CATALOG
 from govinfo_report.readers.catalog import CATALOG as READER_CATALOG
+from govinfo_report.survey.catalog import CATALOG as SURVEY_CATALOG
 
 CHECKS = Path(__file__).resolve().parent.parent / "src" / "govinfo_report" / "checks"
 
 
 def test_catalog_holds_every_check_code_and_every_reader_code() -> None:
-    assert list(CATALOG) == [*CHECK_CATALOG, *READER_CATALOG]
+    assert list(CATALOG) == [*CHECK_CATALOG, *READER_CATALOG, *SURVEY_CATALOG]
 
 
 @pytest.mark.parametrize("code", ["T3.1", "SEC.2", "R.CELL", "R.DOCX.EMBEDDED"])

@@ -13,6 +13,7 @@ Everything a user needs is importable from here; the subpackages hold the rest.
 from __future__ import annotations
 
 from govinfo_report._version import package_version
+from govinfo_report.aggregate import aggregate
 from govinfo_report.catalog import RuleInfo, describe
 from govinfo_report.checks import check, is_valid, iter_findings
 from govinfo_report.errors import (
@@ -88,6 +89,7 @@ __all__ = [
     "UnknownOptionError",
     "Writer",
     "__version__",
+    "aggregate",
     "available_writers",
     "blank_report",
     "check",

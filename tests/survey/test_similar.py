@@ -1,0 +1,217 @@
+"""DUP.1: sections copied from last year's report or from another agency's."""
+
+from __future__ import annotations
+
+import doctest
+import pickle
+import random
+import tracemalloc
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+
+import attrs
+import pytest
+
+from govinfo_report import Report, Severity, Status, load
+from govinfo_report.survey import _similar
+from govinfo_report.survey._similar import (
+    BINS,
+    SimilarIndex,
+    Sketch,
+    agency_names,
+    compare_previous,
+    estimated_similarity,
+    normalise,
+    signature,
+    sketch,
+)
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+BASE = load(EXAMPLES / "example_2021.yaml")
+OTHER = load(EXAMPLES / "dongtou_2020.yaml")
+
+
+def _noise(seed: int, n: int = 300) -> str:
+    """Text no other seed shares: random common Chinese characters."""
+    rng = random.Random(seed)
+    return "".join(chr(rng.randrange(0x4E00, 0x9FA5)) for _ in range(n))
+
+
+def _as(report: Report, agency: str, year: int | None = None) -> Report:
+    meta = attrs.evolve(report.metadata, agency=agency, year=year or report.metadata.year)
+    return attrs.evolve(report, metadata=meta)
+
+
+def _with_overview(report: Report, text: str) -> Report:
+    return report.with_section("overview", paragraphs=(text,), subsections=())
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(_similar).failed == 0
+
+
+def test_names_numbers_and_spaces_are_normalised_away() -> None:
+    names = agency_names("温州市洞头区人民政府")
+    assert {"温州市洞头区人民政府", "温州市洞头区政府", "温州市", "洞头区", "洞头"} <= set(names)
+    a = normalise("洞头区2023年共收到申请 12 件，办结 10 件。", names)
+    b = normalise("洞头区 2024 年共收到申请 15 件，办结 14 件。", names)
+    assert a == b == "@#年共收到申请#件,办结#件。"
+
+
+def test_last_years_text_with_new_figures_is_a_copy() -> None:
+    text = _similar.section_text(BASE.section("overview"))  # type: ignore[arg-type]
+    previous = _with_overview(_as(BASE, BASE.metadata.agency, BASE.metadata.year - 1), text)
+    current = _with_overview(BASE, text.replace("2024", "2025").replace("70", "81"))
+    findings = compare_previous(current, previous)
+    assert {f.paths for f in findings} >= {("sections[0]",)}
+    first = findings[0]
+    assert (first.code, first.severity, first.status) == ("DUP.1", Severity.WARNING, Status.FAIL)
+    assert f"{previous.metadata.year}年" in first.message_zh
+
+
+def test_rewritten_sections_are_not_copies() -> None:
+    current = BASE
+    for section_id in ("overview", "problems", "other"):
+        current = current.with_section(section_id, paragraphs=(_noise(hash(section_id) % 97),))
+    assert compare_previous(current, BASE) == ()
+
+
+def test_short_sections_are_not_judged() -> None:
+    short = _with_overview(BASE, "本年度未收取信息处理费。")
+    assert all(s.section != "overview" for s in sketch(short).sections)
+    assert all(f.paths != ("sections[0]",) for f in compare_previous(short, short))
+
+
+def test_a_sketch_is_small_and_picklable() -> None:
+    result = sketch(BASE)
+    assert [s.section for s in result.sections] == ["overview", "problems", "other"]
+    assert all(len(s.signature) == BINS for s in result.sections)
+    assert pickle.loads(pickle.dumps(result)) == result
+    assert len(pickle.dumps(result)) < 600
+
+
+def _sketch_in_another_process(path: Path) -> Sketch:
+    return sketch(load(path))
+
+
+def test_sketches_agree_across_processes() -> None:
+    # A new interpreter has another str hash seed: the signature must not depend on it.
+    with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
+        theirs = pool.submit(_sketch_in_another_process, EXAMPLES / "example_2021.yaml").result()
+    assert theirs == sketch(BASE)
+
+
+def _jaccard(a: str, b: str) -> float:
+    sa = {a[i : i + 5] for i in range(len(a) - 4)}
+    sb = {b[i : i + 5] for i in range(len(b) - 4)}
+    return len(sa & sb) / len(sa | sb)
+
+
+@pytest.mark.parametrize("changed", [0, 10, 40, 100, 200, 400])
+def test_the_estimate_follows_the_jaccard_similarity(changed: int) -> None:
+    a = _noise(1, 600)
+    b = a[: 600 - changed] + _noise(2, changed)
+    estimate = estimated_similarity(signature(a), signature(b))
+    assert abs(estimate - _jaccard(a, b)) < 0.2
+
+
+def _template(i: int) -> Report:
+    """Township i's report: one template with its own name and figures."""
+    agency = f"某县第{i}镇人民政府"
+    text = (
+        f"{agency}认真贯彻落实《中华人民共和国政府信息公开条例》，全年主动公开政府信息{i % 97}条，"
+        f"收到政府信息公开申请{i % 13}件，均已按时办结。{_noise(0, 200)}"
+    )
+    return _with_overview(_as(BASE, agency), text)
+
+
+def test_a_cluster_of_copies_is_reported_with_its_size_and_examples() -> None:
+    index = SimilarIndex()
+    for i in range(5):
+        index.add(i, f"第{i}镇", 2024, sketch(_template(i)))
+    index.add(5, "独立局", 2024, sketch(_with_overview(_as(BASE, "独立局"), _noise(7))))
+    found = index.findings()
+    assert 5 not in found or all(f.paths != ("sections[0]",) for f in found[5])
+    overview = [f for f in found[0] if f.paths == ("sections[0]",)]
+    assert [f.reported for f in overview] == [4]
+    assert "如 第1镇、第2镇" in overview[0].message_zh
+    assert "4 other agencies' reports of the same year, e.g. 第1镇, 第2镇" in overview[0].message_en
+
+
+def test_one_agencys_copies_of_one_report_are_not_copying() -> None:
+    index = SimilarIndex()
+    index.add(0, "甲局", 2024, sketch(BASE))
+    index.add(1, "甲局", 2024, sketch(BASE))  # the .docx and the .pdf of one report
+    assert index.findings() == {}
+
+
+def test_other_years_are_not_compared_across_agencies() -> None:
+    index = SimilarIndex()
+    index.add(0, "甲局", 2024, sketch(BASE))
+    index.add(1, "乙局", 2023, sketch(BASE))
+    assert index.findings() == {}
+
+
+def test_the_index_compares_an_agency_with_its_previous_year() -> None:
+    index = SimilarIndex()
+    index.add(7, "甲局", 2024, sketch(BASE))
+    index.add(3, "甲局", 2023, sketch(BASE))
+    index.add(4, "甲局", 2021, sketch(OTHER))  # not the year before: not compared
+    found = index.findings()
+    assert list(found) == [7]
+    assert all("本机关2023年报告" in f.message_zh for f in found[7])
+    assert SimilarIndex(previous=False).findings() == {}
+
+
+def test_different_reports_give_no_findings() -> None:
+    index = SimilarIndex()
+    index.add(0, "甲局", 2024, sketch(BASE))
+    index.add(1, "乙局", 2024, sketch(_as(OTHER, "乙局", 2024)))
+    assert index.findings() == {}
+
+
+def test_a_signature_of_another_size_is_refused() -> None:
+    bad = Sketch(
+        sections=(_similar.SectionSketch(index=0, section="overview", length=60, signature=b"x"),)
+    )
+    with pytest.raises(ValueError, match="expected 64"):
+        SimilarIndex().add(0, "甲", 2024, bad)
+
+
+def test_two_thousand_copies_cost_linear_comparisons() -> None:
+    # 2,000 townships filling in one template: one cluster, found without 2000² pairs.
+    sketches = [sketch(_template(i)) for i in range(2000)]
+    pairs = _similar._similar_pairs
+    index = SimilarIndex(previous=False)
+    for i, s in enumerate(sketches):
+        index.add(i, f"第{i}镇", 2024, s)
+    found = index.findings()
+    assert len(found) == 2000
+    assert {f.reported for fs in found.values() for f in fs if f.paths == ("sections[0]",)} == {
+        1999
+    }
+    import numpy as np
+
+    overview = np.frombuffer(
+        b"".join(s.sections[0].signature for s in sketches), dtype=np.uint8
+    ).reshape(2000, BINS)
+    zeros = np.zeros(2000, dtype=np.int64)
+    assert len(pairs(overview, zeros, zeros)) <= 4 * (BINS // 4) * 2000
+
+
+def test_the_index_holds_under_100_bytes_per_judged_section() -> None:
+    sketches = [sketch(_template(i)) for i in range(50)]
+    index = SimilarIndex()
+    for i in range(1000):
+        index.add(i, f"第{i}镇", 2024, sketches[i % 50])
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    for i in range(1000, 10000):
+        index.add(i, f"第{i}镇", 2024, sketches[i % 50])
+    grown = tracemalloc.get_traced_memory()[0] - before
+    tracemalloc.stop()
+    sections = len(index) - 1000 * len(sketches[0].sections)
+    # The agency keys themselves are the caller's strings; the index adds ~75 bytes a section
+    # and a dict entry per agency.
+    assert grown / sections < 100 + 150 / len(sketches[0].sections)
