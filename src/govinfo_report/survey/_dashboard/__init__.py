@@ -1,0 +1,47 @@
+"""The survey's dashboard: one self-contained ``index.html`` drawn from its exports.
+
+:func:`write_dashboard` reads a survey's ``reports.csv`` and ``findings.jsonl`` as
+streams into a :class:`~._model.Survey` of bounded tallies (:mod:`._tally`, memory
+flat) and writes ``index.html`` beside them (:mod:`._page`): reports by status, year,
+format and file type; findings by rule; the worst reports; totals per year; agencies
+year over year; the derived ratios. Every chart is static SVG drawn here
+(:mod:`._charts`) with its data table beside it; the page needs no script and loads
+nothing from elsewhere. Everything from the input passes through one escaping layer
+(:mod:`._html`); the same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from govinfo_report._io import write_output
+from govinfo_report.survey._dashboard._model import FINDINGS_JSONL, REPORTS_CSV
+from govinfo_report.survey._dashboard._page import page
+from govinfo_report.survey._dashboard._tally import tally
+
+INDEX_HTML = "index.html"
+
+
+def write_dashboard(out_dir: Path) -> Path:
+    """Write ``out_dir/index.html`` from the survey exports in ``out_dir``.
+
+    Args:
+        out_dir: a survey's output folder, holding ``reports.csv`` (required) and
+            ``findings.jsonl`` (optional: without it the page says findings are missing).
+
+    Returns:
+        The path of the page written (atomically: a temporary file, then a rename).
+
+    Raises:
+        ReportLoadError: ``reports.csv`` is missing or malformed, or ``findings.jsonl``
+            holds a line that is not a finding; the message names the file and the line.
+        ReportWriteError: ``index.html`` could not be written.
+    """
+    folder = Path(out_dir)
+    html = page(tally(folder))
+    target = folder / INDEX_HTML
+    write_output(target, html.encode("utf-8"))
+    return target
+
+
+__all__ = ["FINDINGS_JSONL", "INDEX_HTML", "REPORTS_CSV", "write_dashboard"]

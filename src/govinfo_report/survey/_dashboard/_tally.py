@@ -1,0 +1,317 @@
+"""The dashboard's figures, tallied from a survey's exports as they are read.
+
+Each ``reports.csv`` row and each ``findings.jsonl`` line is folded into bounded tallies
+(counts per status, year, format, rule and ratio value; the worst reports so far) and
+then forgotten. The one tally that grows with the corpus, every agency's figures per
+year for the year-over-year table, goes to a private temporary SQLite database on disk
+(``sqlite3.connect("")``, removed when closed), which then answers "which agencies have
+two years or more, the largest first" exactly, with memory flat whatever the corpus.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from contextlib import closing
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from govinfo_report.errors import ReportLoadError
+from govinfo_report.survey._dashboard._model import (
+    AGENCIES_SHOWN,
+    COUNT_COLUMNS,
+    FIGURES,
+    FINDINGS_JSONL,
+    RATES,
+    REPORTS_CSV,
+    REQUIRED_COLUMNS,
+    RULE_PREFIX,
+    RULE_STATES,
+    STATUSES,
+    UNREADABLE_SHOWN,
+    WORST_SHOWN,
+    Agency,
+    AgencyYear,
+    Survey,
+    Worst,
+)
+
+
+def tally(folder: Path) -> Survey:
+    """Read ``folder``'s reports.csv (required) and findings.jsonl (if there).
+
+    Raises:
+        ReportLoadError: reports.csv is missing or malformed, or findings.jsonl holds a
+            line that is not a finding; the message names the file and the line.
+    """
+    survey = Survey()
+    with closing(sqlite3.connect("")) as db:
+        figures = ", ".join(f"f{i} INTEGER" for i in range(len(FIGURES)))
+        db.execute(
+            f"CREATE TABLE agency_year (key TEXT, name TEXT, year INTEGER, file TEXT, {figures})"
+        )
+        _read_reports(folder / REPORTS_CSV, survey, db)
+        _pick_agencies(survey, db)
+    _read_findings(folder / FINDINGS_JSONL, survey)
+    survey.worst.sort(key=lambda w: w.rank)
+    del survey.worst[WORST_SHOWN:]
+    return survey
+
+
+# --- reports.csv ----------------------------------------------------------------------------
+
+
+class _Bad(ValueError):
+    """A bad value in a row; the reader adds the line it is on."""
+
+
+@attrs.frozen
+class _Columns:
+    """Where each column the dashboard reads sits in a reports.csv row."""
+
+    names: Sequence[str]
+    at: Mapping[str, int]
+    rules: tuple[tuple[int, Counter[str]], ...]
+    """Each rule column's place and the counter of its states."""
+    counts: tuple[tuple[int, str], ...]
+    """The places (and names) of the count columns, then of the figures' columns."""
+
+    @classmethod
+    def of(cls, header: Sequence[str], survey: Survey) -> _Columns:
+        at = {name: i for i, name in reversed(list(enumerate(header)))}  # the first wins
+        rules = tuple(
+            (i, survey.rule_reports[name.removeprefix(RULE_PREFIX)])
+            for name, i in at.items()
+            if name.startswith(RULE_PREFIX)
+        )
+        counts = tuple(
+            (at[c], c) for c in (*COUNT_COLUMNS, *(c for f in FIGURES for c in f.columns))
+        )
+        return cls(tuple(header), at, tuple(sorted(rules, key=lambda r: r[0])), counts)
+
+
+def _read_reports(path: Path, survey: Survey, db: sqlite3.Connection) -> None:
+    source = str(path)
+    try:
+        handle = path.open(encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise ReportLoadError(source, [f"cannot open it: {exc.strerror or exc}"]) from None
+    insert = f"INSERT INTO agency_year VALUES ({', '.join('?' * (4 + len(FIGURES)))})"
+    with handle:
+        reader = csv.reader(handle)
+        try:
+            header = next(reader, None)
+            if header is None:
+                raise ReportLoadError(source, ["it is empty; expected a header row"])
+            missing = [c for c in REQUIRED_COLUMNS if c not in header]
+            if missing:
+                raise ReportLoadError(source, [f"line 1: no column {', '.join(missing)}"])
+            columns = _Columns.of(header, survey)
+            batch: list[tuple[object, ...]] = []
+            for row in reader:
+                if len(row) < len(columns.names):  # a short row: the missing cells are blank
+                    row += [""] * (len(columns.names) - len(row))
+                agency_row = _add_report(survey, row, columns)
+                if agency_row is not None:
+                    batch.append(agency_row)
+                    if len(batch) >= 1000:
+                        db.executemany(insert, batch)
+                        batch.clear()
+            db.executemany(insert, batch)
+        except (csv.Error, UnicodeDecodeError, _Bad) as exc:
+            raise ReportLoadError(source, [f"line {reader.line_num or 1}: {exc}"]) from None
+
+
+def _add_report(survey: Survey, row: list[str], columns: _Columns) -> tuple[object, ...] | None:
+    """Fold one reports.csv row into ``survey``; its agency-year row for the database."""
+    at = columns.at
+
+    def text(column: str) -> str:
+        return row[at[column]].strip()
+
+    status = text("status")
+    if status not in STATUSES:
+        raise _Bad(f"status {status!r}; expected one of {', '.join(map(repr, STATUSES))}")
+    file, year = text("file"), text("year")
+    if year and not (year.isascii() and year.isdigit()):
+        raise _Bad(f"year {year!r}; expected a year such as 2023, or nothing")
+    survey.folder = _common_folder(survey.folder if survey.rows else None, file)
+    survey.rows += 1
+    survey.by_status[status] += 1
+    survey.by_year[year][status] += 1
+    survey.by_format[text("format")][status] += 1
+    survey.by_suffix[_suffix(file)][status] += 1
+    for i, states in columns.rules:
+        state = row[i].strip()
+        if state in RULE_STATES:
+            states[state] += 1
+        elif state:
+            expected = ", ".join(map(repr, RULE_STATES))
+            raise _Bad(f"column {columns.names[i]} holds {state!r}; expected {expected} or nothing")
+    if status == "unreadable":
+        if len(survey.unreadable) < UNREADABLE_SHOWN:
+            survey.unreadable.append((file, text("reason")))
+        return None
+    numbers = [_count(row[i].strip(), name) for i, name in columns.counts]
+    errors, warnings, notices, read, stated = (n or 0 for n in numbers[: len(COUNT_COLUMNS)])
+    survey.cells_read += read
+    survey.cells_stated += stated
+    if errors or warnings:
+        survey.worst.append(Worst(errors, warnings, notices, file, text("agency"), year))
+        if len(survey.worst) >= 4 * WORST_SHOWN:  # bounded: sort, keep the worst
+            survey.worst.sort(key=lambda w: w.rank)
+            del survey.worst[WORST_SHOWN:]
+    for rate in RATES:
+        value = _rate(text(rate.name), rate.name)
+        if value is None:
+            survey.unrated[rate.name] += 1
+        else:
+            survey.rates[rate.name][value] += 1
+    figures = _figures(numbers[len(COUNT_COLUMNS) :])
+    if year:
+        for total, figure in zip(survey.year_totals[int(year)], figures, strict=True):
+            total.add(figure)
+    key = text("agency_key")
+    if not key or not year:
+        return None
+    return (key, text("agency"), int(year), file, *figures)
+
+
+def _figures(numbers: Sequence[int | None]) -> tuple[int | None, ...]:
+    """Each figure of :data:`FIGURES` from its columns' numbers (in that order)."""
+    figures: list[int | None] = []
+    start = 0
+    for f in FIGURES:
+        parts = numbers[start : start + len(f.columns)]
+        start += len(f.columns)
+        figures.append(None if None in parts else sum(p for p in parts if p is not None))
+    return tuple(figures)
+
+
+def _count(text: str, column: str) -> int | None:
+    """A whole number from a reports.csv cell; None for blank or "/"."""
+    if text.isdigit() and text.isascii():  # nearly every cell: said first
+        return int(text)
+    if text in ("", "/"):
+        return None
+    digits = text.removeprefix("-")
+    if not (digits.isascii() and digits.isdigit()):
+        raise _Bad(f"column {column} holds {text!r}; expected a whole number")
+    return int(text)
+
+
+def _rate(text: str, column: str) -> int | None:
+    """A rate in basis points (its four decimals, exactly); None when not rated."""
+    if text in ("", "/"):
+        return None
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        value = Decimal("NaN")
+    if not value.is_finite() or value < 0:
+        raise _Bad(f"column {column} holds {text!r}; expected a rate such as 0.8125")
+    return int((value * 10000).to_integral_value())
+
+
+def _folder_of(path: str) -> str:
+    return path[: max(path.rfind("/"), path.rfind("\\")) + 1]
+
+
+def _common_folder(folder: str | None, file: str) -> str:
+    """The folder ``folder`` and ``file`` share (the first file's own when ``folder`` is None)."""
+    if folder is None:
+        return _folder_of(file)
+    if file.startswith(folder):
+        return folder
+    same = next((i for i, (a, b) in enumerate(zip(folder, file, strict=False)) if a != b), None)
+    return _folder_of(folder[: min(len(folder), len(file)) if same is None else same])
+
+
+def _suffix(file: str) -> str:
+    """The file's suffix, lower case, without its dot ("" for none); / or \\ separated."""
+    name = file.rpartition("/")[2].rpartition("\\")[2]
+    stem, dot, suffix = name.rpartition(".")
+    return suffix.lower() if dot and stem.strip(".") else ""
+
+
+def _pick_agencies(survey: Survey, db: sqlite3.Connection) -> None:
+    """The agencies with two years or more: the most 新收 in one year first, then by key."""
+    (survey.agency_count,) = db.execute("SELECT COUNT(DISTINCT key) FROM agency_year").fetchone()
+    multi = (
+        "SELECT key, MAX(COALESCE(f0, -1)) AS size FROM agency_year "
+        "GROUP BY key HAVING COUNT(DISTINCT year) >= 2"
+    )
+    (survey.multi_year_count,) = db.execute(f"SELECT COUNT(*) FROM ({multi})").fetchone()
+    picked = db.execute(
+        f"SELECT key FROM ({multi}) ORDER BY size DESC, key LIMIT ?", (AGENCIES_SHOWN,)
+    ).fetchall()
+    agencies = []
+    for (key,) in picked:
+        years: list[AgencyYear] = []
+        name, duplicates = "", 0
+        rows = db.execute("SELECT * FROM agency_year WHERE key = ? ORDER BY year, file", (key,))
+        for _, row_name, year, file, *figures in rows:
+            if years and years[-1].year == year:
+                duplicates += 1
+                continue
+            years.append(AgencyYear(year, file, tuple(figures)))
+            name = row_name or name
+        agencies.append(Agency(key, name or key, tuple(years), duplicates))
+    survey.agencies = tuple(agencies)
+
+
+# --- findings.jsonl -------------------------------------------------------------------------
+
+
+def _read_findings(path: Path, survey: Survey) -> None:
+    source = str(path)
+    try:
+        handle = path.open(encoding="utf-8")
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise ReportLoadError(source, [f"cannot open it: {exc.strerror or exc}"]) from None
+    survey.findings_read = True
+    with handle:
+        number = 0
+        try:
+            for number, line in enumerate(handle, 1):  # noqa: B007 - the error names it
+                if line.strip():
+                    code, status, severity = _finding(line)
+                    survey.findings[code][status] += 1
+                    survey.severities[severity] += 1
+        except UnicodeDecodeError as exc:
+            raise ReportLoadError(
+                source, [f"line {number + 1}: not UTF-8 ({exc.reason})"]
+            ) from None
+        except ValueError as exc:
+            raise ReportLoadError(source, [f"line {number}: {exc}"]) from None
+
+
+def _finding(line: str) -> tuple[str, str, str]:
+    """The code, status and severity of one findings.jsonl line."""
+    try:
+        data: Any = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not JSON ({exc.msg} at column {exc.colno})") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"expected a JSON object (a finding), got {type(data).__name__}")
+    fields = []
+    for name in ("code", "status", "severity"):
+        value = data.get(name)
+        if not isinstance(value, str) or not value:
+            raise ValueError(f"the finding has no {name} (expected a non-empty string)")
+        fields.append(value)
+    code, status, severity = fields
+    if status not in ("fail", "uncertain"):
+        raise ValueError(f"status {status!r}; expected 'fail' or 'uncertain'")
+    return code, status, severity
+
+
+__all__ = ["tally"]
