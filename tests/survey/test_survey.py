@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 
 import govinfo_report
-from fixtures.survey.corpus import Layout, build_corpus
-from govinfo_report.survey import REPORT_COLUMNS, SurveyError, SurveyResult, survey
+from fixtures.survey.corpus import Layout, build_corpus, hierarchy_yaml
+from govinfo_report.survey import REPORT_COLUMNS, SurveyError, SurveyResult, agency_key, survey
 from govinfo_report.survey._columns import CELL_COLUMNS
 
-OUTPUTS = ("reports.csv", "reports.xlsx", "cells.csv", "findings.jsonl")
+OUTPUTS = ("reports.csv", "reports.xlsx", "cells.csv", "findings.jsonl", "index.html")
 
 
 @pytest.fixture(scope="module")
@@ -311,3 +311,70 @@ def test_an_output_folder_with_other_files_is_refused(tmp_path: Path) -> None:
 def test_nothing_to_survey_is_refused(tmp_path: Path) -> None:
     with pytest.raises(SurveyError, match="nothing to survey"):
         survey([], tmp_path)
+
+
+@pytest.fixture(scope="module")
+def with_levels(corpus: tuple[Path, Layout], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder, _ = corpus
+    out = tmp_path_factory.mktemp("levels")
+    hierarchy = out.parent / "hierarchy.yaml"
+    hierarchy.write_text(hierarchy_yaml(), encoding="utf-8")
+    result = survey([folder], out, jobs=2, hierarchy=hierarchy)
+    assert result.parents == 3
+    return out
+
+
+def test_the_parent_is_checked_against_its_children_each_year(
+    corpus: tuple[Path, Layout], with_levels: Path
+) -> None:
+    _, layout = corpus
+    rows = _relative(corpus, _rows(with_levels))
+    statuses = {year: rows[path]["rule:H.1"] for year, path in layout.parent_years.items()}
+    missing_year = layout.missing_child[1]
+    assert statuses[layout.h1_broken_year] == "fail"
+    assert statuses[missing_year] == "uncertain"  # a child has no report that year
+    assert set(statuses.values()) == {"fail", "uncertain", "pass"}
+
+
+def test_children_name_their_parent_and_others_have_none(
+    corpus: tuple[Path, Layout], with_levels: Path
+) -> None:
+    folder, layout = corpus
+    rows = _relative(corpus, _rows(with_levels))
+    for year, parent in layout.parent_years.items():
+        children = [f for f in rows if f.startswith(f"county/{year}/dept_")]
+        assert children
+        assert {rows[f]["parent"] for f in children} == {str(folder / parent)}
+    assert {r["rule:H.1"] for f, r in rows.items() if not f.endswith("government.yaml")} == {"n/a"}
+
+
+def test_the_missing_child_is_named_in_the_uncertain_finding(
+    corpus: tuple[Path, Layout], with_levels: Path
+) -> None:
+    folder, layout = corpus
+    parent = str(folder / layout.parent_years[layout.missing_child[1]])
+    with (with_levels / "findings.jsonl").open(encoding="utf-8") as stream:
+        h1 = [f for f in map(json.loads, stream) if f["code"] == "H.1" and f["file"] == parent]
+    assert h1
+    assert all(agency_key(layout.missing_child[0]) in f["message_zh"] for f in h1)
+
+
+def test_copied_sections_are_found_across_the_corpus(serial: Path) -> None:
+    rows = _rows(serial)
+    statuses = {r["rule:DUP.1"] for r in rows.values() if r["status"] != "unreadable"}
+    # Every generated report shares the example's prose: copies everywhere, and the
+    # published reports of other agencies are not copies of it.
+    assert statuses == {"fail", "pass"}
+    assert {r["rule:DUP.1"] for r in rows.values() if r["status"] == "unreadable"} == {"n/a"}
+
+
+def test_the_dashboard_is_written(serial: Path) -> None:
+    page = (serial / "index.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") or page.lower().startswith("<!doctype html>")
+    assert "DUP.1" in page
+
+
+def test_no_similar_leaves_dup1_not_applied(tmp_path: Path) -> None:
+    result = survey(["examples"], tmp_path, jobs=1, similar=False)
+    assert {r["rule:DUP.1"] for r in _rows(tmp_path).values()} == {"n/a"}
+    assert any("DUP.1" in note for note in result.skipped)

@@ -248,17 +248,11 @@ def build_parser(stdout: IO[str], stderr: IO[str]) -> Parser:
         metavar="FILE|auto",
         help="parent → children agencies (YAML), or auto (from the names), for rule H.1",
     )
-    similar = p.add_mutually_exclusive_group()
-    similar.add_argument(
-        "--similar",
+    p.add_argument(
+        "--no-similar",
         dest="similar",
-        action="store_const",
-        const=True,
-        default=None,
-        help="judge copied text (DUP.1); the default when its libraries are installed",
-    )
-    similar.add_argument(
-        "--no-similar", dest="similar", action="store_const", const=False, help="do not"
+        action="store_false",
+        help="do not judge copied text (DUP.1, 雷同)",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the summary")

@@ -20,12 +20,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from govinfo_report.survey._columns import CACHE_NAME
 from govinfo_report.survey._summary import Counts, FileResult
 
-CACHE_NAME = ".survey-cache.sqlite3"
-"""The cache's file name in the output folder (hidden: a folder scan skips it)."""
-
-_SCHEMA = 1
+_SCHEMA = 2
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
@@ -46,7 +44,6 @@ CREATE TABLE IF NOT EXISTS files (
     x_findings BLOB NOT NULL,
     cells BLOB NOT NULL,
     tables TEXT NOT NULL,
-    text BLOB NOT NULL,
     sketch BLOB
 );
 CREATE INDEX IF NOT EXISTS files_key ON files (agency_key, year, path);
@@ -102,8 +99,12 @@ class Cache:
         stamp = f"{_SCHEMA} {library_version}"
         known = self.db.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
         if known is None or known[0] != stamp:
-            # Another library version may read or check differently: nothing is reused.
-            self.db.execute("DELETE FROM files")
+            # Another library version may read or check differently, another schema
+            # store differently: nothing is reused.
+            self.db.executescript(
+                "DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS parts; "
+                "DROP TABLE IF EXISTS links;" + _TABLES
+            )
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (stamp,))
         row = self.db.execute("SELECT value FROM meta WHERE key = 'run'").fetchone()
         self.run = (int(row[0]) if row else 0) + 1
@@ -129,7 +130,7 @@ class Cache:
         """Store ``result`` as ``path``'s summary in this run."""
         self.db.execute(
             "INSERT OR REPLACE INTO files VALUES "
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 result.path,
                 result.sha256,
@@ -148,7 +149,6 @@ class Cache:
                 result.x_findings,
                 result.cells,
                 result.tables,
-                result.text,
                 None if result.sketch is None else pickle.dumps(result.sketch, protocol=5),
             ),
         )
@@ -168,18 +168,17 @@ class Cache:
     # --- what the later phases read and add ------------------------------------------------
 
     def readable(self) -> Iterator[tuple[Any, ...]]:
-        """``(path, agency_key, year, version, row, tables, text, sketch)`` of every readable
+        """``(path, agency_key, year, version, row, tables, sketch)`` of every readable
         file, in path order."""
         return self.db.execute(
-            "SELECT path, agency_key, year, version, row, tables, text, sketch FROM files "
+            "SELECT path, agency_key, year, version, row, tables, sketch FROM files "
             "WHERE status != 'unreadable' ORDER BY path"
         )
 
     def one(self, path: str) -> tuple[Any, ...]:
-        """``(path, agency_key, year, version, row, tables, text, sketch)`` of one file."""
+        """``(path, agency_key, year, version, row, tables, sketch)`` of one file."""
         found: tuple[Any, ...] = self.db.execute(
-            "SELECT path, agency_key, year, version, row, tables, text, sketch FROM files "
-            "WHERE path = ?",
+            "SELECT path, agency_key, year, version, row, tables, sketch FROM files WHERE path = ?",
             (path,),
         ).fetchone()
         return found

@@ -21,6 +21,12 @@ from govinfo_report.checks.catalog import CATALOG as CHECK_CATALOG
 from govinfo_report.formats import CellKind, FormatVersion, get_format
 from govinfo_report.model.cells import CellValue, Empty, Money
 
+OUTPUTS = ("reports.csv", "reports.xlsx", "cells.csv", "findings.jsonl", "index.html")
+"""The files a survey writes in its output folder."""
+
+CACHE_NAME = ".survey-cache.sqlite3"
+"""The survey's cache in the output folder (hidden: a folder scan skips it)."""
+
 BASE_COLUMNS = (
     "file",
     "sha256",
@@ -200,10 +206,12 @@ def rule_codes_of(version: FormatVersion, previous: FormatVersion | None = None)
 
 __all__ = [
     "BASE_COLUMNS",
+    "CACHE_NAME",
     "CELL_COLUMNS",
     "CROSS_YEAR_PREFIX",
     "HEADLINE_CELLS",
     "MIN_RATED",
+    "OUTPUTS",
     "REPORT_COLUMNS",
     "RULE_CODES",
     "SURVEY_RULE_CODES",

@@ -2,19 +2,18 @@
 
 Each reads the summaries phase 1 stored and adds a *part* (findings, their counts, the
 statuses of the rules it applied) to the files it concerns, and links (previous file,
-parent); the exports merge them in. They run in the main process, on reports rebuilt
-from the stored tables (and text), one or two at a time.
+parent); the exports merge them in. They run in the main process, on the stored table
+values (pairing), on reports rebuilt from them (levels), on the stored sketches (雷同).
 """
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Iterator, Mapping
-from typing import Any
+from pathlib import Path
 
-from govinfo_report.findings import Finding
 from govinfo_report.model import Report
-from govinfo_report.survey import _hooks as hooks
+from govinfo_report.survey._agency import agency_key
 from govinfo_report.survey._cache import Cache, load_sketch
 from govinfo_report.survey._pairing import (
     cross_year_codes,
@@ -49,100 +48,81 @@ def cross_year(cache: Cache) -> tuple[int, tuple[tuple[str, int, tuple[str, ...]
     return n, tuple(duplicated)
 
 
-def _pairs(cache: Cache) -> Iterator[tuple[str, str]]:
-    """``(file, previous file)`` of every paired report."""
-    for group, before in groups(cache.group_rows()):
-        if before is not None:
-            for file in group.files:
-                yield file, before.files[0]
+def levels(cache: Cache, hierarchy: str | os.PathLike[str]) -> int:
+    """H.1 on every whole-region parent of ``hierarchy`` (a file, or ``"auto"``), and each
+    child's ``parent`` link: the number of parent reports checked.
 
+    Each year, a parent's report (the first by path, as in pairing) is checked against
+    its children's reports of that year (``None`` for a child without one, which
+    makes the cells it would add up uncertain).
 
-def levels(cache: Cache, hierarchy: str | os.PathLike[str]) -> tuple[int, str | None]:
-    """H.1 on every parent of ``hierarchy`` (a file, or ``"auto"``): (parents, why not)."""
-    module = hooks.hierarchy_module()
-    if module is None:
-        return 0, "H.1 (汇总): the hierarchy module is not installed"
-    latest: dict[tuple[str, int], Any] = {}
-    agencies: dict[str, str] = {}
-    for stored in cache.readable():
-        path, key, year, _version, row, *_ = stored
-        latest.setdefault((key, year), path)
-        agencies.setdefault(key, _agency_of(row))
+    Raises:
+        ReportLoadError: the hierarchy file cannot be read or has a bad shape.
+    """
+    from govinfo_report.survey import _hierarchy
+
+    first: dict[tuple[str, int], str] = {}
+    names: dict[str, str] = {}
+    for path, key, year, row in cache.db.execute(
+        "SELECT path, agency_key, year, row FROM files WHERE status != 'unreadable' "
+        "AND agency_key != '' ORDER BY agency_key, year, path"
+    ):
+        first.setdefault((key, year), path)
+        names.setdefault(key, json.loads(row)["agency"])
     if str(hierarchy) == "auto":
-        tree = module.auto_hierarchy(sorted(agencies.values()))
+        tree = _hierarchy.auto_hierarchy(sorted(names.values()))
     else:
-        tree = module.load_hierarchy(hierarchy)
-    n = 0
-    for parent_key, children in _parents(tree):
-        years = sorted({y for (k, y) in latest if k == parent_key})
-        for year in years:
-            parent_path = latest[(parent_key, year)]
+        tree = _hierarchy.load_hierarchy(Path(hierarchy))
+    years_of: dict[str, list[int]] = {}
+    for key, year in first:
+        years_of.setdefault(key, []).append(year)
+    checked = 0
+    for level in tree:
+        parent_key = agency_key(level.parent)
+        children = tuple(dict.fromkeys(agency_key(c) for c in level.children))
+        for year in sorted(years_of.get(parent_key, ())):
+            parent_path = first[parent_key, year]
             kids: dict[str, Report | None] = {}
             for child in children:
-                child_path = latest.get((child, year))
-                kids[child] = (
-                    None if child_path is None else lite_from_stored(cache.one(child_path))
-                )
-                if child_path is not None:
-                    cache.link(child_path, parent=parent_path)
-            found = tuple(module.check_level(lite_from_stored(cache.one(parent_path)), kids))
+                child_path = first.get((child, year))
+                if child_path is None:
+                    kids[child] = None
+                    continue
+                cache.link(child_path, parent=parent_path)
+                kids[child] = lite_from_stored(cache.one(child_path))
+            if not level.whole_region:
+                continue  # H.1 applies only where the parent reports the region as a whole
+            found = _hierarchy.check_level(lite_from_stored(cache.one(parent_path)), kids)
+            statuses = rule_statuses(found, (_hierarchy.CODE,))
             cache.add_part(
-                parent_path,
-                "h",
-                rule_statuses(found, ("H.1",)),
-                counts(found),
-                findings_jsonl(parent_path, found),
+                parent_path, "h", statuses, counts(found), findings_jsonl(parent_path, found)
             )
-            n += 1
-    return n, None
-
-
-def _agency_of(row: str) -> str:
-    import json
-
-    agency: str = json.loads(row)["agency"]
-    return agency
-
-
-def _parents(tree: Any) -> list[tuple[str, tuple[str, ...]]]:
-    """(parent key, children keys) of a hierarchy, whatever mapping shape it has."""
-    from govinfo_report.survey._agency import agency_key
-
-    mapping: Mapping[str, Any] = getattr(tree, "children", tree)
-    out = []
-    for parent, children in mapping.items():
-        names = tuple(getattr(c, "name", c) for c in children)
-        out.append((agency_key(parent), tuple(agency_key(c) for c in names)))
-    return sorted(out)
+            checked += 1
+    return checked
 
 
 def similarity(cache: Cache) -> None:
-    """DUP.1: each report against the corpus of its year, and against its previous year."""
-    index = hooks.similar_index()
-    ids: dict[int, str] = {}
-    for doc_id, stored in enumerate(cache.readable()):
-        path, key, year, _version, _row, _tables, _text, sketch = stored
-        ids[doc_id] = path
-        index.add(doc_id, key, year, load_sketch(sketch))
-    found: dict[str, list[Finding]] = {}
-    for doc_id, findings in _per_doc(index.findings()):
-        found.setdefault(ids[doc_id], []).extend(findings)
-    del ids
-    for file, previous in list(_pairs(cache)):
-        report = lite_from_stored(cache.one(file), with_text=True)
-        prior = lite_from_stored(cache.one(previous), with_text=True)
-        found.setdefault(file, []).extend(hooks.compare_previous(report, prior))
-    for stored in cache.readable():
-        path = stored[0]
-        mine = found.get(path, [])
-        cache.add_part(
-            path, "dup", rule_statuses(mine, ("DUP.1",)), counts(mine), findings_jsonl(path, mine)
-        )
+    """DUP.1 for every readable report: against the other agencies' reports of its year
+    and its agency's previous year, from the sketches phase 1 stored."""
+    from govinfo_report.survey import _similar
 
-
-def _per_doc(result: Any) -> list[tuple[int, tuple[Finding, ...]]]:
-    items = result.items() if isinstance(result, Mapping) else result
-    return [(doc, tuple(f for f in fs if isinstance(f, Finding))) for doc, fs in items]
+    index = _similar.SimilarIndex(previous=True)
+    # Documents are numbered in path order, never by rowid (the order files were stored
+    # in, which depends on scheduling): a finding's examples are the first by number.
+    readable = (
+        "SELECT path, agency_key, year, sketch FROM files "
+        "WHERE status != 'unreadable' ORDER BY path"
+    )
+    for doc_id, (_path, key, year, sketch) in enumerate(cache.db.execute(readable)):
+        if sketch is not None:
+            index.add(doc_id, key, year, load_sketch(sketch))
+    found = index.findings()
+    del index
+    paths = [row[0] for row in cache.db.execute(readable)]
+    for doc_id, path in enumerate(paths):
+        mine = found.get(doc_id, ())
+        statuses = rule_statuses(mine, (_similar.CODE,))
+        cache.add_part(path, "dup", statuses, counts(mine), findings_jsonl(path, mine))
 
 
 __all__ = ["cross_year", "levels", "similarity"]

@@ -116,9 +116,9 @@ def _before(group: Group, last: Group | None) -> Group | None:
     return None
 
 
-def lite_from_stored(stored: Sequence[Any], *, with_text: bool = False) -> Report:
+def lite_from_stored(stored: Sequence[Any]) -> Report:
     """The report phase 1 stored: a row of :meth:`Cache.one` / :meth:`Cache.readable`."""
-    _path, _key, year, version, row, tables, text, _sketch = stored
+    _path, _key, year, version, row, tables, _sketch = stored
     meta = json.loads(row)
     return lite_report(
         agency=meta["agency"],
@@ -126,7 +126,6 @@ def lite_from_stored(stored: Sequence[Any], *, with_text: bool = False) -> Repor
         version=version,
         kind=meta["agency_kind"],
         tables=tables,
-        text=text if with_text else b"",
     )
 
 

@@ -1,19 +1,18 @@
-"""What the later phases of a survey keep of a report: its tables, and its text.
+"""What the later phases of a survey keep of a report: its tables' values.
 
-Cross-year pairing (X.1-X.3), 汇总 across levels (H.1) and the previous-year 雷同
-comparison (DUP.1) run after every file has been read, on reports long gone from the
-workers. They need only the statistic tables (and, for DUP.1, the prose), so phase 1
-stores exactly that, as compact JSON in the survey's cache, and :func:`lite_report`
-rebuilds a :class:`Report` holding it: the metadata that identify the report, the
-tables' values (extra rows are not kept: no rule of these phases reads them), and the
-intro and sections when the text was kept. Blank is ``null``, "/" is ``"/"``, an amount
-of money ``[digits, unit]``, so every value comes back exactly.
+Cross-year pairing (X.1-X.3) and 汇总 across levels (H.1) run after every file has been
+read, on reports long gone from the workers. They need only the statistic tables, so
+phase 1 stores exactly that, as compact JSON in the survey's cache:
+:func:`decode_tables` gives the values back as the rules read them, and
+:func:`lite_report` rebuilds a :class:`Report` holding them with the metadata that
+identify it (extra rows are not kept: no rule of these phases reads them). Blank is
+``null``, "/" is ``"/"``, an amount of money ``[digits, unit]``, so every value comes
+back exactly.
 """
 
 from __future__ import annotations
 
 import json
-import zlib
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -26,8 +25,6 @@ from govinfo_report.model import (
     Metadata,
     Money,
     Report,
-    Section,
-    Subsection,
     Table,
 )
 
@@ -83,21 +80,6 @@ def encode_tables(report: Report) -> str:
     )
 
 
-def encode_text(report: Report) -> bytes:
-    """The intro and the sections (headings, paragraphs, subsections), zlib JSON."""
-    sections = [
-        [
-            s.id,
-            s.heading,
-            list(s.paragraphs),
-            [[sub.heading, list(sub.paragraphs), sub.run_in] for sub in s.subsections],
-        ]
-        for s in report.sections
-    ]
-    text = json.dumps([list(report.intro), sections], ensure_ascii=False, separators=(",", ":"))
-    return zlib.compress(text.encode(), 1)
-
-
 def lite_report(
     *,
     agency: str,
@@ -105,9 +87,8 @@ def lite_report(
     version: str,
     kind: str,
     tables: str,
-    text: bytes = b"",
 ) -> Report:
-    """A report holding what phase 1 kept: metadata, the tables' values, maybe the text."""
+    """A report holding what phase 1 kept: its metadata and its tables' values."""
     format_version = FormatVersion(version)
     spec = get_format(format_version)
     values = json.loads(tables)
@@ -115,28 +96,11 @@ def lite_report(
         Table(spec=table, values=tuple(_decode_value(v) for v in vs))
         for table, vs in zip(spec.tables, values, strict=True)
     )
-    intro: tuple[str, ...] = ()
-    sections: tuple[Section, ...] = ()
-    if text:
-        raw_intro, raw_sections = json.loads(zlib.decompress(text))
-        intro = tuple(raw_intro)
-        sections = tuple(
-            Section(
-                id=sid,
-                heading=heading,
-                paragraphs=tuple(paragraphs),
-                subsections=tuple(
-                    Subsection(heading=h, paragraphs=tuple(p), run_in=r) for h, p, r in subs
-                ),
-            )
-            for sid, heading, paragraphs, subs in raw_sections
-        )
     return Report(
         metadata=Metadata(
             agency=agency, year=year, format_version=format_version, agency_kind=AgencyKind(kind)
         ),
-        intro=intro,
-        sections=sections,
+        sections=(),
         proactive=proactive,
         applications=applications,
         review_litigation=review_litigation,
@@ -148,6 +112,5 @@ __all__ = [
     "Values",
     "decode_tables",
     "encode_tables",
-    "encode_text",
     "lite_report",
 ]

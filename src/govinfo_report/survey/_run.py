@@ -24,8 +24,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from govinfo_report.errors import GovinfoReportError, ReportWriteError
-from govinfo_report.survey import _hooks as hooks
-from govinfo_report.survey._cache import CACHE_NAME, Cache
+from govinfo_report.survey._columns import CACHE_NAME, OUTPUTS
 from govinfo_report.survey._scan import expand_paths
 from govinfo_report.survey._summary import (
     FileResult,
@@ -39,8 +38,8 @@ from govinfo_report.survey._summary import (
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
 
-OUTPUTS = ("reports.csv", "reports.xlsx", "cells.csv", "findings.jsonl", "index.html")
-"""The files a survey writes in its output folder (index.html when the dashboard is there)."""
+    from govinfo_report.survey._cache import Cache
+
 
 _MAX_CHUNK = 64
 
@@ -87,7 +86,7 @@ def survey(
     jobs: int | None = None,
     executor: Executor | None = None,
     hierarchy: str | os.PathLike[str] | None = None,
-    similar: bool | None = None,
+    similar: bool = True,
     progress: Callable[[int, int], None] | None = None,
 ) -> SurveyResult:
     """Survey the reports at ``paths`` and write the exports into ``out_dir``.
@@ -101,7 +100,8 @@ def survey(
             client's ``get_executor()``); ``jobs`` is then ignored.
         hierarchy: a hierarchy file (YAML, parent → children) or ``"auto"`` (from the
             agencies' names), for rule H.1; None for none.
-        similar: judge 雷同 (DUP.1); default: when its module and libraries are present.
+        similar: judge 雷同 (DUP.1): each section against the other agencies' of its year
+            and its agency's previous year.
         progress: called with (files done, files in all) as phase 1 goes.
 
     Returns:
@@ -115,13 +115,11 @@ def survey(
     if not given:
         raise SurveyError("nothing to survey: give at least one file or folder")
     folder = _output_folder(Path(out_dir))
-    similar = hooks.similar_available() if similar is None else similar
     skipped: list[str] = []
-    if similar and not hooks.similar_available():
-        raise SurveyError("similarity (DUP.1) needs survey/_similar.py and its libraries")
     if not similar:
-        skipped.append("DUP.1 (雷同): not judged")
+        skipped.append("DUP.1 (雷同): not judged (similar=False)")
     from govinfo_report import __version__
+    from govinfo_report.survey._cache import Cache
 
     seconds: dict[str, float] = {}
     clock = time.perf_counter()
@@ -144,9 +142,7 @@ def survey(
         lap("years")
         parents = 0
         if hierarchy is not None:
-            parents, note = levels(cache, hierarchy)
-            if note:
-                skipped.append(note)
+            parents = levels(cache, hierarchy)
             lap("levels")
         if similar:
             similarity(cache)
@@ -299,11 +295,9 @@ def _write_outputs(
     written.append(folder / "cells.csv")
     exports.write_findings_jsonl(cache, folder / "findings.jsonl")
     written.append(folder / "findings.jsonl")
-    dashboard = hooks.write_dashboard(folder)
-    if dashboard is None:
-        skipped.append("index.html: the dashboard module is not installed")
-    else:
-        written.append(dashboard)
+    from govinfo_report.survey._dashboard import write_dashboard
+
+    written.append(write_dashboard(folder))
     return tuple(written), tally
 
 

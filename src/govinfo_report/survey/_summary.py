@@ -24,8 +24,7 @@ from govinfo_report.findings import Finding, Severity, Status
 from govinfo_report.model.cells import CellValue, Empty, Money
 from govinfo_report.survey import _columns as columns
 from govinfo_report.survey._agency import agency_key
-from govinfo_report.survey._hooks import sketch_of
-from govinfo_report.survey._payload import encode_tables, encode_text
+from govinfo_report.survey._payload import encode_tables
 
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.NOTICE)
 Counts = tuple[int, int, int]
@@ -59,8 +58,6 @@ class FileResult(NamedTuple):
     """cells.csv lines of this file (zlib)."""
     tables: str
     """The three tables' values, for the cross-year and level checks (compact JSON)."""
-    text: bytes
-    """The intro and sections (zlib JSON) when similarity is judged, else ``b""``."""
     sketch: Any
     """The DUP.1 sketch of the text, None when similarity is not judged."""
     internal_error: bool = False
@@ -71,7 +68,7 @@ def summarise(path: str | Path, *, similar: bool = False, known: str = "") -> Fi
 
     Args:
         path: the file.
-        similar: also compute what DUP.1 needs (the text and its sketch).
+        similar: also compute what DUP.1 needs (the sketch of the text).
         known: the SHA-256 of the summary already stored for ``path``, if any: when the
             file still has it, it is not read again and its path is returned instead.
     """
@@ -140,7 +137,6 @@ def unreadable(name: str, sha: str, reason: str, *, internal: bool = False) -> F
         x_findings=b"",
         cells=b"",
         tables="",
-        text=b"",
         sketch=None,
         internal_error=internal,
     )
@@ -196,9 +192,11 @@ def _summary(
     )
     row["review_correction_rate"] = columns.rate([row["review_corrected"]], row["review_total"])
 
-    text, sketch = (b"", None)
+    sketch = None
     if similar:
-        text, sketch = encode_text(report), sketch_of(report)
+        from govinfo_report.survey import _similar  # numpy: only where it is used
+
+        sketch = _similar.sketch(report)
     return FileResult(
         path=name,
         sha256=sha,
@@ -214,7 +212,6 @@ def _summary(
         x_findings=findings_jsonl(name, cross),
         cells=_cells_csv(name, version, tables),
         tables=encode_tables(report),
-        text=text,
         sketch=sketch,
     )
 
