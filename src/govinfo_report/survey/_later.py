@@ -9,8 +9,7 @@ values (pairing), on reports rebuilt from them (levels), on the stored sketches 
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from govinfo_report.model import Report
 from govinfo_report.survey._agency import agency_key
@@ -23,6 +22,9 @@ from govinfo_report.survey._pairing import (
 )
 from govinfo_report.survey._payload import decode_tables
 from govinfo_report.survey._summary import counts, findings_jsonl, rule_statuses
+
+if TYPE_CHECKING:
+    from govinfo_report.survey._hierarchy import Hierarchy
 
 
 def cross_year(cache: Cache) -> tuple[int, tuple[tuple[str, int, tuple[str, ...]], ...]]:
@@ -48,16 +50,13 @@ def cross_year(cache: Cache) -> tuple[int, tuple[tuple[str, int, tuple[str, ...]
     return n, tuple(duplicated)
 
 
-def levels(cache: Cache, hierarchy: str | os.PathLike[str]) -> int:
-    """H.1 on every whole-region parent of ``hierarchy`` (a file, or ``"auto"``), and each
-    child's ``parent`` link: the number of parent reports checked.
+def levels(cache: Cache, hierarchy: Hierarchy | None) -> int:
+    """H.1 on every whole-region parent of ``hierarchy`` (None: from the agencies' names),
+    and each child's ``parent`` link: the number of parent reports checked.
 
     Each year, a parent's report (the first by path, as in pairing) is checked against
     its children's reports of that year (``None`` for a child without one, which
     makes the cells it would add up uncertain).
-
-    Raises:
-        ReportLoadError: the hierarchy file cannot be read or has a bad shape.
     """
     from govinfo_report.survey import _hierarchy
 
@@ -69,10 +68,7 @@ def levels(cache: Cache, hierarchy: str | os.PathLike[str]) -> int:
     ):
         first.setdefault((key, year), path)
         names.setdefault(key, json.loads(row)["agency"])
-    if str(hierarchy) == "auto":
-        tree = _hierarchy.auto_hierarchy(sorted(names.values()))
-    else:
-        tree = _hierarchy.load_hierarchy(Path(hierarchy))
+    tree = hierarchy or _hierarchy.auto_hierarchy(sorted(names.values()))
     years_of: dict[str, list[int]] = {}
     for key, year in first:
         years_of.setdefault(key, []).append(year)

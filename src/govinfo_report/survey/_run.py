@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
 
     from govinfo_report.survey._cache import Cache
+    from govinfo_report.survey._hierarchy import Hierarchy
 
 
 _MAX_CHUNK = 64
@@ -85,7 +86,7 @@ def survey(
     *,
     jobs: int | None = None,
     executor: Executor | None = None,
-    hierarchy: str | os.PathLike[str] | None = None,
+    hierarchy: str | os.PathLike[str] | Hierarchy | None = None,
     similar: bool = True,
     progress: Callable[[int, int], None] | None = None,
 ) -> SurveyResult:
@@ -98,8 +99,9 @@ def survey(
         jobs: worker processes (default: all cores); 1 reads in this process.
         executor: any :class:`concurrent.futures.Executor` to read with instead (a Dask
             client's ``get_executor()``); ``jobs`` is then ignored.
-        hierarchy: a hierarchy file (YAML, parent → children) or ``"auto"`` (from the
-            agencies' names), for rule H.1; None for none.
+        hierarchy: a hierarchy file (YAML, parent → children; see docs/aggregate.md), a
+            :class:`~govinfo_report.survey._hierarchy.Hierarchy`, or ``"auto"`` (from the
+            agencies' names: parents linked, no H.1), for rule H.1; None for none.
         similar: judge 雷同 (DUP.1): each section against the other agencies' of its year
             and its agency's previous year.
         progress: called with (files done, files in all) as phase 1 goes.
@@ -109,11 +111,14 @@ def survey(
 
     Raises:
         SurveyError: no paths, or ``out_dir`` is not a survey's folder.
+        ReportLoadError: the hierarchy file cannot be read or has a bad shape (before
+            any report is read).
         ReportWriteError: an output could not be written.
     """
     given = [Path(p) for p in paths]
     if not given:
         raise SurveyError("nothing to survey: give at least one file or folder")
+    tree = _hierarchy_of(hierarchy)
     folder = _output_folder(Path(out_dir))
     skipped: list[str] = []
     if not similar:
@@ -142,7 +147,7 @@ def survey(
         lap("years")
         parents = 0
         if hierarchy is not None:
-            parents = levels(cache, hierarchy)
+            parents = levels(cache, tree)
             lap("levels")
         if similar:
             similarity(cache)
@@ -169,6 +174,18 @@ def survey(
         skipped=tuple(skipped),
         seconds=seconds,
     )
+
+
+def _hierarchy_of(given: str | os.PathLike[str] | Hierarchy | None) -> Hierarchy | None:
+    """The hierarchy to check by: loaded now, so that a bad file stops the survey before
+    it reads anything; None for none or ``auto`` (built from the names once read)."""
+    if given is None or (isinstance(given, str) and given == "auto"):
+        return None
+    from govinfo_report.survey._hierarchy import Hierarchy, load_hierarchy
+
+    if isinstance(given, Hierarchy):
+        return given
+    return load_hierarchy(Path(given))
 
 
 def _output_folder(folder: Path) -> Path:
