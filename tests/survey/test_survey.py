@@ -383,6 +383,6 @@ def test_no_similar_leaves_dup1_not_applied(tmp_path: Path) -> None:
 def test_a_bad_hierarchy_file_stops_the_survey_before_reading(tmp_path: Path) -> None:
     bad = tmp_path / "h.yaml"
     bad.write_text("安澜县人民政府: 3\n", encoding="utf-8")
-    with pytest.raises(govinfo_report.ReportLoadError, match="h.yaml"):
+    with pytest.raises(govinfo_report.ReportLoadError, match=r"h\.yaml"):
         survey(["examples"], tmp_path / "out", hierarchy=bad)
     assert not (tmp_path / "out").exists()
