@@ -97,7 +97,8 @@ _RSS_CHILD = """
 import json, resource, sys, tempfile
 sys.path.insert(0, {src!r})
 from govinfo_report.survey import survey
-paths = json.loads(sys.argv[1])
+with open(sys.argv[1], encoding="utf-8") as listed:
+    paths = json.load(listed)
 with tempfile.TemporaryDirectory() as out:
     survey(paths, out, jobs=1)
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
@@ -107,12 +108,12 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 def peak_rss_mb(paths: list[Path]) -> float:
     """Peak RSS (MB) of a fresh process surveying ``paths`` with ``--jobs 1``."""
     code = _RSS_CHILD.format(src=str(ROOT / "src"))
-    done = subprocess.run(
-        [sys.executable, "-c", code, json.dumps([str(p) for p in paths])],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
+    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8") as listed:
+        json.dump([str(p) for p in paths], listed)
+        listed.flush()
+        done = subprocess.run(
+            [sys.executable, "-c", code, listed.name], check=True, capture_output=True, text=True
+        )
     return int(done.stdout.split()[-1]) / 1024
 
 

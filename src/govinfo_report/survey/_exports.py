@@ -104,10 +104,9 @@ def write_findings_jsonl(cache: Cache, path: Path) -> None:
     """findings.jsonl: every finding of every file (reader's, checks', later phases')."""
 
     def chunks() -> Iterator[bytes]:
-        for stored in cache.rows():
-            for part in stored.findings:
-                if part:
-                    yield zlib.decompress(part)
+        for part in cache.findings():
+            if part:
+                yield zlib.decompress(part)
 
     write_output_chunks(path, chunks(), force=True)
 

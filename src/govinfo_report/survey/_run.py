@@ -153,7 +153,8 @@ def survey(
             similarity(cache)
             lap("similar")
         cache.commit()
-        outputs, tally = _write_outputs(cache, folder, skipped)
+        workers = 1 if executor is None and jobs == 1 else (jobs or os.cpu_count() or 1)
+        outputs, tally = _write_outputs(cache, folder, workers)
         lap("outputs")
         internal = cache.db.execute("SELECT count(*) FROM files WHERE internal = 1").fetchone()[0]
     finally:
@@ -298,24 +299,35 @@ def _run_on(
 
 
 def _write_outputs(
-    cache: Cache, folder: Path, skipped: list[str]
+    cache: Cache, folder: Path, workers: int
 ) -> tuple[tuple[Path, ...], dict[str, int]]:
+    """Every output, from the cache: reports.csv and findings.jsonl first (the workbook
+    and the dashboard are made from them), then the workbook and the dashboard in two
+    local processes while this one writes cells.csv, when ``workers`` allows."""
     from govinfo_report.survey import _exports as exports
-
-    tally: dict[str, int] = {}
-    reports = folder / "reports.csv"
-    exports.write_reports_csv(cache, reports, tally)
-    written = [reports]
-    exports.write_reports_xlsx(reports, folder / "reports.xlsx")
-    written.append(folder / "reports.xlsx")
-    exports.write_cells_csv(cache, folder / "cells.csv")
-    written.append(folder / "cells.csv")
-    exports.write_findings_jsonl(cache, folder / "findings.jsonl")
-    written.append(folder / "findings.jsonl")
     from govinfo_report.survey._dashboard import write_dashboard
 
-    written.append(write_dashboard(folder))
-    return tuple(written), tally
+    tally: dict[str, int] = {}
+    reports, xlsx = folder / "reports.csv", folder / "reports.xlsx"
+    cells, findings = folder / "cells.csv", folder / "findings.jsonl"
+    if workers > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=2, mp_context=_context()) as pool:
+            exports.write_reports_csv(cache, reports, tally)
+            made = pool.submit(exports.write_reports_xlsx, reports, xlsx)
+            exports.write_findings_jsonl(cache, findings)
+            page = pool.submit(write_dashboard, folder)
+            exports.write_cells_csv(cache, cells)
+            made.result()
+            dashboard = page.result()
+    else:
+        exports.write_reports_csv(cache, reports, tally)
+        exports.write_reports_xlsx(reports, xlsx)
+        exports.write_findings_jsonl(cache, findings)
+        exports.write_cells_csv(cache, cells)
+        dashboard = write_dashboard(folder)
+    return (reports, xlsx, cells, findings, dashboard), tally
 
 
 __all__ = [
