@@ -386,3 +386,33 @@ def test_a_bad_hierarchy_file_stops_the_survey_before_reading(tmp_path: Path) ->
     with pytest.raises(govinfo_report.ReportLoadError, match=r"h\.yaml"):
         survey(["examples"], tmp_path / "out", hierarchy=bad)
     assert not (tmp_path / "out").exists()
+
+
+def test_a_worker_that_dies_loses_only_its_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import multiprocessing
+    import os
+
+    from govinfo_report.survey import _run, _summary
+
+    if _run._context() is not multiprocessing.get_context("fork"):
+        pytest.skip("the patched reader reaches the workers only through fork")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(12):
+        shutil.copy("examples/example_2021.yaml", folder / f"r{i:02d}.yaml")
+    real = _summary.summarise_bytes
+
+    def crashing(name: str, data: bytes, **kwargs: Any) -> Any:
+        if name.endswith("r05.yaml"):
+            os._exit(1)  # as a segfault or the out-of-memory killer would
+        return real(name, data, **kwargs)
+
+    monkeypatch.setattr(_summary, "summarise_bytes", crashing)
+    result = survey([folder], tmp_path / "out", jobs=2)
+    assert (result.files, result.unreadable, result.internal_errors) == (12, 1, 1)
+    row = _rows(tmp_path / "out")[str(folder / "r05.yaml")]
+    assert (
+        row["reason"] == "internal error: the process reading it died (a crash, or out of memory)"
+    )

@@ -262,23 +262,71 @@ def _results(
     if executor is not None:
         yield from _run_on(executor, _chunks(todo, known, 8), similar, 16)
         return
-    from concurrent.futures import ProcessPoolExecutor
-
     workers = jobs or os.cpu_count() or 1
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
-        yield from _run_on(pool, _chunks(todo, known, workers), similar, workers * 3)
+    yield from _run_on_pool(workers, _chunks(todo, known, workers), similar)
+
+
+def _run_on_pool(
+    workers: int, chunks: Iterator[list[tuple[str, str]]], similar: bool
+) -> Iterator[FileResult | str]:
+    """Summaries from a process pool that outlives the death of a worker.
+
+    A worker killed while reading (a crash in a native library, the kernel's
+    out-of-memory killer) breaks the whole pool. The chunks in flight then are read
+    again one file per fresh process, so that only the file that kills its process is
+    lost (reported unreadable, as an internal error); the rest go on in a new pool.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    chunks = iter(chunks)
+    while True:
+        pending: deque[tuple[Future[list[FileResult | str]], list[tuple[str, str]]]] = deque()
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
+                for chunk in chunks:
+                    pending.append((pool.submit(summarise_batch, chunk, similar), chunk))
+                    if len(pending) >= workers * 3:
+                        done = pending[0][0].result()
+                        pending.popleft()
+                        yield from done
+                while pending:
+                    done = pending[0][0].result()
+                    pending.popleft()
+                    yield from done
+            return
+        except BrokenProcessPool:
+            suspects = [task for _, chunk in pending for task in chunk]
+        for task in suspects:
+            yield _alone(task, similar)
+
+
+def _alone(task: tuple[str, str], similar: bool) -> FileResult | str:
+    """One file read in a process of its own; unreadable if that process dies."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    with ProcessPoolExecutor(max_workers=1, mp_context=_context()) as pool:
+        try:
+            return pool.submit(summarise_batch, [task], similar).result()[0]
+        except BrokenProcessPool:
+            reason = "internal error: the process reading it died (a crash, or out of memory)"
+            return unreadable(task[0], "", reason, internal=True)
 
 
 def _context() -> Any:
     """``fork`` where it is safe and cheapest (the workers start with the library
-    imported); else the platform's default. Python 3.12+ warns about forking a process
-    with threads, and a pool's own manager thread is one."""
+    imported: Python before 3.12, one thread); else ``forkserver`` where there is one
+    (forking a process with threads can deadlock, and Python 3.12+ warns about it; a
+    pool's own manager thread is one); else the platform's default."""
     import multiprocessing
     import threading
 
-    if sys.version_info < (3, 12) and "fork" in multiprocessing.get_all_start_methods():
-        if threading.active_count() == 1:
-            return multiprocessing.get_context("fork")
+    methods = multiprocessing.get_all_start_methods()
+    if sys.version_info < (3, 12) and "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        return multiprocessing.get_context("forkserver")
     return None
 
 
