@@ -78,19 +78,25 @@ def generate(folder: Path, n_json: int, n_docx: int) -> tuple[Path, Path]:
     return json_dir, docx_dir
 
 
-def time_survey(corpus: Path, jobs: int, repeat: int) -> tuple[float, float, int]:
-    """Median seconds of a whole survey, of its outputs, and the files surveyed."""
+def time_survey(
+    corpus: Path, jobs: int, repeat: int, similar: bool
+) -> tuple[float, dict[str, float], int]:
+    """Median seconds of a whole survey, of each of its phases, and the files surveyed."""
     from govinfo_report.survey import survey
 
-    totals, outputs, files = [], [], 0
+    totals: list[float] = []
+    phases: dict[str, list[float]] = {}
+    files = 0
     for _ in range(repeat):
         with tempfile.TemporaryDirectory() as out:
             start = time.perf_counter()
-            result = survey([corpus], out, jobs=jobs)
+            result = survey([corpus], out, jobs=jobs, similar=similar)
             totals.append(time.perf_counter() - start)
-            outputs.append(result.seconds.get("outputs", 0.0))
+            for phase, seconds in result.seconds.items():
+                phases.setdefault(phase, []).append(seconds)
             files = result.files
-    return statistics.median(totals), statistics.median(outputs), files
+    medians = {phase: statistics.median(values) for phase, values in phases.items()}
+    return statistics.median(totals), medians, files
 
 
 _RSS_CHILD = """
@@ -123,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docx", type=int, default=1_000, help="DOCX reports")
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure (median)")
     parser.add_argument("--keep", type=Path, help="generate into (or reuse) this folder")
+    parser.add_argument("--no-similar", dest="similar", action="store_false", help="no DUP.1")
     options = parser.parse_args(argv)
 
     folder = options.keep or Path(tempfile.mkdtemp(prefix="bench-survey-"))
@@ -132,16 +139,18 @@ def main(argv: list[str] | None = None) -> int:
         generate(folder, options.json, options.docx)
         print(f"generated in {time.perf_counter() - start:.1f} s: {folder}")
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
-    print(f"{'corpus':<8} {'jobs':>4} {'files':>6} {'total s':>8} {'outputs s':>9} "
-          f"{'reports/s':>10} {'target':>7}")  # fmt: skip
+    print(f"DUP.1 {'on' if options.similar else 'off'}; seconds are medians of {options.repeat}")
+    print(f"{'corpus':<6} {'jobs':>4} {'files':>6} {'total s':>8} {'reports/s':>9} "
+          f"{'target':>6}  phases (s)")  # fmt: skip
     for name, corpus, target in (("json", json_dir, JSON_TARGET), ("docx", docx_dir, DOCX_TARGET)):
         for jobs in (1, 2):
-            total, outputs, files = time_survey(corpus, jobs, options.repeat)
+            total, phases, files = time_survey(corpus, jobs, options.repeat, options.similar)
             rate = files / total
             verdict = "" if jobs == 1 else ("ok" if rate >= target else "MISS")
+            split = " ".join(f"{k} {v:.2f}" for k, v in phases.items())
             print(
-                f"{name:<8} {jobs:>4} {files:>6} {total:>8.2f} {outputs:>9.2f} "
-                f"{rate:>10.0f} {target:>7.0f} {verdict}"
+                f"{name:<6} {jobs:>4} {files:>6} {total:>8.2f} {rate:>9.0f} {target:>6.0f} "
+                f"{verdict:>4}  {split}"
             )
     files = sorted(json_dir.rglob("*.json"))
     small = peak_rss_mb(files[:1000])

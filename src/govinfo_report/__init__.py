@@ -24,6 +24,7 @@ from govinfo_report.errors import (
     ReportReadError,
     ReportValueError,
     ReportWriteError,
+    SurveyError,
     UnknownFormatError,
     UnknownOptionError,
 )
@@ -84,6 +85,7 @@ __all__ = [
     "Severity",
     "Status",
     "Subsection",
+    "SurveyError",
     "Table",
     "UnknownFormatError",
     "UnknownOptionError",

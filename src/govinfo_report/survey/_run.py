@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from govinfo_report.errors import GovinfoReportError, ReportWriteError
+from govinfo_report.errors import ReportWriteError, SurveyError
 from govinfo_report.survey._columns import CACHE_NAME, OUTPUTS
 from govinfo_report.survey._scan import expand_paths
 from govinfo_report.survey._summary import (
@@ -43,10 +43,6 @@ if TYPE_CHECKING:
 
 
 _MAX_CHUNK = 64
-
-
-class SurveyError(GovinfoReportError, ValueError):
-    """A survey cannot run: no input, or an output folder that is not one."""
 
 
 @attrs.frozen(kw_only=True)
