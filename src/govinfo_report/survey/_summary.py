@@ -26,7 +26,7 @@ from govinfo_report.survey import _columns as columns
 from govinfo_report.survey._agency import agency_key
 from govinfo_report.survey._payload import encode_tables
 
-_SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.NOTICE)
+_JSON = json.JSONEncoder(ensure_ascii=False)  # json.dumps(ensure_ascii=False) makes one a call
 Counts = tuple[int, int, int]
 """Findings by severity: errors, warnings, notices."""
 
@@ -167,7 +167,8 @@ def _summary(
     total = tuple(a + b for a, b in zip(base_counts, x_counts, strict=True))
 
     row = dict.fromkeys(columns.BASE_COLUMNS, "")
-    read = sum(v is not Empty.BLANK for vs in values for v in vs)
+    stated = sum(len(vs) for vs in values)
+    read = stated - sum(vs.count(Empty.BLANK) for vs in values)  # count() runs in C
     row.update(
         file=name,
         sha256=sha,
@@ -178,7 +179,7 @@ def _summary(
         format=version.value,
         status="errors" if total[0] else "ok",
         cells_read=str(read),
-        cells_stated=str(sum(len(vs) for vs in values)),
+        cells_stated=str(stated),
         errors=str(total[0]),
         warnings=str(total[1]),
         notices=str(total[2]),
@@ -248,7 +249,8 @@ def rule_statuses(findings: Iterable[Finding], applied: Iterable[str]) -> dict[s
 
 def findings_jsonl(name: str, findings: Iterable[Finding]) -> bytes:
     """``findings`` as findings.jsonl lines (the file first), zlib-compressed."""
-    lines = [json.dumps({"file": name, **f.to_dict()}, ensure_ascii=False) + "\n" for f in findings]
+    encode = _JSON.encode
+    lines = [encode({"file": name, **f.to_dict()}) + "\n" for f in findings]
     return zlib.compress("".join(lines).encode(), 1) if lines else b""
 
 
