@@ -418,3 +418,11 @@ def test_a_worker_that_dies_loses_only_its_file(
     assert (
         row["reason"] == "internal error: the process reading it died (a crash, or out of memory)"
     )
+
+
+def test_an_output_folder_inside_the_corpus_is_not_surveyed(tmp_path: Path) -> None:
+    shutil.copy("examples/example_2021.yaml", tmp_path / "a.yaml")
+    survey([tmp_path], tmp_path / "survey", jobs=1)
+    again = survey([tmp_path], tmp_path / "survey", jobs=1)  # index.html is there now
+    assert (again.files, again.read) == (1, 0)
+    assert list(_rows(tmp_path / "survey")) == [str(tmp_path / "a.yaml")]

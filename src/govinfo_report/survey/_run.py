@@ -214,8 +214,11 @@ def _phase1(
     """Read what changed, store every summary; the number of files read."""
     known = cache.known(similar)
     todo: list[str] = []
+    ours = cache.path.parent.resolve()
     for path, reason in expand_paths(given):
         name = str(path)
+        if ours in path.resolve().parents:
+            continue  # our own outputs (index.html), when OUTDIR is under a PATH
         if reason is not None:
             cache.store(unreadable(name, "", reason), similar)
         else:
