@@ -3,11 +3,12 @@ markdown-it-py's table extension (checked against its public token stream)."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from govinfo_report.readers._md_tables import split_row
+from govinfo_report.readers._md_tables import label_path, split_row
 
 _PARSER = MarkdownIt("commonmark").enable("table")
 
@@ -44,3 +45,27 @@ def test_cells_are_those_markdown_it_parses(texts: list[str]) -> None:
     line = "| " + " | ".join(texts) + " |"
     cells = split_row(line)
     assert _body_cells(line, len(cells)) == [c.strip() for c in cells]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "三、本年度办理结果 / （三）不予公开 / 1.属于国家秘密",
+            ("三、本年度办理结果", "（三）不予公开", "1.属于国家秘密"),
+        ),
+        ("a  /  b", ("a ", " b")),
+        (": /  :", (":", " :")),
+        (" / x", (" / x",)),
+        ("x / ", ("x / ",)),
+        ("a /b", ("a /b",)),
+    ],
+)
+def test_label_path_parts_join_back_to_the_text(text: str, parts: tuple[str, ...]) -> None:
+    assert label_path(text) == parts
+    assert " / ".join(parts) == text
+
+
+@given(st.text(st.sampled_from(" /a\t:"), max_size=12))
+def test_label_path_is_exact(text: str) -> None:
+    assert " / ".join(label_path(text)) == text

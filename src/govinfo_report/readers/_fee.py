@@ -117,6 +117,8 @@ def _statement(sentence: str, paragraph: int) -> _Statement | None:
 
 
 def _stated(sentence: str, paragraph: int) -> _Statement | None:
+    if "费" not in sentence and "費" not in sentence and "收" not in sentence:
+        return None  # no clause can name the fee (信息处理费) or a charge (收费, 收取)
     text = _BOOK_TITLE.sub("", fold(sentence))
     amounts: set[Decimal] = set()
     none = False

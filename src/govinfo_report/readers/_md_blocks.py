@@ -28,6 +28,8 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.table import escapedSplit, getLine
 from markdown_it.rules_block.table import table as gfm_table_rule
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
 
 from govinfo_report.readers import _md_inline
 from govinfo_report.readers._document import Grid
@@ -86,7 +88,32 @@ def _bounded_table(state: StateBlock, start: int, end: int, silent: bool) -> boo
     return gfm_table_rule(state, start, start + 2 + rows, False)
 
 
+def _inline(state: StateCore) -> None:
+    """markdown-it-py's core ``inline`` rule, without its parser for plain text.
+
+    A report is mostly table cells and sentences with no character any inline rule
+    reacts to (the inline parser's terminators: ``*``, ``\\``, ``<``, ``&``, a newline…);
+    for those the parser would make exactly one ``text`` token of the whole content, so
+    that token is made directly. Anything else is parsed as before.
+    """
+    parser = state.md.inline
+    terminators = parser.terminator_re
+    for token in state.tokens:
+        if token.type != "inline":
+            continue
+        if token.children is None:
+            token.children = []
+        content = token.content
+        if content and terminators.search(content) is None:
+            text = Token("text", "", 0)
+            text.content = content
+            token.children.append(text)
+        else:
+            parser.parse(content, state.md, state.env, token.children)
+
+
 _MD = MarkdownIt("commonmark", {"html": True}).enable("table")
+_MD.core.ruler.at("inline", _inline)
 # Without text_join, escaped characters stay apart (text_special) from literal source
 # text, so a literal "**" that CommonMark could not pair is still recognisable.
 _MD.disable("text_join")

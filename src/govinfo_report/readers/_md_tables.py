@@ -27,9 +27,29 @@ from govinfo_report.readers._document import Grid
 from govinfo_report.readers._limits import CellBudget, span
 from govinfo_report.readers._md_inline import text_of
 
-_SPLIT = re.compile(r"(?<=\S)\s+/\s+(?=\S)")
-"""Splits a label path or a composite column name (the writer joins with `` / ``, and
-no part is empty: a label that starts or ends with `` / `` is one label)."""
+_SEPARATOR = re.compile(r"(?<=\S)(\s*) / (\s*)(?=\S)")
+"""Where a label path or a composite column name divides: `` / `` between two visible
+characters (no part is empty: a label that starts or ends with `` / `` is one label),
+with any further whitespace around it."""
+
+
+def label_path(text: str) -> tuple[str, ...]:
+    """The parts of a composite label or column name, as the writer joined them.
+
+    Exact: ``" / ".join(label_path(t)) == t``. Whitespace beyond the one space each side
+    of the separator stays with the part it touches (``a  /  b`` → ``("a ", " b")``), so
+    a label with such spacing reads back as written, and the parts still match their
+    labels (the table engine compares stripped texts).
+    """
+    parts: list[str] = []
+    start = 0
+    for match in _SEPARATOR.finditer(text):
+        parts.append(text[start : match.start()] + match.group(1))
+        start = match.end() - len(match.group(2))
+    parts.append(text[start:])
+    return tuple(parts)
+
+
 _CELL_PIPE = re.compile(r"(?<!\\)\|")
 """A pipe that separates cells: one without a backslash right before it."""
 _MAX_SPAN: Final = 1000
@@ -60,7 +80,7 @@ def _header_rows(header: Sequence[str]) -> tuple[list[list[str]], list[list[tupl
     to the bottom row; equal parts of neighbouring columns are one merged cell, as in the
     HTML and DOCX prints. The corner cell (the first) covers every header row.
     """
-    paths = [tuple(_SPLIT.split(h)) if h else ("",) for h in header[1:]]
+    paths = [label_path(h) if h else ("",) for h in header[1:]]
     depth = max((len(p) for p in paths), default=1)
     rows: list[list[str]] = [[header[0] if header else ""] for _ in range(depth)]
     origin: list[list[tuple[int, int]]] = [[(0, 0)] for _ in range(depth)]
@@ -112,7 +132,7 @@ def gfm_table(tokens: Sequence[Token], start: int, source: Sequence[str], offset
             current = None
     table_line = (tokens[start].map or [0])[0] + offset + 1
     head, head_origin = _header_rows(header)
-    labels = [tuple(_SPLIT.split(cells[0])) if cells[0] else ("",) for cells, _, _ in rows]
+    labels = [label_path(cells[0]) if cells[0] else ("",) for cells, _, _ in rows]
     width = max((len(p) for p in labels), default=1)
     depth = len(head)
     cells: list[tuple[str, ...]] = []
@@ -155,7 +175,8 @@ def gfm_table(tokens: Sequence[Token], start: int, source: Sequence[str], offset
 
 
 def _span(element: Any, name: str) -> int:
-    return max(span(element.get(name), _MAX_SPAN), 1)
+    value = element.get(name)
+    return 1 if value is None else max(span(value, _MAX_SPAN), 1)
 
 
 @attrs.frozen
@@ -175,35 +196,37 @@ def _html_grid(table: Any, line: int, budget: CellBudget) -> HtmlTable:
     Raises:
         ReportReadError: the grid would take the document's tables over the cell budget.
     """
-    occupied: dict[tuple[int, int], tuple[str, tuple[int, int]]] = {}
     trs = table.xpath("./tr | ./*/tr")
     what = f"the HTML table at line {line}"
+    # Per row, each grid position's cell (its text and origin), None where no cell is yet.
+    rows: list[list[tuple[str, tuple[int, int]] | None]] = [[] for _ in trs]
     width = 0
-    ends = [0] * len(trs)
     for r, tr in enumerate(trs):
+        own = rows[r]
         c = 0
         for element in tr:
-            if not isinstance(element.tag, str) or element.tag not in ("td", "th"):
-                continue
-            while (r, c) in occupied:
+            if element.tag != "td" and element.tag != "th":
+                continue  # also comments and processing instructions (no str tag)
+            while c < len(own) and own[c] is not None:
                 c += 1
             rowspan = min(_span(element, "rowspan"), len(trs) - r)
             colspan = _span(element, "colspan")
             # Every position lies in the rows x width rectangle: count it before placing.
             width = max(width, c + colspan)
             budget.check(len(trs) * width, what)
-            text = element.text_content()
+            cell = (element.text_content(), (r, c))
             for dr in range(rowspan):
-                ends[r + dr] = max(ends[r + dr], c + colspan)
-                for dc in range(colspan):
-                    occupied[(r + dr, c + dc)] = (text, (r, c))
+                target = rows[r + dr]
+                if len(target) < c + colspan:
+                    target.extend([None] * (c + colspan - len(target)))
+                target[c : c + colspan] = [cell] * colspan
             c += colspan
     budget.take(len(trs) * width, what)
     cells = []
     origin = []
-    for r in range(len(trs)):
+    for r, own in enumerate(rows):
         # A row ends with its last cell (our extra rows are short): no blank padding.
-        row = [occupied.get((r, c), ("", (r, c))) for c in range(ends[r])]
+        row = [cell or ("", (r, c)) for c, cell in enumerate(own)]
         cells.append(tuple(text for text, _ in row))
         origin.append(tuple(o for _, o in row))
     grid = Grid(

@@ -21,6 +21,10 @@ class HeaderReader:
         self.table = table
         self.spec = spec
         self.notes = notes
+        self._first: tuple[Sequence[SourceRow] | None, int | None] = (None, None)
+        """The last header :meth:`first_mapped_column` answered for, and its answer
+        (asked once per data row, with the same header rows until the header changes)."""
+        self._expected: dict[str, tuple[Slot, ...]] = {}
 
     def header_word(self, text: str) -> bool:
         if self.spec.header_words.match(text, fuzzy=False) is not None:
@@ -31,6 +35,13 @@ class HeaderReader:
 
     def first_mapped_column(self, header: Sequence[SourceRow]) -> int | None:
         """The leftmost grid column the current (positional) header maps to a column."""
+        if self._first[0] is header:
+            return self._first[1]
+        first = self._first_mapped_column(header)
+        self._first = (header, first)
+        return first
+
+    def _first_mapped_column(self, header: Sequence[SourceRow]) -> int | None:
         columns: list[int] = []
         for hrow in header:
             if hrow.loose:
@@ -50,10 +61,18 @@ class HeaderReader:
                 return match.key
         return None
 
-    def expected_slots(self, row_id: str) -> list[Slot]:
+    def expected_slots(self, row_id: str) -> tuple[Slot, ...]:
+        """The slots a data row of ``row_id`` has (every cell of the table for ``""``),
+        in the format's order (computed once per row id)."""
+        slots = self._expected.get(row_id)
+        if slots is None:
+            slots = self._expected[row_id] = self._expected_slots(row_id)
+        return slots
+
+    def _expected_slots(self, row_id: str) -> tuple[Slot, ...]:
         if row_id:
-            return [(None, c.id) for c in self.spec.group_of[row_id].columns]
-        return [(r.id, c.id) for r in self.table.rows for c in self.table.groups[0].columns]
+            return tuple((None, c.id) for c in self.spec.group_of[row_id].columns)
+        return tuple((r.id, c.id) for r in self.table.rows for c in self.table.groups[0].columns)
 
     def positional_map(self, header: Sequence[SourceRow], row_id: str) -> dict[int, Slot]:
         columns: dict[int, str] = {}
@@ -74,7 +93,7 @@ class HeaderReader:
         mapping: dict[int, Slot] = {c: (row_part.get(c), col) for c, col in columns.items()}
         return mapping
 
-    def loose_sequence(self, header: Sequence[SourceRow], row_id: str) -> list[Slot] | None:
+    def loose_sequence(self, header: Sequence[SourceRow], row_id: str) -> Sequence[Slot] | None:
         rows = [h for h in header if h.loose]
         if not rows:
             return None

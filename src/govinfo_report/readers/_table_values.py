@@ -9,7 +9,7 @@ second, different value is a conflict, reported, and the first one kept.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -65,7 +65,11 @@ class ValuePlacer:
         self._header_missing_noted = False
         self._partial_noted = False
         self._maps: dict[tuple[int, str], dict[int, Slot]] = {}
-        self._sequences: dict[tuple[int, str], list[Slot] | None] = {}
+        self._sequences: dict[tuple[int, str], Sequence[Slot] | None] = {}
+        self._row_maps: dict[tuple[int, str], dict[int, Slot]] = {}
+        self._covered: dict[tuple[int, str, str], bool] = {}
+        """(header version, kind of reading, row id) → whether the header names every
+        column of the row (see :meth:`_partial`)."""
 
     def place(self, item: PendingRow, *, padded: bool) -> None:
         """Place the values of one data row under the header that preceded it.
@@ -88,7 +92,7 @@ class ValuePlacer:
             sequence = self._loose_slots(head, row_id)
             if sequence is None:
                 sequence = self._headerless(head, row_id, len(texts), row.location)
-            elif self._partial(sequence, row_id, len(texts)):
+            elif self._partial(head, "loose", sequence, row_id, len(texts)):
                 sequence = self._in_format_order(row_id, row.location)
             if (
                 sequence is not None
@@ -115,7 +119,7 @@ class ValuePlacer:
         self._commit(row, row_id, assigned)
 
     def _short_row(
-        self, row: SourceRow, row_id: str, texts: list[str], sequence: list[Slot]
+        self, row: SourceRow, row_id: str, texts: list[str], sequence: Sequence[Slot]
     ) -> bool:
         """Place a flattened row with fewer values than columns in its first columns,
         when order alone determines them; whether it was placed.
@@ -175,7 +179,10 @@ class ValuePlacer:
             if cell_id not in self.table.index:
                 continue
             path = f"{self.table.id}.{cell_id}"
-            distinct = sorted({t for t in texts if t})
+            if len(texts) == 1:
+                distinct = [texts[0]] if texts[0] else []
+            else:
+                distinct = sorted({t for t in texts if t})
             if len(distinct) > 1:
                 self.notes.conflict(path, distinct, row.location)
                 continue
@@ -197,19 +204,19 @@ class ValuePlacer:
         mapping = self._positional_map(head, row_id)
         if not mapping:
             return None
-        if self._partial(list(mapping.values()), row_id, len(values)) and self._agrees(
+        if self._partial(head, "grid", mapping.values(), row_id, len(values)) and self._agrees(
             mapping, values, row_id
         ):
             order = self._in_format_order(row_id, location)
             return {slot: [text] for slot, (text, _) in zip(order, values, strict=True)}
+        own = self._row_map(head, row_id, mapping)
         assigned: dict[Slot, list[str]] = {}
         for text, cols in values:
-            slots = {mapping[c] for c in cols if c in mapping}
-            if row_id:
-                # A part named over its columns (Table 4 printed part by part) is the row.
-                slots = {(None, s[1]) for s in slots if s[0] in (None, row_id)}
+            if len(cols) == 1:
+                slot = own.get(cols[0])
+                slots = {slot} if slot is not None else set()
             else:
-                slots = {s for s in slots if s[0] is not None}
+                slots = {own[c] for c in cols if c in own}
             if len(slots) == 1:
                 assigned.setdefault(slots.pop(), []).append(text)
             elif text:
@@ -226,6 +233,21 @@ class ValuePlacer:
             assigned.setdefault(slot, [])
         return assigned
 
+    def _row_map(self, head: _Head, row_id: str, mapping: dict[int, Slot]) -> dict[int, Slot]:
+        """``mapping`` narrowed to what a value of row ``row_id`` may go to: for a row, a
+        column of its own (a part named over its columns, as Table 4 printed part by part,
+        is the row); for the values row of a table without label rows, a slot naming its
+        row. Cached per header and row."""
+        key = (head[1], row_id)
+        own = self._row_maps.get(key)
+        if own is None:
+            if row_id:
+                own = {c: (None, s[1]) for c, s in mapping.items() if s[0] in (None, row_id)}
+            else:
+                own = {c: s for c, s in mapping.items() if s[0] is not None}
+            self._row_maps[key] = own
+        return own
+
     def _positional_map(self, head: _Head, row_id: str) -> dict[int, Slot]:
         # Cached per header (by its version number) and row group.
         key = (head[1], row_id and self.spec.group_of[row_id].id)
@@ -233,21 +255,33 @@ class ValuePlacer:
             self._maps[key] = self.heads.positional_map(head[0], row_id)
         return self._maps[key]
 
-    def _loose_slots(self, head: _Head, row_id: str) -> list[Slot] | None:
+    def _loose_slots(self, head: _Head, row_id: str) -> Sequence[Slot] | None:
         key = (head[1], row_id and self.spec.group_of[row_id].id)
         if key not in self._sequences:
             self._sequences[key] = self.heads.loose_sequence(head[0], row_id)
         return self._sequences[key]
 
-    def _partial(self, named: Sequence[Slot], row_id: str, count: int) -> bool:
+    def _partial(
+        self, head: _Head, kind: str, named: Iterable[Slot], row_id: str, count: int
+    ) -> bool:
         """Whether a header naming the slots ``named`` leaves some of the row's columns
-        unnamed while the row gives exactly one field per column of the format."""
+        unnamed while the row gives exactly one field per column of the format.
+
+        ``named`` is what header ``head`` gives in the ``kind`` of reading ("grid" or
+        "loose"): whether it names every column is answered once per header and row.
+        """
         expected = self.heads.expected_slots(row_id)
-        columns = {(s[0] or None, s[1]) for s in named}
-        wanted = {(s[0] or None, s[1]) for s in expected}
-        if row_id:
-            columns = {(None, c) for r, c in columns if r in (None, row_id)}
-        return count == len(expected) and not wanted <= columns
+        if count != len(expected):
+            return False
+        memo = (head[1], kind, row_id)
+        covered = self._covered.get(memo)
+        if covered is None:
+            columns = {(s[0] or None, s[1]) for s in named}
+            wanted = {(s[0] or None, s[1]) for s in expected}
+            if row_id:
+                columns = {(None, c) for r, c in columns if r in (None, row_id)}
+            covered = self._covered[memo] = wanted <= columns
+        return not covered
 
     def _agrees(
         self, mapping: dict[int, Slot], values: list[tuple[str, tuple[int, ...]]], row_id: str
@@ -262,7 +296,7 @@ class ValuePlacer:
                     return False
         return True
 
-    def _in_format_order(self, row_id: str, location: str) -> list[Slot]:
+    def _in_format_order(self, row_id: str, location: str) -> Sequence[Slot]:
         """The format's column order for a row with one field per column under a header
         that names only some of them (cells merged or lost in extraction), noted once."""
         if not self._partial_noted:
@@ -282,7 +316,9 @@ class ValuePlacer:
             )
         return self.heads.expected_slots(row_id)
 
-    def _headerless(self, head: _Head, row_id: str, count: int, location: str) -> list[Slot] | None:
+    def _headerless(
+        self, head: _Head, row_id: str, count: int, location: str
+    ) -> Sequence[Slot] | None:
         """The format's column order for a table printed without a header, when the row
         has exactly as many values as the format has columns."""
         if head[0]:

@@ -18,6 +18,7 @@ characters in their Traditional form than in their Simplified form, and at least
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import Final
@@ -43,6 +44,9 @@ _SIMPLIFIED: Final = (
 _TABLE: Final = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
 _SIMPLE_FORMS: Final = frozenset(_SIMPLIFIED) - frozenset(_TRADITIONAL)
 _TRADITIONAL_FORMS: Final = frozenset(ch for ch in _TRADITIONAL if ch != ch.translate(_TABLE))
+_ANY_TRADITIONAL: Final = re.compile(f"[{re.escape(''.join(sorted(_TRADITIONAL_FORMS)))}]")
+"""Finds a character in its Traditional form: one C-level scan, no object per character
+(``frozenset.isdisjoint`` over a string makes one string per character: 20 times slower)."""
 _MINIMUM: Final = 10
 """Traditional characters a document needs to read as written in Traditional Chinese."""
 
@@ -56,7 +60,7 @@ def simplified(text: str) -> str:
 def is_traditional(texts: Iterable[str]) -> bool:
     """Whether the texts are written in Traditional Chinese."""
     joined = "".join(texts)
-    if _TRADITIONAL_FORMS.isdisjoint(joined):  # most documents: decided in one C pass
+    if _ANY_TRADITIONAL.search(joined) is None:  # most documents: decided in one scan
         return False
     counts = Counter(joined)  # counted in C; each distinct character looked at once
     traditional = sum(n for ch, n in counts.items() if ch in _TRADITIONAL_FORMS)
