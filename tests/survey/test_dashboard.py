@@ -391,6 +391,27 @@ def test_only_the_worst_twenty_are_listed(tmp_path: Path) -> None:
     assert [r[-1] for r in listed] == [f"{i:03}.docx" for i in expected]
 
 
+def test_totals_per_year_count_one_file_per_agency_and_year(tmp_path: Path) -> None:
+    rows = [
+        row("a.html", agency="甲", agency_key="甲", year=2022, new_received=10,
+            substantive_disclosure_rate="0.5500"),
+        row("a.pdf", agency="甲", agency_key="甲", year=2022, new_received=10,  # a copy
+            substantive_disclosure_rate="0.5500"),
+        row("b.docx", agency="乙", agency_key="乙", year=2022, new_received=5),
+        row("x.docx", year=2022, new_received=1, substantive_disclosure_rate="0.9000"),
+        row("y.docx", year=2022, new_received=1),  # no agency: counted as it is
+    ]  # fmt: skip
+    write_survey(tmp_path, rows, [])
+    page = write_dashboard(tmp_path).read_text(encoding="utf-8")
+    parsed = tables(tmp_path / "index.html")
+    [totals] = data_rows(parsed, "各年度合计")
+    assert totals[:3] == ["2022", "17", "4"]
+    assert "（1 份未计）" in page
+    rated = [r[1] for r in data_rows(parsed, "实质公开率分布")]
+    assert rated == ["0", "0", "0", "0", "0", "1", "0", "0", "0", "1"]
+    assert "<dd>2</dd>" in page  # rated: 甲 once, x; not rated: 乙, y (also 2)
+
+
 def test_files_are_shown_below_the_folder_they_all_share(tmp_path: Path) -> None:
     rows = [
         row("/data/survey-1/2022/a.docx", errors=1, status="errors"),

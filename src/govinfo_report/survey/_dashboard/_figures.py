@@ -46,9 +46,10 @@ def years_section(s: Survey) -> Markup:
         scroll=True,
     )
     note = lead(
-        "每年合计只计填写了该项的报告，空白不当作 0；同一机关同一年度的多份文件都计入。",
-        "Each total adds the reports that state the figure (a blank is never 0); "
-        "every file counts, duplicates too.",
+        "每年合计只计填写了该项的报告，空白不当作 0。同一机关同一年度有多份文件时，"
+        f"只计文件名最前的一份（{count(s.duplicates)} 份未计）。",
+        "Each total adds the reports that state the figure (a blank is never 0). Of several "
+        f"files for one agency and year, the first by name counts ({count(s.duplicates)} not).",
     )
     return section(
         "years", note, pair(el("div", {"class": "multiples"}, *charts), data, "pair stacked")
@@ -58,7 +59,15 @@ def years_section(s: Survey) -> Markup:
 # --- agencies year over year ---------------------------------------------------------------------
 
 
-_SPARKED = (0, 1, 2, 3, 5)  # 新收, 办结, 公开, 复议, 诉讼; 纠正 is written under 复议 and 诉讼
+_PLACE = {f.name: i for i, f in enumerate(FIGURES)}
+_SPARKED = tuple(
+    _PLACE[n]
+    for n in ("new_received", "total_outcomes", "disclosed", "review_total", "litigation_total")
+)
+_CORRECTED = {  # written under the total they correct, not a line of their own
+    _PLACE["review_total"]: _PLACE["review_corrected"],
+    _PLACE["litigation_total"]: _PLACE["litigation_corrected"],
+}
 
 
 def _agency_row(index: int, agency: Agency) -> list[str]:
@@ -77,8 +86,8 @@ def _agency_row(index: int, agency: Agency) -> list[str]:
         f = FIGURES[i]
         values = [y.figures[i] for y in agency.years]
         corrected = None
-        if f.name in ("review_total", "litigation_total"):
-            series = " → ".join(count(y.figures[i + 1]) for y in agency.years)
+        if i in _CORRECTED:
+            series = " → ".join(count(y.figures[_CORRECTED[i]]) for y in agency.years)
             corrected = el("span", {"class": "sub"}, f"纠正 corrected {series}")
         cells.append(
             join(
@@ -157,8 +166,10 @@ def rates_section(s: Survey) -> Markup:
     """Each derived ratio's distribution over the rated reports, with its quartiles."""
     parts: list[str] = [
         lead(
-            "只统计给出了比率的报告：分母不足 30 件或有空白操作数时，调查不评价该比率。",
-            "Only rated reports count: the survey rates none below N = 30 or with a blank operand.",
+            "只统计给出了比率的报告：分母不足 30 件或有空白操作数时，调查不评价该比率。"
+            "同一机关同一年度只计一份。",
+            "Only rated reports count: the survey rates none below N = 30 or with a blank "
+            "operand. One file per agency and year counts.",
         )
     ]
     for r in RATES:

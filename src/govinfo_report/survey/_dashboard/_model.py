@@ -160,8 +160,14 @@ class Survey:
     year_totals: defaultdict[int, tuple[Sum, ...]] = attrs.field(
         factory=lambda: defaultdict(lambda: tuple(Sum() for _ in FIGURES))
     )
+    """Per year, each figure of :data:`FIGURES` summed (an agency's first file a year)."""
+    duplicates: int = 0
+    """Files not counted in the totals and rates: an agency's second (third...) of a year."""
     rates: dict[str, Counter[int]] = attrs.field(factory=lambda: {r.name: Counter() for r in RATES})
-    """Per rate, how many reports have each value, in basis points (0.8125 → 8125)."""
+    """Per rate, how many reports have each value, in basis points (0.8125 → 8125).
+
+    Like :attr:`year_totals`, one file per agency and year counts.
+    """
     unrated: Counter[str] = attrs.field(factory=Counter)
     folder: str = ""
     """The folder every file is in (ending in its separator), "" when they share none."""

@@ -129,4 +129,4 @@ def _footer() -> Markup:
     )
 
 
-__all__ = ["SECTIONS", "page"]
+__all__ = ["page"]

@@ -42,6 +42,17 @@ from govinfo_report.survey._dashboard._model import (
     Worst,
 )
 
+# The agency_year table: key, name, year, file, then the figures and the rates by place.
+_FIGURE_COLUMNS = tuple(f"f{i}" for i in range(len(FIGURES)))
+_RATE_COLUMNS = tuple(f"r{i}" for i in range(len(RATES)))
+_NEW_RECEIVED = _FIGURE_COLUMNS[[f.name for f in FIGURES].index("new_received")]
+# Each agency's first file of a year (by name) is the one counted; the others are copies
+# (the same report as a web page and a PDF) or mistakes, and the survey lists them.
+_FIRSTS = (
+    "CREATE TABLE firsts AS SELECT * FROM (SELECT *, ROW_NUMBER() OVER"
+    " (PARTITION BY key, year ORDER BY file) AS nth FROM agency_year) WHERE nth = 1"
+)
+
 
 def tally(folder: Path) -> Survey:
     """Read ``folder``'s reports.csv (required) and findings.jsonl (if there).
@@ -52,11 +63,12 @@ def tally(folder: Path) -> Survey:
     """
     survey = Survey()
     with closing(sqlite3.connect("")) as db:
-        figures = ", ".join(f"f{i} INTEGER" for i in range(len(FIGURES)))
         db.execute(
-            f"CREATE TABLE agency_year (key TEXT, name TEXT, year INTEGER, file TEXT, {figures})"
+            "CREATE TABLE agency_year (key TEXT, name TEXT, year INTEGER, file TEXT, "
+            f"{', '.join(f'{c} INTEGER' for c in (*_FIGURE_COLUMNS, *_RATE_COLUMNS))})"
         )
         _read_reports(folder / REPORTS_CSV, survey, db)
+        _add_firsts(survey, db)
         _pick_agencies(survey, db)
     _read_findings(folder / FINDINGS_JSONL, survey)
     survey.worst.sort(key=lambda w: w.rank)
@@ -102,7 +114,8 @@ def _read_reports(path: Path, survey: Survey, db: sqlite3.Connection) -> None:
         handle = path.open(encoding="utf-8-sig", newline="")
     except OSError as exc:
         raise ReportLoadError(source, [f"cannot open it: {exc.strerror or exc}"]) from None
-    insert = f"INSERT INTO agency_year VALUES ({', '.join('?' * (4 + len(FIGURES)))})"
+    width = 4 + len(_FIGURE_COLUMNS) + len(_RATE_COLUMNS)
+    insert = f"INSERT INTO agency_year VALUES ({', '.join('?' * width)})"
     with handle:
         reader = csv.reader(handle)
         try:
@@ -167,20 +180,25 @@ def _add_report(survey: Survey, row: list[str], columns: _Columns) -> tuple[obje
         if len(survey.worst) >= 4 * WORST_SHOWN:  # bounded: sort, keep the worst
             survey.worst.sort(key=lambda w: w.rank)
             del survey.worst[WORST_SHOWN:]
-    for rate in RATES:
-        value = _rate(text(rate.name), rate.name)
-        if value is None:
-            survey.unrated[rate.name] += 1
-        else:
-            survey.rates[rate.name][value] += 1
+    rates = [_rate(text(r.name), r.name) for r in RATES]
     figures = _figures(numbers[len(COUNT_COLUMNS) :])
+    key = text("agency_key")
+    if key and year:  # counted once per agency and year, from the database
+        return (key, text("agency"), int(year), file, *figures, *rates)
+    # No agency (or year) to tell a second file of it by: counted as it is.
     if year:
         for total, figure in zip(survey.year_totals[int(year)], figures, strict=True):
             total.add(figure)
-    key = text("agency_key")
-    if not key or not year:
-        return None
-    return (key, text("agency"), int(year), file, *figures)
+    _add_rates(survey, rates)
+    return None
+
+
+def _add_rates(survey: Survey, rates: Sequence[int | None], times: int = 1) -> None:
+    for rate, value in zip(RATES, rates, strict=True):
+        if value is None:
+            survey.unrated[rate.name] += times
+        else:
+            survey.rates[rate.name][value] += times
 
 
 def _figures(numbers: Sequence[int | None]) -> tuple[int | None, ...]:
@@ -240,12 +258,29 @@ def _suffix(file: str) -> str:
     return suffix.lower() if dot and stem.strip(".") else ""
 
 
+def _add_firsts(survey: Survey, db: sqlite3.Connection) -> None:
+    """Each year's figures summed, and the rates counted, over agencies' first files."""
+    db.execute("CREATE INDEX agency_year_order ON agency_year (key, year, file)")
+    db.execute(_FIRSTS)
+    sums = ", ".join(f"SUM({c}), COUNT({c})" for c in _FIGURE_COLUMNS)
+    for year, *values in db.execute(f"SELECT year, {sums} FROM firsts GROUP BY year"):
+        for i, total in enumerate(survey.year_totals[year]):
+            total.total += values[2 * i] or 0
+            total.n += values[2 * i + 1]
+    rates = ", ".join(_RATE_COLUMNS)
+    for n, *values in db.execute(f"SELECT COUNT(*), {rates} FROM firsts GROUP BY {rates}"):
+        _add_rates(survey, values, n)
+    (rows,) = db.execute("SELECT COUNT(*) FROM agency_year").fetchone()
+    (firsts,) = db.execute("SELECT COUNT(*) FROM firsts").fetchone()
+    survey.duplicates = rows - firsts
+
+
 def _pick_agencies(survey: Survey, db: sqlite3.Connection) -> None:
     """The agencies with two years or more: the most 新收 in one year first, then by key."""
-    (survey.agency_count,) = db.execute("SELECT COUNT(DISTINCT key) FROM agency_year").fetchone()
+    (survey.agency_count,) = db.execute("SELECT COUNT(DISTINCT key) FROM firsts").fetchone()
     multi = (
-        "SELECT key, MAX(COALESCE(f0, -1)) AS size FROM agency_year "
-        "GROUP BY key HAVING COUNT(DISTINCT year) >= 2"
+        f"SELECT key, MAX(COALESCE({_NEW_RECEIVED}, -1)) AS size FROM firsts "
+        "GROUP BY key HAVING COUNT(year) >= 2"
     )
     (survey.multi_year_count,) = db.execute(f"SELECT COUNT(*) FROM ({multi})").fetchone()
     picked = db.execute(
@@ -255,7 +290,11 @@ def _pick_agencies(survey: Survey, db: sqlite3.Connection) -> None:
     for (key,) in picked:
         years: list[AgencyYear] = []
         name, duplicates = "", 0
-        rows = db.execute("SELECT * FROM agency_year WHERE key = ? ORDER BY year, file", (key,))
+        rows = db.execute(
+            f"SELECT key, name, year, file, {', '.join(_FIGURE_COLUMNS)} FROM agency_year "
+            "WHERE key = ? ORDER BY year, file",
+            (key,),
+        )
         for _, row_name, year, file, *figures in rows:
             if years and years[-1].year == year:
                 duplicates += 1
