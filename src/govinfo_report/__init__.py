@@ -5,7 +5,8 @@ The report is an immutable value (:class:`Report`) in either statutory format;
 :func:`write_report` / :func:`render` emit Word and Markdown; :func:`read_report` imports
 published reports (Word, web pages, Markdown, flattened text) and the JSON/YAML/TOML
 interchange files; :func:`load` / :func:`dump` (and :func:`loads` / :func:`dumps` for
-strings) are those files' own functions, and :func:`describe` explains any finding code.
+strings) are those files' own functions, :func:`describe` explains any finding code, and
+:func:`survey` checks a whole corpus into tables and a dashboard.
 Everything a user needs is importable from here; the subpackages hold the rest.
 """
 
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
         ReportReadError,
         ReportValueError,
         ReportWriteError,
+        SurveyError,
         UnknownFormatError,
         UnknownOptionError,
     )
@@ -55,6 +57,7 @@ if TYPE_CHECKING:
     )
     from govinfo_report.readers import Reader, ReadResult, read_report
     from govinfo_report.serialize import dump, dumps, load, loads
+    from govinfo_report.survey import survey
     from govinfo_report.writers import Writer, available_writers, get_writer, render, write_report
 
     __version__: str
@@ -77,6 +80,7 @@ _HOMES: dict[str, str] = {
     "ReportReadError": "govinfo_report.errors",
     "ReportValueError": "govinfo_report.errors",
     "ReportWriteError": "govinfo_report.errors",
+    "SurveyError": "govinfo_report.errors",
     "UnknownFormatError": "govinfo_report.errors",
     "UnknownOptionError": "govinfo_report.errors",
     "Finding": "govinfo_report.findings",
@@ -109,6 +113,7 @@ _HOMES: dict[str, str] = {
     "dumps": "govinfo_report.serialize",
     "load": "govinfo_report.serialize",
     "loads": "govinfo_report.serialize",
+    "survey": "govinfo_report.survey",
     "Writer": "govinfo_report.writers",
     "available_writers": "govinfo_report.writers",
     "get_writer": "govinfo_report.writers",
@@ -146,6 +151,7 @@ __all__ = [
     "Severity",
     "Status",
     "Subsection",
+    "SurveyError",
     "Table",
     "UnknownFormatError",
     "UnknownOptionError",
@@ -168,6 +174,7 @@ __all__ = [
     "loads",
     "read_report",
     "render",
+    "survey",
     "write_report",
 ]
 

@@ -26,6 +26,7 @@ import re
 import secrets
 import stat
 import sys
+from collections.abc import Iterable
 from contextlib import suppress
 from pathlib import Path
 from typing import Literal
@@ -110,14 +111,30 @@ def write_output(path: str | os.PathLike[str], data: bytes, *, force: bool = Fal
         ReportWriteError: the destination is refused or could not be written; the
             message names ``path``, never a temporary file, and ``path`` is unchanged.
     """
+    write_output_chunks(path, (data,), force=force)
+
+
+def write_output_chunks(
+    path: str | os.PathLike[str], chunks: Iterable[bytes], *, force: bool = False
+) -> None:
+    """Write the concatenation of ``chunks`` to ``path``, as :func:`write_output` does.
+
+    For outputs too large to hold at once (a survey's cells.csv): the chunks are
+    written as they come, to the temporary file that then replaces ``path``, so
+    ``path`` shows either its old content or the whole new one. An exception raised
+    by ``chunks`` leaves ``path`` unchanged (when written atomically) and propagates.
+
+    Raises:
+        ReportWriteError: as :func:`write_output`.
+    """
     dest = destination(path)
     if dest.read_only and not force:
         raise _refused(dest.path, "it is read-only; pass force=True to replace it")
     try:
         if dest.kind == "in_place":
-            _write_in_place(dest, data)
+            _write_in_place(dest, chunks)
         else:
-            _write_atomically(dest, data)
+            _write_atomically(dest, chunks)
     except ReportWriteError:
         raise
     except OSError as exc:
@@ -171,7 +188,7 @@ def _refused(path: Path, reason: str) -> ReportWriteError:
 # --- writing ----------------------------------------------------------------------------------
 
 
-def _write_in_place(dest: Destination, data: bytes) -> None:
+def _write_in_place(dest: Destination, chunks: Iterable[bytes]) -> None:
     assert dest.existing is not None
     # Behind /dev/stdout a regular file was opened by the shell: append, as `>>` wants
     # and as `>` (already truncated) gives the same.
@@ -180,12 +197,13 @@ def _write_in_place(dest: Destination, data: bytes) -> None:
     try:
         if stat.S_IFMT(os.fstat(fd).st_mode) != stat.S_IFMT(dest.existing.st_mode):
             raise _refused(dest.path, "it was replaced by something else while writing")
-        _write_all(fd, data)
+        for data in chunks:
+            _write_all(fd, data)
     finally:
         os.close(fd)
 
 
-def _write_atomically(dest: Destination, data: bytes) -> None:
+def _write_atomically(dest: Destination, chunks: Iterable[bytes]) -> None:
     folder = str(dest.target.parent)
     _remove_leftovers(folder)
     # A file we replace may be private: the temporary one is, until it has its mode.
@@ -193,7 +211,8 @@ def _write_atomically(dest: Destination, data: bytes) -> None:
     try:
         if dest.existing is not None:
             _keep_owner_and_mode(fd, dest.existing)
-        _write_all(fd, data)
+        for data in chunks:
+            _write_all(fd, data)
         os.fsync(fd)
         os.replace(temp, dest.target)
     except BaseException:
@@ -313,4 +332,11 @@ else:
         return True
 
 
-__all__ = ["TEMP_PREFIX", "TEMP_SUFFIX", "Destination", "destination", "write_output"]
+__all__ = [
+    "TEMP_PREFIX",
+    "TEMP_SUFFIX",
+    "Destination",
+    "destination",
+    "write_output",
+    "write_output_chunks",
+]

@@ -65,6 +65,10 @@ class PreviousReportMismatch(GovinfoReportError, ValueError):
     """``previous=`` is not the same agency's report on the year before."""
 
 
+class SurveyError(GovinfoReportError, ValueError):
+    """A survey cannot run: nothing to survey, or an output folder that is not one."""
+
+
 class ReportWriteError(GovinfoReportError, OSError):
     """An output could not be written (bad template, unwritable destination, ...)."""
 

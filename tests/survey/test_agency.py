@@ -6,8 +6,8 @@ import doctest
 
 import pytest
 
-from govinfo_report.survey import _agency
-from govinfo_report.survey._agency import agency_key
+from govinfo_report import _agency
+from govinfo_report._agency import agency_key
 
 
 @pytest.mark.parametrize(

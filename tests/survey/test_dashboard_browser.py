@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from govinfo_report._agency import agency_key
 from govinfo_report.catalog import CATALOG, CHECK_CATALOG
-from govinfo_report.survey._agency import agency_key
 from govinfo_report.survey._dashboard import write_dashboard
 
 # reports.csv's columns before the rule columns, as the survey writes them (common.md).

@@ -24,29 +24,56 @@ def _order(finding: Finding) -> tuple[object, ...]:
     return (*finding.sort_key, finding.message_zh)
 
 
-def iter_findings(report: Report, *, previous: Report | None = None) -> Iterator[Finding]:
+def iter_findings(
+    report: Report, *, previous: Report | None = None, other_agency: bool = False
+) -> Iterator[Finding]:
     """Yield every finding for ``report`` as the rules produce it (not sorted).
 
     Args:
         report: the report to check.
         previous: the same agency's report on the year before, for the cross-year
             rules (X.1, X.2, X.3); without it those rules use their one-year forms.
+        other_agency: accept a ``previous`` report of another agency (by
+            :func:`govinfo_report.survey.agency_key`; a blank name matches any).
 
     Raises:
-        PreviousReportMismatch: ``previous`` is not a report on the year before.
+        PreviousReportMismatch: ``previous`` is not a report on the year before, or is
+            another agency's and ``other_agency`` is false.
     """
+    if previous is not None and not other_agency:
+        _same_agency(report, previous)
     return run(report, previous)
 
 
-def check(report: Report, *, previous: Report | None = None) -> tuple[Finding, ...]:
+def check(
+    report: Report, *, previous: Report | None = None, other_agency: bool = False
+) -> tuple[Finding, ...]:
     """Every finding for ``report``, errors first, then by code and cell paths.
 
-    Never stops at the first problem. See :func:`iter_findings` for ``previous``.
+    Never stops at the first problem. See :func:`iter_findings` for ``previous`` and
+    ``other_agency``.
 
     Raises:
-        PreviousReportMismatch: ``previous`` is not a report on the year before.
+        PreviousReportMismatch: ``previous`` is not a report on the year before, or is
+            another agency's and ``other_agency`` is false.
     """
+    if previous is not None and not other_agency:
+        _same_agency(report, previous)
     return tuple(sorted(collect(report, previous), key=_order))
+
+
+def _same_agency(report: Report, previous: Report) -> None:
+    """Raise when ``previous`` is surely another agency's report: comparing two agencies'
+    figures year over year is a mistake (a wrong file), not a finding."""
+    from govinfo_report._agency import agency_key
+
+    ours, theirs = agency_key(report.metadata.agency), agency_key(previous.metadata.agency)
+    if ours and theirs and ours != theirs:
+        raise PreviousReportMismatch(
+            f"previous= is a report of {previous.metadata.agency!r}, not of "
+            f"{report.metadata.agency!r}; give that agency's report on "
+            f"{report.metadata.year - 1}, or other_agency=True to compare them anyway"
+        )
 
 
 def is_valid(report: Report) -> bool:

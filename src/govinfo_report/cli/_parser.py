@@ -144,7 +144,14 @@ def build_parser(stdout: IO[str], stderr: IO[str]) -> Parser:
         default=Severity.NOTICE.value,
         help="show findings of this severity and worse (the exit code counts all)",
     )
-    p.add_argument("--previous", type=Path, metavar="FILE", help="last year's report")
+    p.add_argument(
+        "--previous", type=Path, metavar="FILE", help="the same agency's report on the year before"
+    )
+    p.add_argument(
+        "--force-previous",
+        action="store_true",
+        help="compare with --previous even when it is another agency's report",
+    )
     p.add_argument("--from", dest="reader", metavar="FORMAT", help="input format (default: detect)")
     p.add_argument("--explain", action="store_true", help="print how to fix each finding")
     p.set_defaults(command=command("validate"))
@@ -229,4 +236,51 @@ def build_parser(stdout: IO[str], stderr: IO[str]) -> Parser:
     )
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the findings")
     p.set_defaults(command=command("import"))
+
+    p = commands.add_parser(
+        "survey",
+        help="check a corpus in parallel, pair years and levels, export tables and a dashboard",
+        description="Read and check every report under PATH (files and folders, any mix of "
+        "formats), pair each with its agency's previous year, and write reports.csv, "
+        "reports.xlsx, cells.csv, findings.jsonl and index.html into OUTDIR, which also "
+        "caches what was read: a re-run reads only the files that changed.",
+        epilog="Exit codes: 0 the outputs are written (whatever the reports hold), "
+        "2 the survey could not run.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", type=Path, help="report file or folder")
+    p.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="OUTDIR", help="output folder"
+    )
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="worker processes (default: all cores; 1 = in this process)",
+    )
+    p.add_argument(
+        "--hierarchy",
+        metavar="FILE|auto",
+        help="parent → children agencies (YAML), or auto (from the names), for rule H.1",
+    )
+    p.add_argument(
+        "--no-similar",
+        dest="similar",
+        action="store_false",
+        help="do not judge copied text (DUP.1, 雷同)",
+    )
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the summary")
+    p.set_defaults(command=command("survey"))
     return parser
+
+
+def _positive(text: str) -> int:
+    """A whole number ≥ 1 (``--jobs``)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected 1 or more, got {value}")
+    return value

@@ -9,9 +9,9 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 
@@ -25,8 +25,12 @@ from govinfo_report.cli._common import (
     exception_name,
     finding_line,
 )
-from govinfo_report.errors import GovinfoReportError, ReportLoadError
+from govinfo_report.errors import GovinfoReportError, PreviousReportMismatch, ReportLoadError
 from govinfo_report.findings import Finding, Lang, Severity
+from govinfo_report.survey import expand_paths
+
+if TYPE_CHECKING:
+    from govinfo_report.model import Report
 
 
 @attrs.frozen
@@ -103,13 +107,18 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         return finding.severity.rank <= threshold
 
     results: list[FileResult] = []
-    for path, unusable in _expand(options.files):
+    for path, unusable in expand_paths(options.files):
         try:
             if unusable is not None:
                 result = FileResult(str(path), error=unusable)
             else:
                 read = _common.read_input(path, options.reader)
-                findings = (*read.findings, *check(read.report, previous=previous))
+                if previous is not None and not options.force_previous:
+                    _same_agency(read.report, previous, options.previous)
+                findings = (
+                    *read.findings,
+                    *check(read.report, previous=previous, other_agency=True),
+                )
                 cells = _common.cell_counts(read.report)
                 result = FileResult.checked(str(path), findings, shown, cells)
         except ReportLoadError as exc:
@@ -142,36 +151,17 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     return code
 
 
-def _expand(paths: Sequence[Path]) -> Iterator[tuple[Path, str | None]]:
-    """Files as given; folders recursively, keeping the suffixes some reader accepts.
+def _same_agency(report: Report, previous: Report, path: Path) -> None:
+    """Refuse ``--previous`` of another agency (as :func:`check` does, in CLI words)."""
+    from govinfo_report._agency import agency_key
 
-    Each path comes with None, or with why it is unusable: a folder holding no report
-    is one (``validate empty/`` must not say all is well).
-    """
-    suffixes: set[str] | None = None
-    for path in paths:
-        if not path.is_dir():
-            yield path, None
-            continue
-        if suffixes is None:
-            suffixes = _readable_suffixes()
-        empty = True
-        for found in sorted(path.rglob("*")):
-            relative = found.relative_to(path).parts
-            if any(part.startswith(".") for part in relative):
-                continue  # hidden files, our own temporary files, .git
-            if found.is_file() and found.suffix.lower() in suffixes:
-                empty = False
-                yield found, None
-        if empty:
-            looked = ", ".join(sorted(suffixes))
-            yield path, f"no report files in this folder or below (looked for {looked})"
-
-
-def _readable_suffixes() -> set[str]:
-    from govinfo_report.readers import available_readers, get_reader
-
-    return {s for name in available_readers() for s in get_reader(name).suffixes}
+    ours, theirs = agency_key(report.metadata.agency), agency_key(previous.metadata.agency)
+    if ours and theirs and ours != theirs:
+        raise PreviousReportMismatch(
+            f"--previous {path} is a report of {previous.metadata.agency}, not of "
+            f"{report.metadata.agency}; give that agency's report on "
+            f"{report.metadata.year - 1}, or --force-previous to compare them anyway"
+        )
 
 
 def _print_result(

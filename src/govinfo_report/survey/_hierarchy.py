@@ -31,13 +31,13 @@ from pathlib import Path
 import attrs
 import yaml
 
+from govinfo_report._agency import agency_key
 from govinfo_report._input import read_file
 from govinfo_report.aggregate import report_name
 from govinfo_report.errors import ReportLoadError
 from govinfo_report.findings import Finding, Severity, Status
 from govinfo_report.formats import CellSpec, TableSpec
 from govinfo_report.model import Empty, Report
-from govinfo_report.survey._agency import agency_key
 
 CODE = "H.1"
 MAX_FILE_BYTES = 4 * 1024 * 1024

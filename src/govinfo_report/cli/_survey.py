@@ -1,0 +1,130 @@
+"""``survey``: read and check a corpus, pair its years and levels, write its exports.
+
+The work is :func:`govinfo_report.survey.survey`; this module turns the options into
+its arguments, shows a progress bar on a terminal (quiet otherwise, or with
+``--quiet``), and prints a summary: files by status, what was read again, the pairs,
+the agency-years with more than one file (listed), what was skipped, where it wrote.
+The exit code is 0 once the outputs are written, whatever the reports hold (the
+findings are the survey's result); 2 when the survey could not run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Callable
+from typing import IO, Any
+
+from govinfo_report.cli._common import EXIT_OK, PROG
+from govinfo_report.findings import Lang
+
+_LISTED = 10  # duplicate agency-years printed; the result holds them all
+
+
+def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    """``survey PATH... -o OUTDIR``: survey, then print what was done."""
+    from govinfo_report.survey import survey
+
+    lang: Lang = options.lang
+    bar = None if options.quiet or not _is_terminal(stderr) else _progress_bar(stderr)
+    try:
+        result = survey(
+            options.paths,
+            options.output,
+            jobs=options.jobs,
+            hierarchy=options.hierarchy,
+            similar=options.similar,
+            progress=None if bar is None else bar.update,
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+    for line in _summary(result, lang):
+        stdout.write(line + "\n")
+    if result.internal_errors:
+        stderr.write(
+            f"{PROG}: warning: the library failed on {result.internal_errors} file(s) "
+            "(their reason says 'internal error'); this is a bug in govinfo-report, "
+            "please report it\n"
+        )
+    return EXIT_OK
+
+
+def _is_terminal(stream: IO[str]) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty is not None and isatty())
+
+
+class _Bar:
+    """tqdm on ``stream``, fed (done, total) by the survey."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        from tqdm import tqdm
+
+        self._stream = stream
+        self._tqdm: Any = None
+        self._make: Callable[[int], Any] = lambda total: tqdm(
+            total=total, file=stream, unit="file", desc="survey", leave=False, mininterval=0.2
+        )
+
+    def update(self, done: int, total: int) -> None:
+        if self._tqdm is None:
+            self._tqdm = self._make(total)
+        self._tqdm.update(done - self._tqdm.n)
+
+    def close(self) -> None:
+        if self._tqdm is not None:
+            self._tqdm.close()
+
+
+def _progress_bar(stream: IO[str]) -> _Bar | None:
+    try:
+        return _Bar(stream)
+    except ImportError:  # tqdm is a dependency, but a survey does not need it
+        return None
+
+
+def _summary(result: Any, lang: Lang) -> list[str]:
+    en = lang == "en"
+    lines = []
+    if en:
+        lines.append(
+            f"{result.files} file(s) surveyed: {result.ok} ok, {result.with_errors} with "
+            f"errors, {result.unreadable} unreadable; {result.read} read, "
+            f"{result.files - result.read} unchanged since the last survey"
+        )
+        lines.append(
+            f"{result.pairs} report(s) checked against the previous year; "
+            f"{result.parents} parent(s) against their children"
+        )
+    else:
+        lines.append(
+            f"共 {result.files} 个文件：{result.ok} 个无错误，{result.with_errors} 个有错误，"
+            f"{result.unreadable} 个无法读取；本次读取 {result.read} 个，"
+            f"{result.files - result.read} 个自上次以来未变"
+        )
+        lines.append(f"{result.pairs} 份报告与上年报告核对；{result.parents} 个上级与下级汇总核对")
+    if result.duplicates:
+        head = (
+            f"{len(result.duplicates)} agency-year(s) with more than one file "
+            "(the first is paired with the next year):"
+            if en
+            else f"{len(result.duplicates)} 个机关年度有多个文件（与下一年配对的是第一个）："
+        )
+        lines.append(head)
+        for key, year, files in result.duplicates[:_LISTED]:
+            shown = ", ".join(files[:3])
+            more = len(files) - 3
+            if more > 0:
+                shown += f" (+{more} more)" if en else f"（另 {more} 个）"
+            lines.append(f"  {key} {year}: {shown}")
+        if len(result.duplicates) > _LISTED:
+            rest = len(result.duplicates) - _LISTED
+            lines.append(f"  ... {rest} more" if en else f"  …… 另有 {rest} 个")
+    for note in result.skipped:
+        lines.append(("skipped: " if en else "未做：") + note)
+    written = ", ".join(os.path.basename(p) for p in result.outputs)
+    lines.append(
+        f"wrote {written} in {result.out_dir}" if en else f"已写入 {result.out_dir}：{written}"
+    )
+    return lines

@@ -1,0 +1,140 @@
+"""The survey's outputs: reports.csv, reports.xlsx, cells.csv and findings.jsonl.
+
+Each is written from the cache in path order, streaming (a chunk of rows at a time,
+never the whole table in memory), to a temporary file renamed over the old one
+(:func:`govinfo_report._io.write_output_chunks`): a reader of the folder sees either the
+previous survey's file or the whole new one. CSV is UTF-8 without a byte-order mark,
+``\\n`` line ends, fields quoted only where needed (for Excel there is the workbook).
+The workbook is the same table with numbers as numbers (:mod:`._xlsx`), with fixed
+timestamps, so the same survey gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zlib
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from govinfo_report._io import write_output_chunks
+from govinfo_report.survey import _columns as columns
+from govinfo_report.survey._cache import Cache, Stored
+from govinfo_report.survey._xlsx import write_xlsx
+
+_CHUNK = 512  # rows per write: large enough to be cheap, small enough to stay flat
+
+_INTEGER_COLUMNS = frozenset(
+    {
+        "year",
+        "cells_read",
+        "cells_stated",
+        "errors",
+        "warnings",
+        "notices",
+        *columns.HEADLINE_CELLS,
+    }
+)
+_DECIMAL_COLUMNS = frozenset(
+    {"fee_amount", "substantive_disclosure_rate", "review_correction_rate"}
+)
+
+
+def report_row(stored: Stored) -> list[str]:
+    """The reports.csv row of one stored file, every later phase merged in."""
+    row = dict(stored.row)
+    errors, warnings, notices = stored.counts
+    row.update(
+        errors=str(errors),
+        warnings=str(warnings),
+        notices=str(notices),
+        previous_file=stored.previous_file,
+        parent=stored.parent,
+    )
+    if stored.status != "unreadable":
+        row["status"] = "errors" if errors else "ok"
+    out = [row[c] for c in columns.BASE_COLUMNS]
+    rules = stored.rules
+    out.extend(rules.get(code, "n/a") for code in columns.RULE_CODES)
+    return out
+
+
+def _csv_lines(rows: Iterable[list[str]]) -> Iterator[bytes]:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    for n, row in enumerate(rows, 1):
+        writer.writerow(row)
+        if n % _CHUNK == 0:
+            yield buffer.getvalue().encode()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue().encode()
+
+
+def write_reports_csv(cache: Cache, path: Path, tally: dict[str, int]) -> None:
+    """reports.csv; ``tally`` gets the count of files by final status."""
+
+    def rows() -> Iterator[list[str]]:
+        yield list(columns.REPORT_COLUMNS)
+        for stored in cache.rows():
+            row = report_row(stored)
+            status = row[7]
+            tally[status] = tally.get(status, 0) + 1
+            yield row
+
+    write_output_chunks(path, _csv_lines(rows()), force=True)
+
+
+def write_cells_csv(cache: Cache, path: Path) -> None:
+    """cells.csv: the stored cell lines of every file, in path order."""
+
+    def chunks() -> Iterator[bytes]:
+        header = ",".join(columns.CELL_COLUMNS) + "\n"
+        yield header.encode()
+        for (cells,) in cache.db.execute("SELECT cells FROM files ORDER BY path"):
+            if cells:
+                yield zlib.decompress(cells)
+
+    write_output_chunks(path, chunks(), force=True)
+
+
+def write_findings_jsonl(cache: Cache, path: Path) -> None:
+    """findings.jsonl: every finding of every file (reader's, checks', later phases')."""
+
+    def chunks() -> Iterator[bytes]:
+        for part in cache.findings():
+            if part:
+                yield zlib.decompress(part)
+
+    write_output_chunks(path, chunks(), force=True)
+
+
+def _typed(column: str, value: str) -> Any:
+    """A reports.csv value as the workbook holds it: numbers as numbers, "" as empty."""
+    if value == "":
+        return None
+    if column in _INTEGER_COLUMNS and value.isdigit():
+        return int(value)
+    if column in _DECIMAL_COLUMNS and value != "/":
+        return Decimal(value)
+    return value
+
+
+def write_reports_xlsx(csv_path: Path, path: Path) -> None:
+    """reports.xlsx: the rows of ``csv_path`` (reports.csv) in one sheet, numbers as numbers."""
+    with csv_path.open(encoding="utf-8", newline="") as stream:
+        reader = csv.reader(stream)
+        header = next(reader)
+        typed = ([_typed(c, v) for c, v in zip(header, row, strict=True)] for row in reader)
+        write_xlsx(path, "reports", header, typed)
+
+
+__all__ = [
+    "report_row",
+    "write_cells_csv",
+    "write_findings_jsonl",
+    "write_reports_csv",
+    "write_reports_xlsx",
+]

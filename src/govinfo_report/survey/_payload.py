@@ -1,0 +1,116 @@
+"""What the later phases of a survey keep of a report: its tables' values.
+
+Cross-year pairing (X.1-X.3) and 汇总 across levels (H.1) run after every file has been
+read, on reports long gone from the workers. They need only the statistic tables, so
+phase 1 stores exactly that, as compact JSON in the survey's cache:
+:func:`decode_tables` gives the values back as the rules read them, and
+:func:`lite_report` rebuilds a :class:`Report` holding them with the metadata that
+identify it (extra rows are not kept: no rule of these phases reads them). Blank is
+``null``, "/" is ``"/"``, an amount of money ``[digits, unit]``, so every value comes
+back exactly.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+from govinfo_report.formats import FormatVersion, get_format
+from govinfo_report.model import (
+    BLANK,
+    NOT_APPLICABLE,
+    AgencyKind,
+    CellValue,
+    Metadata,
+    Money,
+    Report,
+    Table,
+)
+
+
+def _encode_value(value: CellValue) -> Any:
+    if type(value) is int:
+        return value
+    if isinstance(value, Money):
+        return [str(value.amount), value.unit]
+    return None if value is BLANK else "/"
+
+
+def _decode_value(value: Any) -> CellValue:
+    if type(value) is int:
+        return value
+    if value is None:
+        return BLANK
+    if value == "/":
+        return NOT_APPLICABLE
+    amount, unit = value
+    return Money(Decimal(amount), unit)
+
+
+class Values(NamedTuple):
+    """One table's values, as a rule reads them (``table.values``)."""
+
+    values: tuple[CellValue, ...]
+
+
+class StoredTables(NamedTuple):
+    """Tables 2, 3 and 4 as stored: what the cross-year rules read of a report
+    (``report.<table>.values``), without building the tables and their checks again."""
+
+    proactive: Values
+    applications: Values
+    review_litigation: Values
+
+
+def decode_tables(tables: str) -> StoredTables:
+    """The values :func:`encode_tables` stored."""
+    decode = _decode_value
+    t2, t3, t4 = (
+        Values(tuple(v if type(v) is int else decode(v) for v in vs)) for vs in json.loads(tables)
+    )
+    return StoredTables(t2, t3, t4)
+
+
+def encode_tables(report: Report) -> str:
+    """The values of Tables 2, 3 and 4 as compact JSON."""
+    return json.dumps(
+        [[_encode_value(v) for v in table.values] for table in report.tables],
+        separators=(",", ":"),
+    )
+
+
+def lite_report(
+    *,
+    agency: str,
+    year: int,
+    version: str,
+    kind: str,
+    tables: str,
+) -> Report:
+    """A report holding what phase 1 kept: its metadata and its tables' values."""
+    format_version = FormatVersion(version)
+    spec = get_format(format_version)
+    values = json.loads(tables)
+    proactive, applications, review_litigation = (
+        Table(spec=table, values=tuple(_decode_value(v) for v in vs))
+        for table, vs in zip(spec.tables, values, strict=True)
+    )
+    return Report(
+        metadata=Metadata(
+            agency=agency, year=year, format_version=format_version, agency_kind=AgencyKind(kind)
+        ),
+        sections=(),
+        proactive=proactive,
+        applications=applications,
+        review_litigation=review_litigation,
+    )
+
+
+__all__ = [
+    "StoredTables",
+    "Values",
+    "decode_tables",
+    "encode_tables",
+    "lite_report",
+]

@@ -1,0 +1,388 @@
+"""``survey(paths, out_dir)``: read and check a corpus, pair it, and write its exports.
+
+Phase 1 reads and checks every file in workers (a process pool, or any
+:class:`concurrent.futures.Executor` such as a Dask client's), sent as chunks of paths;
+each comes back as plain data and goes straight into the cache in the output folder,
+so a re-run reads only what changed. Phase 2 pairs each report with its agency's
+previous year (X.1-X.3), phase 3 checks parents against their children (H.1) when a
+hierarchy is given, and 雷同 (DUP.1) is judged across the corpus when its module is
+present. The outputs are then written from the cache in path order: whatever the
+scheduling, the same corpus gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from govinfo_report.errors import ReportWriteError, SurveyError
+from govinfo_report.survey._columns import CACHE_NAME, OUTPUTS
+from govinfo_report.survey._scan import expand_paths
+from govinfo_report.survey._summary import (
+    FileResult,
+    counts,
+    findings_jsonl,
+    rule_statuses,
+    summarise_batch,
+    unreadable,
+)
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
+
+    from govinfo_report.survey._cache import Cache
+    from govinfo_report.survey._hierarchy import Hierarchy
+
+
+_MAX_CHUNK = 64
+
+
+@attrs.frozen(kw_only=True)
+class SurveyResult:
+    """What a survey did: how many files, what became of them, and where it wrote."""
+
+    out_dir: Path
+    files: int
+    """Files surveyed (a folder without reports counts as one unreadable entry)."""
+    ok: int
+    with_errors: int
+    unreadable: int
+    internal_errors: int
+    """Files on which the library failed (counted among ``unreadable``): bugs to report."""
+    read: int
+    """Files read in this run; the others were unchanged since the last one (cached)."""
+    dropped: int
+    """Files of the previous run no longer surveyed, dropped from the cache."""
+    pairs: int
+    """Reports checked against their agency's previous year."""
+    duplicates: tuple[tuple[str, int, tuple[str, ...]], ...]
+    """``(agency key, year, files)`` of agency-years with several files; the first is the
+    one the next year is paired with."""
+    parents: int
+    """Parents checked against their children (H.1)."""
+    outputs: tuple[Path, ...]
+    skipped: tuple[str, ...]
+    """What was not done, and why (a module or an optional library absent)."""
+    seconds: dict[str, float] = attrs.field(factory=dict, eq=False)
+    """Wall-clock time of each phase: ``read``, ``years``, ``levels``, ``similar``,
+    ``outputs``."""
+
+
+def survey(
+    paths: Iterable[str | os.PathLike[str]],
+    out_dir: str | os.PathLike[str],
+    *,
+    jobs: int | None = None,
+    executor: Executor | None = None,
+    hierarchy: str | os.PathLike[str] | Hierarchy | None = None,
+    similar: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+) -> SurveyResult:
+    """Survey the reports at ``paths`` and write the exports into ``out_dir``.
+
+    Args:
+        paths: files and folders (walked recursively for the suffixes readers take).
+        out_dir: the output folder: created if missing; an existing one must be empty or
+            hold a previous survey (its cache), whose unchanged files are not read again.
+        jobs: worker processes (default: all cores); 1 reads in this process.
+        executor: any :class:`concurrent.futures.Executor` to read with instead (a Dask
+            client's ``get_executor()``); ``jobs`` is then ignored.
+        hierarchy: a hierarchy file (YAML, parent → children; see docs/aggregate.md), a
+            :class:`~govinfo_report.survey._hierarchy.Hierarchy`, or ``"auto"`` (from the
+            agencies' names: parents linked, no H.1), for rule H.1; None for none.
+        similar: judge 雷同 (DUP.1): each section against the other agencies' of its year
+            and its agency's previous year.
+        progress: called with (files done, files in all) as phase 1 goes.
+
+    Returns:
+        What was surveyed and written.
+
+    Raises:
+        SurveyError: no paths, or ``out_dir`` is not a survey's folder.
+        ReportLoadError: the hierarchy file cannot be read or has a bad shape (before
+            any report is read).
+        ReportWriteError: an output could not be written.
+    """
+    given = [Path(p) for p in paths]
+    if not given:
+        raise SurveyError("nothing to survey: give at least one file or folder")
+    tree = _hierarchy_of(hierarchy)
+    folder = _output_folder(Path(out_dir))
+    skipped: list[str] = []
+    if not similar:
+        skipped.append("DUP.1 (雷同): not judged (similar=False)")
+    from govinfo_report import __version__
+    from govinfo_report.survey._cache import Cache
+
+    seconds: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(phase: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        seconds[phase] = now - clock
+        clock = now
+
+    cache = Cache(folder, __version__)
+    try:
+        read = _phase1(cache, given, similar, jobs, executor, progress)
+        dropped = cache.drop_others()
+        cache.commit()
+        lap("read")
+        from govinfo_report.survey._later import cross_year, levels, similarity
+
+        pairs, duplicates = cross_year(cache)
+        lap("years")
+        parents = 0
+        if hierarchy is not None:
+            parents = levels(cache, tree)
+            lap("levels")
+        if similar:
+            similarity(cache)
+            lap("similar")
+        cache.commit()
+        workers = 1 if executor is None and jobs == 1 else (jobs or os.cpu_count() or 1)
+        outputs, tally = _write_outputs(cache, folder, workers)
+        lap("outputs")
+        internal = cache.db.execute("SELECT count(*) FROM files WHERE internal = 1").fetchone()[0]
+    finally:
+        cache.close()
+    return SurveyResult(
+        out_dir=folder,
+        files=sum(tally.values()),
+        ok=tally.get("ok", 0),
+        with_errors=tally.get("errors", 0),
+        unreadable=tally.get("unreadable", 0),
+        internal_errors=internal,
+        read=read,
+        dropped=dropped,
+        pairs=pairs,
+        duplicates=duplicates,
+        parents=parents,
+        outputs=outputs,
+        skipped=tuple(skipped),
+        seconds=seconds,
+    )
+
+
+def _hierarchy_of(given: str | os.PathLike[str] | Hierarchy | None) -> Hierarchy | None:
+    """The hierarchy to check by: loaded now, so that a bad file stops the survey before
+    it reads anything; None for none or ``auto`` (built from the names once read)."""
+    if given is None or (isinstance(given, str) and given == "auto"):
+        return None
+    from govinfo_report.survey._hierarchy import Hierarchy, load_hierarchy
+
+    if isinstance(given, Hierarchy):
+        return given
+    return load_hierarchy(Path(given))
+
+
+def _output_folder(folder: Path) -> Path:
+    if folder.exists() and not folder.is_dir():
+        raise SurveyError(f"{folder} is not a folder; give a folder for the survey's outputs")
+    if folder.is_dir():
+        names = {p.name for p in folder.iterdir()}
+        if names and CACHE_NAME not in names and not names <= set(OUTPUTS):
+            raise SurveyError(
+                f"{folder} holds other files and no survey; give a new or empty folder "
+                "(or a previous survey's)"
+            )
+    else:
+        try:
+            folder.mkdir(parents=True)
+        except OSError as exc:
+            raise ReportWriteError(f"cannot create {folder}: {exc.strerror or exc}") from None
+    return folder
+
+
+def _phase1(
+    cache: Cache,
+    given: Sequence[Path],
+    similar: bool,
+    jobs: int | None,
+    executor: Executor | None,
+    progress: Callable[[int, int], None] | None,
+) -> int:
+    """Read what changed, store every summary; the number of files read."""
+    known = cache.known(similar)
+    todo: list[str] = []
+    ours = cache.path.parent.resolve()
+    for path, reason in expand_paths(given):
+        name = str(path)
+        if ours in path.resolve().parents:
+            continue  # our own outputs (index.html), when OUTDIR is under a PATH
+        if reason is not None:
+            cache.store(unreadable(name, "", reason), similar)
+        else:
+            todo.append(name)
+    total = len(todo)
+    read = 0
+    for done, result in enumerate(_results(todo, known, similar, jobs, executor), 1):
+        if isinstance(result, str):
+            cache.keep(result)
+        else:
+            read += 1
+            cache.store(result, similar)
+        if progress is not None:
+            progress(done, total)
+        if done % 4096 == 0:
+            cache.commit()
+    return read
+
+
+def _chunks(
+    todo: Sequence[str], known: dict[str, str], workers: int
+) -> Iterator[list[tuple[str, str]]]:
+    size = max(1, min(_MAX_CHUNK, math.ceil(len(todo) / (workers * 4))))
+    for start in range(0, len(todo), size):
+        yield [(p, known.get(p, "")) for p in todo[start : start + size]]
+
+
+def _results(
+    todo: Sequence[str],
+    known: dict[str, str],
+    similar: bool,
+    jobs: int | None,
+    executor: Executor | None,
+) -> Iterator[FileResult | str]:
+    """Every file's summary (or its path, when unchanged), in no particular order."""
+    if (executor is None and (jobs or os.cpu_count() or 1) <= 1) or len(todo) <= 1:
+        for chunk in _chunks(todo, known, 1):
+            yield from summarise_batch(chunk, similar)
+        return
+    if executor is not None:
+        yield from _run_on(executor, _chunks(todo, known, 8), similar, 16)
+        return
+    workers = jobs or os.cpu_count() or 1
+    yield from _run_on_pool(workers, _chunks(todo, known, workers), similar)
+
+
+def _run_on_pool(
+    workers: int, chunks: Iterator[list[tuple[str, str]]], similar: bool
+) -> Iterator[FileResult | str]:
+    """Summaries from a process pool that outlives the death of a worker.
+
+    A worker killed while reading (a crash in a native library, the kernel's
+    out-of-memory killer) breaks the whole pool. The chunks in flight then are read
+    again one file per fresh process, so that only the file that kills its process is
+    lost (reported unreadable, as an internal error); the rest go on in a new pool.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    chunks = iter(chunks)
+    while True:
+        pending: deque[tuple[Future[list[FileResult | str]], list[tuple[str, str]]]] = deque()
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
+                for chunk in chunks:
+                    pending.append((pool.submit(summarise_batch, chunk, similar), chunk))
+                    if len(pending) >= workers * 3:
+                        done = pending[0][0].result()
+                        pending.popleft()
+                        yield from done
+                while pending:
+                    done = pending[0][0].result()
+                    pending.popleft()
+                    yield from done
+            return
+        except BrokenProcessPool:
+            suspects = [task for _, chunk in pending for task in chunk]
+        for task in suspects:
+            yield _alone(task, similar)
+
+
+def _alone(task: tuple[str, str], similar: bool) -> FileResult | str:
+    """One file read in a process of its own; unreadable if that process dies."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    with ProcessPoolExecutor(max_workers=1, mp_context=_context()) as pool:
+        try:
+            return pool.submit(summarise_batch, [task], similar).result()[0]
+        except BrokenProcessPool:
+            reason = "internal error: the process reading it died (a crash, or out of memory)"
+            return unreadable(task[0], "", reason, internal=True)
+
+
+def _context() -> Any:
+    """``fork`` where it is safe and cheapest (the workers start with the library
+    imported: Python before 3.12, one thread); else ``forkserver`` where there is one
+    (forking a process with threads can deadlock, and Python 3.12+ warns about it; a
+    pool's own manager thread is one); else the platform's default."""
+    import multiprocessing
+    import threading
+
+    methods = multiprocessing.get_all_start_methods()
+    if sys.version_info < (3, 12) and "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        return multiprocessing.get_context("forkserver")
+    return None
+
+
+def _run_on(
+    executor: Executor,
+    chunks: Iterator[list[tuple[str, str]]],
+    similar: bool,
+    in_flight: int,
+) -> Iterator[FileResult | str]:
+    """Submit ``chunks`` keeping at most ``in_flight`` pending; results as they finish."""
+    pending: deque[Future[list[FileResult | str]]] = deque()
+    for chunk in chunks:
+        pending.append(executor.submit(summarise_batch, chunk, similar))
+        if len(pending) >= in_flight:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
+def _write_outputs(
+    cache: Cache, folder: Path, workers: int
+) -> tuple[tuple[Path, ...], dict[str, int]]:
+    """Every output, from the cache: reports.csv and findings.jsonl first (the workbook
+    and the dashboard are made from them), then the workbook and the dashboard in two
+    local processes while this one writes cells.csv, when ``workers`` allows."""
+    from govinfo_report.survey import _exports as exports
+    from govinfo_report.survey._dashboard import write_dashboard
+
+    tally: dict[str, int] = {}
+    reports, xlsx = folder / "reports.csv", folder / "reports.xlsx"
+    cells, findings = folder / "cells.csv", folder / "findings.jsonl"
+    if workers > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=2, mp_context=_context()) as pool:
+            exports.write_reports_csv(cache, reports, tally)
+            made = pool.submit(exports.write_reports_xlsx, reports, xlsx)
+            exports.write_findings_jsonl(cache, findings)
+            page = pool.submit(write_dashboard, folder)
+            exports.write_cells_csv(cache, cells)
+            made.result()
+            dashboard = page.result()
+    else:
+        exports.write_reports_csv(cache, reports, tally)
+        exports.write_reports_xlsx(reports, xlsx)
+        exports.write_findings_jsonl(cache, findings)
+        exports.write_cells_csv(cache, cells)
+        dashboard = write_dashboard(folder)
+    return (reports, xlsx, cells, findings, dashboard), tally
+
+
+__all__ = [
+    "OUTPUTS",
+    "SurveyError",
+    "SurveyResult",
+    "counts",
+    "findings_jsonl",
+    "rule_statuses",
+    "survey",
+]

@@ -1,0 +1,307 @@
+"""Phase 1 of a survey, in a worker: one file in, its summary out, as plain data.
+
+:func:`summarise` reads one file, checks it, and returns a :class:`FileResult`: the
+reports.csv row (all strings), the rule statuses, the findings as JSON Lines and the
+cells as CSV lines (both already rendered, zlib-compressed, so that the main process
+only stores and concatenates them), the pairing key, and the tables (compact JSON)
+from which the later phases rebuild what they need. No :class:`Report` leaves the
+worker. A file that cannot be read is a result with status ``unreadable`` and the
+reason; a bug of ours on one file is reported the same way ("internal error: ...")
+and never stops the batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zlib
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from govinfo_report._agency import agency_key
+from govinfo_report.errors import GovinfoReportError, ReportLoadError
+from govinfo_report.findings import Finding, Severity, Status
+from govinfo_report.model.cells import CellValue, Empty, Money
+from govinfo_report.survey import _columns as columns
+from govinfo_report.survey._payload import encode_tables
+
+_JSON = json.JSONEncoder(ensure_ascii=False)  # json.dumps(ensure_ascii=False) makes one a call
+Counts = tuple[int, int, int]
+"""Findings by severity: errors, warnings, notices."""
+
+
+class FileResult(NamedTuple):
+    """What phase 1 found in one file: plain data, small, picklable.
+
+    ``row`` holds the reports.csv columns phase 1 knows (not ``previous_file``,
+    ``parent`` or the rule columns); ``rules`` the status of every rule code that was
+    evaluated; the findings are split into those of the cross-year rules (``x_*``),
+    which pairing with last year's report replaces, and all the others (``base_*``).
+    """
+
+    path: str
+    sha256: str
+    status: str
+    """``ok``, ``errors`` (an error finding) or ``unreadable``."""
+    agency_key: str
+    year: int | None
+    version: str
+    """The format version (``2019``/``2021``), ``""`` when unreadable."""
+    row: dict[str, str]
+    rules: dict[str, str]
+    base_counts: Counts
+    base_findings: bytes
+    x_counts: Counts
+    x_findings: bytes
+    cells: bytes
+    """cells.csv lines of this file (zlib)."""
+    tables: str
+    """The three tables' values, for the cross-year and level checks (compact JSON)."""
+    sketch: Any
+    """The DUP.1 sketch of the text, None when similarity is not judged."""
+    internal_error: bool = False
+
+
+def summarise(path: str | Path, *, similar: bool = False, known: str = "") -> FileResult | str:
+    """Read, check and summarise the report at ``path``; never raises for one file.
+
+    Args:
+        path: the file.
+        similar: also compute what DUP.1 needs (the sketch of the text).
+        known: the SHA-256 of the summary already stored for ``path``, if any: when the
+            file still has it, it is not read again and its path is returned instead.
+    """
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return unreadable(name, "", f"cannot read {name}: {exc.strerror or exc}")
+    sha = hashlib.sha256(data).hexdigest()
+    if known and sha == known:
+        return name
+    return summarise_bytes(name, data, similar=similar, sha=sha)
+
+
+def summarise_bytes(
+    name: str, data: bytes, *, similar: bool = False, sha: str | None = None
+) -> FileResult:
+    """:func:`summarise` on the bytes of the file ``name`` (already read)."""
+    from govinfo_report.checks import check
+    from govinfo_report.readers import read_report
+
+    if sha is None:
+        sha = hashlib.sha256(data).hexdigest()
+    stage = "reading"
+    try:
+        # By name, so that the suffix guides detection (a .json file is JSON); the file
+        # is read again, from the page cache, rather than detection copied here.
+        read = read_report(name)
+        stage = "checking"
+        report = read.report
+        findings = (*read.findings, *check(report))
+        return _summary(name, sha, report, findings, similar)
+    except ReportLoadError as exc:
+        return unreadable(name, sha, str(exc))
+    except (GovinfoReportError, OSError, RecursionError, MemoryError) as exc:
+        return unreadable(name, sha, _describe(exc))
+    except Exception as exc:  # a bug of ours on one file must not stop a survey
+        detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        return unreadable(name, sha, f"internal error while {stage}: {detail}", internal=True)
+
+
+def summarise_batch(
+    tasks: Sequence[tuple[str, str]], similar: bool = False
+) -> list[FileResult | str]:
+    """:func:`summarise` for each ``(path, known SHA-256)``: one task of a worker pool."""
+    return [summarise(path, similar=similar, known=known) for path, known in tasks]
+
+
+def unreadable(name: str, sha: str, reason: str, *, internal: bool = False) -> FileResult:
+    """The result of a file that could not be read (or checked): why, and nothing else."""
+    row = dict.fromkeys(columns.BASE_COLUMNS, "")
+    row.update(file=name, sha256=sha, status="unreadable", reason=reason)
+    row.update(cells_read="0", cells_stated="0", errors="0", warnings="0", notices="0")
+    return FileResult(
+        path=name,
+        sha256=sha,
+        status="unreadable",
+        agency_key="",
+        year=None,
+        version="",
+        row=row,
+        rules={},
+        base_counts=(0, 0, 0),
+        base_findings=b"",
+        x_counts=(0, 0, 0),
+        x_findings=b"",
+        cells=b"",
+        tables="",
+        sketch=None,
+        internal_error=internal,
+    )
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, MemoryError):
+        return "out of memory; the input is too large or too complex"
+    if isinstance(exc, RecursionError):
+        return "the document is nested too deeply to read"
+    if isinstance(exc, OSError) and not isinstance(exc, GovinfoReportError):
+        return f"cannot access {exc.filename or ''}: {exc.strerror or exc}".replace("  ", " ")
+    return str(exc) or type(exc).__name__
+
+
+def _summary(
+    name: str, sha: str, report: Any, findings: Sequence[Finding], similar: bool
+) -> FileResult:
+    meta = report.metadata
+    version = meta.format_version
+    tables = report.tables
+    values = [t.values for t in tables]
+    key = agency_key(meta.agency)
+
+    base = [f for f in findings if not f.code.startswith(columns.CROSS_YEAR_PREFIX)]
+    cross = [f for f in findings if f.code.startswith(columns.CROSS_YEAR_PREFIX)]
+    base_counts, x_counts = counts(base), counts(cross)
+    total = tuple(a + b for a, b in zip(base_counts, x_counts, strict=True))
+
+    row = dict.fromkeys(columns.BASE_COLUMNS, "")
+    stated = sum(len(vs) for vs in values)
+    read = stated - sum(vs.count(Empty.BLANK) for vs in values)  # count() runs in C
+    row.update(
+        file=name,
+        sha256=sha,
+        agency=meta.agency,
+        agency_key=key,
+        agency_kind=meta.agency_kind.value,
+        year=str(meta.year),
+        format=version.value,
+        status="errors" if total[0] else "ok",
+        cells_read=str(read),
+        cells_stated=str(stated),
+        errors=str(total[0]),
+        warnings=str(total[1]),
+        notices=str(total[2]),
+    )
+    for column, table, indices in columns.headline_indices(version):
+        row[column] = columns.headline(values[table], indices)
+    fee = report.processing_fee
+    row["fee_amount"] = "" if fee is None else str(fee.amount)
+    row["substantive_disclosure_rate"] = columns.rate(
+        [row["disclosed"], row["partially_disclosed"]], row["total_outcomes"]
+    )
+    row["review_correction_rate"] = columns.rate([row["review_corrected"]], row["review_total"])
+
+    sketch = None
+    if similar:
+        from govinfo_report.survey import _similar  # numpy: only where it is used
+
+        sketch = _similar.sketch(report)
+    return FileResult(
+        path=name,
+        sha256=sha,
+        status=row["status"],
+        agency_key=key,
+        year=meta.year,
+        version=version.value,
+        row=row,
+        rules=rule_statuses(findings, columns.rule_codes_of(version)),
+        base_counts=base_counts,
+        base_findings=findings_jsonl(name, base),
+        x_counts=x_counts,
+        x_findings=findings_jsonl(name, cross),
+        cells=_cells_csv(name, version, tables),
+        tables=encode_tables(report),
+        sketch=sketch,
+    )
+
+
+def counts(findings: Iterable[Finding]) -> Counts:
+    """The number of errors, warnings and notices among ``findings``."""
+    e = w = n = 0
+    for f in findings:
+        if f.severity is Severity.ERROR:
+            e += 1
+        elif f.severity is Severity.WARNING:
+            w += 1
+        else:
+            n += 1
+    return e, w, n
+
+
+def rule_statuses(findings: Iterable[Finding], applied: Iterable[str]) -> dict[str, str]:
+    """``pass``/``fail``/``uncertain`` for every rule code in ``applied``.
+
+    ``fail`` when any finding of the code failed, ``uncertain`` when all of them are
+    uncertain, ``pass`` when there is none. Codes not applied are left out (``n/a``).
+    """
+    statuses = dict.fromkeys(applied, "pass")
+    for f in findings:
+        if f.code not in statuses:
+            continue
+        if f.status is Status.FAIL:
+            statuses[f.code] = "fail"
+        elif statuses[f.code] == "pass":
+            statuses[f.code] = "uncertain"
+    return statuses
+
+
+def findings_jsonl(name: str, findings: Iterable[Finding]) -> bytes:
+    """``findings`` as findings.jsonl lines (the file first), zlib-compressed."""
+    encode = _JSON.encode
+    lines = [encode({"file": name, **f.to_dict()}) + "\n" for f in findings]
+    return zlib.compress("".join(lines).encode(), 1) if lines else b""
+
+
+def csv_field(text: str) -> str:
+    """``text`` as one CSV field (quoted when it holds a comma, quote or line break)."""
+    if any(c in text for c in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _cells_csv(name: str, version: Any, tables: Sequence[Any]) -> bytes:
+    template, money = columns.cells_template(version)
+    values = [v for t in tables for v in t.values]
+    texts = [str(v) if type(v) is int else columns.cell_text(v) for v in values]
+    units = [
+        _unit(values[position], unit)
+        for position, unit in zip(money, columns.money_units(version), strict=True)
+    ]
+    file = csv_field(name) + ","
+    lines = [template.format(file, *texts, *units)]
+    for table in tables:
+        for i, extra in enumerate(table.extra_rows):
+            label = csv_field(extra.label)
+            for j, cell in enumerate(extra.values):
+                lines.append(f"{file}{table.spec.id},extra.{i}.{j},{_extra_value(cell)},{label}\n")
+    return zlib.compress("".join(lines).encode(), 1)
+
+
+def _unit(value: CellValue, column_unit: str) -> str:
+    """The unit of a money cell in cells.csv: the cell's own, else its column's (an amount
+    only; blank and "/" have none)."""
+    if isinstance(value, Money):
+        return csv_field(value.unit or column_unit)
+    return ""
+
+
+def _extra_value(value: CellValue) -> str:
+    if isinstance(value, Money):
+        return f"{value.amount},{csv_field(value.unit or '')}"
+    return f"{columns.cell_text(value)},"
+
+
+__all__ = [
+    "Counts",
+    "FileResult",
+    "counts",
+    "csv_field",
+    "findings_jsonl",
+    "rule_statuses",
+    "summarise",
+    "summarise_batch",
+    "summarise_bytes",
+    "unreadable",
+]

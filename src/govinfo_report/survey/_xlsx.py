@@ -1,0 +1,158 @@
+"""A one-sheet workbook (.xlsx), written streaming: the survey's reports.xlsx.
+
+openpyxl's write-only mode costs about 0.6 ms a row of reports.csv's 50-odd columns
+(a cell object per value), which alone would hold a survey of 10,000 reports to a few
+hundred a second; this module writes the same SpreadsheetML directly, about 20 times
+faster: the six package parts a workbook needs, the sheet's rows streamed into its zip
+entry (the zip itself in a temporary file, so memory stays flat), strings inline (no
+shared-string table to hold), numbers as numbers, the header bold and frozen. Every
+string goes through :func:`_text`, the one door to XML: it escapes ``& < > "`` and
+replaces the characters XML 1.0 cannot hold (control characters, lone surrogates) by
+U+FFFD. Zip entries carry a fixed timestamp: the same rows give the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
+from pathlib import Path
+
+from govinfo_report._io import write_output_chunks
+
+Value = str | int | Decimal | None
+"""A cell: text, a number, or nothing (an empty cell)."""
+
+_FIXED_TIME = (2000, 1, 1, 0, 0, 0)
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+
+_PARTS = {
+    "[Content_Types].xml": (
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" '
+        'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        f'<Override PartName="/xl/workbook.xml" ContentType="{_CT}.sheet.main+xml"/>'
+        f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{_CT}.worksheet+xml"/>'
+        f'<Override PartName="/xl/styles.xml" ContentType="{_CT}.styles+xml"/>'
+        "</Types>"
+    ),
+    "_rels/.rels": (
+        f'<Relationships xmlns="{_PKG_REL}"><Relationship Id="rId1" '
+        f'Type="{_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+    ),
+    "xl/_rels/workbook.xml.rels": (
+        f'<Relationships xmlns="{_PKG_REL}">'
+        f'<Relationship Id="rId1" Type="{_REL}/worksheet" Target="worksheets/sheet1.xml"/>'
+        f'<Relationship Id="rId2" Type="{_REL}/styles" Target="styles.xml"/>'
+        "</Relationships>"
+    ),
+    "xl/styles.xml": (
+        f'<styleSheet xmlns="{_MAIN}">'
+        '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
+        '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
+        '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+        '<fill><patternFill patternType="gray125"/></fill></fills>'
+        '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+        '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'
+        '</cellStyleXfs><cellXfs count="2">'
+        '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+        '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+        '</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/>'
+        "</cellStyles></styleSheet>"
+    ),
+}
+
+
+def _text(value: str) -> str:
+    """``value`` as XML character data or attribute value: the one door to XML."""
+    return _ILLEGAL.sub("\ufffd", value).translate(_ESCAPES)
+
+
+def column_letters(n: int) -> str:
+    """The letters of the ``n``-th column, from 0: ``A``, ..., ``Z``, ``AA``, ..."""
+    letters = ""
+    n += 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _cell(ref: str, value: Value, style: str = "") -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        space = ' xml:space="preserve"' if value != value.strip() else ""
+        return f'<c r="{ref}" t="inlineStr"{style}><is><t{space}>{_text(value)}</t></is></c>'
+    return f'<c r="{ref}"{style}><v>{value}</v></c>'
+
+
+def _sheet(header: Sequence[str], rows: Iterable[Sequence[Value]]) -> Iterator[str]:
+    refs = [column_letters(i) for i in range(len(header))]
+    # No <dimension>: it is optional, and a streamed sheet does not know its last row
+    # (a wrong one makes readers stop there).
+    yield (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{_MAIN}">'
+        '<sheetViews><sheetView workbookViewId="0">'
+        '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+        "</sheetView></sheetViews><sheetData>"
+    )
+    yield (
+        '<row r="1">'
+        + "".join(_cell(f"{r}1", h, ' s="1"') for r, h in zip(refs, header, strict=True))
+        + "</row>"
+    )
+    for n, row in enumerate(rows, 2):
+        cells = "".join(_cell(f"{r}{n}", v) for r, v in zip(refs, row, strict=True))
+        yield f'<row r="{n}">{cells}</row>'
+    yield "</sheetData></worksheet>"
+
+
+def write_xlsx(
+    path: Path, sheet_name: str, header: Sequence[str], rows: Iterable[Sequence[Value]]
+) -> None:
+    """Write a workbook of one sheet, ``header`` in bold and frozen above ``rows``.
+
+    Written to a temporary file first, then to ``path`` by
+    :func:`govinfo_report._io.write_output_chunks` (atomically, replacing it).
+    """
+    workbook = (
+        f'<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><sheets>'
+        f'<sheet name="{_text(sheet_name)}" sheetId="1" r:id="rId1"/></sheets></workbook>'
+    )
+    with tempfile.TemporaryFile() as spool:
+        with zipfile.ZipFile(spool, "w", zipfile.ZIP_DEFLATED) as package:
+            for name, xml in (*_PARTS.items(), ("xl/workbook.xml", workbook)):
+                package.writestr(_entry(name), _declared(xml))
+            with package.open(_entry("xl/worksheets/sheet1.xml"), "w") as sheet:
+                buffer: list[str] = []
+                for n, piece in enumerate(_sheet(header, rows)):
+                    buffer.append(piece)
+                    if n % 256 == 0:
+                        sheet.write("".join(buffer).encode())
+                        buffer.clear()
+                sheet.write("".join(buffer).encode())
+        spool.seek(0)
+        write_output_chunks(path, iter(lambda: spool.read(1 << 20), b""), force=True)
+
+
+def _entry(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o600 << 16
+    return info
+
+
+def _declared(xml: str) -> bytes:
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + xml).encode()
+
+
+__all__ = ["Value", "column_letters", "write_xlsx"]

@@ -1,0 +1,93 @@
+"""``govinfo-report survey``: outputs, summary, progress on a terminal only, clear errors."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+from govinfo_report.cli import run
+
+
+class Terminal(io.StringIO):
+    """A stream that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def _cli(*args: object, stderr: io.StringIO | None = None) -> tuple[int, str, str]:
+    out, err = io.StringIO(), stderr if stderr is not None else io.StringIO()
+    code = run([str(a) for a in args], out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def _corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy("examples/example_2021.yaml", folder / "a.yaml")
+    shutil.copy("examples/dongtou_2020.yaml", folder / "b.yaml")
+    (folder / "c.json").write_text("{}", encoding="utf-8")
+    return folder
+
+
+def test_survey_writes_the_outputs_and_summarises(tmp_path: Path) -> None:
+    code, out, err = _cli(
+        "survey", _corpus(tmp_path), "-o", tmp_path / "out", "--lang", "en", "-j", "1"
+    )
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0] == (
+        "3 file(s) surveyed: 2 ok, 0 with errors, 1 unreadable; 3 read, "
+        "0 unchanged since the last survey"
+    )
+    assert out.splitlines()[-1] == (
+        f"wrote reports.csv, reports.xlsx, cells.csv, findings.jsonl, index.html in {tmp_path / 'out'}"
+    )
+    for name in ("reports.csv", "reports.xlsx", "cells.csv", "findings.jsonl", "index.html"):
+        assert (tmp_path / "out" / name).is_file()
+
+
+def test_a_second_survey_reads_nothing_unchanged(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path)
+    _cli("survey", corpus, "-o", tmp_path / "out", "-j", "1")
+    code, out, _ = _cli("survey", corpus, "-o", tmp_path / "out", "--lang", "en", "-j", "1")
+    assert code == 0
+    assert "; 0 read, 3 unchanged since the last survey" in out  # unreadable ones too
+
+
+def test_a_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path)
+    _, _, quiet = _cli("survey", corpus, "-o", tmp_path / "a", "-j", "1")
+    assert quiet == ""
+    _, _, shown = _cli("survey", corpus, "-o", tmp_path / "b", "-j", "1", stderr=Terminal())
+    assert "survey:" in shown
+    assert "/3 [" in shown  # files done of 3
+    _, _, asked = _cli("survey", corpus, "-o", tmp_path / "c", "-j", "1", "-q", stderr=Terminal())
+    assert asked == ""
+
+
+def test_an_output_that_is_a_file_exits_2(tmp_path: Path) -> None:
+    target = tmp_path / "out.csv"
+    target.write_text("x")
+    code, out, err = _cli("survey", "examples", "-o", target)
+    assert (code, out) == (2, "")
+    assert (
+        err
+        == f"govinfo-report: error: {target} is not a folder; give a folder for the survey's outputs\n"
+    )
+
+
+def test_jobs_must_be_positive(tmp_path: Path) -> None:
+    code, _, err = _cli("survey", "examples", "-o", tmp_path, "--jobs", "0")
+    assert code == 2
+    assert "argument -j/--jobs: expected 1 or more, got 0" in err
+
+
+def test_a_bad_hierarchy_file_exits_2_naming_it(tmp_path: Path) -> None:
+    bad = tmp_path / "h.yaml"
+    bad.write_text("- a list\n", encoding="utf-8")
+    code, _, err = _cli("survey", "examples", "-o", tmp_path / "out", "--hierarchy", bad)
+    assert code == 2
+    assert err.startswith("govinfo-report: error: ")
+    assert "h.yaml" in err
+    assert "Traceback" not in err
