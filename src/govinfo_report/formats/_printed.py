@@ -10,7 +10,6 @@ they come.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Protocol
 
 from govinfo_report.formats._spec import Row, RowGroup, TableSpec
 from govinfo_report.formats.layout import (
@@ -19,6 +18,7 @@ from govinfo_report.formats.layout import (
     DOCX_WIDTHS,
     LEADING,
     SHAPES,
+    ExtraLike,
     Leading,
     Line,
     Output,
@@ -26,17 +26,6 @@ from govinfo_report.formats.layout import (
     Slot,
     TableLayout,
 )
-
-
-class ExtraLike(Protocol):
-    """What the layout needs of an extra row (the model's ``ExtraRow``)."""
-
-    @property
-    def label(self) -> str: ...
-    @property
-    def after(self) -> str | None: ...
-    @property
-    def values(self) -> Sequence[object]: ...
 
 
 def build(table: TableSpec, output: Output) -> TableLayout:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping, Sequence
+from typing import Protocol
 
 import attrs
 
@@ -230,6 +231,17 @@ def layout_of(table: TableSpec, output: Output = Output.DOCX) -> TableLayout:
     return cached
 
 
+class ExtraLike(Protocol):
+    """What the layout needs of an extra row (the model's ``ExtraRow``)."""
+
+    @property
+    def label(self) -> str: ...
+    @property
+    def after(self) -> str | None: ...
+    @property
+    def values(self) -> Sequence[object]: ...
+
+
 def printed(layout: TableLayout, extras: Sequence[ExtraLike] = ()) -> tuple[Line, ...]:
     """The printed lines of ``layout``'s table, header lines first, ``extras`` (the
     table's extra rows) placed by the rule in the module docs.
@@ -251,7 +263,6 @@ _CACHE: dict[tuple[int, Output], TableLayout] = {}
 
 # The builders need the classes above.
 from govinfo_report.formats import _printed  # noqa: E402
-from govinfo_report.formats._printed import ExtraLike  # noqa: E402
 
 __all__ = [
     "DOCX_KEEP",
