@@ -21,40 +21,11 @@ import pytest
 
 from govinfo_report._agency import agency_key
 from govinfo_report.catalog import CATALOG, CHECK_CATALOG
+from govinfo_report.survey._columns import BASE_COLUMNS
 from govinfo_report.survey._dashboard import write_dashboard
 
-# reports.csv's columns before the rule columns, as the survey writes them (common.md).
-COLUMNS = [
-    "file",
-    "sha256",
-    "agency",
-    "agency_key",
-    "agency_kind",
-    "year",
-    "format",
-    "status",
-    "reason",
-    "cells_read",
-    "cells_stated",
-    "errors",
-    "warnings",
-    "notices",
-    "new_received",
-    "carried_over",
-    "total_outcomes",
-    "disclosed",
-    "partially_disclosed",
-    "carried_forward",
-    "review_total",
-    "review_corrected",
-    "litigation_total",
-    "litigation_corrected",
-    "fee_amount",
-    "substantive_disclosure_rate",
-    "review_correction_rate",
-    "previous_file",
-    "parent",
-]
+# reports.csv's columns before the rule columns, as the survey writes them.
+COLUMNS = list(BASE_COLUMNS)
 
 _PLACES = (
     "温州市洞头区",
