@@ -43,4 +43,11 @@ def agency_key(name: str) -> str:
     return text.casefold()
 
 
-__all__ = ["agency_key"]
+def different_agencies(name: str, other: str) -> bool:
+    """Whether ``name`` and ``other`` are surely two agencies: both name one and their
+    keys differ (a blank name could be either, so it matches any)."""
+    ours, theirs = agency_key(name), agency_key(other)
+    return bool(ours and theirs and ours != theirs)
+
+
+__all__ = ["agency_key", "different_agencies"]

@@ -7,7 +7,7 @@ import doctest
 import pytest
 
 from govinfo_report import _agency
-from govinfo_report._agency import agency_key
+from govinfo_report._agency import agency_key, different_agencies
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,10 @@ def test_different_agencies_differ() -> None:
 
 def test_doctests() -> None:
     assert doctest.testmod(_agency).failed == 0
+
+
+def test_different_agencies_need_two_names_with_different_keys() -> None:
+    assert different_agencies("洞头区政务服务中心", "洞头区数据管理中心")
+    assert not different_agencies("温州市洞头区 人民政府", "温州市洞头区政府")
+    assert not different_agencies("", "洞头区数据管理中心")
+    assert not different_agencies("洞头区政务服务中心", "")

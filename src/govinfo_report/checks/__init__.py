@@ -65,10 +65,9 @@ def check(
 def _same_agency(report: Report, previous: Report) -> None:
     """Raise when ``previous`` is surely another agency's report: comparing two agencies'
     figures year over year is a mistake (a wrong file), not a finding."""
-    from govinfo_report._agency import agency_key
+    from govinfo_report._agency import different_agencies
 
-    ours, theirs = agency_key(report.metadata.agency), agency_key(previous.metadata.agency)
-    if ours and theirs and ours != theirs:
+    if different_agencies(report.metadata.agency, previous.metadata.agency):
         raise PreviousReportMismatch(
             f"previous= is a report of {previous.metadata.agency!r}, not of "
             f"{report.metadata.agency!r}; give that agency's report on "

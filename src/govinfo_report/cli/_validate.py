@@ -153,10 +153,9 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
 
 def _same_agency(report: Report, previous: Report, path: Path) -> None:
     """Refuse ``--previous`` of another agency (as :func:`check` does, in CLI words)."""
-    from govinfo_report._agency import agency_key
+    from govinfo_report._agency import different_agencies
 
-    ours, theirs = agency_key(report.metadata.agency), agency_key(previous.metadata.agency)
-    if ours and theirs and ours != theirs:
+    if different_agencies(report.metadata.agency, previous.metadata.agency):
         raise PreviousReportMismatch(
             f"--previous {path} is a report of {previous.metadata.agency}, not of "
             f"{report.metadata.agency}; give that agency's report on "
