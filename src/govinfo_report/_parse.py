@@ -60,6 +60,20 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number a report can hold")
 
 
+_PLAIN_JSON = json.JSONDecoder(parse_float=Decimal, parse_constant=_no_constant)
+
+
+def load_json_plain(text: str) -> Any:
+    """``text`` parsed as JSON without looking for repeated keys (the last one wins):
+    for a caller that checks for them itself (the report loader counts the keys; see
+    :func:`govinfo_report.serialize._text.loads`). Exact decimals, no inf or NaN.
+
+    Raises:
+        json.JSONDecodeError, ValueError, RecursionError: as :func:`json.loads`.
+    """
+    return _PLAIN_JSON.decode(text)
+
+
 def _load_json(text: str) -> Any:
     marked: dict[int, tuple[dict[str, Any], list[str]]] = {}
 

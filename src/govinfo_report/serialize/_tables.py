@@ -7,11 +7,13 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import Any
+from itertools import chain
+from typing import Any, NamedTuple
 
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
+from govinfo_report._unchecked import builder
 from govinfo_report.errors import AmountRangeError
 from govinfo_report.formats import CellKind, CellSpec, TableSpec
 from govinfo_report.model import BLANK, NOT_APPLICABLE, CellValue, Empty, ExtraRow, Money, Table
@@ -77,7 +79,7 @@ def _structure_extra_rows(value: Any, spec: TableSpec) -> tuple[ExtraRow, ...]:
                     note(Problem(f"an extra row needs a label, got {label!r}"), "label")
                 )
             after = item.get("after")
-            if after is not None and after not in row_ids:
+            if after is not None and (type(after) is not str or after not in row_ids):
                 problems.append(
                     note(Problem(f"expected a row id of {spec.id}, {got(after)}"), "after")
                 )
@@ -124,9 +126,9 @@ def structure_table(value: Any, spec: TableSpec) -> Table:
     """
     if not isinstance(value, Mapping):
         raise Problem(f"expected a mapping of rows, {got(value)}")
-    fast = _structure_table_fast(value, spec)
+    fast = structure_table_fast(value, spec)
     if fast is not None:
-        return fast
+        return fast[0]
     values: list[CellValue] = []
     errors: list[Exception] = []
     for group in spec.groups:
@@ -174,94 +176,188 @@ def structure_table(value: Any, spec: TableSpec) -> Table:
     return Table(spec=spec, values=tuple(values), extra_rows=extra_rows)
 
 
-_Columns = tuple[tuple[str, bool], ...]
-_Pick = Callable[[dict[str, Any]], tuple[Any, ...]]
-_RowPlan = tuple[str, _Columns, _Pick, bool]
-_PLANS: dict[int, tuple[TableSpec, tuple[_RowPlan, ...]]] = {}
+_Pick = Callable[[Any], tuple[Any, ...]]
+
+
+class _Plan(NamedTuple):
+    """How :func:`structure_table_fast` reads a table of one format, computed once."""
+
+    rows_of: _Pick
+    """Every row's mapping, in order (KeyError for a missing row)."""
+    rows: int
+    cells: int
+    """The keys of a well-formed table's rows, all told."""
+    groups: tuple[tuple[int, int, _Pick, tuple[bool, ...] | None], ...]
+    """Per group of rows: its first row, its number of rows, a getter of a row's
+    cells, and which of its columns hold money (None: none does)."""
+    counts_only: bool
+    """No cell of the table holds money."""
+    counts_of: _Pick
+    """The count cells among a table's values (all of them if ``counts_only``)."""
+    money: tuple[int, ...]
+    """The positions of the money cells among the values."""
+    holds_money: tuple[bool, ...]
+    """Whether each cell holds money, in values order."""
+
+
+_PLANS: dict[int, tuple[TableSpec, _Plan]] = {}
+_build_table = builder(Table)
 
 
 def _picker(ids: list[str]) -> _Pick:
-    """``row -> (row[id] for id in ids)`` as a tuple, in C (KeyError for a missing id)."""
+    """``mapping -> (mapping[id] for id in ids)`` as a tuple, in C (KeyError for a
+    missing id)."""
     if len(ids) == 1:
         (only,) = ids
-        return lambda row: (row[only],)
+        return lambda mapping: (mapping[only],)
     pick: _Pick = operator.itemgetter(*ids)
     return pick
 
 
-def _plan(spec: TableSpec) -> tuple[_RowPlan, ...]:
-    """Per row: its id, its columns as (id, holds money), a getter of its cells and
-    whether any holds money, computed once per format."""
+def _index_picker(indices: list[int]) -> _Pick:
+    """``values -> (values[i] for i in indices)`` as a tuple, in C."""
+    if len(indices) == 1:
+        (only,) = indices
+        return lambda values: (values[only],)
+    if not indices:
+        return lambda values: ()
+    pick: _Pick = operator.itemgetter(*indices)
+    return pick
+
+
+def _plan(spec: TableSpec) -> _Plan:
     cached = _PLANS.get(id(spec))
     if cached is None or cached[0] is not spec:
-        plan = tuple(
-            (
-                row.id,
-                tuple((c.id, c.kind is CellKind.MONEY) for c in group.columns),
-                _picker([c.id for c in group.columns]),
-                any(c.kind is CellKind.MONEY for c in group.columns),
+        groups = []
+        first = 0
+        for group in spec.groups:
+            money = tuple(c.kind is CellKind.MONEY for c in group.columns)
+            groups.append(
+                (
+                    first,
+                    len(group.rows),
+                    _picker([c.id for c in group.columns]),
+                    money if any(money) else None,
+                )
             )
-            for group in spec.groups
-            for row in group.rows
+            first += len(group.rows)
+        plan = _Plan(
+            rows_of=_picker([row.id for group in spec.groups for row in group.rows]),
+            rows=first,
+            cells=len(spec.cells),
+            groups=tuple(groups),
+            counts_only=all(money is None for *_, money in groups),
+            counts_of=_index_picker([c.index for c in spec.cells if c.kind is not CellKind.MONEY]),
+            money=tuple(c.index for c in spec.cells if c.kind is CellKind.MONEY),
+            holds_money=tuple(c.kind is CellKind.MONEY for c in spec.cells),
         )
         cached = _PLANS[id(spec)] = (spec, plan)
     return cached[1]
 
 
 _INT = frozenset({int})
+_DICT = frozenset({dict})
 
 
-def _structure_table_fast(value: Mapping[str, Any], spec: TableSpec) -> Table | None:
-    """The table when every cell is well-formed, else ``None`` for the detailed path.
+def _money_fast(cell: Any) -> CellValue | None:
+    """A money cell's value (an amount, blank or "/"), or None if it is none of them."""
+    if type(cell) is str:
+        if cell == "":
+            return BLANK
+        if cell == "/":
+            return NOT_APPLICABLE
+        try:
+            return Money.parse(cell)
+        except ValueError:
+            return None
+    return BLANK if cell is None else None
 
-    Loading a whole report must stay within 2x ``json.loads`` of its text; this loop is
-    most of it: a row of whole numbers (nearly every row) is taken by one C-level
-    type test. Anything unusual (a missing or extra key, an odd value) falls back to
-    :func:`structure_table`'s detailed path, which reports every problem.
-    """
-    plan = _plan(spec)
-    if len(value) != len(plan) + ("extra_rows" in value):
-        return None
+
+def _cells_fast(cells: tuple[Any, ...], money: tuple[bool, ...]) -> list[CellValue] | None:
+    """The values of ``cells`` (``money``: which hold money), or None if one is odd."""
     values: list[CellValue] = []
     append = values.append
-    for row_id, columns, pick, has_money in plan:
-        raw = value.get(row_id)
-        if type(raw) is not dict or len(raw) != len(columns):
-            return None
-        try:
-            cells = pick(raw)
-        except KeyError:
-            return None
-        if not has_money and set(map(type, cells)) <= _INT:  # not bool: type() is exact
-            values.extend(cells)
-            continue
-        for cell, (_, money) in zip(cells, columns, strict=True):
-            kind = type(cell)
-            if kind is int and not money:
-                append(cell)
-            elif kind is str:
-                if cell == "":
-                    append(BLANK)
-                elif cell == "/":
-                    append(NOT_APPLICABLE)
-                elif money:
-                    try:
-                        append(Money.parse(cell))
-                    except ValueError:
-                        return None
-                else:
-                    return None
-            elif cell is None:
-                append(BLANK)
-            else:
+    for cell, holds_money in zip(cells, money, strict=True):
+        if holds_money:
+            value = _money_fast(cell)
+            if value is None:
                 return None
+            append(value)
+        elif type(cell) is int:  # exact: a bool is no count
+            append(cell)
+        elif cell == "" or cell is None:
+            append(BLANK)
+        elif cell == "/":
+            append(NOT_APPLICABLE)
+        else:
+            return None
+    return values
+
+
+def structure_table_fast(value: Any, spec: TableSpec) -> tuple[Table, int] | None:
+    """The table when every cell is well-formed, with the number of mapping keys in
+    ``value`` (exact: every mapping in it was checked); ``None`` for anything unusual
+    (a missing or extra key, an odd value), which :func:`structure_table`'s detailed
+    path then reports.
+
+    Loading a whole report must stay within 2x ``json.loads`` of its text; this is most
+    of it. A group of rows whose cells are all whole numbers (nearly every group) is
+    taken by a few C-level calls: its rows fetched at once, their lengths and cell types
+    tested as sets. The table is then built unchecked (:mod:`govinfo_report._unchecked`):
+    every value was checked here, exactly as its validator would.
+    """
+    if type(value) is not dict:
+        return None
+    plan = _plan(spec)
+    extra = "extra_rows" in value
+    if len(value) != plan.rows + extra:
+        return None
+    try:
+        rows = plan.rows_of(value)
+    except KeyError:
+        return None
+    # A row lacking a column fails below (KeyError); so with the right total, no row
+    # has a key too many.
+    if set(map(type, rows)) != _DICT or sum(map(len, rows)) != plan.cells:
+        return None
+    try:
+        parts = [
+            cells_of(rows[first])
+            if n == 1
+            else tuple(chain.from_iterable(map(cells_of, rows[first : first + n])))
+            for first, n, cells_of, _ in plan.groups
+        ]
+    except KeyError:
+        return None
+    values: tuple[CellValue, ...] = (
+        parts[0] if len(parts) == 1 else tuple(chain.from_iterable(parts))
+    )
+    counts = values if plan.counts_only else plan.counts_of(values)
+    if not set(map(type, counts)) <= _INT:  # a blank or "/" among the counts (or worse)
+        odd = _cells_fast(values, plan.holds_money)
+        if odd is None:
+            return None
+        values = tuple(odd)
+    elif plan.money:  # every count a whole number: only the money cells are left to read
+        cells = list(values)
+        for i in plan.money:
+            amount = _money_fast(values[i])
+            if amount is None:
+                return None
+            cells[i] = amount
+        values = tuple(cells)
     extra_rows: tuple[ExtraRow, ...] = ()
-    if "extra_rows" in value:
+    extra_keys = 0
+    if extra:
+        raw = value["extra_rows"]
+        if type(raw) is not list or set(map(type, raw)) - _DICT:
+            return None
         try:
-            extra_rows = _structure_extra_rows(value["extra_rows"], spec)
+            extra_rows = _structure_extra_rows(raw, spec)
         except (Problem, IterableValidationError):
             return None
-    return Table(spec=spec, values=tuple(values), extra_rows=extra_rows)
+        extra_keys = sum(map(len, raw))
+    return _build_table(spec, tuple(values), extra_rows), plan.cells + len(value) + extra_keys
 
 
 def unstructure_table(table: Table) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from govinfo_report.errors import ReportLoadError, UnknownFormatError
 from govinfo_report.formats import TABLE_IDS
 from govinfo_report.model import Report
 from govinfo_report.serialize._converter import from_data, to_data
+from govinfo_report.serialize._fast import string_colons, structure_report_fast
 
 SYNTAXES: tuple[Syntax, ...] = ("json", "yaml", "toml")
 
@@ -79,8 +80,41 @@ def loads(text: str, syntax: Syntax = "json", *, source: str = "<text>") -> Repo
         ReportLoadError: a syntax error, a document that is no report (a list, a
             mapping without ``metadata``), or every structural problem with its path.
     """
+    if syntax == "json":
+        report = _json_fast(text)
+        if report is not None:
+            return report
     tree = parse(text, syntax, source=source)
     problem = _parse.not_a_report(tree, syntax)
     if problem is not None:
         raise ReportLoadError(source, [problem])
     return from_data(tree, source=source)
+
+
+def _json_fast(text: str) -> Report | None:
+    """The report of a well-formed JSON text with no key given twice, or None (the
+    detailed path then parses it again and reports every problem).
+
+    A repeated key is found without a Python hook per object: every key of the text
+    is followed by a ``:`` of its own, so the text holds at least as many ``:`` as
+    keys, plus those inside strings. The fast path counts the keys of the parsed tree
+    exactly (:func:`~._fast.structure_report_fast`); a key given twice leaves the tree
+    one key short of the text. So when the tree has as many keys as the text has
+    ``:`` outside the tree's strings, no key was repeated. The strings' ``:`` are
+    counted only when the first test fails, and only where none is written as
+    ``\\u003a`` (such a colon is in a string but not in the text).
+    """
+    try:
+        tree = _parse.load_json_plain(text)
+    except (ValueError, RecursionError):
+        return None  # the detailed path says what is wrong
+    fast = structure_report_fast(tree)
+    if fast is None:
+        return None
+    report, keys = fast
+    colons = text.count(":")
+    if keys == colons:
+        return report
+    if "\\u003a" in text or "\\u003A" in text:
+        return None
+    return report if keys == colons - string_colons(report) else None
