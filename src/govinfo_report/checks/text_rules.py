@@ -17,7 +17,8 @@ from govinfo_report.checks._report_rule import ReportRule, finding
 from govinfo_report.checks._text_scan import Dispatch, dispatched
 from govinfo_report.checks.rules import Context, Text, lower, severity_of
 from govinfo_report.findings import Finding, Severity, Status
-from govinfo_report.formats import SectionSpec, TableSpec
+from govinfo_report.formats import TABLE_IDS, SectionSpec, TableSpec
+from govinfo_report.model.cells import CellValue
 from govinfo_report.model.report import Report
 
 # --- TX.1 -------------------------------------------------------------------------------
@@ -67,12 +68,22 @@ class Quantity:
     name: Text
     """How a message names it: "表三予以公开与部分公开合计"."""
     rows: tuple[RowSum, ...]
+    totals: tuple[tuple[int, int], ...] = attrs.field(init=False, eq=False, repr=False)
+    """Each row's total cell as (table number in ``report.tables``, index in its values)."""
+
+    def __attrs_post_init__(self) -> None:
+        cells = tuple((TABLE_IDS.index(row.table), row.total[1]) for row in self.rows)
+        object.__setattr__(self, "totals", cells)
 
     def total(self, report: Report) -> int | None:
         """The sum when every row's total cell is a number (no paths built), else None."""
+        return self.total_of(tuple(t.values for t in report.tables))
+
+    def total_of(self, tables: tuple[tuple[CellValue, ...], ...]) -> int | None:
+        """:meth:`total` from the values of the report's three tables."""
         value = 0
-        for row in self.rows:
-            total = getattr(report, row.table).values[row.total[1]]
+        for table, index in self.totals:
+            total = tables[table][index]
             if type(total) is not int:
                 return None
             value += total
@@ -162,6 +173,15 @@ class TextMatchesTables(ReportRule):
     """``pattern`` regrouped by first character: the same matches, found faster (see
     :mod:`~govinfo_report.checks._text_scan`); None: ``pattern`` is run as it is."""
     paths: tuple[str, ...] = ("intro", "sections")
+    slots: dict[str, int] = attrs.field(init=False, eq=False, repr=False)
+    """Alternative ``s<k>``'s group name → ``k``."""
+    numbers: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
+    """Statement ``k``'s number group, ``n<k>``."""
+
+    def __attrs_post_init__(self) -> None:
+        count = len(self.statements)
+        object.__setattr__(self, "slots", {f"s{k}": k for k in range(count)})
+        object.__setattr__(self, "numbers", tuple(f"n{k}" for k in range(count)))
 
     def _texts(self, report: Report) -> Iterator[tuple[str, str]]:
         """(path, text) of every paragraph the rule reads, intro first."""
@@ -186,11 +206,16 @@ class TextMatchesTables(ReportRule):
         report = ctx.report
         found = []
         scanner = self.fast or self.pattern
+        tables = (
+            report.proactive.values,
+            report.applications.values,
+            report.review_litigation.values,
+        )
         for path, text in self._texts(report):
             if "件" not in text:
                 continue
             for match in scanner.finditer(text):
-                finding = self._check(report, path, text, match)
+                finding = self._check(report, tables, path, text, match)
                 if finding is not None:
                     found.append(finding)
         return iter(found)
@@ -198,20 +223,24 @@ class TextMatchesTables(ReportRule):
     def _findings(self, ctx: Context) -> Iterator[Finding]:
         return self.findings(ctx)
 
-    def _check(self, report: Report, path: str, text: str, match: re.Match[str]) -> Finding | None:
-        key = match.lastgroup
-        if key is None:  # pragma: no cover - every alternative is a named group
-            return None
-        k = int(key[1:])
+    def _check(
+        self,
+        report: Report,
+        tables: tuple[tuple[CellValue, ...], ...],
+        path: str,
+        text: str,
+        match: re.Match[str],
+    ) -> Finding | None:
+        k = self.slots[match.lastgroup]  # type: ignore[index] # every alternative is named
         statement = self.statements[k]
-        number = match.group(f"n{k}")
+        number = match.group(self.numbers[k])
         stated = int(number) if number.isdecimal() else parse_count(number)
         if stated is None:
             return None
         alternative = statement.including_carried_over
-        if statement.quantity.total(report) == stated and (
+        if statement.quantity.total_of(tables) == stated and (
             alternative is None
-            or alternative.total(report) == stated
+            or alternative.total_of(tables) == stated
             or not self.carried_over_included.match(_tail(text, match.end()))
         ):
             # The quantity the sentence can state agrees with the tables (the other one
