@@ -75,12 +75,9 @@ class Quantity:
         cells = tuple((TABLE_IDS.index(row.table), row.total[1]) for row in self.rows)
         object.__setattr__(self, "totals", cells)
 
-    def total(self, report: Report) -> int | None:
-        """The sum when every row's total cell is a number (no paths built), else None."""
-        return self.total_of(tuple(t.values for t in report.tables))
-
     def total_of(self, tables: tuple[tuple[CellValue, ...], ...]) -> int | None:
-        """:meth:`total` from the values of the report's three tables."""
+        """The sum when every row's total cell is a number (no paths built), else None,
+        from the values of the report's three tables (``report.tables`` order)."""
         value = 0
         for table, index in self.totals:
             total = tables[table][index]

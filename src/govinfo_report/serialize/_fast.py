@@ -20,7 +20,6 @@ every problem with its path. Both paths give equal reports (a test compares them
 from __future__ import annotations
 
 import datetime as dt
-import operator
 from typing import Any
 
 import attrs
@@ -28,7 +27,6 @@ import attrs
 from govinfo_report._unchecked import builder
 from govinfo_report.formats import TABLE_IDS, FormatVersion, get_format
 from govinfo_report.model import (
-    AgencyKind,
     Contact,
     Metadata,
     ProcessingFee,
@@ -37,8 +35,9 @@ from govinfo_report.model import (
     Subsection,
 )
 from govinfo_report.model.report import MAX_YEAR, MIN_YEAR
+from govinfo_report.model.text import texts
 from govinfo_report.serialize._problems import Problem
-from govinfo_report.serialize._scalars import decimal
+from govinfo_report.serialize._scalars import KIND_BY_NAME, decimal
 from govinfo_report.serialize._tables import structure_table_fast
 
 _REPORT_KEYS = frozenset({"metadata", "intro", "sections", "processing_fee", *TABLE_IDS})
@@ -49,13 +48,10 @@ _STR = frozenset({str})
 _METADATA_KEYS = frozenset(attrs.fields_dict(Metadata))
 _CONTACT_KEYS = frozenset(attrs.fields_dict(Contact))
 _VERSIONS = {v.value: v for v in FormatVersion}
-_KINDS = {k.value: k for k in AgencyKind} | {k.label: k for k in AgencyKind}
 _OPTIONAL_STR = frozenset({str, type(None)})
 
 _FEE_KEYS = frozenset(attrs.fields_dict(ProcessingFee))
 _NONE: list[Any] = []  # the default of a missing list (never changed)
-_SECTION_FIELDS = operator.itemgetter("id", "heading", "paragraphs", "subsections")
-_SUBSECTION_FIELDS = operator.itemgetter("heading", "paragraphs", "run_in")
 
 _build_fee = builder(ProcessingFee)
 _build_metadata = builder(Metadata)
@@ -97,7 +93,7 @@ def _metadata(raw: dict[str, Any]) -> tuple[Metadata, int] | None:
         return None
     if type(version) is not str or version not in _VERSIONS:
         return None  # the converter also takes 2021 as a number: the detailed path
-    if type(kind) is not str or kind not in _KINDS or type(title) not in _OPTIONAL_STR:
+    if type(kind) is not str or kind not in KIND_BY_NAME or type(title) not in _OPTIONAL_STR:
         return None
     signed, published = _date(raw.get("signing_date")), _date(raw.get("publication_date"))
     if signed is False or published is False:
@@ -112,30 +108,12 @@ def _metadata(raw: dict[str, Any]) -> tuple[Metadata, int] | None:
         keys += len(contact)
         contact = _build_contact(*fields)
     metadata = _build_metadata(
-        agency, year, _VERSIONS[version], _KINDS[kind], signed, published, title, contact
+        agency, year, _VERSIONS[version], KIND_BY_NAME[kind], signed, published, title, contact
     )
     return metadata, keys
 
 
 _CONTACT_FIELDS = tuple(attrs.fields_dict(Contact))
-
-
-def _section_fields(item: dict[str, Any]) -> tuple[Any, Any, Any, Any]:
-    """A section mapping's id, heading, paragraphs and subsections (lists default empty)."""
-    if len(item) == 4:  # all given, as every file we write has them
-        found: tuple[Any, Any, Any, Any] = _SECTION_FIELDS(item)
-        return found
-    get = item.get
-    return get("id"), get("heading"), get("paragraphs", _NONE), get("subsections", _NONE)
-
-
-def _subsection_fields(item: dict[str, Any]) -> tuple[Any, Any, Any]:
-    """A subsection mapping's heading, paragraphs and run-in flag (with their defaults)."""
-    if len(item) == 3:
-        found: tuple[Any, Any, Any] = _SUBSECTION_FIELDS(item)
-        return found
-    get = item.get
-    return get("heading"), get("paragraphs", _NONE), get("run_in", False)
 
 
 def _sections(value: Any) -> tuple[tuple[Section, ...], int] | None:
@@ -150,7 +128,9 @@ def _sections(value: Any) -> tuple[tuple[Section, ...], int] | None:
     for item in value:
         if type(item) is not dict or not item.keys() <= _SECTION_KEYS:
             return None
-        section_id, heading, paragraphs, raw_subsections = _section_fields(item)
+        get = item.get
+        section_id, heading = get("id"), get("heading")
+        paragraphs, raw_subsections = get("paragraphs", _NONE), get("subsections", _NONE)
         if type(paragraphs) is not list or type(raw_subsections) is not list:
             return None
         add(section_id)
@@ -161,7 +141,8 @@ def _sections(value: Any) -> tuple[tuple[Section, ...], int] | None:
         for sub in raw_subsections:
             if type(sub) is not dict or not sub.keys() <= _SUBSECTION_KEYS:
                 return None
-            sub_heading, sub_paragraphs, run_in = _subsection_fields(sub)
+            sub_heading = sub.get("heading")
+            sub_paragraphs, run_in = sub.get("paragraphs", _NONE), sub.get("run_in", False)
             if type(sub_paragraphs) is not list or type(run_in) is not bool:
                 return None
             add(sub_heading)
@@ -230,20 +211,9 @@ def structure_report_fast(tree: Any) -> tuple[Report, int] | None:
 
 
 def string_colons(report: Report) -> int:
-    """The ``:`` in the strings of ``report`` that can hold one (names, prose, labels)."""
-    meta = report.metadata
-    texts = [meta.agency, meta.title or "", *report.intro]
-    if meta.contact is not None:
-        texts.extend(v or "" for v in (meta.contact.office, meta.contact.address))
-        texts.extend(v or "" for v in (meta.contact.postcode, meta.contact.phone))
-        texts.append(meta.contact.email or "")
-    for section in report.sections:
-        texts.extend((section.id, section.heading, *section.paragraphs))
-        for sub in section.subsections:
-            texts.extend((sub.heading, *sub.paragraphs))
-    for table in report.tables:
-        texts.extend(row.label + (row.after or "") for row in table.extra_rows)
-    return sum(text.count(":") for text in texts)
+    """The ``:`` in the strings of ``report``: every one of them is a string of the tree
+    (or, for a money unit, part of one), so none is counted that the text lacks."""
+    return "".join(texts(report)).count(":")
 
 
 __all__ = ["string_colons", "structure_report_fast"]

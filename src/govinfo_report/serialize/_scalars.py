@@ -95,7 +95,8 @@ def structure_format_version(value: Any, _: Any) -> FormatVersion:
         raise Problem(f"expected a format version ({expected}), {got(value)}") from None
 
 
-_KIND_BY_NAME = {k.value: k for k in AgencyKind} | {k.label: k for k in AgencyKind}
+KIND_BY_NAME = {k.value: k for k in AgencyKind} | {k.label: k for k in AgencyKind}
+"""Every agency kind by its value (``department``) and by its Chinese label."""
 
 
 def structure_agency_kind(value: Any, _: Any = None) -> AgencyKind:
@@ -107,8 +108,8 @@ def structure_agency_kind(value: Any, _: Any = None) -> AgencyKind:
     Raises:
         Problem: ``value`` names no agency kind; the message lists the kinds.
     """
-    if isinstance(value, str) and value in _KIND_BY_NAME:
-        return _KIND_BY_NAME[value]
+    if isinstance(value, str) and value in KIND_BY_NAME:
+        return KIND_BY_NAME[value]
     expected = ", ".join(repr(k.value) for k in AgencyKind)
     raise Problem(f"expected an agency kind ({expected}), {got(value)}")
 

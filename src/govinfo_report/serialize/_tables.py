@@ -187,9 +187,8 @@ class _Plan(NamedTuple):
     rows: int
     cells: int
     """The keys of a well-formed table's rows, all told."""
-    groups: tuple[tuple[int, int, _Pick, tuple[bool, ...] | None], ...]
-    """Per group of rows: its first row, its number of rows, a getter of a row's
-    cells, and which of its columns hold money (None: none does)."""
+    groups: tuple[tuple[int, int, _Pick], ...]
+    """Per group of rows: its first row, its number of rows, a getter of a row's cells."""
     counts_only: bool
     """No cell of the table holds money."""
     counts_of: _Pick
@@ -231,24 +230,17 @@ def _plan(spec: TableSpec) -> _Plan:
         groups = []
         first = 0
         for group in spec.groups:
-            money = tuple(c.kind is CellKind.MONEY for c in group.columns)
-            groups.append(
-                (
-                    first,
-                    len(group.rows),
-                    _picker([c.id for c in group.columns]),
-                    money if any(money) else None,
-                )
-            )
+            groups.append((first, len(group.rows), _picker([c.id for c in group.columns])))
             first += len(group.rows)
+        money = tuple(c.index for c in spec.cells if c.kind is CellKind.MONEY)
         plan = _Plan(
             rows_of=_picker([row.id for group in spec.groups for row in group.rows]),
             rows=first,
             cells=len(spec.cells),
             groups=tuple(groups),
-            counts_only=all(money is None for *_, money in groups),
+            counts_only=not money,
             counts_of=_index_picker([c.index for c in spec.cells if c.kind is not CellKind.MONEY]),
-            money=tuple(c.index for c in spec.cells if c.kind is CellKind.MONEY),
+            money=money,
             holds_money=tuple(c.kind is CellKind.MONEY for c in spec.cells),
         )
         cached = _PLANS[id(spec)] = (spec, plan)
@@ -325,7 +317,7 @@ def structure_table_fast(value: Any, spec: TableSpec) -> tuple[Table, int] | Non
             cells_of(rows[first])
             if n == 1
             else tuple(chain.from_iterable(map(cells_of, rows[first : first + n])))
-            for first, n, cells_of, _ in plan.groups
+            for first, n, cells_of in plan.groups
         ]
     except KeyError:
         return None
