@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from govinfo_report.readers._md_tables import label_path, split_row
+from govinfo_report.readers._limits import CellBudget
+from govinfo_report.readers._md_tables import HtmlTable, html_tables, label_path, split_row
 
 _PARSER = MarkdownIt("commonmark").enable("table")
 
@@ -69,3 +70,59 @@ def test_label_path_parts_join_back_to_the_text(text: str, parts: tuple[str, ...
 @given(st.text(st.sampled_from(" /a\t:"), max_size=12))
 def test_label_path_is_exact(text: str) -> None:
     assert " / ".join(label_path(text)) == text
+
+
+# --- HTML tables -------------------------------------------------------------------------
+
+
+def _one_table(content: str) -> HtmlTable:
+    tables = html_tables(content, 7, CellBudget("t.md"))
+    assert len(tables) == 1
+    return tables[0]
+
+
+def test_html_cell_text_is_all_its_text_without_comments_or_instructions() -> None:
+    table = _one_table(
+        "<table><tr><td>a<!-- note --><b>1</b>2<?pi x?></td><td> plain </td><td></td></tr></table>"
+    )
+    assert table.grid.cells == (("a12", " plain ", ""),)
+
+
+def test_html_rows_in_sections_are_read_in_order_and_comments_between_cells_skipped() -> None:
+    table = _one_table(
+        "<table><thead><tr><th>h1</th><!-- c --><th>h2</th></tr></thead>"
+        "<tbody><tr data-after='x'><td>v1</td><td>v2</td></tr></tbody>"
+        "<tr><th>k</th><td>w</td></tr></table>"
+    )
+    assert table.grid.cells == (("h1", "h2"), ("v1", "v2"), ("k", "w"))
+    assert table.header == (True, False, False)
+    assert table.after == (None, "x", None)
+    assert table.grid.location == "line 7"
+
+
+def test_html_spans_cover_their_positions_with_one_origin() -> None:
+    table = _one_table(
+        "<table><tr><td rowspan='2' colspan='2'>A</td><td>b</td></tr>"
+        "<tr><td>c</td></tr><tr><td>d</td><td colspan='0'>e</td><td rowspan='9'>f</td></tr>"
+        "</table>"
+    )
+    assert table.grid.cells == (("A", "A", "b"), ("A", "A", "c"), ("d", "e", "f"))
+    assert table.grid.origin == (
+        ((0, 0), (0, 0), (0, 2)),
+        ((0, 0), (0, 0), (1, 2)),
+        ((2, 0), (2, 1), (2, 2)),
+    )
+
+
+def test_html_cell_after_a_gap_left_by_spans_is_padded_blank() -> None:
+    table = _one_table(
+        "<table><tr><td>a</td><td>b</td><td rowspan='2'>c</td></tr><tr><td>d</td></tr></table>"
+    )
+    # Row 2's second position has no cell: a blank of its own, not a neighbour's text.
+    assert table.grid.cells == (("a", "b", "c"), ("d", "", "c"))
+    assert table.grid.origin == (((0, 0), (0, 1), (0, 2)), ((1, 0), (1, 1), (0, 2)))
+
+
+@pytest.mark.parametrize("content", ["", "   ", "<p>no table</p>", "text only"])
+def test_html_block_without_a_table_gives_none(content: str) -> None:
+    assert html_tables(content, 1, CellBudget("t.md")) == []

@@ -1,5 +1,7 @@
 """Tables in Markdown as written → shared :class:`~govinfo_report.readers._document.Grid` s:
-GFM pipe tables from markdown-it-py's tokens, HTML tables (with their merges) from lxml.
+GFM pipe tables from markdown-it-py's tokens, HTML tables (with their merges) from lxml's
+HTML parser (plain ``etree`` elements: ``lxml.html``'s element classes cost a class lookup
+per node, which was most of the time of reading a Markdown report with HTML tables).
 
 Our writer prints merged label columns and header cells of a pipe table as one composite
 text joined with `` / `` (``申请人情况 / 法人或其他组织 / 商业企业``); :func:`gfm_table`
@@ -20,7 +22,6 @@ from typing import Any, Final
 
 import attrs
 from lxml import etree
-from lxml import html as lxml_html
 from markdown_it.token import Token
 
 from govinfo_report.readers._document import Grid
@@ -174,9 +175,13 @@ def gfm_table(tokens: Sequence[Token], start: int, source: Sequence[str], offset
 # --- HTML tables -----------------------------------------------------------------------
 
 
-def _span(element: Any, name: str) -> int:
-    value = element.get(name)
-    return 1 if value is None else max(span(value, _MAX_SPAN), 1)
+def _span(value: str) -> int:
+    """A written ``rowspan``/``colspan`` as browsers read it: at least 1, clamped."""
+    return max(span(value, _MAX_SPAN), 1)
+
+
+_PARSER: Final = etree.HTMLParser()
+"""libxml2's HTML parser with lxml's defaults (as ``lxml.html`` has), plain elements."""
 
 
 @attrs.frozen
@@ -197,29 +202,42 @@ def _html_grid(table: Any, line: int, budget: CellBudget) -> HtmlTable:
         ReportReadError: the grid would take the document's tables over the cell budget.
     """
     trs = table.xpath("./tr | ./*/tr")
+    height = len(trs)
+    kinds = [[(e, e.tag == "th") for e in tr.iterchildren("td", "th")] for tr in trs]
     what = f"the HTML table at line {line}"
     # Per row, each grid position's cell (its text and origin), None where no cell is yet.
     rows: list[list[tuple[str, tuple[int, int]] | None]] = [[] for _ in trs]
     width = 0
-    for r, tr in enumerate(trs):
+    for r, row_cells in enumerate(kinds):
         own = rows[r]
         c = 0
-        for element in tr:
-            if element.tag != "td" and element.tag != "th":
-                continue  # also comments and processing instructions (no str tag)
+        for element, _ in row_cells:  # td and th only: no comments or instructions
             while c < len(own) and own[c] is not None:
                 c += 1
-            rowspan = min(_span(element, "rowspan"), len(trs) - r)
-            colspan = _span(element, "colspan")
-            # Every position lies in the rows x width rectangle: count it before placing.
-            width = max(width, c + colspan)
-            budget.check(len(trs) * width, what)
-            cell = (element.text_content(), (r, c))
-            for dr in range(rowspan):
-                target = rows[r + dr]
-                if len(target) < c + colspan:
-                    target.extend([None] * (c + colspan - len(target)))
-                target[c : c + colspan] = [cell] * colspan
+            rowspan_attr = element.get("rowspan")
+            colspan_attr = element.get("colspan")
+            rowspan = 1 if rowspan_attr is None else min(_span(rowspan_attr), height - r)
+            colspan = 1 if colspan_attr is None else _span(colspan_attr)
+            if c + colspan > width:
+                # Every position lies in the rows x width rectangle: count it first.
+                width = c + colspan
+                budget.check(height * width, what)
+            # itertext() costs a microsecond a cell; most cells are one text node.
+            text = "".join(element.itertext()) if len(element) else element.text or ""
+            cell = (text, (r, c))
+            if rowspan == 1 and colspan == 1:
+                if c == len(own):
+                    own.append(cell)
+                else:
+                    if c > len(own):
+                        own.extend([None] * (c - len(own)))
+                    own[c] = cell
+            else:
+                for dr in range(rowspan):
+                    target = rows[r + dr]
+                    if len(target) < c + colspan:
+                        target.extend([None] * (c + colspan - len(target)))
+                    target[c : c + colspan] = [cell] * colspan
             c += colspan
     budget.take(len(trs) * width, what)
     cells = []
@@ -227,17 +245,15 @@ def _html_grid(table: Any, line: int, budget: CellBudget) -> HtmlTable:
     for r, own in enumerate(rows):
         # A row ends with its last cell (our extra rows are short): no blank padding.
         row = [cell or ("", (r, c)) for c, cell in enumerate(own)]
-        cells.append(tuple(text for text, _ in row))
-        origin.append(tuple(o for _, o in row))
+        texts, places = zip(*row, strict=True) if row else ((), ())
+        cells.append(texts)
+        origin.append(places)
     grid = Grid(
         cells=tuple(cells),
         origin=tuple(origin),
         location=f"line {line}",
     )
-    header = tuple(
-        all(e.tag == "th" for e in tr if isinstance(e.tag, str) and e.tag in ("td", "th"))
-        for tr in trs
-    )
+    header = tuple(all(is_th for _, is_th in row_cells) for row_cells in kinds)
     return HtmlTable(grid, tuple(tr.get("data-after") for tr in trs), header)
 
 
@@ -248,13 +264,9 @@ def html_tables(content: str, line: int, budget: CellBudget) -> list[HtmlTable]:
         ReportReadError: their grids would take the document over ``budget``.
     """
     try:
-        fragments = lxml_html.fragments_fromstring(content)
-    except (etree.ParserError, ValueError):
+        root = etree.fromstring(content, _PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return []
-    found: list[HtmlTable] = []
-    for fragment in fragments:
-        if not isinstance(fragment, etree._Element):
-            continue
-        for table in fragment.iter("table"):
-            found.append(_html_grid(table, line, budget))
-    return found
+    if root is None:  # only white space
+        return []
+    return [_html_grid(table, line, budget) for table in root.iter("table")]
