@@ -12,6 +12,8 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from govinfo_report import Report, Severity, Status, load
 from govinfo_report.survey import _similar
@@ -215,3 +217,37 @@ def test_the_index_holds_under_100_bytes_per_judged_section() -> None:
     # The agency keys themselves are the caller's strings; the index adds ~75 bytes a section
     # and a dict entry per agency.
     assert grown / sections < 100 + 150 / len(sketches[0].sections)
+
+
+# --- nfkc: NFKC, exactly, faster on Chinese prose ------------------------------------------
+
+_NFKC_ALPHABET = (
+    "，（）：；！？％　…。、“”—·年件的公开申请"  # prose and its compatibility characters
+    "０１９ＡＺａｚ＃＄～＿"  # other full-width forms
+    "\u0301\u0308\u0323\u3099\u309a"  # combining marks (also after a replaced character)
+    "ｶﾞﾟ\u2460\u2474\u3250\uf900\u2f00\u00a0\u00bd\ufb01Åé"  # other compatibility forms
+    "ae 1,.:"
+)
+
+
+@given(st.text(alphabet=_NFKC_ALPHABET, max_size=40))
+def test_nfkc_is_unicodedata_nfkc(text: str) -> None:
+    import unicodedata
+
+    assert _similar.nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+@given(st.text(max_size=30))
+def test_nfkc_is_unicodedata_nfkc_on_any_text(text: str) -> None:
+    import unicodedata
+
+    assert _similar.nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+def test_nfkc_of_a_report_section_equals_unicodedata() -> None:
+    import unicodedata
+
+    texts = [_similar.section_text(s) for s in (*BASE.sections, *OTHER.sections)]
+    assert sum("，" in t for t in texts) >= 3  # the prose the shortcut is for
+    for text in texts:
+        assert _similar.nfkc(text) == unicodedata.normalize("NFKC", text)

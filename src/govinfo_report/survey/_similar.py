@@ -84,6 +84,41 @@ _PRIME: Final = np.uint64(0x100000001B3)
 
 # --- Normalising --------------------------------------------------------------------
 
+_COMPATIBLE: Final = (
+    ("，", ","),
+    ("（", "("),
+    ("）", ")"),
+    ("：", ":"),
+    ("；", ";"),
+    ("！", "!"),
+    ("？", "?"),
+    ("％", "%"),
+    ("　", " "),
+    ("…", "..."),
+)
+"""The compatibility characters of Chinese prose, each with its NFKC decomposition."""
+
+
+def nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, exactly, in a fraction of its time on
+    Chinese prose.
+
+    NFKC decomposes and recomposes every character of a string that is not already
+    normalised (about 80 ns a character: 120 µs for one report's sections), and Chinese
+    prose never is, for its full-width punctuation. Replacing those characters by their
+    compatibility decompositions first does not change the string's NFKC (NFKC is NFC of
+    the full decomposition, which already holds them), and what remains is then usually
+    normalised, which ``is_normalized``'s quick check tells in a few microseconds.
+    """
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    for compatible, decomposed in _COMPATIBLE:
+        if compatible in text:
+            text = text.replace(compatible, decomposed)
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    return unicodedata.normalize("NFKC", text)
+
 
 def agency_names(agency: str) -> tuple[str, ...]:
     """The spellings of ``agency`` that :func:`normalise` replaces, longest first.
@@ -92,7 +127,7 @@ def agency_names(agency: str) -> tuple[str, ...]:
     (温州市洞头区人民政府 → 温州市洞头区, 温州市, 洞头区) and their stems without the
     administrative suffix when two or more characters remain (温州, 洞头).
     """
-    name = unicodedata.normalize("NFKC", _SPACE.sub("", agency))
+    name = nfkc(_SPACE.sub("", agency))
     if not name:
         return ()
     names = {name, name.replace("人民政府", "政府")}
@@ -115,8 +150,7 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
     >>> normalise("洞头区 2023年 共收到申请 12 件。", ("洞头区",))
     '@#年共收到申请#件。'
     """
-    text = unicodedata.normalize("NFKC", text)
-    text = _SPACE.sub("", text)
+    text = _SPACE.sub("", nfkc(text))
     for name in names:
         if name:
             text = text.replace(name, _AGENCY_MARK)
@@ -426,14 +460,18 @@ class SimilarIndex:
             distinct = list(dict.fromkeys(agencies))
             if len(distinct) < 2:
                 continue  # one agency's copies of one report (its .docx and its .pdf)
+            # Every member's own agency is among ``distinct``: the others are the rest,
+            # and its examples the first of them, whatever the size of the cluster.
+            others = len(distinct) - 1
+            first = distinct[: EXAMPLES + 1]
             for e, own in zip(members, agencies, strict=True):
-                others = [self._agencies[a] for a in distinct if a != own]
+                examples = [self._agencies[a] for a in first if a != own][:EXAMPLES]
                 found.setdefault(int(columns.doc[e]), []).append(
                     cluster_finding(
                         int(columns.index[e]),
                         self._sections[int(columns.section[e])],
-                        len(others),
-                        others[:EXAMPLES],
+                        others,
+                        examples,
                     )
                 )
 
@@ -563,6 +601,7 @@ __all__ = [
     "cluster_finding",
     "compare_previous",
     "estimated_similarity",
+    "nfkc",
     "normalise",
     "normalised_sections",
     "previous_finding",
