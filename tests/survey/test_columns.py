@@ -61,3 +61,31 @@ def test_the_cells_template_has_one_line_per_cell(version: FormatVersion) -> Non
     assert len(money) == sum(
         c.kind.value == "money" for t in get_format(version).tables for c in t.cells
     )
+
+
+def test_findings_lines_are_stored_as_they_are_when_short_and_compressed_when_long() -> None:
+    import json
+    import zlib
+
+    from govinfo_report.findings import Finding, Severity, Status
+    from govinfo_report.survey._summary import findings_jsonl, unpack
+
+    one = Finding(
+        code="B.1",
+        severity=Severity.ERROR,
+        status=Status.FAIL,
+        message_zh="表二不平",
+        message_en="Table 2 does not add up",
+        paths=("proactive.rules.in_force",),
+    )
+    short = findings_jsonl("a.json", [one])
+    assert short.startswith(b'{"file": "a.json"')  # stored as the lines themselves
+    long = findings_jsonl("a.json", [one] * 100)
+    assert long[:1] != b"{"
+    assert zlib.decompress(long) == unpack(long)
+    for packed, n in ((short, 1), (long, 100)):
+        lines = unpack(packed).decode().splitlines()
+        assert len(lines) == n
+        assert json.loads(lines[0]) == {"file": "a.json", **one.to_dict()}
+    assert unpack(b"") == b""
+    assert findings_jsonl("a.json", []) == b""

@@ -47,7 +47,10 @@ def test_stored_tables_keep_every_value_exactly() -> None:
     )
     report = attrs.evolve(report, proactive=t2)
     stored = decode_tables(encode_tables(report))
-    assert [t.values for t in stored] == [t.values for t in report.tables]
+    assert [tuple(t.values) for t in stored] == [t.values for t in report.tables]
+    assert [[t.values[i] for i in range(len(t.values))] for t in stored] == [
+        list(t.values) for t in report.tables
+    ]
 
 
 def _rows(*rows: tuple[str, int, str]) -> list[tuple[str, int, str, str, str]]:

@@ -251,3 +251,33 @@ def test_nfkc_of_a_report_section_equals_unicodedata() -> None:
     assert sum("，" in t for t in texts) >= 3  # the prose the shortcut is for
     for text in texts:
         assert _similar.nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+@given(
+    st.integers(min_value=1, max_value=40).flatmap(
+        lambda n: st.tuples(
+            st.just(n),
+            st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=3 * n),
+        )
+    )
+)
+def test_components_are_the_smallest_entry_of_each_connected_set(
+    graph: tuple[int, list[tuple[int, int]]],
+) -> None:
+    import numpy as np
+
+    n, edges = graph
+    parent = list(range(n))  # a plain union-find, as the reference
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for a, b in edges:
+        ra, rb = find(a), find(b)
+        parent[max(ra, rb)] = min(ra, rb)
+    a = np.array([e[0] for e in edges], dtype=np.intp)
+    b = np.array([e[1] for e in edges], dtype=np.intp)
+    labels = _similar._components(n, a, b)
+    assert labels.tolist() == [find(x) for x in range(n)]

@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 from govinfo_report.survey._columns import CACHE_NAME
 from govinfo_report.survey._summary import Counts, FileResult
 
-_SCHEMA = 2
+_SCHEMA = 3  # 3: short findings stored uncompressed
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
@@ -271,7 +271,7 @@ class Cache:
             )
 
     def findings(self) -> Iterator[bytes]:
-        """Every file's findings (compressed JSON Lines), in path order, phase by phase:
+        """Every file's findings (JSON Lines, packed), in path order, phase by phase:
         what :meth:`rows` gives as ``findings``, without decoding the rest."""
         files = self.db.execute("SELECT path, base_findings, x_findings FROM files ORDER BY path")
         parts = self.db.execute("SELECT path, phase, findings FROM parts ORDER BY path, phase")

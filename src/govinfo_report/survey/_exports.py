@@ -22,6 +22,7 @@ from typing import Any
 from govinfo_report._io import write_output_chunks
 from govinfo_report.survey import _columns as columns
 from govinfo_report.survey._cache import Cache, Stored
+from govinfo_report.survey._summary import unpack
 from govinfo_report.survey._xlsx import write_xlsx
 
 _CHUNK = 512  # rows per write: large enough to be cheap, small enough to stay flat
@@ -106,7 +107,7 @@ def write_findings_jsonl(cache: Cache, path: Path) -> None:
     def chunks() -> Iterator[bytes]:
         for part in cache.findings():
             if part:
-                yield zlib.decompress(part)
+                yield unpack(part)
 
     write_output_chunks(path, chunks(), force=True)
 

@@ -13,6 +13,7 @@ back exactly.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -48,10 +49,33 @@ def _decode_value(value: Any) -> CellValue:
     return Money(Decimal(amount), unit)
 
 
-class Values(NamedTuple):
-    """One table's values, as a rule reads them (``table.values``)."""
+class StoredValues:
+    """One table's stored values, each decoded when a rule reads it (``values[i]``).
 
-    values: tuple[CellValue, ...]
+    The cross-year rules read a dozen of a table's two hundred cells, and decoding them
+    all was most of the time of pairing 10,000 reports.
+    """
+
+    __slots__ = ("_raw",)
+
+    def __init__(self, raw: list[Any]) -> None:
+        self._raw = raw
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __getitem__(self, index: int) -> CellValue:
+        value = self._raw[index]
+        return value if type(value) is int else _decode_value(value)
+
+    def __iter__(self) -> Iterator[CellValue]:
+        return (v if type(v) is int else _decode_value(v) for v in self._raw)
+
+
+class Values(NamedTuple):
+    """One table's values, as a rule reads them (``table.values[i]``)."""
+
+    values: StoredValues
 
 
 class StoredTables(NamedTuple):
@@ -65,10 +89,7 @@ class StoredTables(NamedTuple):
 
 def decode_tables(tables: str) -> StoredTables:
     """The values :func:`encode_tables` stored."""
-    decode = _decode_value
-    t2, t3, t4 = (
-        Values(tuple(v if type(v) is int else decode(v) for v in vs)) for vs in json.loads(tables)
-    )
+    t2, t3, t4 = (Values(StoredValues(vs)) for vs in json.loads(tables))
     return StoredTables(t2, t3, t4)
 
 
@@ -109,6 +130,7 @@ def lite_report(
 
 __all__ = [
     "StoredTables",
+    "StoredValues",
     "Values",
     "decode_tables",
     "encode_tables",

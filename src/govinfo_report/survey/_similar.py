@@ -348,25 +348,6 @@ def compare_previous(report: Report, previous: Report) -> tuple[Finding, ...]:
     return tuple(findings)
 
 
-class _UnionFind:
-    """Disjoint sets over ``0..n-1`` with path halving."""
-
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, x: int) -> int:
-        parent = self.parent
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 class SimilarIndex:
     """Every report's :class:`Sketch`, and the DUP.1 findings across the corpus.
 
@@ -437,25 +418,23 @@ class SimilarIndex:
             year=self._entry_year.array(),
             agency=self._entry_agency.array(),
         )
-        sets = _UnionFind(n)
-        for a, b in _similar_pairs(signatures, columns.section, columns.year):
-            sets.union(a, b)
+        a, b = _similar_pairs(signatures, columns.section, columns.year)
         found: dict[int, list[Finding]] = {}
-        self._cluster_findings(sets, columns, found)
+        self._cluster_findings(_components(n, a, b), columns, found)
         if self._previous:
             self._previous_findings(signatures, columns, found)
         return {d: tuple(sorted(fs, key=_finding_order)) for d, fs in sorted(found.items())}
 
     def _cluster_findings(
-        self, sets: _UnionFind, columns: _Columns, found: dict[int, list[Finding]]
+        self, labels: npt.NDArray[np.intp], columns: _Columns, found: dict[int, list[Finding]]
     ) -> None:
-        clusters: dict[int, list[int]] = {}
-        for entry in range(len(columns.doc)):
-            clusters.setdefault(sets.find(entry), []).append(entry)
-        for members in clusters.values():
-            if len(members) < 2:
+        # Entries by cluster, and within one by document and entry.
+        order = np.lexsort((np.arange(len(labels)), columns.doc, labels))
+        bounds = np.flatnonzero(np.diff(labels[order])) + 1
+        for group in np.split(order, bounds):
+            if len(group) < 2:
                 continue
-            members.sort(key=lambda e: (int(columns.doc[e]), e))
+            members = [int(e) for e in group]
             agencies = [int(columns.agency[e]) for e in members]
             distinct = list(dict.fromkeys(agencies))
             if len(distinct) < 2:
@@ -552,16 +531,18 @@ def _similar_pairs(
     signatures: npt.NDArray[np.uint8],
     section: npt.NDArray[np.int64],
     year: npt.NDArray[np.int64],
-) -> Iterable[tuple[int, int]]:
-    """Pairs of entries of one section id and year whose signatures estimate a copy.
+) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+    """Pairs ``(a[k], b[k])`` of entries of one section id and year whose signatures
+    estimate a copy (a pair may come more than once).
 
     Candidates share one band key; each bucket's members are verified against its first
     :data:`_REPRESENTATIVES` members only, never all pairs, so a bucket of 2,000 copies
-    costs 8,000 comparisons, and union-find joins the rest. Vectorised per band.
+    costs 8,000 comparisons, and :func:`_components` joins the rest. Vectorised per band.
     """
     n = len(signatures)
     bands = np.ascontiguousarray(signatures).view("<u4").reshape(n, BINS // ROWS)
-    pairs: set[tuple[int, int]] = set()
+    found_a: list[npt.NDArray[np.intp]] = []
+    found_b: list[npt.NDArray[np.intp]] = []
     for band in range(bands.shape[1]):
         order = np.lexsort((np.arange(n), bands[:, band], section, year))
         k_band = bands[order, band]
@@ -583,9 +564,41 @@ def _similar_pairs(
             members = order[valid]
             reps = order[rep_pos[valid]]
             equal = np.count_nonzero(signatures[members] == signatures[reps], axis=1)
-            for a, b in zip(reps[equal >= _MIN_EQUAL], members[equal >= _MIN_EQUAL], strict=True):
-                pairs.add((int(a), int(b)))
-    return sorted(pairs)
+            copied = equal >= _MIN_EQUAL
+            found_a.append(reps[copied])
+            found_b.append(members[copied])
+    if not found_a:
+        empty = np.zeros(0, dtype=np.intp)
+        return empty, empty
+    return np.concatenate(found_a), np.concatenate(found_b)
+
+
+def _components(n: int, a: npt.NDArray[np.intp], b: npt.NDArray[np.intp]) -> npt.NDArray[np.intp]:
+    """Per entry ``0..n-1``, the smallest entry of its connected component under the
+    edges ``(a[k], b[k])``.
+
+    Vectorised union-find: each round hooks the root of every edge's larger label
+    under the smaller, then pointer jumping makes every label a root again; at the
+    fixpoint both ends of every edge share one root. A handful of rounds for any
+    corpus, where a Python union-find spent a second on the 2 million pairs of
+    10,000 reports sharing one template.
+    """
+    labels = np.arange(n, dtype=np.intp)
+    if len(a) == 0:
+        return labels
+    while True:
+        low = np.minimum(labels[a], labels[b])
+        hooked = labels.copy()
+        np.minimum.at(hooked, labels[a], low)
+        np.minimum.at(hooked, labels[b], low)
+        while True:
+            jumped = hooked[hooked]
+            if np.array_equal(jumped, hooked):
+                break
+            hooked = jumped
+        if np.array_equal(hooked, labels):
+            return labels
+        labels = hooked
 
 
 __all__ = [

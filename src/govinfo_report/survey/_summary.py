@@ -2,12 +2,12 @@
 
 :func:`summarise` reads one file, checks it, and returns a :class:`FileResult`: the
 reports.csv row (all strings), the rule statuses, the findings as JSON Lines and the
-cells as CSV lines (both already rendered, zlib-compressed, so that the main process
-only stores and concatenates them), the pairing key, and the tables (compact JSON)
-from which the later phases rebuild what they need. No :class:`Report` leaves the
-worker. A file that cannot be read is a result with status ``unreadable`` and the
-reason; a bug of ours on one file is reported the same way ("internal error: ...")
-and never stops the batch.
+cells as CSV lines (both already rendered, so that the main process only stores and
+concatenates them; the cells and long findings zlib-compressed), the pairing key, and
+the tables (compact JSON) from which the later phases rebuild what they need. No
+:class:`Report` leaves the worker. A file that cannot be read is a result with status
+``unreadable`` and the reason; a bug of ours on one file is reported the same way
+("internal error: ...") and never stops the batch.
 """
 
 from __future__ import annotations
@@ -247,11 +247,28 @@ def rule_statuses(findings: Iterable[Finding], applied: Iterable[str]) -> dict[s
     return statuses
 
 
+_PACK_FROM = 8192
+"""Findings lines of at least this many bytes are stored compressed, shorter ones as
+they are: zlib's set-up alone costs 40 µs a call, more than a few lines save."""
+
+
 def findings_jsonl(name: str, findings: Iterable[Finding]) -> bytes:
-    """``findings`` as findings.jsonl lines (the file first), zlib-compressed."""
+    """``findings`` as findings.jsonl lines (the file first), packed (:func:`unpack`):
+    compressed when long."""
     encode = _JSON.encode
     lines = [encode({"file": name, **f.to_dict()}) + "\n" for f in findings]
-    return zlib.compress("".join(lines).encode(), 1) if lines else b""
+    if not lines:
+        return b""
+    data = "".join(lines).encode()
+    return zlib.compress(data, 1) if len(data) >= _PACK_FROM else data
+
+
+def unpack(blob: bytes) -> bytes:
+    """The findings lines :func:`findings_jsonl` packed: as they are, or decompressed.
+
+    JSON Lines of findings start with ``{``, a zlib stream never does (its first byte
+    is 0x78 for the window size zlib.compress uses)."""
+    return blob if not blob or blob[:1] == b"{" else zlib.decompress(blob)
 
 
 def csv_field(text: str) -> str:
@@ -303,5 +320,6 @@ __all__ = [
     "summarise",
     "summarise_batch",
     "summarise_bytes",
+    "unpack",
     "unreadable",
 ]
