@@ -27,13 +27,16 @@ from govinfo_report import _embedded, _package
 from govinfo_report.errors import ReportWriteError
 from govinfo_report.writers import _ooxml as ox
 from govinfo_report.writers import _ooxml_styles as oxs
+from govinfo_report.writers import _zip
 
 
 @attrs.frozen
 class Skeleton:
     """A prepared package: every zip part but the body, the document properties to fill."""
 
-    parts: tuple[tuple[str, bytes], ...]
+    parts: tuple[_zip.Member, ...]
+    """Every part, deflated once; those of :attr:`document`, :attr:`core` and
+    :attr:`custom` are placeholders, written anew for each report."""
     document: str
     prefix: bytes
     """``document.xml`` up to and including ``<w:body>``."""
@@ -108,7 +111,7 @@ def _dotx_as_docx(data: bytes) -> bytes:
         parts = [(info.filename, archive.read(info)) for info in archive.infolist()]
     types = types.replace(ox.CT_DOTX_MAIN.encode(), ox.CT_DOCX_MAIN.encode())
     buffer = io.BytesIO()
-    ox.write_zip([(n, types if n == "[Content_Types].xml" else d) for n, d in parts], buffer)
+    _zip.write_parts([(n, types if n == "[Content_Types].xml" else d) for n, d in parts], buffer)
     return buffer.getvalue()
 
 
@@ -234,8 +237,12 @@ def _skeleton(parts: list[tuple[str, bytes]], document: str, styles: dict[str, s
     xml = data[document] = _bind_w_prefix(data[document])
     start = xml.index(b"<w:body>") + len(b"<w:body>")
     end = xml.rindex(b"<w:sectPr")
+    per_report = {document, core, custom}
     return Skeleton(
-        parts=tuple((name, data.get(name, blob)) for name, blob in parts),
+        parts=tuple(
+            _zip.member(name, b"" if name in per_report else data.get(name, blob))
+            for name, blob in parts
+        ),
         document=document,
         prefix=xml[:start],
         suffix=xml[end:],

@@ -13,6 +13,7 @@ import io
 
 import attrs
 
+from govinfo_report.writers import _zip
 from govinfo_report.writers._ooxml import (
     CHAR_TWIPS,
     CONDENSE,
@@ -24,7 +25,6 @@ from govinfo_report.writers._ooxml import (
     W_NS,
     escape,
     mm,
-    write_zip,
     xml_part,
 )
 
@@ -304,5 +304,5 @@ def base_package() -> bytes:
         ("word/fontTable.xml", font_table_part()),
     ]
     buffer = io.BytesIO()
-    write_zip(parts, buffer)
+    _zip.write_parts(parts, buffer)
     return buffer.getvalue()

@@ -23,6 +23,7 @@ from govinfo_report.formats.layout import Keep, Line, Output, layout_of, printed
 from govinfo_report.model import Report, Subsection, Table, format_value
 from govinfo_report.writers import _docx_template as tpl
 from govinfo_report.writers import _ooxml as ox
+from govinfo_report.writers import _zip
 from govinfo_report.writers._ooxml import Cell, TableRow
 
 
@@ -79,13 +80,17 @@ class DocxWriter:
             )
         except ox.IllegalTextError as exc:
             raise ReportWriteError(f"cannot write {builder.where} as DOCX: {exc}") from None
-        replaced = {
+        fresh = {
             sk.document: sk.prefix + body.encode("utf-8") + sk.suffix,
             sk.core: core,
             sk.custom: custom,
         }
         buffer = io.BytesIO()
-        ox.write_zip(((name, replaced.get(name, data)) for name, data in sk.parts), buffer)
+        # The template's parts were deflated once, when the writer was made.
+        _zip.write(
+            (_zip.member(m.name, fresh[m.name]) if m.name in fresh else m for m in sk.parts),
+            buffer,
+        )
         return buffer.getvalue()
 
 
