@@ -637,12 +637,17 @@ def letterhead(tmp_path: Path) -> Path:
     return path
 
 
-def test_template_keeps_letterhead_page_setup_and_footer(letterhead: Path) -> None:
+def test_template_keeps_letterhead_and_footer_on_our_page_setup(letterhead: Path) -> None:
     document = reopen(render(numbered(), template=letterhead))
     section = document.sections[0]
-    assert round(section.left_margin.mm) == 30
+    assert round(section.left_margin.mm) == 28
     assert section.header.paragraphs[0].text == "某某局文件"
     assert section.footer.paragraphs[0].text == "某某局 印"
+
+
+def test_template_layout_keeps_the_templates_page_setup(letterhead: Path) -> None:
+    document = reopen(render(numbered(), template=letterhead, template_layout=True))
+    assert round(document.sections[0].left_margin.mm) == 30
 
 
 def test_template_body_is_replaced_by_the_report(letterhead: Path) -> None:
@@ -652,13 +657,21 @@ def test_template_body_is_replaced_by_the_report(letterhead: Path) -> None:
     assert sum(1 for _ in reopen(render(numbered(), template=letterhead)).tables) == 3
 
 
-def test_template_styles_are_used_and_missing_ones_created(letterhead: Path) -> None:
+def test_template_layout_uses_its_styles_and_creates_missing_ones(letterhead: Path) -> None:
     before = docx.Document(letterhead).styles
     kept = before["Heading 1"].element.rPr.rFonts.get(qn("w:asciiTheme"))
-    styles = reopen(render(numbered(), template=letterhead)).styles
+    styles = reopen(render(numbered(), template=letterhead, template_layout=True)).styles
     assert styles["Heading 1"].element.rPr.rFonts.get(qn("w:asciiTheme")) == kept
     assert styles["Table Text Small"].element.rPr.rFonts.get(qn("w:eastAsia")) == "宋体"
     assert styles["Run-in Heading"].type == 2  # character
+
+
+def test_template_styles_the_writer_defines_are_the_writers(letterhead: Path) -> None:
+    styles = reopen(render(numbered(), template=letterhead)).styles
+    assert styles["Heading 1"].element.rPr.rFonts.get(qn("w:eastAsia")) == "黑体"
+    assert styles["Heading 1"].element.rPr.rFonts.get(qn("w:asciiTheme")) is None
+    assert styles["Table Text Small"].element.rPr.rFonts.get(qn("w:eastAsia")) == "宋体"
+    assert styles["Intense Quote"].base_style.name == "Normal"  # the template's own, kept
 
 
 def test_template_styles_with_localised_ids_are_referenced_by_their_id(tmp_path: Path) -> None:

@@ -44,6 +44,8 @@ CONDENSE = -5
 
 Word's own way to get 28 字 per line, a ``linesAndChars`` document grid, makes LibreOffice
 give every 16 pt character two grid cells; condensing the text works everywhere."""
+COMPRESS_PUNCTUATION = "compressPunctuation"
+"""``w:characterSpacingControl``: full-width punctuation compressed, as Chinese Word does."""
 TEXT_WIDTH = 8844
 """A4 width minus 28 mm and 26 mm margins = 156 mm, in twips."""
 

@@ -16,6 +16,7 @@ import attrs
 from govinfo_report.writers import _zip
 from govinfo_report.writers._ooxml import (
     CHAR_TWIPS,
+    COMPRESS_PUNCTUATION,
     CONDENSE,
     CT_DOCX_MAIN,
     CT_NS,
@@ -84,6 +85,9 @@ def _ppr(
     parts = ["<w:pPr>"]
     if keep_next:
         parts.append("<w:keepNext/>")
+    # Widow control off, as in Chinese Word: every page holds its 22 lines. Said in each
+    # style, so that a template's document defaults do not change our layout.
+    parts.append('<w:widowControl w:val="0"/>')
     if not grid:
         parts.append('<w:snapToGrid w:val="0"/>')
     parts.append(f'<w:spacing w:before="0" w:after="{after}" w:line="{line}" w:lineRule="{rule}"/>')
@@ -291,7 +295,7 @@ def base_package() -> bytes:
             xml_part(
                 f'<w:settings xmlns:w="{W_NS}"><w:zoom w:percent="100"/>'
                 '<w:defaultTabStop w:val="420"/>'
-                '<w:characterSpacingControl w:val="compressPunctuation"/>'
+                f'<w:characterSpacingControl w:val="{COMPRESS_PUNCTUATION}"/>'
                 "<w:compat><w:spaceForUL/><w:balanceSingleByteDoubleByteWidth/>"
                 "<w:doNotLeaveBackslashAlone/><w:ulTrailSpace/><w:doNotExpandShiftReturn/>"
                 "<w:adjustLineHeightInTable/><w:useFELayout/>"

@@ -31,10 +31,15 @@ class DocxWriter:
     """Writes a report as a Word document (.docx).
 
     Args:
-        template: a .docx (or .dotx) whose letterhead, styles and page setup to use. Its
-            body is replaced by the report; its section settings, headers and footers are
-            kept (page-number footers are added only if it has none); the styles the
-            writer needs that it lacks are created. ``None`` uses the built-in layout.
+        template: a .docx (or .dotx) to print the report on. Its body is replaced by the
+            report; its headers and footers (a letterhead, a first-page 红头), the
+            other settings of its last section and its styles the writer does not
+            define are kept. Page-number footers are added if it has no footer, and its
+            default header then shows on even pages too. ``None`` uses the built-in
+            package.
+        template_layout: use the template's own page setup and its definitions of the
+            writer's styles (Normal, Title, heading 1 ...) instead of the GB/T 9704
+            ones; the writer then creates only the styles the template lacks.
 
     Raises:
         ReportWriteError: the template cannot be read as a Word document.
@@ -44,13 +49,17 @@ class DocxWriter:
     suffix: ClassVar[str] = ".docx"
     binary: ClassVar[bool] = True
 
-    def __init__(self, template: str | Path | None = None) -> None:
+    def __init__(
+        self, template: str | Path | None = None, *, template_layout: bool = False
+    ) -> None:
         self.template = None if template is None else Path(template)
-        # Load the template now, so that a bad one fails before anything is written.
+        self.template_layout = template_layout
+        # Read and prepare the template once, now: a bad one fails before anything is
+        # written, and each report then only adds its body (see _docx_template).
         self._skeleton = (
             tpl.default_skeleton()
             if self.template is None
-            else tpl.prepare(tpl.open_template(self.template))
+            else tpl.prepare(tpl.open_template(self.template), template_layout=template_layout)
         )
 
     def write(self, report: Report, dest: BinaryIO) -> None:
