@@ -296,6 +296,78 @@ def test_table_2_keeps_each_block_together() -> None:
     assert keeps(table) == [r not in block_ends for r in range(len(table.rows))]
 
 
+def test_headings_are_kept_with_the_next_paragraph_and_whole() -> None:
+    report = numbered()
+    report = attrs.evolve(
+        report,
+        sections=(
+            attrs.evolve(
+                report.sections[0],
+                subsections=(Subsection(heading="（一）主动公开", paragraphs=("正文。",)),),
+            ),
+            *report.sections[1:],
+        ),
+    )
+    document = reopen(render(report))
+    headings = [p for p in document.paragraphs if p.style.name in ("Heading 1", "Heading 2")]
+    assert len(headings) == 7
+    for heading in headings:  # on the paragraph itself, whatever its style says
+        assert heading.paragraph_format.keep_with_next is True
+        assert heading.paragraph_format.keep_together is True
+
+
+def test_headings_are_kept_with_the_next_paragraph_with_a_template_style_that_is_not(
+    tmp_path: Path,
+) -> None:
+    template = docx.Document()
+    for name in ("Heading 1", "Heading 2"):
+        template.styles[name].paragraph_format.keep_with_next = False
+    template.save(tmp_path / "loose.docx")
+    document = reopen(render(numbered(), template=tmp_path / "loose.docx", template_layout=True))
+    assert document.styles["Heading 1"].paragraph_format.keep_with_next is False
+    headings = [p for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert [h.paragraph_format.keep_with_next for h in headings] == [True] * 6
+
+
+def text_of(p: etree._Element) -> str:
+    return "".join(t.text or "" for t in p.iter(qn("w:t")))
+
+
+def test_the_lead_in_before_each_table_is_kept_with_it() -> None:
+    report = numbered()
+    with_tables = {s.id for s in report.format.sections if s.table}
+    report = attrs.evolve(
+        report,
+        sections=tuple(
+            attrs.evolve(s, paragraphs=("本节首段。", f"{s.heading[2:]}如下表："))
+            if s.id in with_tables
+            else s
+            for s in report.sections
+        ),
+    )
+    body = list(reopen(render(report)).element.body)
+    before = [body[i - 1] for i, child in enumerate(body) if child.tag == qn("w:tbl")]
+    assert len(before) == 3
+    assert all(p.tag == qn("w:p") and p.pPr.keepNext is not None for p in before)
+    assert [text_of(p).endswith("如下表：") for p in before] == [True] * 3
+    kept = {text_of(p) for p in body if p.tag == qn("w:p") and p.pPr.keepNext is not None}
+    assert "本节首段。" not in kept
+    assert "一、总体情况的正文。" not in kept  # no table after it
+
+
+def test_a_heading_right_before_a_table_is_kept_with_it() -> None:
+    report = numbered()
+    bare = tuple(attrs.evolve(s, paragraphs=()) for s in report.sections)
+    body = list(reopen(render(attrs.evolve(report, sections=bare))).element.body)
+    before = [body[i - 1] for i, child in enumerate(body) if child.tag == qn("w:tbl")]
+    assert [text_of(p) for p in before] == [
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+    ]
+    assert all(p.pPr.keepNext is not None for p in before)
+
+
 def test_tables_fill_the_text_width() -> None:
     document = reopen(render(numbered()))
     section = document.sections[0]

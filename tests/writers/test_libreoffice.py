@@ -180,6 +180,22 @@ def must_not_end_a_page(report: Report) -> set[str]:
 
 
 @pytest.mark.skipif(PDFTOTEXT is None, reason="pdftotext (poppler) is not installed")
+@pytest.mark.parametrize("lines", SHIFTS)
+def test_no_page_ends_with_a_heading_a_lead_in_or_a_caption(
+    paginated: dict[str, Path], lines: int
+) -> None:
+    report = shifted(lines)
+    stranded = must_not_end_a_page(report)
+    pages = page_lines(paginated[f"shift{lines:02d}"])
+    assert len(pages) > 4
+    last_lines = [page[-1] for page in pages if page]
+    assert [line for line in last_lines if line in stranded or CAPTION.fullmatch(line)] == []
+    # the lines looked at are the ones printed: every heading is somewhere
+    printed = {line for page in pages for line in page}
+    assert stranded <= printed
+
+
+@pytest.mark.skipif(PDFTOTEXT is None, reason="pdftotext (poppler) is not installed")
 def test_letterhead_of_a_template_is_on_every_page(paginated: dict[str, Path]) -> None:
     text = subprocess.run(
         [PDFTOTEXT or "pdftotext", str(paginated["letterhead"]), "-"],

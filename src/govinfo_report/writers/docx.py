@@ -113,6 +113,14 @@ def _stamp(report: Report) -> str:
 # --- the body ----------------------------------------------------------------------------
 
 
+_KEEP_HEADING = "<w:keepNext/><w:keepLines/>"
+"""A heading is never the last line of a page, nor split across two. Said on the
+paragraph, not only in the heading styles, so that a template's styles cannot lose it."""
+_KEEP_LEAD_IN = "<w:keepNext/>"
+"""The paragraph before a table ("……情况如下：") stays on the table's page; the table's
+rows keep together (see ``_rows``), so the lead-in and its heading move with them."""
+
+
 class _Body:
     """Builds the body XML of one report; ``where`` names the part being written."""
 
@@ -120,9 +128,22 @@ class _Body:
         self.s = styles
         self.where = "the report"
         self.out: list[str] = []
+        self.last: tuple[str, str, str] | None = None
+        """Style id, runs and properties of ``out[-1]`` when it is a paragraph."""
 
     def para(self, style: str, text: str, ppr: str = "") -> None:
-        self.out.append(ox.paragraph(self.s[style], ox.run(text) if text else "", ppr))
+        self.emit(self.s[style], ox.run(text) if text else "", ppr)
+
+    def emit(self, style_id: str, runs: str, ppr: str = "") -> None:
+        self.out.append(ox.paragraph(style_id, runs, ppr))
+        self.last = (style_id, runs, ppr)
+
+    def keep_with_table(self) -> None:
+        """Keep the paragraph just written, the table's lead-in, with the table."""
+        if self.last is None or self.last[2].startswith(_KEEP_LEAD_IN):
+            return
+        style_id, runs, ppr = self.last
+        self.out[-1] = ox.paragraph(style_id, runs, _KEEP_LEAD_IN + ppr)
 
     def build(self, report: Report) -> str:
         meta = report.metadata
@@ -161,7 +182,7 @@ class _Body:
         self, heading: str, paragraphs: Sequence[str], subs: Sequence[Subsection], sid: str
     ) -> None:
         self.where = f"the heading of section {sid!r}"
-        self.para("heading 1", heading)
+        self.para("heading 1", heading, _KEEP_HEADING)
         for i, text in enumerate(paragraphs, 1):
             self.where = f"paragraph {i} of section {sid!r}"
             self.para("Normal", text)
@@ -172,10 +193,10 @@ class _Body:
                 first = sub.paragraphs[0] if sub.paragraphs else ""
                 runs = ox.run(sub.heading, self.s["Run-in Heading"])
                 runs += ox.run(first) if first else ""
-                self.out.append(ox.paragraph(self.s["Normal"], runs))
+                self.emit(self.s["Normal"], runs)
                 rest = sub.paragraphs[1:]
             else:
-                self.para("heading 2", sub.heading)
+                self.para("heading 2", sub.heading, _KEEP_HEADING)
             for text in rest:
                 self.para("Normal", text)
 
@@ -208,7 +229,9 @@ class _Body:
                 )
         rows = _rows(printed(layout, table.extra_rows), table, layout.keep)
         style = self.s["Table Text Small" if layout.small_text else "Table Text"]
+        self.keep_with_table()
         self.out.append(ox.table(layout.widths, rows, style=style))
+        self.last = None
 
 
 # --- the three tables --------------------------------------------------------------------
