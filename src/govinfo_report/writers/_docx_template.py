@@ -1,6 +1,7 @@
 """Preparing the DOCX package once per writer: the template (or the built-in one) with
-its body emptied, the writer's styles completed, page setup and page-number footers,
-kept as ready-made zip parts around the place where each report's body goes.
+its body emptied, the writer's styles put in, page setup and page-number footers (see
+:mod:`._docx_pages`), kept as ready-made zip parts, each deflated once, around the place
+where each report's body goes.
 
 Only python-docx's public API and the lxml elements it exposes (``element``,
 ``part.element``) are used; what python-docx cannot do (rebinding the ``w:`` prefix of
