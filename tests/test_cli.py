@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import attrs
+import docx
 import pytest
 
 import govinfo_report
@@ -475,6 +476,28 @@ def test_render_passes_the_template(clean: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.bin"
     assert cli("render", clean, "--to", "blob", "--template", template, "-o", out)[0] == 0
     assert out.read_bytes() == b"\x00" + str(template).encode()
+
+
+def test_render_with_template_layout_keeps_the_templates_page_size(
+    clean: Path, tmp_path: Path
+) -> None:
+    template = tmp_path / "letter.docx"
+    docx.Document().save(template)  # US Letter
+    widths = {}
+    for flags in ([], ["--template-layout"]):
+        out = tmp_path / f"out{len(flags)}.docx"
+        assert cli("render", clean, "--template", template, *flags, "-o", out)[0] == 0
+        widths[len(flags)] = round(docx.Document(out).sections[0].page_width.mm)
+    assert widths == {0: 210, 1: 216}
+
+
+def test_render_template_layout_without_a_template_is_a_usage_error(
+    clean: Path, tmp_path: Path
+) -> None:
+    code, _, err = cli("render", clean, "--template-layout", "-o", tmp_path / "out.docx")
+    assert code == 2
+    assert "--template-layout needs --template" in err
+    assert not (tmp_path / "out.docx").exists()
 
 
 @pytest.mark.usefixtures("writers")

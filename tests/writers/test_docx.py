@@ -296,6 +296,78 @@ def test_table_2_keeps_each_block_together() -> None:
     assert keeps(table) == [r not in block_ends for r in range(len(table.rows))]
 
 
+def test_headings_are_kept_with_the_next_paragraph_and_whole() -> None:
+    report = numbered()
+    report = attrs.evolve(
+        report,
+        sections=(
+            attrs.evolve(
+                report.sections[0],
+                subsections=(Subsection(heading="（一）主动公开", paragraphs=("正文。",)),),
+            ),
+            *report.sections[1:],
+        ),
+    )
+    document = reopen(render(report))
+    headings = [p for p in document.paragraphs if p.style.name in ("Heading 1", "Heading 2")]
+    assert len(headings) == 7
+    for heading in headings:  # on the paragraph itself, whatever its style says
+        assert heading.paragraph_format.keep_with_next is True
+        assert heading.paragraph_format.keep_together is True
+
+
+def test_headings_are_kept_with_the_next_paragraph_with_a_template_style_that_is_not(
+    tmp_path: Path,
+) -> None:
+    template = docx.Document()
+    for name in ("Heading 1", "Heading 2"):
+        template.styles[name].paragraph_format.keep_with_next = False
+    template.save(tmp_path / "loose.docx")
+    document = reopen(render(numbered(), template=tmp_path / "loose.docx", template_layout=True))
+    assert document.styles["Heading 1"].paragraph_format.keep_with_next is False
+    headings = [p for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert [h.paragraph_format.keep_with_next for h in headings] == [True] * 6
+
+
+def text_of(p: etree._Element) -> str:
+    return "".join(t.text or "" for t in p.iter(qn("w:t")))
+
+
+def test_the_lead_in_before_each_table_is_kept_with_it() -> None:
+    report = numbered()
+    with_tables = {s.id for s in report.format.sections if s.table}
+    report = attrs.evolve(
+        report,
+        sections=tuple(
+            attrs.evolve(s, paragraphs=("本节首段。", f"{s.heading[2:]}如下表："))
+            if s.id in with_tables
+            else s
+            for s in report.sections
+        ),
+    )
+    body = list(reopen(render(report)).element.body)
+    before = [body[i - 1] for i, child in enumerate(body) if child.tag == qn("w:tbl")]
+    assert len(before) == 3
+    assert all(p.tag == qn("w:p") and p.pPr.keepNext is not None for p in before)
+    assert [text_of(p).endswith("如下表：") for p in before] == [True] * 3
+    kept = {text_of(p) for p in body if p.tag == qn("w:p") and p.pPr.keepNext is not None}
+    assert "本节首段。" not in kept
+    assert "一、总体情况的正文。" not in kept  # no table after it
+
+
+def test_a_heading_right_before_a_table_is_kept_with_it() -> None:
+    report = numbered()
+    bare = tuple(attrs.evolve(s, paragraphs=()) for s in report.sections)
+    body = list(reopen(render(attrs.evolve(report, sections=bare))).element.body)
+    before = [body[i - 1] for i, child in enumerate(body) if child.tag == qn("w:tbl")]
+    assert [text_of(p) for p in before] == [
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+    ]
+    assert all(p.pPr.keepNext is not None for p in before)
+
+
 def test_tables_fill_the_text_width() -> None:
     document = reopen(render(numbered()))
     section = document.sections[0]
@@ -637,12 +709,17 @@ def letterhead(tmp_path: Path) -> Path:
     return path
 
 
-def test_template_keeps_letterhead_page_setup_and_footer(letterhead: Path) -> None:
+def test_template_keeps_letterhead_and_footer_on_our_page_setup(letterhead: Path) -> None:
     document = reopen(render(numbered(), template=letterhead))
     section = document.sections[0]
-    assert round(section.left_margin.mm) == 30
+    assert round(section.left_margin.mm) == 28
     assert section.header.paragraphs[0].text == "某某局文件"
     assert section.footer.paragraphs[0].text == "某某局 印"
+
+
+def test_template_layout_keeps_the_templates_page_setup(letterhead: Path) -> None:
+    document = reopen(render(numbered(), template=letterhead, template_layout=True))
+    assert round(document.sections[0].left_margin.mm) == 30
 
 
 def test_template_body_is_replaced_by_the_report(letterhead: Path) -> None:
@@ -652,13 +729,21 @@ def test_template_body_is_replaced_by_the_report(letterhead: Path) -> None:
     assert sum(1 for _ in reopen(render(numbered(), template=letterhead)).tables) == 3
 
 
-def test_template_styles_are_used_and_missing_ones_created(letterhead: Path) -> None:
+def test_template_layout_uses_its_styles_and_creates_missing_ones(letterhead: Path) -> None:
     before = docx.Document(letterhead).styles
     kept = before["Heading 1"].element.rPr.rFonts.get(qn("w:asciiTheme"))
-    styles = reopen(render(numbered(), template=letterhead)).styles
+    styles = reopen(render(numbered(), template=letterhead, template_layout=True)).styles
     assert styles["Heading 1"].element.rPr.rFonts.get(qn("w:asciiTheme")) == kept
     assert styles["Table Text Small"].element.rPr.rFonts.get(qn("w:eastAsia")) == "宋体"
     assert styles["Run-in Heading"].type == 2  # character
+
+
+def test_template_styles_the_writer_defines_are_the_writers(letterhead: Path) -> None:
+    styles = reopen(render(numbered(), template=letterhead)).styles
+    assert styles["Heading 1"].element.rPr.rFonts.get(qn("w:eastAsia")) == "黑体"
+    assert styles["Heading 1"].element.rPr.rFonts.get(qn("w:asciiTheme")) is None
+    assert styles["Table Text Small"].element.rPr.rFonts.get(qn("w:eastAsia")) == "宋体"
+    assert styles["Intense Quote"].base_style.name == "Normal"  # the template's own, kept
 
 
 def test_template_styles_with_localised_ids_are_referenced_by_their_id(tmp_path: Path) -> None:

@@ -139,7 +139,7 @@ def test_wrong_option_is_a_library_error_naming_the_valid_ones(report: Report) -
 def test_wrong_option_of_get_writer_names_the_docx_options() -> None:
     with pytest.raises(
         UnknownOptionError,
-        match=r"^writer 'docx' has no option 'tables'; its options are: template$",
+        match=r"^writer 'docx' has no option 'tables'; its options are: template, template_layout$",
     ):
         get_writer("docx", tables="html")
 

@@ -213,6 +213,11 @@ def build_parser(stdout: IO[str], stderr: IO[str]) -> Parser:
     )
     p.add_argument("--template", type=Path, metavar="T.docx", help="Word template (docx)")
     p.add_argument(
+        "--template-layout",
+        action="store_true",
+        help="docx: the template's page setup and styles instead of GB/T 9704's",
+    )
+    p.add_argument(
         "--html-tables", action="store_true", help="Markdown: HTML tables with exact merges"
     )
     p.add_argument("--from", dest="reader", metavar="FORMAT", help="input format (default: detect)")

@@ -33,6 +33,10 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         if not options.template.is_file():
             raise FileNotFoundError(2, "no such template", str(options.template))
         writer_options["template"] = options.template
+        if options.template_layout:
+            writer_options["template_layout"] = True
+    elif options.template_layout:
+        raise UsageError("--template-layout needs --template T.docx")
     if options.html_tables:
         writer_options["tables"] = "html"
     try:

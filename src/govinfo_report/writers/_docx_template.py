@@ -1,6 +1,7 @@
 """Preparing the DOCX package once per writer: the template (or the built-in one) with
-its body emptied, the writer's styles completed, page setup and page-number footers,
-kept as ready-made zip parts around the place where each report's body goes.
+its body emptied, the writer's styles put in, page setup and page-number footers (see
+:mod:`._docx_pages`), kept as ready-made zip parts, each deflated once, around the place
+where each report's body goes.
 
 Only python-docx's public API and the lxml elements it exposes (``element``,
 ``part.element``) are used; what python-docx cannot do (rebinding the ``w:`` prefix of
@@ -25,15 +26,19 @@ from lxml import etree
 
 from govinfo_report import _embedded, _package
 from govinfo_report.errors import ReportWriteError
+from govinfo_report.writers import _docx_pages as pages
 from govinfo_report.writers import _ooxml as ox
 from govinfo_report.writers import _ooxml_styles as oxs
+from govinfo_report.writers import _zip
 
 
 @attrs.frozen
 class Skeleton:
     """A prepared package: every zip part but the body, the document properties to fill."""
 
-    parts: tuple[tuple[str, bytes], ...]
+    parts: tuple[_zip.Member, ...]
+    """Every part, deflated once; those of :attr:`document`, :attr:`core` and
+    :attr:`custom` are placeholders, written anew for each report."""
     document: str
     prefix: bytes
     """``document.xml`` up to and including ``<w:body>``."""
@@ -108,45 +113,28 @@ def _dotx_as_docx(data: bytes) -> bytes:
         parts = [(info.filename, archive.read(info)) for info in archive.infolist()]
     types = types.replace(ox.CT_DOTX_MAIN.encode(), ox.CT_DOCX_MAIN.encode())
     buffer = io.BytesIO()
-    ox.write_zip([(n, types if n == "[Content_Types].xml" else d) for n, d in parts], buffer)
+    _zip.write_parts([(n, types if n == "[Content_Types].xml" else d) for n, d in parts], buffer)
     return buffer.getvalue()
 
 
-def prepare(document: Document) -> Skeleton:
-    """Empty the body, complete styles, page setup and footers; keep the rest as zip parts."""
-    styles = _ensure_styles(document.styles.element)
-    body = document.element.body
-    sect = body.find(qn("w:sectPr"))
-    for child in list(body):
-        if child is not sect:
-            body.remove(child)
-    if sect is None:
-        body.append(parse_xml(oxs.section_properties().replace("<w:sectPr>", _W_SECT, 1)))
-    section = document.sections[-1]
-    footers = (section.footer, section.even_page_footer, section.first_page_footer)
-    if all(footer.is_linked_to_previous for footer in footers):  # no footer of its own
-        document.settings.odd_and_even_pages_header_footer = True
-        for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
-            footer.is_linked_to_previous = False
-            element = footer.part.element
-            for child in list(element):
-                element.remove(child)
-            element.append(
-                parse_xml(
-                    ox.page_number_paragraph(styles["footer"], odd=odd).replace(
-                        "<w:p>", f'<w:p xmlns:w="{ox.W_NS}">', 1
-                    )
-                )
-            )
+def prepare(document: Document, *, template_layout: bool = False) -> Skeleton:
+    """Empty the body, complete styles, page setup and footers; keep the rest as zip parts.
+
+    The writer's styles and page setup replace the template's, unless ``template_layout``
+    (then the writer's only fill in what the template lacks).
+    """
+    styles = _ensure_styles(document.styles.element, replace=not template_layout)
+    sect = pages.last_section(document.element.body)
+    if not template_layout:
+        pages.own_page_setup(sect)
+        pages.own_punctuation(document)
+    pages.page_numbers(document, sect, styles["footer"])
     document.core_properties  # noqa: B018 - creates docProps/core.xml if the template lacks it
     buffer = io.BytesIO()
     document.save(buffer)
     with zipfile.ZipFile(buffer) as archive:
         parts = [(info.filename, archive.read(info)) for info in archive.infolist()]
     return _skeleton(parts, document.part.partname.lstrip("/"), styles)
-
-
-_W_SECT = f'<w:sectPr xmlns:w="{ox.W_NS}">'
 
 
 def _bind_w_prefix(xml: bytes) -> bytes:
@@ -167,24 +155,38 @@ def _bind_w_prefix(xml: bytes) -> bytes:
     return etree.tostring(new, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _ensure_styles(styles: etree._Element) -> dict[str, str]:
-    """Style name → id for every style the writer uses; missing ones are created."""
-    found: dict[str, tuple[str, str]] = {}
+def _ensure_styles(styles: etree._Element, *, replace: bool) -> dict[str, str]:
+    """Style name → id for every style the writer uses, the writer's own definitions.
+
+    A style the template defines under the same name (and of the same kind) keeps its
+    id, so that the template's styles based on it still find it; with ``replace`` its
+    definition becomes the writer's, else the template's stays. Missing ones are created.
+    """
+    found: dict[str, etree._Element] = {}
     ids: set[str] = set()
     has_default = False
     for style in styles.iterchildren(qn("w:style")):
-        style_id = style.get(qn("w:styleId")) or ""
         kind = style.get(qn("w:type")) or "paragraph"
-        ids.add(style_id)
-        has_default |= kind == "paragraph" and style.get(qn("w:default")) in ("1", "true")
+        ids.add(style.get(qn("w:styleId")) or "")
+        has_default |= kind == "paragraph" and _is_default(style)
         name = style.find(qn("w:name"))
         if name is not None:
-            found.setdefault((name.get(qn("w:val")) or "").lower(), (style_id, kind))
+            found.setdefault((name.get(qn("w:val")) or "").lower(), style)
     result: dict[str, str] = {}
     for spec in oxs.STYLES:
         existing = found.get(spec.name.lower())
-        if existing is not None and existing[1] == spec.kind:
-            result[spec.name] = existing[0]
+        if existing is not None and (existing.get(qn("w:type")) or "paragraph") == spec.kind:
+            style_id = existing.get(qn("w:styleId")) or ""
+            result[spec.name] = style_id
+            if replace:
+                element = parse_xml(spec.xml(style_id))
+                # Which paragraph style is the default stays the template's choice.
+                if _is_default(existing):
+                    element.set(qn("w:default"), "1")
+                elif spec.default:
+                    del element.attrib[qn("w:default")]
+                existing.addprevious(element)
+                styles.remove(existing)
             continue
         style_id = spec.id
         while style_id in ids:
@@ -196,6 +198,10 @@ def _ensure_styles(styles: etree._Element) -> dict[str, str]:
         styles.append(element)
         result[spec.name] = style_id
     return result
+
+
+def _is_default(style: etree._Element) -> bool:
+    return style.get(qn("w:default")) in ("1", "true", "on")
 
 
 def _skeleton(parts: list[tuple[str, bytes]], document: str, styles: dict[str, str]) -> Skeleton:
@@ -234,8 +240,12 @@ def _skeleton(parts: list[tuple[str, bytes]], document: str, styles: dict[str, s
     xml = data[document] = _bind_w_prefix(data[document])
     start = xml.index(b"<w:body>") + len(b"<w:body>")
     end = xml.rindex(b"<w:sectPr")
+    per_report = {document, core, custom}
     return Skeleton(
-        parts=tuple((name, data.get(name, blob)) for name, blob in parts),
+        parts=tuple(
+            _zip.member(name, b"" if name in per_report else data.get(name, blob))
+            for name, blob in parts
+        ),
         document=document,
         prefix=xml[:start],
         suffix=xml[end:],

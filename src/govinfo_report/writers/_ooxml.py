@@ -1,20 +1,18 @@
 """WordprocessingML the DOCX writer needs and python-docx does not offer, as small functions.
 
 python-docx has no API for East Asian fonts in styles, PAGE fields, fast merged tables
-(``Table.cell()`` rebuilds the grid on every call), repeating header rows, custom
-document properties or reproducible zip files. The writer builds those pieces here as
-XML text, which is also far faster than creating python-docx objects one by one: a
-whole statistic table is one string, parsed by nobody until Word opens the file.
-Everything here is deterministic: the same input gives the same bytes. The styles, fonts
-and the built-in package are in :mod:`._ooxml_styles`.
+(``Table.cell()`` rebuilds the grid on every call), repeating header rows or custom
+document properties. The writer builds those pieces here as XML text, which is also far
+faster than creating python-docx objects one by one: a whole statistic table is one
+string, parsed by nobody until Word opens the file. Everything here is deterministic:
+the same input gives the same bytes. The styles, fonts and the built-in package are in
+:mod:`._ooxml_styles`, reproducible zip files in :mod:`._zip`.
 """
 
 from __future__ import annotations
 
 import unicodedata
-import zipfile
 from collections.abc import Iterable, Sequence
-from typing import BinaryIO
 
 import attrs
 
@@ -34,9 +32,6 @@ CT_DOTX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.t
 CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 """The format id every custom document property carries (fixed by the OOXML spec)."""
 
-ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
-"""Timestamp of every zip entry: the earliest a zip file can store, so output never varies."""
-
 # --- measures (GB/T 9704-2012) -----------------------------------------------------------
 
 TWIPS_PER_MM = 1440 / 25.4
@@ -49,6 +44,8 @@ CONDENSE = -5
 
 Word's own way to get 28 字 per line, a ``linesAndChars`` document grid, makes LibreOffice
 give every 16 pt character two grid cells; condensing the text works everywhere."""
+COMPRESS_PUNCTUATION = "compressPunctuation"
+"""``w:characterSpacingControl``: full-width punctuation compressed, as Chinese Word does."""
 TEXT_WIDTH = 8844
 """A4 width minus 28 mm and 26 mm margins = 156 mm, in twips."""
 
@@ -267,21 +264,3 @@ def custom_part(properties: Iterable[str]) -> bytes:
     return xml_part(
         f'<Properties xmlns="{CUSTOM_NS}" xmlns:vt="{VT_NS}">{"".join(properties)}</Properties>'
     )
-
-
-# --- the zip -----------------------------------------------------------------------------
-
-
-def write_zip(parts: Iterable[tuple[str, bytes]], dest: BinaryIO) -> None:
-    """Write ``parts`` as a zip in the given order, with fixed timestamps and attributes.
-
-    ``zipfile`` otherwise stamps entries with the current time and the host's OS, which
-    would make two renders of one report differ.
-    """
-    with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts:
-            info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0
-            archive.writestr(info, data)

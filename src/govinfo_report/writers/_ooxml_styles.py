@@ -13,8 +13,10 @@ import io
 
 import attrs
 
+from govinfo_report.writers import _zip
 from govinfo_report.writers._ooxml import (
     CHAR_TWIPS,
+    COMPRESS_PUNCTUATION,
     CONDENSE,
     CT_DOCX_MAIN,
     CT_NS,
@@ -24,7 +26,6 @@ from govinfo_report.writers._ooxml import (
     W_NS,
     escape,
     mm,
-    write_zip,
     xml_part,
 )
 
@@ -84,6 +85,9 @@ def _ppr(
     parts = ["<w:pPr>"]
     if keep_next:
         parts.append("<w:keepNext/>")
+    # Widow control off, as in Chinese Word: every page holds its 22 lines. Said in each
+    # style, so that a template's document defaults do not change our layout.
+    parts.append('<w:widowControl w:val="0"/>')
     if not grid:
         parts.append('<w:snapToGrid w:val="0"/>')
     parts.append(f'<w:spacing w:before="0" w:after="{after}" w:line="{line}" w:lineRule="{rule}"/>')
@@ -291,7 +295,7 @@ def base_package() -> bytes:
             xml_part(
                 f'<w:settings xmlns:w="{W_NS}"><w:zoom w:percent="100"/>'
                 '<w:defaultTabStop w:val="420"/>'
-                '<w:characterSpacingControl w:val="compressPunctuation"/>'
+                f'<w:characterSpacingControl w:val="{COMPRESS_PUNCTUATION}"/>'
                 "<w:compat><w:spaceForUL/><w:balanceSingleByteDoubleByteWidth/>"
                 "<w:doNotLeaveBackslashAlone/><w:ulTrailSpace/><w:doNotExpandShiftReturn/>"
                 "<w:adjustLineHeightInTable/><w:useFELayout/>"
@@ -304,5 +308,5 @@ def base_package() -> bytes:
         ("word/fontTable.xml", font_table_part()),
     ]
     buffer = io.BytesIO()
-    write_zip(parts, buffer)
+    _zip.write_parts(parts, buffer)
     return buffer.getvalue()

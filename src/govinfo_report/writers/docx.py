@@ -23,6 +23,7 @@ from govinfo_report.formats.layout import Keep, Line, Output, layout_of, printed
 from govinfo_report.model import Report, Subsection, Table, format_value
 from govinfo_report.writers import _docx_template as tpl
 from govinfo_report.writers import _ooxml as ox
+from govinfo_report.writers import _zip
 from govinfo_report.writers._ooxml import Cell, TableRow
 
 
@@ -30,10 +31,15 @@ class DocxWriter:
     """Writes a report as a Word document (.docx).
 
     Args:
-        template: a .docx (or .dotx) whose letterhead, styles and page setup to use. Its
-            body is replaced by the report; its section settings, headers and footers are
-            kept (page-number footers are added only if it has none); the styles the
-            writer needs that it lacks are created. ``None`` uses the built-in layout.
+        template: a .docx (or .dotx) to print the report on. Its body is replaced by the
+            report; its headers and footers (a letterhead, a first-page 红头), the
+            other settings of its last section and its styles the writer does not
+            define are kept. Page-number footers are added if it has no footer, and its
+            default header then shows on even pages too. ``None`` uses the built-in
+            package.
+        template_layout: use the template's own page setup and its definitions of the
+            writer's styles (Normal, Title, heading 1 ...) instead of the GB/T 9704
+            ones; the writer then creates only the styles the template lacks.
 
     Raises:
         ReportWriteError: the template cannot be read as a Word document.
@@ -43,13 +49,17 @@ class DocxWriter:
     suffix: ClassVar[str] = ".docx"
     binary: ClassVar[bool] = True
 
-    def __init__(self, template: str | Path | None = None) -> None:
+    def __init__(
+        self, template: str | Path | None = None, *, template_layout: bool = False
+    ) -> None:
         self.template = None if template is None else Path(template)
-        # Load the template now, so that a bad one fails before anything is written.
+        self.template_layout = template_layout
+        # Read and prepare the template once, now: a bad one fails before anything is
+        # written, and each report then only adds its body (see _docx_template).
         self._skeleton = (
             tpl.default_skeleton()
             if self.template is None
-            else tpl.prepare(tpl.open_template(self.template))
+            else tpl.prepare(tpl.open_template(self.template), template_layout=template_layout)
         )
 
     def write(self, report: Report, dest: BinaryIO) -> None:
@@ -79,13 +89,17 @@ class DocxWriter:
             )
         except ox.IllegalTextError as exc:
             raise ReportWriteError(f"cannot write {builder.where} as DOCX: {exc}") from None
-        replaced = {
+        fresh = {
             sk.document: sk.prefix + body.encode("utf-8") + sk.suffix,
             sk.core: core,
             sk.custom: custom,
         }
         buffer = io.BytesIO()
-        ox.write_zip(((name, replaced.get(name, data)) for name, data in sk.parts), buffer)
+        # The template's parts were deflated once, when the writer was made.
+        _zip.write(
+            (_zip.member(m.name, fresh[m.name]) if m.name in fresh else m for m in sk.parts),
+            buffer,
+        )
         return buffer.getvalue()
 
 
@@ -99,6 +113,14 @@ def _stamp(report: Report) -> str:
 # --- the body ----------------------------------------------------------------------------
 
 
+_KEEP_HEADING = "<w:keepNext/><w:keepLines/>"
+"""A heading is never the last line of a page, nor split across two. Said on the
+paragraph, not only in the heading styles, so that a template's styles cannot lose it."""
+_KEEP_LEAD_IN = "<w:keepNext/>"
+"""The paragraph before a table ("……情况如下：") stays on the table's page; the table's
+rows keep together (see ``_rows``), so the lead-in and its heading move with them."""
+
+
 class _Body:
     """Builds the body XML of one report; ``where`` names the part being written."""
 
@@ -106,9 +128,22 @@ class _Body:
         self.s = styles
         self.where = "the report"
         self.out: list[str] = []
+        self.last: tuple[str, str, str] | None = None
+        """Style id, runs and properties of ``out[-1]`` when it is a paragraph."""
 
     def para(self, style: str, text: str, ppr: str = "") -> None:
-        self.out.append(ox.paragraph(self.s[style], ox.run(text) if text else "", ppr))
+        self.emit(self.s[style], ox.run(text) if text else "", ppr)
+
+    def emit(self, style_id: str, runs: str, ppr: str = "") -> None:
+        self.out.append(ox.paragraph(style_id, runs, ppr))
+        self.last = (style_id, runs, ppr)
+
+    def keep_with_table(self) -> None:
+        """Keep the paragraph just written, the table's lead-in, with the table."""
+        if self.last is None or self.last[2].startswith(_KEEP_LEAD_IN):
+            return
+        style_id, runs, ppr = self.last
+        self.out[-1] = ox.paragraph(style_id, runs, _KEEP_LEAD_IN + ppr)
 
     def build(self, report: Report) -> str:
         meta = report.metadata
@@ -147,7 +182,7 @@ class _Body:
         self, heading: str, paragraphs: Sequence[str], subs: Sequence[Subsection], sid: str
     ) -> None:
         self.where = f"the heading of section {sid!r}"
-        self.para("heading 1", heading)
+        self.para("heading 1", heading, _KEEP_HEADING)
         for i, text in enumerate(paragraphs, 1):
             self.where = f"paragraph {i} of section {sid!r}"
             self.para("Normal", text)
@@ -158,10 +193,10 @@ class _Body:
                 first = sub.paragraphs[0] if sub.paragraphs else ""
                 runs = ox.run(sub.heading, self.s["Run-in Heading"])
                 runs += ox.run(first) if first else ""
-                self.out.append(ox.paragraph(self.s["Normal"], runs))
+                self.emit(self.s["Normal"], runs)
                 rest = sub.paragraphs[1:]
             else:
-                self.para("heading 2", sub.heading)
+                self.para("heading 2", sub.heading, _KEEP_HEADING)
             for text in rest:
                 self.para("Normal", text)
 
@@ -194,7 +229,9 @@ class _Body:
                 )
         rows = _rows(printed(layout, table.extra_rows), table, layout.keep)
         style = self.s["Table Text Small" if layout.small_text else "Table Text"]
+        self.keep_with_table()
         self.out.append(ox.table(layout.widths, rows, style=style))
+        self.last = None
 
 
 # --- the three tables --------------------------------------------------------------------
