@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 from govinfo_report.survey._columns import CACHE_NAME
 from govinfo_report.survey._summary import Counts, FileResult
 
-_SCHEMA = 3  # 3: short findings stored uncompressed
+_SCHEMA = 4  # 3: short findings stored uncompressed; 4: cells only of extra rows
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import io
-import zlib
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -22,7 +21,7 @@ from typing import Any
 from govinfo_report._io import write_output_chunks
 from govinfo_report.survey import _columns as columns
 from govinfo_report.survey._cache import Cache, Stored
-from govinfo_report.survey._summary import unpack
+from govinfo_report.survey._summary import cells_lines, unpack
 from govinfo_report.survey._xlsx import write_xlsx
 
 _CHUNK = 512  # rows per write: large enough to be cheap, small enough to stay flat
@@ -89,14 +88,17 @@ def write_reports_csv(cache: Cache, path: Path, tally: dict[str, int]) -> None:
 
 
 def write_cells_csv(cache: Cache, path: Path) -> None:
-    """cells.csv: the stored cell lines of every file, in path order."""
+    """cells.csv: every cell of every readable file, in path order."""
 
     def chunks() -> Iterator[bytes]:
         header = ",".join(columns.CELL_COLUMNS) + "\n"
         yield header.encode()
-        for (cells,) in cache.db.execute("SELECT cells FROM files ORDER BY path"):
-            if cells:
-                yield zlib.decompress(cells)
+        query = (
+            "SELECT path, version, tables, cells FROM files "
+            "WHERE status != 'unreadable' ORDER BY path"
+        )
+        for path, version, tables, extra in cache.db.execute(query):
+            yield cells_lines(path, version, tables, extra)
 
     write_output_chunks(path, chunks(), force=True)
 

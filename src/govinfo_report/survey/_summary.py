@@ -2,9 +2,10 @@
 
 :func:`summarise` reads one file, checks it, and returns a :class:`FileResult`: the
 reports.csv row (all strings), the rule statuses, the findings as JSON Lines and the
-cells as CSV lines (both already rendered, so that the main process only stores and
-concatenates them; the cells and long findings zlib-compressed), the pairing key, and
-the tables (compact JSON) from which the later phases rebuild what they need. No
+extra rows' cells as CSV lines (already rendered, so that the main process only stores
+and concatenates them; long findings zlib-compressed), the pairing key, and the tables
+(compact JSON) from which the later phases rebuild what they need and cells.csv is
+written. No
 :class:`Report` leaves the worker. A file that cannot be read is a result with status
 ``unreadable`` and the reason; a bug of ours on one file is reported the same way
 ("internal error: ...") and never stops the batch.
@@ -22,6 +23,7 @@ from typing import Any, NamedTuple
 from govinfo_report._agency import agency_key
 from govinfo_report.errors import GovinfoReportError, ReportLoadError
 from govinfo_report.findings import Finding, Severity, Status
+from govinfo_report.formats import FormatVersion
 from govinfo_report.model.cells import CellValue, Empty, Money
 from govinfo_report.survey import _columns as columns
 from govinfo_report.survey._payload import encode_tables
@@ -55,7 +57,8 @@ class FileResult(NamedTuple):
     x_counts: Counts
     x_findings: bytes
     cells: bytes
-    """cells.csv lines of this file (zlib)."""
+    """cells.csv lines of this file's extra rows; those of its standard cells are made
+    from ``tables`` when the outputs are written (:func:`cells_lines`)."""
     tables: str
     """The three tables' values, for the cross-year and level checks (compact JSON)."""
     sketch: Any
@@ -211,7 +214,7 @@ def _summary(
         base_findings=findings_jsonl(name, base),
         x_counts=x_counts,
         x_findings=findings_jsonl(name, cross),
-        cells=_cells_csv(name, version, tables),
+        cells=_extra_cells(name, tables),
         tables=encode_tables(report),
         sketch=sketch,
     )
@@ -278,30 +281,38 @@ def csv_field(text: str) -> str:
     return text
 
 
-def _cells_csv(name: str, version: Any, tables: Sequence[Any]) -> bytes:
-    template, money = columns.cells_template(version)
-    values = [v for t in tables for v in t.values]
-    texts = [str(v) if type(v) is int else columns.cell_text(v) for v in values]
-    units = [
-        _unit(values[position], unit)
-        for position, unit in zip(money, columns.money_units(version), strict=True)
-    ]
+def _extra_cells(name: str, tables: Sequence[Any]) -> bytes:
+    """The cells.csv lines of the extra rows of ``tables`` (most reports have none)."""
     file = csv_field(name) + ","
-    lines = [template.format(file, *texts, *units)]
+    lines = []
     for table in tables:
         for i, extra in enumerate(table.extra_rows):
             label = csv_field(extra.label)
             for j, cell in enumerate(extra.values):
                 lines.append(f"{file}{table.spec.id},extra.{i}.{j},{_extra_value(cell)},{label}\n")
-    return zlib.compress("".join(lines).encode(), 1)
+    return "".join(lines).encode()
 
 
-def _unit(value: CellValue, column_unit: str) -> str:
-    """The unit of a money cell in cells.csv: the cell's own, else its column's (an amount
-    only; blank and "/" have none)."""
-    if isinstance(value, Money):
-        return csv_field(value.unit or column_unit)
-    return ""
+def cells_lines(name: str, version: str, tables: str, extra: bytes) -> bytes:
+    """The cells.csv lines of the file ``name``: every standard cell, from its tables as
+    stored (:func:`~govinfo_report.survey._payload.encode_tables`), then ``extra``.
+
+    Made when the outputs are written, not in the worker: formatting 200 lines and
+    compressing them for the cache cost a worker more than a tenth of a report, and
+    the stored values are already there, exactly (an amount as its digits, blank as
+    ``null``, "/" as ``"/"``)."""
+    format_version = FormatVersion(version)
+    template, money = columns.cells_template(format_version)
+    values = [v for table in json.loads(tables) for v in table]
+    texts = [
+        str(v) if type(v) is int else "" if v is None else v if type(v) is str else v[0]
+        for v in values
+    ]
+    units = [
+        csv_field(values[position][1] or unit) if type(values[position]) is list else ""
+        for position, unit in zip(money, columns.money_units(format_version), strict=True)
+    ]
+    return template.format(csv_field(name) + ",", *texts, *units).encode() + extra
 
 
 def _extra_value(value: CellValue) -> str:
@@ -313,6 +324,7 @@ def _extra_value(value: CellValue) -> str:
 __all__ = [
     "Counts",
     "FileResult",
+    "cells_lines",
     "counts",
     "csv_field",
     "findings_jsonl",
