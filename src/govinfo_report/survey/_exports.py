@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sqlite3
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -87,8 +88,16 @@ def write_reports_csv(cache: Cache, path: Path, tally: dict[str, int]) -> None:
     write_output_chunks(path, _csv_lines(rows()), force=True)
 
 
-def write_cells_csv(cache: Cache, path: Path) -> None:
-    """cells.csv: every cell of every readable file, in path order."""
+def write_cells_csv(cache: Cache | Path, path: Path) -> None:
+    """cells.csv: every cell of every readable file, in path order.
+
+    ``cache``: the survey's cache, or the path of its database, which is then opened
+    read-only here (so that another process can write cells.csv while this one writes
+    the other outputs)."""
+    if isinstance(cache, Path):
+        db = sqlite3.connect(f"{cache.resolve().as_uri()}?mode=ro", uri=True)
+    else:
+        db = cache.db
 
     def chunks() -> Iterator[bytes]:
         header = ",".join(columns.CELL_COLUMNS) + "\n"
@@ -97,10 +106,14 @@ def write_cells_csv(cache: Cache, path: Path) -> None:
             "SELECT path, version, tables, cells FROM files "
             "WHERE status != 'unreadable' ORDER BY path"
         )
-        for path, version, tables, extra in cache.db.execute(query):
+        for path, version, tables, extra in db.execute(query):
             yield cells_lines(path, version, tables, extra)
 
-    write_output_chunks(path, chunks(), force=True)
+    try:
+        write_output_chunks(path, chunks(), force=True)
+    finally:
+        if db is not getattr(cache, "db", None):
+            db.close()
 
 
 def write_findings_jsonl(cache: Cache, path: Path) -> None:

@@ -360,14 +360,16 @@ def _write_outputs(
     if workers > 1:
         from concurrent.futures import ProcessPoolExecutor
 
+        # cells.csv needs only the cache, the workbook reports.csv, the dashboard both
+        # reports.csv and findings.jsonl: two processes and this one share the five.
         with ProcessPoolExecutor(max_workers=2, mp_context=_context()) as pool:
+            long_form = pool.submit(exports.write_cells_csv, cache.path, cells)
             exports.write_reports_csv(cache, reports, tally)
             made = pool.submit(exports.write_reports_xlsx, reports, xlsx)
             exports.write_findings_jsonl(cache, findings)
-            page = pool.submit(write_dashboard, folder)
-            exports.write_cells_csv(cache, cells)
+            dashboard = write_dashboard(folder)
+            long_form.result()
             made.result()
-            dashboard = page.result()
     else:
         exports.write_reports_csv(cache, reports, tally)
         exports.write_reports_xlsx(reports, xlsx)
