@@ -426,3 +426,14 @@ def test_an_output_folder_inside_the_corpus_is_not_surveyed(tmp_path: Path) -> N
     again = survey([tmp_path], tmp_path / "survey", jobs=1)  # index.html is there now
     assert (again.files, again.read) == (1, 0)
     assert list(_rows(tmp_path / "survey")) == [str(tmp_path / "a.yaml")]
+
+
+def test_a_link_in_the_corpus_to_an_output_is_not_surveyed(tmp_path: Path) -> None:
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    shutil.copy("examples/example_2021.yaml", corpus / "a.yaml")
+    survey([corpus], out, jobs=1)
+    (corpus / "page.html").symlink_to(out / "index.html")  # our dashboard, by a link
+    again = survey([corpus], out, jobs=1)
+    assert (again.files, again.read) == (1, 0)
+    assert list(_rows(out)) == [str(corpus / "a.yaml")]
