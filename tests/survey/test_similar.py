@@ -281,3 +281,17 @@ def test_components_are_the_smallest_entry_of_each_connected_set(
     b = np.array([e[1] for e in edges], dtype=np.intp)
     labels = _similar._components(n, a, b)
     assert labels.tolist() == [find(x) for x in range(n)]
+
+
+@given(
+    st.lists(
+        st.text(alphabet="的公开申请件年政府信息一二三abc，。 ", max_size=150),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_signatures_of_texts_together_are_their_signatures_one_by_one(texts: list[str]) -> None:
+    # Shingles that would straddle two texts are left out; short texts are densified.
+    together = _similar.signatures(texts)
+    assert together == [_similar.signatures([t])[0] for t in texts]
+    assert all(len(s) == BINS for s in together)
