@@ -295,3 +295,12 @@ def test_signatures_of_texts_together_are_their_signatures_one_by_one(texts: lis
     together = _similar.signatures(texts)
     assert together == [_similar.signatures([t])[0] for t in texts]
     assert all(len(s) == BINS for s in together)
+
+
+def test_white_space_removed_is_every_character_regex_calls_white_space() -> None:
+    import re
+    import sys
+
+    spaces = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if re.fullmatch(r"\s", c))
+    assert spaces == "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+    assert normalise(f"a{spaces}b") == "ab"
