@@ -12,6 +12,7 @@ import json
 from typing import TYPE_CHECKING
 
 from govinfo_report._agency import agency_key
+from govinfo_report.findings import Finding
 from govinfo_report.model import Report
 from govinfo_report.survey._cache import Cache, load_sketch
 from govinfo_report.survey._pairing import (
@@ -109,14 +110,19 @@ def similarity(cache: Cache) -> None:
         "SELECT path, agency_key, year, sketch FROM files "
         "WHERE status != 'unreadable' ORDER BY path"
     )
-    for doc_id, (_path, key, year, sketch) in enumerate(cache.db.execute(readable)):
+    paths = []
+    for doc_id, (path, key, year, sketch) in enumerate(cache.db.execute(readable)):
+        paths.append(path)
         if sketch is not None:
             index.add(doc_id, key, year, load_sketch(sketch))
-    found = index.findings()
-    del index
-    paths = [row[0] for row in cache.db.execute(readable)]
+    # Each document's findings are made when it is reached and stored at once.
+    found = index.iter_findings()
+    pending = next(found, None)
     for doc_id, path in enumerate(paths):
-        mine = found.get(doc_id, ())
+        mine: tuple[Finding, ...] = ()
+        if pending is not None and pending[0] == doc_id:
+            mine = pending[1]
+            pending = next(found, None)
         statuses = rule_statuses(mine, (_similar.CODE,))
         cache.add_part(path, "dup", statuses, counts(mine), findings_jsonl(path, mine))
 

@@ -42,7 +42,7 @@ from __future__ import annotations
 import array
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
 import attrs
@@ -441,10 +441,21 @@ class SimilarIndex:
         year (how many, and the first :data:`EXAMPLES` agency keys by document id) and,
         with ``previous``, one for a copy of the same agency's year before.
         """
+        return dict(self.iter_findings())
+
+    def iter_findings(self) -> Iterator[tuple[int, tuple[Finding, ...]]]:
+        """:meth:`findings`, one document at a time in document order.
+
+        What a finding says is kept as numbers per judged section (the size of its
+        cluster, its example agencies, last year's similarity), and the findings of a
+        document are made only when it is reached: a survey writing them away as they
+        come holds no finding objects, however many reports share a template.
+        """
         n = len(self)
         if n == 0:
-            return {}
-        signatures = np.frombuffer(bytes(self._signatures), dtype=np.uint8).reshape(n, BINS)
+            return
+        # A view of the held bytes, not a copy (nothing is added while it is read).
+        signatures = np.frombuffer(self._signatures, dtype=np.uint8).reshape(n, BINS)
         columns = _Columns(
             doc=self._entry_doc.array(),
             index=self._entry_index.array(),
@@ -452,45 +463,65 @@ class SimilarIndex:
             year=self._entry_year.array(),
             agency=self._entry_agency.array(),
         )
-        a, b = _similar_pairs(signatures, columns.section, columns.year)
-        found: dict[int, list[Finding]] = {}
-        self._cluster_findings(_components(n, a, b), columns, found)
+        others, examples = self._clusters(
+            _copies(signatures, columns.section, columns.year), columns
+        )
+        previous = np.full(n, -1.0)
         if self._previous:
-            self._previous_findings(signatures, columns, found)
-        return {d: tuple(sorted(fs, key=_finding_order)) for d, fs in sorted(found.items())}
+            self._previous_matches(signatures, columns, previous)
+        judged = np.flatnonzero((others > 0) | (previous >= 0))
+        order = judged[np.lexsort((judged, columns.doc[judged]))]
+        if not len(order):
+            return
+        bounds = np.flatnonzero(np.diff(columns.doc[order])) + 1
+        for group in np.split(order, bounds):
+            found = []
+            for entry in (int(e) for e in group):
+                index = int(columns.index[entry])
+                section = self._sections[int(columns.section[entry])]
+                if others[entry]:
+                    named = [self._agencies[x] for x in examples[entry] if x >= 0]
+                    found.append(cluster_finding(index, section, int(others[entry]), named))
+                if previous[entry] >= 0:
+                    year = int(columns.year[entry]) - 1
+                    found.append(previous_finding(index, section, float(previous[entry]), year))
+            yield int(columns.doc[group[0]]), tuple(sorted(found, key=_finding_order))
 
-    def _cluster_findings(
-        self, labels: npt.NDArray[np.intp], columns: _Columns, found: dict[int, list[Finding]]
-    ) -> None:
+    def _clusters(
+        self, labels: npt.NDArray[np.intp], columns: _Columns
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """Per entry, the other agencies of its cluster (0: none) and the first
+        :data:`EXAMPLES` of them by document id (-1 where fewer)."""
+        n = len(labels)
+        others = np.zeros(n, dtype=np.int64)
+        examples = np.full((n, EXAMPLES), -1, dtype=np.int64)
         # Entries by cluster, and within one by document and entry.
-        order = np.lexsort((np.arange(len(labels)), columns.doc, labels))
+        order = np.lexsort((np.arange(n), columns.doc, labels))
         bounds = np.flatnonzero(np.diff(labels[order])) + 1
         for group in np.split(order, bounds):
             if len(group) < 2:
                 continue
-            members = [int(e) for e in group]
-            agencies = [int(columns.agency[e]) for e in members]
+            agencies = columns.agency[group].tolist()
             distinct = list(dict.fromkeys(agencies))
             if len(distinct) < 2:
                 continue  # one agency's copies of one report (its .docx and its .pdf)
             # Every member's own agency is among ``distinct``: the others are the rest,
             # and its examples the first of them, whatever the size of the cluster.
-            others = len(distinct) - 1
+            others[group] = len(distinct) - 1
             first = distinct[: EXAMPLES + 1]
-            for e, own in zip(members, agencies, strict=True):
-                examples = [self._agencies[a] for a in first if a != own][:EXAMPLES]
-                found.setdefault(int(columns.doc[e]), []).append(
-                    cluster_finding(
-                        int(columns.index[e]),
-                        self._sections[int(columns.section[e])],
-                        others,
-                        examples,
-                    )
-                )
+            for e, own in zip(group.tolist(), agencies, strict=True):
+                named = [x for x in first if x != own][:EXAMPLES]
+                examples[e, : len(named)] = named
+        return others, examples
 
-    def _previous_findings(
-        self, signatures: npt.NDArray[np.uint8], columns: _Columns, found: dict[int, list[Finding]]
+    def _previous_matches(
+        self,
+        signatures: npt.NDArray[np.uint8],
+        columns: _Columns,
+        similarity: npt.NDArray[np.float64],
     ) -> None:
+        """Set ``similarity[entry]`` (percent) for each entry nearly identical to the same
+        section of its agency's report on the year before."""
         # Sorted by agency, section, year, document: an entry's previous year, if the
         # agency reported on it, is the first entry of the run just before its own.
         order = np.lexsort((columns.doc, columns.year, columns.section, columns.agency))
@@ -511,14 +542,7 @@ class SimilarIndex:
                 continue
             equal = int(np.count_nonzero(signatures[entry] == signatures[before_first]))
             if equal >= _MIN_EQUAL:
-                found.setdefault(int(columns.doc[entry]), []).append(
-                    previous_finding(
-                        int(columns.index[entry]),
-                        self._sections[key[1]],
-                        100 * _from_matches(equal / BINS),
-                        key[2] - 1,
-                    )
-                )
+                similarity[entry] = 100 * _from_matches(equal / BINS)
 
 
 @attrs.frozen
@@ -558,25 +582,26 @@ class _IntColumn:
 
 
 _REPRESENTATIVES: Final = 4
-"""Members of a band bucket that the others are verified against (see _similar_pairs)."""
+"""Members of a band bucket that the others are verified against (see _copies)."""
 
 
-def _similar_pairs(
+def _copies(
     signatures: npt.NDArray[np.uint8],
     section: npt.NDArray[np.int64],
     year: npt.NDArray[np.int64],
-) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
-    """Pairs ``(a[k], b[k])`` of entries of one section id and year whose signatures
-    estimate a copy (a pair may come more than once).
+) -> npt.NDArray[np.intp]:
+    """Per entry, the smallest entry of its cluster: the entries of one section id and
+    year joined by signatures that estimate a copy.
 
     Candidates share one band key; each bucket's members are verified against its first
     :data:`_REPRESENTATIVES` members only, never all pairs, so a bucket of 2,000 copies
-    costs 8,000 comparisons, and :func:`_components` joins the rest. Vectorised per band.
+    costs 8,000 comparisons, and :func:`_components` joins the rest. Vectorised per
+    band, and each band's pairs are joined into the clusters at once rather than kept:
+    the memory is a few arrays of the entries, whatever the number of copies.
     """
     n = len(signatures)
     bands = np.ascontiguousarray(signatures).view("<u4").reshape(n, BINS // ROWS)
-    found_a: list[npt.NDArray[np.intp]] = []
-    found_b: list[npt.NDArray[np.intp]] = []
+    labels = np.arange(n, dtype=np.intp)
     for band in range(bands.shape[1]):
         order = np.lexsort((np.arange(n), bands[:, band], section, year))
         k_band = bands[order, band]
@@ -597,19 +622,39 @@ def _similar_pairs(
                 break
             members = order[valid]
             reps = order[rep_pos[valid]]
-            equal = np.count_nonzero(signatures[members] == signatures[reps], axis=1)
-            copied = equal >= _MIN_EQUAL
-            found_a.append(reps[copied])
-            found_b.append(members[copied])
-    if not found_a:
-        empty = np.zeros(0, dtype=np.intp)
-        return empty, empty
-    return np.concatenate(found_a), np.concatenate(found_b)
+            # Pairs already in one cluster need no comparison.
+            apart = labels[members] != labels[reps]
+            members, reps = members[apart], reps[apart]
+            copied = _equal_bytes(signatures, members, reps) >= _MIN_EQUAL
+            labels = _components(n, reps[copied], members[copied], labels)
+    return labels
 
 
-def _components(n: int, a: npt.NDArray[np.intp], b: npt.NDArray[np.intp]) -> npt.NDArray[np.intp]:
+_COMPARED: Final = 4096
+"""Signature pairs compared at once: their copies take a few hundred kilobytes, not
+megabytes per 10,000 reports (memory stays flat as the corpus grows)."""
+
+
+def _equal_bytes(
+    signatures: npt.NDArray[np.uint8], a: npt.NDArray[np.intp], b: npt.NDArray[np.intp]
+) -> npt.NDArray[np.intp]:
+    """Per pair ``(a[k], b[k])``, how many bytes of the two signatures are equal."""
+    equal = np.empty(len(a), dtype=np.intp)
+    for start in range(0, len(a), _COMPARED):
+        part = slice(start, start + _COMPARED)
+        equal[part] = np.count_nonzero(signatures[a[part]] == signatures[b[part]], axis=1)
+    return equal
+
+
+def _components(
+    n: int,
+    a: npt.NDArray[np.intp],
+    b: npt.NDArray[np.intp],
+    labels: npt.NDArray[np.intp] | None = None,
+) -> npt.NDArray[np.intp]:
     """Per entry ``0..n-1``, the smallest entry of its connected component under the
-    edges ``(a[k], b[k])``.
+    edges ``(a[k], b[k])``, joined to the components ``labels`` (a previous result)
+    already holds.
 
     Vectorised union-find: each round hooks the root of every edge's larger label
     under the smaller, then pointer jumping makes every label a root again; at the
@@ -617,7 +662,8 @@ def _components(n: int, a: npt.NDArray[np.intp], b: npt.NDArray[np.intp]) -> npt
     corpus, where a Python union-find spent a second on the 2 million pairs of
     10,000 reports sharing one template.
     """
-    labels = np.arange(n, dtype=np.intp)
+    if labels is None:
+        labels = np.arange(n, dtype=np.intp)
     if len(a) == 0:
         return labels
     while True:
