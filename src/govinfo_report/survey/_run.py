@@ -111,7 +111,7 @@ def survey(
             any report is read).
         ReportWriteError: an output could not be written.
     """
-    given = [Path(p) for p in paths]
+    given = list(paths)  # as given: each becomes a Path when the scan reaches it
     if not given:
         raise SurveyError("nothing to survey: give at least one file or folder")
     tree = _hierarchy_of(hierarchy)
@@ -205,7 +205,7 @@ def _output_folder(folder: Path) -> Path:
 
 def _phase1(
     cache: Cache,
-    given: Sequence[Path],
+    given: Sequence[str | os.PathLike[str]],
     similar: bool,
     jobs: int | None,
     executor: Executor | None,
@@ -214,15 +214,11 @@ def _phase1(
     """Read what changed, store every summary; the number of files read."""
     known = cache.known(similar)
     todo: list[str] = []
-    ours = cache.path.parent.resolve()
-    # Our own outputs (index.html) are skipped when OUTDIR is under a PATH. Resolving
-    # every path costs a system call a component (40 us a file): only when OUTDIR is
-    # under a given path (resolved) can a walked file be ours, or else through a link.
-    nested = any(ours == p.resolve() or p.resolve() in ours.parents for p in given)
+    ours = _OwnOutputs(cache.path.parent.resolve())
     for path, reason in expand_paths(given):
         name = str(path)
-        if (nested or path.is_symlink()) and ours in path.resolve().parents:
-            continue
+        if ours.holds(path):
+            continue  # our own outputs (index.html), when OUTDIR is under a PATH
         if reason is not None:
             cache.store(unreadable(name, "", reason), similar)
         else:
@@ -240,6 +236,27 @@ def _phase1(
         if done % 4096 == 0:
             cache.commit()
     return read
+
+
+class _OwnOutputs:
+    """Whether a file is in the survey's own output folder, its real path told by its
+    folder's: resolving every file costs a system call per path component (40 µs a
+    file), its folder is resolved once for all its files, and only a file that is
+    itself a link is resolved on its own."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._inside: dict[Path, bool] = {}
+
+    def holds(self, path: Path) -> bool:
+        if path.is_symlink():
+            return self.folder in path.resolve().parents
+        parent = path.parent
+        inside = self._inside.get(parent)
+        if inside is None:
+            real = parent.resolve()
+            inside = self._inside[parent] = real == self.folder or self.folder in real.parents
+        return inside
 
 
 def _chunks(
