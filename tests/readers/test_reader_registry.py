@@ -55,3 +55,45 @@ def test_detect_tells_formats_apart_by_content(data: bytes, name: str) -> None:
 def test_bytes_that_are_no_report_are_a_clear_error() -> None:
     with pytest.raises(ReportReadError):
         read_report(b"\x00\x01\x02 not a report")
+
+
+def test_recognising_readers_are_told_as_the_protocol_tells_them() -> None:
+    from typing import Protocol, runtime_checkable
+
+    from govinfo_report.readers import _registry
+    from govinfo_report.readers._registry import _recognises
+
+    @runtime_checkable
+    class Recognising(Protocol):  # what detection asked with isinstance() before
+        def recognise(self, data: bytes) -> object: ...
+
+        def read_recognised(self, data: bytes, parsed: object, *, source: str) -> object: ...
+
+    class Plain:
+        name = "plain"
+        suffixes = (".plain",)
+
+        def sniff(self, data: bytes) -> bool:
+            return False
+
+        def read(self, data: bytes, *, source: str = "<bytes>") -> object:
+            raise AssertionError
+
+    class Parsing(Plain):
+        def recognise(self, data: bytes) -> None:
+            return None
+
+        def read_recognised(self, data: bytes, parsed: object, *, source: str) -> None:
+            raise AssertionError
+
+    class HalfParsing(Plain):
+        recognise = None  # not callable
+
+        def read_recognised(self, data: bytes, parsed: object, *, source: str) -> None:
+            raise AssertionError
+
+    readers = [_registry.get_reader(n) for n in _registry.available_readers()]
+    for reader in [*readers, Plain(), Parsing(), HalfParsing()]:
+        assert _recognises(reader) == isinstance(reader, Recognising), reader  # type: ignore[arg-type]
+    assert {r.name for r in readers if _recognises(r)} >= {"json", "yaml", "toml"}
+    assert _recognises(Parsing())  # type: ignore[arg-type]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, NamedTuple, Protocol, runtime_checkable
+from typing import IO, TYPE_CHECKING, NamedTuple, Protocol, TypeGuard, runtime_checkable
 
 from govinfo_report._input import read_file, read_stream
 from govinfo_report.errors import ReportReadError, UnknownFormatError
@@ -63,14 +63,28 @@ class Reader(Protocol):
         """
 
 
-@runtime_checkable
-class _Recognising(Protocol):
+class _Recognising(Reader, Protocol):
     """A reader that recognises a document by parsing it (the interchange readers); the
     registry hands back what it parsed, so that the document is parsed once."""
 
     def recognise(self, data: bytes) -> Parsed | None: ...
 
     def read_recognised(self, data: bytes, parsed: Parsed, *, source: str) -> ReadResult: ...
+
+
+def _recognises(reader: Reader) -> TypeGuard[_Recognising]:
+    """Whether ``reader`` is a :class:`_Recognising` reader: what ``isinstance`` with a
+    runtime-checkable protocol answers, told once per class (the protocol check looks up
+    every member on every call: 20-40 µs, a tenth of reading a JSON report)."""
+    cls = type(reader)
+    known = _RECOGNISING.get(cls)
+    if known is None:
+        members = ("recognise", "read_recognised")
+        known = _RECOGNISING[cls] = all(callable(getattr(cls, m, None)) for m in members)
+    return known
+
+
+_RECOGNISING: dict[type, bool] = {}
 
 
 # Order matters for detection: the cheap signatures of the document readers first, then
@@ -160,21 +174,21 @@ def _detect(data: bytes, suffix: str) -> tuple[Reader, Parsed | None]:
                 candidate = get_reader(name)
             except UnknownFormatError:
                 continue
-            if isinstance(candidate, _Recognising):
+            if _recognises(candidate):
                 return candidate, None
     readers = [get_reader(name) for name in available_readers()]
     by_suffix = [r for r in readers if suffix and suffix in r.suffixes]
     # A .json/.yaml/.toml file is what its name says: read as such, it says what is wrong
     # (a syntax error, "valid JSON, but not a report") rather than being taken for text.
     for reader in by_suffix:
-        if isinstance(reader, _Recognising):
+        if _recognises(reader):
             return reader, None
     # A document suffix whose reader's signature agrees is the strongest signal.
     for reader in by_suffix:
         if reader.sniff(data):
             return reader, None
     for reader in readers:
-        if isinstance(reader, _Recognising):
+        if _recognises(reader):
             parsed = reader.recognise(data)
             if parsed is not None:
                 return reader, parsed
@@ -241,6 +255,6 @@ def read_report(
     if format:
         return get_reader(format).read(data, source=label)
     reader, parsed = _detect(data, suffix)
-    if parsed is not None and isinstance(reader, _Recognising):
+    if parsed is not None and _recognises(reader):
         return reader.read_recognised(data, parsed, source=label)
     return reader.read(data, source=label)
