@@ -141,15 +141,15 @@ class Cache:
                 result.year,
                 result.version,
                 int(result.internal_error),
-                json.dumps(result.row, ensure_ascii=False),
-                json.dumps(result.rules),
+                result.row,
+                result.rules,
                 _counts_text(result.base_counts),
                 result.base_findings,
                 _counts_text(result.x_counts),
                 result.x_findings,
                 result.cells,
                 result.tables,
-                None if result.sketch is None else pickle.dumps(result.sketch, protocol=5),
+                result.sketch,
             ),
         )
 

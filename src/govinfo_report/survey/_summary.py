@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 import zlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -38,8 +39,10 @@ class FileResult(NamedTuple):
 
     ``row`` holds the reports.csv columns phase 1 knows (not ``previous_file``,
     ``parent`` or the rule columns); ``rules`` the status of every rule code that was
-    evaluated; the findings are split into those of the cross-year rules (``x_*``),
-    which pairing with last year's report replaces, and all the others (``base_*``).
+    evaluated (both as the JSON the cache stores, and the sketch pickled: the main
+    process, which stores every result, only inserts them); the findings are split into
+    those of the cross-year rules (``x_*``), which pairing with last year's report
+    replaces, and all the others (``base_*``).
     """
 
     path: str
@@ -50,8 +53,10 @@ class FileResult(NamedTuple):
     year: int | None
     version: str
     """The format version (``2019``/``2021``), ``""`` when unreadable."""
-    row: dict[str, str]
-    rules: dict[str, str]
+    row: str
+    """The reports.csv columns phase 1 knows, as JSON (made here, in the worker)."""
+    rules: str
+    """Rule code → status, as JSON."""
     base_counts: Counts
     base_findings: bytes
     x_counts: Counts
@@ -61,8 +66,8 @@ class FileResult(NamedTuple):
     from ``tables`` when the outputs are written (:func:`cells_lines`)."""
     tables: str
     """The three tables' values, for the cross-year and level checks (compact JSON)."""
-    sketch: Any
-    """The DUP.1 sketch of the text, None when similarity is not judged."""
+    sketch: bytes | None
+    """The DUP.1 sketch of the text, pickled; None when similarity is not judged."""
     internal_error: bool = False
 
 
@@ -132,8 +137,8 @@ def unreadable(name: str, sha: str, reason: str, *, internal: bool = False) -> F
         agency_key="",
         year=None,
         version="",
-        row=row,
-        rules={},
+        row=_JSON.encode(row),
+        rules="{}",
         base_counts=(0, 0, 0),
         base_findings=b"",
         x_counts=(0, 0, 0),
@@ -200,7 +205,7 @@ def _summary(
     if similar:
         from govinfo_report.survey import _similar  # numpy: only where it is used
 
-        sketch = _similar.sketch(report)
+        sketch = pickle.dumps(_similar.sketch(report), protocol=5)
     return FileResult(
         path=name,
         sha256=sha,
@@ -208,8 +213,8 @@ def _summary(
         agency_key=key,
         year=meta.year,
         version=version.value,
-        row=row,
-        rules=rule_statuses(findings, columns.rule_codes_of(version)),
+        row=_JSON.encode(row),
+        rules=_JSON.encode(rule_statuses(findings, columns.rule_codes_of(version))),
         base_counts=base_counts,
         base_findings=findings_jsonl(name, base),
         x_counts=x_counts,
