@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     )
     from govinfo_report.findings import Finding, Lang, Severity, Status
     from govinfo_report.formats import FormatVersion, format_for_year, get_format
+    from govinfo_report.labels import describe_path
     from govinfo_report.model import (
         BLANK,
         NOT_APPLICABLE,
@@ -90,6 +91,7 @@ _HOMES: dict[str, str] = {
     "FormatVersion": "govinfo_report.formats",
     "format_for_year": "govinfo_report.formats",
     "get_format": "govinfo_report.formats",
+    "describe_path": "govinfo_report.labels",
     "BLANK": "govinfo_report.model",
     "NOT_APPLICABLE": "govinfo_report.model",
     "AgencyKind": "govinfo_report.model",
@@ -162,6 +164,7 @@ __all__ = [
     "blank_report",
     "check",
     "describe",
+    "describe_path",
     "dump",
     "dumps",
     "fill_totals",

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from govinfo_report._enums import Severity, Status
+from govinfo_report._enums import Status
 from govinfo_report.errors import GovinfoReportError
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
@@ -25,9 +25,6 @@ EXIT_OK = 0
 EXIT_ERRORS = 1
 EXIT_UNUSABLE = 2
 EXIT_BROKEN_PIPE = 128 + 13  # as a command killed by SIGPIPE: the reader of stdout left
-
-_SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.NOTICE: "提示"}
-_SEVERITY_EN = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTICE: "notice"}
 
 
 class UsageError(GovinfoReportError, ValueError):
@@ -82,7 +79,7 @@ def read_input(path: Path, reader: str | None) -> ReadResult:
 def finding_line(path: str, finding: Finding, lang: Lang) -> str:
     """One finding as a line: where, severity, code, first cell, message."""
     where = f"{path} ({finding.location})" if finding.location else path
-    severity = (_SEVERITY_EN if lang == "en" else _SEVERITY_ZH)[finding.severity]
+    severity = finding.severity.label_in(lang)
     if finding.status is Status.UNCERTAIN:
         severity += " (uncertain)" if lang == "en" else "（待定）"
     cell = f" {finding.paths[0]}" if finding.paths else ""
