@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from govinfo_report.findings import Finding, Lang, Severity, Status
     from govinfo_report.formats import FormatVersion, format_for_year, get_format
     from govinfo_report.labels import describe_path
+    from govinfo_report.migrate import MigrationResult, migrate
     from govinfo_report.model import (
         BLANK,
         NOT_APPLICABLE,
@@ -92,6 +93,8 @@ _HOMES: dict[str, str] = {
     "format_for_year": "govinfo_report.formats",
     "get_format": "govinfo_report.formats",
     "describe_path": "govinfo_report.labels",
+    "MigrationResult": "govinfo_report.migrate",
+    "migrate": "govinfo_report.migrate",
     "BLANK": "govinfo_report.model",
     "NOT_APPLICABLE": "govinfo_report.model",
     "AgencyKind": "govinfo_report.model",
@@ -138,6 +141,7 @@ __all__ = [
     "GovinfoReportError",
     "Lang",
     "Metadata",
+    "MigrationResult",
     "Money",
     "PreviousReportMismatch",
     "ProcessingFee",
@@ -175,6 +179,7 @@ __all__ = [
     "iter_findings",
     "load",
     "loads",
+    "migrate",
     "read_report",
     "render",
     "survey",

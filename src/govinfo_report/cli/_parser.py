@@ -243,6 +243,31 @@ def build_parser(stdout: IO[str], stderr: IO[str]) -> Parser:
     p.set_defaults(command=command("import"))
 
     p = commands.add_parser(
+        "migrate",
+        help="move a 2019-format report into the 2021 format",
+        description="Move a report in the 2019 试行 format into the 2021 format: every row "
+        "and column the formats share is carried over, the one 2019 （六）其他处理 row goes "
+        "into 3.其他, and no number is made up. What did not carry over as it was is "
+        "listed on stderr (MIG.* codes; see --explain in validate).",
+        epilog="Exit codes: 0 written, 1 written but the reader reported an error in the "
+        "input, 2 unusable input. " + POLICY,
+    )
+    p.add_argument("file", type=Path, metavar="FILE", help="the report (- = stdin)")
+    p.add_argument("-o", "--output", required=True, help=".yaml, .json or .toml (- = YAML)")
+    p.add_argument(
+        "--to",
+        choices=[v.value for v in FormatVersion],
+        default=FormatVersion.V2021.value,
+        help="the format to move to (default: 2021)",
+    )
+    p.add_argument("--from", dest="reader", metavar="FORMAT", help="input format (default: detect)")
+    p.add_argument(
+        "--force", action="store_true", help="replace an existing file, even a read-only one"
+    )
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the findings")
+    p.set_defaults(command=command("migrate"))
+
+    p = commands.add_parser(
         "survey",
         help="check a corpus in parallel, pair years and levels, export tables and a dashboard",
         description="Read and check every report under PATH (files and folders, any mix of "
