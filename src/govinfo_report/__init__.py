@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from govinfo_report.aggregate import aggregate
+    from govinfo_report.batch import RenderResult, render_many
     from govinfo_report.catalog import RuleInfo, describe
     from govinfo_report.checks import check, is_valid, iter_findings
     from govinfo_report.errors import (
@@ -70,6 +71,8 @@ if TYPE_CHECKING:
 # it needs, not the readers, the writers and their libraries.
 _HOMES: dict[str, str] = {
     "aggregate": "govinfo_report.aggregate",
+    "RenderResult": "govinfo_report.batch",
+    "render_many": "govinfo_report.batch",
     "RuleInfo": "govinfo_report.catalog",
     "describe": "govinfo_report.catalog",
     "check": "govinfo_report.checks",
@@ -147,6 +150,7 @@ __all__ = [
     "ProcessingFee",
     "ReadResult",
     "Reader",
+    "RenderResult",
     "Report",
     "ReportLoadError",
     "ReportReadError",
@@ -182,6 +186,7 @@ __all__ = [
     "migrate",
     "read_report",
     "render",
+    "render_many",
     "survey",
     "write_report",
 ]

@@ -203,13 +203,33 @@ def build_parser(stdout: IO[str], stderr: IO[str]) -> Parser:
     p = commands.add_parser(
         "render",
         help="write a report as a Word document or Markdown",
-        description="Render a report with a writer (docx, markdown or a plugin).",
-        epilog=POLICY,
+        description="Render a report with a writer (docx, markdown or a plugin); given "
+        "folders or several files, render every report among them into the folder -o, "
+        "one file each at the same relative path, with one writer.",
+        epilog="Exit codes: 0 written and no report has errors, 1 written but a report has "
+        "errors, 2 unusable input or refused output (in a batch: any file). " + POLICY,
     )
-    p.add_argument("file", type=Path, metavar="FILE", help="the report (- = stdin)")
+    p.add_argument(
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="FILE",
+        help="the report (- = stdin), or folders and files of reports to render in a batch",
+    )
     p.add_argument("--to", metavar="WRITER", help="docx, markdown, ... (default: from -o)")
     p.add_argument(
-        "-o", "--output", help="output file (default: FILE with the writer's suffix; - = stdout)"
+        "-o",
+        "--output",
+        help="output file (default: FILE with the writer's suffix; - = stdout); "
+        "in a batch, the output folder",
+    )
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="batch: worker processes (default: 1, in this process)",
     )
     p.add_argument("--template", type=Path, metavar="T.docx", help="Word template (docx)")
     p.add_argument(
