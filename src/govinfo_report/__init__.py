@@ -36,7 +36,7 @@ if TYPE_CHECKING:
         UnknownFormatError,
         UnknownOptionError,
     )
-    from govinfo_report.findings import Finding, Lang, Severity, Status
+    from govinfo_report.findings import Finding, FindingDict, Lang, Severity, Status
     from govinfo_report.formats import FormatVersion, format_for_year, get_format
     from govinfo_report.labels import describe_path
     from govinfo_report.migrate import MigrationResult, migrate
@@ -55,6 +55,7 @@ if TYPE_CHECKING:
         Section,
         Subsection,
         Table,
+        TotalChange,
         blank_report,
         fill_totals,
     )
@@ -89,6 +90,7 @@ _HOMES: dict[str, str] = {
     "UnknownFormatError": "govinfo_report.errors",
     "UnknownOptionError": "govinfo_report.errors",
     "Finding": "govinfo_report.findings",
+    "FindingDict": "govinfo_report.findings",
     "Lang": "govinfo_report.findings",
     "Severity": "govinfo_report.findings",
     "Status": "govinfo_report.findings",
@@ -112,6 +114,7 @@ _HOMES: dict[str, str] = {
     "Section": "govinfo_report.model",
     "Subsection": "govinfo_report.model",
     "Table": "govinfo_report.model",
+    "TotalChange": "govinfo_report.model",
     "blank_report": "govinfo_report.model",
     "fill_totals": "govinfo_report.model",
     "Reader": "govinfo_report.readers",
@@ -140,6 +143,7 @@ __all__ = [
     "Empty",
     "ExtraRow",
     "Finding",
+    "FindingDict",
     "FormatVersion",
     "GovinfoReportError",
     "Lang",
@@ -163,6 +167,7 @@ __all__ = [
     "Subsection",
     "SurveyError",
     "Table",
+    "TotalChange",
     "UnknownFormatError",
     "UnknownOptionError",
     "Writer",
