@@ -3,8 +3,9 @@
 Findings point at what they involve by path: ``table.row.column`` for a cell
 (``applications.new_received.natural_person``), ``table.row`` for a row, ``table`` for a
 table, ``table.extra_rows[i]`` for a row a report added, ``metadata.field`` (and
-``metadata.contact.field``), ``intro``, ``sections[i]`` (and
-``sections[i].subsections[j]``), ``sections.id``, ``processing_fee`` and its fields. A
+``metadata.contact.field``), ``intro`` (``intro[k]``), ``sections[i]`` (and
+``sections[i].subsections[j]``, ``sections[i].closing``, each with ``.paragraphs[k]``,
+``.heading`` or ``[k]`` after it), ``sections.id``, ``processing_fee`` and its fields. A
 path of another report carries a prefix: ``previous.`` for last year's report (the
 cross-year rules), ``source.`` for the report a migration started from
 (:func:`govinfo_report.migrate`). The table labels come from the format declarations in
@@ -50,8 +51,14 @@ _PREFIXES: dict[str, tuple[str, str]] = {
     "previous.": ("上年报告：", "last year's report: "),
     "source.": ("迁移前的报告：", "the report before migration: "),
 }
-_INDEXED = re.compile(r"^(?P<name>[a-z_]+)\[(?P<index>\d+)\]$")
-_SECTION = re.compile(r"^sections\[(?P<i>\d+)\](?:\.subsections\[(?P<j>\d+)\])?$")
+_EXTRA = re.compile(
+    r"^extra_rows\[(?P<index>\d+)\](?:\.(?:(?P<label>label)|values\[(?P<k>\d+)\]))?$"
+)
+_INTRO = re.compile(r"^intro\[(?P<k>\d+)\]$")
+_SECTION = re.compile(
+    r"^sections\[(?P<i>\d+)\](?:\.subsections\[(?P<j>\d+)\])?"
+    r"(?:\.(?P<part>paragraphs|closing|heading)(?:\[(?P<k>\d+)\])?)?$"
+)
 
 
 def describe_path(
@@ -113,6 +120,10 @@ def _describe(path: str, en: bool, formats: tuple[FormatSpec, ...], report: Repo
     if path in _FIELDS:
         zh_name, en_name = _FIELDS[path]
         return en_name if en else zh_name
+    intro = _INTRO.match(path)
+    if intro is not None:
+        k = int(intro["k"]) + 1
+        return f"intro paragraph {k}" if en else f"引言第{k}段"
     if path.startswith("sections"):
         return _section(path, en, formats[0], report)
     table_id, _, rest = path.partition(".")
@@ -134,14 +145,21 @@ def _in_table(table: TableSpec, rest: str, en: bool, report: Report | None) -> s
     where = f"Table {table.number} ({table.english})" if en else table.title
     if not rest:
         return where
-    extra = _INDEXED.match(rest)
-    if extra is not None and extra["name"] == "extra_rows":
+    extra = _EXTRA.match(rest)
+    if extra is not None:
         index = int(extra["index"])
         rows = report.table(table.id).extra_rows if report is not None else ()
         if index < len(rows):
             label = rows[index].label
-            return f"{where}, extra row {label!r}" if en else f"{where}「附加行：{label}」"
-        return f"{where}, extra row {index + 1}" if en else f"{where}「第{index + 1}个附加行」"
+            named = f"{where}, extra row {label!r}" if en else f"{where}「附加行：{label}」"
+        else:
+            named = f"{where}, extra row {index + 1}" if en else f"{where}「第{index + 1}个附加行」"
+        if extra["label"]:
+            return f"{named}, label" if en else f"{named}的名称"
+        if extra["k"] is not None:
+            k = int(extra["k"]) + 1
+            return f"{named}, value {k}" if en else f"{named}第{k}个数值"
+        return named
     if rest in table.index:
         cell = table.cell(rest)
         if en:
@@ -168,17 +186,25 @@ def _section(path: str, en: bool, spec: FormatSpec, report: Report | None) -> st
         raise KeyError(f"no such path {path!r}; expected sections[i] or sections.id ({ids})")
     i = int(match["i"])
     j = None if match["j"] is None else int(match["j"])
-    if report is not None and i < len(report.sections):
-        section = report.sections[i]
-        if j is None:
-            return section.heading
-        if j < len(section.subsections):
-            return f"{section.heading} / {section.subsections[j].heading}"
+    section = report.sections[i] if report is not None and i < len(report.sections) else None
     if en:
-        where = f"section at position {i + 1}"
-        return where if j is None else f"{where}, sub-heading {j + 1}"
-    where = f"第{i + 1}个部分"
-    return where if j is None else f"{where}第{j + 1}个小标题"
+        where = section.heading if section is not None else f"section at position {i + 1}"
+    else:
+        where = section.heading if section is not None else f"第{i + 1}个部分"
+    if j is not None:
+        if section is not None and j < len(section.subsections):
+            where = f"{where} / {section.subsections[j].heading}"
+        else:
+            where = f"{where}, sub-heading {j + 1}" if en else f"{where}第{j + 1}个小标题"
+    part, k = match["part"], match["k"]
+    if part == "heading":
+        return f"{where}, heading" if en else f"{where}的标题"
+    if part == "closing":
+        where = f"{where}, closing paragraphs" if en else f"{where}的结尾段落"
+    if k is not None:
+        n = int(k) + 1
+        return f"{where}, paragraph {n}" if en else f"{where}第{n}段"
+    return where
 
 
 __all__ = ["describe_path"]

@@ -144,6 +144,8 @@ def _text(report: Report, migration: Migration) -> Iterator[Finding]:
             parts.append(
                 (f"sections[{i}].subsections[{j}]", "\n".join((sub.heading, *sub.paragraphs)))
             )
+        if section.closing:
+            parts.append((f"sections[{i}].closing", "\n".join(section.closing)))
     old, new = migration.source, migration.target
     for path, text in parts:
         if cites.search(text):

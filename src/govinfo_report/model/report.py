@@ -133,8 +133,9 @@ class Section:
     ``id`` is the section's id in the format (``overview``, ``proactive``,
     ``applications``, ``review_litigation``, ``problems``, ``other``); ``heading`` is the
     heading as printed, which may be a variant of the standard one. ``paragraphs`` come
-    before the first sub-heading. The statistic tables of sections 二–四 live on the
-    report, not here.
+    before the first sub-heading, ``closing`` after the last sub-heading's paragraphs
+    ("以上为2020年度政府信息公开工作报告……"), belonging to the section rather than to that
+    sub-heading. The statistic tables of sections 二–四 live on the report, not here.
     """
 
     id: str = attrs.field(validator=attrs.validators.instance_of(str))
@@ -143,13 +144,26 @@ class Section:
     subsections: tuple[Subsection, ...] = attrs.field(
         default=(), converter=_subsection_tuple, validator=_subsections
     )
+    closing: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_str_tuple)
+    """Paragraphs after the sub-headings, printed after the last one's paragraphs."""
 
     @property
     def is_empty(self) -> bool:
         """Whether the section has no text at all (blank paragraphs count as none)."""
-        return not any(p.strip() for p in self.paragraphs) and not any(
-            s.heading.strip() or any(p.strip() for p in s.paragraphs) for s in self.subsections
+        return (
+            not any(p.strip() for p in self.paragraphs)
+            and not any(
+                s.heading.strip() or any(p.strip() for p in s.paragraphs) for s in self.subsections
+            )
+            and not any(p.strip() for p in self.closing)
         )
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """The section's paragraphs in print order: its own, each sub-heading's (the
+        headings left out), the closing ones."""
+        inner = tuple(p for s in self.subsections for p in s.paragraphs)
+        return (*self.paragraphs, *inner, *self.closing)
 
 
 def _non_negative_decimal(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -326,6 +340,7 @@ class Report:
         paragraphs: tuple[str, ...] | list[str] | None = None,
         subsections: tuple[Subsection, ...] | list[Subsection] | None = None,
         heading: str | None = None,
+        closing: tuple[str, ...] | list[str] | None = None,
     ) -> Report:
         """A copy with section ``section_id``'s text replaced (only what is given).
 
@@ -348,6 +363,8 @@ class Report:
             changes["subsections"] = subsections
         if heading is not None:
             changes["heading"] = heading
+        if closing is not None:
+            changes["closing"] = closing
         current = self.section(section_id)
         if current is not None:
             updated = attrs.evolve(current, **changes)
