@@ -116,6 +116,7 @@ def sections(draw: st.DrawFn, version: FormatVersion) -> tuple[Section, ...]:
                 heading=spec.heading,
                 paragraphs=tuple(draw(st.lists(paragraph, min_size=0 if subs else 1, max_size=3))),
                 subsections=tuple(subs),
+                closing=tuple(draw(st.lists(paragraph, max_size=2))),
             )
         )
     return tuple(out)

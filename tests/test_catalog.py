@@ -10,6 +10,7 @@ import pytest
 
 from govinfo_report.catalog import CATALOG, describe
 from govinfo_report.checks.catalog import CATALOG as CHECK_CATALOG
+from govinfo_report.migrate.catalog import CATALOG as MIGRATE_CATALOG
 from govinfo_report.readers.catalog import CATALOG as READER_CATALOG
 from govinfo_report.survey.catalog import CATALOG as SURVEY_CATALOG
 
@@ -17,7 +18,7 @@ CHECKS = Path(__file__).resolve().parent.parent / "src" / "govinfo_report" / "ch
 
 
 def test_catalog_holds_every_check_code_and_every_reader_code() -> None:
-    assert list(CATALOG) == [*CHECK_CATALOG, *READER_CATALOG, *SURVEY_CATALOG]
+    assert list(CATALOG) == [*CHECK_CATALOG, *READER_CATALOG, *SURVEY_CATALOG, *MIGRATE_CATALOG]
 
 
 @pytest.mark.parametrize("code", ["T3.1", "SEC.2", "R.CELL", "R.DOCX.EMBEDDED"])

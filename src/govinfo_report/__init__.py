@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from govinfo_report.aggregate import aggregate
+    from govinfo_report.batch import RenderResult, render_many
     from govinfo_report.catalog import RuleInfo, describe
     from govinfo_report.checks import check, is_valid, iter_findings
     from govinfo_report.errors import (
@@ -35,8 +36,10 @@ if TYPE_CHECKING:
         UnknownFormatError,
         UnknownOptionError,
     )
-    from govinfo_report.findings import Finding, Lang, Severity, Status
+    from govinfo_report.findings import Finding, FindingDict, Lang, Severity, Status
     from govinfo_report.formats import FormatVersion, format_for_year, get_format
+    from govinfo_report.labels import describe_path
+    from govinfo_report.migrate import MigrationResult, migrate
     from govinfo_report.model import (
         BLANK,
         NOT_APPLICABLE,
@@ -52,6 +55,7 @@ if TYPE_CHECKING:
         Section,
         Subsection,
         Table,
+        TotalChange,
         blank_report,
         fill_totals,
     )
@@ -68,6 +72,8 @@ if TYPE_CHECKING:
 # it needs, not the readers, the writers and their libraries.
 _HOMES: dict[str, str] = {
     "aggregate": "govinfo_report.aggregate",
+    "RenderResult": "govinfo_report.batch",
+    "render_many": "govinfo_report.batch",
     "RuleInfo": "govinfo_report.catalog",
     "describe": "govinfo_report.catalog",
     "check": "govinfo_report.checks",
@@ -84,12 +90,16 @@ _HOMES: dict[str, str] = {
     "UnknownFormatError": "govinfo_report.errors",
     "UnknownOptionError": "govinfo_report.errors",
     "Finding": "govinfo_report.findings",
+    "FindingDict": "govinfo_report.findings",
     "Lang": "govinfo_report.findings",
     "Severity": "govinfo_report.findings",
     "Status": "govinfo_report.findings",
     "FormatVersion": "govinfo_report.formats",
     "format_for_year": "govinfo_report.formats",
     "get_format": "govinfo_report.formats",
+    "describe_path": "govinfo_report.labels",
+    "MigrationResult": "govinfo_report.migrate",
+    "migrate": "govinfo_report.migrate",
     "BLANK": "govinfo_report.model",
     "NOT_APPLICABLE": "govinfo_report.model",
     "AgencyKind": "govinfo_report.model",
@@ -104,6 +114,7 @@ _HOMES: dict[str, str] = {
     "Section": "govinfo_report.model",
     "Subsection": "govinfo_report.model",
     "Table": "govinfo_report.model",
+    "TotalChange": "govinfo_report.model",
     "blank_report": "govinfo_report.model",
     "fill_totals": "govinfo_report.model",
     "Reader": "govinfo_report.readers",
@@ -132,15 +143,18 @@ __all__ = [
     "Empty",
     "ExtraRow",
     "Finding",
+    "FindingDict",
     "FormatVersion",
     "GovinfoReportError",
     "Lang",
     "Metadata",
+    "MigrationResult",
     "Money",
     "PreviousReportMismatch",
     "ProcessingFee",
     "ReadResult",
     "Reader",
+    "RenderResult",
     "Report",
     "ReportLoadError",
     "ReportReadError",
@@ -153,6 +167,7 @@ __all__ = [
     "Subsection",
     "SurveyError",
     "Table",
+    "TotalChange",
     "UnknownFormatError",
     "UnknownOptionError",
     "Writer",
@@ -162,6 +177,7 @@ __all__ = [
     "blank_report",
     "check",
     "describe",
+    "describe_path",
     "dump",
     "dumps",
     "fill_totals",
@@ -172,8 +188,10 @@ __all__ = [
     "iter_findings",
     "load",
     "loads",
+    "migrate",
     "read_report",
     "render",
+    "render_many",
     "survey",
     "write_report",
 ]

@@ -1,11 +1,11 @@
 """The command line's output policy: one for every command that writes a file.
 
-``new``, ``import``, ``render`` and ``schema`` pass ``-o`` through :func:`checked_output`
-before doing any work: ``-`` means stdout; the input is never overwritten, not even
-through a symbolic or a hard link; an existing regular file is replaced only with
-``--force``; what :func:`govinfo_report._io.destination` refuses (a folder, a socket, a
-dangling link, ...) is refused here already, so no input is read for nothing. The
-writing itself is :func:`govinfo_report._io.write_output`. Why one rule and ``--force``
+``new``, ``import``, ``migrate``, ``render`` and ``schema`` pass ``-o`` through
+:func:`checked_output` before doing any work: ``-`` means stdout; the input is never
+overwritten, not even through a symbolic or a hard link; an existing regular file is
+replaced only with ``--force``; what :func:`govinfo_report._io.destination` refuses (a
+folder, a socket, a dangling link, ...) is refused here already, so no input is read for
+nothing. The writing itself is :func:`govinfo_report._io.write_output`. Why one rule and ``--force``
 everywhere is told in docs/cli.md ("Output files").
 """
 

@@ -7,6 +7,11 @@ that our own output reads back losslessly (the readers turn the record into a
 :class:`~govinfo_report.readers._known.Known`). Everything printed (title, text, tables,
 signature) is read from the visible content, never from here.
 
+Which paragraphs close a section, after its sub-headings (``Section.closing``), is
+unprinted too: they print as the paragraphs after the last sub-heading's, as in any
+report, so the record counts them per section (:data:`CLOSING`) and a reader of our own
+output takes that many of the section's last paragraphs as its closing ones.
+
 One detail is unprinted in the DOCX only: it prints Table 4 sideways, its three rows as
 one line of fifteen values, so an extra row after 行政复议 or 未经复议直接起诉, or after no
 row, prints below that line like one after 复议后起诉. The unprinted fields also record
@@ -26,6 +31,9 @@ PROPERTY = "govinfo-report"
 VERSION = 1
 SIDEWAYS_AFTER = "review_litigation_after"
 """The key of the ``after`` of Table 4's extra rows below its line of values, in order."""
+CLOSING = "closing"
+"""The key of ``{section id: number of closing paragraphs}``, for the sections that have
+some (a section id the report gives twice is left out: the count could not say whose)."""
 
 
 def unprinted(report: Report) -> dict[str, Any]:
@@ -46,6 +54,14 @@ def unprinted(report: Report) -> dict[str, Any]:
         data["contact"] = CONVERTER.unstructure(meta.contact)
     if report.processing_fee is not None:
         data["processing_fee"] = CONVERTER.unstructure(report.processing_fee)
+    ids = [section.id for section in report.sections]
+    closing = {
+        section.id: len(section.closing)
+        for section in report.sections
+        if section.closing and ids.count(section.id) == 1
+    }
+    if closing:
+        data[CLOSING] = closing
     table4 = report.review_litigation
     anchors = _below_line(table4)
     if any(after != table4.spec.rows[-1].id for after in anchors):

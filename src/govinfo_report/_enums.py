@@ -62,8 +62,18 @@ class Severity(enum.Enum):
         """0 for errors, 1 for warnings, 2 for notices: the order findings are shown in."""
         return _RANK[self]
 
+    @property
+    def label(self) -> str:
+        """The Chinese name of the severity: 错误, 警告 or 提示."""
+        return _SEVERITY_LABELS[self]
+
+    def label_in(self, lang: str = "zh") -> str:
+        """The name in Chinese (``"zh"``: 错误, 警告, 提示) or English (``"en"``: its value)."""
+        return self.value if lang == "en" else _SEVERITY_LABELS[self]
+
 
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTICE: 2}
+_SEVERITY_LABELS = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.NOTICE: "提示"}
 
 
 class Status(enum.Enum):

@@ -17,8 +17,8 @@ themselves are listed in :mod:`govinfo_report.checks.catalog` and
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal
-from typing import Any, Literal
+from decimal import Decimal, InvalidOperation
+from typing import Any, Literal, NotRequired, TypedDict
 
 import attrs
 
@@ -33,6 +33,40 @@ def _json_number(value: Number | str | None) -> int | str | None:
     if isinstance(value, Decimal):
         return str(value)
     return value
+
+
+class FindingDict(TypedDict):
+    """What :meth:`Finding.to_dict` gives and :meth:`Finding.from_dict` takes: JSON types
+    only (numbers stay ints, a ``Decimal`` becomes its string)."""
+
+    code: str
+    severity: str
+    """``error``, ``warning`` or ``notice``."""
+    status: str
+    """``fail`` or ``uncertain``."""
+    message_zh: str
+    message_en: str
+    paths: list[str]
+    reported: int | str | None
+    computed: int | str | None
+    difference: int | str | None
+    location: NotRequired[str]
+    """Only for a finding of a reader (``line 23``, ``table 3 row 5``)."""
+
+
+def _number(value: Any, what: str) -> Number | None:
+    """A computed value or difference from JSON: an int, a Decimal's string, or None."""
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    if isinstance(value, str):
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            pass
+        else:
+            if number.is_finite():
+                return number
+    raise ValueError(f"{what} must be an int, a decimal string or null, got {value!r}")
 
 
 @attrs.frozen(kw_only=True)
@@ -61,9 +95,9 @@ class Finding:
         """The message in Chinese (``"zh"``) or English (``"en"``)."""
         return self.message_en if lang == "en" else self.message_zh
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> FindingDict:
         """A JSON-ready dict (numbers stay ints; Decimals become strings)."""
-        data: dict[str, Any] = {
+        data: FindingDict = {
             "code": self.code,
             "severity": self.severity.value,
             "status": self.status.value,
@@ -77,6 +111,39 @@ class Finding:
         if self.location is not None:
             data["location"] = self.location
         return data
+
+    @classmethod
+    def from_dict(cls, data: FindingDict | Mapping[str, Any]) -> Finding:
+        """The finding :meth:`to_dict` gave ``data`` for (from JSON, JSON Lines, a
+        survey's ``findings.jsonl``: extra keys such as ``file`` are ignored).
+
+        ``computed`` and ``difference`` come back as ints or Decimals. ``reported`` is
+        what the report says, a number or a text: a string stays a string, so an amount
+        of money reported as ``Decimal("7730.28")`` comes back as ``"7730.28"``.
+
+        Raises:
+            KeyError: a key :meth:`to_dict` always writes is missing.
+            ValueError: a severity, status or number that no finding has.
+        """
+        reported = data["reported"]
+        if isinstance(reported, bool) or not isinstance(reported, int | str | None):
+            raise ValueError(f"reported must be an int, a string or null, got {reported!r}")
+        paths = data["paths"]
+        if not isinstance(paths, list | tuple) or not all(isinstance(p, str) for p in paths):
+            raise ValueError(f"paths must be a list of strings, got {paths!r}")
+        location = data.get("location")
+        return cls(
+            code=str(data["code"]),
+            severity=Severity(data["severity"]),
+            status=Status(data["status"]),
+            message_zh=str(data["message_zh"]),
+            message_en=str(data["message_en"]),
+            paths=tuple(paths),
+            reported=reported,
+            computed=_number(data["computed"], "computed"),
+            difference=_number(data["difference"], "difference"),
+            location=None if location is None else str(location),
+        )
 
     @property
     def sort_key(self) -> tuple[int, str, tuple[str, ...]]:
@@ -125,4 +192,13 @@ def entry(catalog: Mapping[str, RuleInfo], code: str, what: str = "finding code"
         raise KeyError(f"unknown {what} {code!r}; expected one of {', '.join(catalog)}") from None
 
 
-__all__ = ["Finding", "Lang", "Number", "RuleInfo", "Severity", "Status", "entry"]
+__all__ = [
+    "Finding",
+    "FindingDict",
+    "Lang",
+    "Number",
+    "RuleInfo",
+    "Severity",
+    "Status",
+    "entry",
+]

@@ -127,7 +127,7 @@ def test_extra_row_after_a_row_of_another_table_is_refused():
     ("fields", "message"),
     [
         ({"label": None}, "'label' must be <class 'str'>"),
-        ({"label": "其他", "values": [1]}, "extra row values must be a tuple, got list"),
+        ({"label": "其他", "values": {1}}, "extra row values must be a tuple, got set"),
         ({"label": "其他", "values": (1.5,)}, "must be int, Money, blank or '/', got float 1.5"),
         ({"label": "其他", "values": (True,)}, "got bool True"),
         ({"label": "其他", "after": 3}, "'after' must be <class 'str'>"),
@@ -147,5 +147,8 @@ def test_extra_row_without_a_visible_label_is_refused(label):
 
 
 def test_extra_rows_must_be_a_tuple_of_extra_rows():
+    # A list is taken as a tuple; another collection is refused.
     with pytest.raises(TypeError, match="proactive extra_rows must be a tuple of ExtraRow"):
-        attrs.evolve(Table.blank(T2), extra_rows=[ExtraRow(label="其他")])
+        attrs.evolve(Table.blank(T2), extra_rows={ExtraRow(label="其他")})
+    with pytest.raises(TypeError, match="proactive extra_rows must be a tuple of ExtraRow"):
+        attrs.evolve(Table.blank(T2), extra_rows=["其他"])

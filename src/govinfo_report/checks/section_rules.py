@@ -31,6 +31,7 @@ def _section_text(report: Report, section_ids: Sequence[str] | None = None) -> s
         for sub in section.subsections:
             parts.append(sub.heading)
             parts.extend(sub.paragraphs)
+        parts.extend(section.closing)
     return "\n".join(parts)
 
 

@@ -192,6 +192,8 @@ class TextMatchesTables(ReportRule):
             for j, sub in enumerate(section.subsections):
                 if sub.paragraphs:
                     yield f"sections[{i}].subsections[{j}]", "\n".join(sub.paragraphs)
+            if section.closing:
+                yield f"sections[{i}].closing", "\n".join(section.closing)
 
     def passes(self, ctx: Context) -> bool:
         """No paragraph read has a 件 in it, so it states no count this rule reads."""

@@ -7,11 +7,11 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
+from govinfo_report._failures import describe_error
 from govinfo_report.cli._common import (
     EXIT_BROKEN_PIPE,
     EXIT_UNUSABLE,
     PROG,
-    describe_error,
     internal_error,
 )
 from govinfo_report.cli._parser import ParserExit, build_parser

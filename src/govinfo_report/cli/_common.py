@@ -7,7 +7,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from govinfo_report._enums import Severity, Status
+from govinfo_report._enums import Status
+from govinfo_report._failures import exception_name
 from govinfo_report.errors import GovinfoReportError
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
@@ -26,29 +27,9 @@ EXIT_ERRORS = 1
 EXIT_UNUSABLE = 2
 EXIT_BROKEN_PIPE = 128 + 13  # as a command killed by SIGPIPE: the reader of stdout left
 
-_SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.NOTICE: "提示"}
-_SEVERITY_EN = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTICE: "notice"}
-
 
 class UsageError(GovinfoReportError, ValueError):
     """The command line asks for something that cannot be done."""
-
-
-def describe_error(exc: BaseException, path: Path | None = None) -> str:
-    """A message for an error met while working on ``path`` (the input, if any)."""
-    if isinstance(exc, MemoryError):  # its message is usually empty
-        where = f" while processing {path}" if path is not None else ""
-        detail = f" ({exc})" if str(exc) else ""
-        return f"out of memory{where}{detail}; the input is too large or too complex"
-    if isinstance(exc, OSError) and not isinstance(exc, GovinfoReportError):
-        where = f" {exc.filename}" if exc.filename else ""
-        return f"cannot access{where}: {exc.strerror or exc}"
-    return str(exc) or type(exc).__name__
-
-
-def exception_name(exc: BaseException) -> str:
-    """``Type: message``, or the type alone when the message is empty."""
-    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 
 def internal_error(exc: BaseException, stderr: IO[str]) -> None:
@@ -82,7 +63,7 @@ def read_input(path: Path, reader: str | None) -> ReadResult:
 def finding_line(path: str, finding: Finding, lang: Lang) -> str:
     """One finding as a line: where, severity, code, first cell, message."""
     where = f"{path} ({finding.location})" if finding.location else path
-    severity = (_SEVERITY_EN if lang == "en" else _SEVERITY_ZH)[finding.severity]
+    severity = finding.severity.label_in(lang)
     if finding.status is Status.UNCERTAIN:
         severity += " (uncertain)" if lang == "en" else "（待定）"
     cell = f" {finding.paths[0]}" if finding.paths else ""

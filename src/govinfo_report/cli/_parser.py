@@ -203,13 +203,33 @@ def build_parser(stdout: IO[str], stderr: IO[str]) -> Parser:
     p = commands.add_parser(
         "render",
         help="write a report as a Word document or Markdown",
-        description="Render a report with a writer (docx, markdown or a plugin).",
-        epilog=POLICY,
+        description="Render a report with a writer (docx, markdown or a plugin); given "
+        "folders or several files, render every report among them into the folder -o, "
+        "one file each at the same relative path, with one writer.",
+        epilog="Exit codes: 0 written and no report has errors, 1 written but a report has "
+        "errors, 2 unusable input or refused output (in a batch: any file). " + POLICY,
     )
-    p.add_argument("file", type=Path, metavar="FILE", help="the report (- = stdin)")
+    p.add_argument(
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="FILE",
+        help="the report (- = stdin), or folders and files of reports to render in a batch",
+    )
     p.add_argument("--to", metavar="WRITER", help="docx, markdown, ... (default: from -o)")
     p.add_argument(
-        "-o", "--output", help="output file (default: FILE with the writer's suffix; - = stdout)"
+        "-o",
+        "--output",
+        help="output file (default: FILE with the writer's suffix; - = stdout); "
+        "in a batch, the output folder",
+    )
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="batch: worker processes (default: 1, in this process)",
     )
     p.add_argument("--template", type=Path, metavar="T.docx", help="Word template (docx)")
     p.add_argument(
@@ -241,6 +261,31 @@ def build_parser(stdout: IO[str], stderr: IO[str]) -> Parser:
     )
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the findings")
     p.set_defaults(command=command("import"))
+
+    p = commands.add_parser(
+        "migrate",
+        help="move a 2019-format report into the 2021 format",
+        description="Move a report in the 2019 试行 format into the 2021 format: every row "
+        "and column the formats share is carried over, the one 2019 （六）其他处理 row goes "
+        "into 3.其他, and no number is made up. What did not carry over as it was is "
+        "listed on stderr (MIG.* codes; see --explain in validate).",
+        epilog="Exit codes: 0 written, 1 written but the reader reported an error in the "
+        "input, 2 unusable input. " + POLICY,
+    )
+    p.add_argument("file", type=Path, metavar="FILE", help="the report (- = stdin)")
+    p.add_argument("-o", "--output", required=True, help=".yaml, .json or .toml (- = YAML)")
+    p.add_argument(
+        "--to",
+        choices=[v.value for v in FormatVersion],
+        default=FormatVersion.V2021.value,
+        help="the format to move to (default: 2021)",
+    )
+    p.add_argument("--from", dest="reader", metavar="FORMAT", help="input format (default: detect)")
+    p.add_argument(
+        "--force", action="store_true", help="replace an existing file, even a read-only one"
+    )
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the findings")
+    p.set_defaults(command=command("migrate"))
 
     p = commands.add_parser(
         "survey",

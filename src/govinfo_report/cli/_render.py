@@ -2,6 +2,9 @@
 
 The document is written even when the report has errors (an office may want to see it),
 but the exit code then says, as ``validate`` would, that it is not one to publish.
+Given folders or several files (``render DIR... -o OUTDIR``), every report among them is
+rendered by one writer into OUTDIR at its relative path (:mod:`govinfo_report.batch`);
+a file that fails is reported and the batch goes on.
 """
 
 from __future__ import annotations
@@ -9,25 +12,38 @@ from __future__ import annotations
 import argparse
 import io
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from govinfo_report._cli_output import checked_output
 from govinfo_report._io import write_output
 from govinfo_report.cli import _common
-from govinfo_report.cli._common import EXIT_ERRORS, EXIT_OK, UsageError, print_findings
+from govinfo_report.cli._common import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    EXIT_UNUSABLE,
+    PROG,
+    UsageError,
+    print_findings,
+)
 from govinfo_report.findings import Severity
+
+if TYPE_CHECKING:
+    from govinfo_report.writers import Writer
 
 
 def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
-    """``render FILE``: write the report with a writer, then say if its numbers are wrong."""
-    from govinfo_report.writers import get_writer, writer_for_path
+    """``render FILE`` or ``render DIR... -o OUTDIR``."""
+    files: list[Path] = options.files
+    if len(files) == 1 and not files[0].is_dir():
+        options.file = files[0]  # what an error message names
+        return _one(options, stdout, stderr)
+    return _batch(options, stderr)
 
-    source: Path = options.file
-    if options.to is None and options.output in (None, "-"):
-        raise UsageError("say which writer with --to (docx, markdown, ...) or give -o FILE")
-    if options.output is None and str(source) == "-":
-        raise UsageError("reading standard input: give -o FILE, or -o - for text output")
-    name = options.to or writer_for_path(options.output)
+
+def _writer(options: argparse.Namespace, name: str) -> Writer:
+    """The writer ``name`` with the options of the command line."""
+    from govinfo_report.writers import get_writer
+
     writer_options: dict[str, Any] = {}
     if options.template is not None:
         if not options.template.is_file():
@@ -40,12 +56,25 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     if options.html_tables:
         writer_options["tables"] = "html"
     try:
-        writer = get_writer(name, **writer_options)
+        return get_writer(name, **writer_options)
     except TypeError:
         given = ", ".join(sorted(writer_options))
         raise UsageError(f"writer {name!r} does not accept the option(s) {given}") from None
     except ImportError as exc:  # a writer whose module or dependency is missing
         raise UsageError(f"writer {name!r} is not available: {exc}") from None
+
+
+def _one(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    """``render FILE``: write the report with a writer, then say if its numbers are wrong."""
+    from govinfo_report.writers import writer_for_path
+
+    source: Path = options.file
+    if options.to is None and options.output in (None, "-"):
+        raise UsageError("say which writer with --to (docx, markdown, ...) or give -o FILE")
+    if options.output is None and str(source) == "-":
+        raise UsageError("reading standard input: give -o FILE, or -o - for text output")
+    name = options.to or writer_for_path(options.output)
+    writer = _writer(options, name)
     output = checked_output(
         options.output or source.with_suffix(writer.suffix), options.force, source
     )
@@ -68,3 +97,63 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     print_findings(errors, source, options.lang, stderr)
     reader_errors = any(f.severity is Severity.ERROR for f in read.findings)
     return EXIT_ERRORS if errors or reader_errors else EXIT_OK
+
+
+def _batch(options: argparse.Namespace, stderr: IO[str]) -> int:
+    """``render DIR... -o OUTDIR``: every report under the paths, one output each."""
+    from govinfo_report.batch import Policy, run_batch
+    from govinfo_report.survey import expand_paths
+
+    if options.to is None:
+        raise UsageError("rendering a batch: say which writer with --to (docx, markdown, ...)")
+    if options.output in (None, "-"):
+        raise UsageError("rendering a batch: give the output folder with -o OUTDIR")
+    if any(str(path) == "-" for path in options.files):
+        raise UsageError("standard input (-) is one report: render it on its own")
+    out_dir = Path(options.output)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"{out_dir} is not a folder; a batch writes into a folder")
+    writer = _writer(options, options.to)
+    pairs: list[tuple[str, Path]] = []
+    empty = 0  # folders holding no report: each a failure, as validate counts them
+    for given in options.files:
+        for path, unusable in expand_paths([given]):
+            if unusable is not None:
+                stderr.write(f"{PROG}: error: {path}: {unusable}\n")
+                empty += 1
+            elif not _inside(path, out_dir):  # our own outputs, on a second run
+                pairs.append((_name(path, given), path))
+    policy = Policy(force=options.force, keep_existing=True, check=True, reader=options.reader)
+    results = run_batch(pairs, out_dir, writer, policy, jobs=options.jobs)
+    for (_, source), result in zip(pairs, results, strict=True):
+        print_findings(result.findings, source, options.lang, stderr)
+        if result.ok:
+            stderr.write(f"wrote {result.output}\n")
+        else:
+            stderr.write(f"{PROG}: error: {source}: {result.error}\n")
+    written = sum(r.ok for r in results)
+    with_errors = sum(r.ok and r.has_errors for r in results)
+    failed = empty + len(results) - written
+    stderr.write(
+        f"rendered {written} of {len(results) + empty}: {with_errors} with errors, "
+        f"{failed} failed\n"
+    )
+    if failed:
+        return EXIT_UNUSABLE
+    return EXIT_ERRORS if with_errors else EXIT_OK
+
+
+def _name(path: Path, given: Path) -> str:
+    """The output name of ``path`` found under ``given``: its path relative to the
+    folder, or its file name when it was given itself."""
+    if path == given:
+        return path.name
+    return path.relative_to(given).as_posix()
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True

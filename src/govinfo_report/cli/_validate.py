@@ -15,14 +15,13 @@ from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 
+from govinfo_report._failures import describe_error, exception_name
 from govinfo_report.cli import _common
 from govinfo_report.cli._common import (
     EXIT_ERRORS,
     EXIT_OK,
     EXIT_UNUSABLE,
     PROG,
-    describe_error,
-    exception_name,
     finding_line,
 )
 from govinfo_report.errors import GovinfoReportError, PreviousReportMismatch, ReportLoadError

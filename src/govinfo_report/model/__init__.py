@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govinfo_report.model.authoring import blank_report, fill_totals, outcome_rows
+from govinfo_report.model.authoring import TotalChange, blank_report, fill_totals, outcome_rows
 from govinfo_report.model.cells import (
     BLANK,
     NOT_APPLICABLE,
@@ -39,6 +39,7 @@ __all__ = [
     "Section",
     "Subsection",
     "Table",
+    "TotalChange",
     "blank_report",
     "fill_totals",
     "format_value",

@@ -8,6 +8,7 @@ report must be held as it was printed.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal, NamedTuple, overload
 
 import attrs
 
@@ -80,7 +81,28 @@ def outcome_rows(table: Table) -> tuple[str, ...]:
     )
 
 
-def fill_totals(report: Report) -> Report:
+class TotalChange(NamedTuple):
+    """A total :func:`fill_totals` changed: its path, what it held, what it holds now."""
+
+    path: str
+    """``table.row.column``, e.g. ``applications.total_outcomes.natural_person``."""
+    before: CellValue
+    after: CellValue
+
+
+@overload
+def fill_totals(report: Report, *, changed: Literal[False] = ...) -> Report: ...
+
+
+@overload
+def fill_totals(
+    report: Report, *, changed: Literal[True]
+) -> tuple[Report, tuple[TotalChange, ...]]: ...
+
+
+def fill_totals(
+    report: Report, *, changed: bool = False
+) -> Report | tuple[Report, tuple[TotalChange, ...]]:
     """Every 总计 computed from its parts; all other cells unchanged.
 
     - Table 3: （七）总计 = the sum of the outcome rows, per applicant column; then the
@@ -90,6 +112,11 @@ def fill_totals(report: Report) -> Report:
     A total whose parts are not all numbers becomes blank rather than a guess.
     四、结转下年度继续办理 is not a total: it is the author's figure, which rule T3.1
     checks against the others.
+
+    With ``changed=True`` the result is ``(report, changes)``: every total whose value
+    changed, as a :class:`TotalChange` in document order, so that a total the author
+    typed and the parts contradict (or a typed total whose parts are blank, which
+    becomes blank) is not overwritten unseen.
     """
     t3 = report.applications
     changes: dict[str, CellValue] = {}
@@ -107,4 +134,19 @@ def fill_totals(report: Report) -> Report:
     t4 = t4.replace(
         {f"{row.id}.total": _sum([t4.get(row.id, c) for c in TABLE4_PARTS]) for row in t4.spec.rows}
     )
-    return attrs.evolve(report, applications=t3, review_litigation=t4)
+    filled = attrs.evolve(report, applications=t3, review_litigation=t4)
+    if not changed:
+        return filled
+    return filled, _changes(report, filled)
+
+
+def _changes(before: Report, after: Report) -> tuple[TotalChange, ...]:
+    found: list[TotalChange] = []
+    for old, new in (
+        (before.applications, after.applications),
+        (before.review_litigation, after.review_litigation),
+    ):
+        for cell, was, now in zip(old.spec.cells, old.values, new.values, strict=True):
+            if was != now or type(was) is not type(now):
+                found.append(TotalChange(f"{old.spec.id}.{cell.id}", was, now))
+    return tuple(found)

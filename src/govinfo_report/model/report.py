@@ -18,13 +18,18 @@ import attrs
 from govinfo_report._enums import AgencyKind as AgencyKind
 from govinfo_report.errors import ReportValueError
 from govinfo_report.formats import FormatSpec, FormatVersion, get_format
+from govinfo_report.model._tuples import as_tuple
 from govinfo_report.model.cells import CellValue, check_amount
-from govinfo_report.model.table import Table
+from govinfo_report.model.table import ExtraRow, Table
 
 
 def _optional_str(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None and not isinstance(value, str):
         raise TypeError(f"{attribute.name} must be a string or None, got {type(value).__name__}")
+
+
+def _strings(value: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    return as_tuple(value)
 
 
 def _str_tuple(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -108,8 +113,12 @@ class Subsection:
     """
 
     heading: str = attrs.field(validator=attrs.validators.instance_of(str))
-    paragraphs: tuple[str, ...] = attrs.field(default=(), validator=_str_tuple)
+    paragraphs: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_str_tuple)
     run_in: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+
+
+def _subsection_tuple(value: tuple[Subsection, ...] | list[Subsection]) -> tuple[Subsection, ...]:
+    return as_tuple(value)
 
 
 def _subsections(_instance: Any, _attribute: Any, value: Any) -> None:
@@ -124,21 +133,37 @@ class Section:
     ``id`` is the section's id in the format (``overview``, ``proactive``,
     ``applications``, ``review_litigation``, ``problems``, ``other``); ``heading`` is the
     heading as printed, which may be a variant of the standard one. ``paragraphs`` come
-    before the first sub-heading. The statistic tables of sections 二–四 live on the
-    report, not here.
+    before the first sub-heading, ``closing`` after the last sub-heading's paragraphs
+    ("以上为2020年度政府信息公开工作报告……"), belonging to the section rather than to that
+    sub-heading. The statistic tables of sections 二–四 live on the report, not here.
     """
 
     id: str = attrs.field(validator=attrs.validators.instance_of(str))
     heading: str = attrs.field(validator=attrs.validators.instance_of(str))
-    paragraphs: tuple[str, ...] = attrs.field(default=(), validator=_str_tuple)
-    subsections: tuple[Subsection, ...] = attrs.field(default=(), validator=_subsections)
+    paragraphs: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_str_tuple)
+    subsections: tuple[Subsection, ...] = attrs.field(
+        default=(), converter=_subsection_tuple, validator=_subsections
+    )
+    closing: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_str_tuple)
+    """Paragraphs after the sub-headings, printed after the last one's paragraphs."""
 
     @property
     def is_empty(self) -> bool:
         """Whether the section has no text at all (blank paragraphs count as none)."""
-        return not any(p.strip() for p in self.paragraphs) and not any(
-            s.heading.strip() or any(p.strip() for p in s.paragraphs) for s in self.subsections
+        return (
+            not any(p.strip() for p in self.paragraphs)
+            and not any(
+                s.heading.strip() or any(p.strip() for p in s.paragraphs) for s in self.subsections
+            )
+            and not any(p.strip() for p in self.closing)
         )
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """The section's paragraphs in print order: its own, each sub-heading's (the
+        headings left out), the closing ones."""
+        inner = tuple(p for s in self.subsections for p in s.paragraphs)
+        return (*self.paragraphs, *inner, *self.closing)
 
 
 def _non_negative_decimal(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -178,6 +203,10 @@ def _table_for(table_id: str) -> Any:
     return validate
 
 
+def _section_tuple(value: tuple[Section, ...] | list[Section]) -> tuple[Section, ...]:
+    return as_tuple(value)
+
+
 def _sections(_instance: Any, _attribute: Any, value: Any) -> None:
     if not isinstance(value, tuple) or not all(isinstance(v, Section) for v in value):
         raise TypeError("sections must be a tuple of Section")
@@ -193,9 +222,9 @@ class Report:
     """
 
     metadata: Metadata = attrs.field(validator=attrs.validators.instance_of(Metadata))
-    intro: tuple[str, ...] = attrs.field(default=(), validator=_str_tuple)
+    intro: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_str_tuple)
     """The unnumbered paragraph(s) before 一、总体情况."""
-    sections: tuple[Section, ...] = attrs.field(validator=_sections)
+    sections: tuple[Section, ...] = attrs.field(converter=_section_tuple, validator=_sections)
     """The numbered sections in document order (normally six)."""
     proactive: Table = attrs.field(validator=_table_for("proactive"))
     """Table 2, 主动公开政府信息情况."""
@@ -264,13 +293,54 @@ class Report:
         tables: dict[str, Any] = {t: self.table(t).replace(cells) for t, cells in by_table.items()}
         return attrs.evolve(self, **tables)
 
+    def with_metadata(self, **changes: Any) -> Report:
+        """A copy with the metadata fields named in ``changes`` set.
+
+        ``report.with_metadata(agency="某区某局", signing_date=dt.date(2025, 1, 20))``.
+        A contact is a :class:`Contact`. The format is not a field to set: a report's
+        tables belong to their format, and :func:`govinfo_report.migrate` moves them.
+
+        Raises:
+            TypeError: a name is no metadata field, or a value has the wrong type.
+            ReportValueError: a year outside 1–9998.
+        """
+        if "format_version" in changes and changes["format_version"] is not (
+            self.metadata.format_version
+        ):
+            raise TypeError(
+                "with_metadata cannot change format_version: the tables belong to their "
+                "format; use govinfo_report.migrate(report) to move them to another"
+            )
+        fields = attrs.fields_dict(Metadata)
+        unknown = [name for name in changes if name not in fields]
+        if unknown:
+            raise TypeError(
+                f"no metadata field {unknown[0]!r}; expected one of {', '.join(fields)}"
+            )
+        return attrs.evolve(self, metadata=attrs.evolve(self.metadata, **changes))
+
+    def with_extra_rows(self, table_id: str, rows: tuple[ExtraRow, ...] | list[ExtraRow]) -> Report:
+        """A copy whose table ``table_id`` has ``rows`` as its extra rows (replacing any).
+
+        ``report.with_extra_rows("proactive", [ExtraRow(label="其他主动公开文件",
+        values=[4, 4, 16], after="normative_documents")])``.
+
+        Raises:
+            KeyError: no such table.
+            ValueError: a row's ``after`` names no row of the table.
+        """
+        table = self.table(table_id)
+        changed: dict[str, Any] = {table_id: attrs.evolve(table, extra_rows=rows)}
+        return attrs.evolve(self, **changed)
+
     def with_section(
         self,
         section_id: str,
         *,
-        paragraphs: tuple[str, ...] | None = None,
-        subsections: tuple[Subsection, ...] | None = None,
+        paragraphs: tuple[str, ...] | list[str] | None = None,
+        subsections: tuple[Subsection, ...] | list[Subsection] | None = None,
         heading: str | None = None,
+        closing: tuple[str, ...] | list[str] | None = None,
     ) -> Report:
         """A copy with section ``section_id``'s text replaced (only what is given).
 
@@ -293,6 +363,8 @@ class Report:
             changes["subsections"] = subsections
         if heading is not None:
             changes["heading"] = heading
+        if closing is not None:
+            changes["closing"] = closing
         current = self.section(section_id)
         if current is not None:
             updated = attrs.evolve(current, **changes)

@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from govinfo_report.formats import CellKind, CellSpec, TableSpec
+from govinfo_report.model._tuples import as_tuple
 from govinfo_report.model.cells import BLANK, CellValue, Empty, Money
 
 
@@ -87,6 +88,10 @@ def _kinds(spec: TableSpec) -> tuple[_Getter, _Getter | None]:
     return entry[1], entry[2]
 
 
+def _values(value: tuple[CellValue, ...] | list[CellValue]) -> tuple[CellValue, ...]:
+    return as_tuple(value)
+
+
 def _check_extra_values(_instance: ExtraRow, _attribute: Any, values: Any) -> None:
     if not isinstance(values, tuple):
         raise TypeError(f"extra row values must be a tuple, got {type(values).__name__}")
@@ -117,10 +122,16 @@ class ExtraRow:
 
     label: str = attrs.field(validator=[attrs.validators.instance_of(str), _check_extra_label])
     """What the row is, as printed: never blank (spaces around it are kept)."""
-    values: tuple[CellValue, ...] = attrs.field(default=(), validator=_check_extra_values)
+    values: tuple[CellValue, ...] = attrs.field(
+        default=(), converter=_values, validator=_check_extra_values
+    )
     after: str | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
     )
+
+
+def _extra_row_tuple(value: tuple[ExtraRow, ...] | list[ExtraRow]) -> tuple[ExtraRow, ...]:
+    return as_tuple(value)
 
 
 def _validate_extra_rows(instance: Table, _attribute: Any, rows: tuple[ExtraRow, ...]) -> None:
@@ -146,8 +157,10 @@ class Table:
     """The values of one statistic table, in ``spec.cells`` order."""
 
     spec: TableSpec = attrs.field(repr=lambda s: f"<{s.id} {s.version.value}>")
-    values: tuple[CellValue, ...] = attrs.field(validator=_validate_values)
-    extra_rows: tuple[ExtraRow, ...] = attrs.field(default=(), validator=_validate_extra_rows)
+    values: tuple[CellValue, ...] = attrs.field(converter=_values, validator=_validate_values)
+    extra_rows: tuple[ExtraRow, ...] = attrs.field(
+        default=(), converter=_extra_row_tuple, validator=_validate_extra_rows
+    )
 
     @classmethod
     def blank(cls, spec: TableSpec, fill: CellValue = BLANK) -> Table:

@@ -39,7 +39,7 @@ from govinfo_report.readers._document import Block, Grid, Paragraph
 from govinfo_report.readers._fee import section_fee
 from govinfo_report.readers._front import read_front
 from govinfo_report.readers._identity import infer_agency_kind, read_year
-from govinfo_report.readers._known import Known, restore_after
+from govinfo_report.readers._known import Known, restore_after, restore_closing
 from govinfo_report.readers._labels import normalize
 from govinfo_report.readers._limits import check_paragraphs
 from govinfo_report.readers._registry import ReadResult
@@ -176,6 +176,11 @@ def assemble(
         findings.append(kind_finding)
 
     sections = tuple(read_section(part, trusted_levels) for part in parts[1:])
+    if known.closing:
+        counts = dict(known.closing)
+        sections = tuple(
+            restore_closing(s, counts[s.id]) if s.id in counts else s for s in sections
+        )
     found = {s.id for s in sections}
     for spec in fmt.sections:
         if spec.id not in found:

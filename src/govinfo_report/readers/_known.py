@@ -22,13 +22,16 @@ import attrs
 
 from govinfo_report import _embedded
 from govinfo_report.formats import FORMATS, FormatVersion
-from govinfo_report.model import AgencyKind, Contact, ProcessingFee, Table
+from govinfo_report.model import AgencyKind, Contact, ProcessingFee, Section, Table
 from govinfo_report.serialize import CONVERTER, Problem
 
 UNPRINTED_VERSION: Final = _embedded.VERSION
 """The version of the unprinted-fields record this module reads."""
+CLOSING: Final = _embedded.CLOSING
+"""The record's key for the number of closing paragraphs of each section."""
 SIDEWAYS_AFTER: Final = _embedded.SIDEWAYS_AFTER
 """The record's key for the ``after`` of Table 4's extra rows below its line of values."""
+_SECTION_IDS: Final = frozenset(s.id for fmt in FORMATS.values() for s in fmt.sections)
 _TABLE4_ROWS: Final = frozenset(
     row.id for fmt in FORMATS.values() for row in fmt.review_litigation.rows
 )
@@ -63,6 +66,9 @@ class Known:
     sideways_after: tuple[str | None, ...] | None = None
     """For a print of Table 4 sideways (our DOCX): the row each extra row below its line
     of values follows, in print order (see :func:`restore_after`)."""
+    closing: tuple[tuple[str, int], ...] = ()
+    """(section id, n): the last n paragraphs of that section close it, after its
+    sub-headings (see :func:`restore_closing`)."""
 
 
 def identity(data: Any) -> tuple[str, int] | None:
@@ -110,10 +116,19 @@ def from_unprinted(
         raise Problem(
             f"embedded {SIDEWAYS_AFTER} must be a list of row ids of review_litigation or nulls"
         )
+    closing = data.get(CLOSING, {})
+    if not isinstance(closing, dict) or not all(
+        key in _SECTION_IDS and isinstance(n, int) and not isinstance(n, bool) and n > 0
+        for key, n in closing.items()
+    ):
+        raise Problem(
+            f"embedded {CLOSING} must map section ids to numbers of paragraphs (1 or more)"
+        )
     return Known(
         agency=agency,
         year=year,
         format_version=format_version,
+        closing=tuple(closing.items()),
         agency_kind=CONVERTER.structure(data.get("agency_kind"), AgencyKind),
         publication_date=None if publication is None else CONVERTER.structure(publication, dt.date),
         contact=None if contact is None else CONVERTER.structure(contact, Contact),
@@ -145,3 +160,24 @@ def restore_after(table: Table, anchors: tuple[str | None, ...]) -> Table:
     for i, after in zip(below, anchors, strict=True):
         rows[i] = attrs.evolve(rows[i], after=after)
     return attrs.evolve(table, extra_rows=tuple(rows))
+
+
+def restore_closing(section: Section, count: int) -> Section:
+    """``section`` whose last ``count`` paragraphs (the last sub-heading's, or its own
+    when it has none) are its closing paragraphs, as the record of our own output says.
+
+    A document edited after writing may have fewer: then as many as there are.
+    """
+    if not section.subsections:
+        keep = max(len(section.paragraphs) - count, 0)
+        return attrs.evolve(
+            section, paragraphs=section.paragraphs[:keep], closing=section.paragraphs[keep:]
+        )
+    last = section.subsections[-1]
+    keep = max(len(last.paragraphs) - count, 0)
+    shortened = attrs.evolve(last, paragraphs=last.paragraphs[:keep])
+    return attrs.evolve(
+        section,
+        subsections=(*section.subsections[:-1], shortened),
+        closing=last.paragraphs[keep:],
+    )

@@ -58,7 +58,9 @@ def make_converter() -> cattrs.Converter:
     # Drop None-valued fields so that JSON, YAML and TOML share one tree.
     for cls in _classes_with_optional_fields():
         base: Callable[[Any], dict[str, Any]] = cattrs.gen.make_dict_unstructure_fn(cls, converter)
-        converter.register_unstructure_hook(cls, _dropping_none(base))
+        converter.register_unstructure_hook(
+            cls, _dropping_none(base, _OMITTED_IF_EMPTY.get(cls.__name__, ()))
+        )
         structure = converter.get_structure_hook(cls)
         if cls is Metadata:  # the year's range, checked where the problem keeps its path
             year = cattrs.gen.override(struct_hook=structure_year)
@@ -105,9 +107,20 @@ def _classes_with_optional_fields() -> tuple[type, ...]:
     return (Contact, ProcessingFee, Subsection, Section, Metadata)
 
 
-def _dropping_none(fn: Callable[[Any], dict[str, Any]]) -> Callable[[Any], dict[str, Any]]:
+_OMITTED_IF_EMPTY: dict[str, tuple[str, ...]] = {"Section": ("closing",)}
+"""Fields written only when they hold something: a field added after reports were
+written, so that a report without it writes the same file as before."""
+
+
+def _dropping_none(
+    fn: Callable[[Any], dict[str, Any]], empty: tuple[str, ...] = ()
+) -> Callable[[Any], dict[str, Any]]:
     def unstructure(obj: Any) -> dict[str, Any]:
-        return drop_none(fn(obj))
+        data = drop_none(fn(obj))
+        for name in empty:
+            if not data.get(name, True):
+                del data[name]
+        return data
 
     return unstructure
 

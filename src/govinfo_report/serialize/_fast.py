@@ -41,7 +41,7 @@ from govinfo_report.serialize._scalars import KIND_BY_NAME, decimal
 from govinfo_report.serialize._tables import structure_table_fast
 
 _REPORT_KEYS = frozenset({"metadata", "intro", "sections", "processing_fee", *TABLE_IDS})
-_SECTION_KEYS = frozenset(("id", "heading", "paragraphs", "subsections"))
+_SECTION_KEYS = frozenset(("id", "heading", "paragraphs", "subsections", "closing"))
 _SUBSECTION_KEYS = frozenset(("heading", "paragraphs", "run_in"))
 _STR = frozenset({str})
 
@@ -131,11 +131,15 @@ def _sections(value: Any) -> tuple[tuple[Section, ...], int] | None:
         get = item.get
         section_id, heading = get("id"), get("heading")
         paragraphs, raw_subsections = get("paragraphs", _NONE), get("subsections", _NONE)
+        closing = get("closing", _NONE)
         if type(paragraphs) is not list or type(raw_subsections) is not list:
+            return None
+        if type(closing) is not list:
             return None
         add(section_id)
         add(heading)
         extend(paragraphs)
+        extend(closing)
         keys += len(item)
         subsections: list[Subsection] = []
         for sub in raw_subsections:
@@ -149,7 +153,11 @@ def _sections(value: Any) -> tuple[tuple[Section, ...], int] | None:
             extend(sub_paragraphs)
             keys += len(sub)
             subsections.append(_build_subsection(sub_heading, tuple(sub_paragraphs), run_in))
-        sections.append(_build_section(section_id, heading, tuple(paragraphs), tuple(subsections)))
+        sections.append(
+            _build_section(
+                section_id, heading, tuple(paragraphs), tuple(subsections), tuple(closing)
+            )
+        )
     if texts and not set(map(type, texts)) <= _STR:
         return None  # a heading or an id missing (None), or a paragraph not a string
     return tuple(sections), keys

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 import os
-import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -23,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from govinfo_report import _pool
 from govinfo_report.errors import ReportWriteError, SurveyError
 from govinfo_report.survey._columns import CACHE_NAME, OUTPUTS
 from govinfo_report.survey._scan import expand_paths
@@ -335,19 +335,8 @@ def _alone(task: tuple[str, str], similar: bool) -> FileResult | str:
 
 
 def _context() -> Any:
-    """``fork`` where it is safe and cheapest (the workers start with the library
-    imported: Python before 3.12, one thread); else ``forkserver`` where there is one
-    (forking a process with threads can deadlock, and Python 3.12+ warns about it; a
-    pool's own manager thread is one); else the platform's default."""
-    import multiprocessing
-    import threading
-
-    methods = multiprocessing.get_all_start_methods()
-    if sys.version_info < (3, 12) and "fork" in methods and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    if "forkserver" in methods:
-        return multiprocessing.get_context("forkserver")
-    return None
+    """The pools' start method (:func:`govinfo_report._pool.context`)."""
+    return _pool.context()
 
 
 def _run_on(

@@ -159,12 +159,9 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
 
 
 def section_text(section: Section) -> str:
-    """A section's prose: its paragraphs and its subsections' paragraphs (not headings,
-    which every report shares)."""
-    parts = list(section.paragraphs)
-    for sub in section.subsections:
-        parts.extend(sub.paragraphs)
-    return "\n".join(parts)
+    """A section's prose: its paragraphs, its subsections' and its closing ones (not
+    headings, which every report shares)."""
+    return "\n".join(section.texts)
 
 
 def normalised_sections(report: Report) -> list[tuple[int, Section, str]]:

@@ -94,10 +94,12 @@ def render_paragraph(writer: MarkdownWriter, text: str) -> str:
 
 
 def render_section(writer: MarkdownWriter, section: Section) -> str:
-    """``## heading``, its paragraphs, its sub-sections."""
+    """``## heading``, its paragraphs, its sub-sections, its closing paragraphs (which
+    the front matter counts, as the text cannot show them)."""
     parts = [f"## {escape_heading(section.heading)}".rstrip()]
     parts += [render_paragraph(writer, p) for p in section.paragraphs]
     parts += [writer.rules["subsection"](writer, s) for s in section.subsections]
+    parts += [render_paragraph(writer, p) for p in section.closing]
     return "\n\n".join(parts)
 
 

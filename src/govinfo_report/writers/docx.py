@@ -20,7 +20,7 @@ from typing import BinaryIO, ClassVar
 from govinfo_report import _embedded
 from govinfo_report.errors import ReportWriteError
 from govinfo_report.formats.layout import Keep, Line, Output, layout_of, printed
-from govinfo_report.model import Report, Subsection, Table, format_value
+from govinfo_report.model import Report, Section, Table, format_value
 from govinfo_report.writers import _docx_template as tpl
 from govinfo_report.writers import _ooxml as ox
 from govinfo_report.writers import _zip
@@ -167,7 +167,7 @@ class _Body:
             spec = spec_sections.get(section.id)
             while spec is not None and pending and pending[0][0] < spec.number:
                 self.table(report.table(pending.pop(0)[1]))
-            self.section(section.heading, section.paragraphs, section.subsections, section.id)
+            self.section(section)
             if spec is not None and spec.table and spec.table not in printed:
                 printed.add(spec.table)
                 self.table(report.table(spec.table))
@@ -178,12 +178,11 @@ class _Body:
             self.para("Normal", "")  # Word wants a paragraph between a table and sectPr
         return "".join(self.out)
 
-    def section(
-        self, heading: str, paragraphs: Sequence[str], subs: Sequence[Subsection], sid: str
-    ) -> None:
+    def section(self, section: Section) -> None:
+        sid, subs = section.id, section.subsections
         self.where = f"the heading of section {sid!r}"
-        self.para("heading 1", heading, _KEEP_HEADING)
-        for i, text in enumerate(paragraphs, 1):
+        self.para("heading 1", section.heading, _KEEP_HEADING)
+        for i, text in enumerate(section.paragraphs, 1):
             self.where = f"paragraph {i} of section {sid!r}"
             self.para("Normal", text)
         for n, sub in enumerate(subs, 1):
@@ -199,6 +198,11 @@ class _Body:
                 self.para("heading 2", sub.heading, _KEEP_HEADING)
             for text in rest:
                 self.para("Normal", text)
+        # After the last sub-heading's paragraphs, as printed reports do; which ones
+        # close the section is in the document's record (see _embedded).
+        for i, text in enumerate(section.closing, 1):
+            self.where = f"closing paragraph {i} of section {sid!r}"
+            self.para("Normal", text)
 
     def signature(self, report: Report) -> None:
         """GB/T 9704 7.3.5.2: a blank line, the agency 2 字 from the right, the date below."""
