@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govinfo_report import Report, Severity, Status, load
-from govinfo_report.survey import _similar
+from govinfo_report.survey import _similar, _similar_index, _similar_text
 from govinfo_report.survey._similar import (
     BINS,
     SimilarIndex,
@@ -50,7 +50,7 @@ def _with_overview(report: Report, text: str) -> Report:
 
 
 def test_doctests() -> None:
-    assert doctest.testmod(_similar).failed == 0
+    assert doctest.testmod(_similar_text).failed == 0
 
 
 def test_names_numbers_and_spaces_are_normalised_away() -> None:
@@ -185,13 +185,13 @@ def test_two_thousand_copies_cost_linear_comparisons(monkeypatch: pytest.MonkeyP
     # 2,000 townships filling in one template: one cluster, found without 2000² pairs.
     sketches = [sketch(_template(i)) for i in range(2000)]
     compared: list[int] = []
-    equal_bytes = _similar._equal_bytes
+    equal_bytes = _similar_index._equal_bytes
 
     def counted(signatures, a, b):  # type: ignore[no-untyped-def]
         compared.append(len(a))
         return equal_bytes(signatures, a, b)
 
-    monkeypatch.setattr(_similar, "_equal_bytes", counted)
+    monkeypatch.setattr(_similar_index, "_equal_bytes", counted)
     index = SimilarIndex(previous=False)
     for i, s in enumerate(sketches):
         index.add(i, f"第{i}镇", 2024, s)
@@ -284,7 +284,7 @@ def test_components_are_the_smallest_entry_of_each_connected_set(
         parent[max(ra, rb)] = min(ra, rb)
     a = np.array([e[0] for e in edges], dtype=np.intp)
     b = np.array([e[1] for e in edges], dtype=np.intp)
-    labels = _similar._components(n, a, b)
+    labels = _similar_index._components(n, a, b)
     assert labels.tolist() == [find(x) for x in range(n)]
 
 
@@ -333,6 +333,6 @@ def test_components_joined_in_two_steps_are_those_of_all_edges(
             np.array([e[1] for e in edges], dtype=np.intp),
         )
 
-    step = _similar._components(n, *arrays(first))
-    joined = _similar._components(n, *arrays(second), step)
-    assert joined.tolist() == _similar._components(n, *arrays(first + second)).tolist()
+    step = _similar_index._components(n, *arrays(first))
+    joined = _similar_index._components(n, *arrays(second), step)
+    assert joined.tolist() == _similar_index._components(n, *arrays(first + second)).tolist()

@@ -6,6 +6,10 @@ document order, everything the move did not carry over as it was: a renamed row 
 column, the one row put where the newer format has three, cells with no place (dropped),
 cells the older format lacks (blank, never 0), extra rows moved or re-placed, a year
 whose prescribed format is still the old one, and text that cites the old format.
+
+The module is long because each of those findings is written beside the move that
+causes it, in Chinese and English; the moves themselves are data, in
+:mod:`govinfo_report.formats.migration`.
 """
 
 from __future__ import annotations
