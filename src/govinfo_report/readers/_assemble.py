@@ -29,6 +29,7 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
+from govinfo_report._traditional import is_traditional
 from govinfo_report.errors import ReportReadError
 from govinfo_report.findings import Severity
 from govinfo_report.formats import FormatVersion, get_format
@@ -51,7 +52,6 @@ from govinfo_report.readers._sections import (
 )
 from govinfo_report.readers._signature import read_signature, undated_signature
 from govinfo_report.readers._table_find import choose_version, classify, read_tables
-from govinfo_report.readers._traditional import is_traditional
 
 
 def assemble(
