@@ -29,6 +29,7 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
+from govinfo_report import _stated
 from govinfo_report._traditional import is_traditional
 from govinfo_report.errors import ReportReadError
 from govinfo_report.findings import Severity
@@ -238,6 +239,9 @@ def assemble(
         review_litigation=tables["review_litigation"],
         processing_fee=fee,
     )
+    if known.printed:
+        # Our writer printed the contact or the fee where the prose did not state them.
+        report = _stated.without_printed(report, known.printed)
     return ReadResult(report, (*findings, *table_findings))
 
 

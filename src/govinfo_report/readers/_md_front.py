@@ -29,7 +29,13 @@ FRONT_MATTER: Final = "R.MARKDOWN.FRONT_MATTER"
 title; the item was ignored and the body read."""
 
 _END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
-_EMBEDDED_KEYS: Final = ("agency_kind", "publication_date", "contact", "processing_fee")
+_EMBEDDED_KEYS: Final = (
+    "agency_kind",
+    "publication_date",
+    "contact",
+    "processing_fee",
+    "printed",
+)
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _OURS = re.compile(rf"^{re.escape(FRONT_MATTER_KEY)}\s*:", re.MULTILINE)
 """Our key at the top level: how a front matter with aliases is told to be ours."""
