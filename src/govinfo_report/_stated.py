@@ -37,7 +37,7 @@ from typing import Final
 
 import attrs
 
-from govinfo_report._fee_text import read_fee
+from govinfo_report._fee_text import FeeReading, read_fee
 from govinfo_report._traditional import fold
 from govinfo_report.model.report import Contact, Metadata, ProcessingFee, Report, Section
 
@@ -113,13 +113,24 @@ def states_contact(report: Report) -> bool:
     )
 
 
+def fee_statement(report: Report, section_id: str = FEE_SECTION) -> tuple[FeeReading, str] | None:
+    """What section 六's prose (or ``section_id``'s) says about the fee, and the path of
+    the text quoted
+    (``sections[5].paragraphs[0]``, ``sections[5].subsections[1].paragraphs[2]``); ``None``
+    when it says nothing. The reading may be one that could not be taken (its ``fee``
+    ``None``, the reason given)."""
+    at = next((i for i, s in enumerate(report.sections) if s.id == section_id), None)
+    if at is None:
+        return None
+    texts = list(_section_texts(report.sections[at], f"sections[{at}]"))
+    reading = read_fee((text for _, text in texts), assume_ogi=True)
+    return None if reading is None else (reading, texts[reading.paragraph][0])
+
+
 def stated_fee(report: Report) -> ProcessingFee | None:
     """The fee section 六's prose states, or ``None`` when it states none clearly."""
-    section = report.section(FEE_SECTION)
-    if section is None:
-        return None
-    reading = read_fee(_section_paragraphs(section), assume_ogi=True)
-    return None if reading is None else reading.fee
+    statement = fee_statement(report)
+    return None if statement is None else statement[0].fee
 
 
 def as_printed(report: Report) -> Printed:
@@ -182,11 +193,14 @@ def _yuan(amount: Decimal) -> str:
     return format(amount, "f")
 
 
-def _section_paragraphs(section: Section) -> Iterator[str]:
-    yield from section.paragraphs
-    for sub in section.subsections:
-        yield sub.heading
-        yield from sub.paragraphs
+def _section_texts(section: Section, path: str) -> Iterator[tuple[str, str]]:
+    """(path, text) of every text of ``section`` after its heading, in document order."""
+    for j, text in enumerate(section.paragraphs):
+        yield f"{path}.paragraphs[{j}]", text
+    for k, sub in enumerate(section.subsections):
+        yield f"{path}.subsections[{k}].heading", sub.heading
+        for j, text in enumerate(sub.paragraphs):
+            yield f"{path}.subsections[{k}].paragraphs[{j}]", text
 
 
 def _prose(report: Report) -> Iterator[str]:
@@ -194,4 +208,4 @@ def _prose(report: Report) -> Iterator[str]:
     yield from report.intro
     for section in report.sections:
         yield section.heading
-        yield from _section_paragraphs(section)
+        yield from (text for _, text in _section_texts(section, ""))
