@@ -6,7 +6,8 @@ The report is an immutable value (:class:`Report`) in either statutory format;
 published reports (Word, web pages, Markdown, flattened text) and the JSON/YAML/TOML
 interchange files; :func:`load` / :func:`dump` (and :func:`loads` / :func:`dumps` for
 strings) are those files' own functions, :func:`describe` explains any finding code, and
-:func:`survey` checks a whole corpus into tables and a dashboard.
+:func:`survey` checks a whole corpus into tables and a dashboard, and :func:`compose`
+writes the standard statistic sentences from the tables.
 Everything a user needs is importable from here; the subpackages hold the rest.
 """
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from govinfo_report.aggregate import aggregate
     from govinfo_report.catalog import RuleInfo, describe
     from govinfo_report.checks import check, is_valid, iter_findings
+    from govinfo_report.compose import compose, with_composed_text
     from govinfo_report.errors import (
         AmountRangeError,
         GovinfoReportError,
@@ -73,6 +75,8 @@ _HOMES: dict[str, str] = {
     "check": "govinfo_report.checks",
     "is_valid": "govinfo_report.checks",
     "iter_findings": "govinfo_report.checks",
+    "compose": "govinfo_report.compose",
+    "with_composed_text": "govinfo_report.compose",
     "AmountRangeError": "govinfo_report.errors",
     "GovinfoReportError": "govinfo_report.errors",
     "PreviousReportMismatch": "govinfo_report.errors",
@@ -161,6 +165,7 @@ __all__ = [
     "available_writers",
     "blank_report",
     "check",
+    "compose",
     "describe",
     "dump",
     "dumps",
@@ -175,6 +180,7 @@ __all__ = [
     "read_report",
     "render",
     "survey",
+    "with_composed_text",
     "write_report",
 ]
 
