@@ -56,6 +56,7 @@ if TYPE_CHECKING:
         Table,
         blank_report,
         fill_totals,
+        next_report,
     )
     from govinfo_report.readers import Reader, ReadResult, read_report
     from govinfo_report.serialize import dump, dumps, load, loads
@@ -110,6 +111,7 @@ _HOMES: dict[str, str] = {
     "Table": "govinfo_report.model",
     "blank_report": "govinfo_report.model",
     "fill_totals": "govinfo_report.model",
+    "next_report": "govinfo_report.model",
     "Reader": "govinfo_report.readers",
     "ReadResult": "govinfo_report.readers",
     "read_report": "govinfo_report.readers",
@@ -177,6 +179,7 @@ __all__ = [
     "iter_findings",
     "load",
     "loads",
+    "next_report",
     "read_report",
     "render",
     "survey",
