@@ -115,10 +115,12 @@ def states_contact(report: Report) -> bool:
 
 def fee_statement(report: Report, section_id: str = FEE_SECTION) -> tuple[FeeReading, str] | None:
     """What section 六's prose (or ``section_id``'s) says about the fee, and the path of
-    the text quoted
-    (``sections[5].paragraphs[0]``, ``sections[5].subsections[1].paragraphs[2]``); ``None``
-    when it says nothing. The reading may be one that could not be taken (its ``fee``
-    ``None``, the reason given)."""
+    the text quoted (``sections[5].paragraphs[0]``,
+    ``sections[5].subsections[1].paragraphs[2]``); ``None`` when it says nothing.
+
+    The reading may be one that could not be taken: its ``fee`` is then ``None`` and it
+    gives the reason.
+    """
     at = next((i for i, s in enumerate(report.sections) if s.id == section_id), None)
     if at is None:
         return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from govinfo_report import _stated
 from govinfo_report._fee_text import read_fee
 from govinfo_report.findings import Finding, Severity
 from govinfo_report.model import ProcessingFee
@@ -15,7 +16,7 @@ from govinfo_report.readers import _findings as rf
 from govinfo_report.readers._document import Paragraph
 from govinfo_report.readers._sections import Part
 
-FEE_SECTION = "other"
+FEE_SECTION = _stated.FEE_SECTION
 """The section whose text states the 信息处理费 (六、其他需要报告的事项)."""
 
 
