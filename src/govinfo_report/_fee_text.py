@@ -35,6 +35,9 @@ _BOOK_TITLE = re.compile(r"《[^《》]*》")
 _FEE = "信息处理费"
 _OGI = re.compile(r"政府信息公开|依申请公开")
 _CHARGE = re.compile(r"收费|收取")
+_MAY_STATE = re.compile(r"[费費]|收取")
+"""In a sentence before folding: it may have a clause that names the fee or a charge
+(收费 holds 费; folding makes neither 费 nor 收取 out of other characters)."""
 _OTHER_FEE = re.compile(r"行政事业性收费|工本费|复制费|复印费|打印费|邮寄费|邮递费|检索费|其他费用")
 _RATE = re.compile(r"标准|每件|每页|每份|按件|按量|超出")
 _NOT = r"(?:未|没有|并未|均未|从未|无)"
@@ -114,8 +117,10 @@ def _statement(sentence: str, paragraph: int, assume_ogi: bool) -> _Statement | 
 
 
 def _stated(sentence: str, paragraph: int, assume_ogi: bool) -> _Statement | None:
-    if "费" not in sentence and "費" not in sentence and "收" not in sentence:
-        return None  # no clause can name the fee (信息处理费) or a charge (收费, 收取)
+    if not _MAY_STATE.search(sentence):
+        # No clause can name the fee (信息处理费) or a charge (收费, 收取): nothing to
+        # fold (NFKC over a long sentence costs more than the rest of the reading).
+        return None
     text = _BOOK_TITLE.sub("", fold(sentence))
     amounts: set[Decimal] = set()
     none = False

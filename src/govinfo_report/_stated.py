@@ -30,7 +30,9 @@ from them.
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from collections.abc import Collection, Iterator
 from decimal import Decimal
 from typing import Final
@@ -38,7 +40,6 @@ from typing import Final
 import attrs
 
 from govinfo_report._fee_text import FeeReading, read_fee
-from govinfo_report._traditional import fold
 from govinfo_report.model.report import Contact, Metadata, ProcessingFee, Report, Section
 
 CONTACT: Final = "contact"
@@ -58,7 +59,7 @@ _DETAILS: Final = (
     ("phone", "电话"),
     ("email", "电子邮箱"),
 )
-_NOISE = re.compile(r"[ \t\-—–－‐‑‒―]")
+_NOISE = re.compile(r"[ \t\u3000\-—–－‐‑‒―]")
 """Spaces and dashes, left out when a contact detail is looked for in the prose."""
 
 
@@ -105,11 +106,12 @@ def states_contact(report: Report) -> bool:
     contact = report.metadata.contact
     if contact is None:
         return True
-    prose = _folded("\n".join(_prose(report)))  # a detail never spans two paragraphs
+    details = [getattr(contact, name) for name in _CONTACT_FIELDS if _given(contact, name)]
+    texts = list(_prose(report))
     return all(
-        _folded(getattr(contact, name)) in prose
-        for name in _CONTACT_FIELDS
-        if _given(contact, name)
+        any(detail in text for text in texts)  # as given: the common case, read fast
+        or any(_detail_pattern(detail).search(text) for text in texts)
+        for detail in details
     )
 
 
@@ -186,8 +188,28 @@ def _given(contact: Contact, name: str) -> bool:
     return bool(value and value.strip())
 
 
-def _folded(text: str) -> str:
-    return _NOISE.sub("", fold(text))
+_GAP = "[ \\t\\u3000\\-—–－‐‑‒―]*"
+"""What may stand between two characters of a contact detail in the prose."""
+
+
+@functools.lru_cache(maxsize=512)
+def _detail_pattern(detail: str) -> re.Pattern[str]:
+    """Finds ``detail`` in the prose whatever its width, spaces and dashes: each ASCII
+    character also in its full-width form, spaces and dashes anywhere between.
+
+    Built per detail, rather than folding the whole prose, which (NFKC and the
+    Traditional table over every paragraph) cost more than writing the document.
+    """
+    parts = []
+    for char in unicodedata.normalize("NFKC", detail):
+        if _NOISE.fullmatch(char):
+            continue
+        if "!" <= char <= "~":
+            wide = chr(ord(char) + 0xFEE0)
+            parts.append(f"[{re.escape(char)}{re.escape(wide)}]")
+        else:
+            parts.append(re.escape(char))
+    return re.compile(_GAP.join(parts))
 
 
 def _yuan(amount: Decimal) -> str:
