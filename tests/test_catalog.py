@@ -21,7 +21,7 @@ def test_catalog_holds_every_check_code_and_every_reader_code() -> None:
     assert list(CATALOG) == [*CHECK_CATALOG, *READER_CATALOG, *SURVEY_CATALOG, *MIGRATE_CATALOG]
 
 
-@pytest.mark.parametrize("code", ["T3.1", "SEC.2", "R.CELL", "R.DOCX.EMBEDDED"])
+@pytest.mark.parametrize("code", ["T3.1", "SEC.2", "TX.2", "R.CELL", "R.DOCX.EMBEDDED"])
 def test_describe_finds_a_code_of_either_kind(code: str) -> None:
     assert describe(code) is (CHECK_CATALOG.get(code) or READER_CATALOG[code])
 

@@ -376,6 +376,66 @@ def test_new_year_without_format_is_an_error(tmp_path: Path) -> None:
     assert "no statutory format for reports on 2018" in err
 
 
+EXAMPLE_2021 = Path(__file__).resolve().parent.parent / "examples" / "example_2021.yaml"
+
+
+def test_new_from_last_year_starts_this_years_report(tmp_path: Path) -> None:
+    path = tmp_path / "r2025.yaml"
+    code, _, err = cli("new", "--from", EXAMPLE_2021, "--year", "2025", "-o", path)
+    assert code == 0
+    assert err == f"wrote {path} (2021 format, report on 2025, from {EXAMPLE_2021})\n"
+    assert load(path) == govinfo_report.next_report(load(EXAMPLE_2021), year=2025)
+
+
+def test_new_from_last_year_passes_x1_against_it(tmp_path: Path) -> None:
+    path = tmp_path / "r2025.yaml"
+    cli("new", "--from", EXAMPLE_2021, "-o", path)
+    code, out, _ = cli("validate", path, "--previous", EXAMPLE_2021, "--json")
+    findings = json.loads(out)["files"][0]["findings"]
+    assert code == 0
+    assert [f for f in findings if f["code"] == "X.1"] == []
+    assert load(path).applications["carried_over.total"] == 5
+
+
+def test_new_from_takes_the_year_after_and_the_agency_unless_told(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    cli("new", "--from", EXAMPLE_2021, "-o", path, "--agency", "某某局", "--kind", "other")
+    meta = load(path).metadata
+    assert (meta.year, meta.agency, meta.agency_kind) == (2025, "某某局", AgencyKind.OTHER)
+
+
+def test_new_from_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text("mine")
+    code, _, err = cli("new", "--from", EXAMPLE_2021, "-o", path)
+    assert (code, err) == (2, f"{PREFIX}{path} already exists; use --force to overwrite it\n")
+    assert path.read_text() == "mine"
+    assert cli("new", "--from", EXAMPLE_2021, "-o", path, "--force")[0] == 0
+
+
+def test_new_from_never_overwrites_last_years_report(tmp_path: Path) -> None:
+    last = tmp_path / "last.yaml"
+    shutil.copy(EXAMPLE_2021, last)
+    code, _, err = cli("new", "--from", last, "-o", last, "--force")
+    assert code == 2
+    assert "refusing to overwrite the input" in err
+    assert load(last) == load(EXAMPLE_2021)
+
+
+def test_new_from_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    code, _, err = cli("new", "--from", tmp_path / "none.yaml", "-o", tmp_path / "r.yaml")
+    assert code == 2
+    assert err.startswith(PREFIX)
+    assert not (tmp_path / "r.yaml").exists()
+
+
+def test_new_needs_a_year_or_last_years_report(tmp_path: Path) -> None:
+    code, _, err = cli("new", "-o", tmp_path / "r.yaml")
+    assert code == 2
+    assert "--year" in err
+    assert "--from" in err
+
+
 def test_validate_warns_that_a_new_report_without_agency_names_none(tmp_path: Path) -> None:
     path = tmp_path / "r.yaml"
     cli("new", "--year", "2025", "-o", path)

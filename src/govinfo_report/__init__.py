@@ -6,7 +6,8 @@ The report is an immutable value (:class:`Report`) in either statutory format;
 published reports (Word, web pages, Markdown, flattened text) and the JSON/YAML/TOML
 interchange files; :func:`load` / :func:`dump` (and :func:`loads` / :func:`dumps` for
 strings) are those files' own functions, :func:`describe` explains any finding code, and
-:func:`survey` checks a whole corpus into tables and a dashboard.
+:func:`survey` checks a whole corpus into tables and a dashboard, and :func:`compose`
+writes the standard statistic sentences from the tables.
 Everything a user needs is importable from here; the subpackages hold the rest.
 """
 
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from govinfo_report.batch import RenderResult, render_many
     from govinfo_report.catalog import RuleInfo, describe
     from govinfo_report.checks import check, is_valid, iter_findings
+    from govinfo_report.compose import compose, with_composed_text
     from govinfo_report.errors import (
         AmountRangeError,
         GovinfoReportError,
@@ -58,6 +60,7 @@ if TYPE_CHECKING:
         TotalChange,
         blank_report,
         fill_totals,
+        next_report,
     )
     from govinfo_report.readers import Reader, ReadResult, read_report
     from govinfo_report.serialize import dump, dumps, load, loads
@@ -79,6 +82,8 @@ _HOMES: dict[str, str] = {
     "check": "govinfo_report.checks",
     "is_valid": "govinfo_report.checks",
     "iter_findings": "govinfo_report.checks",
+    "compose": "govinfo_report.compose",
+    "with_composed_text": "govinfo_report.compose",
     "AmountRangeError": "govinfo_report.errors",
     "GovinfoReportError": "govinfo_report.errors",
     "PreviousReportMismatch": "govinfo_report.errors",
@@ -117,6 +122,7 @@ _HOMES: dict[str, str] = {
     "TotalChange": "govinfo_report.model",
     "blank_report": "govinfo_report.model",
     "fill_totals": "govinfo_report.model",
+    "next_report": "govinfo_report.model",
     "Reader": "govinfo_report.readers",
     "ReadResult": "govinfo_report.readers",
     "read_report": "govinfo_report.readers",
@@ -176,6 +182,7 @@ __all__ = [
     "available_writers",
     "blank_report",
     "check",
+    "compose",
     "describe",
     "describe_path",
     "dump",
@@ -189,10 +196,12 @@ __all__ = [
     "load",
     "loads",
     "migrate",
+    "next_report",
     "read_report",
     "render",
     "render_many",
     "survey",
+    "with_composed_text",
     "write_report",
 ]
 

@@ -1,7 +1,10 @@
 """Report data that a published document does not print, carried inside our own output.
 
 The agency kind, publication date, structured contact details and the structured
-信息处理费 are not visible in a report's text. The DOCX writer stores them as a custom
+信息处理费 are not visible in a report's text (the writers print the contact and the fee
+in a sentence where the prose does not state them: :mod:`govinfo_report._stated`; the
+record says which sentences they added, under :data:`PRINTED`, for the readers to take
+out again). The DOCX writer stores them as a custom
 document property named :data:`PROPERTY`, the Markdown writer in its front matter, so
 that our own output reads back losslessly (the readers turn the record into a
 :class:`~govinfo_report.readers._known.Known`). Everything printed (title, text, tables,
@@ -24,11 +27,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from govinfo_report import _stated
 from govinfo_report.model import Report, Table
 from govinfo_report.serialize import CONVERTER
 
 PROPERTY = "govinfo-report"
 VERSION = 1
+PRINTED = "printed"
+"""The key of the sentences the writer added to the prose (:data:`_stated.NAMES`), in
+document order; absent when it added none."""
 SIDEWAYS_AFTER = "review_litigation_after"
 """The key of the ``after`` of Table 4's extra rows below its line of values, in order."""
 CLOSING = "closing"
@@ -36,9 +43,12 @@ CLOSING = "closing"
 some (a section id the report gives twice is left out: the count could not say whose)."""
 
 
-def unprinted(report: Report) -> dict[str, Any]:
+def unprinted(report: Report, added: tuple[str, ...] | None = None) -> dict[str, Any]:
     """The fields of ``report`` that its document does not print, as plain data.
 
+    :data:`PRINTED` lists the sentences the writers add to the prose for the contact
+    and the fee, when they add any: ``added`` if the writer has them at hand, else
+    :func:`govinfo_report._stated.as_printed`'s.
     :data:`SIDEWAYS_AFTER` is there only when Table 4 has an extra row after 行政复议,
     未经复议直接起诉 or no row, which only the DOCX cannot print.
     """
@@ -62,6 +72,10 @@ def unprinted(report: Report) -> dict[str, Any]:
     }
     if closing:
         data[CLOSING] = closing
+    if added is None:
+        added = _stated.as_printed(report).added
+    if added:
+        data[PRINTED] = list(added)
     table4 = report.review_litigation
     anchors = _below_line(table4)
     if any(after != table4.spec.rows[-1].id for after in anchors):
@@ -69,9 +83,9 @@ def unprinted(report: Report) -> dict[str, Any]:
     return data
 
 
-def dumps(report: Report) -> str:
+def dumps(report: Report, added: tuple[str, ...] | None = None) -> str:
     """:func:`unprinted` as compact JSON (for a document property)."""
-    return json.dumps(unprinted(report), ensure_ascii=False, sort_keys=True)
+    return json.dumps(unprinted(report, added), ensure_ascii=False, sort_keys=True)
 
 
 def _below_line(table: Table) -> list[str | None]:

@@ -120,9 +120,13 @@ def test_rule_ids_are_stable_and_readable() -> None:
         "F.1",
         "Y.1",
         "SEC.2",
+        "TX.1",
+        "TX.2",
     ):
         assert rule_id in rules
     assert "T3.3.other_handling" in RULESETS[FormatVersion.V2019]
+    assert "TX.2" in RULESETS[FormatVersion.V2019]  # a fee can be data in either format
+    assert "SEC.2" not in RULESETS[FormatVersion.V2019]
 
 
 def test_cross_year_x2_replaces_the_one_year_form() -> None:

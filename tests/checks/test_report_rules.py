@@ -1,4 +1,4 @@
-"""Document rules: F.1 (format vs year), Y.1–Y.3 (dates, title), SEC.1, SEC.2."""
+"""Document rules: F.1 (format vs year), Y.1–Y.3 (dates, title), SEC.1, SEC.2, TX.2."""
 
 from __future__ import annotations
 
@@ -8,9 +8,21 @@ from decimal import Decimal
 import attrs
 import pytest
 from _checks_support import clean_report, of_code, with_meta
+from hypothesis import given, settings
 
-from govinfo_report import AgencyKind, ProcessingFee, Section, Subsection, blank_report
+from govinfo_report import (
+    AgencyKind,
+    Finding,
+    ProcessingFee,
+    Report,
+    Section,
+    Subsection,
+    _stated,
+    blank_report,
+)
 from govinfo_report.checks import Severity, check
+from govinfo_report.writers import render
+from strategies import reports
 
 # --- F.1 ---------------------------------------------------------------------------------
 
@@ -226,9 +238,124 @@ def test_sec2_holds_with_the_structured_fee() -> None:
     assert of_code(check(report), "SEC.2") == []
 
 
+def test_sec2_holds_with_the_structured_fee_because_the_writers_print_it() -> None:
+    report = attrs.evolve(
+        _with_other(clean_report(), ("无其他需要报告的事项。",)),
+        processing_fee=ProcessingFee(amount=Decimal("20")),
+    )
+    assert of_code(check(report), "SEC.2") == []
+    text = render(report, "markdown").decode("utf-8")
+    assert "\n本年度收取政府信息公开信息处理费20元。\n" in text
+
+
+def test_sec2_fails_when_the_structured_fee_has_no_section_to_be_printed_in() -> None:
+    report = clean_report()
+    report = attrs.evolve(report, sections=report.sections[:5], processing_fee=FEE_120)
+    (finding,) = of_code(check(report), "SEC.2")
+    assert finding.paths == ("processing_fee", "sections")
+    assert "无处写明" in finding.message_zh
+    assert "no section 6" in finding.message_en
+
+
 def test_sec2_does_not_apply_to_the_2019_format() -> None:
     report = attrs.evolve(clean_report("2019"), processing_fee=None)
     assert of_code(check(report), "SEC.2") == []
+
+
+# --- TX.2 -------------------------------------------------------------------------------
+
+FEE_120 = ProcessingFee(amount=Decimal("120"))
+
+
+def _with_other(report: Report, paragraphs: tuple[str, ...]) -> Report:
+    return report.with_section("other", paragraphs=paragraphs, subsections=())
+
+
+def _tx2(text: str, fee: ProcessingFee | None = FEE_120, version: str = "2021") -> list[Finding]:
+    report = attrs.evolve(_with_other(clean_report(version), (text,)), processing_fee=fee)
+    return of_code(check(report), "TX.2")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本年度未收取信息处理费。",
+        "本年度没有收取政府信息公开信息处理费。",
+        "本机关政府信息公开工作未收费。",
+        "本机关未收取任何费用。",
+        "2023年度，县发展和改革局政府信息公开未发生收费情况。",
+    ],
+)
+def test_tx2_fails_when_the_text_says_none_was_charged_beside_a_fee(text: str) -> None:
+    (finding,) = _tx2(text)
+    assert finding.severity is Severity.WARNING
+    assert finding.paths == ("sections[5].paragraphs[0]", "processing_fee.amount")
+    assert (finding.reported, finding.computed, finding.difference) == (0, 120, -120)
+    assert "未收取信息处理费" in finding.message_zh
+    assert "processing_fee 为120元" in finding.message_zh
+    assert "no fee was charged" in finding.message_en
+
+
+def test_tx2_fails_on_another_amount() -> None:
+    (finding,) = _tx2("全年收取信息处理费80元。")
+    assert (finding.reported, finding.computed, finding.difference) == (80, 120, -40)
+    assert "信息处理费80元" in finding.message_zh
+
+
+def test_tx2_fails_on_a_fee_the_text_states_beside_none_held() -> None:
+    (finding,) = _tx2("本年度收取信息处理费120元。", fee=ProcessingFee(amount=Decimal(0)))
+    assert finding.difference == 120
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本年度收取信息处理费120元。",
+        "全年收取政府信息公开信息处理费0.012万元。",
+        "共收取信息处理费 120.00 元。",
+    ],
+)
+def test_tx2_holds_when_the_text_states_the_same_amount(text: str) -> None:
+    assert _tx2(text) == []
+
+
+def test_tx2_holds_on_a_statement_it_cannot_read_as_one_amount() -> None:
+    assert _tx2("收取信息处理费120元，另收取复印费20元。") == []
+    assert _tx2("收取信息处理费120元；后退还申请人80元信息处理费。") == []
+
+
+def test_tx2_says_nothing_without_a_structured_fee_or_a_statement() -> None:
+    assert _tx2("本年度未收取信息处理费。", fee=None) == []
+    assert _tx2("无其他需要报告的事项。") == []
+
+
+def test_tx2_compares_the_requests_charged_when_both_give_them() -> None:
+    fee = ProcessingFee(amount=Decimal("120"), applications=2)
+    (finding,) = _tx2("本年度对3件政府信息公开申请收取信息处理费120元。", fee=fee)
+    assert finding.paths == ("sections[5].paragraphs[0]", "processing_fee.applications")
+    assert (finding.reported, finding.computed, finding.difference) == (3, 2, 1)
+    assert _tx2("本年度收取信息处理费120元。", fee=fee) == []
+
+
+def test_tx2_reads_the_subsections_of_section_six_and_points_at_the_paragraph() -> None:
+    sub = Subsection(
+        heading="（二）信息处理费收取情况", paragraphs=("无。", "本年度未收取信息处理费。")
+    )
+    report = clean_report().with_section("other", paragraphs=(), subsections=(sub,))
+    (finding,) = of_code(check(attrs.evolve(report, processing_fee=FEE_120)), "TX.2")
+    assert finding.paths[0] == "sections[5].subsections[0].paragraphs[1]"
+
+
+def test_tx2_applies_to_the_2019_format_too() -> None:
+    assert [f.code for f in _tx2("本年度未收取信息处理费。", version="2019")] == ["TX.2"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(reports())
+def test_what_the_writers_print_never_makes_a_tx2_or_sec2_finding(report: Report) -> None:
+    printed = _stated.as_printed(report).report
+    for code in ("TX.2", "SEC.2"):
+        assert of_code(check(printed), code) == of_code(check(report), code)
 
 
 def test_blank_report_lists_what_an_author_must_still_do() -> None:

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
+from govinfo_report._fee_text import read_fee
 from govinfo_report.model import ProcessingFee
-from govinfo_report.readers._fee import read_fee
 
 
 @pytest.mark.parametrize(

@@ -6,11 +6,11 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from govinfo_report._fee_text import read_fee
 from govinfo_report.formats import CellKind
 from govinfo_report.model import BLANK, ProcessingFee
 from govinfo_report.readers import read_report
 from govinfo_report.readers._cells import parse
-from govinfo_report.readers._fee import read_fee
 from readers.bounded import cli_outcome
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"

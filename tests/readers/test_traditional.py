@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from govinfo_report._traditional import is_traditional, simplified
 from govinfo_report.formats import FormatVersion, get_format
 from govinfo_report.readers._labels import normalize
-from govinfo_report.readers._traditional import is_traditional, simplified
 from govinfo_report.readers.html import HtmlReader
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"

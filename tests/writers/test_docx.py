@@ -554,7 +554,7 @@ def test_text_a_word_file_cannot_hold_is_a_clear_error() -> None:
 
 @pytest.mark.parametrize("char", ["\x85", "\ud800", "\ufffe"])
 def test_contact_details_a_word_file_cannot_hold_are_a_clear_error(char: str) -> None:
-    # The contact is not printed but kept in a document property: the same refusal.
+    # The contact is printed in the intro and kept in a document property: the same refusal.
     report = numbered()
     contact = Contact(office=f"办{char}公室")
     report = attrs.evolve(report, metadata=attrs.evolve(report.metadata, contact=contact))

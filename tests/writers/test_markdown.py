@@ -227,6 +227,7 @@ def test_front_matter_holds_identity_and_unprinted_fields() -> None:
         '  phone: "0577-1234567"',
         "processing_fee:",
         '  amount: "0"',
+        'printed: ["contact", "processing_fee"]',
     ]
 
 
@@ -343,7 +344,7 @@ def test_control_character_in_text_is_a_clear_error() -> None:
 
 @pytest.mark.parametrize("char", ["\x0b", "\ud800", "\ufffe"])
 def test_contact_details_markdown_cannot_hold_are_a_clear_error(char: str) -> None:
-    # The contact goes into the front matter only: refused there as in the text.
+    # The contact goes into the front matter and the intro: refused there as in the text.
     report = blank_report(year=2021)
     contact = Contact(office=f"办{char}公室")
     report = attrs.evolve(report, metadata=attrs.evolve(report.metadata, contact=contact))

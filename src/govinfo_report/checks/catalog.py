@@ -282,10 +282,14 @@ _ENTRIES = (
         severity=_W,
         title_zh="说明信息处理费收取情况",
         title_en="The information processing fee is stated",
-        meaning_zh="2021 格式的报告没有说明收取信息处理费的情况（“其他需要报告的事项”中未提及）。",
+        meaning_zh=(
+            "2021 格式的报告印出的“其他需要报告的事项”没有说明收取信息处理费的情况：正文未提及，"
+            "也没有可据以印出的 processing_fee（或报告缺少该部分，processing_fee 无处印出）。"
+        ),
         meaning_en=(
-            "A 2021-format report does not state the information processing fee charged "
-            "(section 六 does not mention it)."
+            "A 2021-format report as printed does not state the information processing fee "
+            "charged: section 六 does not mention it and there is no processing_fee for the "
+            "writers to print there (or the report has no section 六 to print it in)."
         ),
         why_zh=(
             "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）施行后，2021 格式要求在"
@@ -295,9 +299,13 @@ _ENTRIES = (
             "Since the fee rules of 国办函〔2020〕109号, the 2021 format has section 六 report "
             "the fee charged, even when it is 0 yuan."
         ),
-        fix_zh="在“六、其他需要报告的事项”中写明本年度收取信息处理费的金额（如“未收取信息处理费”）。",
+        fix_zh=(
+            "在“六、其他需要报告的事项”中写明本年度收取信息处理费的金额（如“未收取信息处理费”），"
+            "或设置 processing_fee，由写出的文档印出。"
+        ),
         fix_en=(
-            "State the fee charged this year in section 六 (e.g. 未收取信息处理费, none charged)."
+            "State the fee charged this year in section 六 (e.g. 未收取信息处理费, none charged), "
+            "or set processing_fee for the writers to print it."
         ),
     ),
     RuleInfo(
@@ -327,6 +335,32 @@ _ENTRIES = (
             "Compare the figure in the text with Tables 3 and 4 and correct whichever is "
             "wrong; where the text counts differently, say so in the text."
         ),
+    ),
+    RuleInfo(
+        code="TX.2",
+        severity=_W,
+        title_zh="正文所述信息处理费与 processing_fee 一致",
+        title_en="The fee stated in the text matches processing_fee",
+        meaning_zh=(
+            "“六、其他需要报告的事项”写明的信息处理费（或收费的申请件数）与结构化的 "
+            "processing_fee 不同，如正文写“未收取信息处理费”而 processing_fee 为 120 元。"
+        ),
+        meaning_en=(
+            "The information processing fee (or the number of requests charged) that section "
+            "六 states differs from the structured processing_fee, e.g. the text says 未收取 "
+            "(none charged) while processing_fee is 120 yuan."
+        ),
+        why_zh=(
+            "文档印出的是正文，数据汇总用的是 processing_fee：两者不一致时，公开的报告与上报的"
+            "数据互相矛盾；正文已写明收费情况时，写出的文档不会再印一句 processing_fee。"
+        ),
+        why_en=(
+            "The document prints the text, while tallies use processing_fee: when they "
+            "differ, the published report contradicts the data; where the text states the "
+            "fee, the writers do not print processing_fee beside it."
+        ),
+        fix_zh="核对实际收取的信息处理费，改正正文或 processing_fee 中错误的一方。",
+        fix_en="Check the fee actually charged and correct the text or processing_fee.",
     ),
     RuleInfo(
         code="B.1",

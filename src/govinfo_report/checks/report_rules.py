@@ -4,7 +4,7 @@ Each is a small frozen value with a ``code``, a ``severity``, the ``paths`` it r
 ``findings(ctx)`` method, built by a factory the rule sets call with data (the
 deadlines of 第四十九条, the section declarations of the format, the terms of 第五十条(四)).
 They live by family in :mod:`~govinfo_report.checks.date_rules` (F.1, Y.1–Y.3),
-:mod:`~govinfo_report.checks.section_rules` (SEC.1, SEC.2, E.1) and
+:mod:`~govinfo_report.checks.section_rules` (SEC.1, SEC.2, TX.2, E.1) and
 :mod:`~govinfo_report.checks.text_rules` (TX.1); this module gathers them, as before.
 """
 
@@ -23,9 +23,11 @@ from govinfo_report.checks.date_rules import (
 )
 from govinfo_report.checks.section_rules import (
     ExtraRowsNoted,
+    FeeMatchesText,
     ProcessingFeeStated,
     SectionsComplete,
     extra_rows_noted,
+    fee_matches_text,
     processing_fee_stated,
     sections_complete,
 )
@@ -45,6 +47,7 @@ __all__ = [
     "DatesWithinDeadline",
     "Deadline",
     "ExtraRowsNoted",
+    "FeeMatchesText",
     "FormatMatchesYear",
     "ProcessingFeeStated",
     "Quantity",
@@ -56,6 +59,7 @@ __all__ = [
     "TitleNamesYear",
     "dates_within_deadline",
     "extra_rows_noted",
+    "fee_matches_text",
     "format_matches_year",
     "parse_count",
     "processing_fee_stated",

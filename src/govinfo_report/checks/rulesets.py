@@ -23,6 +23,7 @@ from govinfo_report.checks.report_rules import (
     Deadline,
     dates_within_deadline,
     extra_rows_noted,
+    fee_matches_text,
     format_matches_year,
     processing_fee_stated,
     sections_complete,
@@ -270,8 +271,8 @@ def _build(spec: FormatSpec) -> Mapping[str, Rule]:
     rules["SEC.1"] = sections_complete(
         spec.sections, government_kinds=GOVERNMENT_KINDS, government_terms=GOVERNMENT_TERMS
     )
+    (other,) = [s for s in spec.sections if s.id == "other"]
     if spec.version is FormatVersion.V2021:
-        (other,) = [s for s in spec.sections if s.id == "other"]
         rules["SEC.2"] = processing_fee_stated(other, FEE_MENTION)
     (overview,) = [s for s in spec.sections if s.id == "overview"]
     rules["TX.1"] = text_matches_tables(
@@ -283,6 +284,7 @@ def _build(spec: FormatSpec) -> Mapping[str, Rule]:
         carried_over_apart=CARRIED_OVER_APART,
         carry=CARRY,
     )
+    rules["TX.2"] = fee_matches_text(other)
     return MappingProxyType(rules)
 
 

@@ -1,17 +1,19 @@
-"""The rules about the content of the document: SEC.1, SEC.2 and E.1.
+"""The rules about the content of the document: SEC.1, SEC.2, TX.2 and E.1.
 
 SEC.1 checks that each of the six sections the format prescribes is there with text,
-SEC.2 that 第五十条(四)'s processing fee is stated, E.1 that rows a table adds are
-explained in the text.
+SEC.2 that the 信息处理费 is stated in section 六 as printed, TX.2 that the fee stated
+there is the structured one, E.1 that rows a table adds are explained in the text.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from decimal import Decimal
 
 import attrs
 
+from govinfo_report import _stated
 from govinfo_report.checks._labels import row_zh
 from govinfo_report.checks._report_rule import ReportRule, finding
 from govinfo_report.checks.rules import Context, Text, severity_of
@@ -140,33 +142,48 @@ def sections_complete(
 
 @attrs.frozen(kw_only=True)
 class ProcessingFeeStated(ReportRule):
-    """SEC.2: the 信息处理费 is stated, as data or in the text of a section."""
+    """SEC.2: the 信息处理费 is stated in the text of section 六 as a document prints it.
+
+    A fee held as data (``processing_fee``) is printed there by the writers when the
+    prose does not state it (:func:`govinfo_report._stated.as_printed`): it counts, as
+    long as the report has the section to print it in.
+    """
 
     section: SectionSpec
     mention: re.Pattern[str]
     paths: tuple[str, ...] = ("processing_fee",)
 
     def passes(self, ctx: Context) -> bool:
-        """The fee is stated as data."""
-        return ctx.report.processing_fee is not None
+        """The fee is data and the section it is printed in is there."""
+        report = ctx.report
+        return report.processing_fee is not None and report.section(self.section.id) is not None
 
     def _findings(self, ctx: Context) -> Iterator[Finding]:
-        """A finding when neither ``processing_fee`` nor the section states the fee."""
+        """A finding when the printed section does not state the fee."""
         report = ctx.report
-        if report.processing_fee is not None:
+        printed = _stated.as_printed(report).report
+        if self.mention.search(_section_text(printed, (self.section.id,))):
             return
-        if self.mention.search(_section_text(report, (self.section.id,))):
-            return
-        paths = self.paths + tuple(
+        at = tuple(
             f"sections[{i}]" for i, s in enumerate(report.sections) if s.id == self.section.id
         )
+        if report.processing_fee is not None:
+            yield finding(
+                self,
+                f"信息处理费无处写明：报告没有「{self.section.heading}」部分，"
+                "processing_fee 中的金额不会印在文中",
+                f"the information processing fee is not printed: the report has no section "
+                f"{self.section.number} ({self.section.english}) to state processing_fee in",
+                ("processing_fee", "sections"),
+            )
+            return
         yield finding(
             self,
             f"未说明信息处理费收取情况：「{self.section.heading}」中未提及"
             "（未收取也应写明，如“本年度未收取信息处理费”）",
             f"the information processing fee is not stated: section {self.section.number} "
             f"({self.section.english}) does not mention it (state it even when none was charged)",
-            paths,
+            self.paths + at,
         )
 
 
@@ -177,10 +194,90 @@ def processing_fee_stated(
     code: str = "SEC.2",
     severity: Severity | None = None,
 ) -> ProcessingFeeStated:
-    """The rule that the fee is stated in ``section`` (text matching ``mention``) or as data."""
+    """The rule that the fee is stated in ``section`` as printed (text matching ``mention``,
+    or the sentence printed for the structured fee)."""
     return ProcessingFeeStated(
         code=code, severity=severity_of(code, severity), section=section, mention=mention
     )
+
+
+# --- TX.2 -----------------------------------------------------------------------------
+
+
+def _yuan(amount: Decimal) -> str:
+    return format(amount, "f")
+
+
+@attrs.frozen(kw_only=True)
+class FeeMatchesText(ReportRule):
+    """TX.2: the 信息处理费 the text of section 六 states is the structured one.
+
+    The text is read as the writers read it to decide whether to print the fee
+    (:func:`govinfo_report._stated.fee_statement`): a statement of an amount ("未收取信息处理费"
+    is 0, "收取信息处理费120元" is 120), and of the number of requests charged when it
+    gives one. A statement that cannot be read as one amount is left alone.
+    """
+
+    section: SectionSpec
+    paths: tuple[str, ...] = ("processing_fee", "sections")
+
+    def passes(self, ctx: Context) -> bool:
+        """No structured fee, or no section to state one."""
+        report = ctx.report
+        return report.processing_fee is None or report.section(self.section.id) is None
+
+    def _findings(self, ctx: Context) -> Iterator[Finding]:
+        """A finding when the amount stated differs, or else the number of requests."""
+        report = ctx.report
+        fee = report.processing_fee
+        statement = _stated.fee_statement(report, self.section.id)
+        if fee is None or statement is None or statement[0].fee is None:
+            return
+        reading, path = statement
+        stated, quote = statement[0].fee, reading.quote
+        heading, where = self.section.heading, f"section {self.section.number}"
+        if stated.amount != fee.amount:
+            d = stated.amount - fee.amount
+            if stated.amount == 0:
+                zh, en = "未收取信息处理费", "no fee was charged"
+            else:
+                zh = f"信息处理费{_yuan(stated.amount)}元"
+                en = f"a fee of {_yuan(stated.amount)} yuan"
+            yield finding(
+                self,
+                f"「{heading}」写明{zh}（“{quote}”），而 processing_fee 为"
+                f"{_yuan(fee.amount)}元，差 {_yuan(d)}",
+                f"{where} ({self.section.english}) says {en} ({quote!r}), processing_fee is "
+                f"{_yuan(fee.amount)} yuan, difference {_yuan(d)}",
+                (path, "processing_fee.amount"),
+                reported=stated.amount,
+                computed=fee.amount,
+                difference=d,
+            )
+            return
+        if stated.applications is None or fee.applications is None:
+            return
+        if stated.applications != fee.applications:
+            n = stated.applications - fee.applications
+            yield finding(
+                self,
+                f"「{heading}」写明对{stated.applications}件申请收取信息处理费（“{quote}”），"
+                f"而 processing_fee 为{fee.applications}件，差 {n}",
+                f"{where} ({self.section.english}) says the fee was charged on "
+                f"{stated.applications} requests ({quote!r}), processing_fee says "
+                f"{fee.applications}, difference {n}",
+                (path, "processing_fee.applications"),
+                reported=stated.applications,
+                computed=fee.applications,
+                difference=n,
+            )
+
+
+def fee_matches_text(
+    section: SectionSpec, *, code: str = "TX.2", severity: Severity | None = None
+) -> FeeMatchesText:
+    """The rule that the fee ``section``'s text states equals ``processing_fee``."""
+    return FeeMatchesText(code=code, severity=severity_of(code, severity), section=section)
 
 
 # --- E.1 ------------------------------------------------------------------------------

@@ -158,11 +158,24 @@ def build_parser(stdout: IO[str], stderr: IO[str]) -> Parser:
 
     p = commands.add_parser(
         "new",
-        help="write a blank report to fill in",
-        description="Write a blank report (every cell blank, the six standard headings).",
+        help="write a blank report to fill in, or start one from last year's",
+        description=(
+            "Write a blank report (every cell blank, the six standard headings), or, with "
+            "--from, this year's report started from last year's: agency, kind, contact, "
+            "the section headings, 上年结转 = last year's 结转下年度, 现行有效件数 carried."
+        ),
         epilog=POLICY,
     )
-    p.add_argument("--year", type=int, required=True, help="the year reported on")
+    p.add_argument(
+        "--year", type=int, help="the year reported on (with --from: default the year after)"
+    )
+    p.add_argument(
+        "--from",
+        dest="previous",
+        type=Path,
+        metavar="FILE",
+        help="last year's report (any format import reads), to start from",
+    )
     p.add_argument(
         "--format",
         choices=[v.value for v in FormatVersion],
@@ -171,12 +184,12 @@ def build_parser(stdout: IO[str], stderr: IO[str]) -> Parser:
     p.add_argument(
         "-o", "--output", type=Path, required=True, help=".yaml, .json or .toml (- = YAML)"
     )
-    p.add_argument("--agency", default="", help="the agency's full name")
+    p.add_argument("--agency", help="the agency's full name (default: --from's, or none)")
     p.add_argument(
         "--kind",
         choices=[k.value for k in AgencyKind],
-        default=AgencyKind.DEPARTMENT.value,
-        help="agency kind (decides deadline and required content)",
+        help="agency kind, deciding deadline and required content (default: --from's, "
+        "or department)",
     )
     p.add_argument(
         "--force", action="store_true", help="replace an existing file, even a read-only one"

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from govinfo_report.model.authoring import TotalChange, blank_report, fill_totals, outcome_rows
+from govinfo_report.model.authoring import (
+    TotalChange,
+    blank_report,
+    fill_totals,
+    next_report,
+    outcome_rows,
+)
 from govinfo_report.model.cells import (
     BLANK,
     NOT_APPLICABLE,
@@ -44,6 +50,7 @@ __all__ = [
     "fill_totals",
     "format_value",
     "is_number",
+    "next_report",
     "numeric",
     "outcome_rows",
 ]

@@ -1,4 +1,5 @@
-"""Authoring help, always an explicit call: a blank report, and totals from their parts.
+"""Authoring help, always an explicit call: a blank report, next year's report started
+from last year's, and totals from their parts.
 
 Nothing here runs on construction. An author who enters only leaf cells calls
 :func:`fill_totals` to compute every 总计; a reader never does, since a published
@@ -14,7 +15,7 @@ import attrs
 
 from govinfo_report.formats import FormatVersion, format_for_year, get_format
 from govinfo_report.model.cells import BLANK, CellValue, Empty
-from govinfo_report.model.report import AgencyKind, Metadata, Report, Section
+from govinfo_report.model.report import AgencyKind, Metadata, Report, Section, check_year
 from govinfo_report.model.table import Table
 
 
@@ -50,6 +51,68 @@ def blank_report(
         applications=Table.blank(spec.applications, fill),
         review_litigation=Table.blank(spec.review_litigation, fill),
     )
+
+
+def next_report(
+    previous: Report, *, year: int | None = None, version: FormatVersion | str | None = None
+) -> Report:
+    """This year's report started from last year's, to fill in.
+
+    Carried over: the agency, its kind and contact details; the sections with their
+    headings and sub-headings as last year's report has them (no text; a standard
+    section it lacks is added); Table 3's 二、上年结转 = last year's 四、结转下年度继续办理,
+    column by column; in the 2021 format, Table 2's 现行有效件数 of 规章 and 行政规范性文件
+    as last year's stock; in the 2019 format, Table 2's 上一年项目数量 = last year's
+    上一年项目数量 + 本年增/减 where both are numbers. Every other cell is blank (the leaf
+    cells to fill in, the totals for :func:`fill_totals`); no intro, dates, custom title,
+    extra rows or 信息处理费. The result passes rule X.1 against ``previous``.
+
+    Args:
+        previous: last year's report.
+        year: the year of the new report; by default the year after ``previous``'s.
+        version: its format; by default the one prescribed for ``year``. Table 2 carries
+            over only when last year's report is in the same format.
+
+    Raises:
+        ReportValueError: the year is outside 1–9998.
+        UnknownFormatError: no format covers the year, and ``version`` is not given.
+    """
+    year = check_year(previous.metadata.year + 1 if year is None else year)
+    spec = format_for_year(year) if version is None else get_format(version)
+    before = previous.metadata
+    sections: list[Section] = []
+    for section in previous.sections:
+        subsections = tuple(attrs.evolve(s, paragraphs=()) for s in section.subsections)
+        sections.append(Section(id=section.id, heading=section.heading, subsections=subsections))
+    report = Report(
+        metadata=Metadata(
+            agency=before.agency,
+            year=year,
+            format_version=spec.version,
+            agency_kind=before.agency_kind,
+            contact=before.contact,
+        ),
+        sections=tuple(sections),
+        proactive=Table.blank(spec.proactive),
+        applications=Table.blank(spec.applications),
+        review_litigation=Table.blank(spec.review_litigation),
+    )
+    for standard in spec.sections:
+        if report.section(standard.id) is None:
+            report = report.with_section(standard.id)
+    carried: dict[str, CellValue] = {}
+    last = previous.applications
+    for column in report.applications.spec.groups[0].columns:
+        carried[f"applications.carried_over.{column.id}"] = last.get("carried_forward", column.id)
+    if previous.format is spec:
+        table2 = previous.proactive
+        for row in spec.proactive.rows:
+            if f"{row.id}.in_force" in table2.spec.index:
+                carried[f"proactive.{row.id}.in_force"] = table2.get(row.id, "in_force")
+            if f"{row.id}.items_last_year" in table2.spec.index:
+                stock = _sum([table2.get(row.id, "items_last_year"), table2.get(row.id, "change")])
+                carried[f"proactive.{row.id}.items_last_year"] = stock
+    return report.with_cells(carried)
 
 
 def _sum(values: Sequence[CellValue]) -> CellValue:

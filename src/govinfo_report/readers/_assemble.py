@@ -29,6 +29,8 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
+from govinfo_report import _stated
+from govinfo_report._traditional import is_traditional
 from govinfo_report.errors import ReportReadError
 from govinfo_report.findings import Severity
 from govinfo_report.formats import FormatVersion, get_format
@@ -51,7 +53,6 @@ from govinfo_report.readers._sections import (
 )
 from govinfo_report.readers._signature import read_signature, undated_signature
 from govinfo_report.readers._table_find import choose_version, classify, read_tables
-from govinfo_report.readers._traditional import is_traditional
 
 
 def assemble(
@@ -243,6 +244,9 @@ def assemble(
         review_litigation=tables["review_litigation"],
         processing_fee=fee,
     )
+    if known.printed:
+        # Our writer printed the contact or the fee where the prose did not state them.
+        report = _stated.without_printed(report, known.printed)
     return ReadResult(report, (*findings, *table_findings))
 
 

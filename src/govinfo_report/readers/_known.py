@@ -20,7 +20,7 @@ from typing import Any, Final
 
 import attrs
 
-from govinfo_report import _embedded
+from govinfo_report import _embedded, _stated
 from govinfo_report.formats import FORMATS, FormatVersion
 from govinfo_report.model import AgencyKind, Contact, ProcessingFee, Section, Table
 from govinfo_report.serialize import CONVERTER, Problem
@@ -29,6 +29,8 @@ UNPRINTED_VERSION: Final = _embedded.VERSION
 """The version of the unprinted-fields record this module reads."""
 CLOSING: Final = _embedded.CLOSING
 """The record's key for the number of closing paragraphs of each section."""
+PRINTED: Final = _embedded.PRINTED
+"""The record's key for the sentences the writer added to the prose."""
 SIDEWAYS_AFTER: Final = _embedded.SIDEWAYS_AFTER
 """The record's key for the ``after`` of Table 4's extra rows below its line of values."""
 _SECTION_IDS: Final = frozenset(s.id for fmt in FORMATS.values() for s in fmt.sections)
@@ -63,6 +65,9 @@ class Known:
     ``processing_fee`` is the report's and the text of section 六 is not read for it."""
     processing_fee: ProcessingFee | None = None
     """The 信息处理费, when ``states_fee``."""
+    printed: tuple[str, ...] = ()
+    """The sentences our writer added to the prose for the contact and the fee
+    (:data:`govinfo_report._stated.NAMES`): the engine takes them out again."""
     sideways_after: tuple[str | None, ...] | None = None
     """For a print of Table 4 sideways (our DOCX): the row each extra row below its line
     of values follows, in print order (see :func:`restore_after`)."""
@@ -110,6 +115,10 @@ def from_unprinted(
     contact = data.get("contact")
     fee = data.get("processing_fee")
     anchors = data.get(SIDEWAYS_AFTER)
+    printed = data.get(PRINTED, [])
+    if not isinstance(printed, list) or not all(p in _stated.NAMES for p in printed):
+        names = ", ".join(repr(n) for n in _stated.NAMES)
+        raise Problem(f"embedded {PRINTED} must be a list of {names}")
     if anchors is not None and (
         not isinstance(anchors, list) or not all(a is None or a in _TABLE4_ROWS for a in anchors)
     ):
@@ -134,6 +143,7 @@ def from_unprinted(
         contact=None if contact is None else CONVERTER.structure(contact, Contact),
         states_fee=True,
         processing_fee=None if fee is None else CONVERTER.structure(fee, ProcessingFee),
+        printed=tuple(printed),
         sideways_after=None if anchors is None else tuple(anchors),
     )
 

@@ -21,7 +21,7 @@ from typing import Generic, Literal, TypeVar
 
 import attrs
 
-from govinfo_report.readers._traditional import simplified
+from govinfo_report._traditional import simplified
 
 K = TypeVar("K", bound=Hashable)
 
@@ -65,7 +65,8 @@ def normalize(text: str) -> str:
     NFKC (full-width → half-width letters, digits and brackets), every whitespace
     character removed (spaces and line breaks inside cells), quotes removed, bracket and
     list-punctuation variants unified. Two labels are "the same" when their normalised
-    forms are equal. Traditional characters are read as Simplified (:mod:`._traditional`).
+    forms are equal. Traditional characters are read as Simplified
+    (:mod:`govinfo_report._traditional`).
     """
     folded = simplified(unicodedata.normalize("NFKC", text))
     return "".join(folded.split()).translate(_PUNCT)

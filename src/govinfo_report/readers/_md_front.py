@@ -36,6 +36,7 @@ _EMBEDDED_KEYS: Final = (
     "contact",
     "processing_fee",
     _embedded.CLOSING,
+    "printed",
 )
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _OURS = re.compile(rf"^{re.escape(FRONT_MATTER_KEY)}\s*:", re.MULTILINE)

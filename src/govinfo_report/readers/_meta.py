@@ -10,13 +10,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-import unicodedata
 
 import attrs
 
 from govinfo_report._numerals import parse_numeral
+from govinfo_report._traditional import fold as fold  # the readers' home of it
 from govinfo_report.model import AgencyKind, Contact
-from govinfo_report.readers._traditional import simplified
 
 _REPORT = r"政府信息公开(?:工作)?(?:年度)?(?:工作)?报告"
 _YEAR = r"(?P<year>(?:19|20)\d{2})\s*年度?"
@@ -97,12 +96,6 @@ class Title:
     """A date printed in brackets after the title ("（2026年1月23日）")."""
     info: str | None = None
     """A labelled date in brackets after the title ("（发布日期：2026年1月23日）")."""
-
-
-def fold(text: str) -> str:
-    """Width-folded text (full-width digits → ASCII), spacing kept; Traditional
-    characters as Simplified, one for one (:mod:`._traditional`)."""
-    return simplified(unicodedata.normalize("NFKC", text)).replace("\u3000", " ")
 
 
 _HEADING_MARK = re.compile(r"^[#＃]{1,6}[ \t\u3000]*")

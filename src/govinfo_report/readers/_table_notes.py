@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from govinfo_report._traditional import simplified
 from govinfo_report.findings import Finding, Severity
 from govinfo_report.formats import RowGroup, TableSpec
 from govinfo_report.readers import _findings as rf
 from govinfo_report.readers._labels import Match, normalize
 from govinfo_report.readers._table_index import SourceRow, TableIndex
-from govinfo_report.readers._traditional import simplified
 
 if TYPE_CHECKING:
     from govinfo_report.readers._table_position import Placed

@@ -5,8 +5,9 @@ writer with python-docx, from the user's template or from a minimal built-in one
 kept as ready-made zip parts (:mod:`._docx_template`). Rendering a report then only
 builds ``document.xml``'s body as text (title, intro, six sections, the three official
 tables laid out as :mod:`govinfo_report.formats.layout` declares them, the signature
-block) and the document properties, and zips the parts with fixed timestamps, so the
-same report always gives the same bytes.
+block; the contact and the fee in a sentence where the prose does not state them, see
+:mod:`govinfo_report._stated`) and the document properties, and zips the parts with
+fixed timestamps, so the same report always gives the same bytes.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO, ClassVar
 
-from govinfo_report import _embedded
+from govinfo_report import _embedded, _stated
 from govinfo_report.errors import ReportWriteError
 from govinfo_report.formats.layout import Keep, Line, Output, layout_of, printed
 from govinfo_report.model import Report, Section, Table, format_value
@@ -75,8 +76,10 @@ class DocxWriter:
         """The .docx file for ``report``, as bytes (see :meth:`write`)."""
         sk = self._skeleton
         builder = _Body(sk.styles)
+        # The contact and the fee are printed where the prose does not state them.
+        printed = _stated.as_printed(report)
         try:
-            body = builder.build(report)
+            body = builder.build(printed.report, printed.added)
             meta = report.metadata
             core = ox.core_part(title=report.title, author=meta.agency, stamp=_stamp(report))
             builder.where = "the contact details (kept in the document properties)"
@@ -84,7 +87,9 @@ class DocxWriter:
             custom = ox.custom_part(
                 [
                     *sk.custom_properties,
-                    ox.custom_property(pid, _embedded.PROPERTY, _embedded.dumps(report)),
+                    ox.custom_property(
+                        pid, _embedded.PROPERTY, _embedded.dumps(report, printed.added)
+                    ),
                 ]
             )
         except ox.IllegalTextError as exc:
@@ -145,7 +150,9 @@ class _Body:
         style_id, runs, ppr = self.last
         self.out[-1] = ox.paragraph(style_id, runs, _KEEP_LEAD_IN + ppr)
 
-    def build(self, report: Report) -> str:
+    def build(self, report: Report, added: Sequence[str] = ()) -> str:
+        """The body of ``report`` as printed; ``added`` names the sentences
+        :func:`~govinfo_report._stated.as_printed` added to its prose."""
         meta = report.metadata
         self.where = "the title"
         if meta.title is None and meta.agency:
@@ -153,8 +160,13 @@ class _Body:
             self.para("Title", meta.standard_title[len(meta.agency) :])
         else:
             self.para("Title", report.title)
+        contact_at = len(report.intro) if _stated.CONTACT in added else 0
         for i, text in enumerate(report.intro, 1):
-            self.where = f"intro paragraph {i}"
+            self.where = (
+                "the contact details (printed at the end of the intro)"
+                if i == contact_at
+                else f"intro paragraph {i}"
+            )
             self.para("Normal", text)
         spec_sections = {s.id: s for s in report.format.sections}
         present = {s.id for s in report.sections}

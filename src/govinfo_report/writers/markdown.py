@@ -2,7 +2,9 @@
 
 The document is a YAML front matter (the fields a report does not print, plus its
 identity), the title, the intro, the six sections with their sub-headings, Tables 2–4
-after the text of sections 二–四, and the signature block. Tables are GFM pipe tables
+after the text of sections 二–四, and the signature block; the contact details and the
+fee are printed in a sentence where the prose does not state them
+(:mod:`govinfo_report._stated`). Tables are GFM pipe tables
 flattened as documented in ``docs/writers/markdown.md`` (``tables="gfm"``, this module),
 or HTML tables with the official merges (``tables="html"``, :mod:`._md_html`), each laid
 out as :mod:`govinfo_report.formats.layout` declares. Rendering follows markdown-it-py's
@@ -17,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, BinaryIO, Final, Literal
 
+from govinfo_report import _stated
 from govinfo_report._markdown_conventions import FRONT_MATTER_KEY, PATH_SEPARATOR
 from govinfo_report.errors import UnknownFormatError
 from govinfo_report.formats import Row, RowGroup, TableSpec
@@ -194,9 +197,12 @@ def blocks(report: Report) -> Iterator[tuple[str, Any]]:
     """The report as ``(kind, payload)`` blocks in document order.
 
     Each table follows the text of the section that carries it (二, 三, 四); a table
-    whose section the report lacks comes after the last section.
+    whose section the report lacks comes after the last section. The front matter gets
+    ``report``; the other blocks come from the report as printed, with the contact and
+    fee sentences its prose lacks (:func:`govinfo_report._stated.as_printed`).
     """
     yield "front_matter", report
+    report = _stated.as_printed(report).report
     yield "title", report.metadata
     for paragraph in report.intro:
         yield "paragraph", paragraph

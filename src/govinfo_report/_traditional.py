@@ -1,8 +1,9 @@
 """Reports written in Traditional Chinese (政府資訊公開工作年度報告): their labels and
 headings matched after conversion to Simplified, their text kept as printed.
 
-:func:`simplified` is applied where labels are compared (``_labels.normalize``, the
-title's ``_meta.fold``), never to the text a report keeps. It is a character table, one
+:func:`simplified` is applied where labels are compared (the readers' label matching,
+:func:`fold` for the title and for the statements of the 信息处理费 that the readers, the
+checks and the writers read), never to the text a report keeps. It is a character table, one
 character for one (so offsets in a title map back to the printed agency name), plus the
 phrase 資訊 (Taiwan's word for 信息: 政府資訊公開). The table covers every character of
 the official labels, headings and the words the readers look for whose Traditional form
@@ -19,6 +20,7 @@ characters in their Traditional form than in their Simplified form, and at least
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from typing import Final
@@ -55,6 +57,12 @@ def simplified(text: str) -> str:
     """``text`` with Traditional characters as Simplified, one for one (資訊 as 信息)."""
     converted = text.translate(_TABLE)
     return converted.replace("资讯", "信息") if "资讯" in converted else converted
+
+
+def fold(text: str) -> str:
+    """Width-folded text (full-width digits → ASCII), spacing kept; Traditional
+    characters as Simplified, one for one."""
+    return simplified(unicodedata.normalize("NFKC", text)).replace("\u3000", " ")
 
 
 def is_traditional(texts: Iterable[str]) -> bool:
