@@ -20,10 +20,11 @@ characters in their Traditional form than in their Simplified form, and at least
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from typing import Final
+
+from govinfo_report._unicode import nfkc
 
 _TRADITIONAL: Final = (
     "萬與專業丟兩個爲為舉麼義鄉亂於產億僅從們會傳體餘關內寫決況準減幾擊則刪別辦務動區"
@@ -55,14 +56,16 @@ _MINIMUM: Final = 10
 
 def simplified(text: str) -> str:
     """``text`` with Traditional characters as Simplified, one for one (資訊 as 信息)."""
-    converted = text.translate(_TABLE)
+    # translate() builds a new string a character at a time; one scan says whether any
+    # character would change (most texts are Simplified throughout).
+    converted = text if _ANY_TRADITIONAL.search(text) is None else text.translate(_TABLE)
     return converted.replace("资讯", "信息") if "资讯" in converted else converted
 
 
 def fold(text: str) -> str:
     """Width-folded text (full-width digits → ASCII), spacing kept; Traditional
     characters as Simplified, one for one."""
-    return simplified(unicodedata.normalize("NFKC", text)).replace("\u3000", " ")
+    return simplified(nfkc(text)).replace("\u3000", " ")
 
 
 def is_traditional(texts: Iterable[str]) -> bool:
