@@ -158,8 +158,10 @@ def _stated(sentence: str, paragraph: int, assume_ogi: bool) -> _Statement | Non
             sentence, paragraph, problem=("写了不同的金额", "different amounts are stated")
         )
     [amount] = amounts
-    counts = {int(next(g for g in m.groups() if g)) for m in _APPLICATIONS.finditer(text)}
-    applications = counts.pop() if amount and len(counts) == 1 else None
+    applications = None
+    if amount:  # the requests charged: only where something was charged
+        counts = {int(next(g for g in m.groups() if g)) for m in _APPLICATIONS.finditer(text)}
+        applications = counts.pop() if len(counts) == 1 else None
     return _Statement(sentence, paragraph, amount, applications)
 
 
