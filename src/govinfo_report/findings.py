@@ -51,6 +51,7 @@ class FindingDict(TypedDict):
     computed: int | str | None
     difference: int | str | None
     location: NotRequired[str]
+    expected: NotRequired[str]
     """Only for a finding of a reader (``line 23``, ``table 3 row 5``)."""
 
 
@@ -78,6 +79,8 @@ class Finding:
     says, ``computed`` what the rule derives from the other operands, ``difference`` is
     ``reported - computed``. ``location`` says where in a source document a reader
     found the problem (``line 23``, ``table 3 row 5``), when it came from a reader.
+    ``expected`` is what the rule required where that is not a number: Y.1's deadline
+    (an ISO date, with ``difference`` the days late).
     """
 
     code: str
@@ -90,6 +93,7 @@ class Finding:
     computed: Number | None = None
     difference: Number | None = None
     location: str | None = None
+    expected: str | None = None
 
     def message(self, lang: Lang = "zh") -> str:
         """The message in Chinese (``"zh"``) or English (``"en"``)."""
@@ -110,6 +114,8 @@ class Finding:
         }
         if self.location is not None:
             data["location"] = self.location
+        if self.expected is not None:
+            data["expected"] = self.expected
         return data
 
     @classmethod
@@ -131,7 +137,7 @@ class Finding:
         paths = data["paths"]
         if not isinstance(paths, list | tuple) or not all(isinstance(p, str) for p in paths):
             raise ValueError(f"paths must be a list of strings, got {paths!r}")
-        location = data.get("location")
+        location, expected = data.get("location"), data.get("expected")
         return cls(
             code=str(data["code"]),
             severity=Severity(data["severity"]),
@@ -143,6 +149,7 @@ class Finding:
             computed=_number(data["computed"], "computed"),
             difference=_number(data["difference"], "difference"),
             location=None if location is None else str(location),
+            expected=None if expected is None else str(expected),
         )
 
     @property

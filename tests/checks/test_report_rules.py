@@ -372,3 +372,17 @@ def test_blank_report_lists_what_an_author_must_still_do() -> None:
         "SEC.2",
     }
     assert not [f for f in findings if f.severity is Severity.ERROR]
+
+
+def test_y1_gives_the_deadline_and_the_days_late_as_fields() -> None:
+    from govinfo_report import Finding
+
+    (finding,) = _signed(AgencyKind.GOVERNMENT, dt.date(2024, 4, 3))
+    assert finding.expected == "2024-03-31"  # type: ignore[attr-defined]
+    assert finding.difference == 3  # type: ignore[attr-defined]
+    assert finding.reported == "2024-04-03"  # type: ignore[attr-defined]
+    data = finding.to_dict()  # type: ignore[attr-defined]
+    assert data["expected"] == "2024-03-31"
+    assert Finding.from_dict(data) == finding
+    (early,) = _signed(AgencyKind.DEPARTMENT, dt.date(2023, 12, 30))
+    assert "expected" not in early.to_dict()  # type: ignore[attr-defined]

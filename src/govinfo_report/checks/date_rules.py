@@ -157,6 +157,8 @@ class DatesWithinDeadline(ReportRule):
                     en,
                     paths,
                     reported=date.isoformat(),
+                    expected=due.isoformat(),
+                    difference=late,
                     severity=self.severity if deadline.statutory else Severity.NOTICE,
                 )
 
