@@ -202,12 +202,12 @@ def build_parser(stdout: IO[str], stderr: IO[str]) -> Parser:
 
     p = commands.add_parser(
         "render",
-        help="write a report as a Word document or Markdown",
-        description="Render a report with a writer (docx, markdown or a plugin).",
+        help="write a report as a Word document, Markdown or an Excel workbook",
+        description="Render a report with a writer (docx, markdown, xlsx or a plugin).",
         epilog=POLICY,
     )
     p.add_argument("file", type=Path, metavar="FILE", help="the report (- = stdin)")
-    p.add_argument("--to", metavar="WRITER", help="docx, markdown, ... (default: from -o)")
+    p.add_argument("--to", metavar="WRITER", help="docx, markdown, xlsx, ... (default: from -o)")
     p.add_argument(
         "-o", "--output", help="output file (default: FILE with the writer's suffix; - = stdout)"
     )

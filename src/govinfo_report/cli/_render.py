@@ -1,4 +1,5 @@
-"""``render``: write a report as a Word document, Markdown or with a plugin writer.
+"""``render``: write a report as a Word document, Markdown, an Excel workbook or with a
+plugin writer.
 
 The document is written even when the report has errors (an office may want to see it),
 but the exit code then says, as ``validate`` would, that it is not one to publish.
@@ -24,7 +25,7 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
 
     source: Path = options.file
     if options.to is None and options.output in (None, "-"):
-        raise UsageError("say which writer with --to (docx, markdown, ...) or give -o FILE")
+        raise UsageError("say which writer with --to (docx, markdown, xlsx, ...) or give -o FILE")
     if options.output is None and str(source) == "-":
         raise UsageError("reading standard input: give -o FILE, or -o - for text output")
     name = options.to or writer_for_path(options.output)
