@@ -20,6 +20,10 @@ METADATA_SHEET: Final = "基本信息"
 """The sheet of the report's metadata, first in the workbook."""
 FINDINGS_SHEET: Final = "检查结果"
 """The sheet of the findings, last, when the report has any."""
+FILLER_STYLE: Final = "无数值"
+"""The named cell style of the cells an extra row has no value for (a short row filled
+out): not a blank value. A name, since a spreadsheet keeps the names of cell styles
+when it saves, not their numbers."""
 METADATA_HEADER: Final = ("项目", "内容", "说明")
 FINDINGS_HEADER: Final = ("代码", "级别", "状态", "单元格", "说明", "Description")
 SEVERITY_LABELS: Final = {
@@ -79,6 +83,7 @@ AGENCY_KINDS: Final = {kind.label: kind for kind in AgencyKind}
 __all__ = [
     "AGENCY_KINDS",
     "FIELDS",
+    "FILLER_STYLE",
     "FINDINGS_HEADER",
     "FINDINGS_SHEET",
     "METADATA_HEADER",

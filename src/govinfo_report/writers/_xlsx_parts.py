@@ -13,6 +13,7 @@ import enum
 from collections.abc import Sequence
 
 from govinfo_report._spreadsheetml import MAIN_NS, PKG_REL_NS, REL_NS, attribute
+from govinfo_report._workbook import FILLER_STYLE
 from govinfo_report.writers import _ooxml as ox
 from govinfo_report.writers._xlsx_sheet import Sheet
 
@@ -37,7 +38,8 @@ class Style(enum.IntEnum):
     TOTAL = 4
     """A total computed by a formula: locked, blue."""
     FILLER = 5
-    """Columns an extra row has no value for: locked, grey."""
+    """Columns an extra row has no value for: locked, grey, of the named cell style
+    :data:`~govinfo_report._workbook.FILLER_STYLE` (a reader tells it from a blank)."""
     FIELD = 6
     """A value of the 基本信息 sheet: flush left, wrapped, unlocked."""
     DATE = 7
@@ -72,8 +74,9 @@ _XFS: dict[Style, tuple[int, int, str, str, bool, int]] = {
 def _xf(style: Style) -> str:
     font, fill, horizontal, vertical, unlocked, number = _XFS[style]
     border = 0 if style is Style.DEFAULT else 1
+    named = 1 if style is Style.FILLER else 0  # the FILLER_STYLE cell style
     attrs_ = (
-        f'numFmtId="{number}" fontId="{font}" fillId="{fill}" borderId="{border}" xfId="0"'
+        f'numFmtId="{number}" fontId="{font}" fillId="{fill}" borderId="{border}" xfId="{named}"'
         ' applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1" applyProtection="1"'
     )
     if number:
@@ -111,9 +114,11 @@ def styles() -> bytes:
         f'<fills count="{len(fills)}">{"".join(fills)}</fills>'
         '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>'
         f"<border>{_BORDER}<diagonal/></border></borders>"
-        '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'
+        '<cellStyleXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'
+        '<xf numFmtId="0" fontId="0" fillId="2" borderId="1"/>'
         f'</cellStyleXfs><cellXfs count="{len(xfs)}">{"".join(xfs)}</cellXfs>'
-        '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+        '<cellStyles count="2"><cellStyle name="Normal" xfId="0" builtinId="0"/>'
+        f'<cellStyle name="{attribute(FILLER_STYLE)}" xfId="1"/></cellStyles>'
         "</styleSheet>"
     )
 
