@@ -247,3 +247,51 @@ def cached(data: bytes, values: Mapping[tuple[str, str], CellValue]) -> bytes:
                     content = text.encode()
                 dest.writestr(info, content)
         return out.getvalue()
+
+
+_INLINE = re.compile(r'<c r="([A-Z]+[0-9]+)"([^>]*?) t="inlineStr"([^>]*)><is>(.*?)</is></c>', re.S)
+
+
+def shared(data: bytes) -> bytes:
+    """``data`` with its inline strings moved to a shared-string table, as Excel saves
+    every string."""
+    strings: list[str] = []
+    index: dict[str, int] = {}
+
+    def share(match: re.Match[str]) -> str:
+        item = match[4]
+        if item not in index:
+            index[item] = len(strings)
+            strings.append(item)
+        return f'<c r="{match[1]}"{match[2]} t="s"{match[3]}><v>{index[item]}</v></c>'
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as dest:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+        for name, content in parts.items():
+            if name.startswith("xl/worksheets/sheet"):
+                content = _INLINE.sub(share, content.decode()).encode()
+            elif name == "xl/_rels/workbook.xml.rels":
+                content = content.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rIdStrings" Type="http://schemas.openxmlformats.org/'
+                    b'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+                    b"</Relationships>",
+                )
+            elif name == "[Content_Types].xml":
+                content = content.replace(
+                    b"</Types>",
+                    b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                    b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+                )
+            parts[name] = content
+        parts["xl/sharedStrings.xml"] = (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            f'count="{len(strings)}" uniqueCount="{len(strings)}">'
+            + "".join(f"<si>{s}</si>" for s in strings)
+            + "</sst>"
+        ).encode()
+        for name, content in parts.items():
+            dest.writestr(name, content)
+    return out.getvalue()

@@ -13,7 +13,7 @@ one :class:`~._document.Grid`, cropped to the columns in use, merged areas expan
 (``origin``), counted against the document's cell budget before it is built.
 
 Our own workbook has one table a sheet, laid out as the Word document's grid: a sheet of
-it is one grid, whole (an extra row with a label and no value is part of its table).
+it is one grid to its end (an extra row with a label and no value is part of its table).
 """
 
 from __future__ import annotations
@@ -133,8 +133,8 @@ def sheet_blocks(sheet: Sheet, budget: CellBudget, *, whole: bool = False) -> li
     Args:
         sheet: the worksheet.
         budget: the document's cell budget, charged for every grid built.
-        whole: the sheet is our own workbook's: if it holds one table, it is one grid,
-            nothing cut off.
+        whole: the sheet is our own workbook's: if it holds one table, it is one grid
+            with nothing cut off its end (a title line added above it is still text).
 
     Raises:
         ReportReadError: a grid would take the document past its cell budget.
@@ -145,14 +145,14 @@ def sheet_blocks(sheet: Sheet, budget: CellBudget, *, whole: bool = False) -> li
         return []
     segments = [segment for band in _bands(rows) for segment in _segments(layout, band)]
     if whole and len(segments) == 1:
-        return [_grid(layout, rows[0], rows[-1], budget)]
+        segments = [rows]
     blocks: list[Block] = []
     for segment in segments:
         first, last = 0, len(segment)
         while first < last and layout.is_text_line(segment[first]):
             first += 1
         tail: list[Block] = []
-        while last > first and layout.is_text_line(segment[last - 1]):
+        while not whole and last > first and layout.is_text_line(segment[last - 1]):
             last -= 1
             tail.insert(0, _paragraph(layout, segment[last]))
         blocks.extend(_paragraph(layout, row) for row in segment[:first])

@@ -10,10 +10,10 @@ external link is never followed (its cached value is read), macros (``vbaProject
 are never read, relationships to external targets are ignored.
 
 A cell is read as the text a reader of the tables needs: a number as its digits
-(``7730.28``, never a float's ``7730.2800000000007``: at most 15 significant digits,
-what a spreadsheet shows), a string with its ``_xHHHH_`` escapes decoded, a formula as
-its cached value. A formula without one is kept as such (:attr:`Cell.formula`), for the
-reader to report: it is never computed here.
+(``7730.28``, never a double's ``7730.2800000000007``: a fraction to 15 significant
+digits, what a spreadsheet shows; a whole number as written), a string with its
+``_xHHHH_`` escapes decoded, a formula as its cached value. A formula without one is
+kept as such (:attr:`Cell.formula`), for the reader to report: it is never computed here.
 """
 
 from __future__ import annotations
@@ -137,10 +137,11 @@ def number_text(value: Decimal) -> str:
     """A number as a spreadsheet shows it: its digits, at most 15 significant ones."""
     if not value.is_finite() or value.adjusted() > 18:
         return str(value)  # no count or amount: left for the reader to report
-    if len(value.as_tuple().digits) > 15:
-        value = _FIFTEEN.plus(value)
     if value == value.to_integral_value():
         return str(int(value))
+    # A fraction with more digits than a double holds is a double's noise.
+    if len(value.as_tuple().digits) > 15:
+        value = _FIFTEEN.plus(value)
     return format(value.normalize(), "f")
 
 

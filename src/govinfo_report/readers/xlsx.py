@@ -127,7 +127,7 @@ class XlsxReader:
             tables.append(sheet)
         known, meta_findings = known_facts(meta, book.embedded, book.date1904)
         findings.extend(meta_findings)
-        ours = meta is not None or book.embedded is not None
+        ours = book.embedded is not None  # our writer's property: our layout
         for sheet in tables:
             blocks.extend(sheet_blocks(sheet, budget, whole=ours))
             formula = _formulas(sheet)
