@@ -5,12 +5,18 @@ An office's sheet may hold the three tables anywhere, one under another, with a 
 line above them (``某局2024年政府信息公开工作年度报告统计表``), a heading before each
 (``三、收到和处理政府信息公开申请情况``) and notes below. The sheet is cut into
 *bands* at two empty rows or more (no table has them), and each band into one *segment*
-per table where a row without values names another table than the rows before it
-(:func:`~._table_find.classify` on that row alone: its header). A segment's first and
+per table where a row without values names another table than the rows before it: a
+header row, with two labels or more that only that table prints, or a Table 2 caption
+(the labels of the layout declaration, compared up to width and spacing, as header rows
+print them). A segment's first and
 last rows that hold a single text and no value (title, heading, note) become
 paragraphs, unless they name a table (Table 2's 第二十条第（一）项 captions); the rest is
 one :class:`~._document.Grid`, cropped to the columns in use, merged areas expanded
 (``origin``), counted against the document's cell budget before it is built.
+
+A segment of more than :data:`MAX_TABLE_ROWS` rows that prints no label of the format
+(a list of requests, an appendix) is reported as no statistic table without being
+handed to the engine, which would compare each of its texts with every label.
 
 Our own workbook has one table a sheet, laid out as the Word document's grid: a sheet of
 it is one grid to its end (an extra row with a label and no value is part of its table).
@@ -18,19 +24,24 @@ it is one grid to its end (an extra row with a label and no value is part of its
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 
 from govinfo_report._spreadsheetml import area, ref
+from govinfo_report.findings import Finding, Severity
 from govinfo_report.formats import FormatVersion, get_format
+from govinfo_report.formats.layout import Output, layout_of
+from govinfo_report.readers import _findings as rf
 from govinfo_report.readers._cells import is_value
 from govinfo_report.readers._document import Block, Grid, Paragraph
+from govinfo_report.readers._labels import normalize
 from govinfo_report.readers._limits import CellBudget
-from govinfo_report.readers._table_find import classify
-from govinfo_report.readers._table_index import caption_index
 from govinfo_report.readers._xlsx_package import Sheet
 
 _Box = tuple[int, int, int, int]
-_TABLE_2 = get_format(FormatVersion.V2021).proactive.id
+MAX_TABLE_ROWS = 100
+"""Rows a segment may have and still be read as a table without printing one label of
+the format exactly: Table 3 has 28, a report's extra rows a few."""
 
 
 class _Layout:
@@ -46,6 +57,7 @@ class _Layout:
             self.by_row.setdefault(row, []).append(col)
         # A row under a merged label (三、本年度办理结果 over 22 rows) holds it too.
         self.covered: set[int] = set()
+        self._named: dict[int, str | None] = {}
         self.merged_rows: dict[int, int] = {}
         """Merged areas starting in each row."""
         for (row, col), box in self.merges.items():
@@ -67,18 +79,20 @@ class _Layout:
         """The table whose header the row (without values) prints: a Table 2 caption, or
         two labels or more of one table and none of another. (A single label such as 其他
         may be an extra row's, or another table's column.)"""
+        if row not in self._named:
+            self._named[row] = self._table_named(row)
+        return self._named[row]
+
+    def _table_named(self, row: int) -> str | None:
         texts = self.texts_of(row)
         if not texts or self.has_value(row):
             return None
-        if len(texts) == 1 and caption_index().match(texts[0]) is not None:
-            return _TABLE_2
-        named = [
-            found
-            for text in texts
-            for found in {classify(Grid(cells=((text,),)), v) for v in FormatVersion} - {None}
-        ]
-        tables = set(named)
-        if len(tables) == 1 and len(named) >= 2:
+        labels = _labels()
+        named = [labels[key] for key in map(normalize, texts) if key in labels]
+        tables = {table for table, _ in named}
+        if len(tables) != 1:
+            return None
+        if len(named) >= 2 or (len(texts) == 1 and named[0][1]):
             return tables.pop()
         return None
 
@@ -127,8 +141,50 @@ def _segments(layout: _Layout, band: list[int]) -> Iterator[list[int]]:
         yield segment
 
 
-def sheet_blocks(sheet: Sheet, budget: CellBudget, *, whole: bool = False) -> list[Block]:
-    """The blocks of ``sheet``, in reading order.
+def _unlabelled(layout: _Layout, segment: Sequence[int]) -> bool:
+    """Whether a segment is too long to be a table of the format and prints none of
+    their labels: a list, an appendix."""
+    if len(segment) <= MAX_TABLE_ROWS:
+        return False
+    labels = _labels()
+    return not any(normalize(text) in labels for row in segment for text in layout.texts_of(row))
+
+
+@functools.cache
+def _labels() -> dict[str, tuple[str, bool]]:
+    """Every printed label (normalised) that names one table of the formats: the table's
+    id, and whether the label is a caption (a line by itself: 第二十条第（一）项)."""
+    found: dict[str, set[tuple[str, bool]]] = {}
+    for version in FormatVersion:
+        for table in get_format(version).tables:
+            for line in layout_of(table, Output.XLSX).lines:
+                caption = len(line.slots) == 1 and line.head
+                for slot in line.slots:
+                    if slot.text:
+                        found.setdefault(normalize(slot.text), set()).add((table.id, caption))
+    return {
+        label: next(iter(names))
+        for label, names in found.items()
+        if len({table for table, _ in names}) == 1 and len(names) == 1
+    }
+
+
+def _unknown(layout: _Layout, top: int, bottom: int) -> Finding:
+    cols = [col for row in range(top, bottom + 1) for col in layout.by_row.get(row, ())]
+    where = f"sheet {layout.name!r} {area(top, min(cols), bottom, max(cols))}"
+    return rf.finding(
+        rf.TABLE_UNKNOWN,
+        Severity.NOTICE,
+        f"{where}不是三张统计表中的任何一张，未读取",
+        f"{where} is none of the three statistic tables; not read",
+        location=where,
+    )
+
+
+def sheet_blocks(
+    sheet: Sheet, budget: CellBudget, findings: list[Finding], *, whole: bool = False
+) -> list[Block]:
+    """The blocks of ``sheet``, in reading order; what is not read goes to ``findings``.
 
     Args:
         sheet: the worksheet.
@@ -156,7 +212,10 @@ def sheet_blocks(sheet: Sheet, budget: CellBudget, *, whole: bool = False) -> li
             last -= 1
             tail.insert(0, _paragraph(layout, segment[last]))
         blocks.extend(_paragraph(layout, row) for row in segment[:first])
-        if first < last:
+        if first < last and _unlabelled(layout, segment[first:last]):
+            # Never the engine's work: it would match every text against every label.
+            findings.append(_unknown(layout, segment[first], segment[last - 1]))
+        elif first < last:
             blocks.append(_grid(layout, segment[first], segment[last - 1], budget))
         blocks.extend(tail)
     return blocks

@@ -4,8 +4,10 @@ The zip is checked before anything is inflated (:class:`~govinfo_report._package
 entries, declared sizes, compression ratio, encryption, XML bytes, no DOCTYPE), then the
 workbook part, its relationships, the shared strings and each visible worksheet are
 parsed, the sheets incrementally (an element is dropped once read), with at most
-:data:`MAX_CELLS` cells holding something and :data:`MAX_MERGES` merged areas in the
-whole workbook. Nothing the workbook points to outside itself is opened: a formula's
+:data:`MAX_CELLS` cells holding something and :data:`MAX_MERGES` merged areas covering
+:data:`MAX_MERGED_CELLS` cells in the whole workbook (the grids built from them are
+bounded by the document's cell budget). The sheet's declared dimension is ignored: only
+the cells it holds count. Nothing the workbook points to outside itself is opened: a formula's
 external link is never followed (its cached value is read), macros (``vbaProject.bin``)
 are never read, relationships to external targets are ignored.
 
@@ -33,6 +35,7 @@ from govinfo_report._spreadsheetml import (
     REL_NS,
     STRICT_NS,
     STRICT_REL_NS,
+    area,
     parse_area,
     parse_ref,
     unescape,
@@ -47,6 +50,9 @@ MAX_CELLS: Final = 100_000
 hundred."""
 MAX_MERGES: Final = 10_000
 """Merged areas over every sheet: a report's tables have a few dozen."""
+MAX_MERGED_CELLS: Final = 100_000
+"""Cells the merged areas of every sheet cover together (Table 3's cover about a hundred):
+a merged area is expanded into a grid, so one over a whole sheet is a cell bomb."""
 _FIFTEEN: Final = Context(prec=15)
 _WORKBOOK: Final = "xl/workbook.xml"
 
@@ -114,6 +120,7 @@ class _Counter:
         self.source = source
         self.cells = 0
         self.merges = 0
+        self.merged = 0
 
     def cell(self, sheet: str) -> None:
         self.cells += 1
@@ -124,12 +131,19 @@ class _Counter:
                 "few hundred"
             )
 
-    def merge(self, sheet: str) -> None:
+    def merge(self, sheet: str, box: tuple[int, int, int, int]) -> None:
         self.merges += 1
         if self.merges > MAX_MERGES:
             raise ReportReadError(
                 f"{self.source}: sheet {sheet!r} brings the workbook to more than "
                 f"{MAX_MERGES} merged areas; a report's tables have a few dozen"
+            )
+        self.merged += (box[2] - box[0] + 1) * (box[3] - box[1] + 1)
+        if self.merged > MAX_MERGED_CELLS:
+            raise ReportReadError(
+                f"{self.source}: sheet {sheet!r}: merged area {area(*box)} brings the "
+                f"workbook's merged areas to more than {MAX_MERGED_CELLS} cells; a report's "
+                "tables merge a few hundred"
             )
 
 
@@ -281,7 +295,7 @@ def _worksheet(
             if tag == merge_tag:
                 found = parse_area(element.get("ref", ""))
                 if found is not None and found[0:2] != found[2:4]:
-                    counter.merge(name)
+                    counter.merge(name, found)
                     merges.append(found)
                 continue
             if tag == row_tag:

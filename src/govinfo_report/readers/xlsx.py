@@ -129,7 +129,7 @@ class XlsxReader:
         findings.extend(meta_findings)
         ours = book.embedded is not None  # our writer's property: our layout
         for sheet in tables:
-            blocks.extend(sheet_blocks(sheet, budget, whole=ours))
+            blocks.extend(sheet_blocks(sheet, budget, findings, whole=ours))
             formula = _formulas(sheet)
             if formula is not None:
                 findings.append(formula)
