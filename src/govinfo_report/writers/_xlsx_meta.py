@@ -125,7 +125,7 @@ def _cells(paths: Sequence[str]) -> str:
 def findings_sheet(findings: Sequence[Finding], cells: Mapping[str, tuple[str, str]]) -> Sheet:
     """The 检查结果 sheet: one row per finding; ``cells`` maps a cell's path to its
     sheet and reference, for the link to the cell a finding is about (its first)."""
-    sheet = Sheet(FINDINGS_SHEET, (10, 6, 8, 34, 50, 50))
+    sheet = Sheet(FINDINGS_SHEET, (10, 6, 8, 46, 48, 48))
     sheet.fit_width = sheet.landscape = True
     sheet.frozen_rows = 1
     for col, text in enumerate(FINDINGS_HEADER):
