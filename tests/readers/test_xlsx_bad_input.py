@@ -26,11 +26,12 @@ from readers.bounded import outcome
 from readers.test_doc_reader import ole2
 
 READER = XlsxReader()
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 SHEET = "xl/worksheets/sheet2.xml"  # Table 2
 
 
 def workbook() -> bytes:
-    return render(load("examples/example_2021.yaml"), "xlsx")
+    return render(load(EXAMPLES / "example_2021.yaml"), "xlsx")
 
 
 def changed(data: bytes, parts: dict[str, bytes | None]) -> bytes:
@@ -73,12 +74,14 @@ def read_error(data: bytes) -> str:
     return str(info.value)
 
 
-_SETUP = """
+_SETUP = (
+    f"EXAMPLE = {str(EXAMPLES / 'example_2021.yaml')!r}\n"
+    + """
 import io, zipfile
 from govinfo_report import load
 from govinfo_report.writers import render
 from govinfo_report.readers.xlsx import XlsxReader
-data = render(load("examples/example_2021.yaml"), "xlsx")
+data = render(load(EXAMPLE), "xlsx")
 def changed(name, content):
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as s, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as d:
@@ -90,6 +93,7 @@ def sheet(cells, merges=""):
     return ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
             f"<sheetData>{cells}</sheetData>{m}</worksheet>").encode()
 """
+)
 _READ = "XlsxReader().read(book, source='book.xlsx')"
 
 
@@ -210,7 +214,7 @@ def test_macros_are_never_read() -> None:
     assert notice.message_en == (
         "the workbook holds macros (not run); the values saved in its cells were read"
     )
-    assert result.report.applications == load("examples/example_2021.yaml").applications
+    assert result.report.applications == load(EXAMPLES / "example_2021.yaml").applications
 
 
 def test_an_external_link_is_never_followed_and_its_saved_value_is_read(tmp_path: Path) -> None:
@@ -306,4 +310,4 @@ def test_a_long_list_without_a_label_of_the_format_is_named_and_not_read() -> No
         unknown.message_en
         == "sheet '申请登记' A1:B2000 is none of the three statistic tables; not read"
     )
-    assert result.report.applications == load("examples/example_2021.yaml").applications
+    assert result.report.applications == load(EXAMPLES / "example_2021.yaml").applications

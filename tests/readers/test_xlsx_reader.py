@@ -17,7 +17,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from govinfo_report import BLANK, AgencyKind, FormatVersion, Money, ProcessingFee, get_format
+from govinfo_report import BLANK, AgencyKind, FormatVersion, Money, ProcessingFee, get_format, load
 from govinfo_report.errors import ReportReadError
 from govinfo_report.findings import Severity
 from govinfo_report.readers import ReadResult
@@ -38,6 +38,8 @@ from readers.xlsx_books import Book, cached, shared
 from writers.test_xlsx_libreoffice import _has_calc
 
 READER = XlsxReader()
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+EXAMPLE = load(EXAMPLES / "example_2021.yaml")
 V2021, V2019 = get_format("2021"), get_format("2019")
 TITLE_2023 = "沭阳县发展和改革局2023年政府信息公开工作年度报告"
 
@@ -242,6 +244,19 @@ def test_a_metadata_sheet_typed_by_hand_is_read_by_its_labels() -> None:
     assert "R.TABLE_MISSING" in codes(result)  # Tables 2 and 3 are not in this workbook
 
 
+def test_a_metadata_label_merged_over_two_columns_has_its_value_after_them() -> None:
+    book = Book().sheet("统计表").table4(V2021.review_litigation, SHUYANG_2023_T4)
+    sheet = book.book.create_sheet("基本情况", 0)
+    for row, (label, value) in enumerate(
+        [("机关名称", "某局"), ("报告年度", 2023), ("报告格式", "2021")], 1
+    ):
+        sheet.cell(row, 1, label)
+        sheet.merge_cells(start_row=row, end_row=row, start_column=1, end_column=2)
+        sheet.cell(row, 3, value)
+    meta = read(book.bytes()).report.metadata
+    assert (meta.agency, meta.year) == ("某局", 2023)
+
+
 def test_metadata_it_cannot_read_is_a_finding_naming_the_cell() -> None:
     book = Book().sheet("统计表").line(TITLE_2023).table4(V2021.review_litigation, SHUYANG_2023_T4)
     _metadata_sheet(
@@ -324,7 +339,7 @@ def test_a_shared_string_the_workbook_lacks_is_an_error() -> None:
 
 
 def test_a_workbook_in_the_strict_namespaces_is_read() -> None:
-    data = render(_example(), "xlsx")
+    data = render(EXAMPLE, "xlsx")
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as dest:
         for info in source.infolist():
@@ -338,13 +353,7 @@ def test_a_workbook_in_the_strict_namespaces_is_read() -> None:
                     b"http://purl.oclc.org/ooxml/officeDocument/relationships",
                 )
             dest.writestr(info, content)
-    assert READER.read(out.getvalue()).report.applications == _example().applications
-
-
-def _example():  # type: ignore[no-untyped-def]
-    from govinfo_report import load
-
-    return load("examples/example_2021.yaml")
+    assert READER.read(out.getvalue()).report.applications == EXAMPLE.applications
 
 
 @pytest.mark.skipif(not _has_calc(), reason="LibreOffice Calc is not installed")

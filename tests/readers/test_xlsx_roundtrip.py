@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from decimal import Decimal
+from pathlib import Path
 
 import attrs
 import openpyxl
@@ -41,6 +42,7 @@ from readers.test_docx_roundtrip import as_printed, with_extra
 from strategies import consistent_reports, reports
 
 READER = XlsxReader()
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -86,7 +88,7 @@ def test_a_consistent_report_round_trips_with_no_finding_but_the_text(report: Re
 
 @pytest.mark.parametrize("example", ["example_2021.yaml", "dongtou_2020.yaml"])
 def test_the_examples_round_trip(example: str) -> None:
-    report = load(f"examples/{example}")
+    report = load(EXAMPLES / example)
     assert round_trip(report) == untold(report)
 
 
@@ -101,15 +103,15 @@ def test_a_workbook_is_detected_by_its_content() -> None:
     assert detect(data, ".bin").name == "xlsx"
 
 
-def test_read_report_reads_a_workbook_file(tmp_path: pytest.TempPathFactory) -> None:
-    report = load("examples/example_2021.yaml")
-    path = tmp_path / "report.xlsx"  # type: ignore[operator]
+def test_read_report_reads_a_workbook_file(tmp_path: Path) -> None:
+    report = load(EXAMPLES / "example_2021.yaml")
+    path = tmp_path / "report.xlsx"
     path.write_bytes(render(report, "xlsx"))
     assert read_report(path).report == untold(report)
 
 
 def test_not_applicable_and_money_with_units_round_trip() -> None:
-    report = load("examples/example_2021.yaml").with_cells(
+    report = load(EXAMPLES / "example_2021.yaml").with_cells(
         {
             "proactive.rules.issued": NOT_APPLICABLE,
             "proactive.fees.amount": Money(Decimal("251000"), "元"),
@@ -120,7 +122,7 @@ def test_not_applicable_and_money_with_units_round_trip() -> None:
 
 
 def test_counts_beyond_what_a_double_holds_round_trip() -> None:
-    report = load("examples/example_2021.yaml").with_cells(
+    report = load(EXAMPLES / "example_2021.yaml").with_cells(
         {"proactive.rules.issued": 10**17 + 1, "proactive.fees.amount": Money(Decimal("1.000001"))}
     )
     assert round_trip(report) == untold(report)
@@ -155,7 +157,7 @@ def test_table4_extra_row_below_a_blank_line_of_values_keeps_its_row() -> None:
 
 
 def test_every_metadata_field_round_trips() -> None:
-    report = load("examples/example_2021.yaml")
+    report = load(EXAMPLES / "example_2021.yaml")
     meta = attrs.evolve(
         report.metadata,
         agency_kind=AgencyKind.TOWNSHIP,
@@ -174,18 +176,18 @@ def test_every_metadata_field_round_trips() -> None:
 
 @pytest.mark.parametrize("contact", [None, Contact()])
 def test_no_contact_and_an_empty_one_stay_apart(contact: Contact | None) -> None:
-    report = load("examples/example_2021.yaml")
+    report = load(EXAMPLES / "example_2021.yaml")
     report = attrs.evolve(report, metadata=attrs.evolve(report.metadata, contact=contact))
     assert round_trip(report).metadata.contact == contact
 
 
 def test_no_fee_stays_no_fee() -> None:
-    report = attrs.evolve(load("examples/example_2021.yaml"), processing_fee=None)
+    report = attrs.evolve(load(EXAMPLES / "example_2021.yaml"), processing_fee=None)
     assert round_trip(report).processing_fee is None
 
 
 def test_text_with_escapes_and_line_breaks_round_trips() -> None:
-    report = load("examples/example_2021.yaml")
+    report = load(EXAMPLES / "example_2021.yaml")
     meta = attrs.evolve(report.metadata, title=" 标题_x0041_\r\n第二行 ", agency="某局_x005F_")
     report = attrs.evolve(report, metadata=meta)
     assert round_trip(report).metadata == meta
@@ -215,3 +217,18 @@ def test_a_workbook_filled_in_with_openpyxl_reads_its_figures_and_says_its_total
     assert completed.applications["new_received.total"] == 3
     assert completed.applications["total_outcomes.natural_person"] == 2
     assert [f.code for f in check(completed) if f.code.startswith("T")] == []
+
+
+def test_the_command_line_renders_a_workbook_and_imports_it_back(tmp_path: Path) -> None:
+    from govinfo_report.cli import run
+
+    source = EXAMPLES / "example_2021.yaml"
+    book, back = tmp_path / "report.xlsx", tmp_path / "back.yaml"
+    stdout, stderr = io.StringIO(), io.StringIO()
+    assert run(["render", str(source), "-o", str(book)], stdout, stderr) == 0, stderr.getvalue()
+    assert run(["import", str(book), "-o", str(back)], stdout, stderr) == 0, stderr.getvalue()
+    assert "(200 of 200 table cells read)" in stderr.getvalue()
+    assert load(back) == untold(load(source))
+    refused = io.StringIO()
+    assert run(["render", str(source), "--to", "xlsx", "-o", "-"], stdout, refused) == 2
+    assert "xlsx output is binary" in refused.getvalue()

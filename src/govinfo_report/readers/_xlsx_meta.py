@@ -2,7 +2,8 @@
 apart (and not read: it lists the findings as they were when the workbook was written).
 
 The 基本信息 sheet is found by its labels (:data:`govinfo_report._workbook.FIELDS`), in
-any column of any sheet, its values in the column to their right; a renamed sheet or
+any column of any sheet, its values in the cell to their right (of a merged label, right
+of its area); a renamed sheet or
 reordered rows still read. Every value is read as an office may have typed it: a year
 as a number or as text (``2024``, ``2024年``), a date as a spreadsheet date or as text
 (``2025-01-20``, ``2025年1月20日``), an agency kind by its label or its id. A value that
@@ -65,13 +66,13 @@ def metadata_fields(sheet: Sheet) -> dict[str, tuple[Cell, str]] | None:
     best = max(columns.values(), key=len, default={})
     if len(best) < _MIN_LABELS:
         return None
-    return {
-        key: (
-            sheet.cells.get((row, col + 1), Cell("")),
-            f"sheet {sheet.name!r} {ref(row, col + 1)}",
-        )
-        for key, (row, col) in best.items()
-    }
+    # The value is right of the label, or of the label's merged area.
+    ends = {(m[0], m[1]): m[3] for m in sheet.merges}
+    fields = {}
+    for key, (row, col) in best.items():
+        at = ends.get((row, col), col) + 1
+        fields[key] = (sheet.cells.get((row, at), Cell("")), f"sheet {sheet.name!r} {ref(row, at)}")
+    return fields
 
 
 def is_findings_sheet(sheet: Sheet) -> bool:
