@@ -23,7 +23,8 @@ from govinfo_report.readers import _registry, get_reader
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "example_2021.yaml"
 DOCUMENT_LIBRARIES = ("docx", "lxml", "markdown_it", "pypdfium2")
 DOCUMENT_READERS = tuple(
-    f"govinfo_report.readers.{name}" for name in ("docx", "doc", "html", "markdown", "pdf", "text")
+    f"govinfo_report.readers.{name}"
+    for name in ("docx", "doc", "html", "markdown", "pdf", "text", "xlsx")
 )
 
 

@@ -2,12 +2,13 @@
 
 The report is an immutable value (:class:`Report`) in either statutory format;
 :func:`check` reports every broken 勾稽关系 and the other rules as :class:`Finding` s;
-:func:`write_report` / :func:`render` emit Word and Markdown; :func:`read_report` imports
-published reports (Word, web pages, Markdown, flattened text) and the JSON/YAML/TOML
-interchange files; :func:`load` / :func:`dump` (and :func:`loads` / :func:`dumps` for
-strings) are those files' own functions, :func:`describe` explains any finding code, and
-:func:`survey` checks a whole corpus into tables and a dashboard, and :func:`compose`
-writes the standard statistic sentences from the tables.
+:func:`write_report` / :func:`render` emit Word, Markdown and Excel workbooks;
+:func:`read_report` imports published reports (Word, Excel, PDF, web pages, Markdown,
+flattened text) and the JSON/YAML/TOML interchange files; :func:`load` / :func:`dump`
+(and :func:`loads` / :func:`dumps` for strings) are those files' own functions,
+:func:`describe` explains any finding code, :func:`survey` checks a whole corpus into
+tables and a dashboard, and :func:`compose` writes the standard statistic sentences from
+the tables.
 Everything a user needs is importable from here; the subpackages hold the rest.
 """
 

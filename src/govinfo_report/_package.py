@@ -1,5 +1,6 @@
-"""Opening an OOXML package (``.docx``, ``.dotx``) safely: the zip checks made before any
-part is inflated, shared by the DOCX reader (its input) and the DOCX writer (a template).
+"""Opening an OOXML package (``.docx``, ``.dotx``, ``.xlsx``) safely: the zip checks made
+before any part is inflated, shared by the DOCX and XLSX readers (their input) and the
+DOCX writer (a template).
 
 A package is a zip of XML parts, and both layers can be turned against whoever opens
 it: a zip bomb (a few kilobytes that inflate to gigabytes; sizes in the headers that
@@ -21,6 +22,8 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from typing import Final
+
+import attrs
 
 ZIP_MAGIC: Final = b"PK\x03\x04"
 CFB_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -46,6 +49,37 @@ RATIO_FLOOR: Final = 1024 * 1024
 
 Error = Callable[[str], Exception]
 """How the caller's errors are made from a message (``ReportReadError``, ...)."""
+
+
+@attrs.frozen
+class Kind:
+    """What kind of package is opened, as its messages name it."""
+
+    name: str
+    """``Word document``."""
+    suffix: str
+    """``.docx``."""
+    program: str
+    """The program that writes it: ``Word``."""
+    legacy: str
+    """What an OLE compound file in its place is, and what to do about it."""
+
+
+WORD: Final = Kind(
+    "Word document",
+    ".docx",
+    "Word",
+    "a Word 97-2003 (.doc) or other OLE compound file, not a .docx; save it as .docx "
+    "(Word 2007 or later) first",
+)
+WORKBOOK: Final = Kind(
+    "Excel workbook",
+    ".xlsx",
+    "Excel",
+    "an Excel 97-2003 workbook (.xls) or other OLE compound file, not a .xlsx; save it as "
+    ".xlsx (Excel 2007 or later, WPS), or convert it with LibreOffice: "
+    "soffice --headless --convert-to xlsx FILE",
+)
 
 _EOCD: Final = b"PK\x05\x06"
 _EOCD64_LOCATOR: Final = b"PK\x06\x07"
@@ -76,7 +110,7 @@ def central_directory(data: bytes) -> tuple[int, int, int] | None:
     return entries, offset, size
 
 
-def refuse_doctype(data: bytes, where: str, error: Error) -> None:
+def refuse_doctype(data: bytes, where: str, error: Error, program: str = "Word") -> None:
     """Refuse XML that declares a DOCTYPE or entities, before it is parsed: Office never
     writes one, and one is how entity expansion attacks start.
 
@@ -85,27 +119,24 @@ def refuse_doctype(data: bytes, where: str, error: Error) -> None:
     """
     if any(marker in data for marker in _DOCTYPE_MARKERS):
         raise error(
-            f"{where} declares a DOCTYPE or entities, which Word never writes; refused "
+            f"{where} declares a DOCTYPE or entities, which {program} never writes; refused "
             "(entity declarations are never resolved)"
         )
 
 
-def _refuse_non_zip(data: bytes, source: str, error: Error) -> None:
+def _refuse_non_zip(data: bytes, source: str, error: Error, kind: Kind) -> None:
     if data.startswith(CFB_MAGIC):
         if _ENCRYPTED_STREAM in data:
             raise error(
-                f"{source} is an encrypted (password-protected) Word document; "
-                "remove the password in Word or WPS and save it again as .docx"
+                f"{source} is an encrypted (password-protected) {kind.name}; remove the "
+                f"password in {kind.program} or WPS and save it again as {kind.suffix}"
             )
-        raise error(
-            f"{source} is a Word 97-2003 (.doc) or other OLE compound file, not a .docx; "
-            "save it as .docx (Word 2007 or later) first"
-        )
+        raise error(f"{source} is {kind.legacy}")
     if not data:
-        raise error(f"{source} is empty; expected a .docx (zip) document")
+        raise error(f"{source} is empty; expected a {kind.suffix} (zip) document")
     if not data.startswith(ZIP_MAGIC):
         raise error(
-            f"{source} is not a .docx document: it does not start with a zip header "
+            f"{source} is not a {kind.suffix} document: it does not start with a zip header "
             f"(first bytes {data[:8].hex(' ')})"
         )
 
@@ -117,6 +148,7 @@ class Package:
         data: the package's bytes.
         source: what to call it in messages (``report.docx``, ``template t.docx``).
         error: makes the exception to raise from a message.
+        kind: what the package is, as the messages name it.
 
     Raises:
         Exception: ``error(message)`` (on construction) when the data is not a zip,
@@ -124,20 +156,21 @@ class Package:
             beyond the limits.
     """
 
-    def __init__(self, data: bytes, source: str, error: Error) -> None:
+    def __init__(self, data: bytes, source: str, error: Error, kind: Kind = WORD) -> None:
         self.source = source
+        self.kind = kind
         self._error = error
         self._xml_bytes = 0
-        _refuse_non_zip(data, source, error)
+        _refuse_non_zip(data, source, error, kind)
         directory = central_directory(data)
         if directory is None:
             raise error(
                 f"{source} is a corrupt zip: no end-of-central-directory record "
-                "(truncated or not a complete .docx)"
+                f"(truncated or not a complete {kind.suffix})"
             )
         if directory[0] > MAX_ENTRIES:
             raise error(
-                f"{source} has {directory[0]} zip entries; a Word document has far fewer "
+                f"{source} has {directory[0]} zip entries; a {kind.name} has far fewer "
                 f"(limit {MAX_ENTRIES})"
             )
         try:
@@ -203,7 +236,7 @@ class Package:
         if info is not None:
             self._count_xml(name, info.file_size)
         data = self.read(name)
-        refuse_doctype(data, f"{self.source}: part {name!r}", self._error)
+        refuse_doctype(data, f"{self.source}: part {name!r}", self._error, self.kind.program)
         return data
 
     def check_all(self) -> None:
@@ -218,7 +251,9 @@ class Package:
             data = self._inflate(info)
             if data[:64].lstrip(b" \t\r\n").startswith(_XML_START):
                 self._count_xml(info.filename, len(data))
-                refuse_doctype(data, f"{self.source}: part {info.filename!r}", self._error)
+                refuse_doctype(
+                    data, f"{self.source}: part {info.filename!r}", self._error, self.kind.program
+                )
 
     def _count_xml(self, name: str, size: int) -> None:
         self._xml_bytes += size

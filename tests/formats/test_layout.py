@@ -12,7 +12,7 @@ from govinfo_report import ExtraRow, FormatVersion, get_format
 from govinfo_report.formats import TABLE_IDS
 from govinfo_report.formats.layout import Output, Shape, layout_of, printed
 
-_OFFICIAL = [Output.DOCX, Output.HTML]
+_OFFICIAL = [Output.DOCX, Output.HTML, Output.XLSX]
 _SRC = Path(__file__).resolve().parents[2] / "src" / "govinfo_report"
 
 
@@ -39,6 +39,21 @@ def test_docx_widths_fit_the_grid(version: FormatVersion) -> None:
     for table in get_format(version).tables:
         layout = layout_of(table, Output.DOCX)
         assert len(layout.widths) == layout.width
+
+
+@pytest.mark.parametrize("version", list(FormatVersion))
+def test_xlsx_widths_fit_the_grid(version: FormatVersion) -> None:
+    for table in get_format(version).tables:
+        layout = layout_of(table, Output.XLSX)
+        assert len(layout.widths) == layout.width
+
+
+def test_the_workbook_prints_the_official_grid_with_its_short_rows_filled() -> None:
+    # The same grid as the Word document: the readers read both the same way.
+    for table in get_format("2021").tables:
+        docx, xlsx = layout_of(table, Output.DOCX), layout_of(table, Output.XLSX)
+        assert xlsx.lines == docx.lines
+        assert (xlsx.shape, xlsx.fill_short_extras, xlsx.keep) == (docx.shape, True, None)
 
 
 @pytest.mark.parametrize(("version", "rows"), [("2019", 20), ("2021", 22)])

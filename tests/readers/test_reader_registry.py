@@ -13,6 +13,7 @@ from govinfo_report.serialize import dumps
 def test_every_builtin_reader_is_available() -> None:
     assert available_readers() == [
         "docx",
+        "xlsx",
         "pdf",
         "html",
         "doc",
@@ -26,7 +27,8 @@ def test_every_builtin_reader_is_available() -> None:
 
 def test_unknown_reader_lists_the_known_ones() -> None:
     with pytest.raises(
-        UnknownFormatError, match="unknown input format 'ofd'; expected one of 'docx', 'pdf'"
+        UnknownFormatError,
+        match="unknown input format 'ofd'; expected one of 'docx', 'xlsx', 'pdf'",
     ):
         get_reader("ofd")
 
@@ -46,6 +48,7 @@ def test_reader_with_a_missing_dependency_says_why(monkeypatch: pytest.MonkeyPat
         (dumps(blank_report(year=2023), "toml").encode(), "toml"),
         (render(blank_report(year=2023, agency="某局"), "docx"), "docx"),
         (render(blank_report(year=2023, agency="某局"), "markdown"), "markdown"),
+        (render(blank_report(year=2023, agency="某局"), "xlsx"), "xlsx"),
     ],
 )
 def test_detect_tells_formats_apart_by_content(data: bytes, name: str) -> None:

@@ -81,7 +81,7 @@ def plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 def test_builtin_writers_are_listed() -> None:
-    assert {"docx", "markdown"} <= set(available_writers())
+    assert {"docx", "markdown", "xlsx"} <= set(available_writers())
 
 
 def test_available_writers_are_sorted() -> None:
@@ -105,10 +105,11 @@ def test_unknown_writer_error_is_a_lookup_error() -> None:
 
 def test_text_and_binary_writers_are_told_apart() -> None:
     assert get_writer("docx").binary is True
+    assert get_writer("xlsx").binary is True
     assert get_writer("markdown").binary is False
 
 
-@pytest.mark.parametrize("name", ["docx", "markdown"])
+@pytest.mark.parametrize("name", ["docx", "markdown", "xlsx"])
 def test_builtin_writers_satisfy_the_protocol(name: str) -> None:
     writer = get_writer(name)
     assert isinstance(writer, Writer)
@@ -237,7 +238,8 @@ def test_suffix_no_writer_claims_is_an_error() -> None:
 
 
 @pytest.mark.parametrize(
-    ("path", "name"), [("a.docx", "docx"), ("a.md", "markdown"), ("A.DOCX", "docx")]
+    ("path", "name"),
+    [("a.docx", "docx"), ("a.md", "markdown"), ("A.DOCX", "docx"), ("a.xlsx", "xlsx")],
 )
 def test_builtin_suffixes(path: str, name: str) -> None:
     assert writer_for_path(path) == name

@@ -215,8 +215,8 @@ def build_parser(stdout: IO[str], stderr: IO[str]) -> Parser:
 
     p = commands.add_parser(
         "render",
-        help="write a report as a Word document or Markdown",
-        description="Render a report with a writer (docx, markdown or a plugin); given "
+        help="write a report as a Word document, Markdown or an Excel workbook",
+        description="Render a report with a writer (docx, markdown, xlsx or a plugin); given "
         "folders or several files, render every report among them into the folder -o, "
         "one file each at the same relative path, with one writer.",
         epilog="Exit codes: 0 written and no report has errors, 1 written but a report has "
@@ -229,7 +229,7 @@ def build_parser(stdout: IO[str], stderr: IO[str]) -> Parser:
         metavar="FILE",
         help="the report (- = stdin), or folders and files of reports to render in a batch",
     )
-    p.add_argument("--to", metavar="WRITER", help="docx, markdown, ... (default: from -o)")
+    p.add_argument("--to", metavar="WRITER", help="docx, markdown, xlsx, ... (default: from -o)")
     p.add_argument(
         "-o",
         "--output",

@@ -1,4 +1,5 @@
-"""``render``: write a report as a Word document, Markdown or with a plugin writer.
+"""``render``: write a report as a Word document, Markdown, an Excel workbook or with a
+plugin writer.
 
 The document is written even when the report has errors (an office may want to see it),
 but the exit code then says, as ``validate`` would, that it is not one to publish.
@@ -70,7 +71,7 @@ def _one(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
 
     source: Path = options.file
     if options.to is None and options.output in (None, "-"):
-        raise UsageError("say which writer with --to (docx, markdown, ...) or give -o FILE")
+        raise UsageError("say which writer with --to (docx, markdown, xlsx, ...) or give -o FILE")
     if options.output is None and str(source) == "-":
         raise UsageError("reading standard input: give -o FILE, or -o - for text output")
     name = options.to or writer_for_path(options.output)
@@ -105,7 +106,9 @@ def _batch(options: argparse.Namespace, stderr: IO[str]) -> int:
     from govinfo_report.survey import expand_paths
 
     if options.to is None:
-        raise UsageError("rendering a batch: say which writer with --to (docx, markdown, ...)")
+        raise UsageError(
+            "rendering a batch: say which writer with --to (docx, markdown, xlsx, ...)"
+        )
     if options.output in (None, "-"):
         raise UsageError("rendering a batch: give the output folder with -o OUTDIR")
     if any(str(path) == "-" for path in options.files):

@@ -18,6 +18,7 @@ from govinfo_report.formats.layout import (
     DOCX_WIDTHS,
     LEADING,
     SHAPES,
+    XLSX_WIDTHS,
     ExtraLike,
     Leading,
     Line,
@@ -54,11 +55,12 @@ def build(table: TableSpec, output: Output) -> TableLayout:
         extra_label_span=span,
         extra_room=width - max(labels, span),
         extra_spans=official,
-        fill_short_extras=output is Output.DOCX,
+        # A short extra row is filled out where a cell cannot just be missing.
+        fill_short_extras=output in (Output.DOCX, Output.XLSX),
         leading=LEADING[shape],
         marks_after=output is Output.HTML and shape is Shape.SIDEWAYS,
         keep=DOCX_KEEP[table.id] if output is Output.DOCX else None,
-        widths=DOCX_WIDTHS[table.id] if output is Output.DOCX else (),
+        widths=_WIDTHS[output][table.id] if output in _WIDTHS else (),
         small_text=output is Output.DOCX and table.id in DOCX_SMALL_TEXT,
     )
     if shape is Shape.FLAT:
@@ -271,5 +273,7 @@ def _sideways(layout: TableLayout, extras: Sequence[ExtraLike]) -> Iterator[Line
         for index, extra in placed.get(after, ()):
             yield _extra_line(layout, index, extra, group)
 
+
+_WIDTHS = {Output.DOCX: DOCX_WIDTHS, Output.XLSX: XLSX_WIDTHS}
 
 _BUILDERS = {Shape.BLOCKS: _blocks, Shape.TREE: _tree, Shape.SIDEWAYS: _sideways}

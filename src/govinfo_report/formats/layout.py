@@ -3,9 +3,9 @@
 A :class:`TableLayout` says, for one table of one format printed by one output
 (:class:`Output`), what the printed grid is: its shape (:class:`Shape`), how many label
 columns it has, its header rows with their spans, where each cell id sits, where extra
-rows go, and the few settings only one output needs (the DOCX column widths). The DOCX
-writer, both Markdown table modes and the readers' table placement read it; none of
-them tests a table id.
+rows go, and the few settings only one output needs (the DOCX and XLSX column widths).
+The DOCX and XLSX writers, both Markdown table modes and the readers' table placement
+read it; none of them tests a table id.
 
 :func:`printed` lays a table out as :class:`Line` s of :class:`Slot` s (the printed
 cells, with their row and column spans), extra rows placed by one rule for every
@@ -40,6 +40,8 @@ class Output(enum.Enum):
     """Markdown with HTML tables (``tables="html"``): the official grid as well."""
     GFM = "gfm"
     """Markdown with GFM pipe tables: no merges, label paths joined."""
+    XLSX = "xlsx"
+    """The Excel workbook: the official grid with its merges, one table a sheet."""
 
 
 class Shape(enum.Enum):
@@ -150,7 +152,8 @@ class TableLayout:
     since its place below the values line does not tell."""
     keep: Keep | None
     widths: tuple[int, ...] = ()
-    """DOCX grid column widths in twips; each table fills the 156 mm text width."""
+    """Grid column widths in the output's unit: twips for DOCX (each table fills the
+    156 mm text width), characters for XLSX (Excel's column width); empty otherwise."""
     small_text: bool = False
     """Printed in the smaller table text style (DOCX)."""
     lines: tuple[Line, ...] = attrs.field(eq=False, repr=False, default=())
@@ -174,13 +177,14 @@ _OFFICIAL: Mapping[str, Shape] = {
 SHAPES: Mapping[Output, Mapping[str, Shape]] = {
     Output.DOCX: _OFFICIAL,
     Output.HTML: _OFFICIAL,
+    Output.XLSX: _OFFICIAL,
     Output.GFM: {
         "proactive": Shape.BLOCKS,
         "applications": Shape.FLAT,
         "review_litigation": Shape.FLAT,
     },
 }
-"""Output → table id → shape. DOCX and HTML print the official grid."""
+"""Output → table id → shape. DOCX, HTML and XLSX print the official grid."""
 
 LEADING: Mapping[Shape, Leading] = {
     # One rule for every output, so that a report prints its rows in the same place in
@@ -198,6 +202,16 @@ DOCX_WIDTHS: Mapping[str, tuple[int, ...]] = {
     "review_litigation": (*([590] * 14), 584),
 }
 """Grid column widths in twips per table (the sum is the 156 mm text width)."""
+
+XLSX_WIDTHS: Mapping[str, tuple[int, ...]] = {
+    # Excel widths are in characters of the default font; a Chinese character takes two.
+    # The last label column of Table 3 holds the longest labels (up to 38 characters,
+    # wrapped on two lines); Table 4's 15 columns each hold a four-character label.
+    "proactive": (22, 16, 16, 16),
+    "applications": (6, 14, 36, *([9] * 7)),
+    "review_litigation": (9,) * 15,
+}
+"""Grid column widths in characters per table, for the workbook."""
 
 DOCX_KEEP: Mapping[str, Keep] = {
     "proactive": Keep.BLOCK,
@@ -271,6 +285,7 @@ __all__ = [
     "LEADING",
     "ROW_VARIANTS",
     "SHAPES",
+    "XLSX_WIDTHS",
     "ExtraLike",
     "Keep",
     "Leading",

@@ -96,7 +96,7 @@ def assemble(
             f"{source} does not look like a report (政府信息公开工作年度报告): no section "
             "heading and no statistic table found"
         )
-    signing = signature.date or front.signing
+    signing = known.signing_date or signature.date or front.signing
     try:
         year = read_year(front, parts, signing, findings, known.year)
     except ReportReadError as exc:
@@ -122,7 +122,7 @@ def assemble(
 
     title_agency = front.title.agency if front.title is not None else None
     agency = title_agency or signature.agency or ""
-    if front.title is None and not trusted_levels:
+    if front.title is None and not trusted_levels and known.prints_text:
         findings.append(
             rf.finding(
                 rf.TITLE,
@@ -159,8 +159,9 @@ def assemble(
                 reported=signature.agency,
             )
         )
-    if signing is None and not trusted_levels:
-        # Our own output prints no date when the report has none: nothing was missed.
+    if signing is None and not trusted_levels and known.prints_text:
+        # Our own output prints no date when the report has none, a workbook has no
+        # text to print one in: nothing was missed.
         findings.append(
             rf.finding(
                 rf.DATE,
@@ -170,10 +171,13 @@ def assemble(
                 paths=("metadata.signing_date",),
             )
         )
+    identity = (
+        (known.agency, known.year) if known.agency is not None and known.year is not None else None
+    )
     if known.agency_kind is not None:
         kind = known.agency_kind
     else:
-        kind, kind_finding = infer_agency_kind(agency)
+        kind, kind_finding = infer_agency_kind(identity[0] if identity else agency)
         findings.append(kind_finding)
 
     sections = tuple(read_section(part, trusted_levels) for part in parts[1:])
@@ -183,7 +187,7 @@ def assemble(
             restore_closing(s, counts[s.id]) if s.id in counts else s for s in sections
         )
     found = {s.id for s in sections}
-    for spec in fmt.sections:
+    for spec in fmt.sections if known.prints_text else ():
         if spec.id not in found:
             findings.append(
                 rf.finding(
@@ -224,12 +228,12 @@ def assemble(
         title=None,
         contact=contact,
     )
-    printed = metadata.standard_title if front.title_text is None else front.title_text
-    if known.agency is not None and known.year is not None:
+    if identity is not None:
         # A custom title may print another year or agency (or none): the recorded
         # identity is the report's, and the printed title is kept as printed.
-        metadata = attrs.evolve(metadata, agency=known.agency, year=known.year)
-    if printed != metadata.standard_title:
+        metadata = attrs.evolve(metadata, agency=identity[0], year=identity[1])
+    printed = known.title if known.title is not None else front.title_text
+    if printed is not None and printed != metadata.standard_title:
         metadata = attrs.evolve(metadata, title=printed)
     if known.sideways_after is not None:
         tables["review_litigation"] = restore_after(

@@ -1,5 +1,5 @@
-"""Opening a DOCX input safely: the package guard with the reader's errors, and its XML
-parsed with entities, DTDs and the network off.
+"""Opening a DOCX (or XLSX) input safely: the package guard with the reader's errors, and
+its XML parsed with entities, DTDs and the network off.
 
 The zip checks (entries, declared and inflated sizes, compression ratio, encryption, a
 legacy ``.doc``) are :mod:`govinfo_report._package`'s, shared with the DOCX writer's
@@ -47,12 +47,12 @@ class Package(_package.Package):
     """The parts of one DOCX input, checked, inflated on demand and parsed safely.
 
     Raises:
-        ReportReadError: (on construction) not a zip, encrypted, a legacy ``.doc``,
-            corrupt, or declared sizes beyond the limits.
+        ReportReadError: (on construction) not a zip, encrypted, a legacy ``.doc``
+            (``.xls``), corrupt, or declared sizes beyond the limits.
     """
 
-    def __init__(self, data: bytes, source: str) -> None:
-        super().__init__(data, source, ReportReadError)
+    def __init__(self, data: bytes, source: str, kind: _package.Kind = _package.WORD) -> None:
+        super().__init__(data, source, ReportReadError, kind)
 
     def xml(self, name: str) -> etree._Element:
         """Part ``name`` parsed as XML; no entity is resolved, no DOCTYPE accepted.
@@ -62,17 +62,17 @@ class Package(_package.Package):
                 :data:`~govinfo_report._package.MAX_XML_BYTES`, or the part is not
                 well-formed XML or declares a DOCTYPE/entities.
         """
-        return parse_xml(self.read_xml(name), f"{self.source}: part {name!r}")
+        return parse_xml(self.read_xml(name), f"{self.source}: part {name!r}", self.kind.program)
 
 
-def parse_xml(data: bytes, where: str) -> etree._Element:
+def parse_xml(data: bytes, where: str, program: str = "Word") -> etree._Element:
     """``data`` parsed with entities, DTDs and the network off; any DOCTYPE refused.
 
     Raises:
         ReportReadError: not well-formed, or declares a DOCTYPE or entities.
     """
     # Refused before parsing; the check after parsing catches encodings missed there.
-    _package.refuse_doctype(data, where, ReportReadError)
+    _package.refuse_doctype(data, where, ReportReadError, program)
     try:
         root = etree.fromstring(data, _PARSER)
     except (etree.XMLSyntaxError, ValueError) as exc:
@@ -81,5 +81,5 @@ def parse_xml(data: bytes, where: str) -> etree._Element:
         raise ReportReadError(f"{where} is empty")
     docinfo: Any = root.getroottree().docinfo  # lxml-stubs lack DocInfo.doctype
     if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
-        raise ReportReadError(f"{where} declares a DOCTYPE, which Word never writes; refused")
+        raise ReportReadError(f"{where} declares a DOCTYPE, which {program} never writes; refused")
     return root

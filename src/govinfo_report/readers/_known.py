@@ -10,7 +10,9 @@ finding), and no reader patches the report or its findings after assembling.
 Everything printed (title, text, tables, signature) is still read from the visible
 content: a :class:`Known` only fills what a document cannot print, decides the identity
 when a custom title does not print it, and says which row each of Table 4's extra rows
-follows where the sideways print cannot show it.
+follows where the sideways print cannot show it. A workbook shows its metadata in a
+sheet of its own rather than in a text: its reader passes the title and signing date
+it states that way too, and says that it carries no text to look for sections in.
 """
 
 from __future__ import annotations
@@ -74,6 +76,15 @@ class Known:
     closing: tuple[tuple[str, int], ...] = ()
     """(section id, n): the last n paragraphs of that section close it, after its
     sub-headings (see :func:`restore_closing`)."""
+    signing_date: dt.date | None = None
+    """The signing date, when the source states it apart from its text (a workbook's
+    基本信息 sheet); it is then the report's, whatever a date line says."""
+    title: str | None = None
+    """The title, when the source states it apart from its text: kept as the report's
+    custom title unless it is the standard one."""
+    prints_text: bool = True
+    """``False`` for a source that carries no report text (a workbook: tables and
+    metadata): no title line, signing date or section is then reported missing."""
 
 
 def identity(data: Any) -> tuple[str, int] | None:

@@ -3,10 +3,11 @@
 A reader is anything with ``name``, ``suffixes``, ``sniff(data)`` and
 ``read(data, source=...)`` (see :class:`Reader`). ``read_report`` picks one by name, or
 detects it when no name is given: an interchange suffix (``.json``, ``.yaml``, ``.yml``,
-``.toml``) decides; otherwise the document readers' cheap signatures (a DOCX zip, HTML
-markup, an OLE2 Word document), then the interchange syntaxes by parsing (see
+``.toml``) decides; otherwise the document readers' cheap signatures (a DOCX or XLSX zip,
+HTML markup, an OLE2 Word document), then the interchange syntaxes by parsing (see
 :mod:`._sniff`), then Markdown and text. A document no reader takes is named when it is
-a format not supported yet (a workbook, a WPS or OFD file, an image: :mod:`._unsupported`).
+a format not supported yet (an ``.xls`` workbook, a WPS or OFD file, an image:
+:mod:`._unsupported`).
 Input comes from a path (regular files only: a FIFO would block), bytes, or a binary
 stream such as standard input, always under one size cap.
 """
@@ -92,6 +93,7 @@ _RECOGNISING: dict[type, bool] = {}
 # so those come after a parser has said it holds no report).
 _BUILTINS: dict[str, str] = {
     "docx": "govinfo_report.readers.docx:DocxReader",
+    "xlsx": "govinfo_report.readers.xlsx:XlsxReader",
     "pdf": "govinfo_report.readers.pdf:PdfReader",
     "html": "govinfo_report.readers.html:HtmlReader",
     "doc": "govinfo_report.readers.doc:DocReader",
@@ -103,6 +105,7 @@ _BUILTINS: dict[str, str] = {
 }
 _SUFFIXES: dict[str, tuple[str, ...]] = {
     "docx": (".docx",),
+    "xlsx": (".xlsx", ".xlsm"),
     "pdf": (".pdf",),
     "html": (".html", ".htm", ".shtml", ".xhtml"),
     "doc": (".doc", ".dot", ".rtf"),

@@ -104,12 +104,16 @@ def detect_version(grids: Sequence[Grid]) -> tuple[FormatVersion | None, dict[Fo
     return winners[0], scores
 
 
-def classify(grid: Grid, version: FormatVersion) -> str | None:
-    """The id of the table of ``version`` whose own labels ``grid`` prints most, if one."""
+def classify(grid: Grid, version: FormatVersion, *, fuzzy: bool = True) -> str | None:
+    """The id of the table of ``version`` whose own labels ``grid`` prints most, if one.
+
+    With ``fuzzy=False`` a label counts only as printed or a known variant of it (no
+    edit distance): a quick test of whether a row is a header line.
+    """
     index = _table_index(version)
     found: dict[str, set[str]] = {}
     for text in _grid_texts(grid):
-        match = index.match(text)
+        match = index.match(text, fuzzy=fuzzy)
         if match is None and "[" not in text:
             continue
         if match is not None:

@@ -1,7 +1,7 @@
 """Naming the formats no reader reads yet, so that the error says what a document is.
 
-When no reader recognises a document, :func:`unsupported` tells a spreadsheet, a
-presentation, a WPS or OFD file, an image or a password-protected Office file by its
+When no reader recognises a document, :func:`unsupported` tells an old or a WPS
+spreadsheet, a presentation, a WPS or OFD file, an image or a password-protected Office file by its
 signature (and, failing that, by its suffix), with what to do instead. Signatures are
 checked on the raw bytes only: the zip members' names (stored uncompressed in the zip
 headers) and the stream names of an OLE2 compound file's directory (:func:`ole2_streams`),
@@ -19,7 +19,7 @@ OLE2_SIGNATURE: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """The first eight bytes of an OLE2 compound file (.doc, .xls, .ppt, .wps, .et)."""
 
 _READABLE = (
-    "docx, doc, pdf (with a text layer), html, markdown, text (including pdftotext "
+    "docx, doc, xlsx, pdf (with a text layer), html, markdown, text (including pdftotext "
     "-layout), json, yaml, toml"
 )
 
@@ -32,21 +32,24 @@ class _Kind:
 
 _OTHER = f"read the report itself in one of: {_READABLE}"
 _SAVE_DOCX = "save it as a Word document (.docx) and read that"
+_SAVE_XLSX = (
+    "save it as an Excel workbook (.xlsx) and read that, or convert it with LibreOffice: "
+    "soffice --headless --convert-to xlsx FILE"
+)
 _OCR = (
     "an image has no text to read: OCR it first (for example tesseract -l chi_sim) and "
     "read the text"
 )
 _KINDS: dict[str, _Kind] = {
-    "xls": _Kind("an Excel workbook (.xls)", _OTHER),
-    "xlsx": _Kind("an Excel workbook (.xlsx)", _OTHER),
-    "et": _Kind("a WPS 表格 workbook (.et)", _OTHER),
+    "xls": _Kind("an Excel 97-2003 workbook (.xls)", _SAVE_XLSX),
+    "et": _Kind("a WPS 表格 workbook (.et)", _SAVE_XLSX + " (WPS: 文件 → 另存为)"),
     "ppt": _Kind("a PowerPoint presentation (.ppt)", _OTHER),
     "pptx": _Kind("a PowerPoint presentation (.pptx)", _OTHER),
     "dps": _Kind("a WPS 演示 presentation (.dps)", _OTHER),
     "wps": _Kind("a WPS 文字 document (.wps)", _SAVE_DOCX + " (WPS: 文件 → 另存为)"),
     "ofd": _Kind("an OFD document (.ofd)", "export it to PDF or " + _SAVE_DOCX),
     "odt": _Kind("an OpenDocument text (.odt)", _SAVE_DOCX),
-    "ods": _Kind("an OpenDocument spreadsheet (.ods)", _OTHER),
+    "ods": _Kind("an OpenDocument spreadsheet (.ods)", _SAVE_XLSX),
     "odp": _Kind("an OpenDocument presentation (.odp)", _OTHER),
     "encrypted": _Kind(
         "a password-protected Office document", "save an unprotected copy and read that"
@@ -61,7 +64,6 @@ _KINDS: dict[str, _Kind] = {
 }
 _SUFFIXES: dict[str, str] = {
     ".xls": "xls",
-    ".xlsx": "xlsx",
     ".et": "et",
     ".ett": "et",
     ".ppt": "ppt",
@@ -91,7 +93,6 @@ _IMAGES: tuple[tuple[bytes, str], ...] = (
     (b"MM\x00*", "tiff"),
 )
 _ZIP_MEMBERS: tuple[tuple[bytes, str], ...] = (
-    (b"xl/workbook.xml", "xlsx"),
     (b"ppt/presentation.xml", "pptx"),
     (b"OFD.xml", "ofd"),
     (b"application/vnd.oasis.opendocument.text", "odt"),

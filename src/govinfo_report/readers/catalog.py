@@ -2,7 +2,7 @@
 
 One :class:`~govinfo_report.findings.RuleInfo` per code, in Chinese and English,
 the same entries the checks' catalog holds, for every code a reader can emit: the shared
-engine's (:mod:`._findings`), the DOCX reader's and the Markdown reader's own. A reader
+engine's (:mod:`._findings`), and the DOCX, Markdown, PDF and XLSX readers' own. A reader
 code may be given at more than one severity (``R.AGENCY`` is a warning when the name is
 missing, a notice when title and signature differ); ``severity`` here is the most severe
 one. ``docs/readers/index.md`` documents the same codes (a test keeps the two in step);
@@ -502,6 +502,100 @@ _ENTRIES = (
         fix_en=(
             "Check the page's text and values against the original; read the DOCX instead "
             "if there is one, or export the PDF again."
+        ),
+    ),
+    RuleInfo(
+        code=rf.XLSX_FORMULA,
+        severity=_W,
+        title_zh="公式没有保存计算结果",
+        title_en="Formula without a saved result",
+        meaning_zh=(
+            "工作表中有公式单元格没有保存计算结果（缓存值）；这些单元格按空白读取，从不由本库"
+            "重新计算。提示给出工作表和单元格。"
+        ),
+        meaning_en=(
+            "Formula cells of a sheet have no saved result (cached value); they were read as "
+            "blank, never computed by this library. The finding names the sheet and the cells."
+        ),
+        why_zh=(
+            "电子表格软件在保存时写入每个公式的结果；由程序生成、从未在 Excel、WPS 或 "
+            "LibreOffice 中打开保存过的工作簿（如用 openpyxl 填写的）没有这些结果。"
+        ),
+        why_en=(
+            "A spreadsheet saves each formula's result along with it; a workbook written by a "
+            "program and never opened and saved in Excel, WPS or LibreOffice (filled in with "
+            "openpyxl, say) has none."
+        ),
+        fix_zh=(
+            "在 Excel、WPS 或 LibreOffice 中打开并保存工作簿（或运行 soffice --headless "
+            "--convert-to xlsx），再读取；或读取后用 fill_totals 计算合计。"
+        ),
+        fix_en=(
+            "Open and save the workbook in Excel, WPS or LibreOffice (or run soffice --headless "
+            "--convert-to xlsx) and read it again; or compute the totals with fill_totals."
+        ),
+    ),
+    RuleInfo(
+        code=rf.XLSX_META,
+        severity=_W,
+        title_zh="基本信息表中的值无法读取",
+        title_en="Workbook metadata value unreadable",
+        meaning_zh=(
+            "“基本信息”工作表中某项的值不是该项应有的内容（年度不是数字、未知的机关类型、"
+            "无法识别的日期……），或文档属性 govinfo-report 无法读取；该项未采用，按没有"
+            "该工作簿的文档读取。"
+        ),
+        meaning_en=(
+            "A value of the 基本信息 sheet is not what its row asks for (a year that is not a "
+            "number, an unknown agency kind, a date that cannot be read, …), or the "
+            "`govinfo-report` document property is unreadable; it was not used, and the "
+            "report was read as from a workbook without it."
+        ),
+        why_zh="本库写出的工作簿在“基本信息”表中列出报告的元数据；手工填写时填错了格式。",
+        why_en=(
+            "Our workbook lists the report's metadata in its 基本信息 sheet; a value was typed "
+            "in a form it cannot be read in."
+        ),
+        fix_zh="按该行“说明”列的格式改正，再读取。",
+        fix_en="Correct the value as the row's 说明 column says, and read the workbook again.",
+    ),
+    RuleInfo(
+        code=rf.XLSX_SHEET,
+        severity=_N,
+        title_zh="工作表未读取",
+        title_en="Sheet not read",
+        meaning_zh="工作簿中的某个工作表被隐藏，或不是工作表（图表工作表），未读取。",
+        meaning_en="A sheet of the workbook is hidden, or no worksheet (a chart sheet); not read.",
+        why_zh="只读取能看到的工作表：隐藏的工作表通常是辅助计算或旧数据，不属于报告。",
+        why_en=(
+            "Only the sheets one sees are read: a hidden sheet usually holds workings or old "
+            "figures, not the report."
+        ),
+        fix_zh="如该工作表属于报告，取消隐藏后再读取。",
+        fix_en="If the sheet is part of the report, unhide it and read the workbook again.",
+    ),
+    RuleInfo(
+        code=rf.XLSX_ACTIVE,
+        severity=_N,
+        title_zh="工作簿含宏或外部链接，未运行、未跟随",
+        title_en="Macros or external links neither run nor followed",
+        meaning_zh=(
+            "工作簿含有宏（.xlsm）或指向其他文件的外部链接；宏从不运行，链接从不跟随，读取的"
+            "是单元格中保存的值。"
+        ),
+        meaning_en=(
+            "The workbook holds macros (.xlsm) or links to other files; macros are never run "
+            "and links never followed: the values saved in the cells were read."
+        ),
+        why_zh="读取来源不明的文件时，运行其中的代码或打开其指向的文件都不安全。",
+        why_en=(
+            "Running a file's code or opening the files it points to is unsafe for input "
+            "from anywhere."
+        ),
+        fix_zh="无需处理；如链接的数据已更新，请在电子表格软件中更新链接并保存后再读取。",
+        fix_en=(
+            "Nothing; if the linked figures have changed, update the links in the spreadsheet, "
+            "save it and read it again."
         ),
     ),
 )

@@ -22,6 +22,7 @@ from govinfo_report import _embedded
 from govinfo_report.errors import ReportReadError
 from govinfo_report.findings import Finding, Severity, Status
 from govinfo_report.readers import _findings as rf
+from govinfo_report.readers import _opc as opc
 from govinfo_report.readers._assemble import assemble
 from govinfo_report.readers._document import Block
 from govinfo_report.readers._docx_blocks import RUN_IN_STYLE, Extractor
@@ -30,8 +31,6 @@ from govinfo_report.readers._docx_styles import W_MAIN, W_STRICT, Numbering, Sty
 from govinfo_report.readers._known import Known, from_unprinted, identity
 from govinfo_report.readers._registry import ReadResult
 
-_REL_NS: Final = "http://schemas.openxmlformats.org/package/2006/relationships"
-_CUSTOM_NS: Final = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 _MAIN_DOCUMENT: Final = "word/document.xml"
 
 EMBEDDED_CODE: Final = rf.DOCX_EMBEDDED
@@ -49,42 +48,6 @@ class DocxContent:
     """Written by our DOCX writer: paragraph levels and roles are exact."""
 
 
-def _relationships(package: Package, rels: str) -> dict[str, str]:
-    """``{type suffix: target}`` of a ``.rels`` part (empty if the part is absent)."""
-    if rels not in package:
-        return {}
-    found: dict[str, str] = {}
-    for rel in package.xml(rels).iter(f"{{{_REL_NS}}}Relationship"):
-        kind = rel.get("Type", "").rsplit("/", 1)[-1]
-        target = rel.get("Target", "")
-        if kind and target and rel.get("TargetMode") != "External":
-            found.setdefault(kind, target)
-    return found
-
-
-def _resolve(base_dir: str, target: str) -> str:
-    if target.startswith("/"):
-        return target.lstrip("/")
-    return posixpath.normpath(posixpath.join(base_dir, target))
-
-
-def _optional_xml(package: Package, name: str | None) -> etree._Element | None:
-    if name is None or name not in package:
-        return None
-    return package.xml(name)
-
-
-def _custom_property(package: Package, name: str | None) -> str | None:
-    root = _optional_xml(package, name)
-    if root is None:
-        return None
-    for prop in root.iter(f"{{{_CUSTOM_NS}}}property"):
-        if prop.get("name") == _embedded.PROPERTY:
-            for value in prop:
-                return value.text or ""
-    return None
-
-
 def extract(data: bytes, source: str = "<bytes>") -> DocxContent:
     """The blocks of a DOCX and its embedded data, without assembling a report.
 
@@ -92,8 +55,8 @@ def extract(data: bytes, source: str = "<bytes>") -> DocxContent:
         ReportReadError: not a readable Word document (see :class:`Package`).
     """
     package = Package(data, source)
-    top = _relationships(package, "_rels/.rels")
-    main = _resolve("", top.get("officeDocument", _MAIN_DOCUMENT))
+    top = opc.by_type(package, "_rels/.rels")
+    main = opc.resolve("", top.get("officeDocument", _MAIN_DOCUMENT))
     if main not in package:
         raise ReportReadError(
             f"{source} is a zip but not a Word document: it has no {_MAIN_DOCUMENT}"
@@ -107,16 +70,17 @@ def extract(data: bytes, source: str = "<bytes>") -> DocxContent:
     body = root.find(f"{{{w}}}body")
     if body is None:
         raise ReportReadError(f"{source}: {main} has no document body")
-    main_dir, main_name = posixpath.split(main)
-    related = _relationships(package, posixpath.join(main_dir, "_rels", main_name + ".rels"))
+    main_dir = posixpath.dirname(main)
+    related = opc.by_type(package, opc.rels_of(main))
     styles = Styles(
-        _optional_xml(package, _resolve(main_dir, related.get("styles", "styles.xml"))), w
+        opc.optional_xml(package, opc.resolve(main_dir, related.get("styles", "styles.xml"))), w
     )
     numbering = Numbering(
-        _optional_xml(package, _resolve(main_dir, related.get("numbering", "numbering.xml"))), w
+        opc.optional_xml(package, opc.resolve(main_dir, related.get("numbering", "numbering.xml"))),
+        w,
     )
-    custom = _resolve("", top.get("custom-properties", "docProps/custom.xml"))
-    embedded = _custom_property(package, custom)
+    custom = opc.resolve("", top.get("custom-properties", "docProps/custom.xml"))
+    embedded = opc.custom_property(package, custom)
     # Our writer's output: the embedded property and the writer's own run-in style.
     ours = embedded is not None and RUN_IN_STYLE in styles.names.values()
     extractor = Extractor(w, styles, numbering, where=f"{source}: {main}", trusted=ours)

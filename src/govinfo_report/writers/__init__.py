@@ -1,4 +1,5 @@
-"""Writers: a report as a publishable Word document, Markdown, or a plugin's format.
+"""Writers: a report as a publishable Word document, Markdown, an Excel workbook, or a
+plugin's format.
 
 ``get_writer("docx")`` returns a writer; ``write_report(report, "out.docx")`` picks the
 writer from the suffix (or ``to=``) and writes the file safely (see :func:`write_report`).
@@ -35,6 +36,10 @@ def render(report: Report, to: Literal["markdown"], *, tables: TableMode = ...) 
 
 
 @overload
+def render(report: Report, to: Literal["xlsx"], *, findings: bool = ...) -> bytes: ...
+
+
+@overload
 def render(report: Report, to: str, **options: Any) -> bytes: ...
 
 
@@ -57,7 +62,7 @@ def writer_for_path(path: str | Path) -> str:
         UnknownFormatError: no writer claims the suffix.
     """
     suffix = Path(path).suffix.lower()
-    aliases = {".md": "markdown", ".markdown": "markdown", ".docx": "docx"}
+    aliases = {".md": "markdown", ".markdown": "markdown", ".docx": "docx", ".xlsx": "xlsx"}
     if suffix in aliases:
         return aliases[suffix]
     for name in available_writers():

@@ -11,6 +11,7 @@ the same input gives the same bytes. The styles, fonts and the built-in package 
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from collections.abc import Iterable, Sequence
 
@@ -233,6 +234,13 @@ def xml_part(body: str) -> bytes:
 
 
 # --- document properties -----------------------------------------------------------------
+
+
+def stamp(signing_date: dt.date | None, year: int) -> str:
+    """Created/modified time (W3CDTF) of a report's document: its signing date, else
+    1 January after the reported year (never the clock: the same report, the same bytes)."""
+    day = signing_date or dt.date(min(max(year + 1, 1), 9999), 1, 1)
+    return f"{day.isoformat()}T00:00:00Z"
 
 
 def core_part(*, title: str, author: str, stamp: str) -> bytes:

@@ -7,7 +7,7 @@ does not pay for python-docx. Third-party writers register through the
 callable) that takes the writer's options as keyword arguments. An option the writer
 does not take is refused with :class:`~govinfo_report.errors.UnknownOptionError`, which
 names the options it has; the built-in writers' options are typed (``template`` for
-docx, ``tables`` for markdown).
+docx, ``tables`` for markdown, ``findings`` for xlsx).
 """
 
 from __future__ import annotations
@@ -56,6 +56,7 @@ WriterFactory = Callable[..., Writer]
 _BUILTINS: dict[str, str] = {
     "docx": "govinfo_report.writers.docx:DocxWriter",
     "markdown": "govinfo_report.writers.markdown:MarkdownWriter",
+    "xlsx": "govinfo_report.writers.xlsx:XlsxWriter",
 }
 _registered: dict[str, WriterFactory] = {}
 
@@ -108,6 +109,10 @@ def get_writer(name: Literal["docx"], *, template: str | Path | None = ...) -> W
 
 @overload
 def get_writer(name: Literal["markdown"], *, tables: TableMode = ...) -> Writer: ...
+
+
+@overload
+def get_writer(name: Literal["xlsx"], *, findings: bool = ...) -> Writer: ...
 
 
 @overload

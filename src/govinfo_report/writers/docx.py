@@ -12,7 +12,6 @@ fixed timestamps, so the same report always gives the same bytes.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -110,9 +109,7 @@ class DocxWriter:
 
 def _stamp(report: Report) -> str:
     """Created/modified time: the signing date, else 1 January after the reported year."""
-    meta = report.metadata
-    day = meta.signing_date or dt.date(min(max(meta.year + 1, 1), 9999), 1, 1)
-    return f"{day.isoformat()}T00:00:00Z"
+    return ox.stamp(report.metadata.signing_date, report.metadata.year)
 
 
 # --- the body ----------------------------------------------------------------------------

@@ -1,0 +1,137 @@
+"""The XLSX reader: our own workbook, and the workbooks offices make themselves.
+
+The workbook is opened safely (:mod:`._xlsx_package`: the zip checked before anything
+is inflated, cells and merged areas bounded, nothing outside the file followed), each
+visible worksheet is turned into the shared engine's blocks (:mod:`._xlsx_blocks`: the
+tables anywhere on a sheet as grids with their merges, text lines as paragraphs), and the
+engine finds the tables, places every value by its labels and reports what it could not,
+as for a Word document. A 基本信息 sheet (ours, or one made like it) gives the metadata
+(:mod:`._xlsx_meta`); without one, the agency and year come from a title line such as
+``某局2024年政府信息公开工作年度报告``. A workbook carries no text, so the report has no
+intro and its sections are only the headings printed on its sheets.
+
+A formula is read as its cached value, the one the spreadsheet computed and saved; one
+without a cached value (a workbook written by a program and never opened in a
+spreadsheet) is read as blank and reported (``R.XLSX.FORMULA``), never computed here.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from govinfo_report._spreadsheetml import ref
+from govinfo_report.findings import Finding, Severity
+from govinfo_report.readers import _findings as rf
+from govinfo_report.readers._assemble import assemble
+from govinfo_report.readers._document import Block
+from govinfo_report.readers._limits import CellBudget
+from govinfo_report.readers._registry import ReadResult
+from govinfo_report.readers._xlsx_blocks import sheet_blocks
+from govinfo_report.readers._xlsx_meta import is_findings_sheet, known_facts, metadata_fields
+from govinfo_report.readers._xlsx_package import Sheet, Workbook, looks_like_xlsx, open_workbook
+
+_LISTED: Final = 10
+"""Cells a finding names before it says how many more there are."""
+
+
+def _formulas(sheet: Sheet) -> Finding | None:
+    """The finding for the formulas of ``sheet`` that have no cached value."""
+    cells = sorted(pos for pos, cell in sheet.cells.items() if cell.formula is not None)
+    if not cells:
+        return None
+    refs = [ref(*pos) for pos in cells]
+    more = len(refs) - _LISTED
+    shown = "、".join(refs[:_LISTED]) + (f"等{len(refs)}个单元格" if more > 0 else "")
+    shown_en = ", ".join(refs[:_LISTED]) + (f" and {more} more" if more > 0 else "")
+    return rf.finding(
+        rf.XLSX_FORMULA,
+        Severity.WARNING,
+        f"工作表“{sheet.name}”中{shown}的公式没有保存计算结果，按空白读取，未重新计算",
+        f"sheet {sheet.name!r}: the formulas of {shown_en} have no saved result; read as "
+        "blank, not computed",
+        location=f"sheet {sheet.name!r}",
+        uncertain=True,
+    )
+
+
+def _workbook_findings(book: Workbook) -> list[Finding]:
+    found = []
+    for name, why in book.skipped:
+        what_zh = "隐藏" if why == "hidden" else "不是工作表"
+        what_en = "is hidden" if why == "hidden" else f"is not a worksheet ({why})"
+        found.append(
+            rf.finding(
+                rf.XLSX_SHEET,
+                Severity.NOTICE,
+                f"工作表“{name}”{what_zh}，未读取",
+                f"sheet {name!r} {what_en}; not read",
+                location=f"sheet {name!r}",
+            )
+        )
+    active = [
+        (zh, en)
+        for present, zh, en in (
+            (book.macros, "宏（未运行）", "macros (not run)"),
+            (
+                book.external_links,
+                "指向其他文件的外部链接（未跟随）",
+                "links to other files (not followed)",
+            ),
+        )
+        if present
+    ]
+    if active:
+        found.append(
+            rf.finding(
+                rf.XLSX_ACTIVE,
+                Severity.NOTICE,
+                f"工作簿含有{'、'.join(zh for zh, _ in active)}；读取的是单元格中保存的值",
+                f"the workbook holds {' and '.join(en for _, en in active)}; the values saved "
+                "in its cells were read",
+            )
+        )
+    return found
+
+
+class XlsxReader:
+    """Excel workbooks (``.xlsx``, ``.xlsm``) made by Excel, WPS, LibreOffice or our XLSX
+    writer."""
+
+    name = "xlsx"
+    suffixes = (".xlsx", ".xlsm")
+
+    def sniff(self, data: bytes) -> bool:
+        """A zip whose central directory names ``xl/workbook.xml``."""
+        return looks_like_xlsx(data)
+
+    def read(self, data: bytes, *, source: str = "<bytes>") -> ReadResult:
+        """The report in a workbook, with the reader's findings.
+
+        Raises:
+            ReportReadError: not a zip, an ``.xls``, encrypted, corrupt, a zip bomb, a
+                sheet beyond the limits, XML with a DOCTYPE, or no report in it.
+        """
+        book = open_workbook(data, source)
+        findings = _workbook_findings(book)
+        meta = None
+        blocks: list[Block] = []
+        budget = CellBudget(source)
+        tables = []
+        for sheet in book.sheets:
+            if meta is None:
+                meta = metadata_fields(sheet)
+                if meta is not None:
+                    continue
+            if is_findings_sheet(sheet):
+                continue
+            tables.append(sheet)
+        known, meta_findings = known_facts(meta, book.embedded, book.date1904)
+        findings.extend(meta_findings)
+        ours = book.embedded is not None  # our writer's property: our layout
+        for sheet in tables:
+            blocks.extend(sheet_blocks(sheet, budget, findings, whole=ours))
+            formula = _formulas(sheet)
+            if formula is not None:
+                findings.append(formula)
+        result = assemble(blocks, source=source, known=known)
+        return ReadResult(result.report, (*findings, *result.findings))
