@@ -137,9 +137,13 @@ def test_unusable_file_does_not_stop_the_batch(clean: Path, unusable: Path, brok
     assert code == 2
     assert f"{clean}: 无错误" in out
     assert f"{broken}: 错误 T3.1" in out
+    # Load problems in the language asked for (Chinese by default), paths as written.
+    assert f"govinfo-report: error: 无法读取 {unusable}：1 个问题" in err
+    assert "应为整数，实际为字符串 '2024' @ $.metadata.year" in err
+    assert out.splitlines()[-1].startswith("共检查 3 个文件：1 个有错误，1 个无法读取")
+    _, _, err = cli("validate", "--lang", "en", clean, unusable, broken)
     assert f"govinfo-report: error: cannot load {unusable}: 1 problem(s)" in err
     assert "expected a whole number, got str '2024' @ $.metadata.year" in err
-    assert out.splitlines()[-1].startswith("共检查 3 个文件：1 个有错误，1 个无法读取")
 
 
 def test_unusable_file_in_json_output(unusable: Path) -> None:
@@ -303,7 +307,11 @@ def test_previous_report_enables_cross_year_checks(tmp_path: Path, clean: Path) 
 def test_unusable_previous_report_exits_2(clean: Path, unusable: Path) -> None:
     code, out, err = cli("validate", "--previous", unusable, clean)
     assert (code, out) == (2, "")
-    assert "govinfo-report: error: cannot load" in err
+    assert "govinfo-report: error: 无法读取" in err
+    assert (
+        "govinfo-report: error: cannot load"
+        in cli("validate", "--lang", "en", "--previous", unusable, clean)[2]
+    )
 
 
 def test_explain_prints_how_to_fix(broken: Path) -> None:
@@ -637,9 +645,13 @@ def test_render_unusable_input_exits_2_and_writes_nothing(unusable: Path) -> Non
 def test_render_year_out_of_range_exits_2_and_writes_nothing(tmp_path: Path) -> None:
     source = tmp_path / "report.yaml"
     source.write_text(FIXTURE.read_text(encoding="utf-8").replace("year: 2024", "year: 9999"))
-    code, _, err = cli("render", source, "--to", "markdown")
+    code, _, err = cli("render", source, "--to", "markdown", "--lang", "en")
     assert code == 2
     assert "year must be between 1 and 9998, got 9999 @ $.metadata.year" in err
+    assert (
+        "年份须在 1 到 9998 之间，实际为 9999 @ $.metadata.year"
+        in cli("render", source, "--to", "markdown")[2]
+    )
     assert not (tmp_path / "report.md").exists()
 
 
@@ -865,7 +877,7 @@ def test_installed_script_reports_bad_input_without_traceback(
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert "@ $.metadata.year" in done.stderr
-    assert "nested too deeply" in done.stderr
+    assert "JSON 无效：嵌套过深" in done.stderr  # the load problem in Chinese, as the rest
     assert f"{FIXTURE}: 无错误" in done.stdout
 
 

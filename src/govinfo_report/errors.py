@@ -11,6 +11,11 @@ modules that raise them re-export them where they were first documented
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from govinfo_report._load_messages import LoadProblem
+    from govinfo_report.findings import Lang
 
 
 class GovinfoReportError(Exception):
@@ -47,6 +52,19 @@ class ReportLoadError(GovinfoReportError, ValueError):
         self.problems = tuple(problems)
         listed = "\n".join(f"  - {p}" for p in self.problems)
         super().__init__(f"cannot load {source}: {len(self.problems)} problem(s)\n{listed}")
+
+    @property
+    def details(self) -> tuple[LoadProblem, ...]:
+        """Each problem with its message in English and Chinese and its path apart."""
+        from govinfo_report._load_messages import load_problem
+
+        return tuple(load_problem(p) for p in self.problems)
+
+    def message(self, lang: Lang = "zh") -> str:
+        """The error in Chinese (``"zh"``) or English (``"en"``), the problems listed."""
+        from govinfo_report._load_messages import load_error_text
+
+        return load_error_text(self.source, self.details, lang)
 
 
 class ReportValueError(GovinfoReportError, ValueError):

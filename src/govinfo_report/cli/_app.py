@@ -15,7 +15,7 @@ from govinfo_report.cli._common import (
     internal_error,
 )
 from govinfo_report.cli._parser import ParserExit, build_parser
-from govinfo_report.errors import GovinfoReportError
+from govinfo_report.errors import GovinfoReportError, ReportLoadError
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
@@ -65,6 +65,8 @@ def run(args: Sequence[str], stdout: IO[str], stderr: IO[str]) -> int:
         return command(options, stdout, stderr)
     except BrokenPipeError:  # our stdout, not a file: outputs raise ReportWriteError
         raise
+    except ReportLoadError as exc:  # its problems in the language asked for
+        stderr.write(f"{PROG}: error: {exc.message(getattr(options, 'lang', 'en'))}\n")
     except (GovinfoReportError, OSError, MemoryError) as exc:
         stderr.write(f"{PROG}: error: {describe_error(exc, getattr(options, 'file', None))}\n")
     except KeyboardInterrupt:

@@ -16,6 +16,7 @@ from typing import IO, TYPE_CHECKING, Any
 import attrs
 
 from govinfo_report._failures import describe_error, exception_name
+from govinfo_report._load_messages import LoadProblem
 from govinfo_report.cli import _common
 from govinfo_report.cli._common import (
     EXIT_ERRORS,
@@ -49,6 +50,10 @@ class FileResult:
     """All findings by severity, shown or not."""
     error: str | None = None
     problems: tuple[str, ...] = ()
+    details: tuple[LoadProblem, ...] = ()
+    """A load error's problems, each with its path apart and its Chinese message."""
+    shown_error: str | None = None
+    """``error`` in the language asked for (``--lang``), where it differs."""
     cells: tuple[int, int] = (0, 0)
     """Table cells holding a value, and cells the report's format states."""
 
@@ -85,6 +90,11 @@ class FileResult:
         if self.error is not None:
             data["error"] = self.error
             data["problems"] = list(self.problems)
+            if self.details:
+                data["load_problems"] = [
+                    {"path": p.path, "message_en": p.message_en, "message_zh": p.message_zh}
+                    for p in self.details
+                ]
             return data
         data["counts"] = {s.value: self.counts[s] for s in Severity}
         data["cells"] = {"read": self.cells[0], "stated": self.cells[1]}
@@ -121,7 +131,13 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
                 cells = _common.cell_counts(read.report)
                 result = FileResult.checked(str(path), findings, shown, cells)
         except ReportLoadError as exc:
-            result = FileResult(str(path), error=str(exc), problems=exc.problems)
+            result = FileResult(
+                str(path),
+                error=str(exc),
+                problems=exc.problems,
+                details=exc.details,
+                shown_error=exc.message(lang),
+            )
         except (GovinfoReportError, OSError, RecursionError, MemoryError) as exc:
             result = FileResult(str(path), error=describe_error(exc, path))
         except Exception as exc:  # a reader's bug must not stop a batch of thousands
@@ -171,8 +187,9 @@ def _print_result(
 ) -> None:
     if result.error is not None:
         # Most messages already name the file ("cannot load x.json: ..."); say it once.
-        named = result.path in result.error
-        stderr.write(f"{PROG}: error: {'' if named else result.path + ': '}{result.error}\n")
+        error = result.shown_error or result.error
+        named = result.path in error
+        stderr.write(f"{PROG}: error: {'' if named else result.path + ': '}{error}\n")
         return
     for finding in result.findings:
         stdout.write(finding_line(result.path, finding, lang) + "\n")

@@ -1,0 +1,170 @@
+"""Load problems in Chinese, with their paths kept apart.
+
+A :class:`~govinfo_report.errors.ReportLoadError` lists its problems as the loader
+words them, in English, each ending in its path (``expected a whole number, got str
+'2024' @ $.metadata.year``). :func:`load_problem` splits one into its message and its
+path and says the message in Chinese: the loader's phrasings are few and regular
+("expected …, got …", "required key missing", "unknown key(s) …", "duplicate key …",
+syntax errors), and each is translated by its shape, the values it quotes kept as
+written. A phrasing this module does not know keeps its English text in the Chinese
+message, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final, NamedTuple
+
+from govinfo_report.findings import Lang
+
+_AT: Final = " @ "
+
+_EXPECTED: Final = {
+    "a whole number": "整数",
+    "a string": "字符串",
+    "a list of strings": "字符串列表",
+    "a number, '' or '/'": "数字、'' 或 '/'",
+    "a count (whole number), '' or '/'": "件数（整数）、'' 或 '/'",
+    "an amount ('7730.28' or '251000元'), '' or '/'": "金额（'7730.28' 或 '251000元'）、'' 或 '/'",
+    "a mapping of rows": "各行的映射",
+    "a mapping of columns": "各列的映射",
+    "a mapping with a report's keys": "含报告各项的映射",
+    "a mapping": "映射",
+    "a list of rows": "行的列表",
+    "a list": "列表",
+    "a date YYYY-MM-DD": "日期 YYYY-MM-DD",
+    "true or false": "true 或 false",
+    "a decimal number": "十进制数",
+}
+_TYPES: Final = {
+    "str": "字符串",
+    "int": "整数",
+    "float": "小数",
+    "bool": "布尔值",
+    "list": "列表",
+    "dict": "映射",
+    "NoneType": "空值",
+    "number": "数字",
+    "date": "日期",
+    "datetime": "日期时间",
+}
+_GOT: Final = re.compile(r"got (\w+)(?: (.*))?$", re.S)
+_EXPECTED_GOT: Final = re.compile(r"expected (.+), (got .*)$", re.S)
+_KIND: Final = re.compile(r"an agency kind \((.*)\)$", re.S)
+_VERSION: Final = re.compile(r"a format version \((.*)\)$", re.S)
+_ROW_ID: Final = re.compile(r"a row id of (\w+)$")
+_FIXED: Final = {
+    "required key missing": "缺少必填项",
+    "file is empty": "文件为空",
+}
+_PATTERNS: Final = (
+    (re.compile(r"unknown key\(s\) (.*)$", re.S), "未知的项 {0}"),
+    (re.compile(r"duplicate key (.*)$", re.S), "项 {0} 重复"),
+    (re.compile(r"an extra row needs a label, got (.*)$", re.S), "补充行须有标签，实际为 {0}"),
+    (
+        re.compile(r"year must be between (\d+) and (\d+), got (.*)$", re.S),
+        "年份须在 {0} 到 {1} 之间，实际为 {2}",
+    ),
+    (re.compile(r"amount out of range: (.*)$", re.S), "金额超出范围：{0}"),
+    (re.compile(r"file is larger than (\d+) bytes$"), "文件大于 {0} 字节"),
+    (re.compile(r"invalid (JSON|YAML|TOML): nested too deeply$"), "{0} 无效：嵌套过深"),
+    (re.compile(r"invalid (JSON|YAML|TOML): (.*)$", re.S), "{0} 无效：{1}"),
+    (
+        re.compile(r"valid (JSON|YAML|TOML), but not a report: the document is empty or null$"),
+        "{0} 有效，但不是报告：文档为空或为 null",
+    ),
+    (
+        re.compile(
+            r"valid (JSON|YAML|TOML), but not a report: no 'metadata' key at the top "
+            r"level(?: \(it has (.*)\))?$",
+            re.S,
+        ),
+        "{0} 有效，但不是报告：顶层没有 'metadata' 项{1}",
+    ),
+    (
+        re.compile(
+            r"valid (JSON|YAML|TOML), but not a report: the top level is (.*), not a "
+            r"mapping of a report's keys$",
+            re.S,
+        ),
+        "{0} 有效，但不是报告：顶层是 {1}，而不是含报告各项的映射",
+    ),
+)
+
+
+class LoadProblem(NamedTuple):
+    """One load problem: its message in both languages and the path it is at."""
+
+    message_en: str
+    message_zh: str
+    path: str
+    """Where in the file (``$.metadata.year``); ``""`` when the problem has no path."""
+
+    def message(self, lang: Lang = "zh") -> str:
+        """The message in Chinese (``"zh"``) or English (``"en"``), without the path."""
+        return self.message_en if lang == "en" else self.message_zh
+
+    def text(self, lang: Lang = "zh") -> str:
+        """The message and its path as the loader words them: ``message @ path``."""
+        return f"{self.message(lang)}{_AT}{self.path}" if self.path else self.message(lang)
+
+
+def load_problem(problem: str) -> LoadProblem:
+    """``problem`` (``message @ path``, as a ReportLoadError lists it), split and said in
+    Chinese too."""
+    message, at, path = problem.rpartition(_AT)
+    if not at or not path.startswith("$"):
+        message, path = problem, ""
+    return LoadProblem(message, chinese(message), path)
+
+
+def chinese(message: str) -> str:
+    """A loader's English problem message in Chinese (kept as is where unknown)."""
+    fixed = _FIXED.get(message)
+    if fixed is not None:
+        return fixed
+    matched = _EXPECTED_GOT.match(message)
+    if matched is not None:
+        return f"应为{_expected(matched.group(1))}，{_got(matched.group(2))}"
+    for pattern, template in _PATTERNS:
+        found = pattern.match(message)
+        if found is not None:
+            groups = [g or "" for g in found.groups()]
+            if "{1}" in template and "顶层没有" in template and groups[1]:
+                groups[1] = f"（其中有 {groups[1]}）"
+            return template.format(*groups)
+    return message
+
+
+def _expected(what: str) -> str:
+    known = _EXPECTED.get(what)
+    if known is not None:
+        return known
+    for pattern, zh in ((_KIND, "机关类型"), (_VERSION, "格式版本")):
+        found = pattern.match(what)
+        if found is not None:
+            return f"{zh}（{found.group(1)}）"
+    found = _ROW_ID.match(what)
+    if found is not None:
+        return f" {found.group(1)} 的行 id"
+    return what
+
+
+def _got(got: str) -> str:
+    found = _GOT.match(got)
+    if found is None:
+        return got
+    kind, value = found.group(1), found.group(2)
+    named = _TYPES.get(kind, kind)
+    return f"实际为{named} {value}" if value else f"实际为{named}"
+
+
+def load_error_text(source: str, problems: tuple[LoadProblem, ...], lang: Lang) -> str:
+    """The error of a file that could not be loaded, with its problems listed."""
+    listed = "\n".join(f"  - {p.text(lang)}" for p in problems)
+    if lang == "en":
+        return f"cannot load {source}: {len(problems)} problem(s)\n{listed}"
+    return f"无法读取 {source}：{len(problems)} 个问题\n{listed}"
+
+
+__all__ = ["LoadProblem", "chinese", "load_error_text", "load_problem"]
