@@ -110,6 +110,19 @@ def central_directory(data: bytes) -> tuple[int, int, int] | None:
     return entries, offset, size
 
 
+def names_part(data: bytes, name: str) -> bool:
+    """Whether ``data`` is a zip whose central directory names the part ``name``
+    (``word/document.xml``, ``xl/workbook.xml``): the local header's signature and the
+    central directory are read, nothing is inflated."""
+    if not data.startswith(ZIP_MAGIC):
+        return False
+    directory = central_directory(data)
+    if directory is None:
+        return False
+    _entries, offset, size = directory
+    return name.encode() in data[offset : offset + size]
+
+
 def refuse_doctype(data: bytes, where: str, error: Error, program: str = "Word") -> None:
     """Refuse XML that declares a DOCTYPE or entities, before it is parsed: Office never
     writes one, and one is how entity expansion attacks start.

@@ -17,52 +17,25 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from decimal import Decimal
 from pathlib import Path
 
 import attrs
 import docx
 import pytest
 
-from govinfo_report import Money, Report, blank_report, fill_totals
-from govinfo_report.formats import CellKind
+from govinfo_report import Report
 from govinfo_report.serialize import load
 from govinfo_report.writers.docx import DocxWriter
+from writers.libreoffice import SOFFICE, convert, filled
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT = shutil.which("pdftotext")
 
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 
 
-def filled(version: str, year: int) -> Report:
-    report = blank_report(version, year=year, agency="某某市某某局")
-    for table in report.tables:
-        values = tuple(
-            Money(Decimal(f"{i}.5")) if c.kind is CellKind.MONEY else 1000 + i
-            for i, c in enumerate(table.spec.cells)
-        )
-        report = attrs.evolve(report, **{table.spec.id: attrs.evolve(table, values=values)})
-    return fill_totals(report)
-
-
 def to_pdf(folder: Path, sources: list[Path]) -> None:
     """Convert ``sources`` to PDF in ``folder``, in one LibreOffice run."""
-    profile = (folder / "profile").as_uri()
-    result = subprocess.run(
-        [
-            SOFFICE or "soffice",
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            *("--convert-to", "pdf", "--outdir", str(folder)),
-            *map(str, sources),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
+    convert(folder, "pdf", sources)
 
 
 @pytest.fixture(scope="module")

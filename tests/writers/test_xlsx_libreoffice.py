@@ -12,18 +12,15 @@ from __future__ import annotations
 import csv
 import shutil
 import subprocess
-from decimal import Decimal
 from pathlib import Path
 
-import attrs
 import openpyxl
 import pytest
 
-from govinfo_report import Money, Report, blank_report, fill_totals
-from govinfo_report.formats import CellKind
+from govinfo_report import blank_report
 from govinfo_report.writers.xlsx import XlsxWriter
+from writers.libreoffice import SOFFICE, convert, filled
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT = shutil.which("pdftotext")
 _CALC = ("libsclo.so", "libsclo.dylib", "sclo.dll")
 
@@ -41,38 +38,6 @@ pytestmark = pytest.mark.skipif(
 )
 CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
 """Comma, double quote, UTF-8, from line 1, every sheet to its own file."""
-
-
-def filled(version: str, year: int) -> Report:
-    report = blank_report(version, year=year, agency="某某市某某局")
-    for table in report.tables:
-        values = tuple(
-            Money(Decimal(f"{i}.5")) if c.kind is CellKind.MONEY else 1000 + i
-            for i, c in enumerate(table.spec.cells)
-        )
-        report = attrs.evolve(report, **{table.spec.id: attrs.evolve(table, values=values)})
-    # T3.1 does not hold: the workbook gets a 检查结果 sheet.
-    return fill_totals(report)
-
-
-def convert(folder: Path, target: str, sources: list[Path]) -> None:
-    """Convert ``sources`` with filter ``target`` into ``folder``, in one LibreOffice run."""
-    profile = (folder / "profile").as_uri()
-    result = subprocess.run(
-        [
-            SOFFICE or "soffice",
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            *("--convert-to", target, "--outdir", str(folder)),
-            *map(str, sources),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "Error" not in result.stderr + result.stdout, result.stderr + result.stdout
 
 
 def rows(path: Path) -> list[list[str]]:

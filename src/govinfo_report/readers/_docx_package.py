@@ -34,13 +34,7 @@ def looks_like_docx(data: bytes) -> bool:
 
     Reads only the local header signature and the central directory, never inflates.
     """
-    if not data.startswith(_package.ZIP_MAGIC):
-        return False
-    directory = _package.central_directory(data)
-    if directory is None:
-        return False
-    _entries, offset, size = directory
-    return b"word/document.xml" in data[offset : offset + size]
+    return _package.names_part(data, "word/document.xml")
 
 
 class Package(_package.Package):

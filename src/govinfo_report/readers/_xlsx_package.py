@@ -98,13 +98,7 @@ class Workbook:
 
 def looks_like_xlsx(data: bytes) -> bool:
     """Whether ``data`` is a zip whose central directory names ``xl/workbook.xml``."""
-    if not data.startswith(_package.ZIP_MAGIC):
-        return False
-    directory = _package.central_directory(data)
-    if directory is None:
-        return False
-    _entries, offset, size = directory
-    return _WORKBOOK.encode() in data[offset : offset + size]
+    return _package.names_part(data, _WORKBOOK)
 
 
 def _ns(root: etree._Element) -> tuple[str, str]:
