@@ -24,7 +24,7 @@ from govinfo_report.model import Report
 from govinfo_report.writers._xlsx_meta import metadata_sheet
 from govinfo_report.writers._xlsx_parts import Style
 from govinfo_report.writers._xlsx_sheet import Sheet
-from govinfo_report.writers._xlsx_tables import LANDSCAPE_WIDTH, draw_table
+from govinfo_report.writers._xlsx_tables import LANDSCAPE_WIDTH, draw_table, placed
 
 MAX_NAME = 31
 """The longest sheet name Excel accepts."""
@@ -65,8 +65,11 @@ def department_title(department: str, year: int) -> str:
     return f"{department}{year}年政府信息公开工作年度报告"
 
 
-def department_sheet(report: Report, department: str, name: str) -> Sheet:
-    """The sheet ``name`` of ``department``: its title line and ``report``'s tables."""
+def department_sheet(
+    report: Report, department: str, name: str
+) -> tuple[Sheet, dict[str, tuple[int, int]]]:
+    """The sheet ``name`` of ``department`` (its title line and ``report``'s tables), and
+    where each cell is: ``table.row.column`` → (row, column), from 0."""
     layouts = [layout_of(table.spec, Output.XLSX) for table in report.tables]
     widths = [max(w) for w in zip_longest(*(lay.widths for lay in layouts), fillvalue=0)]
     sheet = Sheet(name, widths)
@@ -75,12 +78,14 @@ def department_sheet(report: Report, department: str, name: str) -> Sheet:
     sheet.header = department
     sheet.text(0, 0, department_title(department, report.metadata.year), Style.DEFAULT)
     top = 0
+    where: dict[str, tuple[int, int]] = {}
     for table in report.tables:
         top += _GAP
         sheet.text(top, 0, table.spec.title, Style.DEFAULT)
         lines = draw_table(sheet, table, top + 1)
+        where.update((f"{table.spec.id}.{c}", p) for c, p in placed(lines, top + 1).items())
         top += len(lines)
-    return sheet
+    return sheet, where
 
 
 def collection_sheets(report: Report, departments: Sequence[str]) -> list[Sheet]:
@@ -95,7 +100,7 @@ def collection_sheets(report: Report, departments: Sequence[str]) -> list[Sheet]
     shared = attrs.evolve(report, metadata=attrs.evolve(report.metadata, agency=""))
     sheets = [metadata_sheet(shared)]
     for department, name in zip(departments, sheet_names(departments), strict=True):
-        sheets.append(department_sheet(report, department.strip(), name))
+        sheets.append(department_sheet(report, department.strip(), name)[0])
     return sheets
 
 
