@@ -174,3 +174,13 @@ def test_departments_need_a_workbook(tmp_path: Path) -> None:
     code, _, err = cli("new", "--year", 2024, "--departments", listing, "-o", tmp_path / "r.yaml")
     assert code == 2
     assert "workbook" in err
+
+
+def test_departments_do_not_start_from_one_agencys_last_year(tmp_path: Path) -> None:
+    listing = tmp_path / "depts.txt"
+    listing.write_text("甲局\n", encoding="utf-8")
+    last = EXAMPLES / "example_2021.yaml"
+    code, _, err = cli("new", "--from", last, "--departments", listing, "-o", tmp_path / "r.xlsx")
+    assert code == 2
+    assert "--from" in err
+    assert not (tmp_path / "r.xlsx").exists()

@@ -25,6 +25,9 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     workbook = _to_workbook(options, output)
     if options.departments is not None and not workbook:
         raise UsageError("--departments writes a workbook: give -o FILE.xlsx or --to xlsx")
+    if options.departments is not None and options.previous is not None:
+        # Last year's carried-over figures are one agency's: not every department's.
+        raise UsageError("--departments starts every department blank; it does not take --from")
     syntax = "yaml" if workbook else syntax_for_output(output)
     if options.previous is None:
         report = blank_report(
