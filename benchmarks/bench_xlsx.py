@@ -8,6 +8,8 @@ DOCX and PDF benchmarks use), written through the public ``render(report, "xlsx"
 sheet. ``openpyxl_*`` time openpyxl on the same workbook, for the ratios: saving it
 (what writing it with openpyxl costs at least), and loading it (with its merges) as
 ``data_only=True`` and again for the formulas, as a reader that needs both would.
+``xlsx_*_collection_30`` write and read a workbook of 30 departments (a sheet each,
+the 2021 full report's tables on every sheet): the target is 30 reports' worth.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import openpyxl
 
 from govinfo_report.readers.xlsx import XlsxReader
 from govinfo_report.writers import render
+from govinfo_report.writers.xlsx import render_collection
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "pdf"))
 from reports import full
@@ -30,6 +33,8 @@ REPORT_2021, REPORT_2019 = full(2023), full(2020)
 XLSX_2021 = render(REPORT_2021, "xlsx")
 XLSX_2019 = render(REPORT_2019, "xlsx")
 _BOOK_2021 = openpyxl.load_workbook(io.BytesIO(XLSX_2021))
+DEPARTMENTS = [f"某某县第{i}局" for i in range(1, 31)]
+COLLECTION = render_collection(REPORT_2021, DEPARTMENTS)
 
 
 def _openpyxl_save() -> bytes:
@@ -50,6 +55,16 @@ CASES: list[tuple[str, Callable[[], object], float | None]] = [
     ("xlsx_write_2021_no_findings", lambda: render(REPORT_2021, "xlsx", findings=False), None),
     ("xlsx_read_2021_full", lambda: READER.read(XLSX_2021, source="bench.xlsx"), 30_000.0),
     ("xlsx_read_2019_full", lambda: READER.read(XLSX_2019, source="bench.xlsx"), 30_000.0),
+    (
+        "xlsx_write_collection_30",
+        lambda: render_collection(REPORT_2021, DEPARTMENTS),
+        30 * 30_000.0,
+    ),
+    (
+        "xlsx_read_collection_30",
+        lambda: READER.read_sheets(COLLECTION, source="bench.xlsx"),
+        30 * 30_000.0,
+    ),
     ("openpyxl_save_2021_full", _openpyxl_save, None),
     ("openpyxl_load_2021_full", _openpyxl_load, None),
 ]

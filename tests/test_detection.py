@@ -156,8 +156,11 @@ def test_validate_says_an_interchange_file_holds_no_report(tmp_path: Path) -> No
     path = tmp_path / "list.json"
     path.write_text("[1, 2]", encoding="utf-8")
     out, err = io.StringIO(), io.StringIO()
-    assert run(["validate", str(path)], out, err) == 2
+    assert run(["validate", "--lang", "en", str(path)], out, err) == 2
     assert "valid JSON, but not a report: the top level is a list" in err.getvalue()
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["validate", str(path)], out, err) == 2
+    assert "JSON 有效，但不是报告：顶层是 列表" in err.getvalue()  # Chinese by default
 
 
 def test_a_yaml_suffix_is_read_as_yaml_even_if_it_reads_as_text(tmp_path: Path) -> None:

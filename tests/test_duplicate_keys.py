@@ -94,5 +94,8 @@ def test_validate_exits_2_naming_the_duplicate_key(tmp_path: Path) -> None:
     path = tmp_path / "report.json"
     path.write_text(_text("json").replace('"year": 2023,', '"year": 2023, "year": 2024,'))
     out, err = io.StringIO(), io.StringIO()
-    assert run(["validate", str(path)], out, err) == 2
+    assert run(["validate", "--lang", "en", str(path)], out, err) == 2
     assert "duplicate key 'year' @ $.metadata" in err.getvalue()
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["validate", str(path)], out, err) == 2
+    assert "项 'year' 重复 @ $.metadata" in err.getvalue()  # Chinese by default

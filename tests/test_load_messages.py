@@ -32,6 +32,12 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "example_2021.ya
          "YAML 有效，但不是报告：文档为空或为 null"),
         ("valid JSON, but not a report: no 'metadata' key at the top level (it has 'a')",
          "JSON 有效，但不是报告：顶层没有 'metadata' 项（其中有 'a'）"),
+        ("valid JSON, but not a report: the top level is a list, not a mapping of a "
+         "report's keys", "JSON 有效，但不是报告：顶层是 列表，而不是含报告各项的映射"),
+        ("amount out of range: 1000000000 digits before the decimal point (at most 15)",
+         "金额超出范围：小数点前 1000000000 位（最多 15 位）"),
+        ("amount out of range: 30 decimal places (at most 12)",
+         "金额超出范围：小数 30 位（最多 12 位）"),
         ("something new", "something new"),  # unknown: kept, never guessed
     ],
 )  # fmt: skip

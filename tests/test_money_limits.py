@@ -53,7 +53,7 @@ def test_money_with_a_huge_exponent_is_a_clear_error_in_bounded_memory(
     tmp_path: Path, command: list[str]
 ) -> None:
     src = _hostile(tmp_path)
-    args = [a.format(src=src, dir=tmp_path) for a in command]
+    args = [*(a.format(src=src, dir=tmp_path) for a in command), "--lang", "en"]
     done = subprocess.run(
         [sys.executable, "-c", _LIMITED_RUN, *args],
         capture_output=True,

@@ -32,6 +32,9 @@ from govinfo_report.model import Report, Table
 from govinfo_report.serialize import CONVERTER
 
 PROPERTY = "govinfo-report"
+COLLECTION_PROPERTY = "govinfo-report-collection"
+"""Marks a workbook of one sheet per department (its value: how many), which the XLSX
+reader reads as one report a sheet."""
 VERSION = 1
 PRINTED = "printed"
 """The key of the sentences the writer added to the prose (:data:`_stated.NAMES`), in

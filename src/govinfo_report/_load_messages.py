@@ -48,6 +48,19 @@ _TYPES: Final = {
     "date": "日期",
     "datetime": "日期时间",
 }
+_TOP_LEVEL: Final = {
+    "a list": "列表",
+    "a string": "字符串",
+    "a boolean": "布尔值",
+    "a number": "数字",
+}
+_DIGITS: Final = (
+    (
+        re.compile(r"(\d+) digits before the decimal point \(at most (\d+)\)$"),
+        "小数点前 {0} 位（最多 {1} 位）",
+    ),
+    (re.compile(r"(\d+) decimal places \(at most (\d+)\)$"), "小数 {0} 位（最多 {1} 位）"),
+)
 _GOT: Final = re.compile(r"got (\w+)(?: (.*))?$", re.S)
 _EXPECTED_GOT: Final = re.compile(r"expected (.+), (got .*)$", re.S)
 _KIND: Final = re.compile(r"an agency kind \((.*)\)$", re.S)
@@ -130,10 +143,22 @@ def chinese(message: str) -> str:
         found = pattern.match(message)
         if found is not None:
             groups = [g or "" for g in found.groups()]
-            if "{1}" in template and "顶层没有" in template and groups[1]:
+            if "顶层没有" in template and groups[1]:
                 groups[1] = f"（其中有 {groups[1]}）"
+            elif "顶层是" in template:
+                groups[1] = _TOP_LEVEL.get(groups[1], groups[1])
+            elif template.startswith("金额超出范围"):
+                groups[0] = _amount_range(groups[0])
             return template.format(*groups)
     return message
+
+
+def _amount_range(detail: str) -> str:
+    for pattern, template in _DIGITS:
+        found = pattern.match(detail)
+        if found is not None:
+            return template.format(*found.groups())
+    return detail
 
 
 def _expected(what: str) -> str:

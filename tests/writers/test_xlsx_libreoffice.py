@@ -100,3 +100,33 @@ def test_libreoffice_computes_the_totals_of_a_workbook_filled_in_by_hand(tmp_pat
     assert table3[3][3:] == ["5", "2", "", "", "", "", "7"]  # 总计 = SUM of the row
     (total,) = [row for row in table3 if row[1] == "（七）总计"]
     assert total[3:] == ["4", "0", "0", "0", "0", "0", "4"]  # （七） = SUM of the outcomes
+
+
+def test_a_workbook_of_departments_saved_by_libreoffice_reads_back_with_its_totals(
+    tmp_path: Path,
+) -> None:
+    from govinfo_report.readers.xlsx import is_collection, read_workbook_reports
+    from govinfo_report.writers.xlsx import render_collection
+
+    source = tmp_path / "filled" / "region.xlsx"
+    source.parent.mkdir()
+    source.write_bytes(render_collection(blank_report(year=2024), ["甲局", "乙局"]))
+    book = openpyxl.load_workbook(source)
+    for k, name in enumerate(["甲局", "乙局"], 1):
+        ws = book[name]
+        (row,) = [
+            r
+            for r in range(1, ws.max_row + 1)
+            if ws.cell(r, 1).value == "四、政府信息公开行政复议、行政诉讼情况"
+        ]
+        ws.cell(row + 4, 1).value = k  # 行政复议: 结果维持
+        ws.cell(row + 4, 2).value = 2 * k  # 结果纠正
+    book.save(source)
+    convert(tmp_path, "xlsx", [source])  # what a user's spreadsheet does when saving
+    saved = (tmp_path / "region.xlsx").read_bytes()
+    assert is_collection(saved)  # LibreOffice keeps the document property
+    results = read_workbook_reports(saved)
+    assert [name for name, _ in results] == ["甲局", "乙局"]
+    for k, (_, (report, findings)) in enumerate(results, 1):
+        assert "R.XLSX.FORMULA" not in {f.code for f in findings}
+        assert report.cell("review_litigation.review.total") == 3 * k  # computed by Calc

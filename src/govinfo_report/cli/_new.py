@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import IO
 
 from govinfo_report._cli_output import checked_output, syntax_for_output
 from govinfo_report._io import write_output
 from govinfo_report.cli import _common
 from govinfo_report.cli._common import EXIT_OK, UsageError, print_findings
-from govinfo_report.model import AgencyKind, blank_report, next_report
+from govinfo_report.model import AgencyKind, Report, blank_report, next_report
 
 
 def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
@@ -21,7 +22,13 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     if options.previous is None and options.year is None:
         raise UsageError("say which year with --year, or start from last year's with --from")
     output = checked_output(options.output, options.force, options.previous)
-    syntax = syntax_for_output(output)
+    workbook = _to_workbook(options, output)
+    if options.departments is not None and not workbook:
+        raise UsageError("--departments writes a workbook: give -o FILE.xlsx or --to xlsx")
+    if options.departments is not None and options.previous is not None:
+        # Last year's carried-over figures are one agency's: not every department's.
+        raise UsageError("--departments starts every department blank; it does not take --from")
+    syntax = "yaml" if workbook else syntax_for_output(output)
     if options.previous is None:
         report = blank_report(
             options.format,
@@ -42,6 +49,9 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         if changes:
             report = attrs.evolve(report, metadata=attrs.evolve(report.metadata, **changes))
         origin = f", from {options.previous}"
+    if workbook:
+        assert output is not None  # _to_workbook refuses stdout
+        return _write_workbook(options, report, output, origin, stderr)
     text = dumps(report, syntax)
     if output is None:
         stdout.write(text)
@@ -51,3 +61,56 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     year = report.metadata.year
     stderr.write(f"wrote {output} ({version} format, report on {year}{origin})\n")
     return EXIT_OK
+
+
+def _to_workbook(options: argparse.Namespace, output: Path | None) -> bool:
+    """Whether ``new`` writes the fill-in workbook: ``--to xlsx``, or ``-o`` ending .xlsx.
+
+    Raises:
+        UsageError: a workbook asked for on stdout.
+    """
+    to: str | None = options.to
+    if to is None:
+        to = "xlsx" if output is not None and output.suffix.lower() == ".xlsx" else "report"
+    if to == "xlsx" and output is None:
+        raise UsageError("a workbook is binary; give -o FILE.xlsx instead of -o -")
+    return to == "xlsx"
+
+
+def _write_workbook(
+    options: argparse.Namespace, report: Report, output: Path, origin: str, stderr: IO[str]
+) -> int:
+    """The fill-in workbook of ``report`` (one sheet per department with --departments)."""
+    from govinfo_report.writers.xlsx import XlsxWriter, render_collection
+
+    # A blank form's findings (every cell blank) are no help to whoever fills it in.
+    if options.departments is None:
+        data = XlsxWriter(findings=False).render(report)
+        what = ""
+    else:
+        names = _department_names(options.departments)
+        data = render_collection(report, names)
+        what = f", {len(names)} departments"
+    write_output(output, data, force=options.force)
+    version = report.metadata.format_version.value
+    year = report.metadata.year
+    stderr.write(f"wrote {output} ({version} format, report on {year}{what}{origin})\n")
+    return EXIT_OK
+
+
+def _department_names(path: Path) -> list[str]:
+    """The departments listed in ``path``: one a line, blank lines and # comments skipped.
+
+    Raises:
+        UsageError: the file lists none, or one twice.
+    """
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    names = [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    if not names:
+        raise UsageError(f"{path} lists no department (one name a line)")
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            raise UsageError(f"{path} lists {name!r} twice")
+        seen.add(name)
+    return names

@@ -182,7 +182,23 @@ def build_parser(stdout: IO[str], stderr: IO[str]) -> Parser:
         help="statutory format (default: the one prescribed for --year)",
     )
     p.add_argument(
-        "-o", "--output", type=Path, required=True, help=".yaml, .json or .toml (- = YAML)"
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        help=".yaml, .json, .toml (- = YAML) or .xlsx (the fill-in workbook)",
+    )
+    p.add_argument(
+        "--to",
+        choices=("report", "xlsx"),
+        help="report: a report file (YAML, JSON, TOML); xlsx: the fill-in workbook "
+        "(default: from the suffix of -o)",
+    )
+    p.add_argument(
+        "--departments",
+        type=Path,
+        metavar="FILE",
+        help="xlsx: a text file of department names, one a line: one sheet per department",
     )
     p.add_argument("--agency", help="the agency's full name (default: --from's, or none)")
     p.add_argument(
@@ -267,8 +283,19 @@ def build_parser(stdout: IO[str], stderr: IO[str]) -> Parser:
         epilog=POLICY,
     )
     p.add_argument("file", type=Path, metavar="FILE", help="the published report (- = stdin)")
-    p.add_argument("-o", "--output", required=True, help=".yaml, .json or .toml (- = YAML)")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        help=".yaml, .json or .toml (- = YAML); for a workbook of departments, a folder",
+    )
     p.add_argument("--from", dest="reader", metavar="FORMAT", help="input format (default: detect)")
+    p.add_argument(
+        "--fill-totals",
+        action="store_true",
+        help="compute every 总计 from its parts (a workbook filled in by a program has "
+        "no saved formula results); a total typed that its parts contradict is listed",
+    )
     p.add_argument(
         "--force", action="store_true", help="replace an existing file, even a read-only one"
     )

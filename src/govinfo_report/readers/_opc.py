@@ -61,14 +61,16 @@ def optional_xml(package: Package, name: str | None) -> etree._Element | None:
     return package.xml(name)
 
 
-def custom_property(package: Package, name: str | None) -> str | None:
-    """Our :data:`~govinfo_report._embedded.PROPERTY` in the custom properties part
-    ``name``, or ``None`` if it is not there."""
+def custom_property(
+    package: Package, name: str | None, wanted: str = _embedded.PROPERTY
+) -> str | None:
+    """The custom property ``wanted`` (ours, :data:`~govinfo_report._embedded.PROPERTY`,
+    by default) in the custom properties part ``name``, or ``None`` if it is not there."""
     root = optional_xml(package, name)
     if root is None:
         return None
     for prop in root.iter(f"{{{CUSTOM_NS}}}property"):
-        if prop.get("name") == _embedded.PROPERTY:
+        if prop.get("name") == wanted:
             for value in prop:
                 return value.text or ""
     return None

@@ -2,7 +2,7 @@
 as paragraphs.
 
 An office's sheet may hold the three tables anywhere, one under another, with a title
-line above them (``某局2024年政府信息公开工作年度报告统计表``), a heading before each
+line above them (``某局2024年政府信息公开工作年度报告``), a heading before each
 (``三、收到和处理政府信息公开申请情况``) and notes below. The sheet is cut into
 *bands* at two empty rows or more (no table has them), and each band into one *segment*
 per table where a row without values names another table than the rows before it: a

@@ -29,7 +29,7 @@ from typing import Final
 import attrs
 from lxml import etree
 
-from govinfo_report import _package
+from govinfo_report import _embedded, _package
 from govinfo_report._spreadsheetml import (
     MAIN_NS,
     REL_NS,
@@ -90,6 +90,8 @@ class Workbook:
     """(name, why) of each sheet not read: hidden, or not a worksheet."""
     embedded: str | None = None
     """Our :data:`~govinfo_report._embedded.PROPERTY` document property, if present."""
+    collection: bool = False
+    """Our collection writer's workbook: one department's report a sheet."""
     date1904: bool = False
     """Dates count from 1904 (old Mac workbooks), not 1900."""
     external_links: bool = False
@@ -367,6 +369,7 @@ def open_workbook(data: bytes, source: str) -> Workbook:
         sheets=tuple(sheets),
         skipped=tuple(skipped),
         embedded=opc.custom_property(package, custom),
+        collection=opc.custom_property(package, custom, _embedded.COLLECTION_PROPERTY) is not None,
         date1904=date1904,
         external_links=root.find(f"{{{main}}}externalReferences") is not None
         or "externalLink" in kinds,

@@ -17,9 +17,14 @@ spreadsheet) is read as blank and reported (``R.XLSX.FORMULA``), never computed 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from pathlib import Path
 from typing import Final
 
+import attrs
+
 from govinfo_report._spreadsheetml import ref
+from govinfo_report.errors import ReportReadError
 from govinfo_report.findings import Finding, Severity
 from govinfo_report.readers import _findings as rf
 from govinfo_report.readers._assemble import assemble
@@ -28,7 +33,13 @@ from govinfo_report.readers._limits import CellBudget
 from govinfo_report.readers._registry import ReadResult
 from govinfo_report.readers._xlsx_blocks import sheet_blocks
 from govinfo_report.readers._xlsx_meta import is_findings_sheet, known_facts, metadata_fields
-from govinfo_report.readers._xlsx_package import Sheet, Workbook, looks_like_xlsx, open_workbook
+from govinfo_report.readers._xlsx_package import (
+    Cell,
+    Sheet,
+    Workbook,
+    looks_like_xlsx,
+    open_workbook,
+)
 
 _LISTED: Final = 10
 """Cells a finding names before it says how many more there are."""
@@ -109,24 +120,22 @@ class XlsxReader:
 
         Raises:
             ReportReadError: not a zip, an ``.xls``, encrypted, corrupt, a zip bomb, a
-                sheet beyond the limits, XML with a DOCTYPE, or no report in it.
+                sheet beyond the limits, XML with a DOCTYPE, no report in it, or a
+                collection (one department's report a sheet: :meth:`read_sheets`).
         """
         book = open_workbook(data, source)
+        if book.collection:
+            raise ReportReadError(
+                f"{source} is a workbook of {len(book.sheets) - 1} departments' reports, one "
+                "a sheet: read each with read_workbook_reports(), or "
+                "`govinfo-report import FILE -o FOLDER`"
+            )
         findings = _workbook_findings(book)
-        meta = None
-        blocks: list[Block] = []
-        budget = CellBudget(source)
-        tables = []
-        for sheet in book.sheets:
-            if meta is None:
-                meta = metadata_fields(sheet)
-                if meta is not None:
-                    continue
-            if is_findings_sheet(sheet):
-                continue
-            tables.append(sheet)
+        meta, tables = _split(book)
         known, meta_findings = known_facts(meta, book.embedded, book.date1904)
         findings.extend(meta_findings)
+        blocks: list[Block] = []
+        budget = CellBudget(source)
         ours = book.embedded is not None  # our writer's property: our layout
         for sheet in tables:
             blocks.extend(sheet_blocks(sheet, budget, findings, whole=ours))
@@ -135,3 +144,87 @@ class XlsxReader:
                 findings.append(formula)
         result = assemble(blocks, source=source, known=known)
         return ReadResult(result.report, (*findings, *result.findings))
+
+    def read_sheets(
+        self, data: bytes, *, source: str = "<bytes>"
+    ) -> tuple[tuple[str, ReadResult], ...]:
+        """Each table sheet of a workbook as its own report: (sheet name, result).
+
+        For a collection (one department a sheet, as ``render_collection`` writes it,
+        or an office's workbook laid out so): the 基本信息 sheet, if any, gives every
+        report its year, format and kind; each sheet's title line its agency.
+
+        Raises:
+            ReportReadError: as :meth:`read`, but for a collection.
+        """
+        book = open_workbook(data, source)
+        common = _workbook_findings(book)
+        meta, tables = _split(book)
+        known, meta_findings = known_facts(meta, None, book.date1904)
+        shared = attrs.evolve(known, agency=None, title=None)
+        results = []
+        for sheet in tables:
+            where = f"{source} [{sheet.name}]"
+            findings = [*common, *meta_findings]
+            blocks = sheet_blocks(sheet, CellBudget(where), findings)
+            formula = _formulas(sheet)
+            if formula is not None:
+                findings.append(formula)
+            result = assemble(blocks, source=where, known=shared)
+            results.append((sheet.name, ReadResult(result.report, (*findings, *result.findings))))
+        return tuple(results)
+
+
+def _split(book: Workbook) -> tuple[Mapping[str, tuple[Cell, str]] | None, list[Sheet]]:
+    """The 基本信息 sheet's fields (the first sheet that has them) and the table sheets
+    (every other sheet, but our 检查结果)."""
+    meta = None
+    tables = []
+    for sheet in book.sheets:
+        if meta is None:
+            meta = metadata_fields(sheet)
+            if meta is not None:
+                continue
+        if is_findings_sheet(sheet):
+            continue
+        tables.append(sheet)
+    return meta, tables
+
+
+def is_collection(data: bytes) -> bool:
+    """Whether ``data`` is a workbook our collection writer made (one report a sheet),
+    judged by its document property; False for anything that is not a readable workbook."""
+    if not looks_like_xlsx(data):
+        return False
+    try:
+        return open_workbook(data, "<bytes>").collection
+    except ReportReadError:
+        return False
+
+
+def read_workbook_reports(source: str | Path | bytes) -> tuple[tuple[str, ReadResult], ...]:
+    """Every department's report in a collection workbook, one a sheet.
+
+    Args:
+        source: the workbook's path or bytes.
+
+    Returns:
+        (sheet name, (report, findings)) for each table sheet, in order.
+
+    Raises:
+        ReportReadError: unreadable, or not a workbook (see :meth:`XlsxReader.read`).
+    """
+    from govinfo_report._input import read_file
+    from govinfo_report.readers._registry import MAX_SOURCE_BYTES
+
+    if isinstance(source, bytes):
+        data, label = source, "<bytes>"
+    else:
+        label = str(source)
+        try:
+            data = read_file(Path(source), MAX_SOURCE_BYTES)
+        except OSError as exc:
+            raise ReportReadError(f"cannot read {label}: {exc.strerror or exc}") from None
+    if len(data) > MAX_SOURCE_BYTES:
+        raise ReportReadError(f"{label} is larger than {MAX_SOURCE_BYTES} bytes")
+    return XlsxReader().read_sheets(data, source=label)

@@ -91,6 +91,50 @@ def summarise(path: str | Path, *, similar: bool = False, known: str = "") -> Fi
     return summarise_bytes(name, data, similar=similar, sha=sha)
 
 
+COLLECTION_SEPARATOR = "#"
+"""Between a collection workbook's path and a sheet name, in the survey's ``file``."""
+
+
+def summarise_all(
+    path: str | Path, *, similar: bool = False, known: str = ""
+) -> list[FileResult | str]:
+    """:func:`summarise`, but a collection workbook (one department a sheet) gives one
+    result per department, its ``file`` being ``PATH#SHEET``; never raises for one file.
+    A collection is read again on every run (its departments are cached by sheet, not
+    by the file's content)."""
+    name = str(path)
+    if Path(name).suffix.lower() not in (".xlsx", ".xlsm"):
+        return [summarise(path, similar=similar, known=known)]
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return [unreadable(name, "", f"cannot read {name}: {exc.strerror or exc}")]
+    from govinfo_report.readers.xlsx import XlsxReader, is_collection
+
+    sha = hashlib.sha256(data).hexdigest()
+    if not is_collection(data):
+        if known and sha == known:
+            return [name]
+        return [summarise_bytes(name, data, similar=similar, sha=sha)]
+    from govinfo_report.checks import check
+
+    try:
+        sheets = XlsxReader().read_sheets(data, source=name)
+    except (GovinfoReportError, OSError, RecursionError, MemoryError) as exc:
+        return [unreadable(name, sha, _describe(exc))]
+    results: list[FileResult | str] = []
+    for sheet, (report, found) in sheets:
+        where = f"{name}{COLLECTION_SEPARATOR}{sheet}"
+        try:
+            results.append(_summary(where, sha, report, (*found, *check(report)), similar))
+        except Exception as exc:  # a bug of ours on one report must not stop a survey
+            detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+            results.append(
+                unreadable(where, sha, f"internal error while checking: {detail}", internal=True)
+            )
+    return results
+
+
 def summarise_bytes(
     name: str, data: bytes, *, similar: bool = False, sha: str | None = None
 ) -> FileResult:
@@ -122,7 +166,11 @@ def summarise_batch(
     tasks: Sequence[tuple[str, str]], similar: bool = False
 ) -> list[FileResult | str]:
     """:func:`summarise` for each ``(path, known SHA-256)``: one task of a worker pool."""
-    return [summarise(path, similar=similar, known=known) for path, known in tasks]
+    return [
+        result
+        for path, known in tasks
+        for result in summarise_all(path, similar=similar, known=known)
+    ]
 
 
 def unreadable(name: str, sha: str, reason: str, *, internal: bool = False) -> FileResult:

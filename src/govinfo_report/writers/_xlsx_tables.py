@@ -24,7 +24,7 @@ from decimal import Decimal
 from govinfo_report._spreadsheetml import area
 from govinfo_report.errors import ReportWriteError
 from govinfo_report.formats import CellKind, FormatVersion
-from govinfo_report.formats.layout import Output, layout_of, printed
+from govinfo_report.formats.layout import Line, Output, layout_of, printed
 from govinfo_report.model import Empty, Money, Table
 from govinfo_report.model.cells import CellValue
 from govinfo_report.writers._xlsx_parts import Style
@@ -119,6 +119,35 @@ def table_sheet(table: Table) -> tuple[Sheet, dict[str, tuple[int, int]]]:
     Raises:
         ReportWriteError: an extra row has more values than the table has room for.
     """
+    layout = layout_of(table.spec, Output.XLSX)
+    sheet = Sheet(table.spec.title, layout.widths)
+    sheet.protected = sheet.fit_width = True
+    sheet.landscape = sum(layout.widths) > LANDSCAPE_WIDTH
+    sheet.header = table.spec.title
+    lines = draw_table(sheet, table, 0)
+    repeated = [i for i, line in enumerate(lines) if line.repeat]
+    if repeated:
+        sheet.title_rows = (repeated[0], repeated[-1])
+        sheet.frozen_rows = repeated[-1] + 1
+    return sheet, placed(lines)
+
+
+def placed(lines: Sequence[Line], top: int = 0) -> dict[str, tuple[int, int]]:
+    """Cell id → (row, column) of the table printed as ``lines`` from row ``top``."""
+    return {
+        slot.cell: (top + r, slot.col)
+        for r, line in enumerate(lines)
+        for slot in line.slots
+        if slot.cell
+    }
+
+
+def draw_table(sheet: Sheet, table: Table, top: int) -> Sequence[Line]:
+    """Print ``table`` on ``sheet`` from row ``top`` (column A); its printed lines.
+
+    Raises:
+        ReportWriteError: an extra row has more values than the table has room for.
+    """
     spec = table.spec
     layout = layout_of(spec, Output.XLSX)
     for extra in table.extra_rows:
@@ -128,17 +157,7 @@ def table_sheet(table: Table) -> tuple[Sheet, dict[str, tuple[int, int]]]:
                 f"{len(extra.values)} values; the table has room for {layout.extra_room}"
             )
     lines = printed(layout, table.extra_rows)
-    sheet = Sheet(spec.title, layout.widths)
-    sheet.protected = sheet.fit_width = True
-    sheet.landscape = sum(layout.widths) > LANDSCAPE_WIDTH
-    sheet.header = spec.title
-    repeated = [i for i, line in enumerate(lines) if line.repeat]
-    if repeated:
-        sheet.title_rows = (repeated[0], repeated[-1])
-        sheet.frozen_rows = repeated[-1] + 1
-    where = {
-        slot.cell: (r, slot.col) for r, line in enumerate(lines) for slot in line.slots if slot.cell
-    }
+    where = placed(lines, top)
     live = {
         cell: parts
         for cell, parts in totals(spec.version, spec.id).items()
@@ -146,7 +165,7 @@ def table_sheet(table: Table) -> tuple[Sheet, dict[str, tuple[int, int]]]:
     }
     validated: dict[tuple[CellKind, str], list[tuple[int, int]]] = {}
     values, index = table.values, spec.index
-    for r, line in enumerate(lines):
+    for r, line in enumerate(lines, top):
         for slot in line.slots:
             if slot.covered:
                 continue
@@ -188,7 +207,7 @@ def table_sheet(table: Table) -> tuple[Sheet, dict[str, tuple[int, int]]]:
                 error=error,
             )
         )
-    return sheet, where
+    return lines
 
 
 def _area(sheet: Sheet, row: int, col: int, rowspan: int, colspan: int, style: int) -> None:
@@ -203,4 +222,4 @@ def _areas(cells: Iterable[tuple[int, int]]) -> list[str]:
     return [area(*box) for box in rectangles(list(cells))]
 
 
-__all__ = ["table_sheet", "totals", "write_value"]
+__all__ = ["draw_table", "placed", "table_sheet", "totals", "write_value"]

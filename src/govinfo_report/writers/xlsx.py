@@ -17,6 +17,7 @@ cannot show: which row each of its extra rows follows.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from typing import BinaryIO, ClassVar
 
 from govinfo_report import _embedded
@@ -75,26 +76,65 @@ class XlsxWriter:
                     sheets.append(findings_sheet(found, cells))
             where = "the document properties"
             meta = report.metadata
-            stamp = ox.stamp(meta.signing_date, meta.year)
-            custom = ox.custom_part(
-                [ox.custom_property(2, _embedded.PROPERTY, _embedded.dumps(report))]
+            return _package(
+                sheets,
+                (_embedded.PROPERTY, _embedded.dumps(report)),
+                title=report.title,
+                author=meta.agency,
+                stamp=ox.stamp(meta.signing_date, meta.year),
             )
-            package = [
-                ("[Content_Types].xml", parts.content_types(len(sheets))),
-                ("_rels/.rels", parts.package_rels()),
-                ("docProps/app.xml", parts.app()),
-                (
-                    "docProps/core.xml",
-                    ox.core_part(title=report.title, author=meta.agency, stamp=stamp),
-                ),
-                ("docProps/custom.xml", custom),
-                ("xl/workbook.xml", parts.workbook(sheets)),
-                ("xl/_rels/workbook.xml.rels", parts.workbook_rels(len(sheets))),
-                ("xl/styles.xml", parts.styles()),
-                *((f"xl/worksheets/sheet{i}.xml", s.xml()) for i, s in enumerate(sheets, 1)),
-            ]
         except (IllegalTextError, ox.IllegalTextError) as exc:
             raise ReportWriteError(f"cannot write {where} as XLSX: {exc}") from None
-        buffer = io.BytesIO()
-        _zip.write_parts(package, buffer)
-        return buffer.getvalue()
+
+
+def render_collection(form: Report, departments: Sequence[str]) -> bytes:
+    """The collection workbook of ``departments``: one sheet each, holding ``form``'s
+    Tables 2, 3 and 4 under a title naming the department and the year, and one shared
+    基本信息 sheet (year, format, agency kind). The XLSX reader's
+    :func:`~govinfo_report.readers.read_workbook_reports` reads each sheet back as the
+    department's report; :func:`~govinfo_report.aggregate` sums them.
+
+    Args:
+        form: the report whose tables every department gets (a blank form, usually);
+            its agency is not used.
+        departments: the departments' full names, in order.
+
+    Raises:
+        ReportWriteError: no department, a name empty or listed twice, or text a
+            workbook cannot hold.
+    """
+    from govinfo_report.writers._xlsx_collection import collection_sheets
+
+    try:
+        sheets = collection_sheets(form, departments)
+        meta = form.metadata
+        return _package(
+            sheets,
+            (_embedded.COLLECTION_PROPERTY, str(len(departments))),
+            title=f"{meta.year}年政府信息公开工作年度报告统计表",
+            author="",
+            stamp=ox.stamp(None, meta.year),
+        )
+    except (IllegalTextError, ox.IllegalTextError) as exc:
+        raise ReportWriteError(f"cannot write the collection as XLSX: {exc}") from None
+
+
+def _package(
+    sheets: Sequence[Sheet], prop: tuple[str, str], *, title: str, author: str, stamp: str
+) -> bytes:
+    """The .xlsx of ``sheets``, with the custom document property ``prop`` (name, value)."""
+    custom = ox.custom_part([ox.custom_property(2, *prop)])
+    package = [
+        ("[Content_Types].xml", parts.content_types(len(sheets))),
+        ("_rels/.rels", parts.package_rels()),
+        ("docProps/app.xml", parts.app()),
+        ("docProps/core.xml", ox.core_part(title=title, author=author, stamp=stamp)),
+        ("docProps/custom.xml", custom),
+        ("xl/workbook.xml", parts.workbook(sheets)),
+        ("xl/_rels/workbook.xml.rels", parts.workbook_rels(len(sheets))),
+        ("xl/styles.xml", parts.styles()),
+        *((f"xl/worksheets/sheet{i}.xml", s.xml()) for i, s in enumerate(sheets, 1)),
+    ]
+    buffer = io.BytesIO()
+    _zip.write_parts(package, buffer)
+    return buffer.getvalue()
