@@ -13,7 +13,7 @@ message, never a guess.
 from __future__ import annotations
 
 import re
-from typing import Final, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from govinfo_report.findings import Lang
 
@@ -54,13 +54,6 @@ _TOP_LEVEL: Final = {
     "a boolean": "布尔值",
     "a number": "数字",
 }
-_DIGITS: Final = (
-    (
-        re.compile(r"(\d+) digits before the decimal point \(at most (\d+)\)$"),
-        "小数点前 {0} 位（最多 {1} 位）",
-    ),
-    (re.compile(r"(\d+) decimal places \(at most (\d+)\)$"), "小数 {0} 位（最多 {1} 位）"),
-)
 _GOT: Final = re.compile(r"got (\w+)(?: (.*))?$", re.S)
 _EXPECTED_GOT: Final = re.compile(r"expected (.+), (got .*)$", re.S)
 _KIND: Final = re.compile(r"an agency kind \((.*)\)$", re.S)
@@ -70,13 +63,24 @@ _FIXED: Final = {
     "required key missing": "缺少必填项",
     "file is empty": "文件为空",
 }
-_PATTERNS: Final = (
+_PATTERNS: Final[tuple[tuple[Any, ...], ...]] = (
+    # (pattern, template[, one function per group: how that part is said in Chinese])
     (re.compile(r"unknown key\(s\) (.*)$", re.S), "未知的项 {0}"),
     (re.compile(r"duplicate key (.*)$", re.S), "项 {0} 重复"),
     (re.compile(r"an extra row needs a label, got (.*)$", re.S), "补充行须有标签，实际为 {0}"),
     (
         re.compile(r"year must be between (\d+) and (\d+), got (.*)$", re.S),
         "年份须在 {0} 到 {1} 之间，实际为 {2}",
+    ),
+    (
+        re.compile(
+            r"amount out of range: (\d+) digits before the decimal point \(at most (\d+)\)$"
+        ),
+        "金额超出范围：小数点前 {0} 位（最多 {1} 位）",
+    ),
+    (
+        re.compile(r"amount out of range: (\d+) decimal places \(at most (\d+)\)$"),
+        "金额超出范围：小数 {0} 位（最多 {1} 位）",
     ),
     (re.compile(r"amount out of range: (.*)$", re.S), "金额超出范围：{0}"),
     (re.compile(r"file is larger than (\d+) bytes$"), "文件大于 {0} 字节"),
@@ -93,6 +97,7 @@ _PATTERNS: Final = (
             re.S,
         ),
         "{0} 有效，但不是报告：顶层没有 'metadata' 项{1}",
+        (str, lambda keys: f"（其中有 {keys}）" if keys else ""),
     ),
     (
         re.compile(
@@ -101,6 +106,7 @@ _PATTERNS: Final = (
             re.S,
         ),
         "{0} 有效，但不是报告：顶层是 {1}，而不是含报告各项的映射",
+        (str, lambda kind: _TOP_LEVEL.get(kind, kind)),
     ),
 )
 
@@ -139,26 +145,15 @@ def chinese(message: str) -> str:
     matched = _EXPECTED_GOT.match(message)
     if matched is not None:
         return f"应为{_expected(matched.group(1))}，{_got(matched.group(2))}"
-    for pattern, template in _PATTERNS:
+    for pattern, template, *said in _PATTERNS:
         found = pattern.match(message)
         if found is not None:
             groups = [g or "" for g in found.groups()]
-            if "顶层没有" in template and groups[1]:
-                groups[1] = f"（其中有 {groups[1]}）"
-            elif "顶层是" in template:
-                groups[1] = _TOP_LEVEL.get(groups[1], groups[1])
-            elif template.startswith("金额超出范围"):
-                groups[0] = _amount_range(groups[0])
-            return template.format(*groups)
+            if said:  # how each quoted part is said in Chinese
+                groups = [say(g) for say, g in zip(said[0], groups, strict=True)]
+            text: str = template.format(*groups)
+            return text
     return message
-
-
-def _amount_range(detail: str) -> str:
-    for pattern, template in _DIGITS:
-        found = pattern.match(detail)
-        if found is not None:
-            return template.format(*found.groups())
-    return detail
 
 
 def _expected(what: str) -> str:
