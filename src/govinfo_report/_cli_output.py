@@ -12,12 +12,13 @@ everywhere is told in docs/cli.md ("Output files").
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from govinfo_report.errors import ReportWriteError
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from govinfo_report.serialize import Syntax
 
 POLICY = (
@@ -42,6 +43,8 @@ def checked_output(given: str | Path, force: bool, source: Path | None = None) -
     """
     if str(given) == "-":
         return None
+    from pathlib import Path  # here: --help, which prints POLICY, needs no pathlib
+
     output = Path(given)
     if source is not None and same_file(output, source):
         raise ReportWriteError(f"refusing to overwrite the input {source}; give another -o")

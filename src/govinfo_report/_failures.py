@@ -6,9 +6,11 @@ describe what went wrong with a file the same way.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from govinfo_report.errors import GovinfoReportError
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def describe_error(exc: BaseException, path: Path | None = None) -> str:

@@ -55,7 +55,7 @@ def run(args: Sequence[str], stdout: IO[str], stderr: IO[str]) -> int:
     Raises:
         BrokenPipeError: ``stdout`` was closed by its reader; :func:`main` ends quietly.
     """
-    parser = build_parser(stdout, stderr)
+    parser = build_parser(stdout, stderr, args)
     try:
         options = parser.parse_args(list(args))
     except ParserExit as stop:

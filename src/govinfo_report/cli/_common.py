@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from govinfo_report._enums import Status
 from govinfo_report._failures import exception_name
@@ -13,6 +12,7 @@ from govinfo_report.errors import GovinfoReportError
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import IO
 
     from govinfo_report.findings import Finding, Lang

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from govinfo_report._cli_output import POLICY
 from govinfo_report._enums import AgencyKind, FormatVersion, Severity
@@ -20,6 +20,7 @@ from govinfo_report.cli._common import EXIT_UNUSABLE, PROG
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import IO, Any, NoReturn
 
     from _typeshed import SupportsWrite
@@ -102,12 +103,33 @@ def command(name: str) -> Command:
     return run
 
 
-def build_parser(stdout: IO[str], stderr: IO[str]) -> Parser:
-    """The parser of one run, writing to ``stdout`` and ``stderr``."""
+def build_parser(stdout: IO[str], stderr: IO[str], args: Sequence[str] = ()) -> Parser:
+    """The parser of one run, writing to ``stdout`` and ``stderr``.
+
+    Only the commands named in ``args`` get their options: ``--help`` lists the commands
+    without building the options of any (start-up time); a run of ``validate`` builds
+    validate's. Naming every command builds the whole parser.
+    """
+    wanted = frozenset(args)
+    width = _help_width()
+
+    class RunFormatter(argparse.HelpFormatter):
+        def __init__(
+            self,
+            prog: str,
+            indent_increment: int = 2,
+            max_help_position: int = 24,
+            width: int | None = width,
+        ) -> None:
+            super().__init__(prog, indent_increment, max_help_position, width)
 
     class RunParser(Parser):
         out = stdout
         err = stderr
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs.setdefault("formatter_class", RunFormatter)
+            super().__init__(*args, **kwargs)
 
     parser = RunParser(
         prog=PROG,
@@ -124,8 +146,90 @@ def build_parser(stdout: IO[str], stderr: IO[str]) -> Parser:
         help="check reports against the 勾稽关系 and the other rules",
         description="Check reports (files or folders) and print every finding.",
     )
+    if "validate" in wanted:
+        _validate_arguments(p)
+    p.set_defaults(command=command("validate"))
+
+    p = commands.add_parser(
+        "new",
+        help="write a blank report to fill in, or start one from last year's",
+        description=(
+            "Write a blank report (every cell blank, the six standard headings), or, with "
+            "--from, this year's report started from last year's: agency, kind, contact, "
+            "the section headings, 上年结转 = last year's 结转下年度, 现行有效件数 carried."
+        ),
+        epilog=POLICY,
+    )
+    if "new" in wanted:
+        _new_arguments(p)
+    p.set_defaults(command=command("new"))
+
+    p = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of the report file format",
+        description="Print the JSON Schema (draft 2020-12) of a report file.",
+        epilog=POLICY,
+    )
+    if "schema" in wanted:
+        _schema_arguments(p)
+    p.set_defaults(command=command("schema"))
+
+    p = commands.add_parser(
+        "render",
+        help="write a report as a Word document, Markdown or an Excel workbook",
+        description="Render a report with a writer (docx, markdown, xlsx or a plugin); given "
+        "folders or several files, render every report among them into the folder -o, "
+        "one file each at the same relative path, with one writer.",
+        epilog="Exit codes: 0 written and no report has errors, 1 written but a report has "
+        "errors, 2 unusable input or refused output (in a batch: any file). " + POLICY,
+    )
+    if "render" in wanted:
+        _render_arguments(p)
+    p.set_defaults(command=command("render"))
+
+    p = commands.add_parser(
+        "import",
+        help="read a published report (Word, web page, text) into a report file",
+        description="Read a report and write it as YAML, JSON or TOML.",
+        epilog=POLICY,
+    )
+    if "import" in wanted:
+        _import_arguments(p)
+    p.set_defaults(command=command("import"))
+
+    p = commands.add_parser(
+        "migrate",
+        help="move a 2019-format report into the 2021 format",
+        description="Move a report in the 2019 试行 format into the 2021 format: every row "
+        "and column the formats share is carried over, the one 2019 （六）其他处理 row goes "
+        "into 3.其他, and no number is made up. What did not carry over as it was is "
+        "listed on stderr (MIG.* codes; see --explain in validate).",
+        epilog="Exit codes: 0 written, 1 written but the reader reported an error in the "
+        "input, 2 unusable input. " + POLICY,
+    )
+    if "migrate" in wanted:
+        _migrate_arguments(p)
+    p.set_defaults(command=command("migrate"))
+
+    p = commands.add_parser(
+        "survey",
+        help="check a corpus in parallel, pair years and levels, export tables and a dashboard",
+        description="Read and check every report under PATH (files and folders, any mix of "
+        "formats), pair each with its agency's previous year, and write reports.csv, "
+        "reports.xlsx, cells.csv, findings.jsonl and index.html into OUTDIR, which also "
+        "caches what was read: a re-run reads only the files that changed.",
+        epilog="Exit codes: 0 the outputs are written (whatever the reports hold), "
+        "2 the survey could not run.",
+    )
+    if "survey" in wanted:
+        _survey_arguments(p)
+    p.set_defaults(command=command("survey"))
+    return parser
+
+
+def _validate_arguments(p: Parser) -> None:
     p.add_argument(
-        "files", nargs="+", metavar="FILE", type=Path, help="report file or folder (- = stdin)"
+        "files", nargs="+", metavar="FILE", type=_path, help="report file or folder (- = stdin)"
     )
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language")
     output_format = p.add_mutually_exclusive_group()
@@ -145,7 +249,7 @@ def build_parser(stdout: IO[str], stderr: IO[str]) -> Parser:
         help="show findings of this severity and worse (the exit code counts all)",
     )
     p.add_argument(
-        "--previous", type=Path, metavar="FILE", help="the same agency's report on the year before"
+        "--previous", type=_path, metavar="FILE", help="the same agency's report on the year before"
     )
     p.add_argument(
         "--force-previous",
@@ -154,25 +258,16 @@ def build_parser(stdout: IO[str], stderr: IO[str]) -> Parser:
     )
     p.add_argument("--from", dest="reader", metavar="FORMAT", help="input format (default: detect)")
     p.add_argument("--explain", action="store_true", help="print how to fix each finding")
-    p.set_defaults(command=command("validate"))
 
-    p = commands.add_parser(
-        "new",
-        help="write a blank report to fill in, or start one from last year's",
-        description=(
-            "Write a blank report (every cell blank, the six standard headings), or, with "
-            "--from, this year's report started from last year's: agency, kind, contact, "
-            "the section headings, 上年结转 = last year's 结转下年度, 现行有效件数 carried."
-        ),
-        epilog=POLICY,
-    )
+
+def _new_arguments(p: Parser) -> None:
     p.add_argument(
         "--year", type=int, help="the year reported on (with --from: default the year after)"
     )
     p.add_argument(
         "--from",
         dest="previous",
-        type=Path,
+        type=_path,
         metavar="FILE",
         help="last year's report (any format import reads), to start from",
     )
@@ -184,7 +279,7 @@ def build_parser(stdout: IO[str], stderr: IO[str]) -> Parser:
     p.add_argument(
         "-o",
         "--output",
-        type=Path,
+        type=_path,
         required=True,
         help=".yaml, .json, .toml (- = YAML) or .xlsx (the fill-in workbook)",
     )
@@ -196,7 +291,7 @@ def build_parser(stdout: IO[str], stderr: IO[str]) -> Parser:
     )
     p.add_argument(
         "--departments",
-        type=Path,
+        type=_path,
         metavar="FILE",
         help="xlsx: a text file of department names, one a line: one sheet per department",
     )
@@ -210,38 +305,25 @@ def build_parser(stdout: IO[str], stderr: IO[str]) -> Parser:
     p.add_argument(
         "--force", action="store_true", help="replace an existing file, even a read-only one"
     )
-    p.set_defaults(command=command("new"))
 
-    p = commands.add_parser(
-        "schema",
-        help="print the JSON Schema of the report file format",
-        description="Print the JSON Schema (draft 2020-12) of a report file.",
-        epilog=POLICY,
-    )
+
+def _schema_arguments(p: Parser) -> None:
     p.add_argument(
         "--format",
         choices=[v.value for v in FormatVersion],
         help="one format only (default: either, chosen by metadata.format_version)",
     )
-    p.add_argument("-o", "--output", type=Path, help="write to a file instead of stdout")
+    p.add_argument("-o", "--output", type=_path, help="write to a file instead of stdout")
     p.add_argument(
         "--force", action="store_true", help="replace an existing file, even a read-only one"
     )
-    p.set_defaults(command=command("schema"))
 
-    p = commands.add_parser(
-        "render",
-        help="write a report as a Word document, Markdown or an Excel workbook",
-        description="Render a report with a writer (docx, markdown, xlsx or a plugin); given "
-        "folders or several files, render every report among them into the folder -o, "
-        "one file each at the same relative path, with one writer.",
-        epilog="Exit codes: 0 written and no report has errors, 1 written but a report has "
-        "errors, 2 unusable input or refused output (in a batch: any file). " + POLICY,
-    )
+
+def _render_arguments(p: Parser) -> None:
     p.add_argument(
         "files",
         nargs="+",
-        type=Path,
+        type=_path,
         metavar="FILE",
         help="the report (- = stdin), or folders and files of reports to render in a batch",
     )
@@ -260,7 +342,7 @@ def build_parser(stdout: IO[str], stderr: IO[str]) -> Parser:
         metavar="N",
         help="batch: worker processes (default: 1, in this process)",
     )
-    p.add_argument("--template", type=Path, metavar="T.docx", help="Word template (docx)")
+    p.add_argument("--template", type=_path, metavar="T.docx", help="Word template (docx)")
     p.add_argument(
         "--template-layout",
         action="store_true",
@@ -274,15 +356,10 @@ def build_parser(stdout: IO[str], stderr: IO[str]) -> Parser:
         "--force", action="store_true", help="replace an existing file, even a read-only one"
     )
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the findings")
-    p.set_defaults(command=command("render"))
 
-    p = commands.add_parser(
-        "import",
-        help="read a published report (Word, web page, text) into a report file",
-        description="Read a report and write it as YAML, JSON or TOML.",
-        epilog=POLICY,
-    )
-    p.add_argument("file", type=Path, metavar="FILE", help="the published report (- = stdin)")
+
+def _import_arguments(p: Parser) -> None:
+    p.add_argument("file", type=_path, metavar="FILE", help="the published report (- = stdin)")
     p.add_argument(
         "-o",
         "--output",
@@ -300,19 +377,10 @@ def build_parser(stdout: IO[str], stderr: IO[str]) -> Parser:
         "--force", action="store_true", help="replace an existing file, even a read-only one"
     )
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the findings")
-    p.set_defaults(command=command("import"))
 
-    p = commands.add_parser(
-        "migrate",
-        help="move a 2019-format report into the 2021 format",
-        description="Move a report in the 2019 试行 format into the 2021 format: every row "
-        "and column the formats share is carried over, the one 2019 （六）其他处理 row goes "
-        "into 3.其他, and no number is made up. What did not carry over as it was is "
-        "listed on stderr (MIG.* codes; see --explain in validate).",
-        epilog="Exit codes: 0 written, 1 written but the reader reported an error in the "
-        "input, 2 unusable input. " + POLICY,
-    )
-    p.add_argument("file", type=Path, metavar="FILE", help="the report (- = stdin)")
+
+def _migrate_arguments(p: Parser) -> None:
+    p.add_argument("file", type=_path, metavar="FILE", help="the report (- = stdin)")
     p.add_argument("-o", "--output", required=True, help=".yaml, .json or .toml (- = YAML)")
     p.add_argument(
         "--to",
@@ -325,21 +393,12 @@ def build_parser(stdout: IO[str], stderr: IO[str]) -> Parser:
         "--force", action="store_true", help="replace an existing file, even a read-only one"
     )
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the findings")
-    p.set_defaults(command=command("migrate"))
 
-    p = commands.add_parser(
-        "survey",
-        help="check a corpus in parallel, pair years and levels, export tables and a dashboard",
-        description="Read and check every report under PATH (files and folders, any mix of "
-        "formats), pair each with its agency's previous year, and write reports.csv, "
-        "reports.xlsx, cells.csv, findings.jsonl and index.html into OUTDIR, which also "
-        "caches what was read: a re-run reads only the files that changed.",
-        epilog="Exit codes: 0 the outputs are written (whatever the reports hold), "
-        "2 the survey could not run.",
-    )
-    p.add_argument("paths", nargs="+", metavar="PATH", type=Path, help="report file or folder")
+
+def _survey_arguments(p: Parser) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH", type=_path, help="report file or folder")
     p.add_argument(
-        "-o", "--output", type=Path, required=True, metavar="OUTDIR", help="output folder"
+        "-o", "--output", type=_path, required=True, metavar="OUTDIR", help="output folder"
     )
     p.add_argument(
         "-j",
@@ -361,8 +420,30 @@ def build_parser(stdout: IO[str], stderr: IO[str]) -> Parser:
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the summary")
-    p.set_defaults(command=command("survey"))
-    return parser
+
+
+def _help_width() -> int:
+    """The help's width: what :class:`argparse.HelpFormatter` computes (the terminal's
+    columns less 2; ``COLUMNS`` wins; 80 without a terminal), once per run and without
+    importing :mod:`shutil` (and with it bz2, lzma and zlib) at every option."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return (columns or 80) - 2
+
+
+def _path(text: str) -> Path:
+    """An argument as a path: :mod:`pathlib` is imported when a command takes one, not
+    for ``--help`` (start-up time)."""
+    import pathlib
+
+    return pathlib.Path(text)
 
 
 def _positive(text: str) -> int:

@@ -102,8 +102,8 @@ def _one(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
 
 def _batch(options: argparse.Namespace, stderr: IO[str]) -> int:
     """``render DIR... -o OUTDIR``: every report under the paths, one output each."""
+    from govinfo_report._scan import expand_paths
     from govinfo_report.batch import Policy, run_batch
-    from govinfo_report.survey import expand_paths
 
     if options.to is None:
         raise UsageError(

@@ -17,6 +17,7 @@ import attrs
 
 from govinfo_report._failures import describe_error, exception_name
 from govinfo_report._load_messages import LoadProblem
+from govinfo_report._scan import expand_paths
 from govinfo_report.cli import _common
 from govinfo_report.cli._common import (
     EXIT_ERRORS,
@@ -27,7 +28,6 @@ from govinfo_report.cli._common import (
 )
 from govinfo_report.errors import GovinfoReportError, PreviousReportMismatch, ReportLoadError
 from govinfo_report.findings import Finding, Lang, Severity
-from govinfo_report.survey import expand_paths
 
 if TYPE_CHECKING:
     from govinfo_report.model import Report

@@ -16,9 +16,9 @@ the same name is imported.
 from __future__ import annotations
 
 from govinfo_report._agency import agency_key
+from govinfo_report._scan import expand_paths
 from govinfo_report.survey._columns import CELL_COLUMNS, REPORT_COLUMNS, RULE_CODES
 from govinfo_report.survey._run import OUTPUTS, SurveyError, SurveyResult, survey
-from govinfo_report.survey._scan import expand_paths
 from govinfo_report.survey._summary import FileResult, summarise
 
 __all__ = [

@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from govinfo_report import _pool
+from govinfo_report._scan import expand_paths
 from govinfo_report.errors import ReportWriteError, SurveyError
 from govinfo_report.survey._columns import CACHE_NAME, OUTPUTS
-from govinfo_report.survey._scan import expand_paths
 from govinfo_report.survey._summary import (
     FileResult,
     counts,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from govinfo_report.survey._scan import expand_paths, readable_suffixes
+from govinfo_report._scan import expand_paths, readable_suffixes
 
 
 def _reference(folder: Path) -> list[Path]:
