@@ -212,9 +212,15 @@ class TableReader:
                 and not row.loose
                 and self._last_row is None
             ):
-                # Table 4's line of values, every cell blank: extra rows below it follow
-                # its last row, as they do below a line with values.
-                self._last_row = self.table.rows[-1].id
+                # Table 4's line of values (of all 15 columns, or of one part printed as
+                # its own table), every cell blank: its rows are there, blank, not
+                # missing; extra rows below it follow its last row, as they do below a
+                # line with values.
+                header = self._header
+                mine = header.version > self._grid_start
+                part = part_for(self.table, self.heads, header.rows, mine, self._caption_part)
+                self._last_row = part or self.table.rows[-1].id
+                self.placer.seen_rows.update([part] if part else (r.id for r in self.table.rows))
             return
         has_values = any(is_value(t) for t in nonempty)
         if not has_values and not self._blank_data_row(row):

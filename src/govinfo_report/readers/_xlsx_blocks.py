@@ -201,7 +201,10 @@ def sheet_blocks(
         return []
     segments = [segment for band in _bands(rows) for segment in _segments(layout, band)]
     if whole and len(segments) == 1:
-        segments = [rows]
+        # Down to the last cell written, text or not: a table whose last line is blank
+        # (Table 4's line of values) ends there, not at its header.
+        last = max(row for row, _ in sheet.cells)
+        segments = [rows + list(range(rows[-1] + 1, last + 1))]
     blocks: list[Block] = []
     for segment in segments:
         first, last = 0, len(segment)
