@@ -160,30 +160,26 @@ def headline_indices(version: FormatVersion) -> tuple[tuple[str, int, tuple[int,
 
 
 @functools.cache
-def cells_template(version: FormatVersion) -> tuple[str, tuple[int, ...]]:
-    """cells.csv lines of every standard cell of ``version``, as one :meth:`str.format`
-    template, and the positions of its money cells.
+def cells_template(version: FormatVersion) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """cells.csv lines of every standard cell of ``version`` as pieces to fill, and the
+    positions of its money cells.
 
-    Field ``{0}`` is the file (already a CSV field); field ``{i+1}`` is the value of
-    cell ``i`` over the three tables in order, and for money cells the next field
-    ``{n+1+k}`` (``k``-th money cell) is its unit. Cell and table ids are plain ASCII,
-    never quoted. One ``format`` call per report instead of a loop over 200 cells.
+    Four pieces a line: the file (a placeholder), ``table,cell,``, the value (a
+    placeholder), and the end of the line (``,,`` and the line break; for a money cell
+    the unit goes between the commas). A report's lines are these pieces with its file
+    and values put in place by slice assignment and joined once: no loop over its 200
+    cells, no format string parsed (``str.format`` over one template cost five times
+    as much). Cell and table ids are plain ASCII, never quoted.
     """
     spec = get_format(version)
-    lines = []
+    pieces: list[str] = []
     money: list[int] = []
-    position = 0
-    total = sum(len(t.cells) for t in spec.tables)
     for table in spec.tables:
         for cell in table.cells:
-            position += 1
             if cell.kind is CellKind.MONEY:
-                unit_field = total + 1 + len(money)
-                money.append(position - 1)
-                lines.append(f"{{0}}{table.id},{cell.id},{{{position}}},{{{unit_field}}},\n")
-            else:
-                lines.append(f"{{0}}{table.id},{cell.id},{{{position}}},,\n")
-    return "".join(lines), tuple(money)
+                money.append(len(pieces) // 4)
+            pieces.extend(("", f"{table.id},{cell.id},", "", ",,\n"))
+    return tuple(pieces), tuple(money)
 
 
 @functools.cache

@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -143,8 +143,22 @@ def write_reports_xlsx(csv_path: Path, path: Path) -> None:
     with csv_path.open(encoding="utf-8", newline="") as stream:
         reader = csv.reader(stream)
         header = next(reader)
-        typed = ([_typed(c, v) for c, v in zip(header, row, strict=True)] for row in reader)
-        write_xlsx(path, "reports", header, typed)
+        write_xlsx(path, "reports", header, _typed_rows(header, reader))
+
+
+def _typed_rows(header: Sequence[str], rows: Iterable[list[str]]) -> Iterator[list[Any]]:
+    """The rows with :func:`_typed`'s values: the number columns converted one by one,
+    every other column's "" made empty in one pass (most of a row is rule statuses)."""
+    numbers = [
+        (i, column)
+        for i, column in enumerate(header)
+        if column in _INTEGER_COLUMNS or column in _DECIMAL_COLUMNS
+    ]
+    for row in rows:
+        typed: list[Any] = [None if value == "" else value for value in row]
+        for i, column in numbers:
+            typed[i] = _typed(column, row[i])
+        yield typed
 
 
 __all__ = [

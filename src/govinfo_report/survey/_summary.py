@@ -356,22 +356,21 @@ def cells_lines(name: str, version: str, tables: str, extra: bytes) -> bytes:
     ``null``, "/" as ``"/"``)."""
     format_version = FormatVersion(version)
     template, money = columns.cells_template(format_version)
-    # format() writes a whole number as str() does, "/" as itself: only blanks (None)
-    # and the money cells ([amount, unit]) need a value of their own, so a report of
-    # whole numbers costs no loop over its cells here.
     t2, t3, t4 = json.loads(tables)
     values = t2 + t3 + t4
     if None in values:
         values = ["" if v is None else v for v in values]
-    units = []
+    pieces = list(template)
+    # str() writes a whole number as the file holds it and "/" as itself: only blanks
+    # (None) and the money cells ([amount, unit]) need a value of their own.
     for position, unit in zip(money, columns.money_units(format_version), strict=True):
         value = values[position]
         if type(value) is list:
             values[position] = value[0]
-            units.append(csv_field(value[1] or unit))
-        else:
-            units.append("")
-    return template.format(csv_field(name) + ",", *values, *units).encode() + extra
+            pieces[4 * position + 3] = f",{csv_field(value[1] or unit)},\n"
+    pieces[0::4] = [csv_field(name) + ","] * len(values)
+    pieces[2::4] = map(str, values)
+    return "".join(pieces).encode() + extra
 
 
 def _extra_value(value: CellValue) -> str:

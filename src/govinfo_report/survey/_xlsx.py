@@ -95,8 +95,18 @@ def _cell(ref: str, value: Value, style: str = "") -> str:
     return f'<c r="{ref}"{style}><v>{value}</v></c>'
 
 
+def _inline(value: str) -> str:
+    """What follows a text cell's reference: its type and its text."""
+    space = ' xml:space="preserve"' if value != value.strip() else ""
+    return f' t="inlineStr"><is><t{space}>{_text(value)}</t></is></c>'
+
+
+_TEXTS_KEPT = 4096
+"""Texts whose XML a sheet keeps (rule statuses, kinds, agencies repeat row after row)."""
+
+
 def _sheet(header: Sequence[str], rows: Iterable[Sequence[Value]]) -> Iterator[str]:
-    refs = [column_letters(i) for i in range(len(header))]
+    refs = [f'<c r="{column_letters(i)}' for i in range(len(header))]
     # No <dimension>: it is optional, and a streamed sheet does not know its last row
     # (a wrong one makes readers stop there).
     yield (
@@ -107,12 +117,28 @@ def _sheet(header: Sequence[str], rows: Iterable[Sequence[Value]]) -> Iterator[s
     )
     yield (
         '<row r="1">'
-        + "".join(_cell(f"{r}1", h, ' s="1"') for r, h in zip(refs, header, strict=True))
+        + "".join(_cell(f"{column_letters(i)}1", h, ' s="1"') for i, h in enumerate(header))
         + "</row>"
     )
+    # A text's XML is made once and kept: escaping every "pass" of every row cost most
+    # of the sheet. The cells are what _cell makes, written inline.
+    texts: dict[str, str] = {}
     for n, row in enumerate(rows, 2):
-        cells = "".join(_cell(f"{r}{n}", v) for r, v in zip(refs, row, strict=True))
-        yield f'<row r="{n}">{cells}</row>'
+        number = f'{n}"'
+        cells = []
+        for ref, value in zip(refs, row, strict=True):
+            if value is None:
+                continue
+            if isinstance(value, str):
+                tail = texts.get(value)
+                if tail is None:
+                    if len(texts) >= _TEXTS_KEPT:
+                        texts.clear()
+                    tail = texts[value] = _inline(value)
+                cells.append(f"{ref}{number}{tail}")
+            else:
+                cells.append(f"{ref}{number}><v>{value}</v></c>")
+        yield f'<row r="{n}">{"".join(cells)}</row>'
     yield "</sheetData></worksheet>"
 
 
