@@ -45,3 +45,38 @@ def test_a_folder_is_walked_in_rglobs_sorted_order_without_hidden_entries(
 def test_an_empty_folder_is_one_unusable_entry(tmp_path: Path) -> None:
     (tmp_path / ".only-hidden.json").write_text("{}", encoding="utf-8")
     assert [reason is not None for _, reason in expand_paths([tmp_path])] == [True]
+
+
+def test_a_survey_output_folder_is_not_walked_and_given_alone_is_named(tmp_path: Path) -> None:
+    from govinfo_report import survey
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    example = Path(__file__).parent.parent / "examples" / "example_2021.yaml"
+    (corpus / "r.yaml").write_bytes(example.read_bytes())
+    survey([corpus / "r.yaml"], corpus / "survey", jobs=1)
+    assert (corpus / "survey" / "reports.xlsx").is_file()  # a workbook no reader takes
+    assert (corpus / "survey" / "index.html").is_file()  # a page the HTML reader refuses
+    walked = list(expand_paths([corpus]))
+    assert walked == [(corpus / "r.yaml", None)]
+    [(path, reason)] = expand_paths([corpus / "survey"])
+    assert path == corpus / "survey"
+    assert reason is not None
+    assert "survey's output folder" in reason
+
+
+def test_validate_over_a_folder_holding_a_survey_reads_only_the_reports(tmp_path: Path) -> None:
+    import io
+    import json
+
+    from govinfo_report import survey
+    from govinfo_report.cli import run
+
+    example = Path(__file__).parent.parent / "examples" / "example_2021.yaml"
+    (tmp_path / "r.yaml").write_bytes(example.read_bytes())
+    survey([tmp_path / "r.yaml"], tmp_path / "out", jobs=1)
+    out, err = io.StringIO(), io.StringIO()
+    code = run(["validate", "--json", str(tmp_path)], out, err)
+    assert code == 0, err.getvalue()
+    files = [entry["file"] for entry in json.loads(out.getvalue())["files"]]
+    assert files == [str(tmp_path / "r.yaml")]

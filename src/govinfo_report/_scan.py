@@ -2,8 +2,9 @@
 
 One scanner for ``validate DIR`` and ``survey PATH...``: a folder is walked recursively,
 in sorted order (the same folder gives the same list on every machine), skipping hidden
-files and folders (``.git``, our own temporary files, a survey's cache); a file given by
-name is taken whatever its suffix, since the reader detects formats by content.
+files and folders (``.git``, our own temporary files) and a survey's output folder
+(its workbook and dashboard are no reports); a file given by name is taken whatever its
+suffix, since the reader detects formats by content.
 """
 
 from __future__ import annotations
@@ -12,6 +13,10 @@ import functools
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+SURVEY_CACHE = ".survey-cache.sqlite3"
+"""The cache a survey keeps in its output folder: a folder holding it holds a survey's
+outputs (reports.xlsx, index.html ...), which are not reports, and is not walked."""
 
 
 def expand_paths(
@@ -29,6 +34,9 @@ def expand_paths(
         if not path.is_dir():
             yield path, None
             continue
+        if (path / SURVEY_CACHE).is_file():
+            yield path, "a survey's output folder: its files are the survey's outputs, not reports"
+            continue
         suffixes = readable_suffixes()
         empty = True
         for folder, name in _walk(path):
@@ -43,19 +51,25 @@ def expand_paths(
 def _walk(folder: Path) -> Iterator[tuple[Path, str]]:
     """(folder, name) of every file below ``folder``, in sorted order
     (``sorted(folder.rglob("*"))``'s: each folder's entries by name, a folder's contents
-    right after it), without hidden entries (``.git``, our own temporary files, a
-    survey's cache) and without entering linked folders, as ``rglob`` does not; a link
+    right after it), without hidden entries (``.git``, our own temporary files) and
+    folders holding a survey's outputs (:data:`SURVEY_CACHE`), and without entering
+    linked folders, as ``rglob`` does not; a link
     to a file is a file. One folder's entries are held at a time, not the whole tree,
     and what the directory listing tells (file or folder) is not asked again."""
     try:
         with os.scandir(folder) as listing:
             # Sorted as paths sort (os.path.normcase: case-blind on Windows), by their
             # names: comparing Path objects costs a microsecond a comparison.
-            entries = sorted(
-                (os.path.normcase(e.name), e.name, e.is_dir(follow_symlinks=False), _is_file(e))
-                for e in listing
-                if not e.name.startswith(".")
-            )
+            entries = []
+            for e in listing:
+                if e.name.startswith("."):
+                    if e.name == SURVEY_CACHE:
+                        return  # a survey's output folder: its outputs are no reports
+                    continue
+                entries.append(
+                    (os.path.normcase(e.name), e.name, e.is_dir(follow_symlinks=False), _is_file(e))
+                )
+            entries.sort()
     except OSError:
         return  # unreadable or gone: as rglob, nothing below it
     for _, name, is_folder, is_file in entries:
@@ -86,4 +100,4 @@ def readable_suffixes() -> frozenset[str]:
     return frozenset(s for name in available_readers() for s in get_reader(name).suffixes)
 
 
-__all__ = ["expand_paths", "readable_suffixes"]
+__all__ = ["SURVEY_CACHE", "expand_paths", "readable_suffixes"]

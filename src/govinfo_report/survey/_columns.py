@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 from decimal import ROUND_HALF_EVEN, Decimal
 
+from govinfo_report._scan import SURVEY_CACHE
 from govinfo_report.checks.catalog import CATALOG as CHECK_CATALOG
 from govinfo_report.formats import CellKind, FormatVersion, get_format
 from govinfo_report.model.cells import CellValue, Empty, Money
@@ -24,7 +25,7 @@ from govinfo_report.model.cells import CellValue, Empty, Money
 OUTPUTS = ("reports.csv", "reports.xlsx", "cells.csv", "findings.jsonl", "index.html")
 """The files a survey writes in its output folder."""
 
-CACHE_NAME = ".survey-cache.sqlite3"
+CACHE_NAME = SURVEY_CACHE
 """The survey's cache in the output folder (hidden: a folder scan skips it)."""
 
 BASE_COLUMNS = (
