@@ -207,6 +207,34 @@ def test_english_sentences_state_the_same_figures() -> None:
     assert _numbers_in(english) - {Decimal(10), Decimal(0)} <= _numbers_in(compose(report))
 
 
+def test_english_sentences_read_as_english() -> None:
+    report = load(EXAMPLES / "example_2021.yaml")
+    english = compose(report, "en")
+    (proactive,) = english["proactive"]
+    assert "repealed 0 rules and 1 administrative normative document;" in proactive
+    assert "fees of 86.35 in units of 10,000 yuan" in proactive
+    (applications,) = english["applications"]
+    assert "21 could not be provided, 3 not processed and 3 handled otherwise" in applications
+    (review,) = english["review_litigation"]
+    assert "(2 upheld, 1 corrected, 0 with another outcome and 1 pending)" in review
+    assert "and 3 lawsuits (2 brought without prior reconsideration and 1 brought" in review
+    one = blank_report(year=2024).with_cells(
+        {
+            "applications.new_received.total": 1,
+            "applications.carried_over.total": 1,
+            "review_litigation.review.total": 1,
+            "proactive.licensing.decisions": 1,
+        }
+    )
+    singular = compose(one, "en")
+    assert singular["applications"] == (
+        "In 2024 the agency received 1 new request for government information; "
+        "1 was carried over from last year.",
+    )
+    assert "made 1 decision on administrative licensing" in singular["proactive"][0]
+    assert "1 application for administrative reconsideration" in singular["review_litigation"][0]
+
+
 def test_an_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError, match="expected 'zh' or 'en'"):
         compose(blank_report(year=2024), "fr")  # type: ignore[arg-type]
