@@ -219,6 +219,52 @@ def test_tx1_leaves_ambiguous_sentences_alone(sentence: str) -> None:
     assert _said(sentence) == []
 
 
+# --- no request, in words -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本年度未收到政府信息公开申请。",
+        "全年没有收到任何依申请公开申请。",
+        "我局未接到信息公开申请。",
+    ],
+)
+def test_tx1_reads_no_request_received_in_words_as_zero(sentence: str) -> None:
+    [finding] = _said(sentence)
+    assert finding.status is Status.FAIL
+    assert (finding.reported, finding.computed, finding.difference) == (0, _NEW, -_NEW)
+    assert finding.paths[1:] == ("applications.new_received.total",)
+    assert "表三本年新收政府信息公开申请数量41件，差 -41" in finding.message_zh
+    assert _said(sentence, clean_report()) == []  # every cell 0: the text agrees
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本年度未收到政府信息公开申请3件。",  # a number follows: not a statement of none
+        "本年度未受理政府信息公开申请。",  # not accepted, not none received
+        "上年未收到政府信息公开申请。",  # another year
+        "通过信函方式未收到政府信息公开申请。",  # a part of the requests
+        "其中未收到依申请公开申请。",
+        "未收到群众投诉。",
+    ],
+)
+def test_tx1_leaves_other_sentences_of_none_alone(sentence: str) -> None:
+    assert _said(sentence) == []
+
+
+def test_tx1_says_nothing_of_none_received_when_the_tables_are_blank() -> None:
+    blank = clean_report().with_cells({"applications.new_received.total": BLANK})
+    assert _said("本年度未收到政府信息公开申请。", blank) == []  # its parts are 0
+    unknown = with_cells(blank, {"applications.new_received.natural_person": BLANK})
+    assert _said("本年度未收到政府信息公开申请。", unknown) == []  # blanks have B.1
+    some = with_cells(unknown, {"applications.new_received.other_org": 2})
+    [finding] = _said("本年度未收到政府信息公开申请。", some)
+    assert finding.status is Status.FAIL  # the filled cells alone exceed 0
+    assert (finding.reported, finding.computed) == (0, 2)
+
+
 # --- blank and "/" cells ----------------------------------------------------------------
 
 

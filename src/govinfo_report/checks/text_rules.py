@@ -126,6 +126,12 @@ class Statement:
     pattern: str
     quantity: Quantity
     including_carried_over: Quantity | None = None
+    value: int | None = None
+    """The number a statement states in words (未收到政府信息公开申请: 0); its pattern then
+    has no ``{n}``."""
+    marks: tuple[str, ...] = ()
+    """For a statement in words: strings one of which its every match holds (a statement
+    of a number holds 件, which the rule looks for first)."""
 
 
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
@@ -166,6 +172,8 @@ class TextMatchesTables(ReportRule):
     carried_over_included: re.Pattern[str]
     carried_over_apart: re.Pattern[str]
     carry: re.Pattern[str]
+    marks: tuple[str, ...] = ()
+    """The :attr:`Statement.marks` of every statement in words."""
     fast: Dispatch | None = None
     """``pattern`` regrouped by first character: the same matches, found faster (see
     :mod:`~govinfo_report.checks._text_scan`); None: ``pattern`` is run as it is."""
@@ -197,7 +205,12 @@ class TextMatchesTables(ReportRule):
 
     def passes(self, ctx: Context) -> bool:
         """No paragraph read has a 件 in it, so it states no count this rule reads."""
-        return not any("件" in text for _, text in self._texts(ctx.report))
+        return not any(self._may_state(text) for _, text in self._texts(ctx.report))
+
+    def _may_state(self, text: str) -> bool:
+        """Whether ``text`` holds 件 or a mark of a statement in words: whether any
+        statement can be in it."""
+        return "件" in text or any(mark in text for mark in self.marks)
 
     def findings(self, ctx: Context) -> Iterator[Finding]:
         """One finding per statement whose number the tables do not bear out."""
@@ -211,7 +224,7 @@ class TextMatchesTables(ReportRule):
             report.review_litigation.values,
         )
         for path, text in self._texts(report):
-            if "件" not in text:
+            if not self._may_state(text):
                 continue
             for match in scanner.finditer(text):
                 finding = self._check(report, tables, path, text, match)
@@ -232,8 +245,11 @@ class TextMatchesTables(ReportRule):
     ) -> Finding | None:
         k = self.slots[match.lastgroup]  # type: ignore[index] # every alternative is named
         statement = self.statements[k]
-        number = match.group(self.numbers[k])
-        stated = int(number) if number.isdecimal() else parse_count(number)
+        if statement.value is not None:
+            stated: int | None = statement.value
+        else:
+            number = match.group(self.numbers[k])
+            stated = int(number) if number.isdecimal() else parse_count(number)
         if stated is None:
             return None
         alternative = statement.including_carried_over
@@ -348,6 +364,12 @@ def text_matches_tables(
     """
     alternatives = []
     for k, statement in enumerate(statements):
+        if (statement.value is None) != ("{n}" in statement.pattern) or (
+            statement.value is not None and not statement.marks
+        ):
+            raise ValueError(
+                f"statement {statement.pattern!r}: a number ({{n}}), or a value and its marks"
+            )
         body = statement.pattern.replace("{n}", f"(?P<n{k}>{NUMBER})")
         alternatives.append(f"(?P<s{k}>{body})")
     return TextMatchesTables(
@@ -361,5 +383,6 @@ def text_matches_tables(
         carried_over_included=re.compile(carried_over_included),
         carried_over_apart=re.compile(carried_over_apart),
         carry=re.compile(carry),
+        marks=tuple(dict.fromkeys(m for statement in statements for m in statement.marks)),
         fast=dispatched(alternatives),
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from govinfo_report._numerals import NUMERAL_CHARS
 from govinfo_report.checks._labels import ordinal
 from govinfo_report.checks.report_rules import (
     Quantity,
@@ -43,6 +44,12 @@ REQUESTS = (
 )
 """How a text names disclosure requests: 政府信息公开申请, 依申请信息公开 (沭阳2023)."""
 RECEIVED = rf"(?<!其中)(?<![未不])(?:收到|新收|受理|接收|接到)了?(?:各类)?{REQUESTS}"
+NONE_RECEIVED = (
+    rf"(?<!其中)(?:未|没有)(?:收到|接到)过?(?:任何)?{REQUESTS}"
+    rf"(?![的了]?(?:申请)?(?:共计?|合计|总计)?\s*[\d{NUMERAL_CHARS}])"
+)
+"""No request received, in words (本年度未收到政府信息公开申请): 0 new requests. Not
+未受理 (not accepted), and not when a number follows (未收到…申请3件 is no statement of 0)."""
 ANSWERED = rf"(?<![未待])(?:办结|答复)了?(?:{REQUESTS}|申请)"
 CARRIED_FORWARD = (
     r"结转(?:至|到)?下一?年度?(?:继续)?(?:办理|答复)?的?(?:申请)?(?:共计?)?\s*{n}" + _PIECES,
@@ -131,6 +138,7 @@ def statements(spec: FormatSpec) -> tuple[Statement, ...]:
             quantity=received,
             including_carried_over=received_all,
         ),
+        Statement(pattern=NONE_RECEIVED, quantity=received, value=0, marks=("收到", "接到")),
         Statement(
             pattern=rf"{_NOT_LISTED}{disclosed}(?:及|和|与|以及){partial}{_LINK}{{n}}{_PIECES}",
             quantity=outcome(disclosed, partial),
