@@ -61,6 +61,23 @@ def test_names_numbers_and_spaces_are_normalised_away() -> None:
     assert a == b == "@#年共收到申请#件,办结#件。"
 
 
+@given(
+    st.lists(
+        st.sampled_from(["1", "23", "٣", "３", ".", ",", "年", "二", "〇", "零", "九", "x", "，"]),
+        max_size=40,
+    ).map("".join)
+)
+def test_numbers_and_years_are_marked_as_the_plain_expressions_mark_them(text: str) -> None:
+    import re
+    import unicodedata
+
+    number = re.compile(r"\d+(?:[.,]\d+)*")  # the expressions as first written
+    year = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
+    plain = "".join(unicodedata.normalize("NFKC", text).split())
+    expected = number.sub("#", year.sub("#", plain))
+    assert _similar_text.normalise(text) == expected
+
+
 def test_last_years_text_with_new_figures_is_a_copy() -> None:
     text = _similar.section_text(BASE.section("overview"))  # type: ignore[arg-type]
     previous = _with_overview(_as(BASE, BASE.metadata.agency, BASE.metadata.year - 1), text)
