@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import json
 import pickle
 import random
 import tracemalloc
@@ -15,6 +16,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import govinfo_report
 from govinfo_report import Report, Severity, Status, load
 from govinfo_report.survey import _similar, _similar_index, _similar_text
 from govinfo_report.survey._similar import (
@@ -353,3 +355,57 @@ def test_components_joined_in_two_steps_are_those_of_all_edges(
     step = _similar_index._components(n, *arrays(first))
     joined = _similar_index._components(n, *arrays(second), step)
     assert joined.tolist() == _similar_index._components(n, *arrays(first + second)).tolist()
+
+
+def test_a_batch_is_sketched_as_its_files_one_at_a_time(tmp_path: Path) -> None:
+    from govinfo_report.survey._summary import FileResult, summarise, summarise_batch
+
+    example = load(EXAMPLES / "example_2021.yaml")
+    paths = []
+    own = (
+        "加强组织领导，健全工作机制。",
+        "推进政策解读，回应社会关切。",
+        "规范依申请公开办理流程。",
+    )
+    for k, agency in enumerate(("甲县乙局", "丙市丁委员会", "戊区人民政府办公室")):
+        report = attrs.evolve(example, metadata=attrs.evolve(example.metadata, agency=agency))
+        report = report.with_section("problems", paragraphs=(own[k] * 20,), subsections=())
+        path = tmp_path / f"r{k}.json"
+        govinfo_report.dump(report, path)
+        paths.append(path)
+    (tmp_path / "bad.json").write_text("{", encoding="utf-8")
+    tasks = [(str(p), "") for p in (*paths, tmp_path / "bad.json")]
+    batch = summarise_batch(tasks, similar=True)
+    alone = [summarise(path, similar=True) for path, _ in tasks]
+    assert batch == alone
+    sketched = [r for r in batch if isinstance(r, FileResult) and r.sketch is not None]
+    assert len(sketched) == 3
+    assert len({r.sketch for r in sketched}) == 3  # their section 五 differs
+
+
+def test_a_batch_whose_sketching_fails_sketches_each_file_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from govinfo_report.survey import _similar
+    from govinfo_report.survey._summary import FileResult, summarise_batch
+
+    example = load(EXAMPLES / "example_2021.yaml")
+    for k in range(3):
+        govinfo_report.dump(example, tmp_path / f"r{k}.json")
+    real = _similar.sketches
+
+    def failing(reports: list[_similar.Judged]) -> list[_similar.Sketch]:
+        if len(reports) > 1:
+            raise RuntimeError("a bug in the batch")
+        return real(reports)
+
+    monkeypatch.setattr(_similar, "sketches", failing)
+    tasks = [(str(tmp_path / f"r{k}.json"), "") for k in range(3)]
+    results = summarise_batch(tasks, similar=True)
+    assert all(isinstance(r, FileResult) and r.sketch is not None for r in results)
+    monkeypatch.setattr(_similar, "sketches", lambda reports: 1 / 0)
+    [broken, *_] = summarise_batch(tasks, similar=True)
+    assert isinstance(broken, FileResult)
+    assert broken.status == "unreadable"
+    assert broken.internal_error
+    assert "internal error while sketching: ZeroDivisionError" in json.loads(broken.row)["reason"]

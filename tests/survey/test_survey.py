@@ -404,14 +404,14 @@ def test_a_worker_that_dies_loses_only_its_file(
     folder.mkdir()
     for i in range(12):
         shutil.copy("examples/example_2021.yaml", folder / f"r{i:02d}.yaml")
-    real = _summary.summarise_bytes
+    real = _summary._summarise_bytes
 
-    def crashing(name: str, data: bytes, **kwargs: Any) -> Any:
+    def crashing(name: str, data: bytes, *args: Any) -> Any:
         if name.endswith("r05.yaml"):
             os._exit(1)  # as a segfault or the out-of-memory killer would
-        return real(name, data, **kwargs)
+        return real(name, data, *args)
 
-    monkeypatch.setattr(_summary, "summarise_bytes", crashing)
+    monkeypatch.setattr(_summary, "_summarise_bytes", crashing)
     result = survey([folder], tmp_path / "out", jobs=2)
     assert (result.files, result.unreadable, result.internal_errors) == (12, 1, 1)
     row = _rows(tmp_path / "out")[str(folder / "r05.yaml")]

@@ -39,12 +39,15 @@ costs well under a millisecond per report and 75 bytes per judged section.
 
 from govinfo_report.survey._similar_index import SimilarIndex
 from govinfo_report.survey._similar_sketch import (
+    Judged,
     SectionSketch,
     Sketch,
     estimated_similarity,
+    judged_sections,
     signature,
     signatures,
     sketch,
+    sketches,
 )
 from govinfo_report.survey._similar_text import (
     BINS,
@@ -68,6 +71,7 @@ __all__ = [
     "JACCARD_THRESHOLD",
     "MIN_CHARS",
     "PAIR_THRESHOLD",
+    "Judged",
     "SectionSketch",
     "SimilarIndex",
     "Sketch",
@@ -75,6 +79,7 @@ __all__ = [
     "cluster_finding",
     "compare_previous",
     "estimated_similarity",
+    "judged_sections",
     "nfkc",
     "normalise",
     "normalised_sections",
@@ -83,4 +88,5 @@ __all__ = [
     "signature",
     "signatures",
     "sketch",
+    "sketches",
 ]

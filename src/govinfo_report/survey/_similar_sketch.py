@@ -124,14 +124,34 @@ def signatures(texts: Sequence[str]) -> list[bytes]:
 
 def sketch(report: Report) -> Sketch:
     """The :class:`Sketch` of ``report``: a signature for every section long enough to judge."""
-    judged = normalised_sections(report)
-    signed = signatures([text for _, _, text in judged])
-    return Sketch(
-        sections=tuple(
-            SectionSketch(index=i, section=s.id, length=len(text), signature=sig)
-            for (i, s, text), sig in zip(judged, signed, strict=True)
+    (one,) = sketches([judged_sections(report)])
+    return one
+
+
+Judged = list[tuple[int, str, str]]
+"""A report's sections to judge: (index in ``report.sections``, section id, normalised text)."""
+
+
+def judged_sections(report: Report) -> Judged:
+    """What :func:`sketches` needs of ``report`` (its sections long enough to judge)."""
+    return [(i, s.id, text) for i, s, text in normalised_sections(report)]
+
+
+def sketches(reports: Sequence[Judged]) -> list[Sketch]:
+    """The :class:`Sketch` of each report's :func:`judged_sections`, every signature
+    computed in one :func:`signatures` call: a worker sketches its whole batch of
+    files at once, so that numpy's cost per call is paid once a batch, not once a
+    report (which was most of a sketch). The same sketches as one at a time."""
+    signed = iter(signatures([text for judged in reports for _, _, text in judged]))
+    return [
+        Sketch(
+            sections=tuple(
+                SectionSketch(index=i, section=section, length=len(text), signature=next(signed))
+                for i, section, text in judged
+            )
         )
-    )
+        for judged in reports
+    ]
 
 
 def estimated_similarity(a: bytes, b: bytes) -> float:
@@ -155,11 +175,14 @@ MIN_EQUAL = int(np.ceil(BINS * (JACCARD_THRESHOLD + (1 - JACCARD_THRESHOLD) / 25
 
 __all__ = [
     "MIN_EQUAL",
+    "Judged",
     "SectionSketch",
     "Sketch",
     "estimated_similarity",
     "jaccard_from_matches",
+    "judged_sections",
     "signature",
     "signatures",
     "sketch",
+    "sketches",
 ]

@@ -71,6 +71,44 @@ class FileResult(NamedTuple):
     internal_error: bool = False
 
 
+class _Sketches:
+    """The DUP.1 sketches of one batch of files, made together once every file is read
+    (:func:`~govinfo_report.survey._similar.sketches`: one numpy pass for the batch)."""
+
+    def __init__(self) -> None:
+        self.pending: list[tuple[FileResult, Any]] = []
+
+    def defer(self, result: FileResult, report: Any) -> FileResult:
+        """``result``, whose sketch is made with the batch's (its sections normalised now)."""
+        from govinfo_report.survey import _similar  # numpy: only where it is used
+
+        self.pending.append((result, _similar.judged_sections(report)))
+        return result
+
+    def fill(self, results: list[FileResult | str]) -> list[FileResult | str]:
+        """``results`` with the deferred sketches in place. Should the batch's sketching
+        fail (a bug of ours), each file is sketched alone, and one that fails is
+        reported as an internal error, as any other bug on one file."""
+        if not self.pending:
+            return results
+        from govinfo_report.survey import _similar
+
+        sketched: dict[int, FileResult] = {}
+        try:
+            made = _similar.sketches([judged for _, judged in self.pending])
+        except Exception:
+            made = None
+        for k, (result, judged) in enumerate(self.pending):
+            try:
+                one = made[k] if made is not None else _similar.sketches([judged])[0]
+                sketched[id(result)] = result._replace(sketch=pickle.dumps(one, protocol=5))
+            except Exception as exc:  # a bug of ours on one file must not stop a survey
+                detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+                reason = f"internal error while sketching: {detail}"
+                sketched[id(result)] = unreadable(result.path, result.sha256, reason, internal=True)
+        return [sketched.get(id(r), r) if isinstance(r, FileResult) else r for r in results]
+
+
 def summarise(path: str | Path, *, similar: bool = False, known: str = "") -> FileResult | str:
     """Read, check and summarise the report at ``path``; never raises for one file.
 
@@ -80,6 +118,12 @@ def summarise(path: str | Path, *, similar: bool = False, known: str = "") -> Fi
         known: the SHA-256 of the summary already stored for ``path``, if any: when the
             file still has it, it is not read again and its path is returned instead.
     """
+    return _summarise(path, similar, known, None)
+
+
+def _summarise(
+    path: str | Path, similar: bool, known: str, batch: _Sketches | None
+) -> FileResult | str:
     name = str(path)
     try:
         data = Path(path).read_bytes()
@@ -88,7 +132,7 @@ def summarise(path: str | Path, *, similar: bool = False, known: str = "") -> Fi
     sha = hashlib.sha256(data).hexdigest()
     if known and sha == known:
         return name
-    return summarise_bytes(name, data, similar=similar, sha=sha)
+    return _summarise_bytes(name, data, similar, sha, batch)
 
 
 COLLECTION_SEPARATOR = "#"
@@ -102,9 +146,15 @@ def summarise_all(
     result per department, its ``file`` being ``PATH#SHEET``; never raises for one file.
     A collection is read again on every run (its departments are cached by sheet, not
     by the file's content)."""
+    return _summarise_all(path, similar, known, None)
+
+
+def _summarise_all(
+    path: str | Path, similar: bool, known: str, batch: _Sketches | None
+) -> list[FileResult | str]:
     name = str(path)
     if Path(name).suffix.lower() not in (".xlsx", ".xlsm"):
-        return [summarise(path, similar=similar, known=known)]
+        return [_summarise(path, similar, known, batch)]
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
@@ -115,7 +165,7 @@ def summarise_all(
     if not is_collection(data):
         if known and sha == known:
             return [name]
-        return [summarise_bytes(name, data, similar=similar, sha=sha)]
+        return [_summarise_bytes(name, data, similar, sha, batch)]
     from govinfo_report.checks import check
 
     try:
@@ -126,7 +176,8 @@ def summarise_all(
     for sheet, (report, found) in sheets:
         where = f"{name}{COLLECTION_SEPARATOR}{sheet}"
         try:
-            results.append(_summary(where, sha, report, (*found, *check(report)), similar))
+            findings = (*found, *check(report))
+            results.append(_summary(where, sha, report, findings, similar, batch))
         except Exception as exc:  # a bug of ours on one report must not stop a survey
             detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
             results.append(
@@ -139,6 +190,12 @@ def summarise_bytes(
     name: str, data: bytes, *, similar: bool = False, sha: str | None = None
 ) -> FileResult:
     """:func:`summarise` on the bytes of the file ``name`` (already read)."""
+    return _summarise_bytes(name, data, similar, sha, None)
+
+
+def _summarise_bytes(
+    name: str, data: bytes, similar: bool, sha: str | None, batch: _Sketches | None
+) -> FileResult:
     from govinfo_report.checks import check
     from govinfo_report.readers import read_report
 
@@ -152,7 +209,7 @@ def summarise_bytes(
         stage = "checking"
         report = read.report
         findings = (*read.findings, *check(report))
-        return _summary(name, sha, report, findings, similar)
+        return _summary(name, sha, report, findings, similar, batch)
     except ReportLoadError as exc:
         return unreadable(name, sha, str(exc))
     except (GovinfoReportError, OSError, RecursionError, MemoryError) as exc:
@@ -165,12 +222,15 @@ def summarise_bytes(
 def summarise_batch(
     tasks: Sequence[tuple[str, str]], similar: bool = False
 ) -> list[FileResult | str]:
-    """:func:`summarise` for each ``(path, known SHA-256)``: one task of a worker pool."""
-    return [
-        result
-        for path, known in tasks
-        for result in summarise_all(path, similar=similar, known=known)
+    """:func:`summarise` for each ``(path, known SHA-256)``: one task of a worker pool.
+
+    The DUP.1 sketches of the batch are made together at the end (the same sketches as
+    one file at a time, for a fraction of the cost)."""
+    batch = _Sketches() if similar else None
+    results = [
+        result for path, known in tasks for result in _summarise_all(path, similar, known, batch)
     ]
+    return results if batch is None else batch.fill(results)
 
 
 def unreadable(name: str, sha: str, reason: str, *, internal: bool = False) -> FileResult:
@@ -209,7 +269,12 @@ def _describe(exc: BaseException) -> str:
 
 
 def _summary(
-    name: str, sha: str, report: Any, findings: Sequence[Finding], similar: bool
+    name: str,
+    sha: str,
+    report: Any,
+    findings: Sequence[Finding],
+    similar: bool,
+    batch: _Sketches | None = None,
 ) -> FileResult:
     meta = report.metadata
     version = meta.format_version
@@ -250,11 +315,11 @@ def _summary(
     row["review_correction_rate"] = columns.rate([row["review_corrected"]], row["review_total"])
 
     sketch = None
-    if similar:
+    if similar and batch is None:
         from govinfo_report.survey import _similar  # numpy: only where it is used
 
         sketch = pickle.dumps(_similar.sketch(report), protocol=5)
-    return FileResult(
+    result = FileResult(
         path=name,
         sha256=sha,
         status=row["status"],
@@ -271,6 +336,7 @@ def _summary(
         tables=encode_tables(report),
         sketch=sketch,
     )
+    return result if batch is None or not similar else batch.defer(result, report)
 
 
 def counts(findings: Iterable[Finding]) -> Counts:
