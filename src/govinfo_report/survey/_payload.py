@@ -95,10 +95,18 @@ def decode_tables(tables: str) -> StoredTables:
 
 def encode_tables(report: Report) -> str:
     """The values of Tables 2, 3 and 4 as compact JSON."""
-    return json.dumps(
-        [[_encode_value(v) for v in table.values] for table in report.tables],
-        separators=(",", ":"),
-    )
+    return json.dumps([_encoded(table.values) for table in report.tables], separators=(",", ":"))
+
+
+_INT = frozenset({int})
+
+
+def _encoded(values: tuple[CellValue, ...]) -> Any:
+    """A table's values as stored: as they are when they are all counts (nearly every
+    Table 3 and 4; one C-level test), else value by value."""
+    if set(map(type, values)) <= _INT:
+        return values
+    return [v if type(v) is int else _encode_value(v) for v in values]
 
 
 def lite_report(
