@@ -973,3 +973,18 @@ def test_import_says_how_many_cells_it_read(tmp_path: Path) -> None:
     assert loads(out, "yaml").metadata.agency == "某县审计局"
     assert err.endswith("read 0 of 200 table cells\n")
     assert err.count("R.TABLE_MISSING") == 3
+
+
+def test_every_command_gets_its_options_when_named_and_none_for_help_alone() -> None:
+    from govinfo_report.cli._parser import _COMMANDS, build_parser
+
+    def subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+        [action] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        return dict(action.choices)
+
+    everything = subparsers(build_parser(io.StringIO(), io.StringIO(), sorted(_COMMANDS)))
+    assert set(everything) == _COMMANDS
+    for name, sub in everything.items():
+        assert len(sub._actions) > 1, name  # more than -h
+    alone = subparsers(build_parser(io.StringIO(), io.StringIO(), ["--help"]))
+    assert all(len(sub._actions) == 1 for sub in alone.values())

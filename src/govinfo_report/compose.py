@@ -13,7 +13,7 @@ with its clause, never printed as 0. The figures are the quantities rule TX.1 co
 the text with, in the words it reads, so TX.1 finds nothing in composed text.
 
 The row names come from the format declarations (规章, 行政规范性文件, 行政许可 …); the
-phrasing is in :mod:`govinfo_report._sentences`.
+phrasing is in :mod:`govinfo_report._sentences` (and ``_sentences_en``).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from typing import Final, Literal
 
 import attrs
 
-from govinfo_report import _sentences
+from govinfo_report import _sentences, _sentences_en
 from govinfo_report.findings import Lang
 from govinfo_report.model import Report, Section, Subsection
 
@@ -56,7 +56,7 @@ def compose(report: Report, lang: Lang = "zh") -> dict[str, tuple[str, ...]]:
     if lang not in ("zh", "en"):
         raise ValueError(f"unknown language {lang!r}; expected 'zh' or 'en'")
     year = report.metadata.year
-    writers = _sentences.ZH if lang == "zh" else _sentences.EN
+    writers = _sentences.ZH if lang == "zh" else _sentences_en.EN
     out: dict[str, tuple[str, ...]] = {}
     for section_id in TABLE_SECTIONS:
         table = report.table(section_id)

@@ -35,6 +35,14 @@ class SourceRow:
     merges: an extra row's label keeps its spaces."""
 
 
+_DITTO = frozenset({"〃", '"', "”", "“", "同上"})
+
+
+def is_ditto(text: str) -> bool:
+    """Whether a label cell holds only a ditto mark (〃, 同上): no label of its own."""
+    return text.strip() in _DITTO
+
+
 def grid_rows(
     cells: Sequence[Sequence[str]],
     origin: Sequence[Sequence[tuple[int, int]]] | None,

@@ -63,6 +63,7 @@ from govinfo_report.readers._table_index import (
     SourceRow,
     TableIndex,
     grid_rows,
+    is_ditto,
     signature_labels,
     spec_index,
 )
@@ -70,12 +71,6 @@ from govinfo_report.readers._table_notes import TableNotes
 from govinfo_report.readers._table_parts import part_for, part_of
 from govinfo_report.readers._table_position import Unmatched, by_position, neighbours
 from govinfo_report.readers._table_values import PendingRow, ValuePlacer
-
-_DITTO = frozenset({"〃", '"', "”", "“", "同上"})
-
-
-def _is_ditto(text: str) -> bool:
-    return text.strip() in _DITTO
 
 
 @attrs.frozen
@@ -212,10 +207,8 @@ class TableReader:
                 and not row.loose
                 and self._last_row is None
             ):
-                # Table 4's line of values (of all 15 columns, or of one part printed as
-                # its own table), every cell blank: its rows are there, blank, not
-                # missing; extra rows below it follow its last row, as they do below a
-                # line with values.
+                # Table 4's line of values (of all 15 columns or of one part), all blank:
+                # its rows are there, blank, and extra rows below follow its last row.
                 header = self._header
                 mine = header.version > self._grid_start
                 part = part_for(self.table, self.heads, header.rows, mine, self._caption_part)
@@ -236,7 +229,7 @@ class TableReader:
         self._header = self._header.close()
         header = self._header
         split = self._split(row)
-        own = [i for i in range(split) if texts[i] and not _is_ditto(texts[i])]
+        own = [i for i in range(split) if texts[i] and not is_ditto(texts[i])]
         label_texts = [texts[i] for i in own]
         values = [(texts[i], row.cols[i]) for i in range(split, len(texts))]
         row_id = self._match_row(label_texts, row.location)

@@ -22,7 +22,8 @@ from typing import Any
 from govinfo_report._io import write_output_chunks
 from govinfo_report.survey import _columns as columns
 from govinfo_report.survey._cache import Cache, Stored
-from govinfo_report.survey._summary import cells_lines, unpack
+from govinfo_report.survey._cells_csv import cells_lines
+from govinfo_report.survey._summary import unpack
 from govinfo_report.survey._xlsx import write_xlsx
 
 _CHUNK = 512  # rows per write: large enough to be cheap, small enough to stay flat

@@ -16,22 +16,26 @@ from __future__ import annotations
 import hashlib
 import json
 import pickle
-import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from govinfo_report._agency import agency_key
 from govinfo_report.errors import GovinfoReportError, ReportLoadError
-from govinfo_report.findings import Finding, Severity, Status
-from govinfo_report.formats import FormatVersion
-from govinfo_report.model.cells import CellValue, Empty, Money
+from govinfo_report.findings import Finding
+from govinfo_report.model.cells import Empty
 from govinfo_report.survey import _columns as columns
+from govinfo_report.survey._cells_csv import extra_cells
+from govinfo_report.survey._findings_store import (
+    Counts,
+    counts,
+    findings_jsonl,
+    rule_statuses,
+    unpack,
+)
 from govinfo_report.survey._payload import encode_tables
 
 _JSON = json.JSONEncoder(ensure_ascii=False)  # json.dumps(ensure_ascii=False) makes one a call
-Counts = tuple[int, int, int]
-"""Findings by severity: errors, warnings, notices."""
 
 
 class FileResult(NamedTuple):
@@ -332,125 +336,17 @@ def _summary(
         base_findings=findings_jsonl(name, base),
         x_counts=x_counts,
         x_findings=findings_jsonl(name, cross),
-        cells=_extra_cells(name, tables),
+        cells=extra_cells(name, tables),
         tables=encode_tables(report),
         sketch=sketch,
     )
     return result if batch is None or not similar else batch.defer(result, report)
 
 
-def counts(findings: Iterable[Finding]) -> Counts:
-    """The number of errors, warnings and notices among ``findings``."""
-    e = w = n = 0
-    for f in findings:
-        if f.severity is Severity.ERROR:
-            e += 1
-        elif f.severity is Severity.WARNING:
-            w += 1
-        else:
-            n += 1
-    return e, w, n
-
-
-def rule_statuses(findings: Iterable[Finding], applied: Iterable[str]) -> dict[str, str]:
-    """``pass``/``fail``/``uncertain`` for every rule code in ``applied``.
-
-    ``fail`` when any finding of the code failed, ``uncertain`` when all of them are
-    uncertain, ``pass`` when there is none. Codes not applied are left out (``n/a``).
-    """
-    statuses = dict.fromkeys(applied, "pass")
-    for f in findings:
-        if f.code not in statuses:
-            continue
-        if f.status is Status.FAIL:
-            statuses[f.code] = "fail"
-        elif statuses[f.code] == "pass":
-            statuses[f.code] = "uncertain"
-    return statuses
-
-
-_PACK_FROM = 8192
-"""Findings lines of at least this many bytes are stored compressed, shorter ones as
-they are: zlib's set-up alone costs 40 µs a call, more than a few lines save."""
-
-
-def findings_jsonl(name: str, findings: Iterable[Finding]) -> bytes:
-    """``findings`` as findings.jsonl lines (the file first), packed (:func:`unpack`):
-    compressed when long."""
-    encode = _JSON.encode
-    lines = [encode({"file": name, **f.to_dict()}) + "\n" for f in findings]
-    if not lines:
-        return b""
-    data = "".join(lines).encode()
-    return zlib.compress(data, 1) if len(data) >= _PACK_FROM else data
-
-
-def unpack(blob: bytes) -> bytes:
-    """The findings lines :func:`findings_jsonl` packed: as they are, or decompressed.
-
-    JSON Lines of findings start with ``{``, a zlib stream never does (its first byte
-    is 0x78 for the window size zlib.compress uses)."""
-    return blob if not blob or blob[:1] == b"{" else zlib.decompress(blob)
-
-
-def csv_field(text: str) -> str:
-    """``text`` as one CSV field (quoted when it holds a comma, quote or line break)."""
-    if any(c in text for c in ',"\r\n'):
-        return '"' + text.replace('"', '""') + '"'
-    return text
-
-
-def _extra_cells(name: str, tables: Sequence[Any]) -> bytes:
-    """The cells.csv lines of the extra rows of ``tables`` (most reports have none)."""
-    file = csv_field(name) + ","
-    lines = []
-    for table in tables:
-        for i, extra in enumerate(table.extra_rows):
-            label = csv_field(extra.label)
-            for j, cell in enumerate(extra.values):
-                lines.append(f"{file}{table.spec.id},extra.{i}.{j},{_extra_value(cell)},{label}\n")
-    return "".join(lines).encode()
-
-
-def cells_lines(name: str, version: str, tables: str, extra: bytes) -> bytes:
-    """The cells.csv lines of the file ``name``: every standard cell, from its tables as
-    stored (:func:`~govinfo_report.survey._payload.encode_tables`), then ``extra``.
-
-    Made when the outputs are written, not in the worker: formatting 200 lines and
-    compressing them for the cache cost a worker more than a tenth of a report, and
-    the stored values are already there, exactly (an amount as its digits, blank as
-    ``null``, "/" as ``"/"``)."""
-    format_version = FormatVersion(version)
-    template, money = columns.cells_template(format_version)
-    t2, t3, t4 = json.loads(tables)
-    values = t2 + t3 + t4
-    if None in values:
-        values = ["" if v is None else v for v in values]
-    pieces = list(template)
-    # str() writes a whole number as the file holds it and "/" as itself: only blanks
-    # (None) and the money cells ([amount, unit]) need a value of their own.
-    for position, unit in zip(money, columns.money_units(format_version), strict=True):
-        value = values[position]
-        if type(value) is list:
-            values[position] = value[0]
-            pieces[4 * position + 3] = f",{csv_field(value[1] or unit)},\n"
-    pieces[0::4] = [csv_field(name) + ","] * len(values)
-    pieces[2::4] = map(str, values)
-    return "".join(pieces).encode() + extra
-
-
-def _extra_value(value: CellValue) -> str:
-    if isinstance(value, Money):
-        return f"{value.amount},{csv_field(value.unit or '')}"
-    return f"{columns.cell_text(value)},"
-
-
 __all__ = [
     "Counts",
     "FileResult",
-    "cells_lines",
     "counts",
-    "csv_field",
     "findings_jsonl",
     "rule_statuses",
     "summarise",
