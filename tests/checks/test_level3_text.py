@@ -1,7 +1,7 @@
 """The rules and tools that read a report's prose read its level-3 headings' text too:
 TX.1 and TX.2 (figures and fee stated), SEC.2 (the fee stated), DUP.1 (a copied
-section), MIG.TEXT (a citation of the old format) and next_report (the headings
-carried, the text not)."""
+section), MIG.TEXT (a citation of the old format), next_report (the headings carried,
+the text not) and with_composed_text (a sentence already there is not added again)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,17 @@ from decimal import Decimal
 import attrs
 
 from checks._checks_support import clean_report
-from govinfo_report import ProcessingFee, Report, Subsection, check, load, migrate, next_report
+from govinfo_report import (
+    ProcessingFee,
+    Report,
+    Subsection,
+    check,
+    compose,
+    load,
+    migrate,
+    next_report,
+    with_composed_text,
+)
 from govinfo_report.survey._similar import compare_previous, section_text
 
 EXAMPLE = "examples/example_2021.yaml"
@@ -63,3 +73,13 @@ def test_next_report_keeps_the_level3_headings_without_their_text() -> None:
     following = next_report(previous)
     (sub,) = following.sections[0].subsections
     assert sub.subsections == (attrs.evolve(level3, paragraphs=()),)
+
+
+def test_composing_does_not_repeat_a_sentence_a_level3_heading_already_states() -> None:
+    report = load(EXAMPLE)
+    (sentence,) = compose(report)["proactive"]
+    level3 = Subsection(heading="1.主动公开数据", paragraphs=(sentence,))
+    sub = Subsection(heading="（一）主动公开", subsections=(level3,))
+    report = report.with_section("overview", paragraphs=(), subsections=(sub,))
+    composed = with_composed_text(report)
+    assert composed.sections[0].subsections[0].texts.count(sentence) == 1
