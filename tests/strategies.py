@@ -95,6 +95,15 @@ def metadata(draw: st.DrawFn, version: FormatVersion) -> Metadata:
     )
 
 
+level3 = st.builds(
+    Subsection,
+    heading=chinese.map(lambda s: "1." + s),
+    paragraphs=st.lists(paragraph, max_size=2).map(tuple),
+    run_in=st.booleans(),
+)
+"""A level-3 heading (1.…), some run into their first paragraph."""
+
+
 @st.composite
 def sections(draw: st.DrawFn, version: FormatVersion) -> tuple[Section, ...]:
     out = []
@@ -106,6 +115,7 @@ def sections(draw: st.DrawFn, version: FormatVersion) -> tuple[Section, ...]:
                     heading=chinese.map(lambda s: "（一）" + s),
                     paragraphs=st.lists(paragraph, max_size=2).map(tuple),
                     run_in=st.booleans(),
+                    subsections=st.lists(level3, max_size=2),
                 ),
                 max_size=2,
             )

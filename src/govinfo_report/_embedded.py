@@ -15,6 +15,9 @@ unprinted too: they print as the paragraphs after the last sub-heading's, as in 
 report, so the record counts them per section (:data:`CLOSING`) and a reader of our own
 output takes that many of the section's last paragraphs as its closing ones.
 
+Markdown prints a run-in heading (``**heading** text``) alike at either level, so its
+front matter lists which run-in headings are level-3 ones (:data:`LEVEL3_RUN_IN`).
+
 One detail is unprinted in the DOCX only: it prints Table 4 sideways, its three rows as
 one line of fifteen values, so an extra row after 行政复议 or 未经复议直接起诉, or after no
 row, prints below that line like one after 复议后起诉. The unprinted fields also record
@@ -44,6 +47,27 @@ SIDEWAYS_AFTER = "review_litigation_after"
 CLOSING = "closing"
 """The key of ``{section id: number of closing paragraphs}``, for the sections that have
 some (a section id the report gives twice is left out: the count could not say whose)."""
+
+LEVEL3_RUN_IN = "level3_run_in"
+"""The key of the run-in headings that are level-3 ones (1.…), by their place among all
+run-in headings of the document (0 for the first), in the Markdown front matter only:
+Markdown prints a run-in heading of either level as ``**heading** text``, the DOCX in a
+character style of its own."""
+
+
+def level3_run_ins(report: Report) -> list[int]:
+    """:data:`LEVEL3_RUN_IN` of ``report``: where its run-in level-3 headings are among
+    its run-in headings (sub-headings and level-3 headings), in print order."""
+    found: list[int] = []
+    n = 0
+    for section in report.sections:
+        for sub in section.subsections:
+            n += sub.run_in
+            for level3 in sub.subsections:
+                if level3.run_in:
+                    found.append(n)
+                    n += 1
+    return found
 
 
 def unprinted(report: Report, added: tuple[str, ...] | None = None) -> dict[str, Any]:

@@ -225,6 +225,11 @@ def _section_texts(section: Section, path: str) -> Iterator[tuple[str, str]]:
         yield f"{path}.subsections[{k}].heading", sub.heading
         for j, text in enumerate(sub.paragraphs):
             yield f"{path}.subsections[{k}].paragraphs[{j}]", text
+        for m, level3 in enumerate(sub.subsections):
+            at = f"{path}.subsections[{k}].subsections[{m}]"
+            yield f"{at}.heading", level3.heading
+            for j, text in enumerate(level3.paragraphs):
+                yield f"{at}.paragraphs[{j}]", text
 
 
 def _prose(report: Report) -> Iterator[str]:

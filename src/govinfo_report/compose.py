@@ -117,7 +117,7 @@ def with_composed_text(report: Report, *, into: Where = "overview") -> Report:
         else:
             sub = subs[index]
             subs[index] = attrs.evolve(
-                sub, paragraphs=(*sub.paragraphs, *_new(sub.paragraphs, paragraphs))
+                sub, paragraphs=(*sub.paragraphs, *_new(sub.texts, paragraphs))
             )
     return report.with_section("overview", paragraphs=tuple(loose), subsections=tuple(subs))
 

@@ -4,13 +4,14 @@ Findings point at what they involve by path: ``table.row.column`` for a cell
 (``applications.new_received.natural_person``), ``table.row`` for a row, ``table`` for a
 table, ``table.extra_rows[i]`` for a row a report added, ``metadata.field`` (and
 ``metadata.contact.field``), ``intro`` (``intro[k]``), ``sections[i]`` (and
-``sections[i].subsections[j]``, ``sections[i].closing``, each with ``.paragraphs[k]``,
-``.heading`` or ``[k]`` after it), ``sections.id``, ``processing_fee`` and its fields. A
-path of another report carries a prefix: ``previous.`` for last year's report (the
-cross-year rules), ``source.`` for the report a migration started from
-(:func:`govinfo_report.migrate`). The table labels come from the format declarations in
-:mod:`govinfo_report.formats`, as the checks' messages name them; nothing here spells a
-table label.
+``sections[i].subsections[j]``, its level-3 headings
+``sections[i].subsections[j].subsections[m]``, ``sections[i].closing``, each with
+``.paragraphs[k]``, ``.heading`` or ``[k]`` after it), ``sections.id``,
+``processing_fee`` and its fields. A path of another report carries a prefix:
+``previous.`` for last year's report (the cross-year rules), ``source.`` for the report
+a migration started from (:func:`govinfo_report.migrate`). The table labels come from
+the format declarations in :mod:`govinfo_report.formats`, as the checks' messages name
+them; nothing here spells a table label.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ _EXTRA = re.compile(
 )
 _INTRO = re.compile(r"^intro\[(?P<k>\d+)\]$")
 _SECTION = re.compile(
-    r"^sections\[(?P<i>\d+)\](?:\.subsections\[(?P<j>\d+)\])?"
+    r"^sections\[(?P<i>\d+)\](?:\.subsections\[(?P<j>\d+)\](?:\.subsections\[(?P<m>\d+)\])?)?"
     r"(?:\.(?P<part>paragraphs|closing|heading)(?:\[(?P<k>\d+)\])?)?$"
 )
 
@@ -191,11 +192,19 @@ def _section(path: str, en: bool, spec: FormatSpec, report: Report | None) -> st
         where = section.heading if section is not None else f"section at position {i + 1}"
     else:
         where = section.heading if section is not None else f"第{i + 1}个部分"
+    sub = None
     if j is not None:
         if section is not None and j < len(section.subsections):
-            where = f"{where} / {section.subsections[j].heading}"
+            sub = section.subsections[j]
+            where = f"{where} / {sub.heading}"
         else:
             where = f"{where}, sub-heading {j + 1}" if en else f"{where}第{j + 1}个小标题"
+    if match["m"] is not None:
+        m = int(match["m"])
+        if sub is not None and m < len(sub.subsections):
+            where = f"{where} / {sub.subsections[m].heading}"
+        else:
+            where = f"{where}, level-3 heading {m + 1}" if en else f"{where}第{m + 1}个三级标题"
     part, k = match["part"], match["k"]
     if part == "heading":
         return f"{where}, heading" if en else f"{where}的标题"

@@ -104,6 +104,9 @@ def _report(spec: FormatSpec) -> dict[str, Any]:
 
 def _shared_defs() -> dict[str, Any]:
     defs: dict[str, Any] = {cls.__name__: _record(cls) for cls in _RECORDS}
+    # A level-3 heading is a Subsection without subsections: one level nests, not more.
+    level3 = defs["Subsection"]["properties"]["subsections"]
+    level3["items"] = {**level3["items"], "properties": {"subsections": {"maxItems": 0}}}
     defs["blank"] = {"const": "", "title": "空白", "description": "Blank: not filled in."}
     defs["not_applicable"] = {
         "const": "/",

@@ -33,6 +33,9 @@ def _section_text(report: Report, section_ids: Sequence[str] | None = None) -> s
         for sub in section.subsections:
             parts.append(sub.heading)
             parts.extend(sub.paragraphs)
+            for level3 in sub.subsections:
+                parts.append(level3.heading)
+                parts.extend(level3.paragraphs)
         parts.extend(section.closing)
     return "\n".join(parts)
 

@@ -200,6 +200,10 @@ class TextMatchesTables(ReportRule):
             for j, sub in enumerate(section.subsections):
                 if sub.paragraphs:
                     yield f"sections[{i}].subsections[{j}]", "\n".join(sub.paragraphs)
+                for m, level3 in enumerate(sub.subsections):
+                    if level3.paragraphs:
+                        path = f"sections[{i}].subsections[{j}].subsections[{m}]"
+                        yield path, "\n".join(level3.paragraphs)
             if section.closing:
                 yield f"sections[{i}].closing", "\n".join(section.closing)
 

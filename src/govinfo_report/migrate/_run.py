@@ -148,6 +148,9 @@ def _text(report: Report, migration: Migration) -> Iterator[Finding]:
             parts.append(
                 (f"sections[{i}].subsections[{j}]", "\n".join((sub.heading, *sub.paragraphs)))
             )
+            for m, level3 in enumerate(sub.subsections):
+                text = "\n".join((level3.heading, *level3.paragraphs))
+                parts.append((f"sections[{i}].subsections[{j}].subsections[{m}]", text))
         if section.closing:
             parts.append((f"sections[{i}].closing", "\n".join(section.closing)))
     old, new = migration.source, migration.target

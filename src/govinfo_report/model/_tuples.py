@@ -8,7 +8,9 @@ it was given, which names what it expected.
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
+
+import attrs
 
 T = TypeVar("T")
 
@@ -18,4 +20,15 @@ def as_tuple(value: tuple[T, ...] | list[T]) -> tuple[T, ...]:
     return tuple(value) if isinstance(value, list) else value
 
 
-__all__ = ["as_tuple"]
+def strings(value: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """A tuple-of-strings field's converter (:func:`as_tuple`, typed for strings)."""
+    return as_tuple(value)
+
+
+def check_strings(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A tuple-of-strings field's validator."""
+    if not isinstance(value, tuple) or not all(isinstance(v, str) for v in value):
+        raise TypeError(f"{attribute.name} must be a tuple of strings")
+
+
+__all__ = ["as_tuple", "check_strings", "strings"]

@@ -82,7 +82,15 @@ def next_report(
     before = previous.metadata
     sections: list[Section] = []
     for section in previous.sections:
-        subsections = tuple(attrs.evolve(s, paragraphs=()) for s in section.subsections)
+        # The headings stay (the level-3 ones too), the text goes: this year writes its own.
+        subsections = tuple(
+            attrs.evolve(
+                s,
+                paragraphs=(),
+                subsections=tuple(attrs.evolve(t, paragraphs=()) for t in s.subsections),
+            )
+            for s in section.subsections
+        )
         sections.append(Section(id=section.id, heading=section.heading, subsections=subsections))
     report = Report(
         metadata=Metadata(

@@ -18,23 +18,16 @@ import attrs
 from govinfo_report._enums import AgencyKind as AgencyKind
 from govinfo_report.errors import ReportValueError
 from govinfo_report.formats import FormatSpec, FormatVersion, get_format
-from govinfo_report.model._tuples import as_tuple
+from govinfo_report.model._tuples import as_tuple, check_strings, strings
 from govinfo_report.model.cells import CellValue, check_amount
+from govinfo_report.model.section import Section as Section
+from govinfo_report.model.section import Subsection as Subsection
 from govinfo_report.model.table import ExtraRow, Table
 
 
 def _optional_str(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None and not isinstance(value, str):
         raise TypeError(f"{attribute.name} must be a string or None, got {type(value).__name__}")
-
-
-def _strings(value: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-    return as_tuple(value)
-
-
-def _str_tuple(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, tuple) or not all(isinstance(v, str) for v in value):
-        raise TypeError(f"{attribute.name} must be a tuple of strings")
 
 
 @attrs.frozen(kw_only=True)
@@ -104,68 +97,6 @@ class Metadata:
         return f"{self.agency}{self.year}年政府信息公开工作年度报告"
 
 
-@attrs.frozen(kw_only=True)
-class Subsection:
-    """A numbered sub-heading (（一）…) and the paragraphs under it.
-
-    ``run_in`` keeps a heading that the report ran into its first paragraph
-    ("（一）存在的主要问题。一是……") as one paragraph when written back.
-    """
-
-    heading: str = attrs.field(validator=attrs.validators.instance_of(str))
-    paragraphs: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_str_tuple)
-    run_in: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
-
-
-def _subsection_tuple(value: tuple[Subsection, ...] | list[Subsection]) -> tuple[Subsection, ...]:
-    return as_tuple(value)
-
-
-def _subsections(_instance: Any, _attribute: Any, value: Any) -> None:
-    if not isinstance(value, tuple) or not all(isinstance(v, Subsection) for v in value):
-        raise TypeError("subsections must be a tuple of Subsection")
-
-
-@attrs.frozen(kw_only=True)
-class Section:
-    """One of the six numbered sections, as written.
-
-    ``id`` is the section's id in the format (``overview``, ``proactive``,
-    ``applications``, ``review_litigation``, ``problems``, ``other``); ``heading`` is the
-    heading as printed, which may be a variant of the standard one. ``paragraphs`` come
-    before the first sub-heading, ``closing`` after the last sub-heading's paragraphs
-    ("以上为2020年度政府信息公开工作报告……"), belonging to the section rather than to that
-    sub-heading. The statistic tables of sections 二–四 live on the report, not here.
-    """
-
-    id: str = attrs.field(validator=attrs.validators.instance_of(str))
-    heading: str = attrs.field(validator=attrs.validators.instance_of(str))
-    paragraphs: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_str_tuple)
-    subsections: tuple[Subsection, ...] = attrs.field(
-        default=(), converter=_subsection_tuple, validator=_subsections
-    )
-    closing: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_str_tuple)
-    """Paragraphs after the sub-headings, printed after the last one's paragraphs."""
-
-    @property
-    def is_empty(self) -> bool:
-        """Whether the section has no text at all (blank paragraphs count as none)."""
-        return (
-            not any(p.strip() for p in self.paragraphs)
-            and not any(
-                s.heading.strip() or any(p.strip() for p in s.paragraphs) for s in self.subsections
-            )
-            and not any(p.strip() for p in self.closing)
-        )
-
-    @property
-    def texts(self) -> tuple[str, ...]:
-        """The section's paragraphs in print order: its own, each sub-heading's (the
-        headings left out), the closing ones."""
-        inner = tuple(p for s in self.subsections for p in s.paragraphs)
-        return (*self.paragraphs, *inner, *self.closing)
-
-
 def _non_negative_decimal(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, Decimal) or not value.is_finite():
         raise TypeError(f"{attribute.name} must be a finite Decimal")
@@ -222,7 +153,7 @@ class Report:
     """
 
     metadata: Metadata = attrs.field(validator=attrs.validators.instance_of(Metadata))
-    intro: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_str_tuple)
+    intro: tuple[str, ...] = attrs.field(default=(), converter=strings, validator=check_strings)
     """The unnumbered paragraph(s) before 一、总体情况."""
     sections: tuple[Section, ...] = attrs.field(converter=_section_tuple, validator=_sections)
     """The numbered sections in document order (normally six)."""

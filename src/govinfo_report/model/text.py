@@ -49,7 +49,8 @@ def text_fields(report: Report) -> list[TextField]:
     """Every string ``report`` holds, with its path, in declaration order.
 
     Paths are those of the findings: ``metadata.agency``, ``intro[0]``,
-    ``sections[0].subsections[1].paragraphs[2]``, ``proactive.extra_rows[0].label``. A
+    ``sections[0].subsections[1].paragraphs[2]``,
+    ``sections[4].subsections[0].subsections[1].heading``, ``proactive.extra_rows[0].label``. A
     money cell's unit ("251000元") is text too, at the cell's path
     (``proactive.fees.amount``, ``proactive.extra_rows[0].values[1]``).
     """
@@ -130,6 +131,7 @@ class _Emitter:
         self.lines = ["def collect(report):", "    out = []"]
         self.namespace: dict[str, Any] = {"Money": Money, "_money_cells": _money_cells}
         self._count = 0
+        self._open: list[type] = []
 
     def var(self, stem: str) -> str:
         self._count += 1
@@ -186,13 +188,21 @@ class _Emitter:
             v = self.var("v")
             self.line(indent, f"{v} = {expr}")
         hints = typing.get_type_hints(cls)
+        # A class met inside itself (a level-3 Subsection) is walked without the field
+        # that nests it: the model allows one level (its validator), and the walk is
+        # written out, so it must end.
+        inner = cls in self._open
+        self._open.append(cls)
         for field in attrs.fields(cls):
+            if inner and _item(hints[field.name]) is cls:
+                continue
             at = f"{path}.{field.name}" if path else field.name
             special = _FIELD_EMITTERS.get((cls, field.name))
             if special is not None:
                 special(self, f"{v}.{field.name}", v, path, indent)
             else:
                 self.emit(hints[field.name], f"{v}.{field.name}", at, indent)
+        self._open.pop()
 
 
 def _table_values(em: _Emitter, values: str, table: str, path: str, indent: int) -> None:

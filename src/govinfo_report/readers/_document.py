@@ -30,7 +30,12 @@ class Paragraph:
     ``None`` lets the assembler decide from the text."""
     run_in: int | None = None
     """For a level-2 paragraph whose sub-heading runs into its text ("（一）问题。一是…"),
-    the length of the heading part, when the source marks it (e.g. a bold run)."""
+    or a level-3 one whose 1.… heading does, the length of the heading part, when the
+    source marks it (e.g. a bold run)."""
+    marked: bool = False
+    """Whether ``level`` is the source's own markup (a DOCX heading style or outline
+    level, a Markdown heading), not a guess from emphasis and numbering: only a marked
+    level 3 (or one of our own documents) is read as a level-3 heading (1.…)."""
 
 
 @attrs.frozen(kw_only=True)

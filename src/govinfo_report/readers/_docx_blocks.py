@@ -74,6 +74,9 @@ _NUMBERED: Final = (
 _HEADING_MAX_CHARS: Final = 60
 RUN_IN_STYLE: Final = "run-in heading"
 """The character style our writer gives a sub-heading run into its paragraph."""
+RUN_IN_3_STYLE: Final = "run-in heading 3"
+"""The character style our writer gives a level-3 heading (1.…) run into its paragraph."""
+_RUN_IN_LEVELS: Final = {RUN_IN_STYLE: 2, RUN_IN_3_STYLE: 3}
 _OUR_DATE: Final = re.compile(r"[0-9]{1,4}年[0-9]{1,2}月[0-9]{1,2}日")
 MAX_COLUMNS: Final = 256
 """Word allows 63 columns; a wider grid is forged (spans inflating a grid in memory)."""
@@ -191,7 +194,11 @@ class Extractor:
             else:
                 level = self._level(text, look, runs)
                 self._in_title = self._in_title and level == 0
-                self.blocks.append(Paragraph(text=text, level=level, location=location))
+                self.blocks.append(
+                    Paragraph(
+                        text=text, level=level, location=location, marked=_marked(look, level)
+                    )
+                )
         for box in boxes:
             self.container(box)
 
@@ -290,9 +297,10 @@ class Extractor:
         )
 
     def _our_paragraph(self, p: etree._Element, text: str, location: str) -> Paragraph:
-        """A paragraph of our own output, by its style: Title (level 0), heading 1/2
-        (levels 1/2), Signature (the agency, or the date in the writer's date form), a
-        body paragraph opening with a Run-in Heading run (a level-2 run-in heading)."""
+        """A paragraph of our own output, by its style: Title (level 0), heading 1/2/3
+        (levels 1/2/3), Signature (the agency, or the date in the writer's date form), a
+        body paragraph opening with a Run-in Heading run (a level-2 run-in heading) or a
+        Run-in Heading 3 run (a level-3 one, 1.…)."""
         n = self.n
         ppr = p.find(n.ppr)
         pstyle = ppr.find(n.pstyle) if ppr is not None else None
@@ -301,19 +309,22 @@ class Extractor:
             role = "date" if _OUR_DATE.fullmatch(text) else "signature"
             return Paragraph(text=text, location=location, role=role)
         level = self.styles.look(pstyle.get(n.val) if pstyle is not None else None).heading
-        if level is not None and level <= 2:
+        if level is not None and level <= 3:
             return Paragraph(text=text, level=level, location=location)
         # The Run-in Heading runs at the start, however many: LibreOffice splits a run
         # where the script changes ("(" then "一)存在的主要问题。") when it saves a .doc.
-        heading = ""
+        heading, style = "", None
         for run in p.iterfind(n.r):
             rpr = run.find(n.rpr)
             rstyle = rpr.find(n.rstyle) if rpr is not None else None
-            if rstyle is None or self.styles.names.get(rstyle.get(n.val, "")) != RUN_IN_STYLE:
+            run_style = self.styles.names.get(rstyle.get(n.val, "")) if rstyle is not None else None
+            if run_style not in _RUN_IN_LEVELS or (style is not None and run_style != style):
                 break
+            style = run_style
             heading += "".join(t.text or "" for t in run.iter(n.t))
-        if heading:
-            return Paragraph(text=text, level=2, location=location, run_in=len(heading))
+        if heading and style is not None:
+            level = _RUN_IN_LEVELS[style]
+            return Paragraph(text=text, level=level, location=location, run_in=len(heading))
         return Paragraph(text=text, location=location)
 
     def _level(self, text: str, look: Look, runs: _Runs) -> int | None:
@@ -493,3 +504,13 @@ def _grid(
         origin=tuple(tuple(line) for line in origins),
         location=location,
     )
+
+
+def _marked(look: Look, level: int | None) -> bool:
+    """Whether ``level`` is the document's own: a heading style of that level or an
+    outline level (Heading 4 and deeper, read as 3, are not a level-3 heading)."""
+    if level is None or level == 0:
+        return False
+    if look.heading is not None:
+        return look.heading == level
+    return look.outline is not None and look.outline + 1 == level

@@ -33,6 +33,8 @@ CLOSING: Final = _embedded.CLOSING
 """The record's key for the number of closing paragraphs of each section."""
 PRINTED: Final = _embedded.PRINTED
 """The record's key for the sentences the writer added to the prose."""
+LEVEL3_RUN_IN: Final = _embedded.LEVEL3_RUN_IN
+"""The record's key for the run-in headings that are level-3 ones (our Markdown)."""
 SIDEWAYS_AFTER: Final = _embedded.SIDEWAYS_AFTER
 """The record's key for the ``after`` of Table 4's extra rows below its line of values."""
 _SECTION_IDS: Final = frozenset(s.id for fmt in FORMATS.values() for s in fmt.sections)
@@ -74,6 +76,9 @@ class Known:
     """For a print of Table 4 sideways (our DOCX): the row each extra row below its line
     of values follows, in print order (see :func:`restore_after`)."""
     closing: tuple[tuple[str, int], ...] = ()
+    level3_run_in: frozenset[int] = frozenset()
+    """For our Markdown: which run-in headings, by their place among the document's
+    run-in headings (0 for the first), are level-3 ones (1.…), not sub-headings."""
     """(section id, n): the last n paragraphs of that section close it, after its
     sub-headings (see :func:`restore_closing`)."""
     signing_date: dt.date | None = None
@@ -144,11 +149,17 @@ def from_unprinted(
         raise Problem(
             f"embedded {CLOSING} must map section ids to numbers of paragraphs (1 or more)"
         )
+    level3 = data.get(LEVEL3_RUN_IN, [])
+    if not isinstance(level3, list) or not all(
+        isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in level3
+    ):
+        raise Problem(f"embedded {LEVEL3_RUN_IN} must be a list of numbers (0 or more)")
     return Known(
         agency=agency,
         year=year,
         format_version=format_version,
         closing=tuple(closing.items()),
+        level3_run_in=frozenset(level3),
         agency_kind=CONVERTER.structure(data.get("agency_kind"), AgencyKind),
         publication_date=None if publication is None else CONVERTER.structure(publication, dt.date),
         contact=None if contact is None else CONVERTER.structure(contact, Contact),
@@ -184,8 +195,9 @@ def restore_after(table: Table, anchors: tuple[str | None, ...]) -> Table:
 
 
 def restore_closing(section: Section, count: int) -> Section:
-    """``section`` whose last ``count`` paragraphs (the last sub-heading's, or its own
-    when it has none) are its closing paragraphs, as the record of our own output says.
+    """``section`` whose last ``count`` paragraphs (the last sub-heading's, or its last
+    level-3 heading's when it has some, or its own when it has none) are its closing
+    paragraphs, as the record of our own output says.
 
     A document edited after writing may have fewer: then as many as there are.
     """
@@ -195,10 +207,16 @@ def restore_closing(section: Section, count: int) -> Section:
             section, paragraphs=section.paragraphs[:keep], closing=section.paragraphs[keep:]
         )
     last = section.subsections[-1]
-    keep = max(len(last.paragraphs) - count, 0)
-    shortened = attrs.evolve(last, paragraphs=last.paragraphs[:keep])
+    if last.subsections:  # printed after the last level-3 heading's paragraphs
+        inner = last.subsections[-1]
+        keep = max(len(inner.paragraphs) - count, 0)
+        shortened_inner = attrs.evolve(inner, paragraphs=inner.paragraphs[:keep])
+        shortened = attrs.evolve(last, subsections=(*last.subsections[:-1], shortened_inner))
+        closing = inner.paragraphs[keep:]
+    else:
+        keep = max(len(last.paragraphs) - count, 0)
+        shortened = attrs.evolve(last, paragraphs=last.paragraphs[:keep])
+        closing = last.paragraphs[keep:]
     return attrs.evolve(
-        section,
-        subsections=(*section.subsections[:-1], shortened),
-        closing=last.paragraphs[keep:],
+        section, subsections=(*section.subsections[:-1], shortened), closing=closing
     )

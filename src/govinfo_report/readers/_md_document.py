@@ -5,8 +5,11 @@ engine (:func:`~govinfo_report.readers._assemble.assemble`): the level-1 heading
 the top are the title (``level`` 0), other headings of level 1 or 2 are section
 headings (``level`` 1), level-3 headings and a paragraph opening with a bold run-in
 heading (``**（一）问题。** 一是……``) are sub-headings (``level`` 2, ``run_in`` the length
-of the bold part), and the paragraphs after the last thematic break are the signature
-(``role`` ``"signature"``, then ``"date"``). Tables are already grids with their merges.
+of the bold part), level-4 headings are level-3 ones (``level`` 3, 1.…, marked; the
+engine reads them so under a sub-heading), our own run-in level-3 headings are those
+the front matter lists (``level3_run_in``), and the paragraphs after the last
+thematic break are the signature (``role`` ``"signature"``, then ``"date"``). Tables are
+already grids with their merges.
 
 Our own front matter (see :mod:`._md_front`) makes the levels and roles exact (the
 engine's ``trusted_levels``) and becomes the engine's
@@ -83,6 +86,9 @@ def _paragraph(block: Para, trusted: bool, caption: bool = True) -> Paragraph:
     where = _loc(block.line)
     if block.level in (1, 2):
         return Paragraph(text=block.text, level=1, location=where)
+    if block.level == 4:
+        # A level-3 heading (1.…) under a sub-heading; before any, it is read as one.
+        return Paragraph(text=block.text, level=3, location=where, marked=True)
     if block.level >= 3:
         return Paragraph(text=block.text, level=2, location=where)
     if block.run_in is not None:
@@ -95,6 +101,20 @@ def _paragraph(block: Para, trusted: bool, caption: bool = True) -> Paragraph:
         # paragraph of the text, not layout.
         return Paragraph(text=block.text, location=where, role="blank")
     return Paragraph(text=block.text, location=where)
+
+
+def _level3_run_ins(blocks: list[Block], level3: frozenset[int]) -> list[Block]:
+    """``blocks`` with the run-in headings the front matter lists (by their place among
+    the run-in headings) as level-3 ones: Markdown prints both levels alike."""
+    out: list[Block] = []
+    n = 0
+    for block in blocks:
+        if isinstance(block, Paragraph) and block.level == 2 and block.run_in is not None:
+            if n in level3:
+                block = attrs.evolve(block, level=3)
+            n += 1
+        out.append(block)
+    return out
 
 
 def _sideways(table: HtmlTable) -> tuple[Grid, list[str]]:
@@ -262,6 +282,8 @@ def document(
             out.append(_paragraph(block, trusted, caption=table_next or not trusted))
     out.extend(signature)
     known = _known(title, front, source, findings)
+    if known.level3_run_in:
+        out = _level3_run_ins(out, known.level3_run_in)
     if anchors:
         known = attrs.evolve(known, sideways_after=tuple(anchors))
     return MdDocument(tuple(out), known, trusted)

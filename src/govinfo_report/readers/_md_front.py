@@ -36,6 +36,7 @@ _EMBEDDED_KEYS: Final = (
     "contact",
     "processing_fee",
     _embedded.CLOSING,
+    _embedded.LEVEL3_RUN_IN,
     "printed",
 )
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

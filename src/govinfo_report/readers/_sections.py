@@ -1,5 +1,6 @@
 """The document as sections: the six headings found by their text, the sub-headings
-（一）… inside each section, and each section's paragraphs.
+（一）… inside each section, their level-3 headings (1.…) where the source marks them,
+and each section's paragraphs.
 
 :func:`split_parts` cuts the document's blocks at the section headings (standard, a known
 variant, or a few characters off, with a notice); the blocks before the first heading
@@ -140,11 +141,29 @@ def split_subheading(paragraph: Paragraph, trusted: bool) -> tuple[str, str | No
     return text[: marker.end()], text[marker.end() :].strip()
 
 
+def _level3(paragraph: Paragraph, trusted: bool) -> tuple[str, str | None] | None:
+    """A level-3 heading paragraph (1.…) as (heading, run-in text or None), or None.
+
+    Only where the source marks the level (our own documents; a DOCX Heading 3 style or
+    outline level, a Markdown ``####``): a "1." paragraph of plain text is as often a
+    list item as a heading, and stays a paragraph.
+    """
+    if paragraph.level != 3 or not (trusted or paragraph.marked):
+        return None
+    text = paragraph.text if trusted else paragraph.text.strip()
+    if paragraph.run_in is not None:
+        rest = text[paragraph.run_in :]
+        return text[: paragraph.run_in], rest if trusted else rest.strip()
+    return text, None
+
+
 def read_section(part: Part, trusted: bool) -> Section:
-    """The section a part holds: its paragraphs and sub-headed subsections."""
+    """The section a part holds: its paragraphs, its sub-headed subsections and their
+    level-3 headings (1.…) where the source marks them."""
     assert part.spec is not None
     paragraphs: list[str] = []
-    subs: list[tuple[str, list[str], bool]] = []
+    subs: list[tuple[str, list[str], bool, list[Subsection]]] = []
+    level3: list[tuple[str, list[str], bool]] | None = None  # of the last sub-heading
     for block in part.blocks:
         if not isinstance(block, Paragraph):
             continue
@@ -158,15 +177,39 @@ def read_section(part: Part, trusted: bool) -> Section:
             continue  # a Table 2 caption printed as a paragraph belongs to the table
         sub = split_subheading(block, trusted)
         if sub is not None:
+            _close(subs, level3)
             heading, rest = sub
-            subs.append((heading, [rest] if rest else [], rest is not None))
+            subs.append((heading, [rest] if rest else [], rest is not None, []))
+            level3 = []
+            continue
+        inner = _level3(block, trusted) if level3 is not None else None
+        if inner is not None and level3 is not None:
+            heading, rest = inner
+            level3.append((heading, [rest] if rest else [], rest is not None))
+        elif level3:
+            level3[-1][1].append(text)
         elif subs:
             subs[-1][1].append(text)
         else:
             paragraphs.append(text)
+    _close(subs, level3)
     return Section(
         id=part.spec.id,
         heading=part.heading,
         paragraphs=tuple(paragraphs),
-        subsections=tuple(Subsection(heading=h, paragraphs=tuple(p), run_in=r) for h, p, r in subs),
+        subsections=tuple(
+            Subsection(heading=h, paragraphs=tuple(p), run_in=r, subsections=tuple(s))
+            for h, p, r, s in subs
+        ),
     )
+
+
+def _close(
+    subs: list[tuple[str, list[str], bool, list[Subsection]]],
+    level3: list[tuple[str, list[str], bool]] | None,
+) -> None:
+    """The level-3 headings read into the last sub-heading's."""
+    if subs and level3:
+        subs[-1][3].extend(
+            Subsection(heading=h, paragraphs=tuple(p), run_in=r) for h, p, r in level3
+        )

@@ -8,13 +8,13 @@ from decimal import Decimal
 from typing import Any
 
 import cattrs
-from cattrs.errors import ClassValidationError, IterableValidationError
+from cattrs.errors import ClassValidationError, IterableValidationError, IterableValidationNote
 
 from govinfo_report.errors import ReportLoadError
 from govinfo_report.formats import FormatVersion
 from govinfo_report.model import AgencyKind, Report, Table
-from govinfo_report.model.report import Metadata
-from govinfo_report.serialize._problems import Problem, got, problems
+from govinfo_report.model.report import Metadata, Subsection
+from govinfo_report.serialize._problems import Problem, got, note, problems
 from govinfo_report.serialize._report import structure_report, unstructure_report
 from govinfo_report.serialize._scalars import (
     structure_agency_kind,
@@ -65,6 +65,9 @@ def make_converter() -> cattrs.Converter:
         if cls is Metadata:  # the year's range, checked where the problem keeps its path
             year = cattrs.gen.override(struct_hook=structure_year)
             structure = cattrs.gen.make_dict_structure_fn(cls, converter, year=year)
+        if cls is Subsection:  # its level-3 headings: looked up when read, once registered
+            nested = cattrs.gen.override(struct_hook=_structure_level3(converter))
+            structure = cattrs.gen.make_dict_structure_fn(cls, converter, subsections=nested)
         # cattrs' own message for a non-mapping is "'list' object has no attribute 'keys'".
         converter.register_structure_hook(cls, _mapping_only(structure))
         records = tuple[cls, ...]  # type: ignore[valid-type]
@@ -72,6 +75,32 @@ def make_converter() -> cattrs.Converter:
             _is_type(records), _list_only(converter.get_structure_hook(records))
         )
     return converter
+
+
+def _structure_level3(converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    # A Subsection's hook is made before the list-only hook of its own records exists,
+    # and would capture cattrs' default, which iterates a string letter by letter.
+    # A level-3 heading with subsections of its own is refused here, where the problem
+    # keeps its path, rather than by the model's validator ("invalid value").
+    def structure(value: Any, _type: Any) -> Any:
+        level3: tuple[Subsection, ...] = converter.structure(value, tuple[Subsection, ...])
+        errors: list[Exception] = []
+        for n, sub in enumerate(level3):
+            if sub.subsections:
+                problem = Problem(
+                    "a level-3 heading (1.…) has no subsections; write level-4 headings "
+                    "(（1）…) as paragraphs"
+                )
+                exc = ClassValidationError(
+                    f"level-3 heading {n}", [note(problem, "subsections")], Subsection
+                )
+                exc.__notes__ = [IterableValidationNote(f"@ index {n}", n, Subsection)]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError("invalid level-3 headings", errors, tuple)
+        return level3
+
+    return structure
 
 
 def _is_type(expected: Any) -> Callable[[Any], bool]:
@@ -101,13 +130,16 @@ def _list_only(fn: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
 
 
 def _classes_with_optional_fields() -> tuple[type, ...]:
-    from govinfo_report.model import Contact, Metadata, ProcessingFee, Section, Subsection
+    from govinfo_report.model import Contact, Metadata, ProcessingFee, Section
 
     # Leaves first: a generated function captures the hooks of its fields when made.
     return (Contact, ProcessingFee, Subsection, Section, Metadata)
 
 
-_OMITTED_IF_EMPTY: dict[str, tuple[str, ...]] = {"Section": ("closing",)}
+_OMITTED_IF_EMPTY: dict[str, tuple[str, ...]] = {
+    "Section": ("closing",),
+    "Subsection": ("subsections",),
+}
 """Fields written only when they hold something: a field added after reports were
 written, so that a report without it writes the same file as before."""
 

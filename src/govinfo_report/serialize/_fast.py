@@ -20,6 +20,7 @@ every problem with its path. Both paths give equal reports (a test compares them
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -42,7 +43,8 @@ from govinfo_report.serialize._tables import structure_table_fast
 
 _REPORT_KEYS = frozenset({"metadata", "intro", "sections", "processing_fee", *TABLE_IDS})
 _SECTION_KEYS = frozenset(("id", "heading", "paragraphs", "subsections", "closing"))
-_SUBSECTION_KEYS = frozenset(("heading", "paragraphs", "run_in"))
+_SUBSECTION_KEYS = frozenset(("heading", "paragraphs", "run_in", "subsections"))
+_LEVEL3_KEYS = frozenset(("heading", "paragraphs", "run_in"))
 _STR = frozenset({str})
 
 _METADATA_KEYS = frozenset(attrs.fields_dict(Metadata))
@@ -143,16 +145,11 @@ def _sections(value: Any) -> tuple[tuple[Section, ...], int] | None:
         keys += len(item)
         subsections: list[Subsection] = []
         for sub in raw_subsections:
-            if type(sub) is not dict or not sub.keys() <= _SUBSECTION_KEYS:
+            found = _subsection(sub, add, extend, nested=True)
+            if found is None:
                 return None
-            sub_heading = sub.get("heading")
-            sub_paragraphs, run_in = sub.get("paragraphs", _NONE), sub.get("run_in", False)
-            if type(sub_paragraphs) is not list or type(run_in) is not bool:
-                return None
-            add(sub_heading)
-            extend(sub_paragraphs)
-            keys += len(sub)
-            subsections.append(_build_subsection(sub_heading, tuple(sub_paragraphs), run_in))
+            subsections.append(found[0])
+            keys += found[1]
         sections.append(
             _build_section(
                 section_id, heading, tuple(paragraphs), tuple(subsections), tuple(closing)
@@ -161,6 +158,34 @@ def _sections(value: Any) -> tuple[tuple[Section, ...], int] | None:
     if texts and not set(map(type, texts)) <= _STR:
         return None  # a heading or an id missing (None), or a paragraph not a string
     return tuple(sections), keys
+
+
+def _subsection(
+    sub: Any, add: Callable[[Any], None], extend: Callable[[Any], None], *, nested: bool
+) -> tuple[Subsection, int] | None:
+    """A sub-heading (``nested``: with its level-3 headings; else a level-3 heading,
+    which has none) and its keys, or None. Its strings go to ``add``/``extend``, for
+    the caller to type-test at once."""
+    if type(sub) is not dict or not sub.keys() <= (_SUBSECTION_KEYS if nested else _LEVEL3_KEYS):
+        return None
+    heading = sub.get("heading")
+    paragraphs, run_in = sub.get("paragraphs", _NONE), sub.get("run_in", False)
+    if type(paragraphs) is not list or type(run_in) is not bool:
+        return None
+    add(heading)
+    extend(paragraphs)
+    keys = len(sub)
+    level3: list[Subsection] = []
+    raw_level3 = sub.get("subsections", _NONE)
+    if type(raw_level3) is not list:
+        return None
+    for item in raw_level3:
+        found = _subsection(item, add, extend, nested=False)
+        if found is None:
+            return None
+        level3.append(found[0])
+        keys += found[1]
+    return _build_subsection(heading, tuple(paragraphs), run_in, tuple(level3)), keys
 
 
 def _fee(raw: Any) -> tuple[ProcessingFee, int] | None:

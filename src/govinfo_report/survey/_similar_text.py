@@ -90,8 +90,8 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
 
 
 def section_text(section: Section) -> str:
-    """A section's prose: its paragraphs, its subsections' and its closing ones (not
-    headings, which every report shares)."""
+    """A section's prose: its paragraphs, its subsections' (their level-3 headings'
+    too) and its closing ones (not headings, which every report shares)."""
     return "\n".join(section.texts)
 
 

@@ -50,7 +50,8 @@ def _quoted(value: str) -> str:
 
 
 def _yaml(data: Mapping[str, Any], indent: str = "") -> list[str]:
-    """A mapping of strings, whole numbers, lists of strings and mappings as block YAML
+    """A mapping of strings, whole numbers, lists of strings or of whole numbers and
+    mappings as block YAML
     (strings quoted, a list in flow style).
 
     Written directly rather than through PyYAML, which took a quarter of the render time.
@@ -69,6 +70,11 @@ def _yaml(data: Mapping[str, Any], indent: str = "") -> list[str]:
         elif isinstance(value, list) and all(isinstance(v, str) for v in value):
             items = ", ".join(_quoted(v) for v in value)
             lines.append(f"{indent}{key}: [{items}]")
+        elif isinstance(value, list) and all(
+            isinstance(v, int) and not isinstance(v, bool) for v in value
+        ):
+            items = ", ".join(str(v) for v in value)
+            lines.append(f"{indent}{key}: [{items}]")
         elif value is None:
             lines.append(f"{indent}{key}: null")
         else:
@@ -81,6 +87,9 @@ def render_front_matter(writer: MarkdownWriter, report: Report) -> str:
     meta = report.metadata
     unprinted = _embedded.unprinted(report)
     unprinted.pop(_embedded.SIDEWAYS_AFTER, None)  # Table 4 prints row by row here
+    level3 = _embedded.level3_run_ins(report)  # the DOCX tells them by their style
+    if level3:
+        unprinted[_embedded.LEVEL3_RUN_IN] = level3
     data: dict[str, Any] = {
         _embedded.PROPERTY: unprinted.pop("version"),
         "format_version": meta.format_version.value,
@@ -111,11 +120,14 @@ def render_section(writer: MarkdownWriter, section: Section) -> str:
     return "\n\n".join(parts)
 
 
-def render_subsection(writer: MarkdownWriter, sub: Subsection) -> str:
-    """``### heading`` and paragraphs; a run-in heading as ``**heading** first paragraph``.
+def render_subsection(writer: MarkdownWriter, sub: Subsection, level: int = 3) -> str:
+    """``### heading`` and paragraphs; a run-in heading as ``**heading** first paragraph``;
+    then its level-3 headings, ``#### 1.…`` (or run in, ``**1.…** rest``).
 
     The space after the closing ``**`` is required: CommonMark does not close emphasis
     between Chinese punctuation and a letter (``**（一）问题。**一是`` stays literal).
+    Which run-in headings are level-3 ones the text cannot show; the front matter lists
+    them (:func:`govinfo_report._embedded.level3_run_ins`).
     """
     paragraphs = list(sub.paragraphs)
     if sub.run_in:
@@ -127,8 +139,9 @@ def render_subsection(writer: MarkdownWriter, sub: Subsection) -> str:
         else:
             parts = [strong]
     else:
-        parts = [f"### {escape_heading(sub.heading)}".rstrip()]
+        parts = [f"{'#' * level} {escape_heading(sub.heading)}".rstrip()]
     parts += [render_paragraph(writer, p) for p in paragraphs]
+    parts += [render_subsection(writer, s, 4) for s in sub.subsections]
     return "\n\n".join(parts)
 
 

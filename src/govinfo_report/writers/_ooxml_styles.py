@@ -190,6 +190,13 @@ STYLES: tuple[StyleDef, ...] = (
             f'w:cs="{LATIN}" w:hint="eastAsia"/>{_LANG}</w:rPr>'
         ),
     ),
+    StyleDef(
+        name="Run-in Heading 3",
+        id="RunInHeading3",
+        kind="character",
+        # A level-3 heading (1.…) run into its paragraph: bold, in the paragraph's 仿宋.
+        body="<w:rPr><w:b/><w:bCs/></w:rPr>",
+    ),
 )
 """Every style the writer references. A template may define any of them (by name);
 the writer creates the ones it lacks."""

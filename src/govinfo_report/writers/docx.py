@@ -20,7 +20,7 @@ from typing import BinaryIO, ClassVar
 from govinfo_report import _embedded, _stated
 from govinfo_report.errors import ReportWriteError
 from govinfo_report.formats.layout import Keep, Line, Output, layout_of, printed
-from govinfo_report.model import Report, Section, Table, format_value
+from govinfo_report.model import Report, Section, Subsection, Table, format_value
 from govinfo_report.writers import _docx_template as tpl
 from govinfo_report.writers import _ooxml as ox
 from govinfo_report.writers import _zip
@@ -196,21 +196,29 @@ class _Body:
             self.para("Normal", text)
         for n, sub in enumerate(subs, 1):
             self.where = f"subsection {n} of section {sid!r}"
-            rest: Sequence[str] = sub.paragraphs
-            if sub.run_in:
-                first = sub.paragraphs[0] if sub.paragraphs else ""
-                runs = ox.run(sub.heading, self.s["Run-in Heading"])
-                runs += ox.run(first) if first else ""
-                self.emit(self.s["Normal"], runs)
-                rest = sub.paragraphs[1:]
-            else:
-                self.para("heading 2", sub.heading, _KEEP_HEADING)
-            for text in rest:
-                self.para("Normal", text)
+            self.heading(sub, "heading 2", "Run-in Heading")
+            for m, level3 in enumerate(sub.subsections, 1):
+                self.where = f"level-3 heading {m} of subsection {n} of section {sid!r}"
+                self.heading(level3, "heading 3", "Run-in Heading 3")
         # After the last sub-heading's paragraphs, as printed reports do; which ones
         # close the section is in the document's record (see _embedded).
         for i, text in enumerate(section.closing, 1):
             self.where = f"closing paragraph {i} of section {sid!r}"
+            self.para("Normal", text)
+
+    def heading(self, sub: Subsection, style: str, run_in_style: str) -> None:
+        """A sub-heading (（一）… in ``style``) or a level-3 heading (1.…) and its
+        paragraphs; run into its first paragraph in ``run_in_style`` when ``run_in``."""
+        rest: Sequence[str] = sub.paragraphs
+        if sub.run_in:
+            first = sub.paragraphs[0] if sub.paragraphs else ""
+            runs = ox.run(sub.heading, self.s[run_in_style])
+            runs += ox.run(first) if first else ""
+            self.emit(self.s["Normal"], runs)
+            rest = sub.paragraphs[1:]
+        else:
+            self.para(style, sub.heading, _KEEP_HEADING)
+        for text in rest:
             self.para("Normal", text)
 
     def signature(self, report: Report) -> None:
