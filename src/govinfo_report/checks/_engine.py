@@ -5,8 +5,11 @@ each table, the per-cell rules and the linear rules whose operands all sit in th
 table, with the linear rules also turned into index getters over ``table.values``.
 When a table is *clean* (no blank or "/", every count and amount non-negative) its
 per-cell rules cannot find anything and its linear rules reduce to integer sums over
-the values tuple; a rule object builds a finding only when its sum fails. Any other
-table, and every other rule, goes through the rules' own ``findings``.
+the values tuple; a rule object builds a finding only when its sum fails. A table with
+some blank, "/" or negative cells (most published reports have a few) runs its per-cell
+rules over those cells only, and each linear rule on its own path when it reads one of
+them, else by its compiled sum. Every other rule goes through its own ``findings``;
+``tests/checks/test_engine_paths.py`` compares every short cut with that.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from typing import Any
 
 import attrs
 
-from govinfo_report.checks.rules import Context, EachCell, Linear, Relation, Rule
+from govinfo_report.checks.rules import Context, EachCell, Linear, Operand, Relation, Rule
 from govinfo_report.checks.rulesets import ruleset
 from govinfo_report.errors import PreviousReportMismatch
 from govinfo_report.findings import Finding
@@ -99,6 +102,12 @@ class TablePlan:
     linear: tuple[Linear, ...]
     failing: Callable[[Sequence[Any]], list[int]]
     """Positions in ``linear`` of the rules a clean table breaks (see :func:`compile_sums`)."""
+    by_index: tuple[dict[int, tuple[int, Operand]], ...]
+    """For each cell rule: cell index → (its place among the rule's operands, operand)."""
+    touches: tuple[frozenset[int], ...]
+    """For each linear rule: the indices of its operands."""
+    fails: tuple[Callable[[Sequence[Any]], list[int]], ...]
+    """For each linear rule: :func:`compile_sums` of it alone."""
 
     def is_clean(self, values: Sequence[CellValue]) -> bool:
         """No blank or "/", counts ≥ 0, amounts ≥ 0: the per-cell rules find nothing."""
@@ -116,6 +125,31 @@ class TablePlan:
             if type(value) is not Money or value.amount < 0:
                 return False
         return True
+
+    def odd(self, values: Sequence[CellValue]) -> set[int]:
+        """The indices of the cells :meth:`is_clean` objects to (blank, "/", negative):
+        the only ones a per-cell rule can report."""
+        found = {i for i, value in enumerate(values) if type(value) is not int or value < 0}
+        found.difference_update(i for i in self.signed if type(values[i]) is int)
+        for i in self.money:
+            value = values[i]
+            if type(value) is Money and value.amount >= 0:
+                found.discard(i)
+        return found
+
+    def unclean_findings(self, ctx: Context, values: Sequence[CellValue]) -> list[Finding]:
+        """The findings of a table that is not clean, as its rules' own ``findings``
+        give them, in the same order: each per-cell rule over the odd cells only, each
+        linear rule on its own path when it reads an odd cell, else by its sum."""
+        odd = self.odd(values)
+        found: list[Finding] = []
+        for each, by_index in zip(self.cell_rules, self.by_index, strict=True):
+            mine = sorted(by_index[i] for i in odd if i in by_index)
+            found.extend(each.findings_among(ctx, [op for _, op in mine]))
+        for linear, touches, fails in zip(self.linear, self.touches, self.fails, strict=True):
+            if not touches.isdisjoint(odd) or fails(values):
+                found.extend(linear.findings(ctx))
+        return found
 
 
 @attrs.frozen(kw_only=True)
@@ -167,6 +201,15 @@ def compile_plan(rules: Mapping[str, Rule], version: FormatVersion) -> Plan:
                 cell_rules=tuple(cell_rules[table.id]),
                 linear=tuple(linear[table.id]),
                 failing=compile_sums(linear[table.id], f"{version.value} {table.id}"),
+                by_index=tuple(
+                    {op.index: (k, op) for k, op in enumerate(each.operands)}
+                    for each in cell_rules[table.id]
+                ),
+                touches=tuple(frozenset(op.index for op in r.operands) for r in linear[table.id]),
+                fails=tuple(
+                    compile_sums([r], f"{version.value} {table.id} {r.code}")
+                    for r in linear[table.id]
+                ),
             )
         )
     return Plan(tables=tuple(plans), others=tuple(others))
@@ -214,10 +257,7 @@ def collect(report: Report, previous: Report | None = None) -> list[Finding]:
             for position in table.failing(values):
                 extend(table.linear[position].findings(ctx))
         else:
-            for cell_rule in table.cell_rules:
-                extend(cell_rule.findings(ctx))
-            for rule in table.linear:
-                extend(rule.findings(ctx))
+            extend(table.unclean_findings(ctx, values))
     for other in plan.others:
         extend(other.findings(ctx))
     return found
@@ -231,9 +271,6 @@ def _run(plan: Plan, ctx: Context) -> Iterator[Finding]:
             for position in table.failing(values):
                 yield from table.linear[position].findings(ctx)
         else:
-            for cell_rule in table.cell_rules:
-                yield from cell_rule.findings(ctx)
-            for rule in table.linear:
-                yield from rule.findings(ctx)
+            yield from table.unclean_findings(ctx, values)
     for other in plan.others:
         yield from other.findings(ctx)

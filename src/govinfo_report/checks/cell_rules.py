@@ -69,8 +69,13 @@ class EachCell:
 
     def findings(self, ctx: Context) -> Iterator[Finding]:
         """A finding for each cell that meets the condition, in table order."""
+        return self.findings_among(ctx, self.operands)
+
+    def findings_among(self, ctx: Context, operands: Sequence[Operand]) -> Iterator[Finding]:
+        """:meth:`findings` over ``operands`` only (some of the rule's, in its order): the
+        engine leaves out the cells that cannot meet any condition."""
         zh, en = _CELL_MESSAGES[self.condition]
-        for op in self.operands:
+        for op in operands:
             value = ctx.value(op)
             if not _matches(self.condition, value):
                 continue
