@@ -207,12 +207,8 @@ class TableReader:
                 and not row.loose
                 and self._last_row is None
             ):
-                # Table 4's line of values (of all 15 columns or of one part), all blank:
-                # its rows are there, blank, and extra rows below follow its last row.
-                header = self._header
-                mine = header.version > self._grid_start
-                part = part_for(self.table, self.heads, header.rows, mine, self._caption_part)
-                self._last_row = part or self.table.rows[-1].id
+                # Table 4's line of values, all blank: its rows are there, blank.
+                part = self._line_part(self._header)
                 self.placer.seen_rows.update([part] if part else (r.id for r in self.table.rows))
             return
         has_values = any(is_value(t) for t in nonempty)
@@ -236,9 +232,7 @@ class TableReader:
         if row_id is None:
             if self.spec.sideways and not label_texts and has_values:
                 # A line of values: of one part printed as its own table, or of all 15.
-                mine = header.version > self._grid_start
-                part = part_for(self.table, self.heads, header.rows, mine, self._caption_part)
-                self._last_row = part or self.table.rows[-1].id
+                part = self._line_part(header)
                 pending.append(PendingRow(row, part or "", [], values, header.rows, header.version))
                 return
             raw = [row.raw[i] for i in own] if row.raw else label_texts
@@ -252,6 +246,13 @@ class TableReader:
             return
         self._last_row = row_id
         pending.append(PendingRow(row, row_id, label_texts, values, header.rows, header.version))
+
+    def _line_part(self, header: _Header) -> str | None:
+        """The Table 4 part a line of values gives (None: all 15); extra rows follow it."""
+        mine = header.version > self._grid_start
+        part = part_for(self.table, self.heads, header.rows, mine, self._caption_part)
+        self._last_row = part or self.table.rows[-1].id
+        return part
 
     def _blank_data_row(self, row: SourceRow) -> bool:
         """Under a header, a grid row with text only left of the header's value columns
