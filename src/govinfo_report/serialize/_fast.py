@@ -132,28 +132,19 @@ def _sections(value: Any) -> tuple[tuple[Section, ...], int] | None:
             return None
         get = item.get
         section_id, heading = get("id"), get("heading")
-        paragraphs, raw_subsections = get("paragraphs", _NONE), get("subsections", _NONE)
-        closing = get("closing", _NONE)
-        if type(paragraphs) is not list or type(raw_subsections) is not list:
-            return None
-        if type(closing) is not list:
+        paragraphs, closing = get("paragraphs", _NONE), get("closing", _NONE)
+        if type(paragraphs) is not list or type(closing) is not list:
             return None
         add(section_id)
         add(heading)
         extend(paragraphs)
         extend(closing)
-        keys += len(item)
-        subsections: list[Subsection] = []
-        for sub in raw_subsections:
-            found = _subsection(sub, add, extend, nested=True)
-            if found is None:
-                return None
-            subsections.append(found[0])
-            keys += found[1]
+        found = _subsections(get("subsections", _NONE), add, extend, nested=True)
+        if found is None:
+            return None
+        keys += len(item) + found[1]
         sections.append(
-            _build_section(
-                section_id, heading, tuple(paragraphs), tuple(subsections), tuple(closing)
-            )
+            _build_section(section_id, heading, tuple(paragraphs), found[0], tuple(closing))
         )
     if texts and not set(map(type, texts)) <= _STR:
         return None  # a heading or an id missing (None), or a paragraph not a string
@@ -174,18 +165,30 @@ def _subsection(
         return None
     add(heading)
     extend(paragraphs)
-    keys = len(sub)
-    level3: list[Subsection] = []
-    raw_level3 = sub.get("subsections", _NONE)
-    if type(raw_level3) is not list:
+    found = _subsections(sub.get("subsections", _NONE), add, extend, nested=False)
+    if found is None:
         return None
-    for item in raw_level3:
-        found = _subsection(item, add, extend, nested=False)
+    return _build_subsection(heading, tuple(paragraphs), run_in, found[0]), len(sub) + found[1]
+
+
+def _subsections(
+    value: Any, add: Callable[[Any], None], extend: Callable[[Any], None], *, nested: bool
+) -> tuple[tuple[Subsection, ...], int] | None:
+    """A list of sub-headings (``nested``: each with its level-3 headings) or of level-3
+    headings, and their keys; or None."""
+    if type(value) is not list:
+        return None
+    if not value:
+        return (), 0
+    subsections: list[Subsection] = []
+    keys = 0
+    for item in value:
+        found = _subsection(item, add, extend, nested=nested)
         if found is None:
             return None
-        level3.append(found[0])
+        subsections.append(found[0])
         keys += found[1]
-    return _build_subsection(heading, tuple(paragraphs), run_in, tuple(level3)), keys
+    return tuple(subsections), keys
 
 
 def _fee(raw: Any) -> tuple[ProcessingFee, int] | None:
