@@ -27,6 +27,7 @@ from typing import Protocol
 
 import attrs
 
+from govinfo_report.errors import ReportWriteError
 from govinfo_report.formats import v2019
 from govinfo_report.formats._spec import TableSpec
 
@@ -268,6 +269,21 @@ def printed(layout: TableLayout, extras: Sequence[ExtraLike] = ()) -> tuple[Line
     return tuple(_printed.lay_out(layout, extras))
 
 
+def check_room(layout: TableLayout, extras: Sequence[ExtraLike]) -> None:
+    """Refuse ``extras`` when one has more values than ``layout`` prints for an extra row
+    (the writers of a grid, DOCX and XLSX, print none of them rather than lose some).
+
+    Raises:
+        ReportWriteError: an extra row has more values than the table has room for.
+    """
+    for extra in extras:
+        if len(extra.values) > layout.extra_room:
+            raise ReportWriteError(
+                f"extra row {extra.label!r} of table {layout.table.number} has "
+                f"{len(extra.values)} values; the table has room for {layout.extra_room}"
+            )
+
+
 def row_variants(table: TableSpec) -> tuple[tuple[str, str], ...]:
     """The known printed variants of ``table``'s row labels: (label, row id)."""
     return ROW_VARIANTS.get((table.version.value, table.id), ())
@@ -294,6 +310,7 @@ __all__ = [
     "Shape",
     "Slot",
     "TableLayout",
+    "check_room",
     "layout_of",
     "printed",
     "row_variants",

@@ -22,9 +22,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 
 from govinfo_report._spreadsheetml import area
-from govinfo_report.errors import ReportWriteError
 from govinfo_report.formats import CellKind, FormatVersion
-from govinfo_report.formats.layout import Line, Output, layout_of, printed
+from govinfo_report.formats.layout import Line, Output, check_room, layout_of, printed
 from govinfo_report.model import Empty, Money, Table
 from govinfo_report.model.cells import CellValue
 from govinfo_report.writers._xlsx_parts import Style
@@ -150,12 +149,7 @@ def draw_table(sheet: Sheet, table: Table, top: int) -> Sequence[Line]:
     """
     spec = table.spec
     layout = layout_of(spec, Output.XLSX)
-    for extra in table.extra_rows:
-        if len(extra.values) > layout.extra_room:
-            raise ReportWriteError(
-                f"extra row {extra.label!r} of table {spec.number} has "
-                f"{len(extra.values)} values; the table has room for {layout.extra_room}"
-            )
+    check_room(layout, table.extra_rows)
     lines = printed(layout, table.extra_rows)
     where = placed(lines, top)
     live = {

@@ -19,7 +19,7 @@ from typing import BinaryIO, ClassVar
 
 from govinfo_report import _embedded, _stated
 from govinfo_report.errors import ReportWriteError
-from govinfo_report.formats.layout import Keep, Line, Output, layout_of, printed
+from govinfo_report.formats.layout import Keep, Line, Output, check_room, layout_of, printed
 from govinfo_report.model import Report, Section, Subsection, Table, format_value
 from govinfo_report.writers import _docx_template as tpl
 from govinfo_report.writers import _ooxml as ox
@@ -242,12 +242,7 @@ class _Body:
         spec = table.spec
         self.where = f"table {spec.number} ({spec.id})"
         layout = layout_of(spec, Output.DOCX)
-        for extra in table.extra_rows:
-            if len(extra.values) > layout.extra_room:
-                raise ReportWriteError(
-                    f"extra row {extra.label!r} of table {spec.number} has "
-                    f"{len(extra.values)} values; the table has room for {layout.extra_room}"
-                )
+        check_room(layout, table.extra_rows)
         rows = _rows(printed(layout, table.extra_rows), table, layout.keep)
         style = self.s["Table Text Small" if layout.small_text else "Table Text"]
         self.keep_with_table()
