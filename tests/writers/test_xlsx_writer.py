@@ -293,6 +293,8 @@ def test_too_many_extra_values_are_refused() -> None:
     table = attrs.evolve(report.proactive, extra_rows=(extra,))
     with pytest.raises(ReportWriteError, match="room for 3"):
         render(attrs.evolve(report, proactive=table), "xlsx")
+    with pytest.raises(ReportWriteError, match="extra row '其他' of table 2 has 5 values; the"):
+        render(attrs.evolve(report, proactive=table), "docx")  # the same check
 
 
 def test_write_report_picks_the_writer_by_suffix(tmp_path: Path) -> None:
