@@ -215,3 +215,79 @@ def test_a_builder_refuses_what_it_cannot_build() -> None:
 
     with pytest.raises(TypeError, match="not a plain attrs class"):
         builder(Later)
+
+
+# --- the native parser (orjson) under the fast path -----------------------------------------
+
+
+def _reference(text: str) -> Report | tuple[str, ...]:
+    """What the detailed path alone makes of ``text``: json's tree (exact decimals), every
+    part through the converter; or the problems it reports."""
+    from govinfo_report import _parse
+    from govinfo_report.serialize._converter import from_data
+
+    try:
+        return from_data(_parse.parse(text, "json", source="<text>"), source="<text>")
+    except ReportLoadError as exc:
+        return exc.problems
+
+
+def _loaded(text: str) -> Report | tuple[str, ...]:
+    try:
+        return loads(text, "json")
+    except ReportLoadError as exc:
+        return exc.problems
+
+
+@settings(max_examples=100, deadline=None)
+@given(reports())
+def test_the_native_tree_and_json_s_take_the_fast_path_alike(report: Report) -> None:
+    import orjson
+
+    text = dumps(report, "json")
+    assert structure_report_fast(orjson.loads(text)) == structure_report_fast(json.loads(text))
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "printed"),
+    [
+        (("processing_fee", "amount"), "86.350", "86.350"),
+        (("processing_fee", "amount"), "1e2", "1E+2"),
+        (("proactive", "extra_rows"), '[{"label": "其他", "values": [4068.200]}]', "4068.200"),
+    ],
+)
+def test_an_amount_written_as_a_json_number_keeps_its_digits(
+    path: tuple[str, str], value: str, printed: str
+) -> None:
+    """orjson reads ``86.350`` as a float; the fast path takes no float, and json's exact
+    Decimal is read instead: the digits as written, never a float's."""
+    tree = to_data(load(EXAMPLES[-1]))
+    tree.setdefault("processing_fee", {"amount": "0"})
+    tree[path[0]][path[1]] = "@"
+    text = json.dumps(tree, ensure_ascii=False).replace('"@"', value)
+    report = loads(text, "json")
+    assert report == _reference(text)
+    amount = (
+        report.processing_fee.amount  # type: ignore[union-attr]
+        if path[0] == "processing_fee"
+        else report.proactive.extra_rows[0].values[0].amount  # type: ignore[union-attr]
+    )
+    assert str(amount) == printed
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ('"intro": []', '"intro": ["\\ud800"]'),  # a lone surrogate: json reads it
+        ('"total": 0', '"total": 123456789012345678901234567890'),  # beyond 64 bits
+        ('"total": 0', '"total": -9223372036854775809'),
+        ('"total": 0', '"total": NaN'),
+        ('"total": 0', '"total": 1e400'),
+        ('"year": 2023', '"year": 2023.0'),
+    ],
+)
+def test_what_orjson_refuses_or_reads_otherwise_loads_as_json_reads_it(old: str, new: str) -> None:
+    text = _text().replace('"total": ""', '"total": 0')
+    assert old in text
+    text = text.replace(old, new, 1)
+    assert _loaded(text) == _reference(text)

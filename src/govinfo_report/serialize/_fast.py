@@ -198,6 +198,8 @@ def _fee(raw: Any) -> tuple[ProcessingFee, int] | None:
     applications = raw.get("applications")
     if "amount" not in raw or not (applications is None or type(applications) is int):
         return None
+    if type(raw["amount"]) is float:
+        return None  # the native parser's float is not exact; json's Decimal is
     try:
         amount = decimal(raw["amount"])  # as the converter's hook: finite, within range
     except Problem:

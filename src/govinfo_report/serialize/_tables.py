@@ -344,6 +344,8 @@ def structure_table_fast(value: Any, spec: TableSpec) -> tuple[Table, int] | Non
         raw = value["extra_rows"]
         if type(raw) is not list or set(map(type, raw)) - _DICT:
             return None
+        if any(type(r.get("values")) is list and float in map(type, r["values"]) for r in raw):
+            return None  # the native parser's float is not exact; json's Decimal is
         try:
             extra_rows = _structure_extra_rows(raw, spec)
         except (Problem, IterableValidationError):

@@ -95,6 +95,10 @@ def _json_fast(text: str) -> Report | None:
     """The report of a well-formed JSON text with no key given twice, or None (the
     detailed path then parses it again and reports every problem).
 
+    The text is parsed by orjson (:func:`~govinfo_report._parse.load_json_native`),
+    and by json only when orjson refuses it or its tree is not taken: the fast path
+    takes no float, so an amount written as a JSON number is json's exact Decimal.
+
     A repeated key is found without a Python hook per object: every key of the text
     is followed by a ``:`` of its own, so the text holds at least as many ``:`` as
     keys, plus those inside strings. The fast path counts the keys of the parsed tree
@@ -105,12 +109,20 @@ def _json_fast(text: str) -> Report | None:
     ``\\u003a`` (such a colon is in a string but not in the text).
     """
     try:
-        tree = _parse.load_json_plain(text)
-    except (ValueError, RecursionError):
-        return None  # the detailed path says what is wrong
-    fast = structure_report_fast(tree)
+        fast = structure_report_fast(_parse.load_json_native(text))
+    except ValueError:
+        fast = None
     if fast is None:
-        return None
+        # orjson refused the text (json may read it: a lone surrogate), or its tree has
+        # a float the fast path does not take (an amount as a JSON number, which json
+        # reads as an exact Decimal), or the report is unusual: once more with json.
+        try:
+            tree = _parse.load_json_plain(text)
+        except (ValueError, RecursionError):
+            return None  # the detailed path says what is wrong
+        fast = structure_report_fast(tree)
+        if fast is None:
+            return None
     report, keys = fast
     colons = text.count(":")
     if keys == colons:
