@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 from govinfo_report import BLANK, NOT_APPLICABLE
@@ -80,7 +81,7 @@ def test_findings_lines_are_stored_as_they_are_when_short_and_compressed_when_lo
         paths=("proactive.rules.in_force",),
     )
     short = findings_jsonl("a.json", [one])
-    assert short.startswith(b'{"file": "a.json"')  # stored as the lines themselves
+    assert short.startswith(b'{"file":"a.json"')  # stored as the lines themselves
     long = findings_jsonl("a.json", [one] * 100)
     assert long[:1] != b"{"
     assert zlib.decompress(long) == unpack(long)
@@ -90,3 +91,28 @@ def test_findings_lines_are_stored_as_they_are_when_short_and_compressed_when_lo
         assert json.loads(lines[0]) == {"file": "a.json", **one.to_dict()}
     assert unpack(b"") == b""
     assert findings_jsonl("a.json", []) == b""
+
+
+def test_a_findings_line_holds_a_number_beyond_64_bits() -> None:
+    """orjson writes no integer beyond 64 bits; json writes that line instead."""
+    import json
+
+    from govinfo_report.findings import Finding, Severity, Status
+    from govinfo_report.survey._summary import findings_jsonl, unpack
+
+    big = Finding(
+        code="T3.1",
+        severity=Severity.ERROR,
+        status=Status.FAIL,
+        message_zh="表三不平",
+        message_en="Table 3 does not add up",
+        paths=("applications.new_received.total",),
+        reported=2**70,
+        computed=-(2**64),
+        difference=2**70 + 2**64,
+    )
+    small = attrs.evolve(big, reported=1, computed=2, difference=-1)
+    lines = unpack(findings_jsonl("a.json", [small, big, small])).decode().splitlines()
+    assert [json.loads(line) for line in lines] == [
+        {"file": "a.json", **f.to_dict()} for f in (small, big, small)
+    ]

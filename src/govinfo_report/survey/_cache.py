@@ -13,7 +13,6 @@ a summary once it is stored: the survey's memory stays flat however many files.
 
 from __future__ import annotations
 
-import json
 import pickle
 import sqlite3
 from collections.abc import Iterator
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from govinfo_report.survey._columns import CACHE_NAME
+from govinfo_report.survey._json import text, tree
 from govinfo_report.survey._summary import Counts, FileResult
 
 _SCHEMA = 4  # 3: short findings stored uncompressed; 4: cells only of extra rows
@@ -198,7 +198,7 @@ class Cache:
         """Findings of a later phase for ``path``; phase ``x`` replaces phase 1's X.* part."""
         self.db.execute(
             "INSERT OR REPLACE INTO parts VALUES (?, ?, ?, ?, ?)",
-            (path, phase, json.dumps(rules), _counts_text(counts), findings),
+            (path, phase, text(rules), _counts_text(counts), findings),
         )
 
     def link(
@@ -242,26 +242,26 @@ class Cache:
                 if pending[0] == path:
                     mine[pending[1]] = pending[2:]
                 pending = parts.fetchone()
-            statuses: dict[str, str] = json.loads(rules)
+            statuses: dict[str, str] = tree(rules)
             totals = list(counts_of(base_counts))
             findings = [base]
             if "x" in mine:
                 x_rules, x_counts, x = mine.pop("x")
                 statuses = {c: s for c, s in statuses.items() if not c.startswith("X.")}
-                statuses.update(json.loads(x_rules))
+                statuses.update(tree(x_rules))
             for a, b in enumerate(counts_of(x_counts)):
                 totals[a] += b
             findings.append(x)
             for phase in sorted(mine):
                 part_rules, part_counts, part_findings = mine[phase]
-                statuses.update(json.loads(part_rules))
+                statuses.update(tree(part_rules))
                 for a, b in enumerate(counts_of(part_counts)):
                     totals[a] += b
                 findings.append(part_findings)
             yield Stored(
                 path=path,
                 status=status,
-                row=json.loads(row),
+                row=tree(row),
                 rules=statuses,
                 counts=(totals[0], totals[1], totals[2]),
                 findings=findings,

@@ -3,13 +3,12 @@ and as findings.jsonl lines packed for the cache (compressed only when long)."""
 
 from __future__ import annotations
 
-import json
 import zlib
 from collections.abc import Iterable
 
 from govinfo_report.findings import Finding, Severity, Status
+from govinfo_report.survey._json import line
 
-_JSON = json.JSONEncoder(ensure_ascii=False)  # json.dumps(ensure_ascii=False) makes one a call
 Counts = tuple[int, int, int]
 """Findings by severity: errors, warnings, notices."""
 
@@ -52,11 +51,10 @@ they are: zlib's set-up alone costs 40 µs a call, more than a few lines save.""
 def findings_jsonl(name: str, findings: Iterable[Finding]) -> bytes:
     """``findings`` as findings.jsonl lines (the file first), packed (:func:`unpack`):
     compressed when long."""
-    encode = _JSON.encode
-    lines = [encode({"file": name, **f.to_dict()}) + "\n" for f in findings]
+    lines = [line({"file": name, **f.to_dict()}) for f in findings]
     if not lines:
         return b""
-    data = "".join(lines).encode()
+    data = b"".join(lines)
     return zlib.compress(data, 1) if len(data) >= _PACK_FROM else data
 
 

@@ -8,12 +8,12 @@ values (pairing), on reports rebuilt from them (levels), on the stored sketches 
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 from govinfo_report._agency import agency_key
 from govinfo_report.findings import Finding
 from govinfo_report.model import Report
+from govinfo_report.survey import _json
 from govinfo_report.survey._cache import Cache, load_sketch
 from govinfo_report.survey._pairing import (
     cross_year_codes,
@@ -68,7 +68,7 @@ def levels(cache: Cache, hierarchy: Hierarchy | None) -> int:
         "AND agency_key != '' ORDER BY agency_key, year, path"
     ):
         first.setdefault((key, year), path)
-        names.setdefault(key, json.loads(row)["agency"])
+        names.setdefault(key, _json.tree(row)["agency"])
     tree = hierarchy or _hierarchy.auto_hierarchy(sorted(names.values()))
     years_of: dict[str, list[int]] = {}
     for key, year in first:

@@ -18,7 +18,6 @@ again; :func:`cross_year_findings` is exactly the X.* part of
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
@@ -27,6 +26,7 @@ from govinfo_report.findings import Finding
 from govinfo_report.formats import FormatVersion
 from govinfo_report.model import Report
 from govinfo_report.survey import _columns as columns
+from govinfo_report.survey._json import tree
 from govinfo_report.survey._payload import StoredTables, decode_tables, lite_report
 
 
@@ -119,7 +119,7 @@ def _before(group: Group, last: Group | None) -> Group | None:
 def lite_from_stored(stored: Sequence[Any]) -> Report:
     """The report phase 1 stored: a row of :meth:`Cache.one` / :meth:`Cache.readable`."""
     _path, _key, year, version, row, tables, _sketch = stored
-    meta = json.loads(row)
+    meta = tree(row)
     return lite_report(
         agency=meta["agency"],
         year=year,

@@ -14,7 +14,6 @@ written. No
 from __future__ import annotations
 
 import hashlib
-import json
 import pickle
 from collections.abc import Sequence
 from pathlib import Path
@@ -33,9 +32,8 @@ from govinfo_report.survey._findings_store import (
     rule_statuses,
     unpack,
 )
+from govinfo_report.survey._json import text
 from govinfo_report.survey._payload import encode_tables
-
-_JSON = json.JSONEncoder(ensure_ascii=False)  # json.dumps(ensure_ascii=False) makes one a call
 
 
 class FileResult(NamedTuple):
@@ -249,7 +247,7 @@ def unreadable(name: str, sha: str, reason: str, *, internal: bool = False) -> F
         agency_key="",
         year=None,
         version="",
-        row=_JSON.encode(row),
+        row=text(row),
         rules="{}",
         base_counts=(0, 0, 0),
         base_findings=b"",
@@ -330,8 +328,8 @@ def _summary(
         agency_key=key,
         year=meta.year,
         version=version.value,
-        row=_JSON.encode(row),
-        rules=_JSON.encode(rule_statuses(findings, columns.rule_codes_of(version))),
+        row=text(row),
+        rules=text(rule_statuses(findings, columns.rule_codes_of(version))),
         base_counts=base_counts,
         base_findings=findings_jsonl(name, base),
         x_counts=x_counts,

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import orjson
 
 from govinfo_report.errors import ReportLoadError
 from govinfo_report.survey._dashboard._model import (
@@ -336,9 +337,12 @@ def _read_findings(path: Path, survey: Survey) -> None:
 def _finding(line: str) -> tuple[str, str, str]:
     """The code, status and severity of one findings.jsonl line."""
     try:
-        data: Any = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"not JSON ({exc.msg} at column {exc.colno})") from None
+        data: Any = orjson.loads(line)  # a fifth of json's time; the same tree of strings
+    except orjson.JSONDecodeError:
+        try:  # what orjson refuses (a lone surrogate) json may read; else json's message
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"not JSON ({exc.msg} at column {exc.colno})") from None
     if not isinstance(data, dict):
         raise ValueError(f"expected a JSON object (a finding), got {type(data).__name__}")
     fields = []

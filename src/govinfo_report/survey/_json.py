@@ -1,0 +1,45 @@
+"""The JSON a survey writes and reads back itself: its cache's rows and rule statuses,
+and findings.jsonl's lines.
+
+orjson (native) writes and reads it in a fifth to a tenth of json's time. What orjson
+will not write (a number beyond 64 bits, a string holding a lone surrogate) json writes;
+what it will not read, json reads. The trees are of strings (rows, statuses) or written
+by :func:`line` (findings), so both parsers give the same values: orjson would differ
+only on numbers beyond 64 bits, and a finding's are written but never read back here.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import orjson
+
+_JSON = json.JSONEncoder(ensure_ascii=False)
+
+
+def text(value: Any) -> str:
+    """``value`` as compact JSON text, Chinese unescaped."""
+    try:
+        return orjson.dumps(value).decode()
+    except TypeError:
+        return _JSON.encode(value)
+
+
+def line(value: Any) -> bytes:
+    """``value`` as one JSON Lines line in UTF-8, compact, Chinese unescaped."""
+    try:
+        return orjson.dumps(value, option=orjson.OPT_APPEND_NEWLINE)
+    except TypeError:
+        return (_JSON.encode(value) + "\n").encode()
+
+
+def tree(value: str | bytes) -> Any:
+    """The value of JSON text this survey wrote (:func:`text`)."""
+    try:
+        return orjson.loads(value)
+    except orjson.JSONDecodeError:
+        return json.loads(value)
+
+
+__all__ = ["line", "text", "tree"]
