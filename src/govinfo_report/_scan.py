@@ -19,6 +19,27 @@ SURVEY_CACHE = ".survey-cache.sqlite3"
 outputs (reports.xlsx, index.html ...), which are not reports, and is not walked."""
 
 
+def shown(text: str) -> str:
+    """``text`` (a file name, or a message naming one) as text any UTF-8 output can hold.
+
+    A name the file system keeps in another encoding than UTF-8 (GBK, from an archive
+    made on Windows) comes to Python with each byte it cannot decode as a lone surrogate
+    (``\\udcc4``), which no CSV, JSON or database text can hold; each such byte is
+    written ``\\xc4`` instead. Any other text is returned as it is.
+    """
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            raw = text.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:  # a surrogate no file system gave: said as \\udXXX
+            return text.encode("utf-8", "backslashreplace").decode("utf-8")
+        return raw.decode("utf-8", "backslashreplace")
+    return text
+
+
 def expand_paths(
     paths: Iterable[str | os.PathLike[str]],
 ) -> Iterator[tuple[Path, str | None]]:

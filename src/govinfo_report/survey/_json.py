@@ -2,8 +2,10 @@
 and findings.jsonl's lines.
 
 orjson (native) writes and reads it in a fifth to a tenth of json's time. What orjson
-will not write (a number beyond 64 bits, a string holding a lone surrogate) json writes;
-what it will not read, json reads. The trees are of strings (rows, statuses) or written
+will not write json writes: a number beyond 64 bits, and a string holding a lone
+surrogate, which no UTF-8 text can hold, with the surrogate written as its byte
+(:func:`govinfo_report._scan.shown`: a file name in GBK). What orjson will not read,
+json reads. The trees are of strings (rows, statuses) or written
 by :func:`line` (findings), so both parsers give the same values: orjson would differ
 only on numbers beyond 64 bits, and a finding's are written but never read back here.
 """
@@ -15,6 +17,8 @@ from typing import Any
 
 import orjson
 
+from govinfo_report._scan import shown
+
 _JSON = json.JSONEncoder(ensure_ascii=False)
 
 
@@ -23,7 +27,7 @@ def text(value: Any) -> str:
     try:
         return orjson.dumps(value).decode()
     except TypeError:
-        return _JSON.encode(value)
+        return _JSON.encode(_shown(value))
 
 
 def line(value: Any) -> bytes:
@@ -31,7 +35,18 @@ def line(value: Any) -> bytes:
     try:
         return orjson.dumps(value, option=orjson.OPT_APPEND_NEWLINE)
     except TypeError:
-        return (_JSON.encode(value) + "\n").encode()
+        return (_JSON.encode(_shown(value)) + "\n").encode()
+
+
+def _shown(value: Any) -> Any:
+    """``value`` with every string :func:`~govinfo_report._scan.shown`."""
+    if isinstance(value, str):
+        return shown(value)
+    if isinstance(value, dict):
+        return {_shown(k): _shown(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_shown(v) for v in value]
+    return value
 
 
 def tree(value: str | bytes) -> Any:

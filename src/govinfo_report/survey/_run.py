@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from govinfo_report import _pool
-from govinfo_report._scan import expand_paths
+from govinfo_report._scan import expand_paths, shown
 from govinfo_report.errors import ReportWriteError, SurveyError
 from govinfo_report.survey._columns import CACHE_NAME, OUTPUTS
 from govinfo_report.survey._summary import (
@@ -220,7 +220,7 @@ def _phase1(
         if ours.holds(path):
             continue  # our own outputs (index.html), when OUTDIR is under a PATH
         if reason is not None:
-            cache.store(unreadable(name, "", reason), similar)
+            cache.store(unreadable(shown(name), "", shown(reason)), similar)
         else:
             todo.append(name)
     total = len(todo)
@@ -264,7 +264,7 @@ def _chunks(
 ) -> Iterator[list[tuple[str, str]]]:
     size = max(1, min(_MAX_CHUNK, math.ceil(len(todo) / (workers * 4))))
     for start in range(0, len(todo), size):
-        yield [(p, known.get(p, "")) for p in todo[start : start + size]]
+        yield [(p, known.get(shown(p), "")) for p in todo[start : start + size]]
 
 
 def _results(
@@ -331,7 +331,7 @@ def _alone(task: tuple[str, str], similar: bool) -> FileResult | str:
             return pool.submit(summarise_batch, [task], similar).result()[0]
         except BrokenProcessPool:
             reason = "internal error: the process reading it died (a crash, or out of memory)"
-            return unreadable(task[0], "", reason, internal=True)
+            return unreadable(shown(task[0]), "", reason, internal=True)
 
 
 def _context() -> Any:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from govinfo_report._agency import agency_key
+from govinfo_report._scan import shown
 from govinfo_report.errors import GovinfoReportError, ReportLoadError
 from govinfo_report.findings import Finding
 from govinfo_report.model.cells import Empty
@@ -126,15 +127,15 @@ def summarise(path: str | Path, *, similar: bool = False, known: str = "") -> Fi
 def _summarise(
     path: str | Path, similar: bool, known: str, batch: _Sketches | None
 ) -> FileResult | str:
-    name = str(path)
+    name = shown(str(path))  # the file as the outputs and the cache name it
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        return unreadable(name, "", f"cannot read {name}: {exc.strerror or exc}")
+        return unreadable(name, "", f"cannot read {name}: {shown(str(exc.strerror or exc))}")
     sha = hashlib.sha256(data).hexdigest()
     if known and sha == known:
         return name
-    return _summarise_bytes(name, data, similar, sha, batch)
+    return _summarise_bytes(name, data, similar, sha, batch, str(path))
 
 
 COLLECTION_SEPARATOR = "#"
@@ -154,26 +155,26 @@ def summarise_all(
 def _summarise_all(
     path: str | Path, similar: bool, known: str, batch: _Sketches | None
 ) -> list[FileResult | str]:
-    name = str(path)
-    if Path(name).suffix.lower() not in (".xlsx", ".xlsm"):
+    if Path(path).suffix.lower() not in (".xlsx", ".xlsm"):
         return [_summarise(path, similar, known, batch)]
+    name = shown(str(path))
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        return [unreadable(name, "", f"cannot read {name}: {exc.strerror or exc}")]
+        return [unreadable(name, "", f"cannot read {name}: {shown(str(exc.strerror or exc))}")]
     from govinfo_report.readers.xlsx import XlsxReader, is_collection
 
     sha = hashlib.sha256(data).hexdigest()
     if not is_collection(data):
         if known and sha == known:
             return [name]
-        return [_summarise_bytes(name, data, similar, sha, batch)]
+        return [_summarise_bytes(name, data, similar, sha, batch, str(path))]
     from govinfo_report.checks import check
 
     try:
         sheets = XlsxReader().read_sheets(data, source=name)
     except (GovinfoReportError, OSError, RecursionError, MemoryError) as exc:
-        return [unreadable(name, sha, _describe(exc))]
+        return [unreadable(name, sha, shown(_describe(exc)))]
     results: list[FileResult | str] = []
     for sheet, (report, found) in sheets:
         where = f"{name}{COLLECTION_SEPARATOR}{sheet}"
@@ -192,12 +193,18 @@ def summarise_bytes(
     name: str, data: bytes, *, similar: bool = False, sha: str | None = None
 ) -> FileResult:
     """:func:`summarise` on the bytes of the file ``name`` (already read)."""
-    return _summarise_bytes(name, data, similar, sha, None)
+    return _summarise_bytes(shown(name), data, similar, sha, None, name)
 
 
 def _summarise_bytes(
-    name: str, data: bytes, similar: bool, sha: str | None, batch: _Sketches | None
+    name: str,
+    data: bytes,
+    similar: bool,
+    sha: str | None,
+    batch: _Sketches | None,
+    source: str,
 ) -> FileResult:
+    """``name``: the file as the outputs name it; ``source``: its path, to read it by."""
     from govinfo_report.checks import check
     from govinfo_report.readers import read_report
 
@@ -207,18 +214,19 @@ def _summarise_bytes(
     try:
         # By name, so that the suffix guides detection (a .json file is JSON); the file
         # is read again, from the page cache, rather than detection copied here.
-        read = read_report(name)
+        read = read_report(source)
         stage = "checking"
         report = read.report
         findings = (*read.findings, *check(report))
         return _summary(name, sha, report, findings, similar, batch)
     except ReportLoadError as exc:
-        return unreadable(name, sha, str(exc))
+        return unreadable(name, sha, shown(str(exc)))
     except (GovinfoReportError, OSError, RecursionError, MemoryError) as exc:
-        return unreadable(name, sha, _describe(exc))
+        return unreadable(name, sha, shown(_describe(exc)))
     except Exception as exc:  # a bug of ours on one file must not stop a survey
         detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-        return unreadable(name, sha, f"internal error while {stage}: {detail}", internal=True)
+        reason = shown(f"internal error while {stage}: {detail}")
+        return unreadable(name, sha, reason, internal=True)
 
 
 def summarise_batch(
