@@ -14,9 +14,11 @@ from __future__ import annotations
 import csv
 import io
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from decimal import Decimal
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 from govinfo_report._io import write_output_chunks
@@ -162,7 +164,71 @@ def _typed_rows(header: Sequence[str], rows: Iterable[list[str]]) -> Iterator[li
         yield typed
 
 
+class Outputs:
+    """Every output, from the cache, in two local processes beside this one when
+    ``workers`` allows (else all here): cells.csv, which needs phase 1 alone, from
+    :meth:`start` while this process runs the later phases; then reports.csv and
+    findings.jsonl here, the workbook (from reports.csv) there, and the dashboard (from
+    both) here (:meth:`finish`). Leaving the ``with`` block waits for the processes.
+    """
+
+    def __init__(
+        self, cache: Cache, folder: Path, workers: int, context: Callable[[], Any]
+    ) -> None:
+        self.cache, self.folder = cache, folder
+        self.pool = (
+            ProcessPoolExecutor(max_workers=2, mp_context=context()) if workers > 1 else None
+        )
+        self.long_form: Future[None] | None = None
+
+    def __enter__(self) -> Outputs:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def start(self) -> None:
+        """Begin cells.csv in a process of its own: phase 1 is committed, and the later
+        phases change nothing it reads (it opens the cache read-only)."""
+        if self.pool is not None:
+            self.long_form = self.pool.submit(
+                write_cells_csv, self.cache.path, self.folder / "cells.csv"
+            )
+
+    def finish(self) -> tuple[tuple[Path, ...], dict[str, int]]:
+        """Write the rest, once the later phases are committed; every output's path and
+        the files by status."""
+        from govinfo_report.survey._dashboard import write_dashboard
+
+        folder, cache = self.folder, self.cache
+        tally: dict[str, int] = {}
+        reports, xlsx = folder / "reports.csv", folder / "reports.xlsx"
+        cells, findings = folder / "cells.csv", folder / "findings.jsonl"
+        if self.pool is None:
+            write_reports_csv(cache, reports, tally)
+            write_reports_xlsx(reports, xlsx)
+            write_findings_jsonl(cache, findings)
+            write_cells_csv(cache, cells)
+            dashboard = write_dashboard(folder)
+        else:
+            write_reports_csv(cache, reports, tally)
+            made = self.pool.submit(write_reports_xlsx, reports, xlsx)
+            write_findings_jsonl(cache, findings)
+            dashboard = write_dashboard(folder)
+            if self.long_form is not None:
+                self.long_form.result()
+            made.result()
+        return (reports, xlsx, cells, findings, dashboard), tally
+
+
 __all__ = [
+    "Outputs",
     "report_row",
     "write_cells_csv",
     "write_findings_jsonl",

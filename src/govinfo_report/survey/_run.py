@@ -137,20 +137,24 @@ def survey(
         dropped = cache.drop_others()
         cache.commit()
         lap("read")
+        from govinfo_report.survey._exports import Outputs
         from govinfo_report.survey._later import cross_year, levels, similarity
 
-        pairs, duplicates = cross_year(cache)
-        lap("years")
-        parents = 0
-        if hierarchy is not None:
-            parents = levels(cache, tree)
-            lap("levels")
-        if similar:
-            similarity(cache)
-            lap("similar")
-        cache.commit()
         workers = 1 if executor is None and jobs == 1 else (jobs or os.cpu_count() or 1)
-        outputs, tally = _write_outputs(cache, folder, workers)
+        with Outputs(cache, folder, workers, _context) as exports:
+            # cells.csv needs phase 1 alone: written while the later phases run.
+            exports.start()
+            pairs, duplicates = cross_year(cache)
+            lap("years")
+            parents = 0
+            if hierarchy is not None:
+                parents = levels(cache, tree)
+                lap("levels")
+            if similar:
+                similarity(cache)
+                lap("similar")
+            cache.commit()
+            outputs, tally = exports.finish()
         lap("outputs")
         internal = cache.db.execute("SELECT count(*) FROM files WHERE internal = 1").fetchone()[0]
     finally:
@@ -353,40 +357,6 @@ def _run_on(
             yield from pending.popleft().result()
     while pending:
         yield from pending.popleft().result()
-
-
-def _write_outputs(
-    cache: Cache, folder: Path, workers: int
-) -> tuple[tuple[Path, ...], dict[str, int]]:
-    """Every output, from the cache: reports.csv and findings.jsonl first (the workbook
-    and the dashboard are made from them), then the workbook and the dashboard in two
-    local processes while this one writes cells.csv, when ``workers`` allows."""
-    from govinfo_report.survey import _exports as exports
-    from govinfo_report.survey._dashboard import write_dashboard
-
-    tally: dict[str, int] = {}
-    reports, xlsx = folder / "reports.csv", folder / "reports.xlsx"
-    cells, findings = folder / "cells.csv", folder / "findings.jsonl"
-    if workers > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        # cells.csv needs only the cache, the workbook reports.csv, the dashboard both
-        # reports.csv and findings.jsonl: two processes and this one share the five.
-        with ProcessPoolExecutor(max_workers=2, mp_context=_context()) as pool:
-            long_form = pool.submit(exports.write_cells_csv, cache.path, cells)
-            exports.write_reports_csv(cache, reports, tally)
-            made = pool.submit(exports.write_reports_xlsx, reports, xlsx)
-            exports.write_findings_jsonl(cache, findings)
-            dashboard = write_dashboard(folder)
-            long_form.result()
-            made.result()
-    else:
-        exports.write_reports_csv(cache, reports, tally)
-        exports.write_reports_xlsx(reports, xlsx)
-        exports.write_findings_jsonl(cache, findings)
-        exports.write_cells_csv(cache, cells)
-        dashboard = write_dashboard(folder)
-    return (reports, xlsx, cells, findings, dashboard), tally
 
 
 __all__ = [
