@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from govinfo_report.checks._engine import collect, run
+from govinfo_report.checks._engine import PairPlan, collect, run
 from govinfo_report.checks.catalog import CATALOG, RuleInfo, describe
 from govinfo_report.checks.rulesets import RULESETS, ruleset
 from govinfo_report.errors import PreviousReportMismatch
@@ -84,6 +84,7 @@ __all__ = [
     "CATALOG",
     "RULESETS",
     "Finding",
+    "PairPlan",
     "PreviousReportMismatch",
     "RuleInfo",
     "Severity",

@@ -25,7 +25,7 @@ from govinfo_report.checks.rules import Context, EachCell, Linear, Operand, Rela
 from govinfo_report.checks.rulesets import ruleset
 from govinfo_report.errors import PreviousReportMismatch
 from govinfo_report.findings import Finding
-from govinfo_report.formats import CellKind, FormatVersion, get_format
+from govinfo_report.formats import TABLE_IDS, CellKind, FormatVersion, get_format
 from govinfo_report.model.cells import CellValue, Money
 from govinfo_report.model.report import Report
 
@@ -55,8 +55,11 @@ _FAILS_WITHIN = {
 }
 
 
-def compile_sums(rules: Sequence[Linear], name: str) -> Callable[[Sequence[Any]], list[int]]:
-    """A function of a table's values returning the positions in ``rules`` that fail.
+def compile_sums(
+    rules: Sequence[Linear], name: str, index: Callable[[Operand], int] | None = None
+) -> Callable[[Sequence[Any]], list[int]]:
+    """A function of a table's values returning the positions in ``rules`` that fail
+    (``index``: where an operand's value is in them; its index in its table if None).
 
     The linear rules are written out as one Python function of integer sums over
     constant indices (``v[0] + v[7] != v[161] + v[168]``), compiled once per format, as
@@ -68,12 +71,9 @@ def compile_sums(rules: Sequence[Linear], name: str) -> Callable[[Sequence[Any]]
     tolerances: dict[str, Any] = {}
     for n, rule in enumerate(rules):
         # left − right = (left+ ∪ right−) − (left− ∪ right+)
-        pos = [op.index for s, op in rule.left if s > 0] + [
-            op.index for s, op in rule.right if s < 0
-        ]
-        neg = [op.index for s, op in rule.left if s < 0] + [
-            op.index for s, op in rule.right if s > 0
-        ]
+        at = index or _table_index
+        pos = [at(op) for s, op in rule.left if s > 0] + [at(op) for s, op in rule.right if s < 0]
+        neg = [at(op) for s, op in rule.left if s < 0] + [at(op) for s, op in rule.right if s > 0]
         p = " + ".join(f"v[{i}]" for i in pos) or "0"
         q = " + ".join(f"v[{i}]" for i in neg) or "0"
         if rule.tolerance:
@@ -88,6 +88,67 @@ def compile_sums(rules: Sequence[Linear], name: str) -> Callable[[Sequence[Any]]
     exec(compile("\n".join(lines), f"<checks plan: {name}>", "exec"), namespace)
     failing: Callable[[Sequence[Any]], list[int]] = namespace["failing"]
     return failing
+
+
+def _table_index(op: Operand) -> int:
+    return op.index
+
+
+_INT = frozenset({int})
+
+
+@attrs.frozen(kw_only=True)
+class PairPlan:
+    """The rules reading a report and last year's together (the cross-year rules),
+    compiled as a table's: when every cell their linear rules read is a whole number,
+    one function (:func:`compile_sums`) tells which of them fail, and only those build
+    a finding; otherwise, and for any other rule, each rule runs on its own."""
+
+    linear: tuple[Linear, ...]
+    others: tuple[Rule, ...]
+    cells: tuple[tuple[bool, int, int], ...]
+    """Each cell the linear rules read once: (last year's?, table number, index)."""
+    failing: Callable[[Sequence[Any]], list[int]]
+    """Positions in ``linear`` of the rules that fail, from the values of ``cells``."""
+
+    @classmethod
+    def of(cls, rules: Sequence[Rule], name: str) -> PairPlan:
+        linear = tuple(r for r in rules if isinstance(r, Linear))
+        cells: dict[tuple[bool, int, int], int] = {}
+        for rule in linear:
+            for op in rule.operands:
+                cells.setdefault((op.previous, TABLE_IDS.index(op.table), op.index), len(cells))
+
+        def at(op: Operand) -> int:
+            return cells[op.previous, TABLE_IDS.index(op.table), op.index]
+
+        return cls(
+            linear=linear,
+            others=tuple(r for r in rules if not isinstance(r, Linear)),
+            cells=tuple(cells),
+            failing=compile_sums(linear, name, at),
+        )
+
+    def findings(self, ctx: Context) -> list[Finding]:
+        """Every finding of the rules, the linear rules' first, each in rule order.
+
+        ``ctx``'s reports may be anything with the three tables' ``values`` (the survey
+        passes what it stored of them)."""
+        report, previous = ctx.report, ctx.previous
+        found: list[Finding] = []
+        if previous is not None:
+            tables = (
+                (report.proactive, report.applications, report.review_litigation),
+                (previous.proactive, previous.applications, previous.review_litigation),
+            )
+            values = [tables[p][t].values[i] for p, t, i in self.cells]
+            if set(map(type, values)) <= _INT:
+                for position in self.failing(values):
+                    found.extend(self.linear[position].findings(ctx))
+                return found + [f for rule in self.others for f in rule.findings(ctx)]
+        for rule in (*self.linear, *self.others):
+            found.extend(rule.findings(ctx))
+        return found
 
 
 @attrs.frozen(kw_only=True)

@@ -21,6 +21,7 @@ import functools
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
+from govinfo_report.checks import PairPlan
 from govinfo_report.checks.rules import Context, Rule
 from govinfo_report.findings import Finding
 from govinfo_report.formats import FormatVersion
@@ -64,10 +65,16 @@ def cross_year_on_tables(
     ``tables`` and ``previous`` are reports or :class:`StoredTables`: the cross-year
     rules read nothing but ``<table>.values``.
     """
-    ctx = Context(tables, previous)
-    rules = _cross_year_rules(FormatVersion(version), FormatVersion(previous_version))
-    found = [f for rule in rules for f in rule.findings(ctx)]
+    found = _cross_year_plan(version, previous_version).findings(Context(tables, previous))
     return tuple(sorted(found, key=lambda f: (*f.sort_key, f.message_zh)))
+
+
+@functools.cache
+def _cross_year_plan(version: str, previous: str) -> PairPlan:
+    """The cross-year rules compiled: the sums of a pair whose cells are all whole
+    numbers tested by one function (most pairs), each rule alone otherwise."""
+    rules = _cross_year_rules(FormatVersion(version), FormatVersion(previous))
+    return PairPlan.of(rules, f"{version} against {previous}, cross-year")
 
 
 def cross_year_codes(version: str, previous: str) -> frozenset[str]:
