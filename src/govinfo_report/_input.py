@@ -30,6 +30,9 @@ _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # absent on Windows, where FIFOs do no
 class NotARegularFileError(OSError):
     """The path names a FIFO, a device, a socket or a folder; ``strerror`` says which."""
 
+    kind = "not a regular file"
+    """What it is: "a FIFO", "a character device" ... (``strerror`` adds advice)."""
+
 
 def _kind(mode: int) -> str:
     return next((kind for test, kind in _KINDS if test(mode)), "not a regular file")
@@ -39,7 +42,9 @@ def _refusal(mode: int, path: Path) -> NotARegularFileError:
     what = f"it is {_kind(mode)}, not a regular file"
     if not stat.S_ISDIR(mode):  # a stream of some kind: say how to stream
         what += "; use - to read standard input"
-    return NotARegularFileError(0, what, str(path))
+    error = NotARegularFileError(0, what, str(path))
+    error.kind = _kind(mode)
+    return error
 
 
 def read_file(path: Path, limit: int) -> bytes:

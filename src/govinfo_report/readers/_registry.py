@@ -217,6 +217,7 @@ def read_report(
     format: str | None = None,
     *,
     name: str | None = None,
+    suffix: str | None = None,
 ) -> ReadResult:
     """Read a report from a file path, bytes, or a binary stream.
 
@@ -227,6 +228,9 @@ def read_report(
             ``yaml``, ``toml``); detected when ``None``.
         name: how to call the source in messages (defaults to the path, ``<bytes>``,
             or the stream's name: ``<stdin>`` for standard input).
+        suffix: the file name's suffix (``".json"``), a hint for detection as a path's
+            own suffix is: for bytes already read from a file (a path's own suffix is
+            used when None).
 
     Raises:
         ReportReadError: unreadable, not a regular file (a FIFO, a device), too large,
@@ -234,14 +238,13 @@ def read_report(
         ReportLoadError: an interchange file with structural problems.
         UnknownFormatError: ``format`` names no reader.
     """
-    suffix = ""
     if isinstance(source, bytes):
         data = source
         label = name or "<bytes>"
     elif isinstance(source, str | Path):
         path = Path(source)
         label = name or str(path)
-        suffix = path.suffix
+        suffix = path.suffix if suffix is None else suffix
         try:
             data = read_file(path, MAX_SOURCE_BYTES)
         except OSError as exc:
@@ -257,7 +260,7 @@ def read_report(
         raise ReportReadError(f"{label} is larger than {MAX_SOURCE_BYTES} bytes")
     if format:
         return get_reader(format).read(data, source=label)
-    reader, parsed = _detect(data, suffix)
+    reader, parsed = _detect(data, suffix if suffix is not None else "")
     if parsed is not None and _recognises(reader):
         return reader.read_recognised(data, parsed, source=label)
     return reader.read(data, source=label)

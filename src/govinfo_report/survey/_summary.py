@@ -20,10 +20,12 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from govinfo_report._agency import agency_key
+from govinfo_report._input import NotARegularFileError, read_file
 from govinfo_report._scan import shown
 from govinfo_report.errors import GovinfoReportError, ReportLoadError
 from govinfo_report.findings import Finding
 from govinfo_report.model.cells import Empty
+from govinfo_report.readers import MAX_SOURCE_BYTES
 from govinfo_report.survey import _columns as columns
 from govinfo_report.survey._cells_csv import extra_cells
 from govinfo_report.survey._findings_store import (
@@ -128,14 +130,27 @@ def _summarise(
     path: str | Path, similar: bool, known: str, batch: _Sketches | None
 ) -> FileResult | str:
     name = shown(str(path))  # the file as the outputs and the cache name it
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        return unreadable(name, "", f"cannot read {name}: {shown(str(exc.strerror or exc))}")
+    data = _read(path, name)
+    if isinstance(data, FileResult):
+        return data
     sha = hashlib.sha256(data).hexdigest()
     if known and sha == known:
         return name
-    return _summarise_bytes(name, data, similar, sha, batch, str(path))
+    return _summarise_bytes(name, data, similar, sha, batch, Path(path).suffix)
+
+
+def _read(path: str | Path, name: str) -> bytes | FileResult:
+    """The file's bytes, or why it cannot be read: as ``read_report`` reads a path,
+    never waiting on a FIFO nor reading a device or a file over the readers' cap."""
+    try:
+        data = read_file(Path(path), MAX_SOURCE_BYTES)
+    except NotARegularFileError as exc:
+        return unreadable(name, "", f"cannot read {name}: it is {exc.kind}, not a regular file")
+    except OSError as exc:
+        return unreadable(name, "", f"cannot read {name}: {shown(str(exc.strerror or exc))}")
+    if len(data) > MAX_SOURCE_BYTES:
+        return unreadable(name, "", f"{name} is larger than {MAX_SOURCE_BYTES} bytes")
+    return data
 
 
 COLLECTION_SEPARATOR = "#"
@@ -158,17 +173,16 @@ def _summarise_all(
     if Path(path).suffix.lower() not in (".xlsx", ".xlsm"):
         return [_summarise(path, similar, known, batch)]
     name = shown(str(path))
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        return [unreadable(name, "", f"cannot read {name}: {shown(str(exc.strerror or exc))}")]
+    data = _read(path, name)
+    if isinstance(data, FileResult):
+        return [data]
     from govinfo_report.readers.xlsx import XlsxReader, is_collection
 
     sha = hashlib.sha256(data).hexdigest()
     if not is_collection(data):
         if known and sha == known:
             return [name]
-        return [_summarise_bytes(name, data, similar, sha, batch, str(path))]
+        return [_summarise_bytes(name, data, similar, sha, batch, Path(path).suffix)]
     from govinfo_report.checks import check
 
     try:
@@ -193,7 +207,7 @@ def summarise_bytes(
     name: str, data: bytes, *, similar: bool = False, sha: str | None = None
 ) -> FileResult:
     """:func:`summarise` on the bytes of the file ``name`` (already read)."""
-    return _summarise_bytes(shown(name), data, similar, sha, None, name)
+    return _summarise_bytes(shown(name), data, similar, sha, None, Path(name).suffix)
 
 
 def _summarise_bytes(
@@ -202,9 +216,10 @@ def _summarise_bytes(
     similar: bool,
     sha: str | None,
     batch: _Sketches | None,
-    source: str,
+    suffix: str,
 ) -> FileResult:
-    """``name``: the file as the outputs name it; ``source``: its path, to read it by."""
+    """``name``: the file as the outputs name it; ``suffix``: its name's, which guides
+    detection (a .json file is JSON)."""
     from govinfo_report.checks import check
     from govinfo_report.readers import read_report
 
@@ -212,9 +227,7 @@ def _summarise_bytes(
         sha = hashlib.sha256(data).hexdigest()
     stage = "reading"
     try:
-        # By name, so that the suffix guides detection (a .json file is JSON); the file
-        # is read again, from the page cache, rather than detection copied here.
-        read = read_report(source)
+        read = read_report(data, name=name, suffix=suffix)
         stage = "checking"
         report = read.report
         findings = (*read.findings, *check(report))
