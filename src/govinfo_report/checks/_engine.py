@@ -69,9 +69,9 @@ def compile_sums(
     """
     lines = ["def failing(v):", "    out = []"]
     tolerances: dict[str, Any] = {}
+    at = index or _table_index
     for n, rule in enumerate(rules):
         # left − right = (left+ ∪ right−) − (left− ∪ right+)
-        at = index or _table_index
         pos = [at(op) for s, op in rule.left if s > 0] + [at(op) for s, op in rule.right if s < 0]
         neg = [at(op) for s, op in rule.left if s < 0] + [at(op) for s, op in rule.right if s > 0]
         p = " + ".join(f"v[{i}]" for i in pos) or "0"

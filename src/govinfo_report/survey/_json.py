@@ -5,9 +5,9 @@ orjson (native) writes and reads it in a fifth to a tenth of json's time. What o
 will not write json writes: a number beyond 64 bits, and a string holding a lone
 surrogate, which no UTF-8 text can hold, with the surrogate written as its byte
 (:func:`govinfo_report._scan.shown`: a file name in GBK). What orjson will not read,
-json reads. The trees are of strings (rows, statuses) or written
-by :func:`line` (findings), so both parsers give the same values: orjson would differ
-only on numbers beyond 64 bits, and a finding's are written but never read back here.
+json reads. The trees read back hold strings only (rows, statuses), and of a findings
+line the dashboard reads only its code, status and severity: orjson would differ from
+json only on numbers beyond 64 bits, which it reads as floats.
 """
 
 from __future__ import annotations
