@@ -64,3 +64,27 @@ def test_a_survey_reads_gbk_named_files_and_keeps_them_on_a_rerun(tmp_path: Path
 
     again = survey([inputs], out, jobs=2)
     assert (again.files, again.read, again.internal_errors) == (2, 0, 0)  # both unchanged
+
+
+def test_validate_names_them_as_the_survey_does(tmp_path: Path) -> None:
+    """validate's JSON Lines are UTF-8 any parser takes (no lone surrogate written as
+    ``\\udcc4``), and its plain lines name the file as the survey's outputs do."""
+    import io
+
+    import orjson
+
+    from govinfo_report import cli
+
+    good = _gbk_file(tmp_path, "年报2021", ".yaml")
+    shutil.copyfile(EXAMPLE, good)
+    bad = _gbk_file(tmp_path, "坏文件", ".json")
+    bad.write_text("{", encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    assert cli.run(["validate", "--jsonl", str(tmp_path)], out, err) == 2
+    lines = [orjson.loads(line.encode("utf-8")) for line in out.getvalue().splitlines()]
+    by_file = {line["file"]: line for line in lines[:-1]}
+    assert set(by_file) == {shown(str(good)), shown(str(bad))}
+    assert by_file[shown(str(bad))]["error"].startswith(f"cannot load {shown(str(bad))}")
+    out = io.StringIO()
+    cli.run(["validate", str(good)], out, io.StringIO())
+    assert out.getvalue().startswith(f"{shown(str(good))}: ")

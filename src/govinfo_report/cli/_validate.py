@@ -18,6 +18,7 @@ import attrs
 from govinfo_report._failures import describe_error, exception_name
 from govinfo_report._load_messages import LoadProblem
 from govinfo_report._scan import expand_paths
+from govinfo_report._scan import shown as _shown
 from govinfo_report.cli import _common
 from govinfo_report.cli._common import (
     EXIT_ERRORS,
@@ -117,9 +118,12 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
 
     results: list[FileResult] = []
     for path, unusable in expand_paths(options.files):
+        # A name that is not UTF-8 (GBK) is said with its odd bytes as \xNN, as a survey
+        # says it: JSON output stays UTF-8 that any parser takes.
+        name = _shown(str(path))
         try:
             if unusable is not None:
-                result = FileResult(str(path), error=unusable)
+                result = FileResult(name, error=unusable)
             else:
                 read = _common.read_input(path, options.reader)
                 if previous is not None and not options.force_previous:
@@ -129,19 +133,19 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
                     *check(read.report, previous=previous, other_agency=True),
                 )
                 cells = _common.cell_counts(read.report)
-                result = FileResult.checked(str(path), findings, shown, cells)
+                result = FileResult.checked(name, findings, shown, cells)
         except ReportLoadError as exc:
             result = FileResult(
-                str(path),
-                error=str(exc),
+                name,
+                error=_shown(str(exc)),
                 problems=exc.problems,
                 details=exc.details,
-                shown_error=exc.message(lang),
+                shown_error=_shown(exc.message(lang)),
             )
         except (GovinfoReportError, OSError, RecursionError, MemoryError) as exc:
-            result = FileResult(str(path), error=describe_error(exc, path))
+            result = FileResult(name, error=_shown(describe_error(exc, path)))
         except Exception as exc:  # a reader's bug must not stop a batch of thousands
-            result = FileResult(str(path), error=f"internal error: {exception_name(exc)}")
+            result = FileResult(name, error=f"internal error: {exception_name(exc)}")
         if options.json:
             results.append(result)
             continue
