@@ -39,6 +39,9 @@ _MAY_STATE = re.compile(r"[费費]|收取")
 """In a sentence before folding: it may have a clause that names the fee or a charge
 (收费 holds 费; folding makes neither 费 nor 收取 out of other characters)."""
 _OTHER_FEE = re.compile(r"行政事业性收费|工本费|复制费|复印费|打印费|邮寄费|邮递费|检索费|其他费用")
+_SIGNAL = re.compile(r"[\d零未没无]")
+"""What any statement of the fee holds once folded: a digit or 零 (:data:`_AMOUNT`,
+:data:`_BARE`), or the 未, 没 or 无 of every negation (:data:`_NONE`)."""
 _RATE = re.compile(r"标准|每件|每页|每份|按件|按量|超出")
 _NOT = r"(?:未|没有|并未|均未|从未|无)"
 _NONE = re.compile(
@@ -122,6 +125,10 @@ def _stated(sentence: str, paragraph: int, assume_ogi: bool) -> _Statement | Non
         # fold (NFKC over a long sentence costs more than the rest of the reading).
         return None
     text = _BOOK_TITLE.sub("", fold(sentence))
+    if _SIGNAL.search(text) is None and _OTHER_FEE.search(text) is None:
+        # No digit or 零 (no amount), no 未/没有/无 (no "none charged"), no other kind of
+        # fee (no ambiguity): whatever the clauses, nothing is stated ("（一）收取信息处理费情况").
+        return None
     amounts: set[Decimal] = set()
     none = False
     for clause, after in _clauses(text, assume_ogi):

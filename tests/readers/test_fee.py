@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govinfo_report._fee_text import read_fee
 from govinfo_report.model import ProcessingFee
@@ -104,3 +106,25 @@ def test_a_count_of_requests_beside_a_zero_fee_is_not_taken_for_the_requests_cha
     reading = read_fee(["本年度收到申请12件，收取信息处理费0元。"])
     assert reading is not None
     assert reading.fee == ProcessingFee(amount=Decimal(0))
+
+
+_FRAGMENTS = [
+    "信息处理费", "政府信息公开", "收取", "收费", "未", "没有", "无", "並未", "無", "沒有",
+    "0", "１２", "零", "3", "件", "元", "万元", "工本费", "标准", "每件", "，", ",", "。",
+    "《信息处理费管理办法》", "本年度", "向申请人", "为", "：", "情况", "（一）", "①",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=12).map("".join), st.booleans())
+def test_the_quick_test_of_a_sentence_changes_no_reading(sentence: str, ogi: bool) -> None:
+    """A sentence with no digit, 零, 未, 没 or 无 and no other kind of fee (once folded)
+    is taken to state nothing without reading its clauses: the same as reading them."""
+    import re
+
+    from govinfo_report import _fee_text
+
+    quick = _fee_text._statement(sentence, 0, ogi)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_fee_text, "_SIGNAL", re.compile(""))  # matches: clauses always read
+        assert _fee_text._statement(sentence, 0, ogi) == quick
