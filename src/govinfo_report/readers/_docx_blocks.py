@@ -32,7 +32,14 @@ from lxml import etree
 from govinfo_report.errors import ReportReadError
 from govinfo_report.readers import _limits
 from govinfo_report.readers._document import Block, Grid, Paragraph
-from govinfo_report.readers._docx_styles import Look, Numbering, Styles, read_look, toggle
+from govinfo_report.readers._docx_styles import (
+    Look,
+    Numbering,
+    Styles,
+    first_child,
+    read_look,
+    toggle,
+)
 
 MC: Final = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _MC_ALTERNATE: Final = f"{{{MC}}}AlternateContent"
@@ -172,13 +179,13 @@ class Extractor:
             elif tag == n.tbl:
                 self.table(child)
             elif tag == n.sdt:
-                content = child.find(n.sdt_content)
+                content = first_child(child, n.sdt_content)
                 if content is not None:
                     self.container(content)
             elif tag in (n.custom_xml, n.ins, n.move_to, n.sdt_content):
                 self.container(child)
             elif tag == _MC_ALTERNATE:
-                choice = child.find(_MC_CHOICE)
+                choice = first_child(child, _MC_CHOICE)
                 if choice is not None:
                     self.container(choice)
 
@@ -208,14 +215,14 @@ class Extractor:
         """Displayed text, paragraph look and text boxes of ``p``; run looks go to
         ``runs`` (None in table cells, where only a list number matters)."""
         n = self.n
-        ppr = p.find(n.ppr)
+        ppr = first_child(p, n.ppr)
         style_id = None
         if ppr is not None:
-            pstyle = ppr.find(n.pstyle)
+            pstyle = first_child(ppr, n.pstyle)
             if pstyle is not None:
                 style_id = pstyle.get(n.val)
         base = self.styles.look(style_id)
-        if runs is None and (ppr is None or ppr.find(n.numpr) is None):
+        if runs is None and (ppr is None or first_child(ppr, n.numpr) is None):
             look = base  # the common cell paragraph: skip reading direct formatting
         else:
             direct = read_look(ppr, None, n.w)
@@ -252,8 +259,8 @@ class Extractor:
             if tag == n.t:
                 parts.append(child.text or "")
             elif tag == n.r:
-                rpr = child.find(n.rpr)
-                if rpr is not None and toggle(rpr.find(n.vanish), n.w):
+                rpr = first_child(child, n.rpr)
+                if rpr is not None and toggle(first_child(rpr, n.vanish), n.w):
                     continue  # hidden text: Word does not display it
                 if runs is None:
                     self._inline(child, parts, boxes, runs, look)
@@ -273,7 +280,7 @@ class Extractor:
             elif tag == n.txbx:
                 boxes.append(child)
             elif tag == _MC_ALTERNATE:
-                choice = child.find(_MC_CHOICE)
+                choice = first_child(child, _MC_CHOICE)
                 if choice is not None:
                     self._inline(choice, parts, boxes, runs, look)
             else:
@@ -283,11 +290,11 @@ class Extractor:
 
     def _run_look(self, run: etree._Element, paragraph: Look) -> Look:
         n = self.n
-        rpr = run.find(n.rpr)
+        rpr = first_child(run, n.rpr)
         if rpr is None:
             return paragraph
         direct = read_look(None, rpr, n.w)
-        rstyle = rpr.find(n.rstyle)
+        rstyle = first_child(rpr, n.rstyle)
         char = self.styles.look(rstyle.get(n.val)) if rstyle is not None else Look()
         bold = direct.bold if direct.bold is not None else char.bold
         return Look(
@@ -302,8 +309,8 @@ class Extractor:
         body paragraph opening with a Run-in Heading run (a level-2 run-in heading) or a
         Run-in Heading 3 run (a level-3 one, 1.…)."""
         n = self.n
-        ppr = p.find(n.ppr)
-        pstyle = ppr.find(n.pstyle) if ppr is not None else None
+        ppr = first_child(p, n.ppr)
+        pstyle = first_child(ppr, n.pstyle) if ppr is not None else None
         name = self.styles.names.get(pstyle.get(n.val, "") if pstyle is not None else "", "")
         if name == "signature":
             role = "date" if _OUR_DATE.fullmatch(text) else "signature"
@@ -315,8 +322,8 @@ class Extractor:
         # where the script changes ("(" then "一)存在的主要问题。") when it saves a .doc.
         heading, style = "", None
         for run in p.iterfind(n.r):
-            rpr = run.find(n.rpr)
-            rstyle = rpr.find(n.rstyle) if rpr is not None else None
+            rpr = first_child(run, n.rpr)
+            rstyle = first_child(rpr, n.rstyle) if rpr is not None else None
             run_style = self.styles.names.get(rstyle.get(n.val, "")) if rstyle is not None else None
             if run_style not in _RUN_IN_LEVELS or (style is not None and run_style != style):
                 break
@@ -357,12 +364,12 @@ class Extractor:
         nested: list[etree._Element] = []
         ragged: set[int] = set()
         for tr in self._children(tbl, n.tr):
-            trpr = tr.find(n.trpr)
+            trpr = first_child(tr, n.trpr)
             before = 0
             if trpr is not None:
-                if trpr.find(n.deleted) is not None:
+                if first_child(trpr, n.deleted) is not None:
                     continue  # a row deleted with tracked changes
-                gb = trpr.find(n.grid_before)
+                gb = first_child(trpr, n.grid_before)
                 if gb is not None:
                     before = _limits.span(gb.get(n.val), _MAX_SPAN, default=0)
             row = []
@@ -379,7 +386,7 @@ class Extractor:
                 cells_xml.append(tc)
                 column += span
             rows.append(row)
-        grid_cols = tbl.find(n.tbl_grid)
+        grid_cols = first_child(tbl, n.tbl_grid)
         width = len(grid_cols.findall(n.grid_col)) if grid_cols is not None else 0
         width = max([width, *(start + span for row in rows for start, span, *_ in row)])
         if width > MAX_COLUMNS:
@@ -408,7 +415,7 @@ class Extractor:
             if child.tag == tag:
                 found.append(child)
             elif child.tag == n.sdt:
-                content = child.find(n.sdt_content)
+                content = first_child(child, n.sdt_content)
                 if content is not None:
                     found.extend(self._children(content, tag))
             elif child.tag in (n.custom_xml, n.ins, n.move_to):
@@ -419,7 +426,7 @@ class Extractor:
         """gridSpan, vMerge, hMerge and whether the cell is marked ``w:hideMark``."""
         n = self.n
         span, vmerge, hmerge, hidden = 1, None, None, False
-        tcpr = tc.find(n.tcpr)
+        tcpr = first_child(tc, n.tcpr)
         if tcpr is None:
             return span, vmerge, hmerge, hidden
         for mark in tcpr:
@@ -456,13 +463,13 @@ class Extractor:
             elif tag == n.tbl:
                 nested.append(child)
             elif tag == n.sdt:
-                content = child.find(n.sdt_content)
+                content = first_child(child, n.sdt_content)
                 if content is not None:
                     self._cell_lines(content, lines, nested)
             elif tag in (n.custom_xml, n.ins, n.move_to):
                 self._cell_lines(child, lines, nested)
             elif tag == _MC_ALTERNATE:
-                choice = child.find(_MC_CHOICE)
+                choice = first_child(child, _MC_CHOICE)
                 if choice is not None:
                     self._cell_lines(choice, lines, nested)
 

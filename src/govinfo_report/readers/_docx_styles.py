@@ -21,6 +21,16 @@ W_MAIN: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W_STRICT: Final = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 
 
+def first_child(element: etree._Element, tag: str) -> etree._Element | None:
+    """``element.find(tag)`` for a ``{namespace}name`` tag: its first child of that tag,
+    or None. lxml's ``find`` goes through ElementPath on every call (2 µs); the reader
+    asks it several times of every paragraph, run and cell."""
+    for item in element:
+        if item.tag == tag:
+            return item
+    return None
+
+
 def toggle(element: etree._Element | None, w: str) -> bool | None:
     """A toggle property (``<w:b/>``, ``<w:b w:val="0"/>``): True, False or unset."""
     if element is None:
@@ -61,16 +71,16 @@ def read_look(ppr: etree._Element | None, rpr: etree._Element | None, w: str) ->
     """The :class:`Look` set directly by a ``w:pPr`` and a ``w:rPr`` (either may be None)."""
     outline = centered = num = None
     if ppr is not None:
-        lvl = ppr.find(f"{{{w}}}outlineLvl")
+        lvl = first_child(ppr, f"{{{w}}}outlineLvl")
         level = decimal(lvl.get(f"{{{w}}}val")) if lvl is not None else None
         outline = level if level is not None and level < 9 else None
-        jc = ppr.find(f"{{{w}}}jc")
+        jc = first_child(ppr, f"{{{w}}}jc")
         if jc is not None:
             centered = jc.get(f"{{{w}}}val") == "center"
-        numpr = ppr.find(f"{{{w}}}numPr")
+        numpr = first_child(ppr, f"{{{w}}}numPr")
         if numpr is not None:
-            num_id = numpr.find(f"{{{w}}}numId")
-            ilvl = numpr.find(f"{{{w}}}ilvl")
+            num_id = first_child(numpr, f"{{{w}}}numId")
+            ilvl = first_child(numpr, f"{{{w}}}ilvl")
             if num_id is not None:
                 level = decimal(ilvl.get(f"{{{w}}}val", "0")) if ilvl is not None else 0
                 num = (num_id.get(f"{{{w}}}val", "0"), level or 0)
@@ -78,11 +88,11 @@ def read_look(ppr: etree._Element | None, rpr: etree._Element | None, w: str) ->
     font = ""
     size = None
     if rpr is not None:
-        bold = toggle(rpr.find(f"{{{w}}}b"), w)
-        fonts = rpr.find(f"{{{w}}}rFonts")
+        bold = toggle(first_child(rpr, f"{{{w}}}b"), w)
+        fonts = first_child(rpr, f"{{{w}}}rFonts")
         if fonts is not None:
             font = fonts.get(f"{{{w}}}eastAsia") or fonts.get(f"{{{w}}}ascii") or ""
-        sz = rpr.find(f"{{{w}}}sz")
+        sz = first_child(rpr, f"{{{w}}}sz")
         if sz is not None:
             size = decimal(sz.get(f"{{{w}}}val"))
     return Look(outline=outline, bold=bold, font=font, size=size, centered=centered, num=num)
