@@ -12,7 +12,8 @@ their parent, and a one-column layout table (a whole report inside a frame) is r
 the paragraphs and tables it contains. A grid is at most :data:`MAX_COLUMNS` wide, and
 the grids of one document hold at most
 :data:`~govinfo_report.readers._limits.MAX_DOCUMENT_CELLS` cells, counted before they
-are expanded.
+are expanded. A plain table (cells of paragraphs of runs of text, as most are) is read in
+one pass by :mod:`._docx_plain`, with the same result; any other cell by cell.
 
 The module is one walk, and longer than most for that reason: a cell holds paragraphs
 and tables, and a paragraph's runs decide its heading level, so containers, paragraphs
@@ -32,6 +33,8 @@ from lxml import etree
 from govinfo_report.errors import ReportReadError
 from govinfo_report.readers import _limits
 from govinfo_report.readers._document import Block, Grid, Paragraph
+from govinfo_report.readers._docx_plain import MAX_SPAN as _MAX_SPAN
+from govinfo_report.readers._docx_plain import Cell, PlainTables
 from govinfo_report.readers._docx_styles import (
     Look,
     Numbering,
@@ -87,9 +90,6 @@ _RUN_IN_LEVELS: Final = {RUN_IN_STYLE: 2, RUN_IN_3_STYLE: 3}
 _OUR_DATE: Final = re.compile(r"[0-9]{1,4}年[0-9]{1,2}月[0-9]{1,2}日")
 MAX_COLUMNS: Final = 256
 """Word allows 63 columns; a wider grid is forged (spans inflating a grid in memory)."""
-_MAX_SPAN: Final = 1000
-"""Larger ``w:gridSpan`` / ``w:gridBefore`` values are read as this (the grid is then
-refused as wider than :data:`MAX_COLUMNS`)."""
 
 
 class _Names:
@@ -166,6 +166,9 @@ class Extractor:
         self.budget = _limits.CellBudget(where)
         """The grid positions of all the document's tables (merges expanded)."""
         self._in_title = True
+        self._plain = None if styles.numbered else PlainTables(w)
+        """Reads plain tables in one pass; None where a style numbers its paragraphs
+        (a cell's paragraph would then show a list number)."""
 
     # --- block level ------------------------------------------------------------------
 
@@ -359,9 +362,38 @@ class Extractor:
     def table(self, tbl: etree._Element) -> None:
         """Emit ``tbl`` as a :class:`Grid`, then its nested tables."""
         n = self.n
-        rows: list[list[tuple[int, int, str, str | None, str | None]]] = []
         cells_xml: list[etree._Element] = []
         nested: list[etree._Element] = []
+        plain = self._plain.rows(tbl, self.trusted) if self._plain is not None else None
+        rows, ragged = plain or self._rows(tbl, cells_xml, nested)
+        grid_cols = first_child(tbl, n.tbl_grid)
+        width = len(grid_cols.findall(n.grid_col)) if grid_cols is not None else 0
+        width = max([width, *(start + span for row in rows for start, span, *_ in row)])
+        if width > MAX_COLUMNS:
+            raise ReportReadError(
+                f"{self.where}: table {self._tables + 1} is {len(rows)} rows by {width} "
+                f"grid columns (limit {MAX_COLUMNS} columns); Word never makes such a table"
+            )
+        # Counted before _grid expands the rectangle.
+        self.budget.take(width * len(rows), f"table {self._tables + 1}")
+        if rows and width == 1 and nested:
+            # A frame around the report: read what is inside as the document itself.
+            for tc in cells_xml:
+                self.container(tc)
+            return
+        self._tables += 1
+        location = f"table {self._tables}"
+        self.blocks.append(_grid(rows, width, location, ragged))
+        for inner in nested:
+            self.table(inner)
+
+    def _rows(
+        self, tbl: etree._Element, cells_xml: list[etree._Element], nested: list[etree._Element]
+    ) -> tuple[list[list[Cell]], set[int]]:
+        """The rows of ``tbl`` cell by cell (any table), its cells' elements put in
+        ``cells_xml`` and its nested tables in ``nested``; with the ragged rows."""
+        n = self.n
+        rows: list[list[Cell]] = []
         ragged: set[int] = set()
         for tr in self._children(tbl, n.tr):
             trpr = first_child(tr, n.trpr)
@@ -386,26 +418,7 @@ class Extractor:
                 cells_xml.append(tc)
                 column += span
             rows.append(row)
-        grid_cols = first_child(tbl, n.tbl_grid)
-        width = len(grid_cols.findall(n.grid_col)) if grid_cols is not None else 0
-        width = max([width, *(start + span for row in rows for start, span, *_ in row)])
-        if width > MAX_COLUMNS:
-            raise ReportReadError(
-                f"{self.where}: table {self._tables + 1} is {len(rows)} rows by {width} "
-                f"grid columns (limit {MAX_COLUMNS} columns); Word never makes such a table"
-            )
-        # Counted before _grid expands the rectangle.
-        self.budget.take(width * len(rows), f"table {self._tables + 1}")
-        if rows and width == 1 and nested:
-            # A frame around the report: read what is inside as the document itself.
-            for tc in cells_xml:
-                self.container(tc)
-            return
-        self._tables += 1
-        location = f"table {self._tables}"
-        self.blocks.append(_grid(rows, width, location, ragged))
-        for inner in nested:
-            self.table(inner)
+        return rows, ragged
 
     def _children(self, parent: etree._Element, tag: str) -> list[etree._Element]:
         """Children named ``tag``, looking through content controls and custom XML."""
@@ -475,7 +488,7 @@ class Extractor:
 
 
 def _grid(
-    rows: list[list[tuple[int, int, str, str | None, str | None]]],
+    rows: list[list[Cell]],
     width: int,
     location: str,
     ragged: Collection[int] = (),

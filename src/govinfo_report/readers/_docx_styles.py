@@ -120,6 +120,8 @@ class Styles:
         self.names: dict[str, str] = {}
         """Style id → style name, lower-cased ("heading 1", "run-in heading")."""
         self.default = Look()
+        self.numbered = False
+        """Whether any style numbers its paragraphs (a ``w:numPr`` in its ``w:pPr``)."""
         if root is None:
             return
         for style in root.iter(f"{{{w}}}style"):
@@ -135,6 +137,7 @@ class Styles:
                 look = attrs.evolve(look, heading=_heading_from_name(name_text))
             parent = based.get(f"{{{w}}}val") if based is not None else None
             self._raw[style_id] = (parent, look)
+            self.numbered = self.numbered or look.num is not None
             if (
                 style.get(f"{{{w}}}default") in ("1", "true")
                 and style.get(f"{{{w}}}type") == "paragraph"
