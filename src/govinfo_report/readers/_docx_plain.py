@@ -84,9 +84,10 @@ class PlainTables:
         row: list[_Cell] = []
         cell = _Cell()
         paragraph: list[str] = []
-        # The current row, cell, paragraph, run and first w:tcPr, as elements (an
-        # element whose parent is an earlier one's is out of place, as it must follow
-        # the current one's).
+        # The current row, cell, paragraph, run and first w:tcPr. In a plain table each
+        # element visited is a child of the latest of these of its parent's kind; one
+        # whose parent is any other element (a hyperlink, a text box, an earlier cell's
+        # properties) is out of place.
         tr_at = tc_at = p_at = r_at = tcpr_at = None
         for element in tbl.iter(*self._tags):
             tag = element.tag
