@@ -15,6 +15,7 @@ from lxml import etree
 
 from govinfo_report import load, render
 from govinfo_report.errors import ReportReadError
+from govinfo_report.readers import read_report
 from govinfo_report.readers._document import Block
 from govinfo_report.readers._docx_blocks import Extractor
 from govinfo_report.readers._docx_plain import PlainTables, _rows
@@ -66,6 +67,24 @@ def test_our_writers_tables_are_read_in_one_pass_and_read_the_same() -> None:
             assert blocks == _read(tbl, W_MAIN, fast=False, trusted=trusted)
             assert blocks
             assert not isinstance(blocks, str)
+
+
+def _documents() -> list[tuple[str, bytes]]:
+    found = [(p.name, p.read_bytes()) for p in sorted(FIXTURES.glob("*.docx"))]
+    for example in sorted(EXAMPLES.glob("*.yaml")):
+        found.append((example.name, render(load(example), "docx")))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("name", "data"), _documents(), ids=lambda v: v if isinstance(v, str) else ""
+)
+def test_whole_documents_read_the_same_without_the_one_pass(
+    name: str, data: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fast = read_report(data, name=name, suffix=".docx")
+    monkeypatch.setattr(PlainTables, "rows", lambda self, tbl, trusted: None)
+    assert read_report(data, name=name, suffix=".docx") == fast
 
 
 @pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.docx")), ids=lambda p: p.name)
