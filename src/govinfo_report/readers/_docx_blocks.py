@@ -34,7 +34,7 @@ from govinfo_report.errors import ReportReadError
 from govinfo_report.readers import _limits
 from govinfo_report.readers._document import Block, Grid, Paragraph
 from govinfo_report.readers._docx_plain import MAX_SPAN as _MAX_SPAN
-from govinfo_report.readers._docx_plain import Cell, PlainTables
+from govinfo_report.readers._docx_plain import Cell, PlainTables, grid_span, merge
 from govinfo_report.readers._docx_styles import (
     Look,
     Numbering,
@@ -445,12 +445,11 @@ class Extractor:
         for mark in tcpr:
             tag = mark.tag
             if tag == n.grid_span:
-                span = max(1, _limits.span(mark.get(n.val), _MAX_SPAN))
+                span = grid_span(mark.get(n.val))
             elif tag == n.vmerge:
-                # <w:vMerge/> without a value continues the cell above.
-                vmerge = "restart" if mark.get(n.val) == "restart" else "continue"
+                vmerge = merge(mark.get(n.val))
             elif tag == n.hmerge:
-                hmerge = "restart" if mark.get(n.val) == "restart" else "continue"
+                hmerge = merge(mark.get(n.val))
             elif tag == n.hide_mark:
                 hidden = True
         return span, vmerge, hmerge, hidden

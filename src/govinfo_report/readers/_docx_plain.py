@@ -34,6 +34,19 @@ MAX_SPAN: Final = 1000
 """Larger ``w:gridSpan`` / ``w:gridBefore`` values are read as this (the grid is then
 refused as wider than the reader's limit of columns)."""
 
+
+def grid_span(value: str | None) -> int:
+    """A cell's ``w:gridSpan`` as both readings take it: at least 1, at most
+    :data:`MAX_SPAN`."""
+    return max(1, _limits.span(value, MAX_SPAN))
+
+
+def merge(value: str | None) -> str:
+    """A ``w:vMerge`` or ``w:hMerge``: "restart", or "continue" (also without a value:
+    ``<w:vMerge/>`` continues the cell above)."""
+    return "restart" if value == "restart" else "continue"
+
+
 _NOT_PLAIN: Final = (
     "tbl",  # a nested table, even an empty one (the general walk makes it a grid)
     "del",  # a deleted row (or run)
@@ -127,16 +140,13 @@ class PlainTables:
                     return None
                 mark = marks[tag]
                 if mark == "gridSpan":
-                    cell.span = max(1, _limits.span(element.get(val), MAX_SPAN))
+                    cell.span = grid_span(element.get(val))
                 elif mark == "hideMark":
                     cell.hidden = True
+                elif mark == "vMerge":
+                    cell.vmerge = merge(element.get(val))
                 else:
-                    # <w:vMerge/> without a value continues the cell above.
-                    merge = "restart" if element.get(val) == "restart" else "continue"
-                    if mark == "vMerge":
-                        cell.vmerge = merge
-                    else:
-                        cell.hmerge = merge
+                    cell.hmerge = merge(element.get(val))
             else:
                 if parent is not r_at and checked:
                     return None
