@@ -11,10 +11,25 @@ import io
 import random
 import struct
 import zipfile
+from pathlib import Path
 
+from govinfo_report import load, render
 from govinfo_report._package import MAX_XML_BYTES
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+DOCX_FIXTURES = Path(__file__).parent.parent / "fixtures" / "docx"
+EXAMPLES = Path(__file__).parent.parent.parent / "examples"
+
+
+def real_and_rendered() -> list[tuple[str, bytes]]:
+    """(name, bytes) of the real DOCX fixtures, then of each example report rendered by
+    our Word writer: the documents a test of the whole reader runs over."""
+    found = [(p.name, p.read_bytes()) for p in sorted(DOCX_FIXTURES.glob("*.docx"))]
+    for example in sorted(EXAMPLES.glob("*.yaml")):
+        found.append((example.name, render(load(example), "docx")))
+    return found
+
+
 NS = (
     f'xmlns:w="{W_NS}" '
     'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '

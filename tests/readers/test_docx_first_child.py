@@ -6,28 +6,18 @@ from __future__ import annotations
 
 import io
 import zipfile
-from pathlib import Path
 
 import pytest
 from lxml import etree
 
-from govinfo_report import load, render
 from govinfo_report.readers._docx_styles import first_child
+from readers.docx_parts import real_and_rendered
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "docx"
-EXAMPLES = Path(__file__).parent.parent.parent / "examples"
-
-
-def _documents() -> list[tuple[str, bytes]]:
-    found = [(p.name, p.read_bytes()) for p in sorted(FIXTURES.glob("*.docx"))]
-    for example in sorted(EXAMPLES.glob("*.yaml")):
-        found.append((example.name, render(load(example), "docx")))
-    return found
 
 
 @pytest.mark.parametrize(
-    ("name", "data"), _documents(), ids=lambda v: v if isinstance(v, str) else ""
+    ("name", "data"), real_and_rendered(), ids=lambda v: v if isinstance(v, str) else ""
 )
 def test_first_child_is_find_on_every_element_of_a_document(name: str, data: bytes) -> None:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:

@@ -20,9 +20,9 @@ from govinfo_report.readers._document import Block
 from govinfo_report.readers._docx_blocks import Extractor
 from govinfo_report.readers._docx_plain import PlainTables, _rows
 from govinfo_report.readers._docx_styles import W_MAIN, W_STRICT, Numbering, Styles
+from readers.docx_parts import DOCX_FIXTURES as FIXTURES
+from readers.docx_parts import EXAMPLES, real_and_rendered
 
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "docx"
-EXAMPLES = Path(__file__).parent.parent.parent / "examples"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 NUMBERING = (
     '<w:numbering xmlns:w="{w}"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0">'
@@ -69,15 +69,8 @@ def test_our_writers_tables_are_read_in_one_pass_and_read_the_same() -> None:
             assert not isinstance(blocks, str)
 
 
-def _documents() -> list[tuple[str, bytes]]:
-    found = [(p.name, p.read_bytes()) for p in sorted(FIXTURES.glob("*.docx"))]
-    for example in sorted(EXAMPLES.glob("*.yaml")):
-        found.append((example.name, render(load(example), "docx")))
-    return found
-
-
 @pytest.mark.parametrize(
-    ("name", "data"), _documents(), ids=lambda v: v if isinstance(v, str) else ""
+    ("name", "data"), real_and_rendered(), ids=lambda v: v if isinstance(v, str) else ""
 )
 def test_whole_documents_read_the_same_without_the_one_pass(
     name: str, data: bytes, monkeypatch: pytest.MonkeyPatch
