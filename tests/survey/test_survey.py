@@ -265,6 +265,19 @@ def test_a_rerun_reads_only_changed_files_and_drops_deleted_ones(
         assert (out / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes(), name
 
 
+def test_a_folder_without_reports_is_read_on_every_run_never_unchanged(tmp_path: Path) -> None:
+    # The scan finds it unreadable itself, on every run: a fresh survey read it, and a
+    # re-run cannot call it unchanged since the last one.
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    shutil.copy("examples/example_2021.yaml", tmp_path / "a.yaml")
+    given = [empty, tmp_path / "a.yaml"]
+    first = survey(given, tmp_path / "out", jobs=1)
+    assert (first.files, first.read, first.unreadable) == (2, 2, 1)
+    again = survey(given, tmp_path / "out", jobs=1)
+    assert (again.files, again.read, again.unreadable) == (2, 1, 1)
+
+
 def test_an_internal_error_is_reported_on_its_row_and_counted(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -58,7 +58,8 @@ class SurveyResult:
     internal_errors: int
     """Files on which the library failed (counted among ``unreadable``): bugs to report."""
     read: int
-    """Files read in this run; the others were unchanged since the last one (cached)."""
+    """Files read in this run (an unreadable one too); the others were unchanged since
+    the last one (cached)."""
     dropped: int
     """Files of the previous run no longer surveyed, dropped from the cache."""
     pairs: int
@@ -219,16 +220,19 @@ def _phase1(
     known = cache.known(similar)
     todo: list[str] = []
     ours = _OwnOutputs(cache.path.parent.resolve())
+    read = 0
     for path, reason in expand_paths(given):
         name = str(path)
         if ours.holds(path):
             continue  # our own outputs (index.html), when OUTDIR is under a PATH
         if reason is not None:
+            # Found unreadable by the scan itself (a folder without reports): looked at
+            # again on every run, so read in this one, never "unchanged".
             cache.store(unreadable(shown(name), "", shown(reason)), similar)
+            read += 1
         else:
             todo.append(name)
     total = len(todo)
-    read = 0
     for done, result in enumerate(_results(todo, known, similar, jobs, executor), 1):
         if isinstance(result, str):
             cache.keep(result)
