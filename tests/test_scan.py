@@ -42,6 +42,19 @@ def test_a_folder_is_walked_in_rglobs_sorted_order_without_hidden_entries(
     assert not any(part.startswith(".") for p in walked for part in p.parts[-2:])
 
 
+def test_words_owner_files_are_not_walked_but_read_when_given_by_name(tmp_path: Path) -> None:
+    # Word writes ~$name.docx beside a document while it is open (who has it open, 162
+    # bytes); a folder of reports gathered on a shared drive holds them.
+    (tmp_path / "局.docx").write_bytes(b"PK")
+    owner = tmp_path / "~$局.docx"
+    owner.write_bytes(b"\x0bAdministrator" + b"\x00" * 149)
+    (tmp_path / "~$folder").mkdir()  # a folder so named is no owner file: walked
+    (tmp_path / "~$folder" / "r.json").write_text("{}", encoding="utf-8")
+    walked = [path for path, reason in expand_paths([tmp_path]) if reason is None]
+    assert walked == [tmp_path / "~$folder" / "r.json", tmp_path / "局.docx"]
+    assert list(expand_paths([owner])) == [(owner, None)]
+
+
 def test_an_empty_folder_is_one_unusable_entry(tmp_path: Path) -> None:
     (tmp_path / ".only-hidden.json").write_text("{}", encoding="utf-8")
     assert [reason is not None for _, reason in expand_paths([tmp_path])] == [True]

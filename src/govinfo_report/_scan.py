@@ -2,8 +2,9 @@
 
 One scanner for ``validate DIR`` and ``survey PATH...``: a folder is walked recursively,
 in sorted order (the same folder gives the same list on every machine), skipping hidden
-files and folders (``.git``, our own temporary files) and a survey's output folder
-(its workbook and dashboard are no reports); a file given by name is taken whatever its
+files and folders (``.git``, our own temporary files), the owner files Word leaves
+beside open documents (``~$报告.docx``) and a survey's output folder (its workbook and
+dashboard are no reports); a file given by name is taken whatever its
 suffix, since the reader detects formats by content.
 """
 
@@ -17,6 +18,12 @@ from pathlib import Path
 SURVEY_CACHE = ".survey-cache.sqlite3"
 """The cache a survey keeps in its output folder: a folder holding it holds a survey's
 outputs (reports.xlsx, index.html ...), which are not reports, and is not walked."""
+
+OWNER_FILE = "~$"
+"""How the name of an owner file begins: Word and Excel write ``~$报告.docx`` (162 bytes,
+who has the document open) beside a document while it is open, and leave it behind
+after a crash. In the shared folders reports are gathered in it is no report, and is
+not walked (given by name, it is read, and refused as not a document)."""
 
 
 def shown(text: str) -> str:
@@ -72,8 +79,9 @@ def expand_paths(
 def _walk(folder: Path) -> Iterator[tuple[Path, str]]:
     """(folder, name) of every file below ``folder``, in sorted order
     (``sorted(folder.rglob("*"))``'s: each folder's entries by name, a folder's contents
-    right after it), without hidden entries (``.git``, our own temporary files) and
-    folders holding a survey's outputs (:data:`SURVEY_CACHE`), and without entering
+    right after it), without hidden entries (``.git``, our own temporary files), Office's
+    owner files (:data:`OWNER_FILE`) and folders holding a survey's outputs
+    (:data:`SURVEY_CACHE`), and without entering
     linked folders, as ``rglob`` does not; a link
     to a file is a file. One folder's entries are held at a time, not the whole tree,
     and what the directory listing tells (file or folder) is not asked again."""
@@ -87,6 +95,8 @@ def _walk(folder: Path) -> Iterator[tuple[Path, str]]:
                     if e.name == SURVEY_CACHE:
                         return  # a survey's output folder: its outputs are no reports
                     continue
+                if e.name.startswith(OWNER_FILE) and not e.is_dir(follow_symlinks=False):
+                    continue  # Word's lock beside an open document: no report
                 entries.append(
                     (os.path.normcase(e.name), e.name, e.is_dir(follow_symlinks=False), _is_file(e))
                 )
