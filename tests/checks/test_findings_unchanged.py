@@ -245,6 +245,40 @@ def test_regrouped_alternation_matches_as_the_plain_one(text: str, version: Form
     assert _matches(rule.fast, text) == _matches(rule.pattern, text)
 
 
+def test_texts_with_more_word_sets_than_kept_match_as_before_without_compiling_more(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import itertools
+
+    from govinfo_report.checks import _text_scan
+
+    rule = RULESETS[FormatVersion.V2021]["TX.1"]
+    assert isinstance(rule, TextMatchesTables)
+    assert rule.fast is not None
+    fresh = attrs.evolve(rule.fast)  # its own cache, empty
+    monkeypatch.setattr(_text_scan, "_MAX_PATTERNS", 4)
+    compiled: list[frozenset[str]] = []
+    real = _text_scan.Dispatch._pattern
+
+    def counted(self: Dispatch, present: frozenset[str]) -> re.Pattern[str] | None:
+        compiled.append(present)
+        return real(self, present)
+
+    monkeypatch.setattr(_text_scan.Dispatch, "_pattern", counted)
+    words = ["予以公开", "不予公开", "结转", "行政复议", "行政诉讼", "部分公开"]
+    texts = [
+        "，".join(f"{word}{n + 3}件" for n, word in enumerate(chosen)) + "。"
+        for k in (1, 2, 3)
+        for chosen in itertools.combinations(words, k)
+    ]
+    for text in texts * 2:  # the second time round, every set is one met before
+        assert _matches(fresh, text) == _matches(rule.pattern, text), text
+    assert len({frozenset(w for w in fresh.words if w in t) for t in texts}) > 20
+    # Four sets, then the alternation of every statement: five compiled, once each.
+    assert compiled[4] == frozenset(fresh.words)
+    assert len(compiled) == len(set(compiled)) == 5
+
+
 EXAMPLE = load(ROOT / "examples" / "example_2021.yaml")  # 新收 70, 上年结转 4
 
 
