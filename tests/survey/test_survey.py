@@ -278,6 +278,17 @@ def test_a_folder_without_reports_is_read_on_every_run_never_unchanged(tmp_path:
     assert (again.files, again.read, again.unreadable) == (2, 1, 1)
 
 
+def test_a_file_given_twice_or_also_under_a_folder_is_read_once(tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy("examples/example_2021.yaml", folder / "a.yaml")
+    shutil.copy("examples/dongtou_2020.yaml", folder / "b.yaml")
+    again = folder / "." / "a.yaml"  # the same name once a path: reports/a.yaml
+    result = survey([folder / "a.yaml", again, folder, folder], tmp_path / "out", jobs=1)
+    assert (result.files, result.read, result.ok) == (2, 2, 2)
+    assert list(_rows(tmp_path / "out")) == [str(folder / "a.yaml"), str(folder / "b.yaml")]
+
+
 def test_an_internal_error_is_reported_on_its_row_and_counted(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
