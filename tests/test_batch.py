@@ -201,6 +201,22 @@ def test_render_folders_and_files_together(tree: Path, tmp_path: Path) -> None:
     assert read_report(out / "d.docx").report == load(DONGTOU)
 
 
+def test_a_report_named_twice_is_rendered_once_by_its_first_name(tree: Path) -> None:
+    # The folder first: sub/x.yaml is sub/x.md; given again by name (once more inside
+    # the folder sub, given too), it is not rendered again, which failed as "already
+    # the output of x.yaml".
+    out = tree.parent / "out"
+    given = (tree, tree / "sub" / "x.yaml", tree / "sub", tree / "example_2021.yaml")
+    code, _, err = _cli("render", *given, "-o", out, "--to", "markdown")
+    assert code == 0, err
+    assert err.endswith("rendered 3 of 3: 0 with errors, 0 failed\n")
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md")) == [
+        "dongtou_2020.md",
+        "example_2021.md",
+        "sub/x.md",
+    ]
+
+
 def test_existing_outputs_are_refused_without_force_and_the_batch_goes_on(tree: Path) -> None:
     out = tree.parent / "out"
     (out / "sub").mkdir(parents=True)

@@ -55,6 +55,30 @@ def test_words_owner_files_are_not_walked_but_read_when_given_by_name(tmp_path: 
     assert list(expand_paths([owner])) == [(owner, None)]
 
 
+def test_each_file_comes_once_however_often_it_is_named(tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    for name in ("a.json", "sub/b.json", "sub/deep/c.json"):
+        (reports / name).parent.mkdir(parents=True, exist_ok=True)
+        (reports / name).write_text("{}", encoding="utf-8")
+    a, b, c = reports / "a.json", reports / "sub" / "b.json", reports / "sub" / "deep" / "c.json"
+    missing = tmp_path / "missing.json"
+
+    def walked(*given: Path | str) -> list[Path]:
+        return [path for path, _ in expand_paths(given)]
+
+    assert walked(a, reports / "." / "a.json", str(a)) == [a]
+    assert walked(a, reports) == [a, b, c]  # a by name, then the rest of the folder
+    assert walked(reports, a, reports, reports / "sub", c) == [a, b, c]
+    # A folder inside one given after it: its files come first, and not again.
+    assert walked(reports / "sub", reports) == [b, c, a]
+    assert walked(missing, missing) == [missing]
+    # As written: another spelling of the same file is another name.
+    assert walked(a, tmp_path / "reports" / "sub" / ".." / "a.json") == [
+        a,
+        tmp_path / "reports" / "sub" / ".." / "a.json",
+    ]
+
+
 def test_an_empty_folder_is_one_unusable_entry(tmp_path: Path) -> None:
     (tmp_path / ".only-hidden.json").write_text("{}", encoding="utf-8")
     assert [reason is not None for _, reason in expand_paths([tmp_path])] == [True]

@@ -14,6 +14,7 @@ import functools
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Final
 
 SURVEY_CACHE = ".survey-cache.sqlite3"
 """The cache a survey keeps in its output folder: a folder holding it holds a survey's
@@ -55,25 +56,58 @@ def expand_paths(
     Each path comes with None, or with why it is unusable: a folder holding no report
     is one (``validate empty/`` must not say all is well). A given path becomes a
     :class:`~pathlib.Path` only when it is reached (a list of 100,000 file names is not
-    copied as as many paths).
+    copied as as many paths). Each file comes once, however often it is named: given
+    again (``a.json ./a.json``), or given and also under a folder given, or under two
+    folders given (one inside the other); paths are compared as written, so ``a.json``
+    and ``/abs/a.json`` are two names.
     """
+    for _, path, reason in expand_given(paths):
+        yield path, reason
+
+
+def expand_given(
+    paths: Iterable[str | os.PathLike[str]],
+) -> Iterator[tuple[Path, Path, str | None]]:
+    """:func:`expand_paths`, each file with the path given that it was found by (itself,
+    or the folder it was found under)."""
+    given_files: set[str] = set()
+    folders: set[Path] = set()
     for given in paths:
         path = Path(given)
         if not path.is_dir():
-            yield path, None
+            name = str(path)
+            if name in given_files or (folders and _inside(path, folders)):
+                continue
+            given_files.add(name)
+            yield path, path, None
             continue
+        if path in folders or _inside(path, folders):
+            continue  # walked already, as or within a folder given before
+        inner = {f for f in folders if path in f.parents}  # walked before, inside this one
+        folders.add(path)
         if (path / SURVEY_CACHE).is_file():
-            yield path, "a survey's output folder: its files are the survey's outputs, not reports"
+            yield path, path, _SURVEY_FOLDER
             continue
         suffixes = readable_suffixes()
         empty = True
         for folder, name in _walk(path):
             if _suffix(name).lower() in suffixes:
                 empty = False
-                yield folder / name, None
+                file = folder / name
+                if (given_files and str(file) in given_files) or (inner and _inside(file, inner)):
+                    continue
+                yield path, file, None
         if empty:
             looked = ", ".join(sorted(suffixes))
-            yield path, f"no report files in this folder or below (looked for {looked})"
+            yield path, path, f"no report files in this folder or below (looked for {looked})"
+
+
+_SURVEY_FOLDER: Final = "a survey's output folder: its files are the survey's outputs, not reports"
+
+
+def _inside(path: Path, folders: set[Path]) -> bool:
+    """Whether ``path`` lies below one of ``folders`` (as written, not resolved)."""
+    return any(parent in folders for parent in path.parents)
 
 
 def _walk(folder: Path) -> Iterator[tuple[Path, str]]:
@@ -131,4 +165,4 @@ def readable_suffixes() -> frozenset[str]:
     return frozenset(s for name in available_readers() for s in get_reader(name).suffixes)
 
 
-__all__ = ["SURVEY_CACHE", "expand_paths", "readable_suffixes"]
+__all__ = ["SURVEY_CACHE", "expand_given", "expand_paths", "readable_suffixes"]

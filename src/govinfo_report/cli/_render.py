@@ -102,7 +102,7 @@ def _one(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
 
 def _batch(options: argparse.Namespace, stderr: IO[str]) -> int:
     """``render DIR... -o OUTDIR``: every report under the paths, one output each."""
-    from govinfo_report._scan import expand_paths
+    from govinfo_report._scan import expand_given
     from govinfo_report.batch import Policy, run_batch
 
     if options.to is None:
@@ -119,13 +119,14 @@ def _batch(options: argparse.Namespace, stderr: IO[str]) -> int:
     writer = _writer(options, options.to)
     pairs: list[tuple[str, Path]] = []
     empty = 0  # folders holding no report: each a failure, as validate counts them
-    for given in options.files:
-        for path, unusable in expand_paths([given]):
-            if unusable is not None:
-                stderr.write(f"{PROG}: error: {path}: {unusable}\n")
-                empty += 1
-            elif not _inside(path, out_dir):  # our own outputs, on a second run
-                pairs.append((_name(path, given), path))
+    # One scan of them all: a file named twice (or also under a folder given) is
+    # rendered once, under the name its first mention gives it.
+    for given, path, unusable in expand_given(options.files):
+        if unusable is not None:
+            stderr.write(f"{PROG}: error: {path}: {unusable}\n")
+            empty += 1
+        elif not _inside(path, out_dir):  # our own outputs, on a second run
+            pairs.append((_name(path, given), path))
     policy = Policy(force=options.force, keep_existing=True, check=True, reader=options.reader)
     results = run_batch(pairs, out_dir, writer, policy, jobs=options.jobs)
     for (_, source), result in zip(pairs, results, strict=True):

@@ -221,12 +221,8 @@ def _phase1(
     todo: list[str] = []
     ours = _OwnOutputs(cache.path.parent.resolve())
     read = 0
-    seen: set[str] = set()
-    for path, reason in expand_paths(given):
+    for path, reason in expand_paths(given):  # each file once, however often named
         name = str(path)
-        if name in seen:
-            continue  # given again, or also under a folder given: one file, one row
-        seen.add(name)
         if ours.holds(path):
             continue  # our own outputs (index.html), when OUTDIR is under a PATH
         if reason is not None:
