@@ -91,3 +91,15 @@ def test_a_bad_hierarchy_file_exits_2_naming_it(tmp_path: Path) -> None:
     assert err.startswith("govinfo-report: error: ")
     assert "h.yaml" in err
     assert "Traceback" not in err
+
+
+def test_standard_input_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    # "-" is standard input to validate and render; to a survey it was a file named "-",
+    # one unreadable row ("No such file or directory").
+    code, out, err = _cli("survey", "examples", "-", "-o", tmp_path / "out")
+    assert (code, out) == (2, "")
+    assert err == (
+        "govinfo-report: error: standard input (-) is one report: validate it; "
+        "survey files and folders\n"
+    )
+    assert not (tmp_path / "out").exists()

@@ -15,7 +15,7 @@ import os
 from collections.abc import Callable
 from typing import IO, Any
 
-from govinfo_report.cli._common import EXIT_OK, PROG
+from govinfo_report.cli._common import EXIT_OK, PROG, UsageError
 from govinfo_report.findings import Lang
 
 _LISTED = 10  # duplicate agency-years printed; the result holds them all
@@ -25,6 +25,10 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     """``survey PATH... -o OUTDIR``: survey, then print what was done."""
     from govinfo_report.survey import survey
 
+    if any(str(path) == "-" for path in options.paths):
+        # As validate and render read it: standard input, one report, which has no
+        # name a survey's rows, cache and re-runs could go by.
+        raise UsageError("standard input (-) is one report: validate it; survey files and folders")
     lang: Lang = options.lang
     bar = None if options.quiet or not _is_terminal(stderr) else _progress_bar(stderr)
     try:
