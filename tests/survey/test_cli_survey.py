@@ -103,3 +103,31 @@ def test_standard_input_is_refused_before_anything_is_written(tmp_path: Path) ->
         "survey files and folders\n"
     )
     assert not (tmp_path / "out").exists()
+
+
+def test_reports_of_a_renamed_agency_are_listed_with_how_to_check_them(tmp_path: Path) -> None:
+    import attrs
+
+    import govinfo_report as g
+
+    report = g.load("examples/example_2021.yaml")
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for name, agency, year in (
+        ("a", "温州市洞头区政务服务中心", 2023),
+        ("b", "洞头区政务服务中心", 2024),
+    ):
+        meta = attrs.evolve(report.metadata, agency=agency, year=year)
+        g.dump(attrs.evolve(report, metadata=meta), corpus / f"{name}.json")
+    code, out, _ = _cli("survey", corpus, "-o", tmp_path / "out", "--lang", "en", "-j", "1")
+    assert code == 0
+    lines = out.splitlines()
+    at = lines.index(
+        "1 report(s) not paired that may continue another name's of the year before "
+        "(the agency named with or without its region):"
+    )
+    assert lines[at + 1 : at + 3] == [
+        f"  {corpus / 'b.json'} (洞头区政务服务中心 2024) <- {corpus / 'a.json'} "
+        "(温州市洞头区政务服务中心 2023)",
+        "  check one: govinfo-report validate FILE --previous PREVIOUS --force-previous",
+    ]

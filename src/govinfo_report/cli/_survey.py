@@ -125,10 +125,37 @@ def _summary(result: Any, lang: Lang) -> list[str]:
         if len(result.duplicates) > _LISTED:
             rest = len(result.duplicates) - _LISTED
             lines.append(f"  ... {rest} more" if en else f"  …… 另有 {rest} 个")
+    if result.renamed:
+        lines.extend(_renamed(result.renamed, en))
     for note in result.skipped:
         lines.append(("skipped: " if en else "未做：") + note)
     written = ", ".join(os.path.basename(p) for p in result.outputs)
     lines.append(
         f"wrote {written} in {result.out_dir}" if en else f"已写入 {result.out_dir}：{written}"
+    )
+    return lines
+
+
+def _renamed(found: Any, en: bool) -> list[str]:
+    """The reports that may continue another name's of the year before, and how to check
+    one by hand."""
+    lines = [
+        f"{len(found)} report(s) not paired that may continue another name's of the year "
+        "before (the agency named with or without its region):"
+        if en
+        else f"{len(found)} 份报告未配对，可能与上年另一名称（带或不带所在地区）的报告为同一机关："
+    ]
+    for item in found[:_LISTED]:
+        lines.append(
+            f"  {item.file} ({item.key} {item.year}) <- {item.previous_file} "
+            f"({item.previous_key} {item.year - 1})"
+        )
+    if len(found) > _LISTED:
+        rest = len(found) - _LISTED
+        lines.append(f"  ... {rest} more" if en else f"  …… 另有 {rest} 个")
+    lines.append(
+        "  check one: govinfo-report validate FILE --previous PREVIOUS --force-previous"
+        if en
+        else "  逐份核对：govinfo-report validate 文件 --previous 上年文件 --force-previous"
     )
     return lines

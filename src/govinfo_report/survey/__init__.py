@@ -18,6 +18,7 @@ from __future__ import annotations
 from govinfo_report._agency import agency_key
 from govinfo_report._scan import expand_paths
 from govinfo_report.survey._columns import CELL_COLUMNS, REPORT_COLUMNS, RULE_CODES
+from govinfo_report.survey._renamed import Renamed
 from govinfo_report.survey._run import OUTPUTS, SurveyError, SurveyResult, survey
 from govinfo_report.survey._summary import FileResult, summarise
 
@@ -27,6 +28,7 @@ __all__ = [
     "REPORT_COLUMNS",
     "RULE_CODES",
     "FileResult",
+    "Renamed",
     "SurveyError",
     "SurveyResult",
     "agency_key",

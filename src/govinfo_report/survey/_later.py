@@ -22,6 +22,7 @@ from govinfo_report.survey._pairing import (
     lite_from_stored,
 )
 from govinfo_report.survey._payload import decode_tables
+from govinfo_report.survey._renamed import Renamed, possible_renames
 from govinfo_report.survey._summary import counts, findings_jsonl, rule_statuses
 
 if TYPE_CHECKING:
@@ -49,6 +50,17 @@ def cross_year(cache: Cache) -> tuple[int, tuple[tuple[str, int, tuple[str, ...]
             cache.link(file, previous_file=before.files[0])
             n += 1
     return n, tuple(duplicated)
+
+
+def renamed(cache: Cache) -> list[Renamed]:
+    """The reports that may continue another agency key's of the year before (an agency
+    named with its region one year, without it the next): listed, never paired."""
+    return possible_renames(
+        cache.db.execute(
+            "SELECT agency_key, year, min(path) FROM files WHERE status != 'unreadable' "
+            "AND agency_key != '' GROUP BY agency_key, year"
+        )
+    )
 
 
 def levels(cache: Cache, hierarchy: Hierarchy | None) -> int:

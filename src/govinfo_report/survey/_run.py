@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
     from govinfo_report.survey._cache import Cache
     from govinfo_report.survey._hierarchy import Hierarchy
+    from govinfo_report.survey._renamed import Renamed
 
 
 _MAX_CHUNK = 64
@@ -67,6 +68,9 @@ class SurveyResult:
     duplicates: tuple[tuple[str, int, tuple[str, ...]], ...]
     """``(agency key, year, files)`` of agency-years with several files; the first is the
     one the next year is paired with."""
+    renamed: tuple[Renamed, ...]
+    """Reports that may continue another agency key's of the year before (a name with
+    its region one year, without it the next): not paired, for a person to judge."""
     parents: int
     """Parents checked against their children (H.1)."""
     outputs: tuple[Path, ...]
@@ -139,13 +143,14 @@ def survey(
         cache.commit()
         lap("read")
         from govinfo_report.survey._exports import Outputs
-        from govinfo_report.survey._later import cross_year, levels, similarity
+        from govinfo_report.survey._later import cross_year, levels, renamed, similarity
 
         workers = 1 if executor is None and jobs == 1 else (jobs or os.cpu_count() or 1)
         with Outputs(cache, folder, workers, _context) as exports:
             # cells.csv needs phase 1 alone: written while the later phases run.
             exports.start()
             pairs, duplicates = cross_year(cache)
+            maybe_renamed = tuple(renamed(cache))
             lap("years")
             parents = 0
             if hierarchy is not None:
@@ -171,6 +176,7 @@ def survey(
         dropped=dropped,
         pairs=pairs,
         duplicates=duplicates,
+        renamed=maybe_renamed,
         parents=parents,
         outputs=outputs,
         skipped=tuple(skipped),
