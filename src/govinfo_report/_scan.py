@@ -1,11 +1,12 @@
 """Which files a batch reads: files as given, folders walked for the suffixes readers take.
 
-One scanner for ``validate DIR`` and ``survey PATH...``: a folder is walked recursively,
-in sorted order (the same folder gives the same list on every machine), skipping hidden
-files and folders (``.git``, our own temporary files), the owner files Word leaves
-beside open documents (``~$报告.docx``) and a survey's output folder (its workbook and
-dashboard are no reports); a file given by name is taken whatever its
-suffix, since the reader detects formats by content.
+One scanner for ``validate DIR``, ``render DIR`` and ``survey PATH...``: each file once
+however often it is named, and a folder walked recursively, in sorted order (the same
+folder gives the same list on every machine), skipping hidden files and folders
+(``.git``, our own temporary files), the owner files Word leaves beside open documents
+(``~$报告.docx``) and a survey's output folder (its workbook and dashboard are no
+reports); a file given by name is taken whatever its suffix, since the reader detects
+formats by content.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from typing import Final
 SURVEY_CACHE = ".survey-cache.sqlite3"
 """The cache a survey keeps in its output folder: a folder holding it holds a survey's
 outputs (reports.xlsx, index.html ...), which are not reports, and is not walked."""
+
+_SURVEY_FOLDER: Final = "a survey's output folder: its files are the survey's outputs, not reports"
 
 OWNER_FILE = "~$"
 """How the name of an owner file begins: Word and Excel write ``~$报告.docx`` (162 bytes,
@@ -100,9 +103,6 @@ def expand_given(
         if empty:
             looked = ", ".join(sorted(suffixes))
             yield path, path, f"no report files in this folder or below (looked for {looked})"
-
-
-_SURVEY_FOLDER: Final = "a survey's output folder: its files are the survey's outputs, not reports"
 
 
 def _inside(path: Path, folders: set[Path]) -> bool:
