@@ -20,7 +20,7 @@ def test_one_rule_column_per_rule_code_of_the_checks_and_the_survey() -> None:
 
 def test_the_contracts_fixed_columns_in_order() -> None:
     assert BASE_COLUMNS[:3] == ("file", "sha256", "agency")
-    assert BASE_COLUMNS[-2:] == ("previous_file", "parent")
+    assert BASE_COLUMNS[-3:] == ("previous_file", "maybe_previous_file", "parent")
     assert BASE_COLUMNS.index("status") == 7
 
 

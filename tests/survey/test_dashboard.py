@@ -29,7 +29,7 @@ COLUMNS = (
     "new_received", "carried_over", "total_outcomes", "disclosed", "partially_disclosed",
     "carried_forward", "review_total", "review_corrected", "litigation_total",
     "litigation_corrected", "fee_amount", "substantive_disclosure_rate",
-    "review_correction_rate", "previous_file", "parent",
+    "review_correction_rate", "previous_file", "maybe_previous_file", "parent",
 )  # fmt: skip
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import attrs
@@ -80,6 +81,11 @@ def test_a_survey_lists_them_and_pairs_nothing(tmp_path: Path) -> None:
     g.dump(named("洞头区政务服务中心", 2024), corpus / "b.json")
     result = survey([corpus], tmp_path / "out", jobs=1)
     assert result.pairs == 0
+    with (tmp_path / "out" / "reports.csv").open(encoding="utf-8", newline="") as stream:
+        rows = {row["file"]: row for row in csv.DictReader(stream)}
+    assert rows[str(corpus / "b.json")]["maybe_previous_file"] == str(corpus / "a.json")
+    assert rows[str(corpus / "b.json")]["previous_file"] == ""
+    assert rows[str(corpus / "a.json")]["maybe_previous_file"] == ""
     assert result.renamed == (
         Renamed(
             str(corpus / "b.json"),
@@ -88,4 +94,27 @@ def test_a_survey_lists_them_and_pairs_nothing(tmp_path: Path) -> None:
             str(corpus / "a.json"),
             "温州市洞头区政务服务中心",
         ),
+    )
+
+
+def test_two_possible_previous_reports_are_both_named_in_the_row(tmp_path: Path) -> None:
+    report = g.load("examples/example_2021.yaml")
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for name, agency, year in (
+        ("bj", "北京市朝阳区人民政府", 2023),
+        ("cc", "长春市朝阳区人民政府", 2023),
+        ("x", "朝阳区人民政府", 2024),
+    ):
+        meta = attrs.evolve(report.metadata, agency=agency, year=year)
+        g.dump(attrs.evolve(report, metadata=meta), corpus / f"{name}.json")
+    result = survey([corpus], tmp_path / "out", jobs=1)
+    assert [r.previous_file for r in result.renamed] == [
+        str(corpus / "bj.json"),
+        str(corpus / "cc.json"),
+    ]
+    with (tmp_path / "out" / "reports.csv").open(encoding="utf-8", newline="") as stream:
+        rows = {row["file"]: row for row in csv.DictReader(stream)}
+    assert rows[str(corpus / "x.json")]["maybe_previous_file"] == (
+        f"{corpus / 'bj.json'}; {corpus / 'cc.json'}"
     )

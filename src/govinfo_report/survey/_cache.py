@@ -6,9 +6,10 @@ files whose content changed (or that the library version, or whether similarity 
 judged, makes stale) and drops the rows of files no longer surveyed. The results of the
 later phases (pairing, levels, 雷同) are per run: they are recomputed from the
 summaries, which is cheap, into ``parts`` (findings and rule statuses by phase) and
-``links`` (previous file, parent). The outputs are written from here, in path order,
-so they do not depend on the order the workers finished in. Nothing but the cache holds
-a summary once it is stored: the survey's memory stays flat however many files.
+``links`` (previous file, parent, maybe-previous file). The outputs are written from
+here, in path order, so they do not depend on the order the workers finished in.
+Nothing but the cache holds a summary once it is stored: the survey's memory stays flat
+however many files.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from govinfo_report.survey._columns import CACHE_NAME
 from govinfo_report.survey._json import text, tree
 from govinfo_report.survey._summary import Counts, FileResult
 
-_SCHEMA = 4  # 3: short findings stored uncompressed; 4: cells only of extra rows
+_SCHEMA = 5  # 3: short findings stored uncompressed; 4: cells only of extra rows; 5: links
+# hold maybe_previous_file
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
@@ -58,7 +60,8 @@ CREATE TABLE IF NOT EXISTS parts (
 CREATE TABLE IF NOT EXISTS links (
     path TEXT PRIMARY KEY,
     previous_file TEXT NOT NULL DEFAULT '',
-    parent TEXT NOT NULL DEFAULT ''
+    parent TEXT NOT NULL DEFAULT '',
+    maybe_previous_file TEXT NOT NULL DEFAULT ''
 );
 """
 
@@ -85,6 +88,7 @@ class Stored(NamedTuple):
     cells: bytes
     previous_file: str
     parent: str
+    maybe_previous_file: str = ""
 
 
 class Cache:
@@ -202,9 +206,14 @@ class Cache:
         )
 
     def link(
-        self, path: str, *, previous_file: str | None = None, parent: str | None = None
+        self,
+        path: str,
+        *,
+        previous_file: str | None = None,
+        parent: str | None = None,
+        maybe_previous_file: str | None = None,
     ) -> None:
-        """Set ``path``'s previous file or parent (the other is kept)."""
+        """Set ``path``'s previous file, parent or maybe-previous file (the others kept)."""
         if previous_file is not None:
             self.db.execute(
                 "INSERT INTO links (path, previous_file) VALUES (?, ?) ON CONFLICT (path) "
@@ -216,6 +225,12 @@ class Cache:
                 "INSERT INTO links (path, parent) VALUES (?, ?) ON CONFLICT (path) "
                 "DO UPDATE SET parent = excluded.parent",
                 (path, parent),
+            )
+        if maybe_previous_file is not None:
+            self.db.execute(
+                "INSERT INTO links (path, maybe_previous_file) VALUES (?, ?) ON CONFLICT (path) "
+                "DO UPDATE SET maybe_previous_file = excluded.maybe_previous_file",
+                (path, maybe_previous_file),
             )
 
     # --- reading it all back, for the outputs ----------------------------------------------
@@ -229,14 +244,28 @@ class Cache:
         files = self.db.execute(
             "SELECT f.path, f.status, f.row, f.rules, f.base_counts, f.base_findings, "
             "f.x_counts, f.x_findings, f.cells, coalesce(l.previous_file, ''), "
-            "coalesce(l.parent, '') FROM files f LEFT JOIN links l ON l.path = f.path "
+            "coalesce(l.parent, ''), coalesce(l.maybe_previous_file, '') "
+            "FROM files f LEFT JOIN links l ON l.path = f.path "
             "ORDER BY f.path"
         )
         parts = self.db.execute(
             "SELECT path, phase, rules, counts, findings FROM parts ORDER BY path, phase"
         )
         pending = parts.fetchone()
-        for path, status, row, rules, base_counts, base, x_counts, x, cells, prev, parent in files:
+        for (
+            path,
+            status,
+            row,
+            rules,
+            base_counts,
+            base,
+            x_counts,
+            x,
+            cells,
+            prev,
+            parent,
+            maybe,
+        ) in files:
             mine: dict[str, tuple[str, str, bytes]] = {}
             while pending is not None and pending[0] <= path:
                 if pending[0] == path:
@@ -268,6 +297,7 @@ class Cache:
                 cells=cells,
                 previous_file=prev,
                 parent=parent,
+                maybe_previous_file=maybe,
             )
 
     def findings(self) -> Iterator[bytes]:

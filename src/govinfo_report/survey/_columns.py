@@ -57,6 +57,7 @@ BASE_COLUMNS = (
     "substantive_disclosure_rate",
     "review_correction_rate",
     "previous_file",
+    "maybe_previous_file",
     "parent",
 )
 """The fixed columns of reports.csv, in order; the rule columns follow."""

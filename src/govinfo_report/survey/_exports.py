@@ -55,6 +55,7 @@ def report_row(stored: Stored) -> list[str]:
         warnings=str(warnings),
         notices=str(notices),
         previous_file=stored.previous_file,
+        maybe_previous_file=stored.maybe_previous_file,
         parent=stored.parent,
     )
     if stored.status != "unreadable":

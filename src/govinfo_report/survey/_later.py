@@ -54,13 +54,20 @@ def cross_year(cache: Cache) -> tuple[int, tuple[tuple[str, int, tuple[str, ...]
 
 def renamed(cache: Cache) -> list[Renamed]:
     """The reports that may continue another agency key's of the year before (an agency
-    named with its region one year, without it the next): listed, never paired."""
-    return possible_renames(
+    named with its region one year, without it the next): listed, never paired; each
+    file's ``maybe_previous_file`` link names them (``; `` between two)."""
+    found = possible_renames(
         cache.db.execute(
             "SELECT agency_key, year, min(path) FROM files WHERE status != 'unreadable' "
             "AND agency_key != '' GROUP BY agency_key, year"
         )
     )
+    previous: dict[str, list[str]] = {}
+    for item in found:
+        previous.setdefault(item.file, []).append(item.previous_file)
+    for file, files in previous.items():
+        cache.link(file, maybe_previous_file="; ".join(files))
+    return found
 
 
 def levels(cache: Cache, hierarchy: Hierarchy | None) -> int:
