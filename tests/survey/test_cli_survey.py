@@ -6,6 +6,7 @@ import io
 import shutil
 from pathlib import Path
 
+from fixtures.survey.corpus import write_named
 from govinfo_report.cli import run
 
 
@@ -106,19 +107,8 @@ def test_standard_input_is_refused_before_anything_is_written(tmp_path: Path) ->
 
 
 def test_reports_of_a_renamed_agency_are_listed_with_how_to_check_them(tmp_path: Path) -> None:
-    import attrs
-
-    import govinfo_report as g
-
-    report = g.load("examples/example_2021.yaml")
-    corpus = tmp_path / "in"
-    corpus.mkdir()
-    for name, agency, year in (
-        ("a", "温州市洞头区政务服务中心", 2023),
-        ("b", "洞头区政务服务中心", 2024),
-    ):
-        meta = attrs.evolve(report.metadata, agency=agency, year=year)
-        g.dump(attrs.evolve(report, metadata=meta), corpus / f"{name}.json")
+    renamed = [("a", "温州市洞头区政务服务中心", 2023), ("b", "洞头区政务服务中心", 2024)]
+    corpus = write_named(tmp_path / "in", renamed)
     code, out, _ = _cli("survey", corpus, "-o", tmp_path / "out", "--lang", "en", "-j", "1")
     assert code == 0
     lines = out.splitlines()

@@ -5,10 +5,9 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-import attrs
 import pytest
 
-import govinfo_report as g
+from fixtures.survey.corpus import write_named
 from govinfo_report.survey import Renamed, survey
 from govinfo_report.survey._renamed import possible_renames, shorter_names
 
@@ -69,16 +68,8 @@ def test_a_shorter_name_two_agencies_share_lists_both() -> None:
 
 
 def test_a_survey_lists_them_and_pairs_nothing(tmp_path: Path) -> None:
-    report = g.load("examples/example_2021.yaml")
-
-    def named(agency: str, year: int) -> g.Report:
-        meta = attrs.evolve(report.metadata, agency=agency, year=year)
-        return attrs.evolve(report, metadata=meta)
-
-    corpus = tmp_path / "in"
-    corpus.mkdir()
-    g.dump(named("温州市洞头区政务服务中心", 2023), corpus / "a.json")
-    g.dump(named("洞头区政务服务中心", 2024), corpus / "b.json")
+    renamed = [("a", "温州市洞头区政务服务中心", 2023), ("b", "洞头区政务服务中心", 2024)]
+    corpus = write_named(tmp_path / "in", renamed)
     result = survey([corpus], tmp_path / "out", jobs=1)
     assert result.pairs == 0
     with (tmp_path / "out" / "reports.csv").open(encoding="utf-8", newline="") as stream:
@@ -98,16 +89,14 @@ def test_a_survey_lists_them_and_pairs_nothing(tmp_path: Path) -> None:
 
 
 def test_two_possible_previous_reports_are_both_named_in_the_row(tmp_path: Path) -> None:
-    report = g.load("examples/example_2021.yaml")
-    corpus = tmp_path / "in"
-    corpus.mkdir()
-    for name, agency, year in (
-        ("bj", "北京市朝阳区人民政府", 2023),
-        ("cc", "长春市朝阳区人民政府", 2023),
-        ("x", "朝阳区人民政府", 2024),
-    ):
-        meta = attrs.evolve(report.metadata, agency=agency, year=year)
-        g.dump(attrs.evolve(report, metadata=meta), corpus / f"{name}.json")
+    corpus = write_named(
+        tmp_path / "in",
+        [
+            ("bj", "北京市朝阳区人民政府", 2023),
+            ("cc", "长春市朝阳区人民政府", 2023),
+            ("x", "朝阳区人民政府", 2024),
+        ],
+    )
     result = survey([corpus], tmp_path / "out", jobs=1)
     assert [r.previous_file for r in result.renamed] == [
         str(corpus / "bj.json"),
