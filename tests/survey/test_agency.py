@@ -44,3 +44,28 @@ def test_different_agencies_need_two_names_with_different_keys() -> None:
     assert not different_agencies("温州市洞头区 人民政府", "温州市洞头区政府")
     assert not different_agencies("", "洞头区数据管理中心")
     assert not different_agencies("洞头区政务服务中心", "")
+
+
+@pytest.mark.parametrize(
+    ("name", "other"),
+    [
+        ("温州市洞头区政务服务中心", "洞头区政务服务中心"),
+        ("洞头区政务服务中心", "温州市洞头区政务服务中心"),
+        ("浙江省温州市洞头区人民政府", "温州市洞头区政府"),
+    ],
+)
+def test_a_name_with_its_region_in_front_is_not_another_agency(name: str, other: str) -> None:
+    assert not different_agencies(name, other)
+
+
+@pytest.mark.parametrize(
+    ("name", "other"),
+    [
+        ("温州市洞头区政务服务中心", "政务服务中心"),  # names no place
+        ("温州市洞头区政务服务中心", "鹿城区政务服务中心"),
+        ("北京市朝阳区政府", "长春市朝阳区政府"),
+        ("温州市洞头区政务服务中心", "州市洞头区政务服务中心"),  # 温州 is one name
+    ],
+)
+def test_other_names_around_a_region_are_other_agencies(name: str, other: str) -> None:
+    assert different_agencies(name, other)

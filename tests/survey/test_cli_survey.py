@@ -119,5 +119,5 @@ def test_reports_of_a_renamed_agency_are_listed_with_how_to_check_them(tmp_path:
     assert lines[at + 1 : at + 3] == [
         f"  {corpus / 'b.json'} (洞头区政务服务中心 2024) <- {corpus / 'a.json'} "
         "(温州市洞头区政务服务中心 2023)",
-        "  check one: govinfo-report validate FILE --previous PREVIOUS --force-previous",
+        "  check one: govinfo-report validate FILE --previous PREVIOUS",
     ]

@@ -40,7 +40,13 @@ def test_check_compares_another_agency_when_asked() -> None:
 
 
 @pytest.mark.parametrize(
-    "spelling", ["安澜县 自然资源局", "安澜县自然资源局2023年政府信息公开工作年度报告", ""]
+    "spelling",
+    [
+        "安澜县 自然资源局",
+        "安澜县自然资源局2023年政府信息公开工作年度报告",
+        "",
+        "赣州市安澜县自然资源局",  # the region in front: a person paired them
+    ],
 )
 def test_one_agency_spelt_differently_or_unnamed_is_the_same_agency(spelling: str) -> None:
     report = load(EXAMPLE)
@@ -66,5 +72,19 @@ def test_validate_force_previous_compares_anyway(tmp_path: Path) -> None:
     previous = tmp_path / "previous.yaml"
     dump(_previous(load(EXAMPLE), "安澜县教育局"), previous)
     code, out, err = _cli("validate", "--json", "--force-previous", "--previous", previous, EXAMPLE)
+    assert (code, err) == (0, "")
+    assert '"code": "X.1"' in out
+
+
+def test_a_region_in_front_of_another_agency_is_still_another_agency() -> None:
+    report = load(EXAMPLE)
+    with pytest.raises(PreviousReportMismatch):
+        check(report, previous=_previous(report, "赣州市安澜县教育局"))
+
+
+def test_validate_previous_with_the_region_in_front_compares(tmp_path: Path) -> None:
+    previous = tmp_path / "previous.yaml"
+    dump(_previous(load(EXAMPLE), "赣州市安澜县自然资源局"), previous)
+    code, out, err = _cli("validate", "--json", "--previous", previous, EXAMPLE)
     assert (code, err) == (0, "")
     assert '"code": "X.1"' in out

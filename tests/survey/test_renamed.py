@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from fixtures.survey.corpus import write_named
+from govinfo_report._agency import shorter_names
 from govinfo_report.survey import Renamed, survey
-from govinfo_report.survey._renamed import possible_renames, shorter_names
+from govinfo_report.survey._renamed import possible_renames
 
 
 @pytest.mark.parametrize(

@@ -154,8 +154,8 @@ def _renamed(found: Any, en: bool) -> list[str]:
         rest = len(found) - _LISTED
         lines.append(f"  ... {rest} more" if en else f"  …… 另有 {rest} 个")
     lines.append(
-        "  check one: govinfo-report validate FILE --previous PREVIOUS --force-previous"
+        "  check one: govinfo-report validate FILE --previous PREVIOUS"
         if en
-        else "  逐份核对：govinfo-report validate 文件 --previous 上年文件 --force-previous"
+        else "  逐份核对：govinfo-report validate 文件 --previous 上年文件"
     )
     return lines

@@ -7,21 +7,17 @@ before. Such reports are found here and listed for a person to judge, never pair
 same shorter name can belong to two agencies (北京市朝阳区政府, 长春市朝阳区政府).
 
 A report of key K on year Y is listed beside the report of key P on Y - 1 when K has no
-report on Y - 1, P has none on Y, and one key is the other with a region in front: the
-longer one is the shorter one after one of its region ends (省 市 区 县 州 盟 旗, but not
-one followed by another: the 州 of 温州市 is part of a name), and the shorter one still
-names a place (it holds 省, 市, 区, 县, 州, 盟, 旗, 镇, 乡 or 街道) in at least four
-characters, so that 政务服务中心 alone is never taken for an agency.
+report on Y - 1, P has none on Y, and one key is the other with a region in front (one
+of :func:`govinfo_report._agency.shorter_names` of the other: what follows a region end
+and still names a place, so that 政务服务中心 alone is never taken for an agency).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Final, NamedTuple
+from typing import NamedTuple
 
-_REGION_ENDS: Final = frozenset("省市区县州盟旗")
-_PLACES: Final = (*"省市区县州盟旗镇乡", "街道")
-_SHORTEST: Final = 4
+from govinfo_report._agency import shorter_names
 
 
 class Renamed(NamedTuple):
@@ -32,19 +28,6 @@ class Renamed(NamedTuple):
     year: int
     previous_file: str
     previous_key: str
-
-
-def shorter_names(key: str) -> list[str]:
-    """The keys ``key`` may also be written as without its region in front:
-    ``温州市洞头区政务服务中心`` → ``["洞头区政务服务中心"]``."""
-    found = []
-    for i, char in enumerate(key[:-1]):
-        if char in _REGION_ENDS and key[i + 1] not in _REGION_ENDS:
-            # (Not 温州|市: a region end before another is part of a name.)
-            rest = key[i + 1 :]
-            if len(rest) >= _SHORTEST and any(place in rest for place in _PLACES):
-                found.append(rest)
-    return found
 
 
 def possible_renames(first: Iterable[tuple[str, int, str]]) -> list[Renamed]:
@@ -71,4 +54,4 @@ def possible_renames(first: Iterable[tuple[str, int, str]]) -> list[Renamed]:
     return sorted(found)
 
 
-__all__ = ["Renamed", "possible_renames", "shorter_names"]
+__all__ = ["Renamed", "possible_renames"]
