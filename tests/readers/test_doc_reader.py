@@ -25,6 +25,9 @@ ROOT = Path(__file__).parents[2]
 DOC = ROOT / "tests" / "fixtures" / "doc" / "report_2021.doc"
 EXAMPLE_2021 = ROOT / "examples" / "example_2021.yaml"
 EXAMPLE_2019 = ROOT / "examples" / "dongtou_2020.yaml"
+WPS_WITHOUT_WORD = (
+    "a .wps document that holds no Word document (a Microsoft Works file, or an old WPS format)"
+)
 needs_soffice = pytest.mark.skipif(
     doc_module.soffice() is None, reason="LibreOffice (soffice) is not installed"
 )
@@ -80,7 +83,8 @@ def test_a_stream_name_in_the_text_is_no_directory_entry() -> None:
         (zipped("OFD.xml", "Doc_0/Document.xml"), "", "an OFD document (.ofd)"),
         (b"\x89PNG\r\n\x1a\n" + bytes(40), "", "a PNG image"),
         (b"\xff\xd8\xff\xe0" + bytes(40), ".jpg", "a JPEG image"),
-        (b"\x00\x01binary", ".wps", "a WPS 文字 document (.wps)"),
+        (b"\x00\x01binary", ".wps", WPS_WITHOUT_WORD),
+        (ole2("CONTENTS", "SPELLING"), ".wps", WPS_WITHOUT_WORD),
         (b"\x00\x01binary", ".OFD", "an OFD document (.ofd)"),
     ],
 )
@@ -186,6 +190,26 @@ def test_too_large_a_conversion_is_refused(tmp_path: Path, monkeypatch: pytest.M
 @needs_soffice
 def test_the_doc_fixture_reads_as_the_report_it_was_made_from() -> None:
     result = read_report(DOC)
+    assert result.report == load(EXAMPLE_2021)
+    assert result.findings == ()
+
+
+def test_a_wps_holding_a_word_document_goes_to_the_doc_reader() -> None:
+    # WPS 文字 (2003 on) writes Word's binary format with extensions of its own.
+    data = DOC.read_bytes()
+    assert detect(data, ".wps").name == "doc"
+    assert detect(data, ".WPT").name == "doc"
+    assert ".wps" in detect(data).suffixes  # so that a folder walk takes .wps files
+
+
+@needs_soffice
+def test_a_wps_file_in_a_folder_is_read_as_its_doc_is(tmp_path: Path) -> None:
+    from govinfo_report._scan import expand_paths
+
+    (tmp_path / "局.wps").write_bytes(DOC.read_bytes())
+    walked = [path for path, reason in expand_paths([tmp_path]) if reason is None]
+    assert walked == [tmp_path / "局.wps"]
+    result = read_report(walked[0])
     assert result.report == load(EXAMPLE_2021)
     assert result.findings == ()
 

@@ -108,7 +108,7 @@ _SUFFIXES: dict[str, tuple[str, ...]] = {
     "xlsx": (".xlsx", ".xlsm"),
     "pdf": (".pdf",),
     "html": (".html", ".htm", ".shtml", ".xhtml"),
-    "doc": (".doc", ".dot", ".rtf"),
+    "doc": (".doc", ".dot", ".rtf", ".wps", ".wpt"),
     "json": (".json",),
     "toml": (".toml",),
     "yaml": (".yaml", ".yml"),

@@ -46,7 +46,11 @@ _KINDS: dict[str, _Kind] = {
     "ppt": _Kind("a PowerPoint presentation (.ppt)", _OTHER),
     "pptx": _Kind("a PowerPoint presentation (.pptx)", _OTHER),
     "dps": _Kind("a WPS 演示 presentation (.dps)", _OTHER),
-    "wps": _Kind("a WPS 文字 document (.wps)", _SAVE_DOCX + " (WPS: 文件 → 另存为)"),
+    "wps": _Kind(
+        "a .wps document that holds no Word document (a Microsoft Works file, or an old "
+        "WPS format)",
+        _SAVE_DOCX + " (WPS: 文件 → 另存为)",
+    ),
     "ofd": _Kind("an OFD document (.ofd)", "export it to PDF or " + _SAVE_DOCX),
     "odt": _Kind("an OpenDocument text (.odt)", _SAVE_DOCX),
     "ods": _Kind("an OpenDocument spreadsheet (.ods)", _SAVE_XLSX),
@@ -127,8 +131,8 @@ def _by_signature(data: bytes, suffix: str) -> str | None:
         if "PowerPoint Document" in streams:
             return "dps" if suffix == ".dps" else "ppt"
         if "WordDocument" in streams:
-            return "wps" if suffix in (".wps", ".wpt") else None
-        return "ole2"
+            return None  # a Word document (.doc, and WPS 文字's .wps): the doc reader's
+        return "wps" if suffix in (".wps", ".wpt") else "ole2"
     if data.startswith(b"PK\x03\x04"):
         for member, kind in _ZIP_MEMBERS:
             if member in data:
@@ -141,7 +145,9 @@ def _by_signature(data: bytes, suffix: str) -> str | None:
     for signature, kind in _IMAGES:
         if data.startswith(signature):
             return kind
-    return None
+    # A .wps that no reader took holds no Word document: Microsoft Works' format, or
+    # WPS's own of before 2003, rather than "not a Word document" from the doc reader.
+    return "wps" if suffix in (".wps", ".wpt") else None
 
 
 def unsupported(data: bytes, suffix: str, *, suffix_hint: str = "") -> str | None:

@@ -1,15 +1,19 @@
-"""Legacy Word documents (``.doc``, and RTF) read through LibreOffice into the DOCX reader.
+"""Legacy Word documents (``.doc``, WPS 文字's ``.wps``, and RTF) read through LibreOffice
+into the DOCX reader.
 
 A ``.doc`` is an OLE2 compound file whose directory holds a ``WordDocument`` stream (an
 ``.xls`` or ``.ppt`` holds ``Workbook`` or ``PowerPoint Document`` instead and is not
-taken). Reading one needs LibreOffice: ``soffice --headless --convert-to docx`` runs in a
-private temporary folder with its own profile (``-env:UserInstallation``, so a running
-LibreOffice does not interfere and nothing is left behind), under a time limit
-(:data:`CONVERT_TIMEOUT`; the whole process group is killed when it runs over), and a
-converted file over :data:`~govinfo_report.readers._registry.MAX_SOURCE_BYTES` is refused.
-The DOCX it writes is read by :class:`~govinfo_report.readers.docx.DocxReader`, with all
-of that reader's limits. LibreOffice runs no macros when converting headless. Without
-``soffice`` on the ``PATH`` the error names what to install.
+taken). WPS 文字 (2003 and later) writes its ``.wps`` the same way, Word's binary format
+with extensions of its own, which LibreOffice reads as a ``.doc`` (ignoring the
+extensions); a ``.wps`` without that stream (Microsoft Works) is not taken. Reading one
+needs LibreOffice: ``soffice --headless --convert-to docx`` runs in a private temporary
+folder with its own profile (``-env:UserInstallation``, so a running LibreOffice does not
+interfere and nothing is left behind), under a time limit (:data:`CONVERT_TIMEOUT`; the
+whole process group is killed when it runs over), and a converted file over
+:data:`~govinfo_report.readers._registry.MAX_SOURCE_BYTES` is refused. The DOCX it writes
+is read by :class:`~govinfo_report.readers.docx.DocxReader`, with all of that reader's
+limits. LibreOffice runs no macros when converting headless. Without ``soffice`` on the
+``PATH`` the error names what to install.
 """
 
 from __future__ import annotations
@@ -123,10 +127,10 @@ def _run(args: list[str], cwd: Path) -> str | None:
 
 
 class DocReader:
-    """Legacy Word documents (``.doc``) and RTF, through LibreOffice."""
+    """Legacy Word documents (``.doc``, WPS 文字's ``.wps``) and RTF, through LibreOffice."""
 
     name = "doc"
-    suffixes = (".doc", ".dot", ".rtf")
+    suffixes = (".doc", ".dot", ".rtf", ".wps", ".wpt")
 
     def sniff(self, data: bytes) -> bool:
         """An OLE2 Word document, or RTF (``{\\rtf``)."""
@@ -144,7 +148,8 @@ class DocReader:
         rtf = data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf")
         if not rtf and not is_word_binary(data):
             raise ReportReadError(
-                f"{source} is not a Word document (.doc): no OLE2 WordDocument stream"
+                f"{source} is not a Word document (.doc, or a WPS 文字 .wps): no OLE2 "
+                "WordDocument stream"
             )
         docx = convert_to_docx(data, source, ".rtf" if rtf else ".doc")
         return DocxReader().read(docx, source=source)
