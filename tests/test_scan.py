@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from govinfo_report._scan import expand_paths, readable_suffixes
+from govinfo_report._scan import expand_paths, readable_suffixes, walked_suffixes
 
 
 def _reference(folder: Path) -> list[Path]:
     """What the scanner read before it walked one folder at a time."""
-    suffixes = readable_suffixes()
+    suffixes = walked_suffixes()
     found = []
     for path in sorted(folder.rglob("*")):
         if any(part.startswith(".") for part in path.relative_to(folder).parts):
@@ -40,6 +40,28 @@ def test_a_folder_is_walked_in_rglobs_sorted_order_without_hidden_entries(
     assert corpus / "link.json" in walked
     assert corpus / "sub" / "deep" / "w.md" in walked
     assert not any(part.startswith(".") for p in walked for part in p.parts[-2:])
+
+
+def test_documents_no_reader_reads_are_walked_and_images_are_not(tmp_path: Path) -> None:
+    # So that a survey counts them and says what each is, rather than passing over them.
+    names = ["a.json", "b.xls", "c.OFD", "d.zip", "e.pptx", "f.et", "g.rar", "h.7z", "i.odt"]
+    for name in [*names, "scan.png", "photo.JPG", "page_files/logo.gif", "x.exe"]:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"x")
+    walked = [path.name for path, reason in expand_paths([tmp_path]) if reason is None]
+    assert walked == names
+    assert not {".xls", ".ofd", ".zip"} & readable_suffixes()  # no reader claims them
+
+
+def test_a_folder_of_unsupported_documents_only_is_not_empty(tmp_path: Path) -> None:
+    (tmp_path / "报告.ofd").write_bytes(b"PK\x03\x04")
+    assert list(expand_paths([tmp_path])) == [(tmp_path / "报告.ofd", None)]
+    (tmp_path / "报告.ofd").unlink()
+    (tmp_path / "scan.png").write_bytes(b"x")
+    [(_, reason)] = expand_paths([tmp_path])
+    assert reason is not None
+    assert reason.startswith("no report files")
 
 
 def test_words_owner_files_are_not_walked_but_read_when_given_by_name(tmp_path: Path) -> None:

@@ -6,7 +6,9 @@ folder gives the same list on every machine), skipping hidden files and folders
 (``.git``, our own temporary files), the owner files Word leaves beside open documents
 (``~$报告.docx``) and a survey's output folder (its workbook and dashboard are no
 reports); a file given by name is taken whatever its suffix, since the reader detects
-formats by content.
+formats by content. A folder's documents of a format no reader reads yet (``.xls``,
+``.ofd``, ``.zip`` ...) are taken too, so that reading them says what each is and what
+to do, and a survey's count of a folder is the count of its documents.
 """
 
 from __future__ import annotations
@@ -54,7 +56,8 @@ def shown(text: str) -> str:
 def expand_paths(
     paths: Iterable[str | os.PathLike[str]],
 ) -> Iterator[tuple[Path, str | None]]:
-    """Files as given; folders recursively, keeping the suffixes some reader accepts.
+    """Files as given; folders recursively, keeping the suffixes some reader accepts
+    and those of the documents no reader reads yet (:func:`walked_suffixes`).
 
     Each path comes with None, or with why it is unusable: a folder holding no report
     is one (``validate empty/`` must not say all is well). A given path becomes a
@@ -91,7 +94,7 @@ def expand_given(
         if (path / SURVEY_CACHE).is_file():
             yield path, path, _SURVEY_FOLDER
             continue
-        suffixes = readable_suffixes()
+        suffixes = walked_suffixes()
         empty = True
         for folder, name in _walk(path):
             if _suffix(name).lower() in suffixes:
@@ -101,7 +104,7 @@ def expand_given(
                     continue
                 yield path, file, None
         if empty:
-            looked = ", ".join(sorted(suffixes))
+            looked = ", ".join(sorted(readable_suffixes()))
             yield path, path, f"no report files in this folder or below (looked for {looked})"
 
 
@@ -165,4 +168,14 @@ def readable_suffixes() -> frozenset[str]:
     return frozenset(s for name in available_readers() for s in get_reader(name).suffixes)
 
 
-__all__ = ["SURVEY_CACHE", "expand_given", "expand_paths", "readable_suffixes"]
+@functools.cache
+def walked_suffixes() -> frozenset[str]:
+    """The suffixes a folder walk takes: :func:`readable_suffixes`, and those of the
+    documents and archives no reader reads yet
+    (:data:`~govinfo_report.readers.UNSUPPORTED_SUFFIXES`), which reading names."""
+    from govinfo_report.readers import UNSUPPORTED_SUFFIXES
+
+    return readable_suffixes() | UNSUPPORTED_SUFFIXES
+
+
+__all__ = ["SURVEY_CACHE", "expand_given", "expand_paths", "readable_suffixes", "walked_suffixes"]

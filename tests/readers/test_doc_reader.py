@@ -86,6 +86,9 @@ def test_a_stream_name_in_the_text_is_no_directory_entry() -> None:
         (b"\x00\x01binary", ".wps", WPS_WITHOUT_WORD),
         (ole2("CONTENTS", "SPELLING"), ".wps", WPS_WITHOUT_WORD),
         (b"\x00\x01binary", ".OFD", "an OFD document (.ofd)"),
+        (zipped("a.docx", "b.pdf"), ".zip", "a zip archive (.zip)"),
+        (b"Rar!\x1a\x07\x01\x00" + bytes(20), "", "a RAR archive (.rar)"),
+        (b"7z\xbc\xaf\x27\x1c" + bytes(20), ".bin", "a 7-Zip archive (.7z)"),
     ],
 )
 def test_unsupported_formats_are_named(data: bytes, suffix: str, what: str) -> None:
@@ -106,6 +109,14 @@ def test_an_image_says_ocr_it_first(tmp_path: Path) -> None:
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(40))
     with pytest.raises(ReportReadError, match="OCR it first"):
         read_report(path)
+
+
+def test_only_a_zip_named_so_is_called_an_archive() -> None:
+    # A damaged .docx is a zip too: the DOCX reader says what is wrong with it.
+    assert unsupported(zipped("a.txt"), ".docx") is None
+    assert unsupported(zipped("a.txt"), "") is None
+    with pytest.raises(ReportReadError, match=r"word/document\.xml"):
+        read_report(zipped("a.txt"), suffix=".docx")
 
 
 def test_unknown_bytes_are_still_unknown() -> None:

@@ -17,9 +17,11 @@ from govinfo_report.readers._registry import (
     get_reader,
     read_report,
 )
+from govinfo_report.readers._unsupported import DOCUMENT_SUFFIXES as UNSUPPORTED_SUFFIXES
 
 __all__ = [
     "MAX_SOURCE_BYTES",
+    "UNSUPPORTED_SUFFIXES",
     "ReadResult",
     "Reader",
     "available_readers",

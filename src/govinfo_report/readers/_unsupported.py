@@ -1,8 +1,11 @@
 """Naming the formats no reader reads yet, so that the error says what a document is.
 
 When no reader recognises a document, :func:`unsupported` tells an old or a WPS
-spreadsheet, a presentation, a WPS or OFD file, an image or a password-protected Office file by its
-signature (and, failing that, by its suffix), with what to do instead. Signatures are
+spreadsheet, a presentation, a WPS or OFD file, an archive, an image or a
+password-protected Office file by its signature (and, failing that, by its suffix), with
+what to do instead. :data:`DOCUMENT_SUFFIXES` are the suffixes of those that are
+documents or archives (not images): a folder walk takes them, so that a survey counts
+and names them rather than passing over them. Signatures are
 checked on the raw bytes only: the zip members' names (stored uncompressed in the zip
 headers) and the stream names of an OLE2 compound file's directory (:func:`ole2_streams`),
 never by decompressing or parsing the document.
@@ -36,6 +39,7 @@ _SAVE_XLSX = (
     "save it as an Excel workbook (.xlsx) and read that, or convert it with LibreOffice: "
     "soffice --headless --convert-to xlsx FILE"
 )
+_UNPACK = "unpack it and read the reports in it (give the folder to survey or validate)"
 _OCR = (
     "an image has no text to read: OCR it first (for example tesseract -l chi_sim) and "
     "read the text"
@@ -59,6 +63,9 @@ _KINDS: dict[str, _Kind] = {
         "a password-protected Office document", "save an unprotected copy and read that"
     ),
     "ole2": _Kind("an old Office compound file that is no Word document", _OTHER),
+    "zip": _Kind("a zip archive (.zip)", _UNPACK),
+    "rar": _Kind("a RAR archive (.rar)", _UNPACK),
+    "7z": _Kind("a 7-Zip archive (.7z)", _UNPACK),
     "png": _Kind("a PNG image", _OCR),
     "jpeg": _Kind("a JPEG image", _OCR),
     "gif": _Kind("a GIF image", _OCR),
@@ -79,6 +86,9 @@ _SUFFIXES: dict[str, str] = {
     ".odt": "odt",
     ".ods": "ods",
     ".odp": "odp",
+    ".zip": "zip",
+    ".rar": "rar",
+    ".7z": "7z",
     ".png": "png",
     ".jpg": "jpeg",
     ".jpeg": "jpeg",
@@ -88,6 +98,12 @@ _SUFFIXES: dict[str, str] = {
     ".bmp": "bmp",
     ".webp": "webp",
 }
+_IMAGE_KINDS: Final = frozenset(("png", "jpeg", "gif", "tiff", "bmp", "webp"))
+DOCUMENT_SUFFIXES: Final = frozenset(s for s, kind in _SUFFIXES.items() if kind not in _IMAGE_KINDS)
+"""The suffixes of the documents and archives named here (``.xls``, ``.ofd``, ``.zip``
+...). Images are left out: the pictures of a saved web page (``报告_files/``) are no
+reports; a scanned report given by name is still named, as an image to OCR."""
+_ARCHIVES: tuple[tuple[bytes, str], ...] = ((b"Rar!\x1a\x07", "rar"), (b"7z\xbc\xaf\x27\x1c", "7z"))
 _IMAGES: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "png"),
     (b"\xff\xd8\xff", "jpeg"),
@@ -137,12 +153,14 @@ def _by_signature(data: bytes, suffix: str) -> str | None:
         for member, kind in _ZIP_MEMBERS:
             if member in data:
                 return kind
-        return None
+        # A .docx is a zip too: only one named .zip is called an archive (a damaged
+        # .docx is the DOCX reader's to explain).
+        return "zip" if suffix == ".zip" else None
     if data.startswith(b"RIFF") and data[8:12] == b"WEBP":
         return "webp"
     if data.startswith(b"BM") and data[6:10] == b"\x00\x00\x00\x00":  # reserved fields
         return "bmp"
-    for signature, kind in _IMAGES:
+    for signature, kind in (*_ARCHIVES, *_IMAGES):
         if data.startswith(signature):
             return kind
     # A .wps that no reader took holds no Word document: Microsoft Works' format, or
