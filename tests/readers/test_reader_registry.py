@@ -16,6 +16,7 @@ def test_every_builtin_reader_is_available() -> None:
         "xlsx",
         "pdf",
         "html",
+        "mhtml",
         "doc",
         "json",
         "toml",
