@@ -49,6 +49,37 @@ def errors(findings: tuple[Finding, ...]) -> list[Finding]:
     return [f for f in findings if f.severity is Severity.ERROR]
 
 
+_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_MAINS = {
+    ".docm": b"application/vnd.ms-word.document.macroEnabled.main+xml",
+    ".dotx": b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    ".dotm": b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+}
+
+
+@pytest.mark.parametrize("suffix", list(_MAINS))
+def test_macro_documents_and_templates_read_as_docx_and_are_walked(
+    suffix: str, tmp_path: Path, shuyang: ReadResult
+) -> None:
+    import zipfile
+
+    from govinfo_report._scan import expand_paths
+
+    saved = tmp_path / f"报告{suffix}"
+    with (
+        zipfile.ZipFile(FIXTURES / "shuyang_2023.docx") as source,
+        zipfile.ZipFile(saved, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "[Content_Types].xml":
+                assert _MAIN in data
+                data = data.replace(_MAIN, _MAINS[suffix])
+            target.writestr(name, data)
+    assert [path for path, reason in expand_paths([tmp_path]) if reason is None] == [saved]
+    assert read_report(saved).report == shuyang.report
+
+
 # --- 上海市人民政府办公厅 2019 -------------------------------------------------------------
 
 

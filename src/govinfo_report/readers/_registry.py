@@ -105,7 +105,7 @@ _BUILTINS: dict[str, str] = {
     "text": "govinfo_report.readers.text:TextReader",
 }
 _SUFFIXES: dict[str, tuple[str, ...]] = {
-    "docx": (".docx",),
+    "docx": (".docx", ".docm", ".dotx", ".dotm"),
     "xlsx": (".xlsx", ".xlsm"),
     "pdf": (".pdf",),
     "html": (".html", ".htm", ".shtml", ".xhtml"),

@@ -114,7 +114,7 @@ class DocxReader:
     """Word documents (``.docx``) made by Word, WPS, LibreOffice or our DOCX writer."""
 
     name = "docx"
-    suffixes = (".docx",)
+    suffixes = (".docx", ".docm", ".dotx", ".dotm")
 
     def sniff(self, data: bytes) -> bool:
         """A zip whose central directory names ``word/document.xml``."""
