@@ -55,6 +55,18 @@ def read_file(path: Path, limit: int) -> bytes:
         NotARegularFileError: ``path`` is a FIFO, a device, a socket or a folder.
         OSError: it cannot be opened or read.
     """
+    with open_regular(path) as fh:
+        return _read_capped(fh, limit)
+
+
+def open_regular(path: Path) -> IO[bytes]:
+    """The regular file at ``path``, opened for reading in binary, never waiting on a
+    FIFO nor opening a device (for a reader that seeks: a zip archive).
+
+    Raises:
+        NotARegularFileError: ``path`` is a FIFO, a device, a socket or a folder.
+        OSError: it cannot be opened.
+    """
     try:
         fd = os.open(path, _FLAGS | _NONBLOCK)
     except OSError:
@@ -72,12 +84,10 @@ def read_file(path: Path, limit: int) -> bytes:
             raise _refusal(mode, path)
         if _NONBLOCK:
             os.set_blocking(fd, True)
-        with os.fdopen(fd, "rb", closefd=True) as fh:
-            fd = -1  # the file object owns it now
-            return _read_capped(fh, limit)
-    finally:
-        if fd != -1:
-            os.close(fd)
+        return os.fdopen(fd, "rb", closefd=True)
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 _CHUNK = 1024 * 1024

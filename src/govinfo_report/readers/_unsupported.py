@@ -39,7 +39,10 @@ _SAVE_XLSX = (
     "save it as an Excel workbook (.xlsx) and read that, or convert it with LibreOffice: "
     "soffice --headless --convert-to xlsx FILE"
 )
-_UNPACK = "unpack it and read the reports in it (give the folder to survey or validate)"
+_UNPACK = (
+    "unpack it and read the reports in it (give the folder to survey or validate; survey "
+    "also reads the reports inside a .zip)"
+)
 _OCR = (
     "an image has no text to read: OCR it first (for example tesseract -l chi_sim) and "
     "read the text"

@@ -27,6 +27,7 @@ from govinfo_report.findings import Finding
 from govinfo_report.model.cells import Empty
 from govinfo_report.readers import MAX_SOURCE_BYTES
 from govinfo_report.survey import _columns as columns
+from govinfo_report.survey._archive import ARCHIVE_SUFFIX
 from govinfo_report.survey._cells_csv import extra_cells
 from govinfo_report.survey._findings_store import (
     Counts,
@@ -170,7 +171,12 @@ def summarise_all(
 def _summarise_all(
     path: str | Path, similar: bool, known: str, batch: _Sketches | None
 ) -> list[FileResult | str]:
-    if Path(path).suffix.lower() not in (".xlsx", ".xlsm"):
+    suffix = Path(path).suffix.lower()
+    if suffix == ARCHIVE_SUFFIX:
+        from govinfo_report.survey._archive import summarise_archive
+
+        return summarise_archive(path, similar, known, batch)
+    if suffix not in (".xlsx", ".xlsm"):
         return [_summarise(path, similar, known, batch)]
     name = shown(str(path))
     data = _read(path, name)
