@@ -175,3 +175,17 @@ def test_members_over_the_inflated_total_are_refused(
     rows = list(_rows(tmp_path / "out").values())
     assert "inflates to more than 3 bytes" not in rows[0]["reason"]
     assert "the archive inflates to more than 3 bytes" in rows[1]["reason"]
+
+
+def test_a_word_document_named_zip_is_read_as_the_document(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    docx = Path("tests/fixtures/docx/shuyang_2023.docx").read_bytes()
+    (folder / "报告.zip").write_bytes(docx)
+    survey([folder], tmp_path / "out", jobs=1)
+    [row] = _rows(tmp_path / "out").values()
+    assert (row["file"], row["status"], row["agency"]) == (
+        str(folder / "报告.zip"),
+        "ok",
+        "沭阳县发展和改革局",
+    )

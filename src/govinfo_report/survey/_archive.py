@@ -39,6 +39,9 @@ _UTF8_FLAG: Final = 0x800
 _ENCRYPTED_FLAG: Final = 0x1
 _CHUNK: Final = 1024 * 1024
 _UNPACK: Final = "unpack it and survey the folder"
+_PACKAGE_PARTS: Final = frozenset(("[Content_Types].xml", "OFD.xml", "mimetype"))
+"""Parts that make a zip a document (Office Open XML, OFD, OpenDocument), not a bundle:
+a .docx saved as .zip is read as the document it is."""
 
 
 class ArchiveError(Exception):
@@ -117,6 +120,8 @@ class Archive:
         except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
             raise ArchiveError(f"{name} is not a readable zip archive: {exc}") from None
         self._infos = self._zip.infolist()
+        # Whether the zip is a document's package rather than a bundle of files.
+        self.document = any(info.filename in _PACKAGE_PARTS for info in self._infos)
         if len(self._infos) > MAX_MEMBERS:
             self._zip.close()
             raise ArchiveError(
@@ -187,10 +192,13 @@ def summarise_archive(
     except ArchiveError as exc:
         return [summary.unreadable(name, "", str(exc))]
     with opened:
-        sha = opened.sha256
+        sha, document = opened.sha256, opened.document
         if known and sha == known:
             return [name]  # the same archive, found to hold no report last time
         results = _each(opened, name, similar, batch)
+    if not results and document:
+        # A .docx (or .ofd, .odt) named .zip: read, or named, as the document it is.
+        return [summary._summarise(path, similar, known, batch)]
     if not results:
         looked = (
             "a zip archive holding no report files (looked for the suffixes a folder walk takes)"
