@@ -184,3 +184,15 @@ def test_departments_do_not_start_from_one_agencys_last_year(tmp_path: Path) -> 
     assert code == 2
     assert "--from" in err
     assert not (tmp_path / "r.xlsx").exists()
+
+
+def test_a_blank_collection_reads_without_rows_reported_missing(tmp_path: Path) -> None:
+    # A department that has not filled its sheet yet, or leaves whole rows blank (the
+    # carried-forward row, Table 4's line of values): the rows are there, only blank.
+    book = tmp_path / "blank.xlsx"
+    book.write_bytes(render_collection(blank_report(year=2024), DEPARTMENTS[:2]))
+    results = read_workbook_reports(book)
+    assert [name for name, _ in results] == DEPARTMENTS[:2]
+    for _, (report, findings) in results:
+        assert [f.code for f in findings] == []
+        assert report.metadata.year == 2024

@@ -190,7 +190,8 @@ def sheet_blocks(
         sheet: the worksheet.
         budget: the document's cell budget, charged for every grid built.
         whole: the sheet is our own workbook's: if it holds one table, it is one grid
-            with nothing cut off its end (a title line added above it is still text).
+            with nothing cut off its end (a title line added above it is still text);
+            if several (a collection's department), the last ends at the last cell.
 
     Raises:
         ReportReadError: a grid would take the document past its cell budget.
@@ -200,11 +201,14 @@ def sheet_blocks(
     if not rows:
         return []
     segments = [segment for band in _bands(rows) for segment in _segments(layout, band)]
-    if whole and len(segments) == 1:
+    if whole and segments:
         # Down to the last cell written, text or not: a table whose last line is blank
         # (Table 4's line of values) ends there, not at its header.
         last = max(row for row, _ in sheet.cells)
-        segments = [rows + list(range(rows[-1] + 1, last + 1))]
+        if len(segments) == 1:
+            segments = [rows + list(range(rows[-1] + 1, last + 1))]
+        else:  # a department's sheet of a collection: Table 4 comes last
+            segments[-1] = segments[-1] + list(range(segments[-1][-1] + 1, last + 1))
     blocks: list[Block] = []
     for segment in segments:
         first, last = 0, len(segment)

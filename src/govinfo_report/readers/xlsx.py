@@ -166,7 +166,7 @@ class XlsxReader:
         for sheet in tables:
             where = f"{source} [{sheet.name}]"
             findings = [*common, *meta_findings]
-            blocks = sheet_blocks(sheet, CellBudget(where), findings)
+            blocks = sheet_blocks(sheet, CellBudget(where), findings, whole=book.collection)
             formula = _formulas(sheet)
             if formula is not None:
                 findings.append(formula)
