@@ -24,7 +24,7 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "example_2021.ya
 DOCUMENT_LIBRARIES = ("docx", "lxml", "markdown_it", "pypdfium2")
 DOCUMENT_READERS = tuple(
     f"govinfo_report.readers.{name}"
-    for name in ("docx", "doc", "html", "mhtml", "markdown", "pdf", "text", "xlsx")
+    for name in ("docx", "doc", "html", "mhtml", "markdown", "pdf", "text", "xls", "xlsx")
 )
 
 

@@ -73,9 +73,6 @@ def test_a_stream_name_in_the_text_is_no_directory_entry() -> None:
 @pytest.mark.parametrize(
     ("data", "suffix", "what"),
     [
-        (ole2("Workbook"), "", "an Excel 97-2003 workbook (.xls)"),
-        (ole2("Book"), "", "an Excel 97-2003 workbook (.xls)"),
-        (ole2("Workbook"), ".et", "a WPS 表格 workbook (.et)"),
         (ole2("PowerPoint Document"), "", "a PowerPoint presentation (.ppt)"),
         (ole2("EncryptedPackage"), ".docx", "a password-protected Office document"),
         (ole2("Something"), "", "an old Office compound file that is no Word document"),
@@ -95,13 +92,6 @@ def test_unsupported_formats_are_named(data: bytes, suffix: str, what: str) -> N
     with pytest.raises(ReportReadError, match=r"^this is ") as info:
         detect(data, suffix)
     assert str(info.value).startswith(f"this is {what}; not supported yet: ")
-
-
-@pytest.mark.parametrize("suffix", ["", ".xls"])
-def test_an_xls_workbook_says_how_to_convert_it(suffix: str) -> None:
-    with pytest.raises(ReportReadError) as info:
-        detect(ole2("Workbook"), suffix)
-    assert "soffice --headless --convert-to xlsx" in str(info.value)
 
 
 def test_an_image_says_ocr_it_first(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ def test_every_builtin_reader_is_available() -> None:
         "html",
         "mhtml",
         "doc",
+        "xls",
         "json",
         "toml",
         "yaml",

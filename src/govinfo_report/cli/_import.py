@@ -19,12 +19,19 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     from govinfo_report.serialize import dumps
 
     source: Path = options.file
-    if _is_collection(source):
-        return _collection(options, source, stderr)
+    workbook = _workbook(source, options.reader)
+    if workbook is not None and _is_collection(workbook):
+        return _collection(options, source, workbook, stderr)
     output = checked_output(options.output, options.force, source)
     syntax = syntax_for_output(output)
+    if workbook is not None:
+        from govinfo_report.readers.xlsx import XlsxReader
+
+        result = XlsxReader().read(workbook, source=str(source))
+    else:
+        result = _common.read_input(source, options.reader)
     # Unpacked, as users do: mypy --strict checks here that ReadResult unpacks typed.
-    report, findings = _common.read_input(source, options.reader)
+    report, findings = result
     print_findings(findings, source, options.lang, stderr)
     if options.fill_totals:
         report = _filled(report, source, options.lang, stderr)
@@ -57,30 +64,55 @@ def _filled(report: Report, source: Path, lang: Lang, stderr: IO[str]) -> Report
     return filled
 
 
-def _is_collection(source: Path) -> bool:
-    """Whether ``source`` is a workbook of departments (one report a sheet)."""
-    if str(source) == "-" or source.suffix.lower() not in (".xlsx", ".xlsm"):
-        return False
+_WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+_OLD_WORKBOOK_SUFFIXES = (".xls", ".xlt", ".et", ".ett")
+
+
+def _workbook(source: Path, reader: str | None) -> bytes | None:
+    """The ``.xlsx`` bytes to read ``source`` from: an ``.xlsx`` that is a workbook of
+    departments; an ``.xls`` or ``.et`` converted (once, whether it is one or not). None
+    for anything else, or when the file cannot be read or converted (the ordinary path
+    says why)."""
+    suffix = source.suffix.lower()
+    if str(source) == "-" or reader not in (None, "xlsx", "xls"):
+        return None
+    if suffix not in _WORKBOOK_SUFFIXES + _OLD_WORKBOOK_SUFFIXES:
+        return None
     from govinfo_report._input import read_file
+    from govinfo_report.errors import ReportReadError
     from govinfo_report.readers import MAX_SOURCE_BYTES
-    from govinfo_report.readers.xlsx import is_collection
+    from govinfo_report.readers.xls import is_workbook_binary, to_xlsx
 
     try:
         data = read_file(source, MAX_SOURCE_BYTES)
     except OSError:
-        return False  # the ordinary path reports it
-    return is_collection(data)
+        return None
+    if reader != "xlsx" and is_workbook_binary(data):
+        try:
+            return to_xlsx(data, str(source))
+        except ReportReadError:
+            return None
+    if suffix in _WORKBOOK_SUFFIXES and reader != "xls" and _is_collection(data):
+        return data
+    return None
 
 
-def _collection(options: argparse.Namespace, source: Path, stderr: IO[str]) -> int:
+def _is_collection(workbook: bytes) -> bool:
+    """Whether ``workbook`` is a workbook of departments (one report a sheet)."""
+    from govinfo_report.readers.xlsx import is_collection
+
+    return is_collection(workbook)
+
+
+def _collection(options: argparse.Namespace, source: Path, workbook: bytes, stderr: IO[str]) -> int:
     """``import REGION.xlsx -o OUTDIR``: each department's sheet as OUTDIR/SHEET.yaml."""
-    from govinfo_report.readers.xlsx import read_workbook_reports
+    from govinfo_report.readers.xlsx import XlsxReader
     from govinfo_report.serialize import dumps
 
     out_dir = Path(options.output)
     if str(options.output) == "-" or (out_dir.exists() and not out_dir.is_dir()):
         raise UsageError(f"{source} holds one report per department: give a folder with -o OUTDIR")
-    results = read_workbook_reports(source)
+    results = XlsxReader().read_sheets(workbook, source=str(source))
     out_dir.mkdir(parents=True, exist_ok=True)
     errors = False
     for sheet, (report, findings) in results:

@@ -1,7 +1,7 @@
 """Naming the formats no reader reads yet, so that the error says what a document is.
 
-When no reader recognises a document, :func:`unsupported` tells an old or a WPS
-spreadsheet, a presentation, a WPS or OFD file, an archive, an image or a
+When no reader recognises a document, :func:`unsupported` tells a presentation, an
+OpenDocument file, a WPS or OFD file, an archive, an image or a
 password-protected Office file by its signature (and, failing that, by its suffix), with
 what to do instead. :data:`DOCUMENT_SUFFIXES` are the suffixes of those that are
 documents or archives (not images): a folder walk takes them, so that a survey counts
@@ -22,8 +22,8 @@ OLE2_SIGNATURE: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """The first eight bytes of an OLE2 compound file (.doc, .xls, .ppt, .wps, .et)."""
 
 _READABLE = (
-    "docx, doc, xlsx, pdf (with a text layer), html, markdown, text (including pdftotext "
-    "-layout), json, yaml, toml"
+    "docx, doc, wps, xlsx, xls, et, pdf (with a text layer), html, mht, markdown, text "
+    "(including pdftotext -layout), json, yaml, toml"
 )
 
 
@@ -31,6 +31,8 @@ _READABLE = (
 class _Kind:
     what: str
     advice: str
+    readable: bool = False
+    """A kind a reader reads, named here only when the document is damaged."""
 
 
 _OTHER = f"read the report itself in one of: {_READABLE}"
@@ -48,8 +50,6 @@ _OCR = (
     "read the text"
 )
 _KINDS: dict[str, _Kind] = {
-    "xls": _Kind("an Excel 97-2003 workbook (.xls)", _SAVE_XLSX),
-    "et": _Kind("a WPS 表格 workbook (.et)", _SAVE_XLSX + " (WPS: 文件 → 另存为)"),
     "ppt": _Kind("a PowerPoint presentation (.ppt)", _OTHER),
     "pptx": _Kind("a PowerPoint presentation (.pptx)", _OTHER),
     "dps": _Kind("a WPS 演示 presentation (.dps)", _OTHER),
@@ -66,6 +66,13 @@ _KINDS: dict[str, _Kind] = {
         "a password-protected Office document", "save an unprotected copy and read that"
     ),
     "ole2": _Kind("an old Office compound file that is no Word document", _OTHER),
+    "ole2_book": _Kind(
+        "an old Office compound file with no workbook in it (damaged, or no Excel "
+        "97-2003 or WPS 表格 workbook)",
+        "open it in Excel or WPS and save it again, or read the report itself in one of: "
+        + _READABLE,
+        readable=True,
+    ),
     "zip": _Kind("a zip archive (.zip)", _UNPACK),
     "rar": _Kind("a RAR archive (.rar)", _UNPACK),
     "7z": _Kind("a 7-Zip archive (.7z)", _UNPACK),
@@ -77,9 +84,6 @@ _KINDS: dict[str, _Kind] = {
     "webp": _Kind("a WebP image", _OCR),
 }
 _SUFFIXES: dict[str, str] = {
-    ".xls": "xls",
-    ".et": "et",
-    ".ett": "et",
     ".ppt": "ppt",
     ".pptx": "pptx",
     ".dps": "dps",
@@ -103,7 +107,7 @@ _SUFFIXES: dict[str, str] = {
 }
 _IMAGE_KINDS: Final = frozenset(("png", "jpeg", "gif", "tiff", "bmp", "webp"))
 DOCUMENT_SUFFIXES: Final = frozenset(s for s, kind in _SUFFIXES.items() if kind not in _IMAGE_KINDS)
-"""The suffixes of the documents and archives named here (``.xls``, ``.ofd``, ``.zip``
+"""The suffixes of the documents and archives named here (``.ofd``, ``.pptx``, ``.zip``
 ...). Images are left out: the pictures of a saved web page (``报告_files/``) are no
 reports; a scanned report given by name is still named, as an image to OCR."""
 _ARCHIVES: tuple[tuple[bytes, str], ...] = ((b"Rar!\x1a\x07", "rar"), (b"7z\xbc\xaf\x27\x1c", "7z"))
@@ -145,13 +149,15 @@ def _by_signature(data: bytes, suffix: str) -> str | None:
         streams = ole2_streams(data)
         if "EncryptedPackage" in streams:
             return "encrypted"
-        if streams & {"Workbook", "Book"}:
-            return "et" if suffix in (".et", ".ett") else "xls"
         if "PowerPoint Document" in streams:
             return "dps" if suffix == ".dps" else "ppt"
-        if "WordDocument" in streams:
-            return None  # a Word document (.doc, and WPS 文字's .wps): the doc reader's
-        return "wps" if suffix in (".wps", ".wpt") else "ole2"
+        if streams & {"WordDocument", "Workbook", "Book"}:
+            # A Word document (.doc, WPS 文字's .wps) or a workbook (.xls, WPS 表格's
+            # .et): the doc and xls readers'.
+            return None
+        if suffix in (".wps", ".wpt"):
+            return "wps"
+        return "ole2_book" if suffix in (".xls", ".xlt", ".et", ".ett") else "ole2"
     if data.startswith(b"PK\x03\x04"):
         for member, kind in _ZIP_MEMBERS:
             if member in data:
@@ -174,10 +180,12 @@ def _by_signature(data: bytes, suffix: str) -> str | None:
 def unsupported(data: bytes, suffix: str, *, suffix_hint: str = "") -> str | None:
     """What a document no reader reads is, and what to do, or None if it is unknown:
     by its signature, else by ``suffix``. ``suffix_hint`` only tells apart formats that
-    share a signature (.xls and .et), naming nothing by itself."""
+    share a signature (.ppt and .dps), naming nothing by itself."""
     suffix = suffix.lower()
     kind = _by_signature(data, suffix or suffix_hint.lower()) or _SUFFIXES.get(suffix)
     if kind is None:
         return None
     known = _KINDS[kind]
+    if known.readable:
+        return f"this is {known.what}: {known.advice}"
     return f"this is {known.what}; not supported yet: {known.advice}"

@@ -66,11 +66,21 @@ def convert_to_docx(data: bytes, source: str, suffix: str = ".doc") -> bytes:
         ReportReadError: LibreOffice is missing, fails, runs over the time limit, writes
             nothing or too large a file.
     """
+    return convert(data, source, suffix, "docx", "a legacy Word document", INSTALL_HINT)
+
+
+def convert(data: bytes, source: str, suffix: str, target: str, what: str, hint: str) -> bytes:
+    """``data`` (a document of ``suffix``, ``what``: how the error calls it) converted by
+    LibreOffice to ``target`` (``docx``, ``xlsx``); ``hint`` says what to install.
+
+    Raises:
+        ReportReadError: LibreOffice is missing, fails, runs over the time limit, writes
+            nothing or too large a file.
+    """
     command = soffice()
     if command is None:
         raise ReportReadError(
-            f"{source} is a legacy Word document; reading it needs LibreOffice, which is "
-            f"not installed: {INSTALL_HINT}"
+            f"{source} is {what}; reading it needs LibreOffice, which is not installed: {hint}"
         )
     with tempfile.TemporaryDirectory(prefix="govinfo-doc-") as tmp:
         folder = Path(tmp)
@@ -82,19 +92,19 @@ def convert_to_docx(data: bytes, source: str, suffix: str = ".doc") -> bytes:
             f"-env:UserInstallation={(folder / 'profile').as_uri()}",
             "--headless",
             "--norestore",
-            *("--convert-to", "docx", "--outdir", str(out), str(document)),
+            *("--convert-to", target, "--outdir", str(out), str(document)),
         ]
         problem = _run(args, folder)
-        converted = out / "report.docx"
+        converted = out / f"report.{target}"
         if problem is None and not converted.is_file():
             problem = "it wrote no document"
         if problem is not None:
-            raise ReportReadError(f"LibreOffice could not convert {source} to .docx: {problem}")
+            raise ReportReadError(f"LibreOffice could not convert {source} to .{target}: {problem}")
         size = converted.stat().st_size
         if size > MAX_SOURCE_BYTES:
             raise ReportReadError(
-                f"LibreOffice converted {source} to a {size}-byte .docx; documents larger "
-                f"than {MAX_SOURCE_BYTES} bytes are refused"
+                f"LibreOffice converted {source} to a {size}-byte .{target}; documents "
+                f"larger than {MAX_SOURCE_BYTES} bytes are refused"
             )
         return converted.read_bytes()
 

@@ -1,0 +1,73 @@
+"""Excel 97-2003 and WPS 表格 workbooks (``.xls``, ``.et``) read through LibreOffice into
+the XLSX reader.
+
+An ``.xls`` is an OLE2 compound file whose directory holds a ``Workbook`` stream
+(``Book`` in Excel 5); WPS 表格 writes its ``.et`` the same way. Offices that fill the
+report's tables in a spreadsheet still save them so. Reading one needs LibreOffice, run
+as for a legacy Word document (:func:`govinfo_report.readers.doc.convert`: a private
+profile in a temporary folder, a time limit, the converted file's size bounded;
+LibreOffice runs no macros headless): ``soffice --headless --convert-to xlsx``, and the
+workbook it writes is read by :class:`~govinfo_report.readers.xlsx.XlsxReader`, with
+all of that reader's limits and findings. A password-protected workbook is refused
+before conversion.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from govinfo_report.errors import ReportReadError
+from govinfo_report.readers._registry import ReadResult
+from govinfo_report.readers._unsupported import OLE2_SIGNATURE, ole2_streams
+
+INSTALL_HINT: Final = (
+    "install it (Debian/Ubuntu: apt-get install libreoffice-calc; "
+    "others: https://www.libreoffice.org) so that soffice is on the PATH, "
+    "or save the workbook as .xlsx in Excel or WPS"
+)
+
+
+def is_workbook_binary(data: bytes) -> bool:
+    """An OLE2 compound file holding a workbook (``Workbook`` or ``Book``), not encrypted."""
+    if not data.startswith(OLE2_SIGNATURE):
+        return False
+    streams = ole2_streams(data)
+    return bool(streams & {"Workbook", "Book"}) and "EncryptedPackage" not in streams
+
+
+class XlsReader:
+    """Excel 97-2003 (``.xls``) and WPS 表格 (``.et``) workbooks, through LibreOffice."""
+
+    name = "xls"
+    suffixes = (".xls", ".xlt", ".et", ".ett")
+
+    def sniff(self, data: bytes) -> bool:
+        """An OLE2 workbook (``Workbook`` or ``Book`` stream)."""
+        return is_workbook_binary(data)
+
+    def read(self, data: bytes, *, source: str = "<bytes>") -> ReadResult:
+        """The report in the workbook, read as the XLSX LibreOffice makes of it.
+
+        Raises:
+            ReportReadError: not a workbook, LibreOffice missing or failing, or (as the
+                XLSX reader) no report in the converted workbook.
+        """
+        from govinfo_report.readers.xlsx import XlsxReader
+
+        return XlsxReader().read(to_xlsx(data, source), source=source)
+
+
+def to_xlsx(data: bytes, source: str = "<bytes>") -> bytes:
+    """The workbook ``data`` saved as ``.xlsx`` by LibreOffice (a workbook of departments
+    stays one: ``import`` splits it as it splits an ``.xlsx``).
+
+    Raises:
+        ReportReadError: not a workbook, or LibreOffice missing or failing.
+    """
+    from govinfo_report.readers.doc import convert
+
+    if not is_workbook_binary(data):
+        raise ReportReadError(
+            f"{source} is not an Excel 97-2003 or WPS 表格 workbook: no OLE2 Workbook stream"
+        )
+    return convert(data, source, ".xls", "xlsx", "an Excel 97-2003 workbook", INSTALL_HINT)

@@ -1,0 +1,157 @@
+"""Excel 97-2003 (.xls) and WPS 表格 (.et) workbooks, read through LibreOffice.
+
+``fixtures/xls/report_2021.xls`` is ``examples/example_2021.yaml`` written by our XLSX
+writer and saved as .xls by LibreOffice 7 (``soffice --convert-to xls``), so detection is
+tested without LibreOffice; reading it is skipped when ``soffice`` is absent.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from govinfo_report import load, write_report
+from govinfo_report._scan import expand_paths
+from govinfo_report.cli import run
+from govinfo_report.errors import ReportReadError
+from govinfo_report.readers import detect, read_report
+from govinfo_report.readers import doc as doc_module
+from govinfo_report.readers._unsupported import ole2_streams, unsupported
+from readers.test_doc_reader import ole2
+
+ROOT = Path(__file__).parents[2]
+XLS = ROOT / "tests" / "fixtures" / "xls" / "report_2021.xls"
+EXAMPLE_2021 = ROOT / "examples" / "example_2021.yaml"
+needs_soffice = pytest.mark.skipif(
+    doc_module.soffice() is None, reason="LibreOffice (soffice) is not installed"
+)
+
+
+def test_the_xls_fixture_is_detected_by_content_and_by_suffix() -> None:
+    data = XLS.read_bytes()
+    assert "Workbook" in ole2_streams(data)
+    assert detect(data).name == "xls"
+    assert detect(data, ".et").name == "xls"  # WPS 表格 writes the same format
+    assert detect(data, ".doc").name == "xls"  # the content wins over a wrong suffix
+    assert unsupported(data, ".xls") is None  # no longer named as unsupported
+
+
+@pytest.mark.parametrize("stream", ["Workbook", "Book"])
+def test_an_excel_workbook_of_either_generation_is_the_xls_readers(stream: str) -> None:
+    assert detect(ole2(stream)).name == "xls"  # Book: Excel 5/95
+
+
+def test_a_password_protected_package_is_still_named_so() -> None:
+    with pytest.raises(ReportReadError, match="password-protected Office document"):
+        detect(ole2("EncryptedPackage", "Workbook"), ".xls")
+
+
+def test_a_word_document_named_xls_is_not_converted_as_a_workbook(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(doc_module, "soffice", lambda: pytest.fail("soffice was run"))
+    with pytest.raises(ReportReadError, match="not an Excel 97-2003 or WPS 表格 workbook"):
+        read_report(ole2("WordDocument"), "xls")
+
+
+def test_without_libreoffice_the_error_names_what_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(doc_module, "soffice", lambda: None)
+    with pytest.raises(ReportReadError) as info:
+        read_report(XLS)
+    message = str(info.value)
+    assert message.startswith(
+        f"{XLS} is an Excel 97-2003 workbook; reading it needs LibreOffice, which is not installed"
+    )
+    assert "apt-get install libreoffice-calc" in message
+    assert "save the workbook as .xlsx" in message
+
+
+def test_xls_and_et_files_are_walked(tmp_path: Path) -> None:
+    for name in ("a.xls", "b.ET", "c.xlt"):
+        (tmp_path / name).write_bytes(XLS.read_bytes())
+    walked = [path.name for path, reason in expand_paths([tmp_path]) if reason is None]
+    assert walked == ["a.xls", "b.ET", "c.xlt"]
+
+
+@needs_soffice
+def test_the_xls_fixture_reads_as_the_xlsx_it_was_made_from(tmp_path: Path) -> None:
+    report = load(EXAMPLE_2021)
+    write_report(report, tmp_path / "r.xlsx")
+    direct = read_report(tmp_path / "r.xlsx")
+    result = read_report(XLS)
+    assert result == direct
+    assert result.report.tables == report.tables
+    assert result.report.metadata == report.metadata
+    (tmp_path / "局.et").write_bytes(XLS.read_bytes())
+    assert read_report(tmp_path / "局.et") == direct
+
+
+@needs_soffice
+def test_validate_and_import_take_an_xls(tmp_path: Path) -> None:
+    stdout, stderr = io.StringIO(), io.StringIO()
+    assert run(["validate", str(XLS)], stdout, stderr) == 0, stderr.getvalue()
+    out = tmp_path / "r.yaml"
+    assert run(["import", str(XLS), "-o", str(out)], stdout, stderr) == 0, stderr.getvalue()
+    assert load(out).tables == load(EXAMPLE_2021).tables
+
+
+@needs_soffice
+def test_a_damaged_workbook_says_which_file_and_loses_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "坏.xls"
+    data = XLS.read_bytes()[:6000]  # the directory and the stream cut off
+    path.write_bytes(data)
+    stdout, stderr = io.StringIO(), io.StringIO()
+    assert run(["validate", str(path)], stdout, stderr) == 2
+    assert str(path) in stderr.getvalue()
+    assert "Traceback" not in stderr.getvalue()
+    assert path.read_bytes() == data
+
+
+def test_a_workbook_whose_directory_is_cut_off_is_called_damaged(tmp_path: Path) -> None:
+    path = tmp_path / "坏.xls"
+    data = XLS.read_bytes()[:6000]  # LibreOffice writes the directory after the streams
+    path.write_bytes(data)
+    assert ole2_streams(data) == set()
+    with pytest.raises(ReportReadError) as info:
+        read_report(path)
+    assert str(info.value) == (
+        "this is an old Office compound file with no workbook in it (damaged, or no "
+        "Excel 97-2003 or WPS 表格 workbook): open it in Excel or WPS and save it again, or "
+        "read the report itself in one of: docx, doc, wps, xlsx, xls, et, pdf (with a text "
+        "layer), html, mht, markdown, text (including pdftotext -layout), json, yaml, toml"
+    )
+
+
+@needs_soffice
+def test_a_collection_saved_as_xls_is_imported_one_report_a_department(tmp_path: Path) -> None:
+    import subprocess
+
+    from govinfo_report import blank_report
+    from govinfo_report.writers.xlsx import render_collection
+
+    names = ["安澜县甲局", "安澜县乙局"]
+    (tmp_path / "region.xlsx").write_bytes(render_collection(blank_report(year=2024), names))
+    command = doc_module.soffice()
+    assert command is not None
+    subprocess.run(
+        [
+            command,
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            *("--convert-to", "xls", "--outdir", str(tmp_path), str(tmp_path / "region.xlsx")),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    stdout, stderr = io.StringIO(), io.StringIO()
+    out = tmp_path / "out"
+    code = run(["import", str(tmp_path / "region.xls"), "-o", str(out)], stdout, stderr)
+    assert code == 0, stderr.getvalue()
+    assert "imported 2 report(s) from" in stderr.getvalue()
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"{n}.yaml" for n in names)
+    assert load(out / f"{names[0]}.yaml").metadata.agency == names[0]
