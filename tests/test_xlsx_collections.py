@@ -196,3 +196,22 @@ def test_a_blank_collection_reads_without_rows_reported_missing(tmp_path: Path) 
     for _, (report, findings) in results:
         assert [f.code for f in findings] == []
         assert report.metadata.year == 2024
+
+
+def test_an_unchanged_collection_is_not_read_again(region: Path, tmp_path: Path) -> None:
+    from govinfo_report.survey import survey
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    book = folder / "region.xlsx"
+    book.write_bytes(region.read_bytes())
+    out = tmp_path / "out"
+    assert survey([folder], out, jobs=1).read == 30
+    before = (out / "reports.csv").read_bytes()
+    again = survey([folder], out, jobs=1)
+    assert (again.read, again.files) == (0, 30)  # its departments' rows are kept
+    assert (out / "reports.csv").read_bytes() == before
+    workbook = openpyxl.load_workbook(book)
+    workbook[DEPARTMENTS[0]]["A1"] = f"{DEPARTMENTS[0]}2024年政府信息公开工作年度报告（修订）"
+    workbook.save(book)
+    assert survey([folder], out, jobs=1).read == 30  # changed: every sheet read again

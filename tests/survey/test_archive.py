@@ -189,3 +189,30 @@ def test_a_word_document_named_zip_is_read_as_the_document(tmp_path: Path) -> No
         "ok",
         "沭阳县发展和改革局",
     )
+
+
+def test_an_unchanged_archive_is_not_read_again(bundle: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = survey([bundle], out, jobs=1, similar=False)
+    assert first.read == 4  # the loose report and the archive's three rows
+    before = (out / "reports.csv").read_bytes()
+    again = survey([bundle], out, jobs=1, similar=False)
+    assert again.read == 0  # nothing changed: the archive's rows are kept, not re-read
+    assert again.files == 4
+    assert (out / "reports.csv").read_bytes() == before
+    # DUP.1 asked for now: the rows stored without sketches cannot be reused.
+    assert survey([bundle], out, jobs=1, similar=True).read == 4
+    assert survey([bundle], out, jobs=1, similar=True).read == 0
+
+
+def test_a_changed_archive_is_read_again_and_its_old_rows_dropped(
+    bundle: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    survey([bundle], out, jobs=1)
+    zipped = bundle / "各单位年报.zip"
+    zipped.write_bytes(_zip({"新/r.json": (bundle / "a2023.json").read_bytes()}))
+    result = survey([bundle], out, jobs=2)
+    assert result.read == 1  # the archive; the loose report is unchanged
+    assert list(_rows(out)) == [str(bundle / "a2023.json"), f"{zipped}#新/r.json"]
+    assert result.dropped == 3

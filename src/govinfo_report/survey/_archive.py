@@ -8,8 +8,8 @@ being ``ARCHIVE#MEMBER`` (as a workbook of departments gives ``PATH#SHEET``). No
 written to disk, and nothing is unpacked beyond the limits below; an archive inside an
 archive is named, not opened. Member names are decoded as the archive says (UTF-8 when
 flagged) and otherwise as Windows in China writes them (GBK), not as the CP437 the zip
-format defaults to. An archive is read again on every run, as a workbook of departments
-is.
+format defaults to. A re-run reads an archive again only when its content changed (the
+rows of its reports carry its SHA-256), as for a single file.
 """
 
 from __future__ import annotations
@@ -194,8 +194,8 @@ def summarise_archive(
     with opened:
         sha, document = opened.sha256, opened.document
         if known and sha == known:
-            return [name]  # the same archive, found to hold no report last time
-        results = _each(opened, name, similar, batch)
+            return [name]  # the same archive: its reports' rows (or its own) are kept
+        results = _each(opened, name, sha, similar, batch)
     if not results and document:
         # A .docx (or .ofd, .odt) named .zip: read, or named, as the document it is.
         return [summary._summarise(path, similar, known, batch)]
@@ -208,18 +208,22 @@ def summarise_archive(
 
 
 def _each(
-    opened: Archive, name: str, similar: bool, batch: summary._Sketches | None
+    opened: Archive, name: str, sha: str, similar: bool, batch: summary._Sketches | None
 ) -> list[summary.FileResult | str]:
     from govinfo_report.survey import _summary as summary
 
     results: list[summary.FileResult | str] = []
+    held = (name, sha)
     for member, data in opened.members():
         where = shown(f"{name}{summary.COLLECTION_SEPARATOR}{member}")
         if isinstance(data, str):
-            results.append(summary.unreadable(where, "", f"cannot read {where}: {data}"))
+            reason = f"cannot read {where}: {data}"
+            results.append(summary.unreadable(where, "", reason, container=held))
         else:
             suffix = Path(member).suffix
-            results.append(summary._summarise_bytes(where, data, similar, None, batch, suffix))
+            results.append(
+                summary._summarise_bytes(where, data, similar, None, batch, suffix, held)
+            )
     return results
 
 

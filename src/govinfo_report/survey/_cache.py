@@ -24,8 +24,8 @@ from govinfo_report.survey._columns import CACHE_NAME
 from govinfo_report.survey._json import text, tree
 from govinfo_report.survey._summary import Counts, FileResult
 
-_SCHEMA = 5  # 3: short findings stored uncompressed; 4: cells only of extra rows; 5: links
-# hold maybe_previous_file
+_SCHEMA = 6  # 3: short findings stored uncompressed; 4: cells only of extra rows; 5: links
+# hold maybe_previous_file; 6: files hold their container
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
@@ -46,9 +46,12 @@ CREATE TABLE IF NOT EXISTS files (
     x_findings BLOB NOT NULL,
     cells BLOB NOT NULL,
     tables TEXT NOT NULL,
-    sketch BLOB
+    sketch BLOB,
+    container TEXT NOT NULL,
+    container_sha256 TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS files_key ON files (agency_key, year, path);
+CREATE INDEX IF NOT EXISTS files_container ON files (container);
 CREATE TABLE IF NOT EXISTS parts (
     path TEXT NOT NULL,
     phase TEXT NOT NULL,
@@ -122,19 +125,31 @@ class Cache:
         self.db.close()
 
     def known(self, similar: bool) -> dict[str, str]:
-        """Path → SHA-256 of every stored file whose summary a run with ``similar`` can reuse."""
-        query = "SELECT path, sha256 FROM files WHERE similar >= ?"
-        return dict(self.db.execute(query, (int(similar),)))
+        """Path → SHA-256 of every stored file whose summary a run with ``similar`` can
+        reuse; for a file holding reports of their own (an archive, a collection), its
+        SHA-256 when every one of its reports' rows can be reused."""
+        query = "SELECT path, sha256 FROM files WHERE similar >= ? AND container = ''"
+        known = dict(self.db.execute(query, (int(similar),)))
+        held = (
+            "SELECT container, min(container_sha256) FROM files WHERE container != '' "
+            "GROUP BY container "
+            "HAVING min(similar) >= ? AND min(container_sha256) = max(container_sha256)"
+        )
+        known.update(self.db.execute(held, (int(similar),)))
+        return known
 
     def keep(self, path: str) -> None:
-        """Mark ``path``'s stored summary as part of this run (its content is unchanged)."""
-        self.db.execute("UPDATE files SET run = ? WHERE path = ?", (self.run, path))
+        """Mark ``path``'s stored summary as part of this run (its content is unchanged),
+        or those of the reports it holds."""
+        self.db.execute(
+            "UPDATE files SET run = ? WHERE path = ? OR container = ?", (self.run, path, path)
+        )
 
     def store(self, result: FileResult, similar: bool) -> None:
         """Store ``result`` as ``path``'s summary in this run."""
         self.db.execute(
             "INSERT OR REPLACE INTO files VALUES "
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 result.path,
                 result.sha256,
@@ -154,6 +169,7 @@ class Cache:
                 result.cells,
                 result.tables,
                 result.sketch,
+                *result.container,
             ),
         )
 

@@ -39,6 +39,10 @@ from govinfo_report.survey._findings_store import (
 from govinfo_report.survey._json import text
 from govinfo_report.survey._payload import encode_tables
 
+Container = tuple[str, str]
+"""(name, SHA-256) of the file that holds a report of its own (``("", "")``: none)."""
+_NONE: Container = ("", "")
+
 
 class FileResult(NamedTuple):
     """What phase 1 found in one file: plain data, small, picklable.
@@ -75,6 +79,9 @@ class FileResult(NamedTuple):
     sketch: bytes | None
     """The DUP.1 sketch of the text, pickled; None when similarity is not judged."""
     internal_error: bool = False
+    container: Container = ("", "")
+    """For a report inside a file (a zip archive's member, a collection's sheet): that
+    file's name and SHA-256, by which a re-run knows whether to read it again."""
 
 
 class _Sketches:
@@ -162,9 +169,10 @@ def summarise_all(
     path: str | Path, *, similar: bool = False, known: str = ""
 ) -> list[FileResult | str]:
     """:func:`summarise`, but a collection workbook (one department a sheet) gives one
-    result per department, its ``file`` being ``PATH#SHEET``; never raises for one file.
-    A collection is read again on every run (its departments are cached by sheet, not
-    by the file's content)."""
+    result per department, its ``file`` being ``PATH#SHEET``, and a zip archive one per
+    report in it (``ARCHIVE#MEMBER``); never raises for one file. ``known`` is then the
+    SHA-256 the collection or archive had when its rows were stored: unchanged, its
+    path is returned, as for a single report."""
     return _summarise_all(path, similar, known, None)
 
 
@@ -185,9 +193,9 @@ def _summarise_all(
     from govinfo_report.readers.xlsx import XlsxReader, is_collection
 
     sha = hashlib.sha256(data).hexdigest()
+    if known and sha == known:
+        return [name]  # unchanged: a report, or a collection (its sheets' rows are kept)
     if not is_collection(data):
-        if known and sha == known:
-            return [name]
         return [_summarise_bytes(name, data, similar, sha, batch, Path(path).suffix)]
     from govinfo_report.checks import check
 
@@ -196,16 +204,16 @@ def _summarise_all(
     except (GovinfoReportError, OSError, RecursionError, MemoryError) as exc:
         return [unreadable(name, sha, shown(_describe(exc)))]
     results: list[FileResult | str] = []
+    held = (name, sha)
     for sheet, (report, found) in sheets:
         where = f"{name}{COLLECTION_SEPARATOR}{sheet}"
         try:
             findings = (*found, *check(report))
-            results.append(_summary(where, sha, report, findings, similar, batch))
+            results.append(_summary(where, sha, report, findings, similar, batch, held))
         except Exception as exc:  # a bug of ours on one report must not stop a survey
             detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-            results.append(
-                unreadable(where, sha, f"internal error while checking: {detail}", internal=True)
-            )
+            reason = f"internal error while checking: {detail}"
+            results.append(unreadable(where, sha, reason, internal=True, container=held))
     return results
 
 
@@ -223,9 +231,10 @@ def _summarise_bytes(
     sha: str | None,
     batch: _Sketches | None,
     suffix: str,
+    container: Container = _NONE,
 ) -> FileResult:
     """``name``: the file as the outputs name it; ``suffix``: its name's, which guides
-    detection (a .json file is JSON)."""
+    detection (a .json file is JSON); ``container``: the file holding it, if any."""
     from govinfo_report.checks import check
     from govinfo_report.readers import read_report
 
@@ -237,15 +246,15 @@ def _summarise_bytes(
         stage = "checking"
         report = read.report
         findings = (*read.findings, *check(report))
-        return _summary(name, sha, report, findings, similar, batch)
+        return _summary(name, sha, report, findings, similar, batch, container)
     except ReportLoadError as exc:
-        return unreadable(name, sha, shown(str(exc)))
+        return unreadable(name, sha, shown(str(exc)), container=container)
     except (GovinfoReportError, OSError, RecursionError, MemoryError) as exc:
-        return unreadable(name, sha, shown(_describe(exc)))
+        return unreadable(name, sha, shown(_describe(exc)), container=container)
     except Exception as exc:  # a bug of ours on one file must not stop a survey
         detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
         reason = shown(f"internal error while {stage}: {detail}")
-        return unreadable(name, sha, reason, internal=True)
+        return unreadable(name, sha, reason, internal=True, container=container)
 
 
 def summarise_batch(
@@ -262,7 +271,9 @@ def summarise_batch(
     return results if batch is None else batch.fill(results)
 
 
-def unreadable(name: str, sha: str, reason: str, *, internal: bool = False) -> FileResult:
+def unreadable(
+    name: str, sha: str, reason: str, *, internal: bool = False, container: Container = _NONE
+) -> FileResult:
     """The result of a file that could not be read (or checked): why, and nothing else."""
     row = dict.fromkeys(columns.BASE_COLUMNS, "")
     row.update(file=name, sha256=sha, status="unreadable", reason=reason)
@@ -284,6 +295,7 @@ def unreadable(name: str, sha: str, reason: str, *, internal: bool = False) -> F
         tables="",
         sketch=None,
         internal_error=internal,
+        container=container,
     )
 
 
@@ -304,6 +316,7 @@ def _summary(
     findings: Sequence[Finding],
     similar: bool,
     batch: _Sketches | None = None,
+    container: Container = _NONE,
 ) -> FileResult:
     meta = report.metadata
     version = meta.format_version
@@ -364,6 +377,7 @@ def _summary(
         cells=extra_cells(name, tables),
         tables=encode_tables(report),
         sketch=sketch,
+        container=container,
     )
     return result if batch is None or not similar else batch.defer(result, report)
 
