@@ -14,15 +14,25 @@ whole process group is killed when it runs over), and a converted file over
 is read by :class:`~govinfo_report.readers.docx.DocxReader`, with all of that reader's
 limits. LibreOffice runs no macros when converting headless. Without ``soffice`` on the
 ``PATH`` the error names what to install.
+
+Starting LibreOffice costs most of a conversion (about 0.9 s of 1 s here), so a caller
+that reads many legacy documents converts them together first
+(:func:`converted_together`: one LibreOffice run for a batch, a quarter of the time
+each); what that run made is then taken by :func:`convert` instead of running
+LibreOffice again. A document the batch did not convert (the run failed or ran over
+the time limit, or wrote nothing for it) is converted alone, so its error is its own.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
 import shutil
 import signal
 import subprocess
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Final
 
@@ -82,6 +92,10 @@ def convert(data: bytes, source: str, suffix: str, target: str, what: str, hint:
         raise ReportReadError(
             f"{source} is {what}; reading it needs LibreOffice, which is not installed: {hint}"
         )
+    if _together:
+        made = _together.get((hashlib.sha256(data).hexdigest(), target))
+        if made is not None:
+            return made
     with tempfile.TemporaryDirectory(prefix="govinfo-doc-") as tmp:
         folder = Path(tmp)
         document = folder / f"report{suffix}"
@@ -109,8 +123,105 @@ def convert(data: bytes, source: str, suffix: str, target: str, what: str, hint:
         return converted.read_bytes()
 
 
-def _run(args: list[str], cwd: Path) -> str | None:
-    """Run LibreOffice in its own process group; what went wrong, or None."""
+BATCH_SECONDS: Final = 5.0
+"""Seconds a batch conversion may take per document, beyond :data:`CONVERT_TIMEOUT`
+(a document takes a fraction of a second once LibreOffice has started)."""
+
+MAX_BATCH_BYTES: Final = 256 * 1024 * 1024
+"""The documents converted together, and what they convert to, hold at most this many
+bytes in all (256 MiB); the rest convert alone when they are read."""
+
+_together: dict[tuple[str, str], bytes] = {}
+"""(SHA-256 of a document, target) → what a batch conversion made of it, while
+:func:`converted_together` is in force."""
+
+
+def conversion_target(data: bytes) -> tuple[str, str] | None:
+    """(the suffix LibreOffice is given, the target) for a legacy document
+    (``(".doc", "docx")``, ``(".rtf", "docx")``, ``(".xls", "xlsx")``), or None."""
+    from govinfo_report.readers.xls import is_workbook_binary
+
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
+        return ".rtf", "docx"
+    if is_word_binary(data):
+        return ".doc", "docx"
+    if is_workbook_binary(data):
+        return ".xls", "xlsx"
+    return None
+
+
+@contextlib.contextmanager
+def converted_together(documents: Iterable[bytes]) -> Iterator[int]:
+    """Convert the legacy ones of ``documents`` (Word, RTF, workbooks) in one LibreOffice
+    run per target; within the block, :func:`convert` of any of them returns what that
+    run made. Yields how many were converted. Without LibreOffice, or for fewer than
+    two, nothing is done here: each converts alone, when it is read; so for the
+    documents beyond :data:`MAX_BATCH_BYTES`."""
+    batches: dict[str, dict[str, tuple[bytes, str]]] = {}
+    wanted: dict[str, int] = {}  # conversions asked for by target, the same one twice too
+    total = 0
+    for data in documents:
+        kind = conversion_target(data)
+        if kind is not None and total + len(data) <= MAX_BATCH_BYTES:
+            total += len(data)
+            batches.setdefault(kind[1], {})[hashlib.sha256(data).hexdigest()] = data, kind[0]
+            wanted[kind[1]] = wanted.get(kind[1], 0) + 1
+    command = soffice()
+    added: list[tuple[str, str]] = []
+    try:
+        for target, batch in batches.items():
+            if command is not None and wanted[target] >= 2:
+                for digest, made in _convert_batch(command, batch, target).items():
+                    if (digest, target) not in _together:
+                        _together[digest, target] = made
+                        added.append((digest, target))
+        yield len(added)
+    finally:
+        for key in added:
+            _together.pop(key, None)
+
+
+def _convert_batch(
+    command: str, batch: dict[str, tuple[bytes, str]], target: str
+) -> dict[str, bytes]:
+    """SHA-256 → converted bytes of what one LibreOffice run converted of ``batch``
+    (SHA-256 → (data, suffix)); nothing when the run fails or runs over the time limit
+    (a file it wrote then may be cut short)."""
+    with tempfile.TemporaryDirectory(prefix="govinfo-doc-") as tmp:
+        folder = Path(tmp)
+        inputs = folder / "in"
+        inputs.mkdir()
+        names = {}
+        for k, (digest, (data, suffix)) in enumerate(batch.items()):
+            (inputs / f"{k:05d}{suffix}").write_bytes(data)
+            names[digest] = f"{k:05d}.{target}"
+        out = folder / "out"
+        args = [
+            command,
+            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            *("--convert-to", target, "--outdir", str(out)),
+            *sorted(str(p) for p in inputs.iterdir()),
+        ]
+        # Each document may take its time: a batch is stopped only well past that.
+        if _run(args, folder, CONVERT_TIMEOUT + BATCH_SECONDS * len(batch)) is not None:
+            return {}
+        made, total = {}, 0
+        for digest, name in names.items():
+            converted = out / name
+            size = converted.stat().st_size if converted.is_file() else MAX_SOURCE_BYTES + 1
+            if size <= MAX_SOURCE_BYTES and total + size <= MAX_BATCH_BYTES:
+                total += size
+                made[digest] = converted.read_bytes()
+        return made
+
+
+def _run(args: list[str], cwd: Path, timeout: float | None = None) -> str | None:
+    """Run LibreOffice in its own process group, stopped after ``timeout`` seconds
+    (default :data:`CONVERT_TIMEOUT`); what went wrong, or None."""
+    if timeout is None:
+        timeout = CONVERT_TIMEOUT
     env = {**os.environ, "HOME": str(cwd)}  # nothing written to the user's home
     try:
         process = subprocess.Popen(
@@ -125,11 +236,11 @@ def _run(args: list[str], cwd: Path) -> str | None:
     except OSError as exc:
         return f"cannot run {args[0]}: {exc.strerror or exc}"
     try:
-        output, _ = process.communicate(timeout=CONVERT_TIMEOUT)
+        output, _ = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.communicate()
-        return f"it took longer than {CONVERT_TIMEOUT:g} seconds"
+        return f"it took longer than {timeout:g} seconds"
     if process.returncode != 0:
         tail = output.decode("utf-8", "replace").strip()[-300:]
         return f"soffice exited with status {process.returncode}" + (f": {tail}" if tail else "")

@@ -262,12 +262,14 @@ def summarise_batch(
 ) -> list[FileResult | str]:
     """:func:`summarise` for each ``(path, known SHA-256)``: one task of a worker pool.
 
-    The DUP.1 sketches of the batch are made together at the end (the same sketches as
+    The DUP.1 sketches of the batch are made together at the end, and its legacy
+    documents (.doc, .xls) converted by one LibreOffice run at the start (the same as
     one file at a time, for a fraction of the cost)."""
+    from govinfo_report.survey._legacy import converted_first
+
     batch = _Sketches() if similar else None
-    results = [
-        result for path, known in tasks for result in _summarise_all(path, similar, known, batch)
-    ]
+    with converted_first(tasks):
+        results = [r for path, known in tasks for r in _summarise_all(path, similar, known, batch)]
     return results if batch is None else batch.fill(results)
 
 

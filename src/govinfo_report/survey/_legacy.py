@@ -1,0 +1,56 @@
+"""The legacy documents of a worker's batch (.doc, .wps, .rtf, .xls, .et) converted by
+one LibreOffice run before the batch is read.
+
+Each such document needs LibreOffice, and starting it costs most of a conversion: one
+run for a batch converts each in about a quarter of the time of a run of its own
+(:func:`govinfo_report.readers.doc.converted_together`). The documents are found by
+their suffix and read once more here (the conversion dwarfs a read); a file unchanged
+since the last run (its SHA-256 the known one) is left out, as it will not be read. A
+document the batch did not convert is converted alone when it is read, so what a
+survey reports of each file is what it would report of it alone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from govinfo_report._input import read_file
+from govinfo_report.readers import MAX_SOURCE_BYTES
+
+
+def _suffixes() -> frozenset[str]:
+    from govinfo_report.readers.doc import DocReader
+    from govinfo_report.readers.xls import XlsReader
+
+    return frozenset((*DocReader.suffixes, *XlsReader.suffixes))
+
+
+@contextlib.contextmanager
+def converted_first(tasks: Sequence[tuple[str, str]]) -> Iterator[int]:
+    """Within the block, the legacy documents of ``tasks`` (``(path, known SHA-256)``)
+    are read from one LibreOffice run's conversions; yields how many were converted."""
+    legacy = _suffixes()
+    documents: list[bytes] = []
+    for path, known in tasks:
+        if Path(path).suffix.lower() not in legacy:
+            continue
+        try:
+            data = read_file(Path(path), MAX_SOURCE_BYTES)
+        except OSError:
+            continue  # reading it says why
+        if len(data) > MAX_SOURCE_BYTES or (known and hashlib.sha256(data).hexdigest() == known):
+            continue
+        documents.append(data)
+    if len(documents) < 2:
+        yield 0
+        return
+    from govinfo_report.readers.doc import converted_together
+
+    with converted_together(documents) as converted:
+        yield converted
+
+
+__all__ = ["converted_first"]

@@ -1,0 +1,180 @@
+"""Legacy documents converted together: one LibreOffice run for a batch, each document
+read from it as from a run of its own, and any the batch misses converted alone.
+
+The fake ``soffice`` here "converts" by copying a DOCX written by our writer for every
+input it is given, and logs each run's inputs, so the runs are counted without
+LibreOffice; the tests marked ``needs_soffice`` run the real one.
+"""
+
+from __future__ import annotations
+
+import stat
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from govinfo_report import load, write_report
+from govinfo_report.readers import doc as doc_module
+from govinfo_report.readers import read_report
+from govinfo_report.survey import survey
+
+ROOT = Path(__file__).parents[2]
+DOC = ROOT / "tests" / "fixtures" / "doc" / "report_2021.doc"
+XLS = ROOT / "tests" / "fixtures" / "xls" / "report_2021.xls"
+EXAMPLE_2021 = ROOT / "examples" / "example_2021.yaml"
+needs_soffice = pytest.mark.skipif(
+    doc_module.soffice() is None, reason="LibreOffice (soffice) is not installed"
+)
+
+
+def fake_soffice(tmp_path: Path, *, fail_batches: bool = False, skip: str = "") -> Path:
+    """A soffice that copies ``tmp_path/made.docx`` to OUTDIR/STEM.docx for each input
+    (none for an input whose name holds ``skip``), logging one line of inputs per run;
+    with ``fail_batches``, a run given more than one input exits 1."""
+    write_report(load(EXAMPLE_2021), tmp_path / "made.docx")
+    script = tmp_path / "soffice"
+    script.write_text(
+        "#!/bin/sh\n"
+        'while [ "$1" != "--outdir" ]; do shift; done\n'
+        'out="$2"; shift 2\n'
+        f'echo "$#" >> "{tmp_path}/runs.log"\n'
+        + ('[ "$#" -gt 1 ] && exit 1\n' if fail_batches else "")
+        + 'mkdir -p "$out"\n'
+        'for f in "$@"; do\n'
+        '  base=$(basename "$f"); stem="${base%.*}"\n'
+        + (f'  case "$stem" in *{skip}*) continue;; esac\n' if skip else "")
+        + f'  cp "{tmp_path}/made.docx" "$out/$stem.docx"\n'
+        "done\n",
+        encoding="utf-8",
+    )
+    script.chmod(script.stat().st_mode | stat.S_IEXEC)
+    return script
+
+
+def runs(tmp_path: Path) -> list[int]:
+    """How many inputs each run of the fake was given."""
+    log = tmp_path / "runs.log"
+    return [int(line) for line in log.read_text().split()] if log.exists() else []
+
+
+def distinct_docs(n: int) -> list[bytes]:
+    """``n`` different legacy Word documents (the fixture, a byte of padding apart:
+    an OLE2 file's sectors are read by offset, so trailing bytes change nothing)."""
+    return [DOC.read_bytes() + bytes(k) for k in range(n)]
+
+
+def test_documents_converted_together_take_one_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    command = fake_soffice(tmp_path)
+    monkeypatch.setattr(doc_module, "soffice", lambda: str(command))
+    docs = distinct_docs(3)
+    direct = read_report(tmp_path / "made.docx")
+    with doc_module.converted_together(docs) as converted:
+        assert converted == 3
+        assert runs(tmp_path) == [3]
+        for data in docs:
+            assert read_report(data) == direct
+        assert runs(tmp_path) == [3]  # read from the batch: no run of their own
+    read_report(docs[0])
+    assert runs(tmp_path) == [3, 1]  # after the block, a conversion of its own again
+
+
+def test_a_failed_batch_leaves_each_to_convert_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    command = fake_soffice(tmp_path, fail_batches=True)
+    monkeypatch.setattr(doc_module, "soffice", lambda: str(command))
+    docs = distinct_docs(2)
+    with doc_module.converted_together(docs) as converted:
+        assert converted == 0
+        for data in docs:
+            assert read_report(data).report == load(EXAMPLE_2021)
+    assert runs(tmp_path) == [2, 1, 1]
+
+
+def test_a_document_the_batch_missed_is_converted_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    command = fake_soffice(tmp_path, skip="00001")  # the second input: no output
+    monkeypatch.setattr(doc_module, "soffice", lambda: str(command))
+    docs = distinct_docs(3)
+    with doc_module.converted_together(docs) as converted:
+        assert converted == 2
+        for data in docs:
+            assert read_report(data).report == load(EXAMPLE_2021)
+    assert runs(tmp_path) == [3, 1]
+
+
+def test_a_batch_holds_at_most_its_byte_budget(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    command = fake_soffice(tmp_path)
+    monkeypatch.setattr(doc_module, "soffice", lambda: str(command))
+    docs = distinct_docs(4)
+    monkeypatch.setattr(doc_module, "MAX_BATCH_BYTES", 2 * len(docs[-1]))
+    with doc_module.converted_together(docs) as converted:
+        assert converted == 2
+        assert runs(tmp_path) == [2]
+        for data in docs:
+            read_report(data)
+    assert runs(tmp_path) == [2, 1, 1]
+
+
+def test_one_document_or_none_legacy_is_not_batched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    command = fake_soffice(tmp_path)
+    monkeypatch.setattr(doc_module, "soffice", lambda: str(command))
+    with doc_module.converted_together([DOC.read_bytes(), b'{"metadata": {}}']) as converted:
+        assert converted == 0
+    assert runs(tmp_path) == []
+
+
+def test_without_libreoffice_nothing_is_batched(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(doc_module, "soffice", lambda: None)
+    with doc_module.converted_together(distinct_docs(2)) as converted:
+        assert converted == 0
+
+
+def test_a_survey_converts_a_batchs_legacy_documents_in_one_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    command = fake_soffice(tmp_path)
+    monkeypatch.setattr(doc_module, "soffice", lambda: str(command))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for k, data in enumerate(distinct_docs(8)):
+        (folder / f"局{k}.doc").write_bytes(data)
+    result = survey([folder], tmp_path / "out", jobs=1, similar=False)
+    assert (result.files, result.ok) == (8, 8)
+    assert runs(tmp_path) == [2, 2, 2, 2]  # one run a batch (a quarter of the files each)
+    # Unchanged on a re-run: not read, so not converted either.
+    assert survey([folder], tmp_path / "out", jobs=1, similar=False).read == 0
+    assert runs(tmp_path) == [2, 2, 2, 2]
+
+
+@needs_soffice
+def test_libreoffice_converts_a_batch_as_it_converts_each(tmp_path: Path) -> None:
+    report = load(EXAMPLE_2021)
+    write_report(report, tmp_path / "r.docx")
+    command = doc_module.soffice()
+    assert command is not None
+    subprocess.run(
+        [
+            command,
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            *("--convert-to", "rtf", "--outdir", str(tmp_path), str(tmp_path / "r.docx")),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    documents = [DOC.read_bytes(), (tmp_path / "r.rtf").read_bytes(), XLS.read_bytes()]
+    alone = [read_report(data) for data in documents]
+    with doc_module.converted_together([*documents, documents[0], documents[2]]) as converted:
+        assert converted == 3
+        together = [read_report(data) for data in documents]
+    assert together == alone
