@@ -89,7 +89,8 @@ def time_survey(
 ) -> tuple[float, Path]:
     """Median seconds of ``repeat`` surveys of ``corpus`` into folders under ``out``, and
     the last one's folder."""
-    from govinfo_report.survey import _legacy, survey
+    from govinfo_report import _legacy
+    from govinfo_report.survey import survey
 
     real = _legacy.converted_first
     seconds = []

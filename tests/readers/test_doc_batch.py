@@ -132,6 +132,14 @@ def test_one_document_or_none_legacy_is_not_batched(
     assert runs(tmp_path) == []
 
 
+def test_the_legacy_suffixes_are_the_doc_and_xls_readers() -> None:
+    from govinfo_report._legacy import LEGACY_SUFFIXES
+    from govinfo_report.readers.doc import DocReader
+    from govinfo_report.readers.xls import XlsReader
+
+    assert frozenset((*DocReader.suffixes, *XlsReader.suffixes)) == LEGACY_SUFFIXES
+
+
 def test_without_libreoffice_nothing_is_batched(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(doc_module, "soffice", lambda: None)
     with doc_module.converted_together(distinct_docs(2)) as converted:
@@ -153,6 +161,29 @@ def test_a_survey_converts_a_batchs_legacy_documents_in_one_run(
     # Unchanged on a re-run: not read, so not converted either.
     assert survey([folder], tmp_path / "out", jobs=1, similar=False).read == 0
     assert runs(tmp_path) == [2, 2, 2, 2]
+
+
+def test_validate_converts_the_legacy_documents_it_reads_at_a_time_in_one_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from govinfo_report.cli import run
+
+    command = fake_soffice(tmp_path)
+    monkeypatch.setattr(doc_module, "soffice", lambda: str(command))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for k, data in enumerate(distinct_docs(3)):
+        (folder / f"局{k}.doc").write_bytes(data)
+    (folder / "other.json").write_text("{", encoding="utf-8")
+    stdout, stderr = io.StringIO(), io.StringIO()
+    assert run(["validate", str(folder)], stdout, stderr) == 2  # other.json is broken
+    assert runs(tmp_path) == [3]
+    assert stdout.getvalue().count("无错误") == 3
+    # Another reader asked for: nothing converted beforehand.
+    assert run(["validate", "--from", "text", str(folder)], stdout, stderr) == 2
+    assert runs(tmp_path) == [3]
 
 
 @needs_soffice

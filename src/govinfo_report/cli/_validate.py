@@ -7,9 +7,10 @@ Plain lines, one JSON document (``--json``) or JSON Lines as each file is checke
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -103,6 +104,37 @@ class FileResult:
         return data
 
 
+_CHUNK = 16
+"""Files read at a time: their legacy documents (.doc, .xls) converted by one
+LibreOffice run (:mod:`govinfo_report._legacy`)."""
+
+
+def _chunks(
+    paths: Iterable[tuple[Path, str | None]],
+) -> Iterator[list[tuple[Path, str | None]]]:
+    chunk: list[tuple[Path, str | None]] = []
+    for item in paths:
+        chunk.append(item)
+        if len(chunk) == _CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _converted_first(
+    chunk: list[tuple[Path, str | None]], reader: str | None
+) -> contextlib.AbstractContextManager[int]:
+    """The legacy documents of ``chunk`` converted together, unless another reader than
+    the legacy ones is asked for; standard input is read alone."""
+    if reader not in (None, "doc", "xls"):
+        return contextlib.nullcontext(0)
+    from govinfo_report._legacy import converted_first
+
+    tasks = [(str(path), "") for path, unusable in chunk if unusable is None]
+    return converted_first([task for task in tasks if task[0] != "-"])
+
+
 def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     """``validate FILE...``: read and check every file, print the findings and a summary."""
     from govinfo_report.checks import check
@@ -116,26 +148,23 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     def shown(finding: Finding) -> bool:
         return finding.severity.rank <= threshold
 
-    results: list[FileResult] = []
-    for path, unusable in expand_paths(options.files):
+    def checked(path: Path, unusable: str | None) -> FileResult:
         # A name that is not UTF-8 (GBK) is said with its odd bytes as \xNN, as a survey
         # says it: JSON output stays UTF-8 that any parser takes.
         name = _shown(str(path))
         try:
             if unusable is not None:
-                result = FileResult(name, error=unusable)
-            else:
-                read = _common.read_input(path, options.reader)
-                if previous is not None and not options.force_previous:
-                    _same_agency(read.report, previous, options.previous)
-                findings = (
-                    *read.findings,
-                    *check(read.report, previous=previous, other_agency=True),
-                )
-                cells = _common.cell_counts(read.report)
-                result = FileResult.checked(name, findings, shown, cells)
+                return FileResult(name, error=unusable)
+            read = _common.read_input(path, options.reader)
+            if previous is not None and not options.force_previous:
+                _same_agency(read.report, previous, options.previous)
+            findings = (
+                *read.findings,
+                *check(read.report, previous=previous, other_agency=True),
+            )
+            return FileResult.checked(name, findings, shown, _common.cell_counts(read.report))
         except ReportLoadError as exc:
-            result = FileResult(
+            return FileResult(
                 name,
                 error=_shown(str(exc)),
                 problems=exc.problems,
@@ -143,17 +172,23 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
                 shown_error=_shown(exc.message(lang)),
             )
         except (GovinfoReportError, OSError, RecursionError, MemoryError) as exc:
-            result = FileResult(name, error=_shown(describe_error(exc, path)))
+            return FileResult(name, error=_shown(describe_error(exc, path)))
         except Exception as exc:  # a reader's bug must not stop a batch of thousands
-            result = FileResult(name, error=f"internal error: {exception_name(exc)}")
-        if options.json:
-            results.append(result)
-            continue
-        if options.jsonl:
-            stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
-        else:
-            _print_result(result, lang, options.explain, stdout, stderr)
-        results.append(result.summarised())
+            return FileResult(name, error=f"internal error: {exception_name(exc)}")
+
+    results: list[FileResult] = []
+    for chunk in _chunks(expand_paths(options.files)):
+        with _converted_first(chunk, options.reader):
+            for path, unusable in chunk:
+                result = checked(path, unusable)
+                if options.json:
+                    results.append(result)
+                    continue
+                if options.jsonl:
+                    stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+                else:
+                    _print_result(result, lang, options.explain, stdout, stderr)
+                results.append(result.summarised())
     code = _exit_code(results)
     if options.json:
         document = {

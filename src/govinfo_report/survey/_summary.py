@@ -265,7 +265,7 @@ def summarise_batch(
     The DUP.1 sketches of the batch are made together at the end, and its legacy
     documents (.doc, .xls) converted by one LibreOffice run at the start (the same as
     one file at a time, for a fraction of the cost)."""
-    from govinfo_report.survey._legacy import converted_first
+    from govinfo_report._legacy import converted_first
 
     batch = _Sketches() if similar else None
     with converted_first(tasks):

@@ -1,13 +1,14 @@
-"""The legacy documents of a worker's batch (.doc, .wps, .rtf, .xls, .et) converted by
-one LibreOffice run before the batch is read.
+"""The legacy documents (.doc, .wps, .rtf, .xls, .et) of a batch of files (a survey
+worker's, the files ``validate`` reads at a time) converted by one LibreOffice run
+before the batch is read.
 
 Each such document needs LibreOffice, and starting it costs most of a conversion: one
 run for a batch converts each in about a quarter of the time of a run of its own
 (:func:`govinfo_report.readers.doc.converted_together`). The documents are found by
 their suffix and read once more here (the conversion dwarfs a read); a file unchanged
 since the last run (its SHA-256 the known one) is left out, as it will not be read. A
-document the batch did not convert is converted alone when it is read, so what a
-survey reports of each file is what it would report of it alone.
+document the batch did not convert is converted alone when it is read, so what is
+reported of each file is what would be reported of it alone.
 """
 
 from __future__ import annotations
@@ -16,26 +17,25 @@ import contextlib
 import hashlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Final
 
 from govinfo_report._input import read_file
 from govinfo_report.readers import MAX_SOURCE_BYTES
 
-
-def _suffixes() -> frozenset[str]:
-    from govinfo_report.readers.doc import DocReader
-    from govinfo_report.readers.xls import XlsReader
-
-    return frozenset((*DocReader.suffixes, *XlsReader.suffixes))
+LEGACY_SUFFIXES: Final = frozenset(
+    (".doc", ".dot", ".rtf", ".wps", ".wpt", ".xls", ".xlt", ".et", ".ett")
+)
+"""The doc and xls readers' suffixes, named here so that a batch holding none imports
+neither reader (a test keeps them the readers')."""
 
 
 @contextlib.contextmanager
 def converted_first(tasks: Sequence[tuple[str, str]]) -> Iterator[int]:
     """Within the block, the legacy documents of ``tasks`` (``(path, known SHA-256)``)
     are read from one LibreOffice run's conversions; yields how many were converted."""
-    legacy = _suffixes()
     documents: list[bytes] = []
     for path, known in tasks:
-        if Path(path).suffix.lower() not in legacy:
+        if Path(path).suffix.lower() not in LEGACY_SUFFIXES:
             continue
         try:
             data = read_file(Path(path), MAX_SOURCE_BYTES)
@@ -53,4 +53,4 @@ def converted_first(tasks: Sequence[tuple[str, str]]) -> Iterator[int]:
         yield converted
 
 
-__all__ = ["converted_first"]
+__all__ = ["LEGACY_SUFFIXES", "converted_first"]
