@@ -155,3 +155,63 @@ def test_a_collection_saved_as_xls_is_imported_one_report_a_department(tmp_path:
     assert "imported 2 report(s) from" in stderr.getvalue()
     assert sorted(p.name for p in out.iterdir()) == sorted(f"{n}.yaml" for n in names)
     assert load(out / f"{names[0]}.yaml").metadata.agency == names[0]
+
+
+def test_a_web_page_saved_as_xls_is_surveyed_as_the_page(tmp_path: Path) -> None:
+    # Portals export tables as HTML named .xls; no LibreOffice is needed for it.
+    import csv
+
+    from govinfo_report.survey import survey
+
+    page = ROOT / "tests" / "fixtures" / "html" / "shanghai_2019.html"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "导出.xls").write_bytes(page.read_bytes())
+    result = survey([folder], tmp_path / "out", jobs=1, similar=False)
+    assert result.unreadable == 0
+    with (tmp_path / "out" / "reports.csv").open(encoding="utf-8-sig", newline="") as f:
+        [row] = list(csv.DictReader(f))
+    assert row["agency"] == read_report(page).report.metadata.agency
+
+
+@needs_soffice
+def test_a_collection_saved_as_xls_is_surveyed_one_row_a_department(tmp_path: Path) -> None:
+    import csv
+
+    from govinfo_report import blank_report
+    from govinfo_report.survey import survey
+    from govinfo_report.writers.xlsx import render_collection
+
+    names = ["安澜县甲局", "安澜县乙局"]
+    (tmp_path / "region.xlsx").write_bytes(render_collection(blank_report(year=2024), names))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _soffice_convert(tmp_path / "region.xlsx", "xls", folder)
+    (folder / "single.xls").write_bytes(XLS.read_bytes())
+    result = survey([folder], tmp_path / "out", jobs=1, similar=False)
+    assert (result.files, result.unreadable) == (3, 0)
+    with (tmp_path / "out" / "reports.csv").open(encoding="utf-8-sig", newline="") as f:
+        rows = {row["file"]: row for row in csv.DictReader(f)}
+    book = folder / "region.xls"
+    assert list(rows) == sorted([f"{book}#{n}" for n in names] + [str(folder / "single.xls")])
+    assert rows[f"{book}#{names[1]}"]["agency"] == names[1]
+    assert rows[str(folder / "single.xls")]["agency"] == load(EXAMPLE_2021).metadata.agency
+    assert survey([folder], tmp_path / "out", jobs=1, similar=False).read == 0
+
+
+def _soffice_convert(source: Path, target: str, folder: Path) -> None:
+    import subprocess
+
+    command = doc_module.soffice()
+    assert command is not None
+    subprocess.run(
+        [
+            command,
+            f"-env:UserInstallation={(source.parent / 'profile').as_uri()}",
+            "--headless",
+            *("--convert-to", target, "--outdir", str(folder), str(source)),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )

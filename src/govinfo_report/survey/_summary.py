@@ -184,37 +184,11 @@ def _summarise_all(
         from govinfo_report.survey._archive import summarise_archive
 
         return summarise_archive(path, similar, known, batch)
-    if suffix not in (".xlsx", ".xlsm"):
-        return [_summarise(path, similar, known, batch)]
-    name = shown(str(path))
-    data = _read(path, name)
-    if isinstance(data, FileResult):
-        return [data]
-    from govinfo_report.readers.xlsx import XlsxReader, is_collection
+    from govinfo_report.survey import _workbooks
 
-    sha = hashlib.sha256(data).hexdigest()
-    if known and sha == known:
-        return [name]  # unchanged: a report, or a collection (its sheets' rows are kept)
-    if not is_collection(data):
-        return [_summarise_bytes(name, data, similar, sha, batch, Path(path).suffix)]
-    from govinfo_report.checks import check
-
-    try:
-        sheets = XlsxReader().read_sheets(data, source=name)
-    except (GovinfoReportError, OSError, RecursionError, MemoryError) as exc:
-        return [unreadable(name, sha, shown(_describe(exc)))]
-    results: list[FileResult | str] = []
-    held = (name, sha)
-    for sheet, (report, found) in sheets:
-        where = f"{name}{COLLECTION_SEPARATOR}{sheet}"
-        try:
-            findings = (*found, *check(report))
-            results.append(_summary(where, sha, report, findings, similar, batch, held))
-        except Exception as exc:  # a bug of ours on one report must not stop a survey
-            detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-            reason = f"internal error while checking: {detail}"
-            results.append(unreadable(where, sha, reason, internal=True, container=held))
-    return results
+    if suffix in _workbooks.WORKBOOK_SUFFIXES or suffix in _workbooks.OLD_WORKBOOK_SUFFIXES:
+        return _workbooks.summarise_workbook(path, similar, known, batch)
+    return [_summarise(path, similar, known, batch)]
 
 
 def summarise_bytes(
