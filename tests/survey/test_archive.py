@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from fixtures.survey.corpus import write_named
-from govinfo_report.survey import _archive as archive
+from govinfo_report import _archive as archive
 from govinfo_report.survey import survey
 
 
@@ -160,7 +160,7 @@ def test_too_many_entries_are_not_opened(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(archive, "MAX_MEMBERS", 2)
     row = _one(tmp_path, _zip({f"{i}.json": b"{}" for i in range(3)}))
     assert row["reason"].endswith(
-        "holds 3 entries, over the 2 a survey opens: unpack it and survey the folder"
+        "holds 3 entries, over the 2 that are opened: unpack it and give the folder"
     )
 
 
