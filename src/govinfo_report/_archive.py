@@ -141,6 +141,10 @@ class Archive:
         self._zip.close()
         self._stream.close()
 
+    def holds_reports(self) -> bool:
+        """Whether any member is one a walk takes (none is inflated to tell)."""
+        return any(not i.is_dir() and _taken(member_name(i)) for i in self._infos)
+
     def members(self) -> Iterator[tuple[str, bytes | str]]:
         """Each member a walk takes as ``(member name, its bytes or why it cannot be
         read)``, in the archive's order."""

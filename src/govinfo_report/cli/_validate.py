@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -33,6 +34,7 @@ from govinfo_report.findings import Finding, Lang, Severity
 
 if TYPE_CHECKING:
     from govinfo_report.model import Report
+    from govinfo_report.readers import ReadResult
 
 
 @attrs.frozen
@@ -135,6 +137,43 @@ def _converted_first(
     return converted_first([task for task in tasks if task[0] != "-"])
 
 
+_ARCHIVE_SUFFIX = ".zip"
+""":data:`govinfo_report._archive.ARCHIVE_SUFFIX`, not imported for every validate (a
+test keeps them one)."""
+_Checked = Callable[[str, Callable[[], "ReadResult"], Path], "FileResult"]
+
+
+def _archive_results(path: Path, name: str, checked: _Checked) -> Iterator[FileResult] | None:
+    """The result of each report in the zip archive at ``path``, named
+    ``ARCHIVE#MEMBER`` (:mod:`govinfo_report._archive`), or the archive's own when it
+    cannot be opened or holds none; None when it is a document's package named .zip (a
+    .docx), to be read as the document it is."""
+    from govinfo_report._archive import NO_REPORT, SEPARATOR, Archive, ArchiveError
+
+    try:
+        opened = Archive(path, name)
+    except ArchiveError as exc:
+        return iter([FileResult(name, error=str(exc))])
+    if not opened.holds_reports():
+        opened.close()
+        return None if opened.document else iter([FileResult(name, error=NO_REPORT)])
+
+    def each() -> Iterator[FileResult]:
+        from govinfo_report.readers import read_report
+
+        with opened:
+            for member, data in opened.members():
+                where = _shown(f"{name}{SEPARATOR}{member}")
+                if isinstance(data, str):
+                    yield FileResult(where, error=f"cannot read {where}: {data}")
+                else:
+                    suffix = Path(member).suffix
+                    reading = functools.partial(read_report, data, name=where, suffix=suffix)
+                    yield checked(where, reading, path)
+
+    return each()
+
+
 def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     """``validate FILE...``: read and check every file, print the findings and a summary."""
     from govinfo_report.checks import check
@@ -148,14 +187,9 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     def shown(finding: Finding) -> bool:
         return finding.severity.rank <= threshold
 
-    def checked(path: Path, unusable: str | None) -> FileResult:
-        # A name that is not UTF-8 (GBK) is said with its odd bytes as \xNN, as a survey
-        # says it: JSON output stays UTF-8 that any parser takes.
-        name = _shown(str(path))
+    def checked(name: str, reading: Callable[[], ReadResult], path: Path) -> FileResult:
         try:
-            if unusable is not None:
-                return FileResult(name, error=unusable)
-            read = _common.read_input(path, options.reader)
+            read = reading()
             if previous is not None and not options.force_previous:
                 _same_agency(read.report, previous, options.previous)
             findings = (
@@ -176,19 +210,33 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         except Exception as exc:  # a reader's bug must not stop a batch of thousands
             return FileResult(name, error=f"internal error: {exception_name(exc)}")
 
+    def of_file(path: Path, unusable: str | None) -> Iterator[FileResult]:
+        # A name that is not UTF-8 (GBK) is said with its odd bytes as \xNN, as a survey
+        # says it: JSON output stays UTF-8 that any parser takes.
+        name = _shown(str(path))
+        if unusable is not None:
+            yield FileResult(name, error=unusable)
+            return
+        if options.reader is None and path.suffix.lower() == _ARCHIVE_SUFFIX:
+            bundle = _archive_results(path, name, checked)
+            if bundle is not None:
+                yield from bundle
+                return
+        yield checked(name, lambda: _common.read_input(path, options.reader), path)
+
     results: list[FileResult] = []
     for chunk in _chunks(expand_paths(options.files)):
         with _converted_first(chunk, options.reader):
             for path, unusable in chunk:
-                result = checked(path, unusable)
-                if options.json:
-                    results.append(result)
-                    continue
-                if options.jsonl:
-                    stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
-                else:
-                    _print_result(result, lang, options.explain, stdout, stderr)
-                results.append(result.summarised())
+                for result in of_file(path, unusable):
+                    if options.json:
+                        results.append(result)
+                        continue
+                    if options.jsonl:
+                        stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+                    else:
+                        _print_result(result, lang, options.explain, stdout, stderr)
+                    results.append(result.summarised())
     code = _exit_code(results)
     if options.json:
         document = {

@@ -42,8 +42,8 @@ _SAVE_XLSX = (
     "soffice --headless --convert-to xlsx FILE"
 )
 _UNPACK = (
-    "unpack it and read the reports in it (give the folder to survey or validate; survey "
-    "also reads the reports inside a .zip)"
+    "unpack it and read the reports in it (survey and validate read the reports inside a "
+    ".zip themselves)"
 )
 _OCR = (
     "an image has no text to read: OCR it first (for example tesseract -l chi_sim) and "
