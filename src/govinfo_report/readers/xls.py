@@ -8,8 +8,10 @@ as for a legacy Word document (:func:`govinfo_report.readers.doc.convert`: a pri
 profile in a temporary folder, a time limit, the converted file's size bounded;
 LibreOffice runs no macros headless): ``soffice --headless --convert-to xlsx``, and the
 workbook it writes is read by :class:`~govinfo_report.readers.xlsx.XlsxReader`, with
-all of that reader's limits and findings. A password-protected workbook is refused
-before conversion.
+all of that reader's limits and findings. A workbook encrypted the Office 2007 way (an
+``EncryptedPackage`` stream) is not taken: it is named as password-protected. One
+encrypted the Excel 97 way (inside its ``Workbook`` stream) is not told apart
+beforehand; LibreOffice cannot open it without the password.
 """
 
 from __future__ import annotations
