@@ -145,13 +145,23 @@ class Archive:
         """Whether any member is one a walk takes (none is inflated to tell)."""
         return any(not i.is_dir() and _taken(member_name(i)) for i in self._infos)
 
-    def members(self) -> Iterator[tuple[str, bytes | str]]:
+    def members(
+        self, suffixes: frozenset[str] | None = None, budget: int | None = None
+    ) -> Iterator[tuple[str, bytes | str]]:
         """Each member a walk takes as ``(member name, its bytes or why it cannot be
-        read)``, in the archive's order."""
+        read)``, in the archive's order; only those of ``suffixes`` (lower case) if
+        given, and with a ``budget``, only the readable ones whose bytes fit in it in
+        all (the rest passed over, not named)."""
         inflated = 0
         for info in self._infos:
             member = member_name(info)
             if info.is_dir() or not _taken(member):
+                continue
+            if suffixes is not None and Path(member).suffix.lower() not in suffixes:
+                continue
+            if budget is not None and (
+                info.flag_bits & _ENCRYPTED_FLAG or inflated + info.file_size > budget
+            ):
                 continue
             if info.flag_bits & _ENCRYPTED_FLAG:
                 yield member, "it is encrypted in the archive: unpack it with its password"

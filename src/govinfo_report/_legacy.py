@@ -17,10 +17,13 @@ import contextlib
 import hashlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from govinfo_report._input import read_file
 from govinfo_report.readers import MAX_SOURCE_BYTES
+
+if TYPE_CHECKING:
+    from govinfo_report._archive import Archive
 
 LEGACY_SUFFIXES: Final = frozenset(
     (".doc", ".dot", ".rtf", ".wps", ".wpt", ".xls", ".xlt", ".et", ".ett")
@@ -53,4 +56,23 @@ def converted_first(tasks: Sequence[tuple[str, str]]) -> Iterator[int]:
         yield converted
 
 
-__all__ = ["LEGACY_SUFFIXES", "converted_first"]
+@contextlib.contextmanager
+def converted_members(archive: Archive) -> Iterator[int]:
+    """Within the block, the legacy documents inside ``archive`` are read from one
+    LibreOffice run's conversions (those that fit in
+    :data:`~govinfo_report.readers.doc.MAX_BATCH_BYTES`); yields how many were."""
+    from govinfo_report.readers.doc import MAX_BATCH_BYTES, converted_together
+
+    documents = [
+        data
+        for _, data in archive.members(LEGACY_SUFFIXES, MAX_BATCH_BYTES)
+        if isinstance(data, bytes)
+    ]
+    if len(documents) < 2:
+        yield 0
+        return
+    with converted_together(documents) as converted:
+        yield converted
+
+
+__all__ = ["LEGACY_SUFFIXES", "converted_first", "converted_members"]

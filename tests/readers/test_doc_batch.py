@@ -209,3 +209,28 @@ def test_libreoffice_converts_a_batch_as_it_converts_each(tmp_path: Path) -> Non
         assert converted == 3
         together = [read_report(data) for data in documents]
     assert together == alone
+
+
+def test_the_legacy_documents_inside_an_archive_take_one_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+    import zipfile
+
+    from govinfo_report.cli import run
+
+    command = fake_soffice(tmp_path)
+    monkeypatch.setattr(doc_module, "soffice", lambda: str(command))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    with zipfile.ZipFile(folder / "各单位.zip", "w") as z:
+        for k, data in enumerate(distinct_docs(3)):
+            z.writestr(f"局{k}.doc", data)
+        z.writestr("说明.txt", "附件为各单位年报。")
+    result = survey([folder], tmp_path / "out", jobs=1, similar=False)
+    assert (result.files, result.ok) == (4, 3)  # the note is no report
+    assert runs(tmp_path) == [3]
+    stdout, stderr = io.StringIO(), io.StringIO()
+    assert run(["validate", str(folder / "各单位.zip")], stdout, stderr) == 2
+    assert stdout.getvalue().count("无错误") == 3
+    assert runs(tmp_path) == [3, 3]

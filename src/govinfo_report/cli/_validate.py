@@ -159,9 +159,10 @@ def _archive_results(path: Path, name: str, checked: _Checked) -> Iterator[FileR
         return None if opened.document else iter([FileResult(name, error=NO_REPORT)])
 
     def each() -> Iterator[FileResult]:
+        from govinfo_report._legacy import converted_members
         from govinfo_report.readers import read_report
 
-        with opened:
+        with opened, converted_members(opened):
             for member, data in opened.members():
                 where = _shown(f"{name}{SEPARATOR}{member}")
                 if isinstance(data, str):

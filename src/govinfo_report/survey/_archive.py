@@ -34,7 +34,10 @@ def summarise_archive(
         sha, document = opened.sha256, opened.document
         if known and sha == known:
             return [name]  # the same archive: its reports' rows (or its own) are kept
-        results = _each(opened, name, sha, similar, batch)
+        from govinfo_report._legacy import converted_members
+
+        with converted_members(opened):  # its .doc and .xls by one LibreOffice run
+            results = _each(opened, name, sha, similar, batch)
     if not results and document:
         # A .docx (or .ofd, .odt) named .zip: read, or named, as the document it is.
         return [summary._summarise(path, similar, known, batch)]
