@@ -234,3 +234,20 @@ def test_the_legacy_documents_inside_an_archive_take_one_run(
     assert run(["validate", str(folder / "各单位.zip")], stdout, stderr) == 2
     assert stdout.getvalue().count("无错误") == 3
     assert runs(tmp_path) == [3, 3]
+
+
+def test_a_batch_that_breaks_leaves_each_to_convert_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    command = fake_soffice(tmp_path)
+    monkeypatch.setattr(doc_module, "soffice", lambda: str(command))
+
+    def full_disk(*args: object) -> dict[str, bytes]:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(doc_module, "_convert_batch", full_disk)
+    docs = distinct_docs(2)
+    with doc_module.converted_together(docs) as converted:
+        assert converted == 0
+        assert read_report(docs[0]).report == load(EXAMPLE_2021)
+    assert runs(tmp_path) == [1]

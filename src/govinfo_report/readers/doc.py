@@ -171,7 +171,11 @@ def converted_together(documents: Iterable[bytes]) -> Iterator[int]:
     try:
         for target, batch in batches.items():
             if command is not None and wanted[target] >= 2:
-                for digest, made in _convert_batch(command, batch, target).items():
+                try:
+                    converted = _convert_batch(command, batch, target)
+                except Exception:  # an optimisation must never stop a read: each
+                    converted = {}  # document then converts alone, and says why
+                for digest, made in converted.items():
                     if (digest, target) not in _together:
                         _together[digest, target] = made
                         added.append((digest, target))
