@@ -251,3 +251,35 @@ def test_a_batch_that_breaks_leaves_each_to_convert_alone(
         assert converted == 0
         assert read_report(docs[0]).report == load(EXAMPLE_2021)
     assert runs(tmp_path) == [1]
+
+
+def test_a_batch_stalled_on_one_document_is_stopped_at_one_documents_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    # Given several inputs, the fake prints its first line and then hangs (a document
+    # LibreOffice never finishes); given one, it converts.
+    write_report(load(EXAMPLE_2021), tmp_path / "made.docx")
+    script = tmp_path / "soffice"
+    script.write_text(
+        "#!/bin/sh\n"
+        'while [ "$1" != "--outdir" ]; do shift; done\n'
+        'out="$2"; shift 2\n'
+        f'echo "$#" >> "{tmp_path}/runs.log"\n'
+        'if [ "$#" -gt 1 ]; then echo "convert $1"; sleep 60 & sleep 60; fi\n'
+        'mkdir -p "$out"; base=$(basename "$1")\n'
+        f'cp "{tmp_path}/made.docx" "$out/${{base%.*}}.docx"\n',
+        encoding="utf-8",
+    )
+    script.chmod(script.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setattr(doc_module, "soffice", lambda: str(script))
+    monkeypatch.setattr(doc_module, "CONVERT_TIMEOUT", 0.5)
+    docs = distinct_docs(4)  # the batch's own limit: 0.5 + 4 × 5 s
+    start = time.monotonic()
+    with doc_module.converted_together(docs) as converted:
+        assert converted == 0
+        assert time.monotonic() - start < 5  # stopped after 0.5 s without output
+        for data in docs:
+            assert read_report(data).report == load(EXAMPLE_2021)
+    assert runs(tmp_path) == [4, 1, 1, 1, 1]

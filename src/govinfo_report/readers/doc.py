@@ -28,10 +28,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import selectors
 import shutil
 import signal
 import subprocess
 import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Final
@@ -208,8 +210,10 @@ def _convert_batch(
             *("--convert-to", target, "--outdir", str(out)),
             *sorted(str(p) for p in inputs.iterdir()),
         ]
-        # Each document may take its time: a batch is stopped only well past that.
-        if _run(args, folder, CONVERT_TIMEOUT + BATCH_SECONDS * len(batch)) is not None:
+        # Stopped when one document takes as long as one alone may (it prints a line for
+        # each), or when the whole runs well past what the documents should take.
+        limit = CONVERT_TIMEOUT + BATCH_SECONDS * len(batch)
+        if _run(args, folder, limit, idle=CONVERT_TIMEOUT) is not None:
             return {}
         made, total = {}, 0
         for digest, name in names.items():
@@ -221,9 +225,12 @@ def _convert_batch(
         return made
 
 
-def _run(args: list[str], cwd: Path, timeout: float | None = None) -> str | None:
+def _run(
+    args: list[str], cwd: Path, timeout: float | None = None, idle: float | None = None
+) -> str | None:
     """Run LibreOffice in its own process group, stopped after ``timeout`` seconds
-    (default :data:`CONVERT_TIMEOUT`); what went wrong, or None."""
+    (default :data:`CONVERT_TIMEOUT`), or once it has printed nothing for ``idle``
+    seconds (it prints a line per document converted); what went wrong, or None."""
     if timeout is None:
         timeout = CONVERT_TIMEOUT
     env = {**os.environ, "HOME": str(cwd)}  # nothing written to the user's home
@@ -240,15 +247,52 @@ def _run(args: list[str], cwd: Path, timeout: float | None = None) -> str | None
     except OSError as exc:
         return f"cannot run {args[0]}: {exc.strerror or exc}"
     try:
-        output, _ = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.communicate()
-        return f"it took longer than {timeout:g} seconds"
+        output, problem = _communicate(process, timeout, idle)
+        if problem is not None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            return problem
+    finally:
+        assert process.stdout is not None
+        process.stdout.close()
     if process.returncode != 0:
         tail = output.decode("utf-8", "replace").strip()[-300:]
         return f"soffice exited with status {process.returncode}" + (f": {tail}" if tail else "")
     return None
+
+
+def _communicate(
+    process: subprocess.Popen[bytes], timeout: float, idle: float | None
+) -> tuple[bytes, str | None]:
+    """The end of what ``process`` printed (its last 4 KiB) once it has exited, or why it
+    was stopped: over ``timeout`` seconds in all, or ``idle`` seconds without a byte.
+    Its output is at its end only when every process of its group has closed it."""
+    assert process.stdout is not None
+    start = last = time.monotonic()
+    tail = b""
+    with selectors.DefaultSelector() as selector:
+        selector.register(process.stdout, selectors.EVENT_READ)
+        while True:
+            now = time.monotonic()
+            if now - start >= timeout:
+                return tail, f"it took longer than {timeout:g} seconds"
+            if idle is not None and now - last >= idle:
+                return tail, f"it printed nothing for {idle:g} seconds"
+            wait = timeout - (now - start)
+            if idle is not None:
+                wait = min(wait, idle - (now - last))
+            if not selector.select(wait):
+                continue
+            chunk = os.read(process.stdout.fileno(), 65536)
+            if not chunk:
+                break
+            last = time.monotonic()
+            tail = (tail + chunk)[-4096:]
+    try:
+        process.wait(timeout=max(0.0, timeout - (time.monotonic() - start)))
+    except subprocess.TimeoutExpired:
+        return tail, f"it took longer than {timeout:g} seconds"
+    return tail, None
 
 
 class DocReader:
