@@ -32,25 +32,38 @@ LEGACY_SUFFIXES: Final = frozenset(
 neither reader (a test keeps them the readers')."""
 
 
+def _no_libreoffice() -> bool:
+    from govinfo_report.readers.doc import soffice
+
+    return soffice() is None
+
+
 @contextlib.contextmanager
 def converted_first(tasks: Sequence[tuple[str, str]]) -> Iterator[int]:
     """Within the block, the legacy documents of ``tasks`` (``(path, known SHA-256)``)
     are read from one LibreOffice run's conversions; yields how many were converted."""
+    legacy = [(p, k) for p, k in tasks if Path(p).suffix.lower() in LEGACY_SUFFIXES]
+    if len(legacy) < 2 or _no_libreoffice():
+        yield 0  # nothing to batch, or nothing to batch with (each row says so)
+        return
+    from govinfo_report.readers.doc import MAX_BATCH_BYTES, converted_together
+
     documents: list[bytes] = []
-    for path, known in tasks:
-        if Path(path).suffix.lower() not in LEGACY_SUFFIXES:
-            continue
+    total = 0  # held at once: at most the batch's budget, however large the files
+    for path, known in legacy:
         try:
             data = read_file(Path(path), MAX_SOURCE_BYTES)
         except OSError:
             continue  # reading it says why
-        if len(data) > MAX_SOURCE_BYTES or (known and hashlib.sha256(data).hexdigest() == known):
+        if len(data) > MAX_SOURCE_BYTES or total + len(data) > MAX_BATCH_BYTES:
+            continue  # read, and converted, alone
+        if known and hashlib.sha256(data).hexdigest() == known:
             continue
         documents.append(data)
+        total += len(data)
     if len(documents) < 2:
         yield 0
         return
-    from govinfo_report.readers.doc import converted_together
 
     with converted_together(documents) as converted:
         yield converted

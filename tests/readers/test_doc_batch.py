@@ -283,3 +283,42 @@ def test_a_batch_stalled_on_one_document_is_stopped_at_one_documents_limit(
         for data in docs:
             assert read_report(data).report == load(EXAMPLE_2021)
     assert runs(tmp_path) == [4, 1, 1, 1, 1]
+
+
+def test_a_survey_batch_holds_at_most_its_byte_budget(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from govinfo_report import _legacy
+
+    command = fake_soffice(tmp_path)
+    monkeypatch.setattr(doc_module, "soffice", lambda: str(command))
+    docs = distinct_docs(4)
+    monkeypatch.setattr(doc_module, "MAX_BATCH_BYTES", 2 * len(docs[-1]))
+    given: list[int] = []  # how many documents are held for the batch at once
+    real = doc_module.converted_together
+
+    def counting(documents: list[bytes]) -> object:
+        given.append(len(documents))
+        return real(documents)
+
+    monkeypatch.setattr(doc_module, "converted_together", counting)
+    tasks = []
+    for k, data in enumerate(docs):
+        (tmp_path / f"{k}.doc").write_bytes(data)
+        tasks.append((str(tmp_path / f"{k}.doc"), ""))
+    with _legacy.converted_first(tasks) as converted:
+        assert converted == 2  # the first two; the others are read and converted alone
+    assert given == [2]  # not all four held in memory, however large
+    assert runs(tmp_path) == [2]
+
+
+def test_without_libreoffice_the_files_are_not_even_read_for_a_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from govinfo_report import _legacy
+
+    monkeypatch.setattr(doc_module, "soffice", lambda: None)
+    monkeypatch.setattr(_legacy, "read_file", lambda *a: pytest.fail("read"))
+    tasks = [(str(tmp_path / "a.doc"), ""), (str(tmp_path / "b.xls"), "")]
+    with _legacy.converted_first(tasks) as converted:
+        assert converted == 0
