@@ -64,10 +64,6 @@ def _filled(report: Report, source: Path, lang: Lang, stderr: IO[str]) -> Report
     return filled
 
 
-_WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
-_OLD_WORKBOOK_SUFFIXES = (".xls", ".xlt", ".et", ".ett")
-
-
 def _workbook(source: Path, reader: str | None) -> bytes | None:
     """The ``.xlsx`` bytes to read ``source`` from: an ``.xlsx`` that is a workbook of
     departments; an ``.xls`` or ``.et`` converted (once, whether it is one or not). None
@@ -76,12 +72,14 @@ def _workbook(source: Path, reader: str | None) -> bytes | None:
     suffix = source.suffix.lower()
     if str(source) == "-" or reader not in (None, "xlsx", "xls"):
         return None
-    if suffix not in _WORKBOOK_SUFFIXES + _OLD_WORKBOOK_SUFFIXES:
+    from govinfo_report.readers.xls import XlsReader, is_workbook_binary, to_xlsx
+    from govinfo_report.readers.xlsx import XlsxReader
+
+    if suffix not in (*XlsxReader.suffixes, *XlsReader.suffixes):
         return None
     from govinfo_report._input import read_file
     from govinfo_report.errors import ReportReadError
     from govinfo_report.readers import MAX_SOURCE_BYTES
-    from govinfo_report.readers.xls import is_workbook_binary, to_xlsx
 
     try:
         data = read_file(source, MAX_SOURCE_BYTES)
@@ -92,7 +90,7 @@ def _workbook(source: Path, reader: str | None) -> bytes | None:
             return to_xlsx(data, str(source))
         except ReportReadError:
             return None
-    if suffix in _WORKBOOK_SUFFIXES and reader != "xls" and _is_collection(data):
+    if suffix in XlsxReader.suffixes and reader != "xls" and _is_collection(data):
         return data
     return None
 

@@ -128,13 +128,12 @@ def _converted_first(
     chunk: list[tuple[Path, str | None]], reader: str | None
 ) -> contextlib.AbstractContextManager[int]:
     """The legacy documents of ``chunk`` converted together, unless another reader than
-    the legacy ones is asked for; standard input is read alone."""
+    the legacy ones is asked for (standard input, ``-``, has no legacy suffix)."""
     if reader not in (None, "doc", "xls"):
         return contextlib.nullcontext(0)
     from govinfo_report._legacy import converted_first
 
-    tasks = [(str(path), "") for path, unusable in chunk if unusable is None]
-    return converted_first([task for task in tasks if task[0] != "-"])
+    return converted_first([(str(path), "") for path, unusable in chunk if unusable is None])
 
 
 _ARCHIVE_SUFFIX = ".zip"

@@ -71,6 +71,23 @@ def is_word_binary(data: bytes) -> bool:
     }
 
 
+def is_rtf(data: bytes) -> bool:
+    """An RTF document (``{\\rtf``, after a byte-order mark or blank space)."""
+    return data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf")
+
+
+def _soffice_args(command: str, folder: Path, target: str, out: Path, *inputs: str) -> list[str]:
+    """LibreOffice converting ``inputs`` to ``target`` into ``out``, with a private
+    profile in ``folder`` (a running LibreOffice does not interfere)."""
+    return [
+        command,
+        f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+        "--headless",
+        "--norestore",
+        *("--convert-to", target, "--outdir", str(out), *inputs),
+    ]
+
+
 def convert_to_docx(data: bytes, source: str, suffix: str = ".doc") -> bytes:
     """``data`` converted to DOCX by LibreOffice.
 
@@ -103,14 +120,7 @@ def convert(data: bytes, source: str, suffix: str, target: str, what: str, hint:
         document = folder / f"report{suffix}"
         document.write_bytes(data)
         out = folder / "out"
-        args = [
-            command,
-            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-            "--headless",
-            "--norestore",
-            *("--convert-to", target, "--outdir", str(out), str(document)),
-        ]
-        problem = _run(args, folder)
+        problem = _run(_soffice_args(command, folder, target, out, str(document)), folder)
         converted = out / f"report.{target}"
         if problem is None and not converted.is_file():
             problem = "it wrote no document"
@@ -143,7 +153,7 @@ def conversion_target(data: bytes) -> tuple[str, str] | None:
     (``(".doc", "docx")``, ``(".rtf", "docx")``, ``(".xls", "xlsx")``), or None."""
     from govinfo_report.readers.xls import is_workbook_binary
 
-    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
+    if is_rtf(data):
         return ".rtf", "docx"
     if is_word_binary(data):
         return ".doc", "docx"
@@ -202,14 +212,8 @@ def _convert_batch(
             (inputs / f"{k:05d}{suffix}").write_bytes(data)
             names[digest] = f"{k:05d}.{target}"
         out = folder / "out"
-        args = [
-            command,
-            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-            "--headless",
-            "--norestore",
-            *("--convert-to", target, "--outdir", str(out)),
-            *sorted(str(p) for p in inputs.iterdir()),
-        ]
+        files = sorted(str(p) for p in inputs.iterdir())
+        args = _soffice_args(command, folder, target, out, *files)
         # Stopped when one document takes as long as one alone may (it prints a line for
         # each), or when the whole runs well past what the documents should take.
         limit = CONVERT_TIMEOUT + BATCH_SECONDS * len(batch)
@@ -303,7 +307,7 @@ class DocReader:
 
     def sniff(self, data: bytes) -> bool:
         """An OLE2 Word document, or RTF (``{\\rtf``)."""
-        return is_word_binary(data) or data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf")
+        return is_word_binary(data) or is_rtf(data)
 
     def read(self, data: bytes, *, source: str = "<bytes>") -> ReadResult:
         """The report in a .doc (or RTF) document, read as the DOCX LibreOffice makes of it.
@@ -314,7 +318,7 @@ class DocReader:
         """
         from govinfo_report.readers.docx import DocxReader
 
-        rtf = data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf")
+        rtf = is_rtf(data)
         if not rtf and not is_word_binary(data):
             raise ReportReadError(
                 f"{source} is not a Word document (.doc, or a WPS 文字 .wps): no OLE2 "

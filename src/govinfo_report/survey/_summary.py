@@ -79,7 +79,7 @@ class FileResult(NamedTuple):
     sketch: bytes | None
     """The DUP.1 sketch of the text, pickled; None when similarity is not judged."""
     internal_error: bool = False
-    container: Container = ("", "")
+    container: Container = _NONE
     """For a report inside a file (a zip archive's member, a collection's sheet): that
     file's name and SHA-256, by which a re-run knows whether to read it again."""
 
