@@ -9,7 +9,6 @@ LibreOffice; the tests marked ``needs_soffice`` run the real one.
 from __future__ import annotations
 
 import stat
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -18,14 +17,12 @@ from govinfo_report import load, write_report
 from govinfo_report.readers import doc as doc_module
 from govinfo_report.readers import read_report
 from govinfo_report.survey import survey
+from readers.test_doc_reader import needs_soffice, soffice_convert
 
 ROOT = Path(__file__).parents[2]
 DOC = ROOT / "tests" / "fixtures" / "doc" / "report_2021.doc"
 XLS = ROOT / "tests" / "fixtures" / "xls" / "report_2021.xls"
 EXAMPLE_2021 = ROOT / "examples" / "example_2021.yaml"
-needs_soffice = pytest.mark.skipif(
-    doc_module.soffice() is None, reason="LibreOffice (soffice) is not installed"
-)
 
 
 def fake_soffice(tmp_path: Path, *, fail_batches: bool = False, skip: str = "") -> Path:
@@ -52,6 +49,14 @@ def fake_soffice(tmp_path: Path, *, fail_batches: bool = False, skip: str = "") 
     return script
 
 
+def use_fake_soffice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, fail_batches: bool = False, skip: str = ""
+) -> None:
+    """:func:`fake_soffice`, made the one the doc reader runs."""
+    command = fake_soffice(tmp_path, fail_batches=fail_batches, skip=skip)
+    monkeypatch.setattr(doc_module, "soffice", lambda: str(command))
+
+
 def runs(tmp_path: Path) -> list[int]:
     """How many inputs each run of the fake was given."""
     log = tmp_path / "runs.log"
@@ -67,8 +72,7 @@ def distinct_docs(n: int) -> list[bytes]:
 def test_documents_converted_together_take_one_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    command = fake_soffice(tmp_path)
-    monkeypatch.setattr(doc_module, "soffice", lambda: str(command))
+    use_fake_soffice(tmp_path, monkeypatch)
     docs = distinct_docs(3)
     direct = read_report(tmp_path / "made.docx")
     with doc_module.converted_together(docs) as converted:
@@ -84,8 +88,7 @@ def test_documents_converted_together_take_one_run(
 def test_a_failed_batch_leaves_each_to_convert_alone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    command = fake_soffice(tmp_path, fail_batches=True)
-    monkeypatch.setattr(doc_module, "soffice", lambda: str(command))
+    use_fake_soffice(tmp_path, monkeypatch, fail_batches=True)
     docs = distinct_docs(2)
     with doc_module.converted_together(docs) as converted:
         assert converted == 0
@@ -97,8 +100,7 @@ def test_a_failed_batch_leaves_each_to_convert_alone(
 def test_a_document_the_batch_missed_is_converted_alone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    command = fake_soffice(tmp_path, skip="00001")  # the second input: no output
-    monkeypatch.setattr(doc_module, "soffice", lambda: str(command))
+    use_fake_soffice(tmp_path, monkeypatch, skip="00001")  # the second input: no output
     docs = distinct_docs(3)
     with doc_module.converted_together(docs) as converted:
         assert converted == 2
@@ -110,8 +112,7 @@ def test_a_document_the_batch_missed_is_converted_alone(
 def test_a_batch_holds_at_most_its_byte_budget(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    command = fake_soffice(tmp_path)
-    monkeypatch.setattr(doc_module, "soffice", lambda: str(command))
+    use_fake_soffice(tmp_path, monkeypatch)
     docs = distinct_docs(4)
     monkeypatch.setattr(doc_module, "MAX_BATCH_BYTES", 2 * len(docs[-1]))
     with doc_module.converted_together(docs) as converted:
@@ -125,8 +126,7 @@ def test_a_batch_holds_at_most_its_byte_budget(
 def test_one_document_or_none_legacy_is_not_batched(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    command = fake_soffice(tmp_path)
-    monkeypatch.setattr(doc_module, "soffice", lambda: str(command))
+    use_fake_soffice(tmp_path, monkeypatch)
     with doc_module.converted_together([DOC.read_bytes(), b'{"metadata": {}}']) as converted:
         assert converted == 0
     assert runs(tmp_path) == []
@@ -138,6 +138,12 @@ def test_the_legacy_suffixes_are_the_doc_and_xls_readers() -> None:
     from govinfo_report.readers.xls import XlsReader
 
     assert frozenset((*DocReader.suffixes, *XlsReader.suffixes)) == LEGACY_SUFFIXES
+    # And the survey's, named there so that a JSON survey imports no workbook reader.
+    from govinfo_report.readers.xlsx import XlsxReader
+    from govinfo_report.survey import _workbooks
+
+    assert frozenset(XlsReader.suffixes) == _workbooks.OLD_WORKBOOK_SUFFIXES
+    assert frozenset(XlsxReader.suffixes) == _workbooks.WORKBOOK_SUFFIXES
 
 
 def test_without_libreoffice_nothing_is_batched(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -149,8 +155,7 @@ def test_without_libreoffice_nothing_is_batched(monkeypatch: pytest.MonkeyPatch)
 def test_a_survey_converts_a_batchs_legacy_documents_in_one_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    command = fake_soffice(tmp_path)
-    monkeypatch.setattr(doc_module, "soffice", lambda: str(command))
+    use_fake_soffice(tmp_path, monkeypatch)
     folder = tmp_path / "in"
     folder.mkdir()
     for k, data in enumerate(distinct_docs(8)):
@@ -170,8 +175,7 @@ def test_validate_converts_the_legacy_documents_it_reads_at_a_time_in_one_run(
 
     from govinfo_report.cli import run
 
-    command = fake_soffice(tmp_path)
-    monkeypatch.setattr(doc_module, "soffice", lambda: str(command))
+    use_fake_soffice(tmp_path, monkeypatch)
     folder = tmp_path / "in"
     folder.mkdir()
     for k, data in enumerate(distinct_docs(3)):
@@ -188,21 +192,8 @@ def test_validate_converts_the_legacy_documents_it_reads_at_a_time_in_one_run(
 
 @needs_soffice
 def test_libreoffice_converts_a_batch_as_it_converts_each(tmp_path: Path) -> None:
-    report = load(EXAMPLE_2021)
-    write_report(report, tmp_path / "r.docx")
-    command = doc_module.soffice()
-    assert command is not None
-    subprocess.run(
-        [
-            command,
-            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-            "--headless",
-            *("--convert-to", "rtf", "--outdir", str(tmp_path), str(tmp_path / "r.docx")),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+    write_report(load(EXAMPLE_2021), tmp_path / "r.docx")
+    soffice_convert(tmp_path / "r.docx", "rtf", tmp_path)
     documents = [DOC.read_bytes(), (tmp_path / "r.rtf").read_bytes(), XLS.read_bytes()]
     alone = [read_report(data) for data in documents]
     with doc_module.converted_together([*documents, documents[0], documents[2]]) as converted:
@@ -219,8 +210,7 @@ def test_the_legacy_documents_inside_an_archive_take_one_run(
 
     from govinfo_report.cli import run
 
-    command = fake_soffice(tmp_path)
-    monkeypatch.setattr(doc_module, "soffice", lambda: str(command))
+    use_fake_soffice(tmp_path, monkeypatch)
     folder = tmp_path / "in"
     folder.mkdir()
     with zipfile.ZipFile(folder / "各单位.zip", "w") as z:
@@ -239,8 +229,7 @@ def test_the_legacy_documents_inside_an_archive_take_one_run(
 def test_a_batch_that_breaks_leaves_each_to_convert_alone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    command = fake_soffice(tmp_path)
-    monkeypatch.setattr(doc_module, "soffice", lambda: str(command))
+    use_fake_soffice(tmp_path, monkeypatch)
 
     def full_disk(*args: object) -> dict[str, bytes]:
         raise OSError(28, "No space left on device")
@@ -290,8 +279,7 @@ def test_a_survey_batch_holds_at_most_its_byte_budget(
 ) -> None:
     from govinfo_report import _legacy
 
-    command = fake_soffice(tmp_path)
-    monkeypatch.setattr(doc_module, "soffice", lambda: str(command))
+    use_fake_soffice(tmp_path, monkeypatch)
     docs = distinct_docs(4)
     monkeypatch.setattr(doc_module, "MAX_BATCH_BYTES", 2 * len(docs[-1]))
     given: list[int] = []  # how many documents are held for the batch at once

@@ -45,6 +45,26 @@ def ole2(*streams: str) -> bytes:
     return header + entries.ljust(512, b"\x00")
 
 
+def soffice_convert(source: Path, target: str, folder: Path) -> None:
+    """``source`` saved as ``target`` (``doc``, ``rtf``, ``xls``) into ``folder`` by the
+    real LibreOffice, with a profile of its own beside ``source``."""
+    import subprocess
+
+    command = doc_module.soffice()
+    assert command is not None
+    subprocess.run(
+        [
+            command,
+            f"-env:UserInstallation={(source.parent / 'profile').as_uri()}",
+            "--headless",
+            *("--convert-to", target, "--outdir", str(folder), str(source)),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+
+
 def zipped(*names: str) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as z:
@@ -218,23 +238,9 @@ def test_a_wps_file_in_a_folder_is_read_as_its_doc_is(tmp_path: Path) -> None:
 @needs_soffice
 @pytest.mark.parametrize("target", ["doc", "rtf"])
 def test_a_doc_made_from_our_docx_reads_back(tmp_path: Path, target: str) -> None:
-    import subprocess
-
     report = load(EXAMPLE_2019)
     write_report(report, tmp_path / "r.docx")
-    command = doc_module.soffice()
-    assert command is not None
-    subprocess.run(
-        [
-            command,
-            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-            "--headless",
-            *("--convert-to", target, "--outdir", str(tmp_path), str(tmp_path / "r.docx")),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+    soffice_convert(tmp_path / "r.docx", target, tmp_path)
     direct = read_report(tmp_path / "r.docx")
     assert detect((tmp_path / f"r.{target}").read_bytes()).name == "doc"
     assert read_report(tmp_path / f"r.{target}") == direct

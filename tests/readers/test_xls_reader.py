@@ -19,14 +19,11 @@ from govinfo_report.errors import ReportReadError
 from govinfo_report.readers import detect, read_report
 from govinfo_report.readers import doc as doc_module
 from govinfo_report.readers._unsupported import ole2_streams, unsupported
-from readers.test_doc_reader import ole2
+from readers.test_doc_reader import needs_soffice, ole2, soffice_convert
 
 ROOT = Path(__file__).parents[2]
 XLS = ROOT / "tests" / "fixtures" / "xls" / "report_2021.xls"
 EXAMPLE_2021 = ROOT / "examples" / "example_2021.yaml"
-needs_soffice = pytest.mark.skipif(
-    doc_module.soffice() is None, reason="LibreOffice (soffice) is not installed"
-)
 
 
 def test_the_xls_fixture_is_detected_by_content_and_by_suffix() -> None:
@@ -128,26 +125,12 @@ def test_a_workbook_whose_directory_is_cut_off_is_called_damaged(tmp_path: Path)
 
 @needs_soffice
 def test_a_collection_saved_as_xls_is_imported_one_report_a_department(tmp_path: Path) -> None:
-    import subprocess
-
     from govinfo_report import blank_report
     from govinfo_report.writers.xlsx import render_collection
 
     names = ["安澜县甲局", "安澜县乙局"]
     (tmp_path / "region.xlsx").write_bytes(render_collection(blank_report(year=2024), names))
-    command = doc_module.soffice()
-    assert command is not None
-    subprocess.run(
-        [
-            command,
-            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-            "--headless",
-            *("--convert-to", "xls", "--outdir", str(tmp_path), str(tmp_path / "region.xlsx")),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+    soffice_convert(tmp_path / "region.xlsx", "xls", tmp_path)
     stdout, stderr = io.StringIO(), io.StringIO()
     out = tmp_path / "out"
     code = run(["import", str(tmp_path / "region.xls"), "-o", str(out)], stdout, stderr)
@@ -186,7 +169,7 @@ def test_a_collection_saved_as_xls_is_surveyed_one_row_a_department(tmp_path: Pa
     (tmp_path / "region.xlsx").write_bytes(render_collection(blank_report(year=2024), names))
     folder = tmp_path / "in"
     folder.mkdir()
-    _soffice_convert(tmp_path / "region.xlsx", "xls", folder)
+    soffice_convert(tmp_path / "region.xlsx", "xls", folder)
     (folder / "single.xls").write_bytes(XLS.read_bytes())
     result = survey([folder], tmp_path / "out", jobs=1, similar=False)
     assert (result.files, result.unreadable) == (3, 0)
@@ -197,21 +180,3 @@ def test_a_collection_saved_as_xls_is_surveyed_one_row_a_department(tmp_path: Pa
     assert rows[f"{book}#{names[1]}"]["agency"] == names[1]
     assert rows[str(folder / "single.xls")]["agency"] == load(EXAMPLE_2021).metadata.agency
     assert survey([folder], tmp_path / "out", jobs=1, similar=False).read == 0
-
-
-def _soffice_convert(source: Path, target: str, folder: Path) -> None:
-    import subprocess
-
-    command = doc_module.soffice()
-    assert command is not None
-    subprocess.run(
-        [
-            command,
-            f"-env:UserInstallation={(source.parent / 'profile').as_uri()}",
-            "--headless",
-            *("--convert-to", target, "--outdir", str(folder), str(source)),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
