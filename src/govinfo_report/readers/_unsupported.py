@@ -8,7 +8,9 @@ documents or archives (not images): a folder walk takes them, so that a survey c
 and names them rather than passing over them. Signatures are
 checked on the raw bytes only: the zip members' names (stored uncompressed in the zip
 headers) and the stream names of an OLE2 compound file's directory (:func:`ole2_streams`),
-never by decompressing or parsing the document.
+never by decompressing or parsing the document; for a Word 97-2003 document or an Excel
+97-2003 workbook, the start of its stream too, which says whether it is encrypted with a
+password (:mod:`._ole2`).
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ from typing import Final
 
 import attrs
 
-OLE2_SIGNATURE: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-"""The first eight bytes of an OLE2 compound file (.doc, .xls, .ppt, .wps, .et)."""
+from govinfo_report.readers._ole2 import SIGNATURE as OLE2_SIGNATURE
+from govinfo_report.readers._ole2 import password_protected
 
 _READABLE = (
     "docx, doc, wps, xlsx, xls, et, pdf (with a text layer), html, mht, markdown, text "
@@ -32,7 +34,8 @@ class _Kind:
     what: str
     advice: str
     readable: bool = False
-    """A kind a reader reads, named here only when the document is damaged."""
+    """A kind a reader reads, named here only when a document of it cannot be read:
+    damaged, or locked with a password (the message then says nothing of support)."""
 
 
 _OTHER = f"read the report itself in one of: {_READABLE}"
@@ -63,7 +66,19 @@ _KINDS: dict[str, _Kind] = {
     "ods": _Kind("an OpenDocument spreadsheet (.ods)", _SAVE_XLSX),
     "odp": _Kind("an OpenDocument presentation (.odp)", _OTHER),
     "encrypted": _Kind(
-        "a password-protected Office document", "save an unprotected copy and read that"
+        "a password-protected Office document",
+        "save an unprotected copy and read that",
+        readable=True,
+    ),
+    "encrypted_word": _Kind(
+        "a password-protected Word 97-2003 document (.doc, .wps)",
+        "open it with its password in Word or WPS, save an unprotected copy and read that",
+        readable=True,
+    ),
+    "encrypted_book": _Kind(
+        "a password-protected Excel 97-2003 workbook (.xls, .et)",
+        "open it with its password in Excel or WPS, save an unprotected copy and read that",
+        readable=True,
     ),
     "ole2": _Kind("an old Office compound file that is no Word document", _OTHER),
     "ole2_book": _Kind(
@@ -149,6 +164,9 @@ def _by_signature(data: bytes, suffix: str) -> str | None:
         streams = ole2_streams(data)
         if "EncryptedPackage" in streams:
             return "encrypted"
+        protected = password_protected(data)
+        if protected is not None:
+            return "encrypted_word" if protected == "word" else "encrypted_book"
         if "PowerPoint Document" in streams:
             return "dps" if suffix == ".dps" else "ppt"
         if streams & {"WordDocument", "Workbook", "Book"}:

@@ -39,8 +39,10 @@ from pathlib import Path
 from typing import Final
 
 from govinfo_report.errors import ReportReadError
+from govinfo_report.readers._ole2 import SIGNATURE as OLE2_SIGNATURE
+from govinfo_report.readers._ole2 import password_protected
 from govinfo_report.readers._registry import MAX_SOURCE_BYTES, ReadResult
-from govinfo_report.readers._unsupported import OLE2_SIGNATURE, ole2_streams
+from govinfo_report.readers._unsupported import ole2_streams, unsupported
 
 CONVERT_TIMEOUT: Final = 120.0
 """Seconds LibreOffice may take to convert one document (its first start in a fresh
@@ -59,16 +61,16 @@ def soffice() -> str | None:
 
 
 def is_word_binary(data: bytes) -> bool:
-    """An OLE2 compound file holding a Word document (not a workbook or presentation)."""
+    """An OLE2 compound file holding a Word document (not a workbook or presentation),
+    not encrypted with a password."""
     if not data.startswith(OLE2_SIGNATURE):
         return False
     streams = ole2_streams(data)
-    return "WordDocument" in streams and not streams & {
-        "Workbook",
-        "Book",
-        "PowerPoint Document",
-        "EncryptedPackage",
-    }
+    return (
+        "WordDocument" in streams
+        and not streams & {"Workbook", "Book", "PowerPoint Document", "EncryptedPackage"}
+        and password_protected(data) is None
+    )
 
 
 def is_rtf(data: bytes) -> bool:
@@ -320,6 +322,8 @@ class DocReader:
 
         rtf = is_rtf(data)
         if not rtf and not is_word_binary(data):
+            if password_protected(data) is not None:
+                raise ReportReadError(f"{source}: {unsupported(data, '.doc')}")
             raise ReportReadError(
                 f"{source} is not a Word document (.doc, or a WPS 文字 .wps): no OLE2 "
                 "WordDocument stream"

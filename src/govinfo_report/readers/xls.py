@@ -8,10 +8,10 @@ as for a legacy Word document (:func:`govinfo_report.readers.doc.convert`: a pri
 profile in a temporary folder, a time limit, the converted file's size bounded;
 LibreOffice runs no macros headless): ``soffice --headless --convert-to xlsx``, and the
 workbook it writes is read by :class:`~govinfo_report.readers.xlsx.XlsxReader`, with
-all of that reader's limits and findings. A workbook encrypted the Office 2007 way (an
-``EncryptedPackage`` stream) is not taken: it is named as password-protected. One
-encrypted the Excel 97 way (inside its ``Workbook`` stream) is not told apart
-beforehand; LibreOffice cannot open it without the password.
+all of that reader's limits and findings. A workbook encrypted with a password is not taken,
+the Office 2007 way (an ``EncryptedPackage`` stream) or the Excel 97 way (a ``FILEPASS``
+record in its ``Workbook`` stream, :mod:`._ole2`): it is named as password-protected,
+and LibreOffice, which cannot open it without the password, is not run.
 """
 
 from __future__ import annotations
@@ -19,8 +19,10 @@ from __future__ import annotations
 from typing import Final
 
 from govinfo_report.errors import ReportReadError
+from govinfo_report.readers._ole2 import SIGNATURE as OLE2_SIGNATURE
+from govinfo_report.readers._ole2 import password_protected
 from govinfo_report.readers._registry import ReadResult
-from govinfo_report.readers._unsupported import OLE2_SIGNATURE, ole2_streams
+from govinfo_report.readers._unsupported import ole2_streams, unsupported
 
 INSTALL_HINT: Final = (
     "install it (Debian/Ubuntu: apt-get install libreoffice-calc; "
@@ -34,7 +36,11 @@ def is_workbook_binary(data: bytes) -> bool:
     if not data.startswith(OLE2_SIGNATURE):
         return False
     streams = ole2_streams(data)
-    return bool(streams & {"Workbook", "Book"}) and "EncryptedPackage" not in streams
+    return (
+        bool(streams & {"Workbook", "Book"})
+        and "EncryptedPackage" not in streams
+        and password_protected(data) is None
+    )
 
 
 class XlsReader:
@@ -69,6 +75,8 @@ def to_xlsx(data: bytes, source: str = "<bytes>") -> bytes:
     from govinfo_report.readers.doc import convert
 
     if not is_workbook_binary(data):
+        if password_protected(data) is not None:
+            raise ReportReadError(f"{source}: {unsupported(data, '.xls')}")
         raise ReportReadError(
             f"{source} is not an Excel 97-2003 or WPS 表格 workbook: no OLE2 Workbook stream"
         )
