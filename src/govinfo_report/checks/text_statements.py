@@ -138,7 +138,12 @@ def statements(spec: FormatSpec) -> tuple[Statement, ...]:
             quantity=received,
             including_carried_over=received_all,
         ),
-        Statement(pattern=NONE_RECEIVED, quantity=received, value=0, marks=("收到", "接到")),
+        Statement(
+            pattern=NONE_RECEIVED,
+            quantity=received,
+            value=0,
+            marks=("未收到", "未接到", "没有收到", "没有接到"),
+        ),
         Statement(
             pattern=rf"{_NOT_LISTED}{disclosed}(?:及|和|与|以及){partial}{_LINK}{{n}}{_PIECES}",
             quantity=outcome(disclosed, partial),
