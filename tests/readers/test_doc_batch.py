@@ -162,10 +162,21 @@ def test_a_survey_converts_a_batchs_legacy_documents_in_one_run(
         (folder / f"局{k}.doc").write_bytes(data)
     result = survey([folder], tmp_path / "out", jobs=1, similar=False)
     assert (result.files, result.ok) == (8, 8)
-    assert runs(tmp_path) == [2, 2, 2, 2]  # one run a batch (a quarter of the files each)
+    assert runs(tmp_path) == [8]  # one run for them all: a lone worker's single batch
     # Unchanged on a re-run: not read, so not converted either.
     assert survey([folder], tmp_path / "out", jobs=1, similar=False).read == 0
-    assert runs(tmp_path) == [2, 2, 2, 2]
+    assert runs(tmp_path) == [8]
+
+
+def test_the_legacy_documents_are_cut_into_one_batch_a_worker() -> None:
+    from govinfo_report.survey._run import _chunks
+
+    todo = [f"局{k}.doc" for k in range(10)] + [f"局{k}.json" for k in range(16)]
+    serial = [len(chunk) for chunk in _chunks(todo, {}, 1)]
+    assert serial == [10, 4, 4, 4, 4]  # the rest still in quarters, for the progress bar
+    two = list(_chunks(todo, {}, 2))
+    assert [len(chunk) for chunk in two] == [5, 5, 2, 2, 2, 2, 2, 2, 2, 2]
+    assert sorted(path for chunk in two for path, _ in chunk) == sorted(todo)
 
 
 def test_validate_converts_the_legacy_documents_it_reads_at_a_time_in_one_run(

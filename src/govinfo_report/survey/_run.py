@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from govinfo_report import _pool
+from govinfo_report._legacy import LEGACY_SUFFIXES
 from govinfo_report._scan import expand_paths, shown
 from govinfo_report.errors import ReportWriteError, SurveyError
 from govinfo_report.survey._columns import CACHE_NAME, OUTPUTS
@@ -276,9 +277,21 @@ class _OwnOutputs:
 def _chunks(
     todo: Sequence[str], known: dict[str, str], workers: int
 ) -> Iterator[list[tuple[str, str]]]:
-    size = max(1, min(_MAX_CHUNK, math.ceil(len(todo) / (workers * 4))))
-    for start in range(0, len(todo), size):
-        yield [(p, known.get(shown(p), "")) for p in todo[start : start + size]]
+    """``todo`` as the tasks of ``workers``: the legacy documents first, one chunk per
+    worker, then the rest in four chunks per worker (at most :data:`_MAX_CHUNK` files
+    a chunk, either way).
+
+    A chunk's legacy documents are converted by one LibreOffice run, whose start costs
+    several times a conversion: cut finer, eight .doc files started LibreOffice four
+    times with ``--jobs 1``. The other files are cut finer, for the workers to share
+    them evenly and for the progress bar to move.
+    """
+    legacy = [p for p in todo if Path(p).suffix.lower() in LEGACY_SUFFIXES]
+    others = [p for p in todo if Path(p).suffix.lower() not in LEGACY_SUFFIXES]
+    for group, parts in ((legacy, workers), (others, workers * 4)):
+        size = max(1, min(_MAX_CHUNK, math.ceil(len(group) / parts)))
+        for start in range(0, len(group), size):
+            yield [(p, known.get(shown(p), "")) for p in group[start : start + size]]
 
 
 def _results(
