@@ -103,3 +103,15 @@ def test_previous_applies_to_the_reports_inside(tmp_path: Path) -> None:
 
 def test_the_suffix_is_the_archive_modules() -> None:
     assert _validate._ARCHIVE_SUFFIX == _archive.ARCHIVE_SUFFIX
+
+
+def test_a_member_named_with_dot_parts_is_read_one_under_dot_dot_is_not(tmp_path: Path) -> None:
+    # Some zip tools store ./各局/a.yaml; a name climbing out (../) is passed over, as a
+    # hidden name is.
+    path = bundle(
+        tmp_path / "a.zip",
+        {"./各局/a.yaml": EXAMPLE.read_bytes(), "../b.yaml": EXAMPLE.read_bytes()},
+    )
+    code, stdout, _ = validate("--json", path)
+    assert code == 0
+    assert [f["file"] for f in json.loads(stdout)["files"]] == [f"{path}#./各局/a.yaml"]

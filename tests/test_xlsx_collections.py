@@ -137,6 +137,15 @@ def test_import_of_a_collection_to_a_file_is_refused(region: Path, tmp_path: Pat
     assert "-o OUTDIR" in err
 
 
+def test_import_of_a_collection_to_a_new_report_file_name_makes_no_folder_of_it(
+    region: Path, tmp_path: Path
+) -> None:
+    code, _, err = cli("import", region, "-o", tmp_path / "new.yaml")
+    assert code == 2
+    assert "give a folder with -o OUTDIR" in err
+    assert not (tmp_path / "new.yaml").exists()
+
+
 def test_survey_reads_each_department_as_a_report(region: Path, tmp_path: Path) -> None:
     out = tmp_path / "survey"
     code, stdout, err = cli("survey", region, "-o", out, "--jobs", 1, "--quiet")

@@ -66,7 +66,7 @@ def member_name(info: zipfile.ZipInfo) -> str:
 
 def _taken(name: str) -> bool:
     """Whether a folder walk would take a file so named inside a folder."""
-    parts = [part for part in name.replace("\\", "/").split("/") if part]
+    parts = [part for part in name.replace("\\", "/").split("/") if part not in ("", ".")]
     if not parts or name.endswith(("/", "\\")):
         return False  # a folder
     if any(part.startswith(".") or part == "__MACOSX" for part in parts):
@@ -144,6 +144,11 @@ class Archive:
     def holds_reports(self) -> bool:
         """Whether any member is one a walk takes (none is inflated to tell)."""
         return any(not i.is_dir() and _taken(member_name(i)) for i in self._infos)
+
+    def names(self) -> list[str]:
+        """The names of the members a walk takes, in :meth:`members`' order (none is
+        inflated to tell)."""
+        return [m for i in self._infos if not i.is_dir() and _taken(m := member_name(i))]
 
     def members(
         self, suffixes: frozenset[str] | None = None, budget: int | None = None

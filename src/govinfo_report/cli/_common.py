@@ -70,7 +70,30 @@ def finding_line(path: str, finding: Finding, lang: Lang) -> str:
     return f"{where}: {severity} {finding.code}{cell}: {finding.message(lang)}"
 
 
-def print_findings(findings: Sequence[Finding], source: Path, lang: Lang, out: IO[str]) -> None:
+def output_folder(given: str | Path, source: Path, why: str) -> Path:
+    """The folder ``-o`` names for an input that gives several reports (``why``: what
+    ``source`` holds, for the message).
+
+    Raises:
+        UsageError: ``-`` (standard output), an existing path that is not a folder, or a
+            new one named as a report file (``out.yaml``: a folder so named is not what
+            was meant).
+    """
+    from pathlib import Path  # here: --help needs no pathlib
+
+    folder = Path(given)
+    if (
+        str(given) == "-"
+        or (folder.exists() and not folder.is_dir())
+        or (not folder.exists() and folder.suffix.lower() in (".json", ".yaml", ".yml", ".toml"))
+    ):
+        raise UsageError(f"{source} {why}: give a folder with -o OUTDIR")
+    return folder
+
+
+def print_findings(
+    findings: Sequence[Finding], source: str | Path, lang: Lang, out: IO[str]
+) -> None:
     """Every finding of ``source`` as a line on ``out``."""
     for finding in findings:
         out.write(finding_line(str(source), finding, lang) + "\n")

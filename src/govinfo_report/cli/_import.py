@@ -1,4 +1,6 @@
-"""``import``: read a published report (Word, web page, Markdown, text) into a report file."""
+"""``import``: read a published report (Word, web page, Markdown, text) into a report file;
+a workbook of departments, or a zip archive of reports (:mod:`._import_archive`), into a
+folder of them."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from typing import IO
 from govinfo_report._cli_output import checked_output, syntax_for_output
 from govinfo_report._io import write_output
 from govinfo_report.cli import _common
-from govinfo_report.cli._common import EXIT_ERRORS, EXIT_OK, UsageError, print_findings
+from govinfo_report.cli._common import EXIT_ERRORS, EXIT_OK, print_findings
 from govinfo_report.findings import Lang, Severity
 from govinfo_report.model import Report
 
@@ -19,6 +21,12 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     from govinfo_report.serialize import dumps
 
     source: Path = options.file
+    if options.reader is None and source.suffix.lower() == ".zip" and str(source) != "-":
+        from govinfo_report.cli._import_archive import import_archive
+
+        code = import_archive(options, source, stderr)
+        if code is not None:
+            return code
     workbook = _workbook(source, options.reader)
     if workbook is not None and _is_collection(workbook):
         return _collection(options, source, workbook, stderr)
@@ -34,7 +42,7 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     report, findings = result
     print_findings(findings, source, options.lang, stderr)
     if options.fill_totals:
-        report = _filled(report, source, options.lang, stderr)
+        report = filled(report, source, options.lang, stderr)
     text = dumps(report, syntax)
     read, stated = _common.cell_counts(report)
     if output is None:
@@ -47,7 +55,7 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     return EXIT_ERRORS if errors else EXIT_OK
 
 
-def _filled(report: Report, source: Path, lang: Lang, stderr: IO[str]) -> Report:
+def filled(report: Report, source: str | Path, lang: Lang, stderr: IO[str]) -> Report:
     """``report`` with its totals computed; each total that was typed and changes is
     listed, so that a figure the parts contradict is not overwritten unseen."""
     from govinfo_report.model import BLANK, fill_totals
@@ -107,16 +115,14 @@ def _collection(options: argparse.Namespace, source: Path, workbook: bytes, stde
     from govinfo_report.readers.xlsx import XlsxReader
     from govinfo_report.serialize import dumps
 
-    out_dir = Path(options.output)
-    if str(options.output) == "-" or (out_dir.exists() and not out_dir.is_dir()):
-        raise UsageError(f"{source} holds one report per department: give a folder with -o OUTDIR")
+    out_dir = _common.output_folder(options.output, source, "holds one report per department")
     results = XlsxReader().read_sheets(workbook, source=str(source))
     out_dir.mkdir(parents=True, exist_ok=True)
     errors = False
     for sheet, (report, findings) in results:
         print_findings(findings, source, options.lang, stderr)
         if options.fill_totals:
-            report = _filled(report, source, options.lang, stderr)
+            report = filled(report, source, options.lang, stderr)
         name = sheet if not sheet.startswith(".") else "_" + sheet
         output = checked_output(out_dir / f"{name}.yaml", options.force, source)
         assert output is not None

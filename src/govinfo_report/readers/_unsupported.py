@@ -45,7 +45,7 @@ _SAVE_XLSX = (
     "soffice --headless --convert-to xlsx FILE"
 )
 _UNPACK = (
-    "unpack it and read the reports in it (survey and validate read the reports inside a "
+    "unpack it and read the reports in it (survey, validate and import read the reports inside a "
     ".zip themselves)"
 )
 _OCR = (

@@ -1,0 +1,164 @@
+"""``import ARCHIVE.zip -o OUTDIR``: each report inside a zip archive as a report file.
+
+The members are the ones ``survey`` and ``validate`` read (:mod:`govinfo_report._archive`:
+streamed, GBK names decoded, bombs and encrypted members named), each read by the
+reader its content calls for. Each is written to ``OUTDIR`` under a name made from its
+path in the archive (:func:`output_names`), never from the path itself: a member called
+``../../etc/x.doc`` or ``/tmp/x.doc`` is written as ``OUTDIR/etc_x.yaml``, and no folder
+is created inside ``OUTDIR``, so nothing is written outside it whatever the archive
+holds. Every output is checked before any member is read, so that one that exists
+(without ``--force``), is not a regular file (a FIFO, a device) or cannot be written
+stops the import before anything is written.
+A member that cannot be read is named and the others are imported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO
+
+from govinfo_report._archive import NO_REPORT, SEPARATOR, Archive, ArchiveError
+from govinfo_report._cli_output import checked_output
+from govinfo_report._failures import describe_error
+from govinfo_report._io import destination, write_output
+from govinfo_report.cli import _common
+from govinfo_report.cli._common import EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, PROG, print_findings
+from govinfo_report.errors import GovinfoReportError, ReportReadError, ReportWriteError
+from govinfo_report.findings import Severity
+
+MAX_NAME_BYTES = 200
+"""An output's name at most, in UTF-8 bytes (most file systems allow 255)."""
+_SEPARATORS = re.compile(r"[\\/]")
+_NO_PART = frozenset(("", ".", ".."))
+
+
+def output_names(members: Sequence[str]) -> dict[str, str]:
+    """Member → the name of its report file in ``OUTDIR``, one distinct name each.
+
+    The member's path in the archive, below the folders every member shares, its
+    folders joined by ``_`` (``各区/东区.doc`` → ``各区_东区.yaml``); empty, ``.`` and
+    ``..`` parts dropped; control characters as ``_``, and a leading ``.`` as ``_.``
+    (no hidden file). Members whose names would be the same (``局.doc`` and ``局.xls``)
+    keep their suffix (``局.doc.yaml``, ``局.xls.yaml``); names equal once case is
+    folded get ``~2``, ``~3``..., so that a case-insensitive file system keeps them
+    apart too.
+    """
+    split = [[p for p in _SEPARATORS.split(m) if p not in _NO_PART] or ["_"] for m in members]
+    shared = 0
+    if split:
+        while all(len(parts) > shared + 1 for parts in split) and (
+            len({parts[shared] for parts in split}) == 1
+        ):
+            shared += 1
+    stems = []
+    for parts in split:
+        leaf = parts[-1]
+        dot = leaf.rfind(".")
+        stems.append((parts[shared:-1], leaf[:dot] if dot > 0 else leaf, leaf))
+    plain = Counter(_safe("_".join([*folders, stem])).casefold() for folders, stem, _ in stems)
+    names: dict[str, str] = {}
+    used: set[str] = set()
+    for member, (folders, stem, leaf) in zip(members, stems, strict=True):
+        base = _safe("_".join([*folders, stem]))
+        if plain[base.casefold()] > 1:
+            base = _safe("_".join([*folders, leaf]))
+        name, n = base, 1
+        while name.casefold() in used:
+            n += 1
+            name = _safe(base, f"~{n}")
+        used.add(name.casefold())
+        names[member] = f"{name}.yaml"
+    return names
+
+
+def _safe(name: str, tail: str = "") -> str:
+    """``name`` (and ``tail`` after it) as one file name: control characters as ``_``,
+    no leading dot, at most :data:`MAX_NAME_BYTES` bytes with ``.yaml``."""
+    name = "".join("_" if unicodedata.category(c) == "Cc" else c for c in name)
+    if name.startswith("."):
+        name = "_" + name
+    room = MAX_NAME_BYTES - len(".yaml") - len(tail.encode())
+    while len(name.encode()) > room:
+        name = name[:-1]
+    return name + tail
+
+
+def import_archive(options: argparse.Namespace, source: Path, stderr: IO[str]) -> int | None:
+    """Import each report of the zip archive ``source`` into ``-o OUTDIR``; None when
+    ``source`` is a document's package named .zip (a .docx), to be read as that.
+
+    Raises:
+        ReportReadError: the archive cannot be opened or holds no report.
+        UsageError: no folder given with ``-o``.
+        ReportWriteError: an output exists (without ``--force``) or cannot be written.
+    """
+    try:
+        opened = Archive(source, str(source))
+    except ArchiveError as exc:
+        raise ReportReadError(str(exc)) from None
+    with opened:
+        if not opened.holds_reports():
+            if opened.document:
+                return None
+            raise ReportReadError(f"{source} is {NO_REPORT}")
+        out_dir = _common.output_folder(options.output, source, "holds several reports")
+        out_dir.mkdir(parents=True, exist_ok=True)  # a new one holds nothing to refuse
+        outputs = {}
+        for member, name in output_names(opened.names()).items():
+            output = checked_output(out_dir / name, options.force, source)
+            assert output is not None  # a name in a folder, not "-"
+            if destination(output).kind == "in_place":  # written in place, it could block
+                raise ReportWriteError(f"{output} is not a regular file; remove it first")
+            outputs[member] = output
+        return _import_members(options, source, opened, outputs, stderr)
+
+
+def _import_members(
+    options: argparse.Namespace,
+    source: Path,
+    opened: Archive,
+    outputs: dict[str, Path],
+    stderr: IO[str],
+) -> int:
+    from govinfo_report._legacy import converted_members
+    from govinfo_report.cli._import import filled
+    from govinfo_report.readers import read_report
+    from govinfo_report.serialize import dumps
+
+    written = unusable = 0
+    errors = False
+    with converted_members(opened):
+        for member, data in opened.members():
+            where = f"{source}{SEPARATOR}{member}"
+            if isinstance(data, str):
+                stderr.write(f"{PROG}: error: cannot read {where}: {data}\n")
+                unusable += 1
+                continue
+            try:
+                report, findings = read_report(data, name=where, suffix=Path(member).suffix)
+            except (GovinfoReportError, MemoryError) as exc:
+                message = describe_error(exc)
+                if not message.startswith(where):
+                    message = f"{where}: {message}"
+                stderr.write(f"{PROG}: error: {message}\n")
+                unusable += 1
+                continue
+            print_findings(findings, where, options.lang, stderr)
+            if options.fill_totals:
+                report = filled(report, where, options.lang, stderr)
+            output = outputs[member]
+            write_output(output, dumps(report, "yaml").encode("utf-8"), force=options.force)
+            read, stated = _common.cell_counts(report)
+            stderr.write(f"wrote {output} ({read} of {stated} table cells read)\n")
+            written += 1
+            errors = errors or any(f.severity is Severity.ERROR for f in findings)
+    failed = f"; {unusable} could not be read" if unusable else ""
+    stderr.write(f"imported {written} report(s) from {source}{failed}\n")
+    if unusable:
+        return EXIT_UNUSABLE
+    return EXIT_ERRORS if errors else EXIT_OK
