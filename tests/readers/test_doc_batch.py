@@ -321,3 +321,19 @@ def test_without_libreoffice_the_files_are_not_even_read_for_a_batch(
     tasks = [(str(tmp_path / "a.doc"), ""), (str(tmp_path / "b.xls"), "")]
     with _legacy.converted_first(tasks) as converted:
         assert converted == 0
+
+
+def test_import_of_an_xls_that_fails_to_convert_runs_libreoffice_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from govinfo_report.cli import run
+
+    use_fake_soffice(tmp_path, monkeypatch, skip="report")  # writes nothing for it
+    stdout, stderr = io.StringIO(), io.StringIO()
+    assert run(["import", str(XLS), "-o", str(tmp_path / "r.yaml")], stdout, stderr) == 2
+    assert "LibreOffice could not convert" in stderr.getvalue()
+    assert "it wrote no document" in stderr.getvalue()
+    assert runs(tmp_path) == [1]
+    assert not (tmp_path / "r.yaml").exists()

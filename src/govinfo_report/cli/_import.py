@@ -75,8 +75,11 @@ def filled(report: Report, source: str | Path, lang: Lang, stderr: IO[str]) -> R
 def _workbook(source: Path, reader: str | None) -> bytes | None:
     """The ``.xlsx`` bytes to read ``source`` from: an ``.xlsx`` that is a workbook of
     departments; an ``.xls`` or ``.et`` converted (once, whether it is one or not). None
-    for anything else, or when the file cannot be read or converted (the ordinary path
-    says why)."""
+    for anything else, or when the file cannot be read (the ordinary path says why).
+
+    Raises:
+        ReportReadError: LibreOffice is missing or could not convert the workbook.
+    """
     suffix = source.suffix.lower()
     if str(source) == "-" or reader not in (None, "xlsx", "xls"):
         return None
@@ -86,7 +89,6 @@ def _workbook(source: Path, reader: str | None) -> bytes | None:
     if suffix not in (*XlsxReader.suffixes, *XlsReader.suffixes):
         return None
     from govinfo_report._input import read_file
-    from govinfo_report.errors import ReportReadError
     from govinfo_report.readers import MAX_SOURCE_BYTES
 
     try:
@@ -94,10 +96,9 @@ def _workbook(source: Path, reader: str | None) -> bytes | None:
     except OSError:
         return None
     if reader != "xlsx" and is_workbook_binary(data):
-        try:
-            return to_xlsx(data, str(source))
-        except ReportReadError:
-            return None
+        # Converted once: a conversion that fails says why here, where reading it on the
+        # ordinary path would run LibreOffice again to fail the same way.
+        return to_xlsx(data, str(source))
     if suffix in XlsxReader.suffixes and reader != "xls" and _is_collection(data):
         return data
     return None
