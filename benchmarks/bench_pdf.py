@@ -1,5 +1,6 @@
 """PDF reader benchmarks: import of a 5-6 page report, median ≤ 150 ms (moonshot 50 ms),
-and ≥ 3× faster than pdfplumber's own ``extract_tables()`` over every page (issue 9).
+and ≥ 3× faster than pdfplumber's own ``extract_tables()`` over every page (issue 9); and
+the OFD reader on the same pages written as OFD (both kinds of text objects).
 
 The files are the committed fixtures: ``full_2023.pdf`` (5 pages, our DOCX output of a
 2021-format report with every cell filled, exported by LibreOffice) and
@@ -17,12 +18,16 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
+from govinfo_report.readers.ofd import OfdReader
 from govinfo_report.readers.pdf import PdfReader, extract
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
 OURS = (FIXTURES / "pdf" / "full_2023.pdf").read_bytes()
 WPS = (FIXTURES / "pdf_wps" / "b_ruled_2021.pdf").read_bytes()
 READER = PdfReader()
+OFD_RUNS = (FIXTURES / "ofd" / "full_2023_runs.ofd").read_bytes()
+OFD_GLYPHS = (FIXTURES / "ofd" / "full_2023_glyphs.ofd").read_bytes()
+OFD_READER = OfdReader()
 
 
 def _plumber(data: bytes) -> Callable[[], object]:
@@ -39,6 +44,14 @@ CASES: list[tuple[str, Callable[[], object], float | None]] = [
     ("pdf_read_5_pages", lambda: READER.read(OURS, source="bench.pdf"), 150_000.0),
     ("pdf_read_wps_6_pages", lambda: READER.read(WPS, source="bench.pdf"), 150_000.0),
     ("pdf_extract_5_pages", lambda: extract(OURS), None),
+    # The same 5 pages as OFD (tests/fixtures/ofd/make.py), a text object per run and
+    # one per character: the same layout, so the difference is the OFD parsing.
+    ("ofd_read_5_pages_runs", lambda: OFD_READER.read(OFD_RUNS, source="bench.ofd"), 150_000.0),
+    (
+        "ofd_read_5_pages_glyphs",
+        lambda: OFD_READER.read(OFD_GLYPHS, source="bench.ofd"),
+        150_000.0,
+    ),
 ]
 RATIOS: list[tuple[str, str, str, float]] = []
 try:

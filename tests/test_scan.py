@@ -51,13 +51,13 @@ def test_documents_no_reader_reads_are_walked_and_images_are_not(tmp_path: Path)
         path.write_bytes(b"x")
     walked = [path.name for path, reason in expand_paths([tmp_path]) if reason is None]
     assert walked == names
-    assert not {".ofd", ".zip", ".pptx"} & readable_suffixes()  # no reader claims them
+    assert not {".odt", ".zip", ".pptx"} & readable_suffixes()  # no reader claims them
 
 
 def test_a_folder_of_unsupported_documents_only_is_not_empty(tmp_path: Path) -> None:
-    (tmp_path / "报告.ofd").write_bytes(b"PK\x03\x04")
-    assert list(expand_paths([tmp_path])) == [(tmp_path / "报告.ofd", None)]
-    (tmp_path / "报告.ofd").unlink()
+    (tmp_path / "报告.odt").write_bytes(b"PK\x03\x04")
+    assert list(expand_paths([tmp_path])) == [(tmp_path / "报告.odt", None)]
+    (tmp_path / "报告.odt").unlink()
     (tmp_path / "scan.png").write_bytes(b"x")
     [(_, reason)] = expand_paths([tmp_path])
     assert reason is not None

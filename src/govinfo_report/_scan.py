@@ -6,8 +6,8 @@ folder gives the same list on every machine), skipping hidden files and folders
 (``.git``, our own temporary files), the owner files Word leaves beside open documents
 (``~$报告.docx``) and a survey's output folder (its workbook and dashboard are no
 reports); a file given by name is taken whatever its suffix, since the reader detects
-formats by content. A folder's documents of a format no reader reads yet (``.xls``,
-``.ofd``, ``.zip`` ...) are taken too, so that reading them says what each is and what
+formats by content. A folder's documents of a format no reader reads yet (``.odt``,
+``.pptx``, ``.zip`` ...) are taken too, so that reading them says what each is and what
 to do, and a survey's count of a folder is the count of its documents.
 """
 

@@ -15,6 +15,7 @@ def test_every_builtin_reader_is_available() -> None:
         "docx",
         "xlsx",
         "pdf",
+        "ofd",
         "html",
         "mhtml",
         "doc",
@@ -30,9 +31,9 @@ def test_every_builtin_reader_is_available() -> None:
 def test_unknown_reader_lists_the_known_ones() -> None:
     with pytest.raises(
         UnknownFormatError,
-        match="unknown input format 'ofd'; expected one of 'docx', 'xlsx', 'pdf'",
+        match="unknown input format 'odt'; expected one of 'docx', 'xlsx', 'pdf', 'ofd'",
     ):
-        get_reader("ofd")
+        get_reader("odt")
 
 
 def test_reader_with_a_missing_dependency_says_why(monkeypatch: pytest.MonkeyPatch) -> None:

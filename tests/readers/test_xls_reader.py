@@ -118,8 +118,8 @@ def test_a_workbook_whose_directory_is_cut_off_is_called_damaged(tmp_path: Path)
     assert str(info.value) == (
         "this is an old Office compound file with no workbook in it (damaged, or no "
         "Excel 97-2003 or WPS 表格 workbook): open it in Excel or WPS and save it again, or "
-        "read the report itself in one of: docx, doc, wps, xlsx, xls, et, pdf (with a text "
-        "layer), html, mht, markdown, text (including pdftotext -layout), json, yaml, toml"
+        "read the report itself in one of: docx, doc, wps, xlsx, xls, et, pdf and ofd (with a "
+        "text layer), html, mht, markdown, text (including pdftotext -layout), json, yaml, toml"
     )
 
 

@@ -290,19 +290,19 @@ def test_a_file_given_twice_or_also_under_a_folder_is_read_once(tmp_path: Path) 
 
 
 def test_documents_of_formats_not_read_yet_are_counted_and_named(tmp_path: Path) -> None:
-    # A downloaded corpus holds .ofd, .xls and .zip files beside the reports: each is a
+    # A downloaded corpus holds .odt, .xls and .zip files beside the reports: each is a
     # row saying what it is and what to do, not a file the count passes over.
     folder = tmp_path / "reports"
     folder.mkdir()
     shutil.copy("examples/example_2021.yaml", folder / "a.yaml")
-    (folder / "b.ofd").write_bytes(b"PK\x03\x04 OFD.xml")
+    (folder / "b.odt").write_bytes(b"PK\x03\x04 application/vnd.oasis.opendocument.text")
     (folder / "c.zip").write_bytes(b"PK\x05\x06" + bytes(18))
     (folder / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # a picture: not walked
     result = survey([folder], tmp_path / "out", jobs=1)
     assert (result.files, result.ok, result.unreadable) == (3, 1, 2)
     rows = _rows(tmp_path / "out")
-    assert list(rows) == [str(folder / n) for n in ("a.yaml", "b.ofd", "c.zip")]
-    assert rows[str(folder / "b.ofd")]["reason"].startswith("this is an OFD document (.ofd)")
+    assert list(rows) == [str(folder / n) for n in ("a.yaml", "b.odt", "c.zip")]
+    assert rows[str(folder / "b.odt")]["reason"].startswith("this is an OpenDocument text (.odt)")
     # (An archive is opened: this empty one holds nothing; tests/survey/test_archive.py.)
     assert rows[str(folder / "c.zip")]["reason"].startswith("a zip archive holding no report")
 

@@ -50,9 +50,9 @@ MAX_DOCUMENT_EDGES: Final = 500_000
 MAX_FORM_DEPTH: Final = 8
 """Form XObjects nested deeper than this are not read for ruling lines."""
 
-_THIN: Final = 2.0
+THIN: Final = 2.0
 """A path at most this thick (pt) is a ruling line."""
-_AXIS: Final = 0.5
+AXIS: Final = 0.5
 """A segment whose ends differ by less than this (pt) across is axis-aligned."""
 
 
@@ -256,11 +256,11 @@ class _Collector:
             return False
         left, right = self._left.value, self._right.value
         top, bottom = self.height - self._top.value, self.height - self._bottom.value
-        if bottom - top <= _THIN < right - left:
+        if bottom - top <= THIN < right - left:
             y = (top + bottom) / 2
             self.edges.append(Edge(left, y, right, y))
             return True
-        if right - left <= _THIN < bottom - top:
+        if right - left <= THIN < bottom - top:
             x = (left + right) / 2
             self.edges.append(Edge(x, top, x, bottom))
             return True
@@ -268,10 +268,10 @@ class _Collector:
 
     def segment(self, p: tuple[float, float], q: tuple[float, float]) -> None:
         (x0, y0), (x1, y1) = p, q
-        if abs(y1 - y0) < _AXIS and abs(x1 - x0) >= _AXIS:
+        if abs(y1 - y0) < AXIS and abs(x1 - x0) >= AXIS:
             y = (y0 + y1) / 2
             self.edges.append(Edge(min(x0, x1), y, max(x0, x1), y))
-        elif abs(x1 - x0) < _AXIS and abs(y1 - y0) >= _AXIS:
+        elif abs(x1 - x0) < AXIS and abs(y1 - y0) >= AXIS:
             x = (x0 + x1) / 2
             self.edges.append(Edge(x, min(y0, y1), x, max(y0, y1)))
 
@@ -320,7 +320,7 @@ def read_pages(document: Any, source: str) -> list[Page]:
     """
     pages: list[Page] = []
     for index in range(len(document)):
-        _check_document(pages, source)
+        check_document(pages, source)
         where = f"{source}: page {index + 1}"
         try:
             page = document[index]
@@ -351,11 +351,11 @@ def read_pages(document: Any, source: str) -> list[Page]:
             )
         )
     return pages
-    _check_document(pages, source)
+    check_document(pages, source)
     return pages
 
 
-def _check_document(pages: Sequence[Page], source: str) -> None:
+def check_document(pages: Sequence[Page], source: str) -> None:
     """Refuse a document whose pages so far hold more than the document limits."""
     chars = sum(len(p.chars) for p in pages)
     edges = sum(len(p.edges) for p in pages)

@@ -6,7 +6,7 @@ detects it when no name is given: an interchange suffix (``.json``, ``.yaml``, `
 ``.toml``) decides; otherwise the document readers' cheap signatures (a DOCX or XLSX zip,
 HTML markup, an OLE2 Word document), then the interchange syntaxes by parsing (see
 :mod:`._sniff`), then Markdown and text. A document no reader takes is named when it is
-a format not supported yet (an ``.xls`` workbook, a WPS or OFD file, an image:
+a format not supported yet (a presentation, an OpenDocument or old WPS file, an image:
 :mod:`._unsupported`).
 Input comes from a path (regular files only: a FIFO would block), bytes, or a binary
 stream such as standard input, always under one size cap.
@@ -95,6 +95,7 @@ _BUILTINS: dict[str, str] = {
     "docx": "govinfo_report.readers.docx:DocxReader",
     "xlsx": "govinfo_report.readers.xlsx:XlsxReader",
     "pdf": "govinfo_report.readers.pdf:PdfReader",
+    "ofd": "govinfo_report.readers.ofd:OfdReader",
     "html": "govinfo_report.readers.html:HtmlReader",
     "mhtml": "govinfo_report.readers.mhtml:MhtmlReader",
     "doc": "govinfo_report.readers.doc:DocReader",
@@ -109,6 +110,7 @@ _SUFFIXES: dict[str, tuple[str, ...]] = {
     "docx": (".docx", ".docm", ".dotx", ".dotm"),
     "xlsx": (".xlsx", ".xlsm"),
     "pdf": (".pdf",),
+    "ofd": (".ofd",),
     "html": (".html", ".htm", ".shtml", ".xhtml"),
     "mhtml": (".mht", ".mhtml"),
     "doc": (".doc", ".dot", ".rtf", ".wps", ".wpt"),

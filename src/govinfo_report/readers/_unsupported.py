@@ -1,7 +1,7 @@
 """Naming the formats no reader reads yet, so that the error says what a document is.
 
 When no reader recognises a document, :func:`unsupported` tells a presentation, an
-OpenDocument file, a WPS or OFD file, an archive, an image or a
+OpenDocument file, a WPS file, an archive, an image or a
 password-protected Office file by its signature (and, failing that, by its suffix), with
 what to do instead. :data:`DOCUMENT_SUFFIXES` are the suffixes of those that are
 documents or archives (not images): a folder walk takes them, so that a survey counts
@@ -24,7 +24,7 @@ from govinfo_report.readers._ole2 import SIGNATURE as OLE2_SIGNATURE
 from govinfo_report.readers._ole2 import password_protected
 
 _READABLE = (
-    "docx, doc, wps, xlsx, xls, et, pdf (with a text layer), html, mht, markdown, text "
+    "docx, doc, wps, xlsx, xls, et, pdf and ofd (with a text layer), html, mht, markdown, text "
     "(including pdftotext -layout), json, yaml, toml"
 )
 
@@ -61,7 +61,6 @@ _KINDS: dict[str, _Kind] = {
         "WPS format)",
         _SAVE_DOCX + " (WPS: 文件 → 另存为)",
     ),
-    "ofd": _Kind("an OFD document (.ofd)", "export it to PDF or " + _SAVE_DOCX),
     "odt": _Kind("an OpenDocument text (.odt)", _SAVE_DOCX),
     "ods": _Kind("an OpenDocument spreadsheet (.ods)", _SAVE_XLSX),
     "odp": _Kind("an OpenDocument presentation (.odp)", _OTHER),
@@ -104,7 +103,6 @@ _SUFFIXES: dict[str, str] = {
     ".dps": "dps",
     ".wps": "wps",
     ".wpt": "wps",
-    ".ofd": "ofd",
     ".odt": "odt",
     ".ods": "ods",
     ".odp": "odp",
@@ -122,7 +120,7 @@ _SUFFIXES: dict[str, str] = {
 }
 _IMAGE_KINDS: Final = frozenset(("png", "jpeg", "gif", "tiff", "bmp", "webp"))
 DOCUMENT_SUFFIXES: Final = frozenset(s for s, kind in _SUFFIXES.items() if kind not in _IMAGE_KINDS)
-"""The suffixes of the documents and archives named here (``.ofd``, ``.pptx``, ``.zip``
+"""The suffixes of the documents and archives named here (``.odt``, ``.pptx``, ``.zip``
 ...). Images are left out: the pictures of a saved web page (``报告_files/``) are no
 reports; a scanned report given by name is still named, as an image to OCR."""
 _ARCHIVES: tuple[tuple[bytes, str], ...] = ((b"Rar!\x1a\x07", "rar"), (b"7z\xbc\xaf\x27\x1c", "7z"))
@@ -136,7 +134,6 @@ _IMAGES: tuple[tuple[bytes, str], ...] = (
 )
 _ZIP_MEMBERS: tuple[tuple[bytes, str], ...] = (
     (b"ppt/presentation.xml", "pptx"),
-    (b"OFD.xml", "ofd"),
     (b"application/vnd.oasis.opendocument.text", "odt"),
     (b"application/vnd.oasis.opendocument.spreadsheet", "ods"),
     (b"application/vnd.oasis.opendocument.presentation", "odp"),
