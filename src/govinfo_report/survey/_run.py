@@ -286,8 +286,10 @@ def _chunks(
     times with ``--jobs 1``. The other files are cut finer, for the workers to share
     them evenly and for the progress bar to move.
     """
-    legacy = [p for p in todo if Path(p).suffix.lower() in LEGACY_SUFFIXES]
-    others = [p for p in todo if Path(p).suffix.lower() not in LEGACY_SUFFIXES]
+    legacy: list[str] = []
+    others: list[str] = []
+    for path in todo:  # splitext, not Path: this runs over every file of a corpus
+        (legacy if os.path.splitext(path)[1].lower() in LEGACY_SUFFIXES else others).append(path)
     for group, parts in ((legacy, workers), (others, workers * 4)):
         size = max(1, min(_MAX_CHUNK, math.ceil(len(group) / parts)))
         for start in range(0, len(group), size):
