@@ -144,6 +144,16 @@ def test_characters_are_placed_in_points_from_the_page_corner() -> None:
     assert first.size == pytest.approx(5 * mm)
 
 
+def test_a_short_deltax_goes_on_with_its_last_advance_and_none_with_the_widths() -> None:
+    short = TEXT.format(attrs="").replace('DeltaX="g 3 5"', 'DeltaX="6"')
+    [page] = read_pages(ofd(short), "t.ofd")
+    mm = 72 / 25.4
+    assert [round(c.x0 / mm) for c in page.chars] == [20, 26, 32, 38]
+    none = TEXT.format(attrs="").replace(' DeltaX="g 3 5"', "").replace("政府信息", "政A信")
+    [page] = read_pages(ofd(none), "t.ofd")
+    assert [round(c.x0 / mm, 1) for c in page.chars] == [20, 25, 27.5]  # A: half as wide
+
+
 def test_a_ctm_scales_and_moves_what_it_holds() -> None:
     # Points to millimetres, as PDF converters write: the text sits where it did.
     s = 25.4 / 72

@@ -10,8 +10,10 @@ from the page's top-left corner:
   object's own space into the boundary's, ``Size``) holds ``TextCode`` runs: their text,
   the position of the first character's baseline (``X``, ``Y``, carried on by a run that
   gives none) and the advance to each next character (``DeltaX``, where ``g N d`` is
-  ``d`` N times). PDF converters write one object per character with a CTM in points;
-  office programs one per run without one. Both are read the same way;
+  ``d`` N times; one shorter than its run goes on with its last advance, and without
+  one, each character advances by its width). PDF converters write one object per
+  character with a CTM in points; office programs one per run without one. Both are
+  read the same way;
 - a ``PathObject`` (``Boundary``, ``CTM``, ``Stroke``, ``Fill``) draws ``AbstractData``:
   ``M``/``S`` move, ``L`` line, ``Q``/``B``/``A`` curves, ``C`` close. Its axis-aligned
   segments are ruling lines, and a thin path is the line its bounds are, as in a PDF;
@@ -216,7 +218,8 @@ class _PageReader:
                         )
                     )
                 if dx or dy:
-                    x += dx[i] if i < len(dx) else 0.0
+                    # A DeltaX shorter than its run goes on with its last advance.
+                    x += dx[i] if i < len(dx) else (dx[-1] if dx else 0.0)
                     y += dy[i] if i < len(dy) else 0.0
                 else:
                     x += width  # no advances given: the character's own width
