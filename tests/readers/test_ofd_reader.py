@@ -200,6 +200,17 @@ def test_hidden_objects_malformed_numbers_and_images() -> None:
         read_report(ofd(page_xml), name="t.ofd")
 
 
+def test_a_page_located_from_the_root_or_by_a_child_element_is_found() -> None:
+    # Both seen in the wild: BaseLoc as an element, and a path from the package's root.
+    document = (
+        f'<ofd:Document xmlns:ofd="{NS}"><ofd:Pages><ofd:Page ID="1">'
+        "<ofd:BaseLoc>Doc_0/Pages/Page_0/Content.xml</ofd:BaseLoc></ofd:Page></ofd:Pages>"
+        "</ofd:Document>"
+    )
+    [page] = read_pages(ofd(TEXT.format(attrs=""), document=document), "t.ofd")
+    assert "".join(c.text for c in page.chars) == "政府信息"
+
+
 def test_a_part_named_outside_the_package_is_refused() -> None:
     with pytest.raises(ReportReadError, match="outside the package"):
         read_pages(ofd(TEXT.format(attrs=""), doc_root="../../etc/passwd"), "t.ofd")

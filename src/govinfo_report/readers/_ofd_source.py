@@ -290,6 +290,16 @@ def _resolve(base: str, location: str | None, where: str) -> str:
     return path
 
 
+def _location(entry: etree._Element) -> str | None:
+    """A page's or template's ``BaseLoc``: an attribute, as the standard has it, or a
+    child element, as some writers put it."""
+    given = entry.get("BaseLoc")
+    if given is None:
+        child = _child(entry, "BaseLoc")
+        given = child.text if child is not None else None
+    return given
+
+
 def _box(element: etree._Element | None) -> tuple[float, float, float, float] | None:
     values = _numbers(element.text if element is not None else None, 4)
     if values is None or values[2] <= 0 or values[3] <= 0:
@@ -314,7 +324,7 @@ def read_pages(data: bytes, source: str) -> list[Page]:
     base = posixpath.dirname(document_path)
     common = _child(document, "CommonData")
     default = _box(_child(common, "PageArea", "PhysicalBox")) or _A4
-    templates = {t.get("ID", ""): t.get("BaseLoc") for t in _children(common, "TemplatePage")}
+    templates = {t.get("ID", ""): _location(t) for t in _children(common, "TemplatePage")}
     listed = list(_children(_child(document, "Pages"), "Page"))
     if len(listed) > MAX_PAGES:
         raise ReportReadError(f"{source} has {len(listed)} pages; the limit is {MAX_PAGES}")
@@ -322,6 +332,11 @@ def read_pages(data: bytes, source: str) -> list[Page]:
 
     def content(location: str | None, where: str) -> etree._Element:
         path = _resolve(base, location, where)
+        if path not in package:
+            # Some writers give the path from the package's root rather than from
+            # Document.xml's folder (Doc_0/Pages/… beside DocRoot Doc_0/Document.xml).
+            from_root = _resolve("", location, where)
+            path = from_root if from_root in package else path
         if path not in parsed:
             parsed[path] = package.xml(path)
         return parsed[path]
@@ -330,7 +345,7 @@ def read_pages(data: bytes, source: str) -> list[Page]:
     for number, entry in enumerate(listed, 1):
         check_document(pages, source)
         where = f"{source}: page {number}"
-        page = content(entry.get("BaseLoc"), where)
+        page = content(_location(entry), where)
         box = _box(_child(page, "Area", "PhysicalBox")) or default
         reader = _PageReader(box, where)
         for template in _children(page, "Template"):
