@@ -355,6 +355,32 @@ def read_pages(document: Any, source: str) -> list[Page]:
     return pages
 
 
+TEXTLESS: Final = 20
+"""A document with fewer characters than this over all its pages has no text."""
+
+
+def refuse_textless(pages: Sequence[Page], source: str, missing: str, ocr: str) -> None:
+    """Refuse a document whose pages hold fewer than :data:`TEXTLESS` characters: a scan
+    when they show images (``missing``: what it lacks, "text layer"; ``ocr``: how to
+    OCR it), else a document with no text.
+
+    Raises:
+        ReportReadError: the document holds (almost) no text.
+    """
+    chars = sum(len(p.chars) for p in pages)
+    if chars >= TEXTLESS:
+        return
+    if sum(p.images for p in pages):
+        raise ReportReadError(
+            f"{source} has no {missing}: its {len(pages)} page(s) are images (a scan); "
+            f"run OCR on it first{ocr} and read the result"
+        )
+    raise ReportReadError(
+        f"{source} has no text: its {len(pages)} page(s) hold {chars} character(s), "
+        "and a report holds thousands"
+    )
+
+
 def check_document(pages: Sequence[Page], source: str) -> None:
     """Refuse a document whose pages so far hold more than the document limits."""
     chars = sum(len(p.chars) for p in pages)

@@ -13,15 +13,9 @@ that is not an OFD one or is damaged, and one over the bounds the PDF reader kee
 
 from __future__ import annotations
 
-from typing import Final
-
 from govinfo_report._package import ZIP_MAGIC, names_part
-from govinfo_report.errors import ReportReadError
 from govinfo_report.readers._assemble import assemble
 from govinfo_report.readers._registry import ReadResult
-
-_TEXTLESS: Final = 20
-"""A document with fewer characters than this over all its pages has no text."""
 
 
 class OfdReader:
@@ -43,18 +37,9 @@ class OfdReader:
         """
         from govinfo_report.readers._ofd_source import read_pages
         from govinfo_report.readers._pdf_layout import to_blocks
+        from govinfo_report.readers._pdf_source import refuse_textless
 
         pages = read_pages(data, source)
-        chars = sum(len(p.chars) for p in pages)
-        if chars < _TEXTLESS:
-            if sum(p.images for p in pages):
-                raise ReportReadError(
-                    f"{source} has no text: its {len(pages)} page(s) are images (a scan); "
-                    "run OCR on it first and read the result"
-                )
-            raise ReportReadError(
-                f"{source} has no text: its {len(pages)} page(s) hold {chars} character(s), "
-                "and a report holds thousands"
-            )
+        refuse_textless(pages, source, "text", "")
         result = assemble(to_blocks(pages, source), source=source)
         return ReadResult(result.report, result.findings)

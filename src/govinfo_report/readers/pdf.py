@@ -18,13 +18,12 @@ from __future__ import annotations
 
 from typing import Final
 
-from govinfo_report.errors import ReportReadError
 from govinfo_report.findings import Finding, Severity
 from govinfo_report.readers import _findings as rf
 from govinfo_report.readers._assemble import assemble
 from govinfo_report.readers._document import Block
 from govinfo_report.readers._pdf_layout import to_blocks
-from govinfo_report.readers._pdf_source import Page, open_document, read_pages
+from govinfo_report.readers._pdf_source import Page, open_document, read_pages, refuse_textless
 from govinfo_report.readers._registry import ReadResult
 
 GLYPH_CODE: Final = rf.PDF_GLYPH
@@ -33,8 +32,6 @@ _SIGNATURE: Final = b"%PDF-"
 UNREADABLE_SHARE: Final = 0.1
 """A page with this share of its glyphs unmapped or more is mostly unreadable: the
 finding is an error (a document read from it must not validate clean)."""
-_TEXTLESS: Final = 20
-"""A document with fewer characters than this over all its pages has no text layer."""
 
 
 def _glyph_finding(page: Page, source: str) -> Finding:
@@ -69,18 +66,8 @@ def extract(data: bytes, source: str = "<bytes>") -> tuple[list[Block], list[Fin
         pages = read_pages(document, source)
     finally:
         document.close()
-    chars = sum(len(p.chars) for p in pages)
-    if chars < _TEXTLESS:
-        if sum(p.images for p in pages):
-            raise ReportReadError(
-                f"{source} has no text layer: its {len(pages)} page(s) are images (a scan); "
-                "run OCR on it first (e.g. ocrmypdf, or the scanner's 'searchable PDF') and "
-                "read the result"
-            )
-        raise ReportReadError(
-            f"{source} has no text: its {len(pages)} page(s) hold {chars} character(s), "
-            "and a report holds thousands"
-        )
+    ocr = " (e.g. ocrmypdf, or the scanner's 'searchable PDF')"
+    refuse_textless(pages, source, "text layer", ocr)
     findings = [_glyph_finding(p, source) for p in pages if p.unmapped]
     return to_blocks(pages, source), findings
 
