@@ -17,6 +17,7 @@ compound file gives None, never an exception: the caller then goes on as before.
 
 from __future__ import annotations
 
+import functools
 import struct
 from typing import Final
 
@@ -101,9 +102,14 @@ class _File:
         count = -(-size // self.size)
         return b"".join(self._sector(s) for s in self._chain(start, self.fat, count))[:size]
 
+    @functools.cached_property
+    def directory(self) -> bytes:
+        """The directory's sectors, read once for every stream asked for."""
+        return self._read(self.directory_start, self.sectors * self.size)
+
     def stream_head(self, name: str, size: int) -> bytes | None:
         """The first ``size`` bytes of stream ``name`` (fewer if it is shorter), or None."""
-        directory = self._read(self.directory_start, self.sectors * self.size)
+        directory = self.directory
         root: tuple[int, int] | None = None
         for at in range(0, len(directory) - _ENTRY + 1, _ENTRY):
             (length,) = struct.unpack_from("<H", directory, at + 64)
