@@ -141,14 +141,20 @@ class Archive:
         self._zip.close()
         self._stream.close()
 
+    def _walked(self) -> Iterator[tuple[zipfile.ZipInfo, str]]:
+        """(entry, name) of each member a walk takes, in the archive's order."""
+        for info in self._infos:
+            if not info.is_dir() and _taken(name := member_name(info)):
+                yield info, name
+
     def holds_reports(self) -> bool:
         """Whether any member is one a walk takes (none is inflated to tell)."""
-        return any(not i.is_dir() and _taken(member_name(i)) for i in self._infos)
+        return any(True for _ in self._walked())
 
     def names(self) -> list[str]:
         """The names of the members a walk takes, in :meth:`members`' order (none is
         inflated to tell)."""
-        return [m for i in self._infos if not i.is_dir() and _taken(m := member_name(i))]
+        return [name for _, name in self._walked()]
 
     def members(
         self, suffixes: frozenset[str] | None = None, budget: int | None = None
@@ -158,10 +164,7 @@ class Archive:
         given, and with a ``budget``, only the readable ones whose bytes fit in it in
         all (the rest passed over, not named)."""
         inflated = 0
-        for info in self._infos:
-            member = member_name(info)
-            if info.is_dir() or not _taken(member):
-                continue
+        for info, member in self._walked():
             if suffixes is not None and Path(member).suffix.lower() not in suffixes:
                 continue
             if budget is not None and (
