@@ -76,6 +76,8 @@ _DESCENT: Final = 0.12
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Final[Matrix] = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _COMMAND: Final = re.compile(r"([MSLQBAC])")
+_ARITY: Final = {"M": 2, "S": 2, "L": 2, "Q": 4, "B": 6, "A": 7, "C": 0}
+"""The numbers each command of ``AbstractData`` takes; the last two are where it ends."""
 
 
 def _local(element: etree._Element) -> str:
@@ -240,10 +242,9 @@ class _PageReader:
         points: list[tuple[float, float]] = []
         start = current = None
         i = 0
-        arity = {"M": 2, "S": 2, "L": 2, "Q": 4, "B": 6, "A": 7, "C": 0}
         while i < len(tokens):
             command = tokens[i]
-            n = arity.get(command)
+            n = _ARITY.get(command)
             numbers = _numbers(" ".join(tokens[i + 1 : i + 1 + (n or 0)]), n) if n else []
             if n is None or numbers is None:
                 return  # a path this reader cannot follow: no lines from it
