@@ -85,10 +85,22 @@ def output_folder(given: str | Path, source: Path, why: str) -> Path:
     if (
         str(given) == "-"
         or (folder.exists() and not folder.is_dir())
-        or (not folder.exists() and folder.suffix.lower() in (".json", ".yaml", ".yml", ".toml"))
+        or (not folder.exists() and _names_a_report_file(folder))
     ):
         raise UsageError(f"{source} {why}: give a folder with -o OUTDIR")
     return folder
+
+
+def _names_a_report_file(path: Path) -> bool:
+    """Whether ``path``'s suffix is one a report file is written with (serialize's)."""
+    from govinfo_report.errors import UnknownFormatError
+    from govinfo_report.serialize import syntax_for
+
+    try:
+        syntax_for(path)
+    except UnknownFormatError:
+        return False
+    return True
 
 
 def print_findings(
