@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import os
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ import pytest
 from govinfo_report import load
 from govinfo_report.cli import run
 from govinfo_report.cli._import_archive import MAX_NAME_BYTES, output_names
+from test_validate_archives import bundle
 
 ROOT = Path(__file__).parent.parent
 EXAMPLE = ROOT / "examples" / "example_2021.yaml"
@@ -25,13 +25,6 @@ def cli(*args: object) -> tuple[int, str, str]:
     stdout, stderr = io.StringIO(), io.StringIO()
     code = run([str(a) for a in args], stdout, stderr)
     return code, stdout.getvalue(), stderr.getvalue()
-
-
-def bundle(path: Path, members: dict[str, bytes]) -> Path:
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in members.items():
-            z.writestr(name, data)
-    return path
 
 
 def files_under(folder: Path) -> set[str]:

@@ -69,6 +69,15 @@ def distinct_docs(n: int) -> list[bytes]:
     return [DOC.read_bytes() + bytes(k) for k in range(n)]
 
 
+def doc_folder(tmp_path: Path, n: int) -> Path:
+    """``tmp_path/in`` holding :func:`distinct_docs` ``(n)`` as 局0.doc, 局1.doc ..."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for k, data in enumerate(distinct_docs(n)):
+        (folder / f"局{k}.doc").write_bytes(data)
+    return folder
+
+
 def test_documents_converted_together_take_one_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -156,10 +165,7 @@ def test_a_survey_converts_a_batchs_legacy_documents_in_one_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     use_fake_soffice(tmp_path, monkeypatch)
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for k, data in enumerate(distinct_docs(8)):
-        (folder / f"局{k}.doc").write_bytes(data)
+    folder = doc_folder(tmp_path, 8)
     result = survey([folder], tmp_path / "out", jobs=1, similar=False)
     assert (result.files, result.ok) == (8, 8)
     assert runs(tmp_path) == [8]  # one run for them all: a lone worker's single batch
@@ -187,10 +193,7 @@ def test_validate_converts_the_legacy_documents_it_reads_at_a_time_in_one_run(
     from govinfo_report.cli import run
 
     use_fake_soffice(tmp_path, monkeypatch)
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for k, data in enumerate(distinct_docs(3)):
-        (folder / f"局{k}.doc").write_bytes(data)
+    folder = doc_folder(tmp_path, 3)
     (folder / "other.json").write_text("{", encoding="utf-8")
     stdout, stderr = io.StringIO(), io.StringIO()
     assert run(["validate", str(folder)], stdout, stderr) == 2  # other.json is broken
