@@ -291,8 +291,8 @@ def test_a_symlink_loop_is_refused(write: Write, tmp_path: Path) -> None:
 
 _KILLED_WRITER = """
 import os, signal, sys
-from govinfo_report import _io
-fd, temp = _io._new_temp(sys.argv[1], 0o600)
+from govinfo_report import _temp_files
+fd, temp = _temp_files.new_temp(sys.argv[1], 0o600)
 os.write(fd, b"half a report")
 os.kill(os.getpid(), signal.SIGKILL)
 """

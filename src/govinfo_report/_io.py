@@ -12,10 +12,14 @@ bytes reach it (:func:`destination` says so beforehand, for the command line's c
   descriptor path such as ``/dev/stdout``: written in place, never replaced;
 - a folder, a socket, a block device, a dangling symbolic link or a loop: refused.
 
-Temporary files are named ``.govinfo-report-<random>.tmp`` whatever the target's name,
-so a legal name stays legal, and are locked (``flock``) while their writer lives. The
-first write into a folder removes the unlocked ones: those of a process killed before
-it could rename or remove its own.
+A :class:`Staging` writes several outputs as a set: each to a temporary file (reserved
+before anything is computed, so a destination that cannot be written is refused at
+once), then every one put in place by :meth:`Staging.commit`; a failure before that
+leaves every destination as it was.
+
+Temporary files are ``.govinfo-report-<random>.tmp`` (:mod:`govinfo_report._temp_files`),
+locked while their writer lives; the first write into a folder removes those of a
+process killed before it could rename or remove its own.
 """
 
 from __future__ import annotations
@@ -23,28 +27,32 @@ from __future__ import annotations
 import errno
 import os
 import re
-import secrets
 import stat
-import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from pathlib import Path
+from types import TracebackType
 from typing import Literal
 
 import attrs
 
+from govinfo_report._temp_files import (
+    NOFOLLOW,
+    TEMP_PREFIX,
+    TEMP_SUFFIX,
+    keep_owner_and_mode,
+    new_temp,
+    remove_leftovers,
+    sync_folder,
+    write_all,
+)
 from govinfo_report.errors import ReportWriteError
-
-TEMP_PREFIX = ".govinfo-report-"
-TEMP_SUFFIX = ".tmp"
 
 Kind = Literal["create", "replace", "in_place"]
 
 # Linux's /proc/<pid>/fd (what /dev/stdout and /dev/fd lead to) and the BSDs' /dev/fd.
 _DESCRIPTOR_FOLDER = re.compile(r"/proc/[^/]+(?:/task/[^/]+)?/fd|/dev/fd")
 _MAX_LINKS = 40  # the kernel's limit of symbolic links in one lookup
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-_cleaned: set[str] = set()  # folders whose leftovers this process has already removed
 
 
 @attrs.frozen
@@ -198,21 +206,21 @@ def _write_in_place(dest: Destination, chunks: Iterable[bytes]) -> None:
         if stat.S_IFMT(os.fstat(fd).st_mode) != stat.S_IFMT(dest.existing.st_mode):
             raise _refused(dest.path, "it was replaced by something else while writing")
         for data in chunks:
-            _write_all(fd, data)
+            write_all(fd, data)
     finally:
         os.close(fd)
 
 
 def _write_atomically(dest: Destination, chunks: Iterable[bytes]) -> None:
     folder = str(dest.target.parent)
-    _remove_leftovers(folder)
+    remove_leftovers(folder)
     # A file we replace may be private: the temporary one is, until it has its mode.
-    fd, temp = _new_temp(folder, 0o600 if dest.existing is not None else 0o666)
+    fd, temp = new_temp(folder, 0o600 if dest.existing is not None else 0o666)
     try:
         if dest.existing is not None:
-            _keep_owner_and_mode(fd, dest.existing)
+            keep_owner_and_mode(fd, dest.existing)
         for data in chunks:
-            _write_all(fd, data)
+            write_all(fd, data)
         os.fsync(fd)
         os.replace(temp, dest.target)
     except BaseException:
@@ -221,121 +229,150 @@ def _write_atomically(dest: Destination, chunks: Iterable[bytes]) -> None:
         raise
     finally:
         os.close(fd)  # only now: the lock tells cleaners the file is still wanted
-    _sync_folder(folder)
+    sync_folder(folder)
 
 
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]
+# --- several outputs as a set -------------------------------------------------------------
 
 
-def _keep_owner_and_mode(fd: int, existing: os.stat_result) -> None:
-    if hasattr(os, "fchown"):
-        # Not root: keep at least the group, if we belong to it.
-        for uid in (existing.st_uid, -1):
+@attrs.frozen
+class Slot:
+    """One output of a :class:`Staging`: the temporary file its bytes go to until the
+    staging commits. It can be sent to another process, which writes it there."""
+
+    path: Path
+    """The output as given; errors name it, never the temporary file."""
+    temp: Path
+    """Where its bytes are until :meth:`Staging.commit`; read it to use them before."""
+
+    def write(self, chunks: Iterable[bytes]) -> None:
+        """Write the concatenation of ``chunks`` to the temporary file, from its start.
+
+        Raises:
+            ReportWriteError: it could not be written (a full disk); names :attr:`path`.
+        """
+        try:
+            fd = os.open(self.temp, os.O_WRONLY | os.O_TRUNC | NOFOLLOW)
             try:
-                os.fchown(fd, uid, existing.st_gid)
-                break
-            except PermissionError:
-                continue
-    if hasattr(os, "fchmod"):  # not on Windows before Python 3.13
-        with suppress(PermissionError):  # a file system without modes: it stays 0600
-            os.fchmod(fd, stat.S_IMODE(existing.st_mode))  # after chown, which clears setuid
+                for data in chunks:
+                    write_all(fd, data)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        except OSError as exc:
+            raise _refused(self.path, _reason(exc)) from None
 
 
-def _sync_folder(folder: str) -> None:
-    """Make the rename durable; best effort (not every system opens folders)."""
-    with suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
+@attrs.frozen
+class _Reserved:
+    slot: Slot
+    dest: Destination
+    fd: int  # held open, and so locked, until the temporary file is renamed or removed
+
+
+class Staging:
+    """Outputs written apart and put in place together.
+
+    :meth:`reserve` checks a destination as :func:`write_output` would and makes its
+    temporary file (with the mode and owner of the file it will replace); the
+    :class:`Slot`\\ s are written, here or in other processes; :meth:`commit` renames
+    each over its destination, in the order reserved (a FIFO or device gets its bytes
+    copied in place). Leaving the ``with`` block without committing, by an error or an
+    interruption, removes the temporary files: every destination is as it was.
+    """
+
+    def __init__(self, *, force: bool = False) -> None:
+        self.force = force
+        self._reserved: list[_Reserved] = []
+
+    def __enter__(self) -> Staging:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.discard()
+
+    def reserve(self, path: str | os.PathLike[str]) -> Slot:
+        """The slot of the output ``path``.
+
+        Raises:
+            ReportWriteError: as :func:`write_output` would refuse ``path`` (a folder, a
+                read-only file without ``force``...), or its temporary file cannot be made.
+        """
+        dest = destination(path)
+        if dest.read_only and not self.force:
+            raise _refused(dest.path, "it is read-only; pass force=True to replace it")
+        # A file is replaced by a rename, so its temporary file is beside it; a FIFO or
+        # a device gets a copy, and its temporary file is in the folder it was named in.
+        folder = (
+            os.path.dirname(os.path.join(os.getcwd(), dest.path))
+            if dest.kind == "in_place"
+            else str(dest.target.parent)
+        )
         try:
-            os.fsync(fd)
+            remove_leftovers(folder)
+            fd, temp = new_temp(folder, 0o600 if dest.kind == "replace" else 0o666)
+        except OSError as exc:
+            raise _refused(dest.path, _reason(exc)) from None
+        if dest.kind == "replace":
+            assert dest.existing is not None
+            keep_owner_and_mode(fd, dest.existing)
+        slot = Slot(dest.path, Path(temp))
+        self._reserved.append(_Reserved(slot, dest, fd))
+        return slot
+
+    def commit(self) -> None:
+        """Put every output in place, in the order reserved.
+
+        Raises:
+            ReportWriteError: one could not be put in place (its destination changed
+                since it was reserved); those before it are in place, the rest not.
+        """
+        folders: dict[str, None] = {}
+        try:
+            while self._reserved:
+                reserved = self._reserved[0]
+                slot, dest = reserved.slot, reserved.dest
+                try:
+                    if dest.kind == "in_place":
+                        _write_in_place(dest, _chunks_of(slot.temp))
+                        os.unlink(slot.temp)
+                    else:
+                        os.replace(slot.temp, dest.target)
+                        folders[str(dest.target.parent)] = None
+                except OSError as exc:
+                    raise _refused(dest.path, _reason(exc)) from None
+                del self._reserved[0]
+                os.close(reserved.fd)
         finally:
-            os.close(fd)
+            self.discard()
+            for folder in folders:
+                sync_folder(folder)
 
-
-# --- temporary files ----------------------------------------------------------------------------
-
-
-def _new_temp(folder: str, mode: int) -> tuple[int, str]:
-    """A new, locked temporary file in ``folder``: its descriptor and its path."""
-    for _ in range(8):
-        temp = os.path.join(folder, f"{TEMP_PREFIX}{secrets.token_hex(8)}{TEMP_SUFFIX}")
-        try:
-            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, mode)
-        except FileExistsError:
-            continue
-        _lock(fd)
-        # Another process's cleanup may have removed it between open and lock.
-        if _is(temp, fd):
-            return fd, temp
-        os.close(fd)
-    raise FileExistsError(errno.EEXIST, "cannot create a temporary file", folder)
-
-
-def _remove_leftovers(folder: str) -> None:
-    """Remove the temporary files in ``folder`` that no live writer holds."""
-    if folder in _cleaned:
-        return
-    _cleaned.add(folder)
-    try:
-        names = [n for n in os.listdir(folder) if n.startswith(TEMP_PREFIX)]
-    except OSError:
-        return
-    for name in names:
-        if name.endswith(TEMP_SUFFIX):
+    def discard(self) -> None:
+        """Remove the temporary files not yet put in place."""
+        for reserved in self._reserved:
             with suppress(OSError):
-                _remove_if_abandoned(os.path.join(folder, name))
+                os.unlink(reserved.slot.temp)
+            os.close(reserved.fd)
+        self._reserved.clear()
 
 
-def _remove_if_abandoned(path: str) -> None:
-    fd = os.open(path, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0) | _NOFOLLOW)
-    try:
-        if stat.S_ISREG(os.fstat(fd).st_mode) and _try_lock(fd) and _is(path, fd):
-            os.unlink(path)
-    finally:
-        os.close(fd)
-
-
-def _is(path: str, fd: int) -> bool:
-    """Whether ``path`` still names the file open as ``fd``."""
-    try:
-        named = os.stat(path, follow_symlinks=False)
-    except FileNotFoundError:
-        return False
-    opened = os.fstat(fd)
-    return (named.st_dev, named.st_ino) == (opened.st_dev, opened.st_ino)
-
-
-if sys.platform == "win32":  # no flock: never remove a file that might be in use
-
-    def _lock(fd: int) -> None:
-        pass
-
-    def _try_lock(fd: int) -> bool:
-        return False
-
-else:
-    import fcntl
-
-    def _lock(fd: int) -> None:
-        # A file system without locks cannot lock for the cleaner either, which then
-        # removes nothing: writing must not fail for it.
-        with suppress(OSError):
-            fcntl.flock(fd, fcntl.LOCK_EX)
-
-    def _try_lock(fd: int) -> bool:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            return False
-        return True
+def _chunks_of(path: Path) -> Iterator[bytes]:
+    with path.open("rb") as stream:
+        yield from iter(lambda: stream.read(1 << 20), b"")
 
 
 __all__ = [
     "TEMP_PREFIX",
     "TEMP_SUFFIX",
     "Destination",
+    "Slot",
+    "Staging",
     "destination",
     "write_output",
     "write_output_chunks",

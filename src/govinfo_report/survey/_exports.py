@@ -1,12 +1,13 @@
 """The survey's outputs: reports.csv, reports.xlsx, cells.csv and findings.jsonl.
 
 Each is written from the cache in path order, streaming (a chunk of rows at a time,
-never the whole table in memory), to a temporary file renamed over the old one
-(:func:`govinfo_report._io.write_output_chunks`): a reader of the folder sees either the
-previous survey's file or the whole new one. CSV is UTF-8 without a byte-order mark,
-``\\n`` line ends, fields quoted only where needed (for Excel there is the workbook).
-The workbook is the same table with numbers as numbers (:mod:`._xlsx`), with fixed
-timestamps, so the same survey gives the same bytes.
+never the whole table in memory), to the temporary file of its
+:class:`~govinfo_report._io.Slot`; the survey puts them all in place once every one is
+written (:class:`~govinfo_report._io.Staging`), so a reader of the folder sees the
+previous survey's outputs or the new ones, never some of each. CSV is UTF-8 without a
+byte-order mark, ``\\n`` line ends, fields quoted only where needed (for Excel there
+is the workbook). The workbook is the same table with numbers as numbers
+(:mod:`._xlsx`), with fixed timestamps, so the same survey gives the same bytes.
 """
 
 from __future__ import annotations
@@ -21,12 +22,43 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from govinfo_report._io import write_output_chunks
+from govinfo_report._io import Slot, Staging
+from govinfo_report._temp_files import is_temporary
+from govinfo_report.errors import ReportWriteError, SurveyError
 from govinfo_report.survey import _columns as columns
 from govinfo_report.survey._cache import Cache, Stored
 from govinfo_report.survey._cells_csv import cells_lines
 from govinfo_report.survey._summary import unpack
 from govinfo_report.survey._xlsx import write_xlsx
+
+
+def output_slots(staging: Staging, folder: Path) -> tuple[Path, dict[str, Slot]]:
+    """``folder`` (created if missing) and the slot of each output in it, by name.
+
+    Every output is checked, and its temporary file made, before anything is read: one
+    that cannot be written stops the survey at once, not after the corpus.
+
+    Raises:
+        SurveyError: ``folder`` is a file, or holds other files and no survey.
+        ReportWriteError: it cannot be created, or an output in it cannot be written.
+    """
+    if folder.exists() and not folder.is_dir():
+        raise SurveyError(f"{folder} is not a folder; give a folder for the survey's outputs")
+    if folder.is_dir():
+        # Our temporary files, which a killed survey may have left, are no other files.
+        names = {p.name for p in folder.iterdir() if not is_temporary(p.name)}
+        if names and columns.CACHE_NAME not in names and not names <= set(columns.OUTPUTS):
+            raise SurveyError(
+                f"{folder} holds other files and no survey; give a new or empty folder "
+                "(or a previous survey's)"
+            )
+    else:
+        try:
+            folder.mkdir(parents=True)
+        except OSError as exc:
+            raise ReportWriteError(f"cannot create {folder}: {exc.strerror or exc}") from None
+    return folder, {name: staging.reserve(folder / name) for name in columns.OUTPUTS}
+
 
 _CHUNK = 512  # rows per write: large enough to be cheap, small enough to stay flat
 
@@ -78,7 +110,7 @@ def _csv_lines(rows: Iterable[list[str]]) -> Iterator[bytes]:
     yield buffer.getvalue().encode()
 
 
-def write_reports_csv(cache: Cache, path: Path, tally: dict[str, int]) -> None:
+def write_reports_csv(cache: Cache, slot: Slot, tally: dict[str, int]) -> None:
     """reports.csv; ``tally`` gets the count of files by final status."""
 
     def rows() -> Iterator[list[str]]:
@@ -89,10 +121,10 @@ def write_reports_csv(cache: Cache, path: Path, tally: dict[str, int]) -> None:
             tally[status] = tally.get(status, 0) + 1
             yield row
 
-    write_output_chunks(path, _csv_lines(rows()), force=True)
+    slot.write(_csv_lines(rows()))
 
 
-def write_cells_csv(cache: Cache | Path, path: Path) -> None:
+def write_cells_csv(cache: Cache | Path, slot: Slot) -> None:
     """cells.csv: every cell of every readable file, in path order.
 
     ``cache``: the survey's cache, or the path of its database, which is then opened
@@ -114,13 +146,13 @@ def write_cells_csv(cache: Cache | Path, path: Path) -> None:
             yield cells_lines(path, version, tables, extra)
 
     try:
-        write_output_chunks(path, chunks(), force=True)
+        slot.write(chunks())
     finally:
         if db is not getattr(cache, "db", None):
             db.close()
 
 
-def write_findings_jsonl(cache: Cache, path: Path) -> None:
+def write_findings_jsonl(cache: Cache, slot: Slot) -> None:
     """findings.jsonl: every finding of every file (reader's, checks', later phases')."""
 
     def chunks() -> Iterator[bytes]:
@@ -128,7 +160,7 @@ def write_findings_jsonl(cache: Cache, path: Path) -> None:
             if part:
                 yield unpack(part)
 
-    write_output_chunks(path, chunks(), force=True)
+    slot.write(chunks())
 
 
 def _typed(column: str, value: str) -> Any:
@@ -142,12 +174,12 @@ def _typed(column: str, value: str) -> Any:
     return value
 
 
-def write_reports_xlsx(csv_path: Path, path: Path) -> None:
+def write_reports_xlsx(csv_path: Path, slot: Slot) -> None:
     """reports.xlsx: the rows of ``csv_path`` (reports.csv) in one sheet, numbers as numbers."""
     with csv_path.open(encoding="utf-8", newline="") as stream:
         reader = csv.reader(stream)
         header = next(reader)
-        write_xlsx(path, "reports", header, _typed_rows(header, reader))
+        write_xlsx(slot, "reports", header, _typed_rows(header, reader))
 
 
 def _typed_rows(header: Sequence[str], rows: Iterable[list[str]]) -> Iterator[list[Any]]:
@@ -166,17 +198,22 @@ def _typed_rows(header: Sequence[str], rows: Iterable[list[str]]) -> Iterator[li
 
 
 class Outputs:
-    """Every output, from the cache, in two local processes beside this one when
-    ``workers`` allows (else all here): cells.csv, which needs phase 1 alone, from
-    :meth:`start` while this process runs the later phases; then reports.csv and
-    findings.jsonl here, the workbook (from reports.csv) there, and the dashboard (from
-    both) here (:meth:`finish`). Leaving the ``with`` block waits for the processes.
+    """Every output, from the cache, into its slot (``slots``: by file name), in two
+    local processes beside this one when ``workers`` allows (else all here): cells.csv,
+    which needs phase 1 alone, from :meth:`start` while this process runs the later
+    phases; then reports.csv and findings.jsonl here, the workbook (from reports.csv)
+    there, and the dashboard (from both) here (:meth:`finish`). Leaving the ``with``
+    block waits for the processes.
     """
 
     def __init__(
-        self, cache: Cache, folder: Path, workers: int, context: Callable[[], Any]
+        self,
+        cache: Cache,
+        slots: dict[str, Slot],
+        workers: int,
+        context: Callable[[], Any],
     ) -> None:
-        self.cache, self.folder = cache, folder
+        self.cache, self.slots = cache, slots
         self.pool = (
             ProcessPoolExecutor(max_workers=2, mp_context=context()) if workers > 1 else None
         )
@@ -199,37 +236,38 @@ class Outputs:
         phases change nothing it reads (it opens the cache read-only)."""
         if self.pool is not None:
             self.long_form = self.pool.submit(
-                write_cells_csv, self.cache.path, self.folder / "cells.csv"
+                write_cells_csv, self.cache.path, self.slots["cells.csv"]
             )
 
     def finish(self) -> tuple[tuple[Path, ...], dict[str, int]]:
         """Write the rest, once the later phases are committed; every output's path and
-        the files by status."""
+        the files by status. The outputs are in their slots, not yet in place."""
         from govinfo_report.survey._dashboard import write_dashboard
 
-        folder, cache = self.folder, self.cache
+        cache, slots = self.cache, self.slots
         tally: dict[str, int] = {}
-        reports, xlsx = folder / "reports.csv", folder / "reports.xlsx"
-        cells, findings = folder / "cells.csv", folder / "findings.jsonl"
+        reports, xlsx = slots["reports.csv"], slots["reports.xlsx"]
+        cells, findings = slots["cells.csv"], slots["findings.jsonl"]
         if self.pool is None:
             write_reports_csv(cache, reports, tally)
-            write_reports_xlsx(reports, xlsx)
+            write_reports_xlsx(reports.temp, xlsx)
             write_findings_jsonl(cache, findings)
             write_cells_csv(cache, cells)
-            dashboard = write_dashboard(folder)
+            write_dashboard(reports.path.parent, staged=slots)
         else:
             write_reports_csv(cache, reports, tally)
-            made = self.pool.submit(write_reports_xlsx, reports, xlsx)
+            made = self.pool.submit(write_reports_xlsx, reports.temp, xlsx)
             write_findings_jsonl(cache, findings)
-            dashboard = write_dashboard(folder)
+            write_dashboard(reports.path.parent, staged=slots)
             if self.long_form is not None:
                 self.long_form.result()
             made.result()
-        return (reports, xlsx, cells, findings, dashboard), tally
+        return tuple(slot.path for slot in slots.values()), tally
 
 
 __all__ = [
     "Outputs",
+    "output_slots",
     "report_row",
     "write_cells_csv",
     "write_findings_jsonl",

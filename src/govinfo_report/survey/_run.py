@@ -23,10 +23,11 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from govinfo_report import _pool
+from govinfo_report._io import Staging
 from govinfo_report._legacy import LEGACY_SUFFIXES
 from govinfo_report._scan import expand_paths, shown
-from govinfo_report.errors import ReportWriteError, SurveyError
-from govinfo_report.survey._columns import CACHE_NAME, OUTPUTS
+from govinfo_report.errors import SurveyError
+from govinfo_report.survey._columns import OUTPUTS
 from govinfo_report.survey._summary import (
     FileResult,
     counts,
@@ -121,7 +122,8 @@ def survey(
     if not given:
         raise SurveyError("nothing to survey: give at least one file or folder")
     tree = _hierarchy_of(hierarchy)
-    folder = _output_folder(Path(out_dir))
+    from govinfo_report.survey._exports import Outputs, output_slots
+
     skipped: list[str] = []
     if not similar:
         skipped.append("DUP.1 (雷同): not judged (similar=False)")
@@ -137,35 +139,39 @@ def survey(
         seconds[phase] = now - clock
         clock = now
 
-    cache = Cache(folder, __version__)
-    try:
-        read = _phase1(cache, given, similar, jobs, executor, progress)
-        dropped = cache.drop_others()
-        cache.commit()
-        lap("read")
-        from govinfo_report.survey._exports import Outputs
-        from govinfo_report.survey._later import cross_year, levels, renamed, similarity
-
-        workers = 1 if executor is None and jobs == 1 else (jobs or os.cpu_count() or 1)
-        with Outputs(cache, folder, workers, _context) as exports:
-            # cells.csv needs phase 1 alone: written while the later phases run.
-            exports.start()
-            pairs, duplicates = cross_year(cache)
-            maybe_renamed = tuple(renamed(cache))
-            lap("years")
-            parents = 0
-            if hierarchy is not None:
-                parents = levels(cache, tree)
-                lap("levels")
-            if similar:
-                similarity(cache)
-                lap("similar")
+    with Staging(force=True) as staging:
+        folder, slots = output_slots(staging, Path(out_dir))
+        cache = Cache(folder, __version__)
+        try:
+            read = _phase1(cache, given, similar, jobs, executor, progress)
+            dropped = cache.drop_others()
             cache.commit()
-            outputs, tally = exports.finish()
-        lap("outputs")
-        internal = cache.db.execute("SELECT count(*) FROM files WHERE internal = 1").fetchone()[0]
-    finally:
-        cache.close()
+            lap("read")
+            from govinfo_report.survey._later import cross_year, levels, renamed, similarity
+
+            workers = 1 if executor is None and jobs == 1 else (jobs or os.cpu_count() or 1)
+            with Outputs(cache, slots, workers, _context) as exports:
+                # cells.csv needs phase 1 alone: written while the later phases run.
+                exports.start()
+                pairs, duplicates = cross_year(cache)
+                maybe_renamed = tuple(renamed(cache))
+                lap("years")
+                parents = 0
+                if hierarchy is not None:
+                    parents = levels(cache, tree)
+                    lap("levels")
+                if similar:
+                    similarity(cache)
+                    lap("similar")
+                cache.commit()
+                outputs, tally = exports.finish()
+            # All written: put them in place together, the old set or the new one.
+            staging.commit()
+            lap("outputs")
+            query = "SELECT count(*) FROM files WHERE internal = 1"
+            internal = cache.db.execute(query).fetchone()[0]
+        finally:
+            cache.close()
     return SurveyResult(
         out_dir=folder,
         files=sum(tally.values()),
@@ -195,24 +201,6 @@ def _hierarchy_of(given: str | os.PathLike[str] | Hierarchy | None) -> Hierarchy
     if isinstance(given, Hierarchy):
         return given
     return load_hierarchy(Path(given))
-
-
-def _output_folder(folder: Path) -> Path:
-    if folder.exists() and not folder.is_dir():
-        raise SurveyError(f"{folder} is not a folder; give a folder for the survey's outputs")
-    if folder.is_dir():
-        names = {p.name for p in folder.iterdir()}
-        if names and CACHE_NAME not in names and not names <= set(OUTPUTS):
-            raise SurveyError(
-                f"{folder} holds other files and no survey; give a new or empty folder "
-                "(or a previous survey's)"
-            )
-    else:
-        try:
-            folder.mkdir(parents=True)
-        except OSError as exc:
-            raise ReportWriteError(f"cannot create {folder}: {exc.strerror or exc}") from None
-    return folder
 
 
 def _phase1(

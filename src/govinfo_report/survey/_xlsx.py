@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from govinfo_report._io import write_output_chunks
+from govinfo_report._io import Slot, write_output_chunks
 
 Value = str | int | Decimal | None
 """A cell: text, a number, or nothing (an empty cell)."""
@@ -131,12 +131,13 @@ def _sheet(header: Sequence[str], rows: Iterable[Sequence[Value]]) -> Iterator[s
 
 
 def write_xlsx(
-    path: Path, sheet_name: str, header: Sequence[str], rows: Iterable[Sequence[Value]]
+    path: Path | Slot, sheet_name: str, header: Sequence[str], rows: Iterable[Sequence[Value]]
 ) -> None:
     """Write a workbook of one sheet, ``header`` in bold and frozen above ``rows``.
 
     Written to a temporary file first, then to ``path`` by
-    :func:`govinfo_report._io.write_output_chunks` (atomically, replacing it).
+    :func:`govinfo_report._io.write_output_chunks` (atomically, replacing it), or into
+    the slot ``path`` of a staging.
     """
     workbook = (
         f'<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><sheets>'
@@ -155,7 +156,11 @@ def write_xlsx(
                         buffer.clear()
                 sheet.write("".join(buffer).encode())
         spool.seek(0)
-        write_output_chunks(path, iter(lambda: spool.read(1 << 20), b""), force=True)
+        chunks = iter(lambda: spool.read(1 << 20), b"")
+        if isinstance(path, Slot):
+            path.write(chunks)
+        else:
+            write_output_chunks(path, chunks, force=True)
 
 
 def _entry(name: str) -> zipfile.ZipInfo:

@@ -12,9 +12,10 @@ nothing from elsewhere. Everything from the input passes through one escaping la
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
-from govinfo_report._io import write_output
+from govinfo_report._io import Slot, write_output
 from govinfo_report.survey._dashboard._model import FINDINGS_JSONL, REPORTS_CSV
 from govinfo_report.survey._dashboard._page import page
 from govinfo_report.survey._dashboard._tally import tally
@@ -22,12 +23,14 @@ from govinfo_report.survey._dashboard._tally import tally
 INDEX_HTML = "index.html"
 
 
-def write_dashboard(out_dir: Path) -> Path:
+def write_dashboard(out_dir: Path, *, staged: Mapping[str, Slot] | None = None) -> Path:
     """Write ``out_dir/index.html`` from the survey exports in ``out_dir``.
 
     Args:
         out_dir: a survey's output folder, holding ``reports.csv`` (required) and
             ``findings.jsonl`` (optional: without it the page says findings are missing).
+        staged: the slots of a staging, by file name, whose outputs are not yet in
+            ``out_dir``: the exports are read from theirs and the page written to its.
 
     Returns:
         The path of the page written (atomically: a temporary file, then a rename).
@@ -38,10 +41,13 @@ def write_dashboard(out_dir: Path) -> Path:
         ReportWriteError: ``index.html`` could not be written.
     """
     folder = Path(out_dir)
-    html = page(tally(folder))
     target = folder / INDEX_HTML
-    write_output(target, html.encode("utf-8"))
-    return target
+    if staged is None:
+        write_output(target, page(tally(folder)).encode("utf-8"))
+        return target
+    sources = {name: staged[name].temp for name in (REPORTS_CSV, FINDINGS_JSONL)}
+    staged[INDEX_HTML].write((page(tally(folder, sources)).encode("utf-8"),))
+    return staged[INDEX_HTML].path
 
 
 __all__ = ["FINDINGS_JSONL", "INDEX_HTML", "REPORTS_CSV", "write_dashboard"]

@@ -55,8 +55,11 @@ _FIRSTS = (
 )
 
 
-def tally(folder: Path) -> Survey:
+def tally(folder: Path, sources: Mapping[str, Path] | None = None) -> Survey:
     """Read ``folder``'s reports.csv (required) and findings.jsonl (if there).
+
+    ``sources``: where to read either instead, by file name (a survey's outputs not
+    yet in place); the messages still name the file in ``folder``.
 
     Raises:
         ReportLoadError: reports.csv is missing or malformed, or findings.jsonl holds a
@@ -68,13 +71,19 @@ def tally(folder: Path) -> Survey:
             "CREATE TABLE agency_year (key TEXT, name TEXT, year INTEGER, file TEXT, "
             f"{', '.join(f'{c} INTEGER' for c in (*_FIGURE_COLUMNS, *_RATE_COLUMNS))})"
         )
-        _read_reports(folder / REPORTS_CSV, survey, db)
+        _read_reports(*_source(folder, REPORTS_CSV, sources), survey, db)
         _add_firsts(survey, db)
         _pick_agencies(survey, db)
-    _read_findings(folder / FINDINGS_JSONL, survey)
+    _read_findings(*_source(folder, FINDINGS_JSONL, sources), survey)
     survey.worst.sort(key=lambda w: w.rank)
     del survey.worst[WORST_SHOWN:]
     return survey
+
+
+def _source(folder: Path, name: str, sources: Mapping[str, Path] | None) -> tuple[Path, str]:
+    """(where to read the file ``name``, what messages call it)."""
+    path = folder / name
+    return (sources or {}).get(name, path), str(path)
 
 
 # --- reports.csv ----------------------------------------------------------------------------
@@ -109,8 +118,7 @@ class _Columns:
         return cls(tuple(header), at, tuple(sorted(rules, key=lambda r: r[0])), counts)
 
 
-def _read_reports(path: Path, survey: Survey, db: sqlite3.Connection) -> None:
-    source = str(path)
+def _read_reports(path: Path, source: str, survey: Survey, db: sqlite3.Connection) -> None:
     try:
         handle = path.open(encoding="utf-8-sig", newline="")
     except OSError as exc:
@@ -309,8 +317,7 @@ def _pick_agencies(survey: Survey, db: sqlite3.Connection) -> None:
 # --- findings.jsonl -------------------------------------------------------------------------
 
 
-def _read_findings(path: Path, survey: Survey) -> None:
-    source = str(path)
+def _read_findings(path: Path, source: str, survey: Survey) -> None:
     try:
         handle = path.open(encoding="utf-8")
     except FileNotFoundError:
