@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from govinfo_report.errors import ReportReadError
 from govinfo_report.readers._document import Grid
+from govinfo_report.readers._pages import Char, Edge, Page
 from govinfo_report.readers._pdf_layout import to_blocks
-from govinfo_report.readers._pdf_source import Char, Edge, Page
 
 _TEXT = st.sampled_from(list("一二三、（）1234567890.规章总计本年度办理结果 申请人/"))
 _AT = st.floats(min_value=0, max_value=600, allow_nan=False).map(lambda x: round(x / 6) * 6)

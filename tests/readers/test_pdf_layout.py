@@ -4,9 +4,9 @@ lines, a table joined over a page break, paragraphs and page furniture."""
 from __future__ import annotations
 
 from govinfo_report.readers._document import Paragraph
+from govinfo_report.readers._pages import Char, Edge
 from govinfo_report.readers._pdf_joins import mend
 from govinfo_report.readers._pdf_lines import Segment, cell_text, group_lines
-from govinfo_report.readers._pdf_source import Char, Edge
 from govinfo_report.readers._pdf_tables import find_tables, grid, join
 from govinfo_report.readers._pdf_unruled import _part_span
 from govinfo_report.readers.pdf import extract

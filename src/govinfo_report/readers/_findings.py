@@ -39,11 +39,12 @@ CONTACT: Final = "R.CONTACT"
 FEE: Final = "R.FEE"
 TRADITIONAL: Final = "R.TRADITIONAL"
 
-# The DOCX, Markdown, PDF and XLSX readers' own codes, declared here so the catalog needs
+# The DOCX, Markdown, PDF (and OFD) and XLSX readers' own codes, declared here so the catalog needs
 # no reader module (lxml, markdown-it, pypdfium2) to describe them.
 DOCX_EMBEDDED: Final = "R.DOCX.EMBEDDED"
 MARKDOWN_FRONT_MATTER: Final = "R.MARKDOWN.FRONT_MATTER"
 PDF_GLYPH: Final = "R.PDF.GLYPH"
+WATERMARK: Final = "R.WATERMARK"
 XLSX_FORMULA: Final = "R.XLSX.FORMULA"
 XLSX_META: Final = "R.XLSX.META"
 XLSX_SHEET: Final = "R.XLSX.SHEET"

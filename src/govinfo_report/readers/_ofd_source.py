@@ -22,7 +22,7 @@ from the page's top-left corner:
   ``Visible="false"`` is left out.
 
 A page's template (``Template TemplateID``: running headers, rules drawn on every page)
-is read before the page's own content. What comes out are :class:`._pdf_source.Page`
+is read before the page's own content. What comes out are :class:`._pages.Page`
 values in points, top-down, which the PDF reader's layout (:mod:`._pdf_layout`) turns
 into paragraphs and tables: one reading of positioned text for both formats. A
 character's box is the em square of its size, half as wide for a character that is not
@@ -49,6 +49,8 @@ from lxml import etree
 from govinfo_report import _package
 from govinfo_report.errors import ReportReadError
 from govinfo_report.readers._docx_package import Package
+from govinfo_report.readers._overlay import leave_out, slanted
+from govinfo_report.readers._pages import Char, Edge, Page
 from govinfo_report.readers._pdf_source import (
     AXIS,
     MAX_PAGE_CHARS,
@@ -56,9 +58,6 @@ from govinfo_report.readers._pdf_source import (
     MAX_PAGE_SEGMENTS,
     MAX_PAGES,
     THIN,
-    Char,
-    Edge,
-    Page,
     check_document,
 )
 
@@ -145,6 +144,8 @@ class _PageReader:
         self.origin = box[0], box[1]
         self.where = where
         self.chars: list[Char] = []
+        self.turned: list[bool] = []
+        """For each character, whether it is slanted (:func:`._overlay.slanted`)."""
         self.edges: list[Edge] = []
         self.images = 0
         self.objects = 0
@@ -191,6 +192,7 @@ class _PageReader:
         left, top, m = placed
         em = size[0]
         scale = math.sqrt(abs(m[0] * m[3] - m[1] * m[2])) or 1.0
+        turned = slanted(math.atan2(m[1], m[0]))
         x = y = 0.0
         for code in _children(element, "TextCode"):
             text = code.text or ""
@@ -219,6 +221,7 @@ class _PageReader:
                             em * scale * MM,
                         )
                     )
+                    self.turned.append(turned)
                 if dx or dy:
                     # A DeltaX shorter than its run goes on with its last advance.
                     x += dx[i] if i < len(dx) else (dx[-1] if dx else 0.0)
@@ -343,6 +346,7 @@ def read_pages(data: bytes, source: str) -> list[Page]:
         return parsed[path]
 
     pages: list[Page] = []
+    turned: list[list[bool]] = []
     for number, entry in enumerate(listed, 1):
         check_document(pages, source)
         where = f"{source}: page {number}"
@@ -367,5 +371,6 @@ def read_pages(data: bytes, source: str) -> list[Page]:
                 unmapped=0,
             )
         )
+        turned.append(reader.turned)
     check_document(pages, source)
-    return pages
+    return leave_out(pages, turned)

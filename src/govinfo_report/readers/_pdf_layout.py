@@ -29,8 +29,8 @@ from govinfo_report.readers import _meta
 from govinfo_report.readers import _pdf_unruled as unruled
 from govinfo_report.readers._document import Block, Grid, Paragraph
 from govinfo_report.readers._limits import CellBudget
+from govinfo_report.readers._pages import Page
 from govinfo_report.readers._pdf_lines import Line, group_lines, join_lines
-from govinfo_report.readers._pdf_source import Page
 from govinfo_report.readers._pdf_tables import Ruled, find_tables, grid, join, size
 
 BAND: Final = 0.1

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Final, NamedTuple
 
-from govinfo_report.readers._pdf_source import Char
+from govinfo_report.readers._pages import Char
 
 SPACE_GAP: Final = 0.25
 """A gap wider than this many character heights between non-CJK characters is a space."""

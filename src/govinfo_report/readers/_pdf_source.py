@@ -25,14 +25,16 @@ password-protected file is refused as such (no password is asked for).
 from __future__ import annotations
 
 import ctypes
+import math
 from collections.abc import Iterator, Sequence
-from typing import Any, Final, NamedTuple
+from typing import Any, Final
 
-import attrs
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from govinfo_report.errors import ReportReadError
+from govinfo_report.readers._overlay import leave_out, slanted
+from govinfo_report.readers._pages import Char, Edge, Page
 from govinfo_report.readers._pdf_streams import check_streams
 
 MAX_PAGES: Final = 200
@@ -54,47 +56,6 @@ THIN: Final = 2.0
 """A path at most this thick (pt) is a ruling line."""
 AXIS: Final = 0.5
 """A segment whose ends differ by less than this (pt) across is axis-aligned."""
-
-
-class Char(NamedTuple):
-    """One character, its box in points from the page's top-left corner (a tuple: a page
-    has a thousand of them)."""
-
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    size: float
-    """The font size it is printed in (points)."""
-
-
-class Edge(NamedTuple):
-    """A horizontal (``top == bottom``) or vertical (``x0 == x1``) ruling line."""
-
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-
-    @property
-    def horizontal(self) -> bool:
-        return self.bottom - self.top <= self.x1 - self.x0
-
-
-@attrs.frozen
-class Page:
-    """One page's characters and ruling lines."""
-
-    number: int
-    """From 1."""
-    width: float
-    height: float
-    chars: tuple[Char, ...]
-    edges: tuple[Edge, ...]
-    images: int
-    unmapped: int
-    """Glyphs without a Unicode mapping (left out of ``chars``)."""
 
 
 def open_document(data: bytes, source: str) -> Any:
@@ -187,13 +148,16 @@ def _objects(container: Any, form: bool) -> Iterator[Any]:
 
 
 class _Collector:
-    """Walks a page's objects: ruling lines and images."""
+    """Walks a page's objects: ruling lines, images, and whether any text is slanted."""
 
     def __init__(self, height: float, budget: _PageBudget) -> None:
         self.height = height
         self.budget = budget
         self.edges: list[Edge] = []
         self.images = 0
+        self.slanted = False
+        """Whether a text object is turned off the quarter turns (a watermark, a seal):
+        only then is each character's angle asked for."""
         self._x = ctypes.c_float()
         self._y = ctypes.c_float()
         self._fill = ctypes.c_int()
@@ -210,6 +174,9 @@ class _Collector:
                 self.path(obj, outer)
             elif kind == raw.FPDF_PAGEOBJ_IMAGE:
                 self.images += 1
+            elif kind == raw.FPDF_PAGEOBJ_TEXT and not self.slanted:
+                a, b, *_ = _matrix(obj) if outer is None else _compose(_matrix(obj), outer)
+                self.slanted = slanted(math.atan2(b, a))
             elif kind == raw.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
                 # A form's objects are in its own space: its matrix, then the outer one.
                 own = _matrix(obj)
@@ -276,7 +243,11 @@ class _Collector:
             self.edges.append(Edge(x, min(y0, y1), x, max(y0, y1)))
 
 
-def _chars(textpage: Any, height: float, where: str) -> tuple[list[Char], int]:
+def _chars(
+    textpage: Any, height: float, where: str, angles: bool
+) -> tuple[list[Char], int, list[bool]]:
+    """The page's characters, its unmapped glyphs, and whether each character is slanted
+    (``angles``: ask each one's angle; else none is)."""
     count = raw.FPDFText_CountChars(textpage)
     if count > MAX_PAGE_CHARS:
         raise ReportReadError(
@@ -284,7 +255,7 @@ def _chars(textpage: Any, height: float, where: str) -> tuple[list[Char], int]:
             "report's page has about 1,500"
         )
     if count <= 0:
-        return [], 0
+        return [], 0, []
     buffer = ctypes.create_string_buffer((count + 1) * 2)
     written = raw.FPDFText_GetText(
         textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort))
@@ -294,6 +265,7 @@ def _chars(textpage: Any, height: float, where: str) -> tuple[list[Char], int]:
         text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i) or 0xFFFD) for i in range(count))
     box = raw.FS_RECTF()
     chars: list[Char] = []
+    turned: list[bool] = []
     unmapped = 0
     for i, char in enumerate(text):
         if char.isspace() or char in "\x00\ufffe":
@@ -309,16 +281,23 @@ def _chars(textpage: Any, height: float, where: str) -> tuple[list[Char], int]:
         chars.append(
             Char(char, box.left, height - box.top, box.right, height - box.bottom, size or 1.0)
         )
-    return chars, unmapped
+        if angles:
+            angle = raw.FPDFText_GetCharAngle(textpage, i)
+            turned.append(angle >= 0 and slanted(angle))  # -1: PDFium could not tell
+        else:
+            turned.append(False)
+    return chars, unmapped, turned
 
 
 def read_pages(document: Any, source: str) -> list[Page]:
-    """Every page's characters, ruling lines and image count.
+    """Every page's characters, ruling lines and image count; a watermark's or a seal's
+    characters are left out (:func:`._overlay.leave_out`).
 
     Raises:
         ReportReadError: a page over a limit, or one PDFium cannot load.
     """
     pages: list[Page] = []
+    turned: list[list[bool]] = []
     for index in range(len(document)):
         check_document(pages, source)
         where = f"{source}: page {index + 1}"
@@ -334,7 +313,7 @@ def read_pages(document: Any, source: str) -> list[Page]:
             if not textpage:
                 raise ReportReadError(f"{where}: its text cannot be read; the PDF is damaged")
             try:
-                chars, unmapped = _chars(textpage, height, where)
+                chars, unmapped, slants = _chars(textpage, height, where, collector.slanted)
             finally:
                 raw.FPDFText_ClosePage(textpage)
         finally:
@@ -350,9 +329,9 @@ def read_pages(document: Any, source: str) -> list[Page]:
                 unmapped=unmapped,
             )
         )
-    return pages
+        turned.append(slants)
     check_document(pages, source)
-    return pages
+    return leave_out(pages, turned)
 
 
 TEXTLESS: Final = 20

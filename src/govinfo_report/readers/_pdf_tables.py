@@ -21,9 +21,9 @@ from typing import Final
 import attrs
 
 from govinfo_report.errors import ReportReadError
+from govinfo_report.readers._pages import Char, Edge
 from govinfo_report.readers._pdf_joins import mend
 from govinfo_report.readers._pdf_lines import cell_text
-from govinfo_report.readers._pdf_source import Char, Edge
 
 TOLERANCE: Final = 2.0
 """Points within which two ruling lines are one, and a line reaches a crossing."""

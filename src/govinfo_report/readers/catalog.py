@@ -505,6 +505,34 @@ _ENTRIES = (
         ),
     ),
     RuleInfo(
+        code=rf.WATERMARK,
+        severity=_N,
+        title_zh="水印或印章文字已略去",
+        title_en="Watermark or seal text left out",
+        meaning_zh=(
+            "PDF 或 OFD 某页上有文字压在正文上（比正文大得多、盖住正文的一行字）或倾斜排列"
+            "（倾斜的水印、印章上的弧形文字），不是报告的文字，已略去，不混入正文和表格。"
+            "发现项给出页码、字数和略去的文字。"
+        ),
+        meaning_en=(
+            "Characters on a page of the PDF or OFD lie over the text (a line printed much "
+            "larger than the text, across it) or are slanted (a diagonal watermark, the "
+            "curved words of a seal); they are not the report's text and were left out, so "
+            "that they do not mix into its paragraphs and tables. The finding gives the page, "
+            "how many and the text left out."
+        ),
+        why_zh="发布前给文件加了水印（如“内部资料”“仅供参考”或网站名称），或盖了电子印章。",
+        why_en=(
+            "A watermark was added before publishing (内部资料, 仅供参考, the portal's name), "
+            "or an electronic seal was stamped on it."
+        ),
+        fix_zh="无需处理；如略去的文字其实是报告的一部分，请对照原件核对该页。",
+        fix_en=(
+            "Nothing; if the text left out is part of the report, check the page against "
+            "the original."
+        ),
+    ),
+    RuleInfo(
         code=rf.XLSX_FORMULA,
         severity=_W,
         title_zh="公式没有保存计算结果",

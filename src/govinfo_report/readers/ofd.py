@@ -36,10 +36,12 @@ class OfdReader:
                 bound, or no report in it.
         """
         from govinfo_report.readers._ofd_source import read_pages
+        from govinfo_report.readers._overlay import overlay_finding
         from govinfo_report.readers._pdf_layout import to_blocks
         from govinfo_report.readers._pdf_source import refuse_textless
 
         pages = read_pages(data, source)
         refuse_textless(pages, source, "text", "")
+        overlays = [overlay_finding(p, source) for p in pages if p.overlay]
         result = assemble(to_blocks(pages, source), source=source)
-        return ReadResult(result.report, result.findings)
+        return ReadResult(result.report, (*overlays, *result.findings))

@@ -22,8 +22,10 @@ from govinfo_report.findings import Finding, Severity
 from govinfo_report.readers import _findings as rf
 from govinfo_report.readers._assemble import assemble
 from govinfo_report.readers._document import Block
+from govinfo_report.readers._overlay import overlay_finding
+from govinfo_report.readers._pages import Page
 from govinfo_report.readers._pdf_layout import to_blocks
-from govinfo_report.readers._pdf_source import Page, open_document, read_pages, refuse_textless
+from govinfo_report.readers._pdf_source import open_document, read_pages, refuse_textless
 from govinfo_report.readers._registry import ReadResult
 
 GLYPH_CODE: Final = rf.PDF_GLYPH
@@ -69,6 +71,7 @@ def extract(data: bytes, source: str = "<bytes>") -> tuple[list[Block], list[Fin
     ocr = " (e.g. ocrmypdf, or the scanner's 'searchable PDF')"
     refuse_textless(pages, source, "text layer", ocr)
     findings = [_glyph_finding(p, source) for p in pages if p.unmapped]
+    findings.extend(overlay_finding(p, source) for p in pages if p.overlay)
     return to_blocks(pages, source), findings
 
 

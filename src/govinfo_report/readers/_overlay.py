@@ -1,0 +1,170 @@
+"""Text drawn over a page's own: a watermark (水印) or a seal's words, left out of its text.
+
+A watermark across a table puts its characters among the cells' (a cell reads "内2资8",
+the agency's name gains "仅供"), and a diagonal one breaks every line it crosses. Two
+kinds are told from the characters alone, both safe for a report's own text:
+
+- *slanted*: a character turned by an angle that is not a multiple of 90° (a diagonal
+  watermark, the curved words of a seal). A report's text is upright, or turned a
+  quarter in a vertical heading, which is kept;
+- *overlaid*: a run of characters (consecutive in drawing order, of one size) printed at
+  least :data:`LARGE` times the document's usual size (its median: the body text's),
+  :data:`OVERLAID_SHARE` or more of which lie over characters :data:`LARGE` times
+  smaller (sharing :data:`COVER` of the smaller box or more): an upright watermark. A
+  title (二号 over 三号 is 1.375 times) is not as large, and a larger one lies over
+  nothing; the text a watermark lies over is not left out with it.
+
+What is left out is kept as text, in drawing order, for the reader's finding
+(:func:`overlay_finding`, ``R.WATERMARK``), so that a person can see what it was.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from typing import Final
+
+import attrs
+
+from govinfo_report.findings import Finding, Severity
+from govinfo_report.readers import _findings as rf
+from govinfo_report.readers._pages import Char, Page
+
+SLANT: Final = math.radians(2)
+"""A character turned further than this from a multiple of 90° is slanted."""
+LARGE: Final = 1.5
+"""A run this many times the page's median character size or more may be a watermark."""
+OVERLAID_SHARE: Final = 0.25
+"""The share of a large run's characters that must lie over others for it to be one."""
+COVER: Final = 0.3
+"""Two boxes overlap when they share this share of the smaller one's area."""
+_BUCKET: Final = 24.0  # pt: the grid the overlap search files characters in
+_QUOTED: Final = 40  # characters of the left-out text a finding quotes
+
+
+def slanted(angle: float) -> bool:
+    """Whether ``angle`` (radians) is off every multiple of 90° by more than :data:`SLANT`."""
+    rest = angle % (math.pi / 2)
+    return min(rest, math.pi / 2 - rest) > SLANT
+
+
+def leave_out(pages: Sequence[Page], turned: Sequence[Sequence[bool]]) -> list[Page]:
+    """``pages`` with their overlaid and slanted characters moved to :attr:`Page.overlay`.
+
+    ``turned``: for each page, for each of its characters, whether it is slanted
+    (:func:`slanted`).
+    """
+    sizes = Counter(
+        c.size for page, flags in zip(pages, turned, strict=True)
+        for c, flag in zip(page.chars, flags, strict=True) if not flag
+    )  # fmt: skip
+    usual = _median(sizes)
+    out = []
+    for page, flags in zip(pages, turned, strict=True):
+        kept, overlay = split(page.chars, flags, usual)
+        out.append(attrs.evolve(page, chars=tuple(kept), overlay=overlay) if overlay else page)
+    return out
+
+
+def _median(sizes: Counter[float]) -> float:
+    half, seen = sum(sizes.values()) / 2, 0
+    for size in sorted(sizes):
+        seen += sizes[size]
+        if seen > half:
+            return size
+    return 0.0
+
+
+def split(chars: Sequence[Char], turned: Sequence[bool], usual: float) -> tuple[list[Char], str]:
+    """(the characters of the text, in order; the text of the others), ``usual`` being
+    the document's usual character size and ``turned`` whether each is slanted."""
+    drop = {i for i, t in enumerate(turned) if t}
+    if usual > 0:
+        drop |= _overlaid(chars, drop, usual * LARGE)
+    if not drop:
+        return list(chars), ""
+    kept = [c for i, c in enumerate(chars) if i not in drop]
+    return kept, "".join(chars[i].text for i in sorted(drop))
+
+
+def _overlaid(chars: Sequence[Char], turned: set[int], large: float) -> set[int]:
+    """The upright characters of the runs at least ``large`` that lie over the others."""
+    runs: list[list[int]] = []
+    for i, char in enumerate(chars):
+        if char.size < large or i in turned:
+            continue
+        same = runs and math.isclose(chars[i - 1].size, char.size, rel_tol=0.01)
+        if same and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    if not runs:
+        return set()  # the common case: nothing that large on the page
+    grid: dict[tuple[int, int], list[int]] = {}
+    for i, char in enumerate(chars):
+        if i not in turned and char.size * LARGE <= max(chars[run[0]].size for run in runs):
+            for cell in _cells(char):
+                grid.setdefault(cell, []).append(i)
+    found: set[int] = set()
+    for run in runs:
+        members = set(run)
+        over = sum(1 for i in run if _lies_over(chars, i, members, grid))
+        if over and over >= OVERLAID_SHARE * len(run):
+            found |= members
+    return found
+
+
+def _cells(char: Char) -> list[tuple[int, int]]:
+    rows = range(int(char.top // _BUCKET), int(char.bottom // _BUCKET) + 1)
+    columns = range(int(char.x0 // _BUCKET), int(char.x1 // _BUCKET) + 1)
+    return [(r, c) for r in rows for c in columns]
+
+
+def _lies_over(
+    chars: Sequence[Char], i: int, members: set[int], grid: dict[tuple[int, int], list[int]]
+) -> bool:
+    a = chars[i]
+    for cell in _cells(a):
+        for j in grid.get(cell, ()):
+            if j in members:
+                continue
+            b = chars[j]
+            if b.size * LARGE > a.size:
+                continue  # not smaller: the text under a watermark is not a watermark
+            width = min(a.x1, b.x1) - max(a.x0, b.x0)
+            height = min(a.bottom, b.bottom) - max(a.top, b.top)
+            if width <= 0 or height <= 0:
+                continue
+            smaller = min((a.x1 - a.x0) * (a.bottom - a.top), (b.x1 - b.x0) * (b.bottom - b.top))
+            if smaller > 0 and width * height >= COVER * smaller:
+                return True
+    return False
+
+
+def overlay_finding(page: Page, source: str) -> Finding:
+    """The notice that ``page``'s overlaid or slanted characters were left out."""
+    text = page.overlay
+    quoted = text if len(text) <= _QUOTED else text[:_QUOTED] + "…"
+    return rf.finding(
+        rf.WATERMARK,
+        Severity.NOTICE,
+        f"第{page.number}页有{len(text)}个字压在正文上或倾斜排列（水印或印章：“{quoted}”），"
+        "不是报告的文字，已略去",
+        f"page {page.number} has {len(text)} character(s) drawn over the text or slanted "
+        f"(a watermark or a seal: “{quoted}”); they are not the report's text and were "
+        "left out",
+        location=f"{source}: page {page.number}",
+    )
+
+
+__all__ = [
+    "COVER",
+    "LARGE",
+    "OVERLAID_SHARE",
+    "SLANT",
+    "leave_out",
+    "overlay_finding",
+    "slanted",
+    "split",
+]
