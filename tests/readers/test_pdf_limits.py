@@ -154,6 +154,19 @@ def test_too_many_characters_in_a_document_of_uncompressed_pages(tmp_path: Path)
     )
 
 
+def test_characters_over_the_document_limit_on_its_last_page_are_refused(
+    tmp_path: Path,
+) -> None:
+    """The limit is checked after the last page too, not only before each page."""
+    per_page = MAX_PAGE_CHARS - 10
+    content = b"BT /F1 1 Tf 10 10 Td " + b"(xy) Tj " * (per_page // 2) + b"ET"
+    pages = MAX_DOCUMENT_CHARS // per_page + 1  # over the limit only with the last
+    assert (pages - 1) * per_page <= MAX_DOCUMENT_CHARS < pages * per_page
+    kind, message = _refusal(tmp_path, pdf([content] * pages))
+    assert kind == "ReportReadError"
+    assert message.startswith(f"hostile.pdf has more than {MAX_DOCUMENT_CHARS} characters")
+
+
 def test_too_many_ruling_lines_on_a_page(tmp_path: Path) -> None:
     lines = b"".join(b"%d 0 m %d 800 l S\n" % (x, x) for x in range(0, 3 * (MAX_EDGES + 10), 3))
     kind, message = _refusal(tmp_path, pdf([_TEXT + lines], compress=True))
