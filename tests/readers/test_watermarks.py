@@ -1,4 +1,5 @@
-"""Watermarks and seals over a PDF's or an OFD's text are left out of it (R.WATERMARK).
+"""Watermarks and seals over a PDF's or an OFD's text are left out of it (R.WATERMARK),
+and a character drawn twice over itself (a simulated bold) is read once.
 
 ``fixtures/pdf/watermark.py`` stamps full_2023.pdf with three lines of a 40 pt watermark
 on every page, diagonal and upright; the OFD cases add the same to the OFD fixture's
@@ -96,6 +97,44 @@ def test_a_watermarked_ofd_reads_as_the_ofd_without_it(style: str, degrees: floa
     notices = [f for f in marked.findings if f.code == "R.WATERMARK"]
     assert notices
     assert all("内部资料仅供参考" in f.message_zh for f in notices)
+
+
+def _doubled(ofd: bytes, offset: str) -> bytes:
+    """``ofd`` with every text object drawn again, ``offset`` mm to the right, right after
+    itself: the simulated bold of some printers."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(ofd)) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename.endswith("/Content.xml"):
+                page = etree.fromstring(data)
+                for text in list(page.iter(f"{{{NS}}}TextObject")):
+                    again = etree.fromstring(etree.tostring(text))
+                    x, rest = again.get("Boundary", "").split(" ", 1)
+                    again.set("Boundary", f"{float(x) + float(offset)} {rest}")
+                    text.addnext(again)
+                data = etree.tostring(page, xml_declaration=True, encoding="UTF-8")
+            target.writestr(item, data)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("offset", ["0", "0.12", "0.3"])
+@pytest.mark.parametrize("style", ["runs", "glyphs"])
+def test_text_drawn_twice_over_itself_is_read_once(style: str, offset: str) -> None:
+    data = (FIXTURES / "ofd" / f"full_2023_{style}.ofd").read_bytes()
+    clean = read_report(data, suffix=".ofd")
+    doubled = read_report(_doubled(data, offset), suffix=".ofd")
+    assert doubled.report == clean.report
+    assert [f.code for f in doubled.findings] == [f.code for f in clean.findings]
+
+
+def test_a_character_repeated_beside_itself_is_two() -> None:
+    line = _line("一一二二", 50, 50, 16)
+    ghost = _char("二", line[3].x0 + 0.6, 50.3, 16)
+    other_size = _char("二", line[3].x0 + 0.2, 50, 9)
+    chars = [*line, ghost, other_size]
+    kept, left_out = split(chars, [False] * len(chars), 16)
+    assert (kept, left_out) == ([*line, other_size], "")
 
 
 def _char(text: str, x: float, top: float, size: float) -> Char:

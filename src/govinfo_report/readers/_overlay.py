@@ -16,6 +16,11 @@ kinds are told from the characters alone, both safe for a report's own text:
 
 What is left out is kept as text, in drawing order, for the reader's finding
 (:func:`overlay_finding`, ``R.WATERMARK``), so that a person can see what it was.
+
+A character drawn again over itself (the same character and size, its box within
+:data:`DOUBLED` of the first's) is a simulated bold, as some PDF printers make one
+(重影: "一一、、总总体体情情况况" to a naive reader): it is read once, and no finding says so,
+since nothing is lost.
 """
 
 from __future__ import annotations
@@ -39,6 +44,8 @@ OVERLAID_SHARE: Final = 0.25
 """The share of a large run's characters that must lie over others for it to be one."""
 COVER: Final = 0.3
 """Two boxes overlap when they share this share of the smaller one's area."""
+DOUBLED: Final = 1.0
+"""A character repeated within this distance (pt) of itself is one character drawn twice."""
 _BUCKET: Final = 24.0  # pt: the grid the overlap search files characters in
 _QUOTED: Final = 40  # characters of the left-out text a finding quotes
 
@@ -63,7 +70,10 @@ def leave_out(pages: Sequence[Page], turned: Sequence[Sequence[bool]]) -> list[P
     out = []
     for page, flags in zip(pages, turned, strict=True):
         kept, overlay = split(page.chars, flags, usual)
-        out.append(attrs.evolve(page, chars=tuple(kept), overlay=overlay) if overlay else page)
+        if len(kept) == len(page.chars):
+            out.append(page)
+        else:
+            out.append(attrs.evolve(page, chars=tuple(kept), overlay=overlay))
     return out
 
 
@@ -82,10 +92,39 @@ def split(chars: Sequence[Char], turned: Sequence[bool], usual: float) -> tuple[
     drop = {i for i, t in enumerate(turned) if t}
     if usual > 0:
         drop |= _overlaid(chars, drop, usual * LARGE)
-    if not drop:
+    doubled = _doubled(chars)
+    if not drop and not doubled:
         return list(chars), ""
-    kept = [c for i, c in enumerate(chars) if i not in drop]
-    return kept, "".join(chars[i].text for i in sorted(drop))
+    kept = [c for i, c in enumerate(chars) if i not in drop and i not in doubled]
+    return kept, "".join(chars[i].text for i in sorted(drop - doubled))
+
+
+def _doubled(chars: Sequence[Char]) -> set[int]:
+    """The characters drawn again over an earlier one (a simulated bold)."""
+    # Most pages have none: one set of 4 pt squares tells (no two of the same character
+    # share one otherwise), and only then each is looked at. A bold drawn twice repeats
+    # whole runs, so some of its pairs are in the same square whatever its offset.
+    if len({(c.text, c.x0 // 4, c.top // 4) for c in chars}) == len(chars):
+        return set()
+    seen: dict[tuple[str, int, int], list[int]] = {}
+    found: set[int] = set()
+    for i, c in enumerate(chars):
+        x, y = int(c.x0 // DOUBLED), int(c.top // DOUBLED)
+        for key in ((c.text, x + dx, y + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
+            if any(_same(chars[j], c) for j in seen.get(key, ())):
+                found.add(i)
+                break
+        else:
+            seen.setdefault((c.text, x, y), []).append(i)
+    return found
+
+
+def _same(a: Char, b: Char) -> bool:
+    return (
+        abs(a.x0 - b.x0) <= DOUBLED
+        and abs(a.top - b.top) <= DOUBLED
+        and math.isclose(a.size, b.size, rel_tol=0.01)
+    )
 
 
 def _overlaid(chars: Sequence[Char], turned: set[int], large: float) -> set[int]:
@@ -160,6 +199,7 @@ def overlay_finding(page: Page, source: str) -> Finding:
 
 __all__ = [
     "COVER",
+    "DOUBLED",
     "LARGE",
     "OVERLAID_SHARE",
     "SLANT",
