@@ -34,7 +34,8 @@ from govinfo_report.readers._pdf_lines import Line, group_lines, join_lines
 from govinfo_report.readers._pdf_tables import Ruled, find_tables, grid, join, size
 
 BAND: Final = 0.1
-"""The top and bottom tenth of a page is where headers, footers and page numbers are."""
+"""The top and bottom tenth of a page (of its long side, on a landscape page) is where
+headers, footers and page numbers are."""
 _PAGE_NUMBER: Final = re.compile(
     r"[-—–－‐_\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[-—–－‐_\s]*"
 )
@@ -55,7 +56,11 @@ _TITLE_SCALE: Final = 1.15
 
 
 def _band(line: Line, page: Page) -> bool:
-    return line.bottom < page.height * BAND or line.top > page.height * (1 - BAND)
+    # A tenth of the page's long side: headers and footers sit in its margins, which do
+    # not shrink when a page is turned. A tenth of a landscape A4 page's height (60 pt)
+    # ends above its page number, 7 mm below a 35 mm margin's text area (GB/T 9704).
+    band = BAND * max(page.height, page.width)
+    return line.bottom < band or line.top > page.height - band
 
 
 def _furniture(pages: Sequence[Page], lines: Sequence[list[Line]]) -> list[set[int]]:
