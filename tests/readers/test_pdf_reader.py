@@ -22,6 +22,8 @@ from govinfo_report.errors import ReportReadError
 from govinfo_report.model import BLANK
 from govinfo_report.readers import ReadResult, read_report
 from govinfo_report.readers._document import Grid, Paragraph
+from govinfo_report.readers._pages import Char, Edge, Page, displayed
+from govinfo_report.readers._pdf_source import open_document
 from govinfo_report.readers._registry import detect
 from govinfo_report.readers.pdf import GLYPH_CODE, PdfReader, extract
 
@@ -72,6 +74,33 @@ def assert_same(result: ReadResult, source: Report, *, unprinted: tuple[str, ...
 @pytest.mark.parametrize("name", sorted(REPORTS))
 def test_our_docx_exported_by_libreoffice_reads_back(name: str) -> None:
     assert_same(read(OURS / f"{name}.pdf"), REPORTS[name]())
+
+
+@pytest.mark.parametrize("degrees", [90, 270])
+def test_landscape_pages_stored_turned_read_as_shown(degrees: int) -> None:
+    """``rotate.py``: landscape_2023.pdf with its landscape pages stored portrait and
+    marked ``/Rotate``; its boxes are turned as a viewer shows the page."""
+    path = OURS / f"rotated_{degrees}_2023.pdf"
+    document = open_document(path.read_bytes(), path.name)
+    try:
+        assert {document[i].get_rotation() for i in range(len(document))} == {0, degrees}
+    finally:
+        document.close()
+    assert_same(read(path), REPORTS["landscape_2023"]())
+
+
+def test_a_page_shown_turned_has_its_boxes_turned() -> None:
+    page = Page(
+        number=1, width=100, height=200, chars=(Char("政", 10, 20, 30, 40, 20),),
+        edges=(Edge(10, 50, 90, 50),), images=0, unmapped=0,
+    )  # fmt: skip
+    quarter, half, three = (displayed(page, k) for k in (1, 2, 3))
+    assert (quarter.width, quarter.height) == (200, 100)
+    assert quarter.chars[0][1:5] == (160, 10, 180, 30)
+    assert quarter.edges == (Edge(150, 10, 150, 90),)  # a horizontal line turns vertical
+    assert half.chars[0][1:5] == (70, 160, 90, 180)
+    assert three.chars[0][1:5] == (20, 70, 40, 90)
+    assert displayed(page, 4) is page
 
 
 def test_the_split_fixture_really_splits_table_3_and_repeats_its_header() -> None:

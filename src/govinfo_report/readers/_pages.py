@@ -53,4 +53,33 @@ class Page:
     order, left out of ``chars`` (:mod:`._overlay`)."""
 
 
-__all__ = ["Char", "Edge", "Page"]
+def displayed(page: Page, quarters: int) -> Page:
+    """``page``, whose boxes are in its own space, as a viewer shows it when it turns the
+    page ``quarters`` quarter turns clockwise (a PDF's ``/Rotate``): boxes, width and
+    height in the shown page's coordinates, so that its text reads left to right."""
+    quarters %= 4
+    if not quarters:
+        return page
+    w, h = page.width, page.height
+
+    def point(x: float, y: float) -> tuple[float, float]:
+        if quarters == 1:
+            return h - y, x
+        if quarters == 2:
+            return w - x, h - y
+        return y, w - x
+
+    def box(x0: float, top: float, x1: float, bottom: float) -> tuple[float, float, float, float]:
+        (a, b), (c, d) = point(x0, top), point(x1, bottom)
+        return min(a, c), min(b, d), max(a, c), max(b, d)
+
+    return attrs.evolve(
+        page,
+        width=h if quarters % 2 else w,
+        height=w if quarters % 2 else h,
+        chars=tuple(Char(c.text, *box(c.x0, c.top, c.x1, c.bottom), c.size) for c in page.chars),
+        edges=tuple(Edge(*box(*e)) for e in page.edges),
+    )
+
+
+__all__ = ["Char", "Edge", "Page", "displayed"]

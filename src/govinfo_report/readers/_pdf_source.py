@@ -34,7 +34,7 @@ import pypdfium2.raw as raw
 
 from govinfo_report.errors import ReportReadError
 from govinfo_report.readers._overlay import leave_out, slanted
-from govinfo_report.readers._pages import Char, Edge, Page
+from govinfo_report.readers._pages import Char, Edge, Page, displayed
 from govinfo_report.readers._pdf_streams import check_streams
 
 MAX_PAGES: Final = 200
@@ -306,7 +306,12 @@ def read_pages(document: Any, source: str) -> list[Page]:
         except pdfium.PdfiumError:
             raise ReportReadError(f"{where} cannot be read; the PDF is damaged") from None
         try:
+            # Boxes are read in the page's own space, then turned as a viewer shows the
+            # page (/Rotate); get_size() gives the size shown.
+            quarters = raw.FPDFPage_GetRotation(page.raw) % 4
             width, height = page.get_size()
+            if quarters % 2:
+                width, height = height, width
             collector = _Collector(height, _PageBudget(where))
             collector.walk(page.raw, False, None, 0)
             textpage = raw.FPDFText_LoadPage(page.raw)
@@ -318,17 +323,16 @@ def read_pages(document: Any, source: str) -> list[Page]:
                 raw.FPDFText_ClosePage(textpage)
         finally:
             page.close()
-        pages.append(
-            Page(
-                number=index + 1,
-                width=width,
-                height=height,
-                chars=tuple(chars),
-                edges=tuple(collector.edges),
-                images=collector.images,
-                unmapped=unmapped,
-            )
+        own = Page(
+            number=index + 1,
+            width=width,
+            height=height,
+            chars=tuple(chars),
+            edges=tuple(collector.edges),
+            images=collector.images,
+            unmapped=unmapped,
         )
+        pages.append(displayed(own, quarters))
         turned.append(slants)
     check_document(pages, source)
     return leave_out(pages, turned)
