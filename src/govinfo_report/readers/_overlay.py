@@ -39,7 +39,7 @@ from govinfo_report.readers._pages import Char, Page
 SLANT: Final = math.radians(2)
 """A character turned further than this from a multiple of 90° is slanted."""
 LARGE: Final = 1.5
-"""A run this many times the page's median character size or more may be a watermark."""
+"""A run this many times the document's median character size or more may be a watermark."""
 OVERLAID_SHARE: Final = 0.25
 """The share of a large run's characters that must lie over others for it to be one."""
 COVER: Final = 0.3
@@ -133,16 +133,21 @@ def _overlaid(chars: Sequence[Char], turned: set[int], large: float) -> set[int]
     for i, char in enumerate(chars):
         if char.size < large or i in turned:
             continue
-        same = runs and math.isclose(chars[i - 1].size, char.size, rel_tol=0.01)
-        if same and runs[-1][-1] == i - 1:
+        if (
+            runs
+            and runs[-1][-1] == i - 1
+            and math.isclose(chars[i - 1].size, char.size, rel_tol=0.01)
+        ):
             runs[-1].append(i)
         else:
             runs.append([i])
     if not runs:
         return set()  # the common case: nothing that large on the page
+    # Only what a run could lie over is filed: characters LARGE times smaller than one.
+    largest = max(chars[run[0]].size for run in runs)
     grid: dict[tuple[int, int], list[int]] = {}
     for i, char in enumerate(chars):
-        if i not in turned and char.size * LARGE <= max(chars[run[0]].size for run in runs):
+        if i not in turned and char.size * LARGE <= largest:
             for cell in _cells(char):
                 grid.setdefault(cell, []).append(i)
     found: set[int] = set()
