@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from govinfo_report.cli import run
 from govinfo_report.errors import ReportReadError
@@ -236,3 +237,58 @@ def test_a_zip_without_ofd_xml_is_no_ofd() -> None:
         z.writestr("Doc_0/Document.xml", "<x/>")
     with pytest.raises(ReportReadError, match=r"has no part 'OFD\.xml'"):
         read_report(buffer.getvalue(), "ofd", name="t.ofd")
+
+
+# --- characters that are glyph numbers --------------------------------------------------------
+
+
+def _in_private_use(ofd_data: bytes, pages: set[str], *, every: bool = False) -> bytes:
+    """``ofd_data`` with every CJK character (``every``: every character) of the named
+    pages' text written as a Private Use Area stand-in, as producers that know only the
+    glyphs write it."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(ofd_data)) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if any(item.filename.startswith(f"Doc_0/Pages/{page}/") for page in pages):
+                page = etree.fromstring(data)
+                for code in page.iter(f"{{{NS}}}TextCode"):
+                    code.text = "".join(
+                        chr(0xE000 + ord(c) % 0x1000)
+                        if (every and not c.isspace()) or "\u4e00" <= c <= "\u9fff"
+                        else c
+                        for c in code.text or ""
+                    )
+                data = etree.tostring(page, xml_declaration=True, encoding="UTF-8")
+            target.writestr(item, data)
+    return out.getvalue()
+
+
+def test_private_use_characters_are_counted_and_left_out() -> None:
+    obj = TEXT.format(attrs="").replace("政府信息", "政\ue001府\ufffd")
+    [page] = read_pages(ofd(obj), "t.ofd")
+    assert "".join(c.text for c in page.chars) == "政府"
+    assert page.unmapped == 2
+    mm = 72 / 25.4
+    assert [round(c.x0 / mm) for c in page.chars] == [20, 30]  # the advances still apply
+
+
+def test_a_page_of_glyph_numbers_is_named_by_an_error() -> None:
+    data = (OFD / "full_2023_runs.ofd").read_bytes()
+    result = read_report(_in_private_use(data, {"Page_1"}), suffix=".ofd", name="p.ofd")
+    [glyphs] = [f for f in result.findings if f.code == "R.OFD.GLYPH"]
+    assert glyphs.location == "p.ofd: page 2"
+    assert glyphs.severity.value == "error"
+    assert glyphs.status.value == "uncertain"
+    assert "glyph numbers only" in glyphs.message_en
+    assert "该页基本无法读取" in glyphs.message_zh
+
+
+def test_a_document_of_glyph_numbers_only_is_refused_saying_so() -> None:
+    data = (OFD / "full_2023_glyphs.ofd").read_bytes()
+    pages = {f"Page_{k}" for k in range(10)}
+    with pytest.raises(ReportReadError, match=r"p\.ofd holds no readable text: its \d+ charac"):
+        read_report(_in_private_use(data, pages, every=True), suffix=".ofd", name="p.ofd")
+    # Its CJK only, digits left: no report found, and why.
+    with pytest.raises(ReportReadError, match=r"no section heading.*; \d+ of its \d+ charac"):
+        read_report(_in_private_use(data, pages), suffix=".ofd", name="p.ofd")

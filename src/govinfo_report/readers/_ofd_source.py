@@ -133,6 +133,13 @@ def deltas(text: str | None, limit: int) -> list[float]:
     return [v if math.isfinite(v) else 0.0 for v in out]
 
 
+def unmapped(char: str) -> bool:
+    """Whether ``char`` of a ``TextCode`` is no text but a stand-in for a glyph number:
+    a Private Use Area character (which producers write when only the embedded font
+    knows the glyph, ``CGTransform`` saying which), U+FFFD or NUL."""
+    return char in "\x00\ufffd" or unicodedata.category(char) == "Co"
+
+
 def _width(char: str, size: float) -> float:
     return size if unicodedata.east_asian_width(char) in "WF" else size / 2
 
@@ -148,6 +155,8 @@ class _PageReader:
         """For each character, whether it is slanted (:func:`._overlay.slanted`)."""
         self.edges: list[Edge] = []
         self.images = 0
+        self.unmapped = 0
+        """Characters that are no text: glyph numbers (:func:`unmapped`), left out."""
         self.objects = 0
         self.segments = 0
 
@@ -203,7 +212,9 @@ class _PageReader:
             dy = deltas(code.get("DeltaY"), len(text))
             for i, char in enumerate(text):
                 width = _width(char, em)
-                if not char.isspace() and char not in "\x00\ufffd":
+                if unmapped(char):
+                    self.unmapped += 1
+                elif not char.isspace():
                     if len(self.chars) >= MAX_PAGE_CHARS:
                         raise ReportReadError(
                             f"{self.where} has more than {MAX_PAGE_CHARS} characters; the "
@@ -368,7 +379,7 @@ def read_pages(data: bytes, source: str) -> list[Page]:
                 chars=tuple(reader.chars),
                 edges=tuple(reader.edges),
                 images=reader.images,
-                unmapped=0,
+                unmapped=reader.unmapped,
             )
         )
         turned.append(reader.turned)

@@ -505,6 +505,35 @@ _ENTRIES = (
         ),
     ),
     RuleInfo(
+        code=rf.OFD_GLYPH,
+        severity=Severity.ERROR,
+        title_zh="OFD 字符只是字形编号",
+        title_en="OFD characters that are glyph numbers",
+        meaning_zh=(
+            "OFD 某页的文字里有字符只是字形编号（TextCode 写的是私用区字符或替换字符，真正的字"
+            "只有内嵌字体知道），无法得知是什么字，已略去而不猜测；该页的文字和数值可能缺字。"
+            "发现项给出页码和字符个数；某页十分之一以上的字符如此时为错误（该页基本无法读取），"
+            "否则为警告。"
+        ),
+        meaning_en=(
+            "Characters on a page of the OFD are glyph numbers only (its TextCode holds "
+            "Private Use Area characters or U+FFFD; only the embedded font knows the text), so "
+            "what they are cannot be known; they were left out, never guessed, and the page's "
+            "text and values may miss characters. The finding gives the page and how many: an "
+            "error where a tenth of the page's characters or more are such, else a warning."
+        ),
+        why_zh="生成 OFD 的程序（常见于由 PDF 转换）没有写出文字的 Unicode 编码，只写了字形。",
+        why_en=(
+            "The program that made the OFD (often a converter from PDF) wrote the glyphs but "
+            "not the characters' Unicode."
+        ),
+        fix_zh="对照原件核对该页的文字和数值；如有 PDF 或 Word 版本，改读该版本，或重新导出 OFD。",
+        fix_en=(
+            "Check the page's text and values against the original; read the PDF or Word "
+            "version instead if there is one, or export the OFD again."
+        ),
+    ),
+    RuleInfo(
         code=rf.WATERMARK,
         severity=_N,
         title_zh="水印或印章文字已略去",

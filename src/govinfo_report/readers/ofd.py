@@ -7,15 +7,65 @@ The package's pages are read into positioned characters and ruling lines
 headers left out, the title and signature marked); the shared assembler then finds the
 sections and the statistic tables by their labels, as for every other format.
 
-Refused with a clear error: a document with no text (a scan: OCR it first), a package
-that is not an OFD one or is damaged, and one over the bounds the PDF reader keeps to.
+Characters of a ``TextCode`` that stand for glyph numbers (Private Use Area, U+FFFD)
+are left out and counted, never guessed: ``R.OFD.GLYPH`` gives each page's count, an
+error where they are a tenth of its characters or more. A document whose text is all
+such is refused, saying so.
+
+Refused with a clear error: a document with no text (a scan: OCR it first), one whose
+text is glyph numbers only, a package that is not an OFD one or is damaged, and one
+over the bounds the PDF reader keeps to.
 """
 
 from __future__ import annotations
 
+from typing import Final
+
 from govinfo_report._package import ZIP_MAGIC, names_part
+from govinfo_report.errors import ReportReadError
+from govinfo_report.findings import Finding, Severity
+from govinfo_report.readers import _findings as rf
 from govinfo_report.readers._assemble import assemble
+from govinfo_report.readers._pages import Page
 from govinfo_report.readers._registry import ReadResult
+
+UNREADABLE_SHARE: Final = 0.1
+"""A page with this share of its characters glyph numbers or more is mostly unreadable."""
+
+
+def glyph_finding(page: Page, source: str) -> Finding:
+    """The finding that ``page`` has characters that are glyph numbers, not text."""
+    share = page.unmapped / (page.unmapped + len(page.chars))
+    if share >= UNREADABLE_SHARE:
+        severity = Severity.ERROR
+        zh = f"，占该页字符的{share:.0%}：该页基本无法读取"
+        en = f", {share:.0%} of the page's characters: the page is mostly unreadable"
+    else:
+        severity, zh, en = Severity.WARNING, "", ""
+    return rf.finding(
+        rf.OFD_GLYPH,
+        severity,
+        f"第{page.number}页有{page.unmapped}个字符只是字形编号（私用区字符，文字只有内嵌字体知道）"
+        f"{zh}；无法得知是什么字，已略去，该页的文字和数值可能缺字",
+        f"page {page.number} has {page.unmapped} character(s) that are glyph numbers only "
+        f"(Private Use Area: only the embedded font knows the text){en}; what they are "
+        "cannot be known, so they were left out, and the page's text and values may miss "
+        "characters",
+        location=f"{source}: page {page.number}",
+        uncertain=True,
+    )
+
+
+def _refuse_glyphs_only(pages: list[Page], source: str) -> None:
+    from govinfo_report.readers._pdf_source import TEXTLESS
+
+    glyphs = sum(p.unmapped for p in pages)
+    if glyphs >= TEXTLESS and sum(len(p.chars) for p in pages) < TEXTLESS:
+        raise ReportReadError(
+            f"{source} holds no readable text: its {glyphs} character(s) are glyph numbers "
+            "only (Private Use Area), which only its embedded fonts can tell; export it "
+            "again from the program that made it, or read the PDF or Word version"
+        )
 
 
 class OfdReader:
@@ -32,8 +82,8 @@ class OfdReader:
         """The report in an OFD document, with the reader's findings.
 
         Raises:
-            ReportReadError: not a readable OFD document, no text in it (a scan), over a
-                bound, or no report in it.
+            ReportReadError: not a readable OFD document, no text in it (a scan, or glyph
+                numbers only), over a bound, or no report in it.
         """
         from govinfo_report.readers._ofd_source import read_pages
         from govinfo_report.readers._overlay import overlay_finding
@@ -41,7 +91,20 @@ class OfdReader:
         from govinfo_report.readers._pdf_source import refuse_textless
 
         pages = read_pages(data, source)
+        _refuse_glyphs_only(pages, source)
         refuse_textless(pages, source, "text", "")
-        overlays = [overlay_finding(p, source) for p in pages if p.overlay]
-        result = assemble(to_blocks(pages, source), source=source)
-        return ReadResult(result.report, (*overlays, *result.findings))
+        found = [glyph_finding(p, source) for p in pages if p.unmapped]
+        found.extend(overlay_finding(p, source) for p in pages if p.overlay)
+        try:
+            result = assemble(to_blocks(pages, source), source=source)
+        except ReportReadError as exc:
+            glyphs = sum(p.unmapped for p in pages)
+            total = glyphs + sum(len(p.chars) for p in pages)
+            if glyphs < UNREADABLE_SHARE * total:
+                raise
+            # Why no report was found, when the text is missing so much of itself.
+            raise ReportReadError(
+                f"{exc}; {glyphs} of its {total} characters are glyph numbers only "
+                "(Private Use Area), which only its embedded fonts can tell"
+            ) from None
+        return ReadResult(result.report, (*found, *result.findings))
