@@ -271,6 +271,9 @@ def test_private_use_characters_are_counted_and_left_out() -> None:
     assert page.unmapped == 2
     mm = 72 / 25.4
     assert [round(c.x0 / mm) for c in page.chars] == [20, 30]  # the advances still apply
+    bullet = TEXT.format(attrs="").replace("政府信息", "\uf0b7政府信")  # Word's bullet
+    [page] = read_pages(ofd(bullet), "t.ofd")
+    assert ("".join(c.text for c in page.chars), page.unmapped) == ("\uf0b7政府信", 0)
 
 
 def test_a_page_of_glyph_numbers_is_named_by_an_error() -> None:

@@ -136,8 +136,12 @@ def deltas(text: str | None, limit: int) -> list[float]:
 def unmapped(char: str) -> bool:
     """Whether ``char`` of a ``TextCode`` is no text but a stand-in for a glyph number:
     a Private Use Area character (which producers write when only the embedded font
-    knows the glyph, ``CGTransform`` saying which), U+FFFD or NUL."""
-    return char in "\x00\ufffd" or unicodedata.category(char) == "Co"
+    knows the glyph, ``CGTransform`` saying which), U+FFFD or NUL. Not U+F000-U+F0FF,
+    where Windows puts the symbol fonts' characters (Word's bullet is U+F0B7): those
+    are read as they are."""
+    if char in "\x00\ufffd":
+        return True
+    return unicodedata.category(char) == "Co" and not "\uf000" <= char <= "\uf0ff"
 
 
 def _width(char: str, size: float) -> float:
