@@ -14,6 +14,10 @@ gives:
   shaded header cells are filled rectangles whose sides are the cell's borders);
 - how many images it shows (an image-only page is a scan).
 
+Boxes are read in the page's own space and then turned as a viewer shows the page
+(``/Rotate``: :func:`._pages.displayed`). A watermark's or a seal's characters, and a
+character drawn twice over itself, are then left out (:mod:`._overlay`).
+
 Bounds, checked before the work they bound: at most :data:`MAX_PAGES` pages, the
 decompressed size of the file's Flate streams (:mod:`._pdf_streams`), :data:`MAX_PAGE_OBJECTS`
 objects, :data:`MAX_PAGE_SEGMENTS` path segments and :data:`MAX_PAGE_CHARS` characters
