@@ -78,6 +78,30 @@ def test_an_output_that_is_a_file_exits_2(tmp_path: Path) -> None:
     )
 
 
+def test_a_survey_that_reads_not_one_report_exits_2_with_its_outputs(tmp_path: Path) -> None:
+    """A folder of scans, or the wrong folder: the outputs say why each file could not be
+    read, and the exit code says that nothing could (a cron job must not pass)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "notes.json").write_text('{"hello": "world"}', encoding="utf-8")
+    (folder / "empty.yaml").write_text("", encoding="utf-8")
+    out = tmp_path / "out"
+    code, _, err = _cli("survey", folder, "-o", out, "--lang", "en", "-j", "1")
+    assert code == 2
+    assert err == (
+        "govinfo-report: error: not one of the 2 file(s) could be read as a report; "
+        f"why each could not is in {out / 'reports.csv'}\n"
+    )
+    assert (out / "reports.csv").read_text(encoding="utf-8").count("unreadable") == 2
+    assert (out / "index.html").is_file()
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    assert _cli("survey", empty, "-o", tmp_path / "out2", "-j", "1")[0] == 2
+    # One readable report among them is a survey that worked.
+    shutil.copy("examples/example_2021.yaml", folder / "a.yaml")
+    assert _cli("survey", folder, "-o", out, "-j", "1")[0] == 0
+
+
 def test_jobs_must_be_positive(tmp_path: Path) -> None:
     code, _, err = _cli("survey", "examples", "-o", tmp_path, "--jobs", "0")
     assert code == 2

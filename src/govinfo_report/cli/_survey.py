@@ -5,7 +5,9 @@ its arguments, shows a progress bar on a terminal (quiet otherwise, or with
 ``--quiet``), and prints a summary: files by status, what was read again, the pairs,
 the agency-years with more than one file (listed), what was skipped, where it wrote.
 The exit code is 0 once the outputs are written, whatever the reports hold (the
-findings are the survey's result); 2 when the survey could not run.
+findings are the survey's result); 2 when the survey could not run, or ran and could
+read not one of its files as a report (a folder of scans, the wrong folder: the outputs
+are written, and say why each was unreadable).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import os
 from collections.abc import Callable
 from typing import IO, Any
 
-from govinfo_report.cli._common import EXIT_OK, PROG, UsageError
+from govinfo_report.cli._common import EXIT_OK, EXIT_UNUSABLE, PROG, UsageError
 from govinfo_report.findings import Lang
 
 _LISTED = 10  # duplicate agency-years printed; the result holds them all
@@ -51,6 +53,14 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
             "(their reason says 'internal error'); this is a bug in govinfo-report, "
             "please report it\n"
         )
+    if result.files and result.unreadable == result.files:
+        # Nothing to show for it: a job that surveys a folder of scans or the wrong
+        # folder must not pass for one that worked.
+        stderr.write(
+            f"{PROG}: error: not one of the {result.files} file(s) could be read as a "
+            f"report; why each could not is in {result.out_dir / 'reports.csv'}\n"
+        )
+        return EXIT_UNUSABLE
     return EXIT_OK
 
 
