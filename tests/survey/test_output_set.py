@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from govinfo_report.errors import ReportLoadError, ReportWriteError
-from govinfo_report.survey import _dashboard, _run, survey
+from govinfo_report.survey import SurveyError, _dashboard, _run, survey
 
 EXAMPLES = Path(__file__).parent.parent.parent / "examples"
 OUTPUTS = ("reports.csv", "reports.xlsx", "cells.csv", "findings.jsonl", "index.html")
@@ -114,5 +114,5 @@ def test_a_folder_holding_other_hidden_files_is_still_refused(tmp_path: Path) ->
     corpus, out = _corpus(tmp_path / "corpus"), tmp_path / "out"
     out.mkdir()
     (out / ".govinfo-report-notes.txt").write_text("mine")
-    with pytest.raises(Exception, match="holds other files"):
+    with pytest.raises(SurveyError, match="holds other files"):
         survey([corpus], out, jobs=1)
