@@ -29,8 +29,10 @@ from govinfo_report.model.cells import check_amount
 from govinfo_report.model.report import ProcessingFee
 
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
-# Text is folded (，→ ,) first; the comma of 1,200 does not end a clause.
-_CLAUSE = re.compile(r"(?<!\d),|,(?!\d{3})")
+# Text is folded (，→ ,) first; the comma of 1,200 does not end a clause. Any comma but one
+# with a digit before it and three after: ``(?<!\d),|,(?!\d{3})``, written to start with
+# the comma, so that re looks for commas at C speed (0.45 µs a sentence, from 1.6).
+_CLAUSE = re.compile(r",(?:(?<!\d,)|(?!\d{3}))")
 _BOOK_TITLE = re.compile(r"《[^《》]*》")
 _FEE = "信息处理费"
 _OGI = re.compile(r"政府信息公开|依申请公开")

@@ -128,3 +128,18 @@ def test_the_quick_test_of_a_sentence_changes_no_reading(sentence: str, ogi: boo
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(_fee_text, "_SIGNAL", re.compile(""))  # matches: clauses always read
         assert _fee_text._statement(sentence, 0, ogi) == quick
+
+
+def test_the_clause_split_is_the_lookbehind_one_exhaustively() -> None:
+    """The split starts with the comma (fast); it is the plain expression's split on
+    every string of commas, digits and letters up to eight long."""
+    import itertools
+    import re
+
+    from govinfo_report._fee_text import _CLAUSE
+
+    plain = re.compile(r"(?<!\d),|,(?!\d{3})")
+    for length in range(1, 9):
+        for chars in itertools.product(",1a", repeat=length):
+            text = "".join(chars)
+            assert _CLAUSE.split(text) == plain.split(text), text
