@@ -101,3 +101,39 @@ def finding(
         reported=reported,
         location=location,
     )
+
+
+UNREADABLE_SHARE: Final = 0.1
+"""A page with this share of its characters unreadable or more is mostly unreadable: the
+finding is an error (a document read from it must not validate clean)."""
+
+
+def unreadable_finding(
+    code: str,
+    page: int,
+    unread: int,
+    read: int,
+    location: str,
+    *,
+    what: tuple[str, str],
+    unit: tuple[str, str],
+) -> Finding:
+    """The finding that page ``page`` has ``unread`` characters that cannot be known
+    beside the ``read`` ones: ``what`` they are and the ``unit`` counted (Chinese,
+    English), an error at :data:`UNREADABLE_SHARE` of the page, else a warning."""
+    share = unread / (unread + read)
+    if share >= UNREADABLE_SHARE:
+        severity = Severity.ERROR
+        zh = f"，占该页{unit[0]}的{share:.0%}：该页基本无法读取"
+        en = f", {share:.0%} of the page's {unit[1]}: the page is mostly unreadable"
+    else:
+        severity, zh, en = Severity.WARNING, "", ""
+    return finding(
+        code,
+        severity,
+        f"第{page}页有{unread}{what[0]}{zh}；无法得知是什么字，已略去，该页的文字和数值可能缺字",
+        f"page {page} has {unread} {what[1]}{en}; what they are cannot be known, so they were "
+        "left out, and the page's text and values may miss characters",
+        location=location,
+        uncertain=True,
+    )

@@ -23,36 +23,30 @@ from typing import Final
 
 from govinfo_report._package import ZIP_MAGIC, names_part
 from govinfo_report.errors import ReportReadError
-from govinfo_report.findings import Finding, Severity
+from govinfo_report.findings import Finding
 from govinfo_report.readers import _findings as rf
 from govinfo_report.readers._assemble import assemble
 from govinfo_report.readers._pages import Page
 from govinfo_report.readers._registry import ReadResult
 
-UNREADABLE_SHARE: Final = 0.1
+UNREADABLE_SHARE: Final = rf.UNREADABLE_SHARE
 """A page with this share of its characters glyph numbers or more is mostly unreadable."""
 
 
 def glyph_finding(page: Page, source: str) -> Finding:
     """The finding that ``page`` has characters that are glyph numbers, not text."""
-    share = page.unmapped / (page.unmapped + len(page.chars))
-    if share >= UNREADABLE_SHARE:
-        severity = Severity.ERROR
-        zh = f"，占该页字符的{share:.0%}：该页基本无法读取"
-        en = f", {share:.0%} of the page's characters: the page is mostly unreadable"
-    else:
-        severity, zh, en = Severity.WARNING, "", ""
-    return rf.finding(
+    return rf.unreadable_finding(
         rf.OFD_GLYPH,
-        severity,
-        f"第{page.number}页有{page.unmapped}个字符只是字形编号（私用区字符，文字只有内嵌字体知道）"
-        f"{zh}；无法得知是什么字，已略去，该页的文字和数值可能缺字",
-        f"page {page.number} has {page.unmapped} character(s) that are glyph numbers only "
-        f"(Private Use Area: only the embedded font knows the text){en}; what they are "
-        "cannot be known, so they were left out, and the page's text and values may miss "
-        "characters",
-        location=f"{source}: page {page.number}",
-        uncertain=True,
+        page.number,
+        page.unmapped,
+        len(page.chars),
+        f"{source}: page {page.number}",
+        what=(
+            "个字符只是字形编号（私用区字符，文字只有内嵌字体知道）",
+            "character(s) that are glyph numbers only (Private Use Area: only the embedded "
+            "font knows the text)",
+        ),
+        unit=("字符", "characters"),
     )
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from govinfo_report.findings import Finding, Severity
+from govinfo_report.findings import Finding
 from govinfo_report.readers import _findings as rf
 from govinfo_report.readers._assemble import assemble
 from govinfo_report.readers._document import Block
@@ -31,29 +31,23 @@ from govinfo_report.readers._registry import ReadResult
 GLYPH_CODE: Final = rf.PDF_GLYPH
 """Finding code: glyphs without a Unicode mapping on a page."""
 _SIGNATURE: Final = b"%PDF-"
-UNREADABLE_SHARE: Final = 0.1
+UNREADABLE_SHARE: Final = rf.UNREADABLE_SHARE
 """A page with this share of its glyphs unmapped or more is mostly unreadable: the
 finding is an error (a document read from it must not validate clean)."""
 
 
 def _glyph_finding(page: Page, source: str) -> Finding:
-    share = page.unmapped / (page.unmapped + len(page.chars))
-    if share >= UNREADABLE_SHARE:
-        severity = Severity.ERROR
-        zh = f"，占该页字形的{share:.0%}：该页基本无法读取"
-        en = f", {share:.0%} of the page's glyphs: the page is mostly unreadable"
-    else:
-        severity, zh, en = Severity.WARNING, "", ""
-    return rf.finding(
+    return rf.unreadable_finding(
         rf.PDF_GLYPH,
-        severity,
-        f"第{page.number}页有{page.unmapped}个字形没有 Unicode 映射（ToUnicode）{zh}；"
-        "无法得知是什么字，已略去，该页的文字和数值可能缺字",
-        f"page {page.number} has {page.unmapped} glyph(s) without a Unicode mapping "
-        f"(ToUnicode){en}; what they are cannot be known, so they were left out, and the "
-        "page's text and values may miss characters",
-        location=f"{source}: page {page.number}",
-        uncertain=True,
+        page.number,
+        page.unmapped,
+        len(page.chars),
+        f"{source}: page {page.number}",
+        what=(
+            "个字形没有 Unicode 映射（ToUnicode）",
+            "glyph(s) without a Unicode mapping (ToUnicode)",
+        ),
+        unit=("字形", "glyphs"),
     )
 
 
