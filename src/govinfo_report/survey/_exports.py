@@ -29,7 +29,7 @@ from govinfo_report.survey import _columns as columns
 from govinfo_report.survey._cache import Cache, Stored
 from govinfo_report.survey._cells_csv import cells_lines
 from govinfo_report.survey._summary import unpack
-from govinfo_report.survey._xlsx import write_xlsx
+from govinfo_report.survey._xlsx import xlsx_chunks
 
 
 def output_slots(staging: Staging, folder: Path) -> tuple[Path, dict[str, Slot]]:
@@ -179,7 +179,7 @@ def write_reports_xlsx(csv_path: Path, slot: Slot) -> None:
     with csv_path.open(encoding="utf-8", newline="") as stream:
         reader = csv.reader(stream)
         header = next(reader)
-        write_xlsx(slot, "reports", header, _typed_rows(header, reader))
+        slot.write(xlsx_chunks("reports", header, _typed_rows(header, reader)))
 
 
 def _typed_rows(header: Sequence[str], rows: Iterable[list[str]]) -> Iterator[list[Any]]:

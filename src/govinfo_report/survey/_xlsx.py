@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from govinfo_report._io import Slot, write_output_chunks
+from govinfo_report._io import write_output_chunks
 
 Value = str | int | Decimal | None
 """A cell: text, a number, or nothing (an empty cell)."""
@@ -131,14 +131,18 @@ def _sheet(header: Sequence[str], rows: Iterable[Sequence[Value]]) -> Iterator[s
 
 
 def write_xlsx(
-    path: Path | Slot, sheet_name: str, header: Sequence[str], rows: Iterable[Sequence[Value]]
+    path: Path, sheet_name: str, header: Sequence[str], rows: Iterable[Sequence[Value]]
 ) -> None:
-    """Write a workbook of one sheet, ``header`` in bold and frozen above ``rows``.
+    """Write :func:`xlsx_chunks` to ``path`` by
+    :func:`govinfo_report._io.write_output_chunks` (atomically, replacing it)."""
+    write_output_chunks(path, xlsx_chunks(sheet_name, header, rows), force=True)
 
-    Written to a temporary file first, then to ``path`` by
-    :func:`govinfo_report._io.write_output_chunks` (atomically, replacing it), or into
-    the slot ``path`` of a staging.
-    """
+
+def xlsx_chunks(
+    sheet_name: str, header: Sequence[str], rows: Iterable[Sequence[Value]]
+) -> Iterator[bytes]:
+    """A workbook of one sheet, ``header`` in bold and frozen above ``rows``, in chunks:
+    made in a temporary file first (memory stays flat), then read out of it."""
     workbook = (
         f'<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><sheets>'
         f'<sheet name="{_text(sheet_name)}" sheetId="1" r:id="rId1"/></sheets></workbook>'
@@ -156,11 +160,7 @@ def write_xlsx(
                         buffer.clear()
                 sheet.write("".join(buffer).encode())
         spool.seek(0)
-        chunks = iter(lambda: spool.read(1 << 20), b"")
-        if isinstance(path, Slot):
-            path.write(chunks)
-        else:
-            write_output_chunks(path, chunks, force=True)
+        yield from iter(lambda: spool.read(1 << 20), b"")
 
 
 def _entry(name: str) -> zipfile.ZipInfo:
@@ -174,4 +174,4 @@ def _declared(xml: str) -> bytes:
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + xml).encode()
 
 
-__all__ = ["Value", "column_letters", "write_xlsx"]
+__all__ = ["Value", "column_letters", "write_xlsx", "xlsx_chunks"]
