@@ -19,8 +19,6 @@ over the bounds the PDF reader keeps to.
 
 from __future__ import annotations
 
-from typing import Final
-
 from govinfo_report._package import ZIP_MAGIC, names_part
 from govinfo_report.errors import ReportReadError
 from govinfo_report.findings import Finding
@@ -28,9 +26,6 @@ from govinfo_report.readers import _findings as rf
 from govinfo_report.readers._assemble import assemble
 from govinfo_report.readers._pages import Page
 from govinfo_report.readers._registry import ReadResult
-
-UNREADABLE_SHARE: Final = rf.UNREADABLE_SHARE
-"""A page with this share of its characters glyph numbers or more is mostly unreadable."""
 
 
 def glyph_finding(page: Page, source: str) -> Finding:
@@ -94,7 +89,7 @@ class OfdReader:
         except ReportReadError as exc:
             glyphs = sum(p.unmapped for p in pages)
             total = glyphs + sum(len(p.chars) for p in pages)
-            if glyphs < UNREADABLE_SHARE * total:
+            if glyphs < rf.UNREADABLE_SHARE * total:
                 raise
             # Why no report was found, when the text is missing so much of itself.
             raise ReportReadError(

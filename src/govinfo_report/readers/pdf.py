@@ -31,9 +31,6 @@ from govinfo_report.readers._registry import ReadResult
 GLYPH_CODE: Final = rf.PDF_GLYPH
 """Finding code: glyphs without a Unicode mapping on a page."""
 _SIGNATURE: Final = b"%PDF-"
-UNREADABLE_SHARE: Final = rf.UNREADABLE_SHARE
-"""A page with this share of its glyphs unmapped or more is mostly unreadable: the
-finding is an error (a document read from it must not validate clean)."""
 
 
 def _glyph_finding(page: Page, source: str) -> Finding:
