@@ -168,6 +168,24 @@ def test_a_ctm_scales_and_moves_what_it_holds() -> None:
     assert char.size == pytest.approx(14.17, rel=1e-3)
 
 
+def test_a_ctm_of_infinity_and_text_off_the_page_are_not_read() -> None:
+    # A CTM of 10^308 puts characters at infinity (and, before, NaN into the watermark
+    # search: "cannot convert float NaN to integer"); an object placed beyond the page
+    # is not shown. Neither is read; one partly on the page is cut to it.
+    objects = (
+        TEXT.format(attrs="")
+        + '<ofd:TextObject ID="5" Boundary="20 60 100 10" Size="5" CTM="1e308 0 0 1e308 0 0">'
+        '<ofd:TextCode X="1" Y="4">无穷</ofd:TextCode></ofd:TextObject>'
+        '<ofd:TextObject ID="6" Boundary="400 30 100 10" Size="5">'
+        '<ofd:TextCode X="0" Y="4">外</ofd:TextCode></ofd:TextObject>'
+        '<ofd:TextObject ID="7" Boundary="208 30 100 10" Size="5">'
+        '<ofd:TextCode X="0" Y="4">边</ofd:TextCode></ofd:TextObject>'
+    )
+    [page] = read_pages(ofd(objects), "t.ofd")
+    assert "".join(c.text for c in page.chars) == "政府信息边"
+    assert page.chars[-1].x1 == pytest.approx(page.width)
+
+
 def test_lines_are_read_from_strokes_and_thin_fills_and_curves_are_not() -> None:
     paths = (
         '<ofd:PathObject ID="3" Boundary="10 10 100 50"><ofd:AbstractData>M 0 0 L 100 0 '

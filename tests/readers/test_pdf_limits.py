@@ -30,15 +30,22 @@ from readers.bounded import cli_outcome, outcome
 _TEXT = b"BT /F1 12 Tf 72 700 Td (Annual report on open government information) Tj ET\n"
 
 
+BIG = 14_000
+"""Points a side of a page large enough for a test's lines and characters (A0 is 3,370)."""
+
+
 def pdf(
     contents: Sequence[bytes],
     *,
     compress: bool = False,
     encrypt: bool = False,
     extra: bytes | None = None,
+    side: int = 0,
 ) -> bytes:
     """A minimal PDF, one page per content stream (Helvetica as /F1); ``extra`` is the
-    decompressed data of an unreferenced image stream."""
+    decompressed data of an unreferenced image stream. The pages are A4, or ``side``
+    points square: what lies off a page is not read, and so meets no limit."""
+    box = b"0 0 %d %d" % (side, side) if side else b"0 0 595 842"
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids ["
@@ -54,8 +61,8 @@ def pdf(
 
     for i, content in enumerate(contents):
         objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-            b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (5 + 2 * i)
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [%s] "
+            b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (box, 5 + 2 * i)
         )
         objects.append(stream(content))
     if extra is not None:
@@ -145,9 +152,9 @@ def test_too_many_characters_in_a_document_of_uncompressed_pages(tmp_path: Path)
     """Uncompressed content escapes the Flate count; the pages' characters together are
     bounded all the same."""
     per_page = MAX_PAGE_CHARS - 10
-    content = b"BT /F1 1 Tf 10 10 Td " + b"(xy) Tj " * (per_page // 2) + b"ET"
+    content = b"BT /F1 0.25 Tf 10 10 Td " + b"(xy) Tj " * (per_page // 2) + b"ET"  # on the page
     pages = MAX_DOCUMENT_CHARS // per_page + 2
-    kind, message = _refusal(tmp_path, pdf([content] * pages))
+    kind, message = _refusal(tmp_path, pdf([content] * pages, side=BIG))
     assert kind == "ReportReadError"
     assert message.startswith(
         f"hostile.pdf has more than {MAX_DOCUMENT_CHARS} characters in its first"
@@ -159,17 +166,17 @@ def test_characters_over_the_document_limit_on_its_last_page_are_refused(
 ) -> None:
     """The limit is checked after the last page too, not only before each page."""
     per_page = MAX_PAGE_CHARS - 10
-    content = b"BT /F1 1 Tf 10 10 Td " + b"(xy) Tj " * (per_page // 2) + b"ET"
+    content = b"BT /F1 0.25 Tf 10 10 Td " + b"(xy) Tj " * (per_page // 2) + b"ET"  # on the page
     pages = MAX_DOCUMENT_CHARS // per_page + 1  # over the limit only with the last
     assert (pages - 1) * per_page <= MAX_DOCUMENT_CHARS < pages * per_page
-    kind, message = _refusal(tmp_path, pdf([content] * pages))
+    kind, message = _refusal(tmp_path, pdf([content] * pages, side=BIG))
     assert kind == "ReportReadError"
     assert message.startswith(f"hostile.pdf has more than {MAX_DOCUMENT_CHARS} characters")
 
 
 def test_too_many_ruling_lines_on_a_page(tmp_path: Path) -> None:
     lines = b"".join(b"%d 0 m %d 800 l S\n" % (x, x) for x in range(0, 3 * (MAX_EDGES + 10), 3))
-    kind, message = _refusal(tmp_path, pdf([_TEXT + lines], compress=True))
+    kind, message = _refusal(tmp_path, pdf([_TEXT + lines], compress=True, side=BIG))
     assert kind == "ReportReadError"
     assert message.startswith("hostile.pdf: page 1 has ")
     assert f"distinct ruling lines; the limit is {MAX_EDGES} a page" in message
@@ -180,7 +187,7 @@ def test_a_mesh_of_ruling_lines_is_refused_by_the_cell_limit(tmp_path: Path) -> 
     document's cell limit (counted before the grid is made)."""
     mesh = b"".join(b"0 %d m 1200 %d l S\n" % (y, y) for y in range(0, 1200, 3))
     mesh += b"".join(b"%d 0 m %d 1200 l S\n" % (x, x) for x in range(0, 1200, 3))
-    kind, message = _refusal(tmp_path, pdf([_TEXT + mesh], compress=True))
+    kind, message = _refusal(tmp_path, pdf([_TEXT + mesh], compress=True, side=BIG))
     assert kind == "ReportReadError"
     assert "table 1 would bring the document's tables to more than 100000 cells" in message
 

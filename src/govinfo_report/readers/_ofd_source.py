@@ -23,7 +23,9 @@ from the page's top-left corner:
 
 A page's template (``Template TemplateID``: running headers, rules drawn on every page)
 is read before the page's own content. What comes out are :class:`._pages.Page`
-values in points, top-down, which the PDF reader's layout (:mod:`._pdf_layout`) turns
+values in points, top-down, without what lies off the page (:func:`._pages.on_page`:
+an object the page does not show, or a box a damaged CTM made infinite), which the PDF
+reader's layout (:mod:`._pdf_layout`) turns
 into paragraphs and tables: one reading of positioned text for both formats. A
 character's box is the em square of its size, half as wide for a character that is not
 full-width (OFD gives no glyph metrics without reading the embedded fonts), from 0.88
@@ -50,7 +52,7 @@ from govinfo_report import _package
 from govinfo_report.errors import ReportReadError
 from govinfo_report.readers._docx_package import Package
 from govinfo_report.readers._overlay import leave_out, slanted
-from govinfo_report.readers._pages import Char, Edge, Page
+from govinfo_report.readers._pages import Char, Edge, Page, on_page
 from govinfo_report.readers._pdf_source import (
     AXIS,
     MAX_PAGE_CHARS,
@@ -375,17 +377,17 @@ def read_pages(data: bytes, source: str) -> list[Page]:
         body = _child(page, "Content")
         if body is not None:
             reader.read(body)
-        pages.append(
-            Page(
-                number=number,
-                width=box[2] * MM,
-                height=box[3] * MM,
-                chars=tuple(reader.chars),
-                edges=tuple(reader.edges),
-                images=reader.images,
-                unmapped=reader.unmapped,
-            )
+        own = Page(
+            number=number,
+            width=box[2] * MM,
+            height=box[3] * MM,
+            chars=tuple(reader.chars),
+            edges=tuple(reader.edges),
+            images=reader.images,
+            unmapped=reader.unmapped,
         )
-        turned.append(reader.turned)
+        shown, flags = on_page(own, reader.turned, where)
+        pages.append(shown)
+        turned.append(flags)
     check_document(pages, source)
     return leave_out(pages, turned)

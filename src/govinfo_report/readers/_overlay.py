@@ -47,6 +47,7 @@ COVER: Final = 0.3
 DOUBLED: Final = 1.0
 """A character repeated within this distance (pt) of itself is one character drawn twice."""
 _BUCKET: Final = 24.0  # pt: the grid the overlap search files characters in
+_SPAN: Final = 16  # squares: 384 pt, a character 13.5 cm tall
 _QUOTED: Final = 40  # characters of the left-out text a finding quotes
 
 
@@ -160,8 +161,13 @@ def _overlaid(chars: Sequence[Char], turned: set[int], large: float) -> set[int]
 
 
 def _cells(char: Char) -> list[tuple[int, int]]:
+    """The grid squares ``char``'s box touches; none for a box over :data:`_SPAN`
+    squares across or down, which no character's is (a damaged document's may be a
+    page wide): it is neither filed nor looked for, and stays text."""
     rows = range(int(char.top // _BUCKET), int(char.bottom // _BUCKET) + 1)
     columns = range(int(char.x0 // _BUCKET), int(char.x1 // _BUCKET) + 1)
+    if len(rows) > _SPAN or len(columns) > _SPAN:
+        return []
     return [(r, c) for r in rows for c in columns]
 
 

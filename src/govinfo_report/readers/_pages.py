@@ -4,9 +4,18 @@ corner."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+import math
+from collections.abc import Sequence
+from typing import Final, NamedTuple
 
 import attrs
+
+from govinfo_report.errors import ReportReadError
+
+INF: Final = math.inf
+MAX_SIDE: Final = 14_400.0
+"""The longest side a page may have, in points: 200 inches, PDF's own limit (ISO 32000-1,
+annex C); A0 is 3,370."""
 
 
 class Char(NamedTuple):
@@ -82,4 +91,54 @@ def displayed(page: Page, quarters: int) -> Page:
     )
 
 
-__all__ = ["Char", "Edge", "Page", "displayed"]
+def on_page(page: Page, turned: Sequence[bool], where: str) -> tuple[Page, list[bool]]:
+    """``page`` without what is drawn off it, and ``turned`` (a flag for each of its
+    characters) kept in step: a character or a line whose box is not made of numbers, or
+    lies wholly outside the page, is left out (a viewer shows nothing of it), and one
+    partly outside is cut to the page. The common page, all inside, is returned as it is.
+
+    A damaged or hostile document's coordinates can be anything (a matrix of 10^300
+    makes boxes of infinity, and infinity less infinity is NaN); what the layout and the
+    watermark search are given is always within the page.
+
+    Raises:
+        ReportReadError: the page is larger than :data:`MAX_SIDE` a side, or its size
+            is not a number.
+    """
+    w, h = page.width, page.height
+    if not (0 < w <= MAX_SIDE and 0 < h <= MAX_SIDE):
+        raise ReportReadError(
+            f"{where} is {w:g} × {h:g} pt; the limit is {MAX_SIDE:,.0f} pt a side "
+            "(200 inches), and a report's page is A4 (595 × 842)"
+        )
+    chars, edges = page.chars, page.edges
+    # By index, not by name: a little faster, over a thousand characters a page.
+    inside = all(
+        0 <= c[1] <= c[3] <= w and 0 <= c[2] <= c[4] <= h and 0 < c[5] < INF for c in chars
+    )
+    if inside and all(0 <= e[0] <= e[2] <= w and 0 <= e[1] <= e[3] <= h for e in edges):
+        return page, list(turned)
+    kept: list[Char] = []
+    flags: list[bool] = []
+    for char, flag in zip(chars, turned, strict=True):
+        box = _cut(char[1:5], w, h)
+        if box is not None and 0 < char.size < INF:
+            kept.append(Char(char.text, *box, char.size))
+            flags.append(flag)
+    lines = [Edge(*box) for e in edges if (box := _cut(e, w, h)) is not None]
+    return attrs.evolve(page, chars=tuple(kept), edges=tuple(lines)), flags
+
+
+def _cut(
+    box: tuple[float, float, float, float], w: float, h: float
+) -> tuple[float, float, float, float] | None:
+    """``box`` (x0, top, x1, bottom) cut to the page, None when nothing of it is on it."""
+    x0, top, x1, bottom = box
+    if not (x0 <= x1 and top <= bottom):  # NaN compares false
+        return None
+    if x1 < 0 or x0 > w or bottom < 0 or top > h:
+        return None  # infinities are numbers, and outside
+    return max(x0, 0.0), max(top, 0.0), min(x1, w), min(bottom, h)
+
+
+__all__ = ["MAX_SIDE", "Char", "Edge", "Page", "displayed", "on_page"]

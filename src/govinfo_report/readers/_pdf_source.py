@@ -15,8 +15,9 @@ gives:
 - how many images it shows (an image-only page is a scan).
 
 Boxes are read in the page's own space and then turned as a viewer shows the page
-(``/Rotate``: :func:`._pages.displayed`). A watermark's or a seal's characters, and a
-character drawn twice over itself, are then left out (:mod:`._overlay`).
+(``/Rotate``: :func:`._pages.displayed`); what lies off the page is left out and what
+lies partly on it cut to it (:func:`._pages.on_page`). A watermark's or a seal's
+characters, and a character drawn twice over itself, are then left out (:mod:`._overlay`).
 
 Bounds, checked before the work they bound: at most :data:`MAX_PAGES` pages, the
 decompressed size of the file's Flate streams (:mod:`._pdf_streams`), :data:`MAX_PAGE_OBJECTS`
@@ -38,7 +39,7 @@ import pypdfium2.raw as raw
 
 from govinfo_report.errors import ReportReadError
 from govinfo_report.readers._overlay import leave_out, slanted
-from govinfo_report.readers._pages import Char, Edge, Page, displayed
+from govinfo_report.readers._pages import Char, Edge, Page, displayed, on_page
 from govinfo_report.readers._pdf_streams import check_streams
 
 MAX_PAGES: Final = 200
@@ -336,8 +337,9 @@ def read_pages(document: Any, source: str) -> list[Page]:
             images=collector.images,
             unmapped=unmapped,
         )
-        pages.append(displayed(own, quarters))
-        turned.append(slants)
+        shown, flags = on_page(displayed(own, quarters), slants, where)
+        pages.append(shown)
+        turned.append(flags)
     check_document(pages, source)
     return leave_out(pages, turned)
 
