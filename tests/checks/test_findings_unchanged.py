@@ -5,7 +5,7 @@ Two witnesses. ``golden_findings.json`` holds a fingerprint of every finding
 of each code and a SHA-256 of them all; ``_golden.py`` says which reports and how to
 regenerate it). And the TX.1 of before is kept here as the reference: its whole-text
 ``pattern.finditer`` and its order of tests, compared with today's TX.1 on reports whose
-text Hypothesis writes from the words the statements are made of, and the regrouped
+text Hypothesis writes from the words the statements are made of, and the fast
 alternation is compared with the plain one match by match.
 """
 
@@ -238,10 +238,10 @@ def _matches(pattern: re.Pattern[str] | Dispatch, text: str) -> list[tuple[objec
     text=st.one_of(prose, _sentences(st.integers(0, 99).map(str))),
     version=st.sampled_from(list(FormatVersion)),
 )
-def test_regrouped_alternation_matches_as_the_plain_one(text: str, version: FormatVersion) -> None:
+def test_fast_alternation_matches_as_the_plain_one(text: str, version: FormatVersion) -> None:
     rule = RULESETS[version]["TX.1"]
     assert isinstance(rule, TextMatchesTables)
-    assert rule.fast is not None  # the statements have the shape the regrouping reads
+    assert rule.fast is not None  # the statements have the shape the fast alternation reads
     assert _matches(rule.fast, text) == _matches(rule.pattern, text)
 
 

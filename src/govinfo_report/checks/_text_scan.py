@@ -1,21 +1,30 @@
-"""TX.1's alternation, regrouped so that each position is tried only against the
-statements that can start there.
+"""TX.1's alternation, tried only where a statement can start, and only with the
+statements a text can hold.
 
-TX.1 reads a text with one alternation of 13 statements (1,754 characters of regular
-expression), and ``pattern.finditer(text)`` tries every alternative at every position:
-95% of a whole check. Here the alternatives are grouped by the characters their matches
-can start with (予以公开 and 予以公开及部分公开 with 予, the statements of a number with
-the digits), each group behind a one-character lookahead, and the whole behind a
-lookahead of all those characters: a position no statement starts at costs one test,
-and any other position only its group. The characters are partitioned by *which*
-alternatives can start with them, so at a position at most one group applies and in it
-the alternatives keep their order: the matches are ``pattern.finditer(text)``'s, one for
-one (same spans, same named groups, same alternative).
+TX.1 reads a text with one alternation of 14 statements (about 2,000 characters of
+regular expression); ``pattern.finditer(text)`` enters the alternation at every
+position: 95% of a whole check when it was written so. Two things make it cheap here,
+and neither changes a match:
 
-The first characters come from the parsed expressions (:mod:`re._parser`, the parser
-behind :mod:`re`); when an alternative's cannot be told simply (a negated class, a
-statement that may match nothing), or the parser is not what this module expects,
-:func:`dispatched` returns None and TX.1 runs the plain alternation, as it always did.
+- the alternation is put behind a look-ahead of every character its matches can start
+  with (the digits and numerals of "5件结转下年度", 收 of 收到, 予 of 予以公开 …): a
+  position no statement starts at costs one test. Behind it, the statements are
+  written first character first (``予(?<![及和与、或不]予)以公开``, not
+  ``(?<![及和与、或不])予以公开``; see ``text_statements.not_after``), and each is named
+  by an empty group at its end, so that ``re`` passes over a statement that starts
+  with another character without trying it;
+- a statement whose words (one of :attr:`Dispatch.required`'s strings for it) are not
+  in a text cannot match anywhere in it, and is left out of the alternation for that
+  text; a text holding none of any statement's words is not scanned at all.
+
+The matches are ``pattern.finditer(text)``'s, one for one (same spans, same named
+groups, same alternative): the look-ahead only skips positions where no alternative
+can match, and a left-out alternative matches nowhere in the text.
+
+The first characters and the words come from the parsed expressions (:mod:`re._parser`,
+the parser behind :mod:`re`); when an alternative's cannot be told simply (a negated
+class, a statement that may match nothing), or the parser is not what this module
+expects, :func:`dispatched` returns None and TX.1 runs the plain alternation.
 """
 
 from __future__ import annotations
@@ -28,7 +37,7 @@ from typing import Any
 import attrs
 
 # The parser of the standard library's re (a private module, hence no typing): it tells
-# the first characters of an expression. Without it, no regrouping.
+# the first characters of an expression. Without it, the plain alternation.
 _sre: Any
 _sre_parse: Any
 try:
@@ -43,12 +52,13 @@ _DIGIT = "\\d"
 
 @attrs.frozen(kw_only=True)
 class Dispatch:
-    """The alternation, regrouped by first character, over the statements a text can hold.
+    """The alternation, behind a look-ahead of its first characters, over the statements
+    a text can hold.
 
     A statement whose words (one of :attr:`required`'s strings for it) are not in a
     text cannot match anywhere in it, and is left out of the alternation for that text:
     in a paragraph on 主动公开 that names no 结转 and no 顺延, a digit is not even a
-    place where a statement could start. One regrouped alternation is compiled for each
+    place where a statement could start. One alternation is compiled for each
     of the first :data:`_MAX_PATTERNS` sets of words met, and kept; a text holding any
     other set is read with the alternation of every statement.
     """
@@ -63,10 +73,20 @@ class Dispatch:
     _patterns: dict[frozenset[str], re.Pattern[str] | None] = attrs.field(
         factory=dict, init=False, eq=False, repr=False
     )
+    _any_word: re.Pattern[str] | None = attrs.field(init=False, eq=False, repr=False)
+    """Finds any of :attr:`words`: a text holding none (most paragraphs that hold 件) is
+    told in one scan, not one per word."""
+
+    def __attrs_post_init__(self) -> None:
+        any_word = "|".join(re.escape(word) for word in self.words)
+        object.__setattr__(self, "_any_word", re.compile(any_word) if any_word else None)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """What ``re.compile("|".join(alternatives)).finditer(text)`` yields."""
-        present = frozenset(word for word in self.words if word in text)
+        if self._any_word is not None and self._any_word.search(text) is None:
+            present: frozenset[str] = _NONE
+        else:
+            present = frozenset([word for word in self.words if word in text])
         pattern = self._patterns.get(present, _UNKNOWN)
         if pattern is _UNKNOWN:
             if len(self._patterns) >= _MAX_PATTERNS:
@@ -82,7 +102,7 @@ class Dispatch:
         return iter(()) if pattern is None else pattern.finditer(text)
 
     def _pattern(self, present: frozenset[str]) -> re.Pattern[str] | None:
-        """The regrouped alternation of the statements ``present`` allows (None: none)."""
+        """The alternation of the statements ``present`` allows (None: none)."""
         chosen = [
             alternative
             for alternative, words in zip(self.alternatives, self.required, strict=True)
@@ -90,11 +110,11 @@ class Dispatch:
         ]
         if not chosen:
             return None
-        # A subset of alternatives that could be regrouped can be regrouped.
-        return _dispatch(chosen) or re.compile("|".join(source for source, _ in chosen))
+        return _dispatch(chosen)
 
 
 _UNKNOWN: Any = object()
+_NONE: frozenset[str] = frozenset()
 _MAX_PATTERNS = 256
 """Compiled alternations kept per rule, one per set of words met in a text; beyond, the
 alternation of every statement (one more, kept too). None is ever dropped."""
@@ -102,7 +122,7 @@ alternation of every statement (one more, kept too). None is ever dropped."""
 
 def dispatched(alternatives: Sequence[str]) -> Dispatch | None:
     """The alternation of ``alternatives`` (each a complete expression, their group
-    names distinct), regrouped by first character; None when it cannot be.
+    names distinct), read as :class:`Dispatch` reads it; None when it cannot be.
 
     What it finds is exactly what ``re.compile("|".join(alternatives))`` finds, match
     for match, position by position and alternative by alternative.
@@ -120,8 +140,6 @@ def dispatched(alternatives: Sequence[str]) -> Dispatch | None:
             firsts.append((source, first[0]))
             needed = _required(parsed)
             required.append(tuple(sorted(needed)) if needed else None)
-        if _dispatch(firsts) is None:
-            return None
     except (re.error, RecursionError, AttributeError, TypeError, ValueError):
         return None  # a parser other than the one this module reads
     every = tuple(sorted({w for r in required if r for w in r}))
@@ -218,28 +236,17 @@ def _class(items: list[tuple[Any, Any]]) -> set[str] | None:
     return members
 
 
-def _dispatch(alternatives: list[tuple[str, frozenset[str]]]) -> re.Pattern[str] | None:
-    """The alternation with its alternatives grouped by first character, or None.
+def _dispatch(alternatives: list[tuple[str, frozenset[str]]]) -> re.Pattern[str]:
+    """The alternation behind a look-ahead of every character its matches start with.
 
-    The characters are partitioned by which alternatives can start with them, so that
-    at any position at most one group applies and within it the alternatives keep
-    their order: the leftmost-first choice is the alternation's own.
+    A match of an alternative starts with one of its first characters, so the
+    look-ahead removes no match: at a position that holds none of them one test fails
+    at once, and at any other the alternatives are tried in their order, as in the
+    plain alternation, those that start with another character passed over by ``re``
+    without being tried.
     """
-    members = set().union(*(first for _, first in alternatives))
-    if _DIGIT in members and any(c != _DIGIT and c.isdecimal() for c in members):
-        return None  # a digit both as itself and as \d: not partitioned here
-    classes: dict[tuple[int, ...], list[str]] = {}
-    for char in sorted(members):
-        which = tuple(k for k, (_, first) in enumerate(alternatives) if char in first)
-        classes.setdefault(which, []).append(char)
-    seen = [k for which in classes for k in which]
-    if len(seen) != len(set(seen)):
-        return None  # an alternative in two groups would name its groups twice
-    groups = [
-        f"(?={_charset(chars)})(?:{'|'.join(alternatives[k][0] for k in which)})"
-        for which, chars in classes.items()
-    ]
-    return re.compile(f"(?={_charset(sorted(members))})(?:{'|'.join(groups)})")
+    members = sorted(set().union(*(first for _, first in alternatives)))
+    return re.compile(f"(?={_charset(members)})(?:{'|'.join(s for s, _ in alternatives)})")
 
 
 def _charset(chars: list[str]) -> str:

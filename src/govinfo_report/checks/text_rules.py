@@ -15,10 +15,10 @@ import attrs
 from govinfo_report._numerals import NUMERAL_CHARS, parse_numeral
 from govinfo_report.checks._report_rule import ReportRule, finding
 from govinfo_report.checks._text_scan import Dispatch, dispatched
-from govinfo_report.checks.rules import Context, Text, lower, severity_of
+from govinfo_report.checks.rules import Context, lower, severity_of
+from govinfo_report.checks.text_quantities import Quantity, RowSum, Statement, row_sum
 from govinfo_report.findings import Finding, Severity, Status
-from govinfo_report.formats import TABLE_IDS, SectionSpec, TableSpec
-from govinfo_report.model.cells import CellValue
+from govinfo_report.formats import SectionSpec
 from govinfo_report.model.report import Report
 
 # --- TX.1 -------------------------------------------------------------------------------
@@ -37,101 +37,6 @@ def parse_count(text: str) -> int | None:
     if text[0] not in NUMERAL_CHARS:
         return int(text.replace(",", ""))  # digits, full-width ones too
     return parse_numeral(text)
-
-
-@attrs.frozen(kw_only=True)
-class RowSum:
-    """One table row as a quantity: its 总计 cell, or its parts when that is empty."""
-
-    table: str
-    row: str
-    total: tuple[str, int]
-    """The row's total cell: (column id, index in ``table.values``)."""
-    parts: tuple[tuple[str, int], ...]
-    """The cells that add up to the total: (column id, index), in column order."""
-
-
-def row_sum(table: TableSpec, row_id: str, total: str, parts: Sequence[str]) -> RowSum:
-    """The :class:`RowSum` of row ``row_id`` of ``table``, total column ``total``."""
-    return RowSum(
-        table=table.id,
-        row=row_id,
-        total=(total, table.cell(f"{row_id}.{total}").index),
-        parts=tuple((p, table.cell(f"{row_id}.{p}").index) for p in parts),
-    )
-
-
-@attrs.frozen(kw_only=True)
-class Quantity:
-    """A figure of the tables a sentence can state: the sum of whole rows."""
-
-    name: Text
-    """How a message names it: "表三予以公开与部分公开合计"."""
-    rows: tuple[RowSum, ...]
-    totals: tuple[tuple[int, int], ...] = attrs.field(init=False, eq=False, repr=False)
-    """Each row's total cell as (table number in ``report.tables``, index in its values)."""
-
-    def __attrs_post_init__(self) -> None:
-        cells = tuple((TABLE_IDS.index(row.table), row.total[1]) for row in self.rows)
-        object.__setattr__(self, "totals", cells)
-
-    def total_of(self, tables: tuple[tuple[CellValue, ...], ...]) -> int | None:
-        """The sum when every row's total cell is a number (no paths built), else None,
-        from the values of the report's three tables (``report.tables`` order)."""
-        value = 0
-        for table, index in self.totals:
-            total = tables[table][index]
-            if type(total) is not int:
-                return None
-            value += total
-        return value
-
-    def evaluate(self, report: Report) -> tuple[int, list[str], int]:
-        """(sum of the numbers found, paths of the cells used, how many are blank or "/").
-
-        A row counts by its total cell; a row whose total is empty counts by its parts,
-        and an empty part is not added (never read as 0) but counted as missing.
-        """
-        value, paths, missing = 0, [], 0
-        for row in self.rows:
-            values = getattr(report, row.table).values
-            column, index = row.total
-            total = values[index]
-            if type(total) is int:
-                value += total
-                paths.append(f"{row.table}.{row.row}.{column}")
-                continue
-            for column, index in row.parts:
-                part = values[index]
-                paths.append(f"{row.table}.{row.row}.{column}")
-                if type(part) is int:
-                    value += part
-                else:
-                    missing += 1
-        return value, paths, missing
-
-
-@attrs.frozen(kw_only=True)
-class Statement:
-    """A way the text states a table figure.
-
-    ``pattern`` is a regular expression in which ``{n}`` stands for the number
-    (:data:`NUMBER`), e.g. ``"不予公开{n}件"``. ``including_carried_over`` is the
-    quantity to compare with instead when the statement goes on to say that its
-    number includes last year's carried-over requests (``（含上年结转3件）``); without
-    it such a statement is skipped, as is any other statement whose sentence talks
-    of 结转 in a way this rule does not read.
-    """
-
-    pattern: str
-    quantity: Quantity
-    including_carried_over: Quantity | None = None
-    value: int | None = None
-    """The number a statement states in words (未收到政府信息公开申请: 0); its pattern then
-    has no ``{n}``."""
-    marks: tuple[str, ...] = ()
-    """For a statement in words: strings one of which its every match holds (a statement
-    of a number holds 件, which the rule looks for first)."""
 
 
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
@@ -175,37 +80,52 @@ class TextMatchesTables(ReportRule):
     marks: tuple[str, ...] = ()
     """The :attr:`Statement.marks` of every statement in words."""
     fast: Dispatch | None = None
-    """``pattern`` regrouped by first character: the same matches, found faster (see
-    :mod:`~govinfo_report.checks._text_scan`); None: ``pattern`` is run as it is."""
+    """``pattern`` tried only where, and with the statements that, can match: the same
+    matches, found faster (see :mod:`~govinfo_report.checks._text_scan`); None:
+    ``pattern`` is run as it is."""
     paths: tuple[str, ...] = ("intro", "sections")
-    slots: dict[str, int] = attrs.field(init=False, eq=False, repr=False)
-    """Alternative ``s<k>``'s group name → ``k``."""
-    numbers: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
-    """Statement ``k``'s number group, ``n<k>``."""
+    reads: dict[str, tuple[Statement, str | None]] = attrs.field(init=False, eq=False, repr=False)
+    """Alternative ``k``'s group name, ``s<k>`` → (statement ``k``, its number's group
+    ``n<k>``, None for a statement in words)."""
+    marked: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False)
+    """Finds 件 or any of :attr:`marks`: one scan of a text, not one per string."""
 
     def __attrs_post_init__(self) -> None:
-        count = len(self.statements)
-        object.__setattr__(self, "slots", {f"s{k}": k for k in range(count)})
-        object.__setattr__(self, "numbers", tuple(f"n{k}" for k in range(count)))
+        reads = {
+            f"s{k}": (statement, None if statement.value is not None else f"n{k}")
+            for k, statement in enumerate(self.statements)
+        }
+        object.__setattr__(self, "reads", reads)
+        marked = "|".join(re.escape(mark) for mark in ("件", *self.marks))
+        object.__setattr__(self, "marked", re.compile(marked))
 
     def _texts(self, report: Report) -> Iterator[tuple[str, str]]:
         """(path, text) of every paragraph the rule reads, intro first."""
+        for where, paragraphs in self._paragraphs(report):
+            yield _path(where), "\n".join(paragraphs)
+
+    def _paragraphs(self, report: Report) -> list[tuple[tuple[int, ...], tuple[str, ...]]]:
+        """(where, paragraphs) of every text the rule reads, intro first: ``where`` is
+        ``()`` for the intro, else the indices of the section, subsection…, and -1 for
+        the closing paragraphs (see :func:`_path`). Built without a path string: most
+        texts state nothing, and their paths are never written."""
+        found: list[tuple[tuple[int, ...], tuple[str, ...]]] = []
         if report.intro:
-            yield "intro", "\n".join(report.intro)
+            found.append(((), report.intro))
         for i, section in enumerate(report.sections):
             if section.id != self.section.id:
                 continue
             if section.paragraphs:
-                yield f"sections[{i}]", "\n".join(section.paragraphs)
+                found.append(((i,), section.paragraphs))
             for j, sub in enumerate(section.subsections):
                 if sub.paragraphs:
-                    yield f"sections[{i}].subsections[{j}]", "\n".join(sub.paragraphs)
+                    found.append(((i, j), sub.paragraphs))
                 for m, level3 in enumerate(sub.subsections):
                     if level3.paragraphs:
-                        path = f"sections[{i}].subsections[{j}].subsections[{m}]"
-                        yield path, "\n".join(level3.paragraphs)
+                        found.append(((i, j, m), level3.paragraphs))
             if section.closing:
-                yield f"sections[{i}].closing", "\n".join(section.closing)
+                found.append(((i, -1), section.closing))
+        return found
 
     def passes(self, ctx: Context) -> bool:
         """No paragraph read has a 件 in it, so it states no count this rule reads."""
@@ -214,7 +134,7 @@ class TextMatchesTables(ReportRule):
     def _may_state(self, text: str) -> bool:
         """Whether ``text`` holds 件 or a mark of a statement in words: whether any
         statement can be in it."""
-        return "件" in text or any(mark in text for mark in self.marks)
+        return self.marked.search(text) is not None
 
     def findings(self, ctx: Context) -> Iterator[Finding]:
         """One finding per statement whose number the tables do not bear out."""
@@ -222,16 +142,39 @@ class TextMatchesTables(ReportRule):
         report = ctx.report
         found = []
         scanner = self.fast or self.pattern
+        marks = self.marked.search
+        reads, included = self.reads, self.carried_over_included.match
         tables = (
             report.proactive.values,
             report.applications.values,
             report.review_litigation.values,
         )
-        for path, text in self._texts(report):
-            if not self._may_state(text):
+        for where, paragraphs in self._paragraphs(report):
+            text = "\n".join(paragraphs)
+            if "件" not in text and marks(text) is None:
                 continue
             for match in scanner.finditer(text):
-                finding = self._check(report, tables, path, text, match)
+                statement, group = reads[match.lastgroup]  # type: ignore[index]
+                if group is None:
+                    stated = statement.value
+                else:
+                    number = match.group(group)
+                    stated = int(number) if number.isdecimal() else parse_count(number)
+                if stated is None:
+                    continue
+                if statement.quantity.total_of(tables) == stated:
+                    # The quantity the sentence can state agrees with the tables (the
+                    # other one is stated only when the number is said to include last
+                    # year's): no finding, whatever the words around it say. The common
+                    # case, read without a call.
+                    other = statement.including_carried_over
+                    if (
+                        other is None
+                        or other.total_of(tables) == stated
+                        or not included(_tail(text, match.end()))
+                    ):
+                        continue
+                finding = self._check(report, where, text, match, statement, stated)
                 if finding is not None:
                     found.append(finding)
         return iter(found)
@@ -242,30 +185,15 @@ class TextMatchesTables(ReportRule):
     def _check(
         self,
         report: Report,
-        tables: tuple[tuple[CellValue, ...], ...],
-        path: str,
+        where: tuple[int, ...],
         text: str,
         match: re.Match[str],
+        statement: Statement,
+        stated: int,
     ) -> Finding | None:
-        k = self.slots[match.lastgroup]  # type: ignore[index] # every alternative is named
-        statement = self.statements[k]
-        if statement.value is not None:
-            stated: int | None = statement.value
-        else:
-            number = match.group(self.numbers[k])
-            stated = int(number) if number.isdecimal() else parse_count(number)
-        if stated is None:
-            return None
+        """The finding of ``match``, a statement of ``stated`` that the quantity's total
+        cells do not bear out as they are (a blank total, a different number), or None."""
         alternative = statement.including_carried_over
-        if statement.quantity.total_of(tables) == stated and (
-            alternative is None
-            or alternative.total_of(tables) == stated
-            or not self.carried_over_included.match(_tail(text, match.end()))
-        ):
-            # The quantity the sentence can state agrees with the tables (the other one
-            # is stated only when the number is said to include last year's): no finding,
-            # whatever the words around it say. The common case, read fast.
-            return None
         value, cells, missing = statement.quantity.evaluate(report)
         if value == stated and (alternative is None or alternative.evaluate(report)[0] == stated):
             return None  # the same, where a total is blank and its parts agree
@@ -292,7 +220,7 @@ class TextMatchesTables(ReportRule):
             return None
         fragment = match.group(0)
         d = stated - value
-        paths = (path, *cells)
+        paths = (_path(where), *cells)
         if not missing:
             return finding(
                 self,
@@ -336,6 +264,18 @@ class TextMatchesTables(ReportRule):
         )
 
 
+def _path(where: tuple[int, ...]) -> str:
+    """The path of a text :meth:`TextMatchesTables._paragraphs` gives as ``where``."""
+    if not where:
+        return "intro"
+    path = f"sections[{where[0]}]"
+    if len(where) > 1:
+        path += ".closing" if where[1] < 0 else f".subsections[{where[1]}]"
+    if len(where) > 2:
+        path += f".subsections[{where[2]}]"
+    return path
+
+
 def text_matches_tables(
     section: SectionSpec,
     statements: Sequence[Statement],
@@ -375,7 +315,11 @@ def text_matches_tables(
                 f"statement {statement.pattern!r}: a number ({{n}}), or a value and its marks"
             )
         body = statement.pattern.replace("{n}", f"(?P<n{k}>{NUMBER})")
-        alternatives.append(f"(?P<s{k}>{body})")
+        # The alternative's name is an empty group at its end, not one around it: the
+        # last group closed names the alternative all the same, and an alternative
+        # that starts with a character, not a group, is passed over at a position that
+        # holds another without being tried.
+        alternatives.append(f"{body}(?P<s{k}>)")
     return TextMatchesTables(
         code=code,
         severity=severity_of(code, severity),
@@ -390,3 +334,15 @@ def text_matches_tables(
         marks=tuple(dict.fromkeys(m for statement in statements for m in statement.marks)),
         fast=dispatched(alternatives),
     )
+
+
+__all__ = [
+    "NUMBER",
+    "Quantity",
+    "RowSum",
+    "Statement",
+    "TextMatchesTables",
+    "parse_count",
+    "row_sum",
+    "text_matches_tables",
+]
