@@ -122,6 +122,19 @@ def test_a_folder_is_refused_as_a_folder(tmp_path: Path) -> None:
         load(tmp_path, "yaml")
 
 
+def test_a_link_to_nothing_is_named_as_one(tmp_path: Path) -> None:
+    # "No such file or directory" would be wrong: a listing of its folder shows it.
+    link = tmp_path / "r.yaml"
+    link.symlink_to(tmp_path / "moved.yaml")
+    with pytest.raises(ReportReadError) as raised:
+        read_report(link)
+    assert str(raised.value) == (
+        f"cannot read {link}: it is a link to {tmp_path / 'moved.yaml'}, which does not exist"
+    )
+    with pytest.raises(ReportReadError, match="No such file or directory"):
+        read_report(tmp_path / "absent.yaml")  # no link: the system's words
+
+
 def test_a_symlink_to_a_regular_file_is_read(tmp_path: Path) -> None:
     (tmp_path / "r.yaml").write_text(_YAML, encoding="utf-8")
     (tmp_path / "link").symlink_to(tmp_path / "r.yaml")

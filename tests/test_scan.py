@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from govinfo_report._scan import expand_paths, readable_suffixes, walked_suffixes
 
 
 def _reference(folder: Path) -> list[Path]:
-    """What the scanner read before it walked one folder at a time."""
+    """What rglob lists with a report's suffix, hidden entries and folders (linked ones
+    too) left out: what the scanner read before it walked one folder at a time, and the
+    entries that are no regular file (a link to nothing, a FIFO), named when read."""
     suffixes = walked_suffixes()
     found = []
     for path in sorted(folder.rglob("*")):
         if any(part.startswith(".") for part in path.relative_to(folder).parts):
             continue
-        if path.suffix.lower() in suffixes and path.is_file():
+        if path.suffix.lower() in suffixes and not path.is_dir():
             found.append(path)
     return found
 
@@ -40,6 +43,25 @@ def test_a_folder_is_walked_in_rglobs_sorted_order_without_hidden_entries(
     assert corpus / "link.json" in walked
     assert corpus / "sub" / "deep" / "w.md" in walked
     assert not any(part.startswith(".") for p in walked for part in p.parts[-2:])
+
+
+def test_entries_named_like_reports_that_are_no_files_are_walked_to_be_named(
+    tmp_path: Path,
+) -> None:
+    # A folder listing shows them: a survey's count must too, and reading each says why
+    # it is unreadable. A linked folder is not entered, whatever its name.
+    (tmp_path / "ok.yaml").write_text("{}", encoding="utf-8")
+    (tmp_path / "gone.json").symlink_to(tmp_path / "nothing.json")
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "r.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "folder.json").symlink_to(tmp_path / "real")
+    expected = ["gone.json", "ok.yaml", "real/r.json"]
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "pipe.json")
+        expected.append("pipe.json")
+    walked = [path for path, reason in expand_paths([tmp_path]) if reason is None]
+    assert [p.relative_to(tmp_path).as_posix() for p in walked] == sorted(expected)
+    assert walked == _reference(tmp_path)
 
 
 def test_documents_no_reader_reads_are_walked_and_images_are_not(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ regular file is refused with what it is. Streaming goes through a stream instead
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -69,6 +70,11 @@ def open_regular(path: Path) -> IO[bytes]:
     """
     try:
         fd = os.open(path, _FLAGS | _NONBLOCK)
+    except FileNotFoundError:
+        dangling = _dangling(path)
+        if dangling is not None:
+            raise dangling from None
+        raise
     except OSError:
         # A socket cannot be opened at all (ENXIO); say what it is rather than that.
         try:
@@ -91,6 +97,17 @@ def open_regular(path: Path) -> IO[bytes]:
 
 
 _CHUNK = 1024 * 1024
+
+
+def _dangling(path: Path) -> FileNotFoundError | None:
+    """The error for ``path`` when it is a link to nothing ("No such file or directory"
+    would be wrong: a listing of its folder shows it), else None."""
+    try:
+        target = os.readlink(path)
+    except OSError:
+        return None  # not a link, or gone: the error as the system gave it
+    what = f"it is a link to {target}, which does not exist"
+    return FileNotFoundError(errno.ENOENT, what, str(path))
 
 
 def _read_capped(stream: IO[bytes], limit: int) -> bytes:

@@ -8,7 +8,9 @@ folder gives the same list on every machine), skipping hidden files and folders
 reports); a file given by name is taken whatever its suffix, since the reader detects
 formats by content. A folder's documents of a format no reader reads yet (``.odt``,
 ``.pptx``, ``.zip`` ...) are taken too, so that reading them says what each is and what
-to do, and a survey's count of a folder is the count of its documents.
+to do, and a survey's count of a folder is the count of its documents; so are the
+entries named like reports that cannot be read as files (a link to nothing, a FIFO),
+which reading names.
 """
 
 from __future__ import annotations
@@ -114,14 +116,16 @@ def _inside(path: Path, folders: set[Path]) -> bool:
 
 
 def _walk(folder: Path) -> Iterator[tuple[Path, str]]:
-    """(folder, name) of every file below ``folder``, in sorted order
-    (``sorted(folder.rglob("*"))``'s: each folder's entries by name, a folder's contents
-    right after it), without hidden entries (``.git``, our own temporary files), Office's
-    owner files (:data:`OWNER_FILE`) and folders holding a survey's outputs
-    (:data:`SURVEY_CACHE`), and without entering
-    linked folders, as ``rglob`` does not; a link
-    to a file is a file. One folder's entries are held at a time, not the whole tree,
-    and what the directory listing tells (file or folder) is not asked again."""
+    """(folder, name) of every entry below ``folder`` that is not a folder, in sorted
+    order (``sorted(folder.rglob("*"))``'s: each folder's entries by name, a folder's
+    contents right after it), without hidden entries (``.git``, our own temporary
+    files), Office's owner files (:data:`OWNER_FILE`) and folders holding a survey's
+    outputs (:data:`SURVEY_CACHE`), and without entering linked folders, as ``rglob``
+    does not. A link to a file is a file; a link to nothing, a FIFO, a socket or a
+    device is given too, for reading it to say what it is (a report the folder shows
+    but that cannot be read is never passed over in silence). One folder's entries are
+    held at a time, not the whole tree, and what the directory listing tells (file or
+    folder) is not asked again."""
     try:
         with os.scandir(folder) as listing:
             # Sorted as paths sort (os.path.normcase: case-blind on Windows), by their
@@ -132,26 +136,26 @@ def _walk(folder: Path) -> Iterator[tuple[Path, str]]:
                     if e.name == SURVEY_CACHE:
                         return  # a survey's output folder: its outputs are no reports
                     continue
-                if e.name.startswith(OWNER_FILE) and not e.is_dir(follow_symlinks=False):
+                is_folder = e.is_dir(follow_symlinks=False)
+                if e.name.startswith(OWNER_FILE) and not is_folder:
                     continue  # Word's lock beside an open document: no report
-                entries.append(
-                    (os.path.normcase(e.name), e.name, e.is_dir(follow_symlinks=False), _is_file(e))
-                )
+                entries.append((os.path.normcase(e.name), e.name, is_folder, _linked_folder(e)))
             entries.sort()
     except OSError:
         return  # unreadable or gone: as rglob, nothing below it
-    for _, name, is_folder, is_file in entries:
-        if is_file:
-            yield folder, name
-        elif is_folder:
+    for _, name, is_folder, linked_folder in entries:
+        if is_folder:
             yield from _walk(folder / name)
+        elif not linked_folder:
+            yield folder, name
 
 
-def _is_file(entry: os.DirEntry[str]) -> bool:
+def _linked_folder(entry: os.DirEntry[str]) -> bool:
+    """Whether ``entry`` is a link to a folder (not entered, as by rglob)."""
     try:
-        return entry.is_file()  # follows a link, as Path.is_file
+        return entry.is_symlink() and entry.is_dir()  # is_dir() follows the link
     except OSError:
-        return False
+        return False  # a link that cannot be followed is given, to be named when read
 
 
 def _suffix(name: str) -> str:

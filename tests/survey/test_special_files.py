@@ -37,6 +37,24 @@ def test_a_fifo_given_by_name_is_unreadable_and_not_waited_on(tmp_path: Path, jo
     assert rows["report.yaml"]["status"] == "ok"
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_folders_link_to_nothing_and_fifo_are_rows_saying_what_they_are(tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copyfile(EXAMPLE, folder / "report.yaml")
+    (folder / "gone.json").symlink_to(tmp_path / "moved.json")
+    os.mkfifo(folder / "pipe.json")
+    result = survey([folder], tmp_path / "out", jobs=1)
+    assert (result.files, result.unreadable) == (3, 2)
+    rows = _rows(tmp_path / "out")
+    assert rows["gone.json"]["reason"] == (
+        f"cannot read {folder / 'gone.json'}: it is a link to {tmp_path / 'moved.json'}, "
+        "which does not exist"
+    )
+    assert rows["pipe.json"]["reason"].endswith("it is a FIFO, not a regular file")
+    assert rows["report.yaml"]["status"] == "ok"
+
+
 def test_a_file_over_the_readers_cap_is_unreadable(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
