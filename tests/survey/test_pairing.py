@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import attrs
 import pytest
 
 import govinfo_report as g
 from fixtures.survey.corpus import BASE_2019, BASE_2021, BASE_AGENCY_2019, BASE_AGENCY_2021, vary
 from govinfo_report.survey._pairing import cross_year_findings, cross_year_on_tables, groups
-from govinfo_report.survey._payload import decode_tables, encode_tables
+from govinfo_report.survey._payload import decode_tables, encode_tables, lite_report
 
 
 def _x_part(report: g.Report, previous: g.Report) -> tuple[g.Finding, ...]:
@@ -51,6 +53,26 @@ def test_stored_tables_keep_every_value_exactly() -> None:
     assert [[t.values[i] for i in range(len(t.values))] for t in stored] == [
         list(t.values) for t in report.tables
     ]
+
+
+@pytest.mark.parametrize(
+    ("table", "cell", "value"),
+    [
+        ("applications", "new_received.natural_person", 2**64 + 1),  # beyond orjson: by json
+        ("applications", "new_received.natural_person", 2**64 - 1),  # the largest orjson reads
+        # A unit with a lone surrogate (a name in GBK read as UTF-8), which orjson refuses.
+        ("proactive", "fees.amount", g.Money(amount=Decimal(12), unit="万元\udcc4")),
+    ],
+)
+def test_stored_tables_keep_what_orjson_will_not_write_exactly(
+    table: str, cell: str, value: g.CellValue
+) -> None:
+    report = g.load(BASE_2021)
+    report = attrs.evolve(report, **{table: getattr(report, table).replace({cell: value})})
+    stored = encode_tables(report)
+    assert [tuple(t.values) for t in decode_tables(stored)] == [t.values for t in report.tables]
+    lite = lite_report(agency="某局", year=2024, version="2021", kind="department", tables=stored)
+    assert [t.values for t in lite.tables] == [t.values for t in report.tables]
 
 
 def _rows(*rows: tuple[str, int, str]) -> list[tuple[str, int, str, str, str]]:

@@ -8,13 +8,13 @@ apart and money with its unit.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
 from govinfo_report.formats import FormatVersion
 from govinfo_report.model.cells import CellValue, Money
 from govinfo_report.survey import _columns as columns
+from govinfo_report.survey._payload import stored_values
 
 
 def csv_field(text: str) -> str:
@@ -46,7 +46,7 @@ def cells_lines(name: str, version: str, tables: str, extra: bytes) -> bytes:
     ``null``, "/" as ``"/"``)."""
     format_version = FormatVersion(version)
     template, money = columns.cells_template(format_version)
-    t2, t3, t4 = json.loads(tables)
+    t2, t3, t4 = stored_values(tables)
     values = t2 + t3 + t4
     if None in values:
         values = ["" if v is None else v for v in values]

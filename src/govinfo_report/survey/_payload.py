@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+import orjson
+
 from govinfo_report.formats import FormatVersion, get_format
 from govinfo_report.model import (
     BLANK,
@@ -89,13 +91,35 @@ class StoredTables(NamedTuple):
 
 def decode_tables(tables: str) -> StoredTables:
     """The values :func:`encode_tables` stored."""
-    t2, t3, t4 = (Values(StoredValues(vs)) for vs in json.loads(tables))
+    t2, t3, t4 = (Values(StoredValues(vs)) for vs in stored_values(tables))
     return StoredTables(t2, t3, t4)
 
 
 def encode_tables(report: Report) -> str:
-    """The values of Tables 2, 3 and 4 as compact JSON."""
-    return json.dumps([_encoded(table.values) for table in report.tables], separators=(",", ":"))
+    """The values of Tables 2, 3 and 4 as compact JSON.
+
+    Written by orjson (a sixth of json's time in the worker); a count beyond 64 bits,
+    or a unit holding a lone surrogate, which orjson refuses, by json, as before."""
+    values = [_encoded(table.values) for table in report.tables]
+    try:
+        return orjson.dumps(values).decode()
+    except TypeError:
+        return json.dumps(values, separators=(",", ":"))
+
+
+def stored_values(tables: str) -> list[list[Any]]:
+    """The three lists of values that :func:`encode_tables` wrote, exactly.
+
+    Read by orjson (a fifth of json's time: the later phases read every report's, one
+    after the other); orjson reads a count beyond 64 bits as a float, which no stored
+    value is, so a text holding one is read again by json, which keeps it whole."""
+    try:
+        values: list[list[Any]] = orjson.loads(tables)
+    except orjson.JSONDecodeError:
+        return list(json.loads(tables))
+    if any(float in set(map(type, vs)) for vs in values):
+        return list(json.loads(tables))
+    return values
 
 
 _INT = frozenset({int})
@@ -120,7 +144,7 @@ def lite_report(
     """A report holding what phase 1 kept: its metadata and its tables' values."""
     format_version = FormatVersion(version)
     spec = get_format(format_version)
-    values = json.loads(tables)
+    values = stored_values(tables)
     proactive, applications, review_litigation = (
         Table(spec=table, values=tuple(_decode_value(v) for v in vs))
         for table, vs in zip(spec.tables, values, strict=True)
@@ -143,4 +167,5 @@ __all__ = [
     "decode_tables",
     "encode_tables",
     "lite_report",
+    "stored_values",
 ]
