@@ -30,6 +30,7 @@ from govinfo_report.model import (
     Report,
     Table,
 )
+from govinfo_report.survey import _json
 
 
 def _encode_value(value: CellValue) -> Any:
@@ -110,13 +111,11 @@ def encode_tables(report: Report) -> str:
 def stored_values(tables: str) -> list[list[Any]]:
     """The three lists of values that :func:`encode_tables` wrote, exactly.
 
-    Read by orjson (a fifth of json's time: the later phases read every report's, one
-    after the other); orjson reads a count beyond 64 bits as a float, which no stored
-    value is, so a text holding one is read again by json, which keeps it whole."""
-    try:
-        values: list[list[Any]] = orjson.loads(tables)
-    except orjson.JSONDecodeError:
-        return list(json.loads(tables))
+    Read by :func:`~govinfo_report.survey._json.tree` (orjson: a fifth of json's time;
+    the later phases read every report's, one after the other). orjson reads a count
+    beyond 64 bits as a float, which no stored value is, so a text holding one is read
+    again by json, which keeps it whole."""
+    values: list[list[Any]] = _json.tree(tables)
     if any(float in set(map(type, vs)) for vs in values):
         return list(json.loads(tables))
     return values
