@@ -7,7 +7,9 @@ non-zero number, the totals come from ``fill_totals``, 四、结转下年度继�
 that T3.1 holds, and every section has text — a consistent report, the case a
 validator meets most when it checks thousands of published reports. A second case
 checks the same report with one wrong total, and a third with the 法人或其他组织
-columns left blank, the commonest real-world defect.
+columns left blank, the commonest real-world defect. The last is a report as published:
+``examples/dongtou_2020.yaml``, read from the 洞头区政务服务中心's page, whose tables are
+mostly blank (198 findings: 156 blank cells, 42 sums that cannot be checked or fail).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import statistics
 import timeit
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 
 import attrs
 
@@ -30,6 +33,7 @@ from govinfo_report import (
     Section,
     blank_report,
     fill_totals,
+    load,
 )
 from govinfo_report.checks import check
 from govinfo_report.formats import CellKind
@@ -110,6 +114,9 @@ CASES: list[tuple[str, Callable[[], object], float | None]] = [
     ("validate 2021 legal-person columns blank", lambda: check(LEGAL_BLANK_2021), None),
 ]
 RATIOS: list[tuple[str, str, str, float]] = []
+
+PUBLISHED_2020 = load(Path(__file__).resolve().parent.parent / "examples" / "dongtou_2020.yaml")
+CASES.append(("validate 2020 as published (198 findings)", lambda: check(PUBLISHED_2020), None))
 
 
 def _median_us(fn: Callable[[], object], number: int = 2000, repeat: int = 15) -> float:

@@ -79,16 +79,31 @@ class Linear:
     left_name: Text
     right_name: Text
     tolerance: Number = 0
+    cells: tuple[Operand, ...] = attrs.field(init=False, eq=False, repr=False)
+    """:attr:`operands`, built once."""
+    cell_paths: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
+    """:attr:`paths`, built once: every finding of the rule names them."""
+    table: str | None = attrs.field(init=False, eq=False, repr=False)
+    """The table every operand is a cell of, this year's (None: several, or last
+    year's too): its values are then read without a call per cell."""
+
+    def __attrs_post_init__(self) -> None:
+        cells = tuple(op for _, op in self.left + self.right)
+        object.__setattr__(self, "cells", cells)
+        object.__setattr__(self, "cell_paths", tuple(op.path for op in cells))
+        tables = {op.table for op in cells if not op.previous}
+        one = len(tables) == 1 and not any(op.previous for op in cells)
+        object.__setattr__(self, "table", tables.pop() if one else None)
 
     @property
     def operands(self) -> tuple[Operand, ...]:
         """Every cell read, left side first."""
-        return tuple(op for _, op in self.left + self.right)
+        return self.cells
 
     @property
     def paths(self) -> tuple[str, ...]:
         """Paths of every operand, the checked cell first."""
-        return tuple(op.path for op in self.operands)
+        return self.cell_paths
 
     def holds(self, left: Number, right: Number) -> bool:
         """Whether the relation holds between the two sums, within the tolerance."""
@@ -102,12 +117,19 @@ class Linear:
 
     def findings(self, ctx: Context) -> Iterator[Finding]:
         """A failure, an uncertain finding (a blank or "/" operand), or nothing."""
-        left = [(sign, op, ctx.value(op)) for sign, op in self.left]
-        right = [(sign, op, ctx.value(op)) for sign, op in self.right]
+        if self.table is not None:
+            values = getattr(ctx.report, self.table).values
+            left = [(sign, op, values[op.index]) for sign, op in self.left]
+            right = [(sign, op, values[op.index]) for sign, op in self.right]
+        else:
+            value = ctx.value
+            left = [(sign, op, value(op)) for sign, op in self.left]
+            right = [(sign, op, value(op)) for sign, op in self.right]
         empties = [(op, v) for _, op, v in left + right if isinstance(v, Empty)]
         if empties:
-            certain = self._failure_despite_blanks(left, right, empties)
-            yield certain if certain is not None else self._uncertain(left, right, empties)
+            sums = _filled_sum(left), _filled_sum(right)
+            certain = self._failure_despite_blanks(left, right, empties, sums)
+            yield certain if certain is not None else self._uncertain(left, right, empties, sums)
             return
         lsum = sum((sign * number_of(v) for sign, _, v in left), start=0)
         rsum = sum((sign * number_of(v) for sign, _, v in right), start=0)
@@ -145,6 +167,7 @@ class Linear:
         left: list[tuple[int, Operand, CellValue]],
         right: list[tuple[int, Operand, CellValue]],
         empties: list[tuple[Operand, Empty]],
+        sums: tuple[Number, Number],
     ) -> Finding | None:
         """The failure when the filled cells already break the rule whatever the blanks hold.
 
@@ -153,6 +176,7 @@ class Linear:
         filled cells already break the rule in that direction (e.g. a filled 总计 below
         the filled parts alone), no value of the blanks can mend it: the rule fails for
         sure. Signed counts (2019 本年增/减) can be negative, so they keep it uncertain.
+        ``sums`` are the filled cells' sums of the two sides.
         """
         directions = set()
         for side_sign, side in ((1, left), (-1, right)):
@@ -161,7 +185,7 @@ class Linear:
                     if op.kind is CellKind.SIGNED_COUNT:
                         return None
                     directions.add(side_sign * sign > 0)
-        lsum, rsum = _filled_sum(left), _filled_sum(right)
+        lsum, rsum = sums
         d = lsum - rsum
         tolerance = self.tolerance
         raises, lowers = directions == {True}, directions == {False}
@@ -200,13 +224,14 @@ class Linear:
         left: list[tuple[int, Operand, CellValue]],
         right: list[tuple[int, Operand, CellValue]],
         empties: list[tuple[Operand, Empty]],
+        sums: tuple[Number, Number],
     ) -> Finding:
         rel = self.relation.value
         why_zh, why_en = _empties_said(empties)
         hint_zh = hint_en = ""
         if len(empties) < len(left) + len(right):
             # What the filled cells say, for a reader deciding whether the blanks are 0s.
-            lsum, rsum = _filled_sum(left), _filled_sum(right)
+            lsum, rsum = sums
             hint_zh = f"（只计已填数字：{lsum} 对 {rsum}）"
             hint_en = f" (filled cells only: {lsum} vs {rsum})"
         return Finding(
