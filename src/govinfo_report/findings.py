@@ -35,6 +35,11 @@ def _json_number(value: Number | str | None) -> int | str | None:
     return value
 
 
+_VALUES: dict[Severity | Status, str] = {m: m.value for m in (*Severity, *Status)}
+"""Each severity's and status's value, read without the enum's descriptor (a survey
+writes every finding's, a published report has 200)."""
+
+
 class FindingDict(TypedDict):
     """What :meth:`Finding.to_dict` gives and :meth:`Finding.from_dict` takes: JSON types
     only (numbers stay ints, a ``Decimal`` becomes its string)."""
@@ -103,8 +108,8 @@ class Finding:
         """A JSON-ready dict (numbers stay ints; Decimals become strings)."""
         data: FindingDict = {
             "code": self.code,
-            "severity": self.severity.value,
-            "status": self.status.value,
+            "severity": _VALUES[self.severity],
+            "status": _VALUES[self.status],
             "message_zh": self.message_zh,
             "message_en": self.message_en,
             "paths": list(self.paths),

@@ -21,6 +21,7 @@ import pytest
 
 from govinfo_report.errors import ReportLoadError, ReportWriteError
 from govinfo_report.survey._dashboard import write_dashboard
+from govinfo_report.survey._dashboard._tally import tally
 
 # reports.csv's columns before the rule columns, as the survey writes them (common.md).
 COLUMNS = (
@@ -491,6 +492,31 @@ def test_a_bad_findings_line_is_named(tmp_path: Path, line: str, message: str) -
     (tmp_path / "findings.jsonl").write_text(f"{good}\n{line}\n", encoding="utf-8")
     with pytest.raises(ReportLoadError, match=rf"(?s)findings\.jsonl.*{message}"):
         write_dashboard(tmp_path)
+
+
+def test_a_findings_line_that_is_not_utf8_is_named_by_its_own_number(tmp_path: Path) -> None:
+    write_survey(tmp_path, [row("a.docx")], [])
+    good = json.dumps(finding("a.docx", "T3.1"), ensure_ascii=False).encode()
+    bad = json.dumps(finding("a.docx", "T3.2")).encode().replace(b"\\u2026", b"\xff")
+    (tmp_path / "findings.jsonl").write_bytes(good + b"\n" + good + b"\n" + bad + b"\n" + good)
+    with pytest.raises(ReportLoadError, match=r"(?s)findings\.jsonl.*line 3: not UTF-8"):
+        write_dashboard(tmp_path)
+
+
+def test_findings_lines_are_read_as_a_text_file_reads_them(tmp_path: Path) -> None:
+    """Lines ended by a lone carriage return, blank lines of any white space and a lone
+    surrogate (which orjson refuses) are read as before the lines were read as bytes."""
+    write_survey(tmp_path, [row("a.docx")], [])
+    lone = json.dumps(finding("a.docx\udc80", "T3.2"))  # \udc80 escaped: json reads it
+    lines = [json.dumps(finding("a.docx", "T3.1")), json.dumps(finding("a.docx", "T3.3"))]
+    text = f"{lines[0]}\r{lines[1]}\n\u3000\n{lone}\r\n"
+    (tmp_path / "findings.jsonl").write_text(text, encoding="utf-8", newline="")
+    survey = tally(tmp_path)
+    assert {code: dict(n) for code, n in survey.findings.items()} == {
+        "T3.1": {"fail": 1},
+        "T3.2": {"fail": 1},
+        "T3.3": {"fail": 1},
+    }
 
 
 def test_an_unwritable_index_html_is_refused_by_name(tmp_path: Path) -> None:

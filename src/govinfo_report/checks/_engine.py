@@ -207,8 +207,9 @@ class TablePlan:
         # Each per-cell rule is given the odd cells its condition can hold: a blank is
         # no "/" and no negative number (three rules over every blank cell of a
         # published report, when it has a hundred, were a third of checking it).
-        blank = {i for i in odd if values[i] is Empty.BLANK}
-        marked = {i for i in odd if values[i] is Empty.NOT_APPLICABLE}
+        none, slash = Empty.BLANK, Empty.NOT_APPLICABLE  # members read once
+        blank = {i for i in odd if values[i] is none}
+        marked = {i for i in odd if values[i] is slash}
         kinds = {
             CellCondition.BLANK: blank,
             CellCondition.NOT_APPLICABLE: marked,

@@ -3,7 +3,7 @@
 :func:`summarise` reads one file, checks it, and returns a :class:`FileResult`: the
 reports.csv row (all strings), the rule statuses, the findings as JSON Lines and the
 extra rows' cells as CSV lines (already rendered, so that the main process only stores
-and concatenates them; long findings zlib-compressed), the pairing key, and the tables
+and concatenates them; long findings zstd-compressed), the pairing key, and the tables
 (compact JSON) from which the later phases rebuild what they need and cells.csv is
 written. No
 :class:`Report` leaves the worker. A file that cannot be read is a result with status

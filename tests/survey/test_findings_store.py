@@ -1,0 +1,65 @@
+"""A file's findings lines as the survey stores them: what findings.jsonl says of each
+finding, packed for the cache and unpacked again unchanged."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from govinfo_report.findings import Finding, Severity, Status
+from govinfo_report.survey._findings_store import findings_jsonl, unpack
+from govinfo_report.survey._json import line
+
+
+def _finding(n: int, message: str = "单元格为空") -> Finding:
+    return Finding(
+        code="B.1",
+        severity=Severity.NOTICE,
+        status=Status.FAIL,
+        message_zh=f"{message} {n}",
+        message_en=f"cell {n} is blank",
+        paths=(f"applications.row{n}.total", "applications.x"),
+        reported="" if n % 2 else Decimal("1.50"),
+        computed=n,
+        difference=None if n % 3 else -n,
+        location=None if n % 5 else f"page {n}",
+    )
+
+
+@pytest.mark.parametrize("many", [1, 300])  # stored as they are; compressed
+def test_lines_are_each_findings_dict_after_its_file(many: int) -> None:
+    findings = [_finding(n) for n in range(many)]
+    packed = findings_jsonl("某局/报告.json", findings)
+    expected = b"".join(line({"file": "某局/报告.json", **f.to_dict()}) for f in findings)
+    assert unpack(packed) == expected
+    assert (packed == expected) is (many == 1)  # long lines are stored compressed
+    assert len(packed) < len(expected) / 5 or many == 1
+
+
+def test_what_orjson_refuses_is_written_as_before() -> None:
+    """A lone surrogate (a file name or message from a broken document) and a count
+    beyond 64 bits go through line(), as every line did."""
+    findings = [_finding(1, "\udc80坏"), _finding(2), _big_count()]
+    for name in ("a.json", "坏\udc81.json"):
+        expected = b"".join(line({"file": name, **f.to_dict()}) for f in findings)
+        assert unpack(findings_jsonl(name, findings)) == expected
+
+
+def _big_count() -> Finding:
+    return Finding(
+        code="T3.1",
+        severity=Severity.ERROR,
+        status=Status.FAIL,
+        message_zh="很大",
+        message_en="large",
+        paths=("applications.a",),
+        reported=2**70,
+        computed=0,
+        difference=2**70,
+    )
+
+
+def test_no_findings_are_no_bytes() -> None:
+    assert findings_jsonl("a.json", []) == b""
+    assert unpack(b"") == b""
