@@ -79,31 +79,30 @@ class Linear:
     left_name: Text
     right_name: Text
     tolerance: Number = 0
-    cells: tuple[Operand, ...] = attrs.field(init=False, eq=False, repr=False)
-    """:attr:`operands`, built once."""
-    cell_paths: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
-    """:attr:`paths`, built once: every finding of the rule names them."""
+    # Built once from the above (a published report has forty findings of its sums):
+    operands: tuple[Operand, ...] = attrs.field(init=False, eq=False, repr=False)
+    """Every cell read, left side first."""
+    paths: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
+    """Paths of every operand, the checked cell first."""
     table: str | None = attrs.field(init=False, eq=False, repr=False)
-    """The table every operand is a cell of, this year's (None: several, or last
-    year's too): its values are then read without a call per cell."""
+    """The table of every operand, this year's (None: several, or last year's too): its
+    values are then read without a call per cell."""
+    unsure: tuple[str, str] = attrs.field(init=False, eq=False, repr=False)
+    """How an uncertain finding's message starts, in Chinese and English."""
 
     def __attrs_post_init__(self) -> None:
         cells = tuple(op for _, op in self.left + self.right)
-        object.__setattr__(self, "cells", cells)
-        object.__setattr__(self, "cell_paths", tuple(op.path for op in cells))
-        tables = {op.table for op in cells if not op.previous}
+        object.__setattr__(self, "operands", cells)
+        object.__setattr__(self, "paths", tuple(op.path for op in cells))
+        tables = {op.table for op in cells}
         one = len(tables) == 1 and not any(op.previous for op in cells)
         object.__setattr__(self, "table", tables.pop() if one else None)
-
-    @property
-    def operands(self) -> tuple[Operand, ...]:
-        """Every cell read, left side first."""
-        return self.cells
-
-    @property
-    def paths(self) -> tuple[str, ...]:
-        """Paths of every operand, the checked cell first."""
-        return self.cell_paths
+        rel, left, right = self.relation.value, self.left_name, self.right_name
+        unsure = (
+            f"{self.where.zh}：无法核对 {left.zh} {rel} {right.zh}，因为",
+            f"{self.where.en}: cannot check {left.en} {rel} {right.en} because ",
+        )
+        object.__setattr__(self, "unsure", unsure)
 
     def holds(self, left: Number, right: Number) -> bool:
         """Whether the relation holds between the two sums, within the tolerance."""
@@ -226,7 +225,6 @@ class Linear:
         empties: list[tuple[Operand, Empty]],
         sums: tuple[Number, Number],
     ) -> Finding:
-        rel = self.relation.value
         why_zh, why_en = _empties_said(empties)
         hint_zh = hint_en = ""
         if len(empties) < len(left) + len(right):
@@ -238,14 +236,8 @@ class Linear:
             code=self.code,
             severity=lower(self.severity),
             status=Status.UNCERTAIN,
-            message_zh=(
-                f"{self.where.zh}：无法核对 {self.left_name.zh} {rel} {self.right_name.zh}，"
-                f"因为{why_zh}{hint_zh}"
-            ),
-            message_en=(
-                f"{self.where.en}: cannot check {self.left_name.en} {rel} "
-                f"{self.right_name.en} because {why_en}{hint_en}"
-            ),
+            message_zh=f"{self.unsure[0]}{why_zh}{hint_zh}",
+            message_en=f"{self.unsure[1]}{why_en}{hint_en}",
             paths=self.paths,
             reported=_side_value(left),
             computed=_side_number(right),
@@ -255,15 +247,20 @@ class Linear:
 def _empties_said(empties: Sequence[tuple[Operand, Empty]]) -> tuple[str, str]:
     """ "四为空，五为“/”" / "4 is blank; 5 is marked "/"": which operands are empty, and how."""
     why_zh, why_en = [], []
-    for kind in (Empty.BLANK, Empty.NOT_APPLICABLE):
+    for kind, zh, en in _EMPTIES_SAID:
         names = [op.name for op, v in empties if v is kind]
         if names:
-            text = empty_text(kind)
-            why_zh.append("、".join(n.zh for n in names) + text.zh)
-            why_en.append(
-                ", ".join(n.en for n in names) + f" {'is' if len(names) == 1 else 'are'} {text.en}"
-            )
+            why_zh.append("、".join([n.zh for n in names]) + zh)
+            verb = " is " if len(names) == 1 else " are "
+            why_en.append(", ".join([n.en for n in names]) + verb + en)
+    if len(why_zh) == 1:  # the common case: all blank, or all "/"
+        return why_zh[0], why_en[0]
     return "，".join(why_zh), "; ".join(why_en)
+
+
+_EMPTIES_SAID = tuple((kind, empty_text(kind).zh, empty_text(kind).en) for kind in Empty)
+"""Each kind of empty cell and how a message says it, in both languages: made once, not
+per finding (a published report has forty sums that cannot be checked)."""
 
 
 def _filled_sum(side: list[tuple[int, Operand, CellValue]]) -> Number:
