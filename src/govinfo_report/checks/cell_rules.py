@@ -61,18 +61,30 @@ class EachCell:
     severity: Severity
     condition: CellCondition
     operands: tuple[Operand, ...]
-    said: tuple[tuple[str, str], ...] = attrs.field(init=False, eq=False, repr=False)
-    """Each operand's message (Chinese, English) when it does not depend on the value
-    (a blank, a "/"), built once: a published report has a hundred blank cells, and
-    building each message anew was a fifth of checking it. Empty for a negative
-    number, whose message is built per finding."""
+    made: tuple[Finding, ...] = attrs.field(init=False, eq=False, repr=False)
+    """Each operand's finding when it does not depend on the value (a blank, a "/"): a
+    value, made once, the same for every report with that cell blank (a published
+    report has a hundred blank cells, and making each finding anew was a fifth of
+    checking it). Empty for a negative number, whose finding says the number."""
 
     def __attrs_post_init__(self) -> None:
-        said: tuple[tuple[str, str], ...] = ()
-        if self.condition in _TARGETS:
+        made: tuple[Finding, ...] = ()
+        target = _TARGETS.get(self.condition)
+        if target is not None:
             zh, en = _CELL_MESSAGES[self.condition]
-            said = tuple((f"{op.label.zh}：{zh}", f"{op.label.en}: {en}") for op in self.operands)
-        object.__setattr__(self, "said", said)
+            made = tuple(
+                Finding(
+                    code=self.code,
+                    severity=self.severity,
+                    status=Status.FAIL,
+                    message_zh=f"{op.label.zh}：{zh}",
+                    message_en=f"{op.label.en}: {en}",
+                    paths=(op.path,),
+                    reported=target.value,
+                )
+                for op in self.operands
+            )
+        object.__setattr__(self, "made", made)
 
     @property
     def paths(self) -> tuple[str, ...]:
@@ -86,28 +98,15 @@ class EachCell:
     def findings_at(self, ctx: Context, positions: Iterable[int]) -> list[Finding]:
         """:meth:`findings` over the operands at ``positions`` only (ascending): the
         engine leaves out the cells that cannot meet any condition."""
-        condition, operands, said = self.condition, self.operands, self.said
+        condition, operands = self.condition, self.operands
         value_of = ctx.value
         found = []
         target = _TARGETS.get(condition)
-        if target is not None:  # a blank or a "/": the message built, the value printed
-            printed = target.value
+        if target is not None:  # a blank or a "/": its finding is made
+            made = self.made
             for k in positions:
-                op = operands[k]
-                if value_of(op) is not target:
-                    continue
-                zh, en = said[k]
-                found.append(
-                    Finding(
-                        code=self.code,
-                        severity=self.severity,
-                        status=Status.FAIL,
-                        message_zh=zh,
-                        message_en=en,
-                        paths=(op.path,),
-                        reported=printed,
-                    )
-                )
+                if value_of(operands[k]) is target:
+                    found.append(made[k])
             return found
         zh, en = _CELL_MESSAGES[condition]
         for k in positions:
