@@ -63,3 +63,22 @@ def _big_count() -> Finding:
 def test_no_findings_are_no_bytes() -> None:
     assert findings_jsonl("a.json", []) == b""
     assert unpack(b"") == b""
+
+
+def test_a_finding_met_before_is_written_as_it_is_and_no_other_as_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Findings are written from bytes kept by identity: each is kept with them, so that
+    no other (made after one is dropped, at the same address) is taken for it."""
+    from govinfo_report.survey import _findings_store
+
+    monkeypatch.setattr(_findings_store, "_DUMPED", {})
+    monkeypatch.setattr(_findings_store, "_DUMPED_MAX", 3)
+    shared = _finding(7)
+    for n in range(50):
+        transient = _finding(n, message=f"第{n}个")  # dropped at the end of the turn
+        got = findings_jsonl("a.json", [shared, transient])
+        assert got == line({"file": "a.json", **shared.to_dict()}) + line(
+            {"file": "a.json", **transient.to_dict()}
+        )
+    assert len(_findings_store._DUMPED) <= 3

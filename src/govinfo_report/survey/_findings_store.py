@@ -74,18 +74,41 @@ def findings_jsonl(name: str, findings: Iterable[Finding]) -> bytes:
         head = None
     lines = []
     for finding in findings:
-        data = finding.to_dict()
         if head is not None:
             try:
-                lines.append(head + orjson.dumps(data, option=orjson.OPT_APPEND_NEWLINE)[1:])
+                lines.append(head + _dumped(finding))
                 continue
             except TypeError:
                 pass
-        lines.append(line({"file": name, **data}))
+        lines.append(line({"file": name, **finding.to_dict()}))
     if not lines:
         return b""
     packed = b"".join(lines)
     return _compressor().compress(packed) if len(packed) >= _PACK_FROM else packed
+
+
+_DUMPED: dict[int, tuple[Finding, bytes]] = {}
+"""Findings met lately, by identity, with the bytes after the ``{`` of their orjson
+dump: a blank cell's finding is one value for every report (the checks make it once),
+and a published report has a hundred. The finding is kept with its bytes, so that its
+identity is not another's while it is here."""
+_DUMPED_MAX = 4096
+
+
+def _dumped(finding: Finding) -> bytes:
+    """``orjson.dumps(finding.to_dict())`` without its ``{``, a line's end after it.
+
+    Raises:
+        TypeError: orjson cannot write it (a lone surrogate, a count beyond 64 bits).
+    """
+    kept = _DUMPED.get(id(finding))
+    if kept is not None and kept[0] is finding:
+        return kept[1]
+    dumped = orjson.dumps(finding.to_dict(), option=orjson.OPT_APPEND_NEWLINE)[1:]
+    if len(_DUMPED) >= _DUMPED_MAX:
+        _DUMPED.clear()  # the shared findings come back at once; the others do not
+    _DUMPED[id(finding)] = (finding, dumped)
+    return dumped
 
 
 def unpack(blob: bytes) -> bytes:
