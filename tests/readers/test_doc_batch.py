@@ -3,7 +3,7 @@ read from it as from a run of its own, and any the batch misses converted alone.
 
 The fake ``soffice`` here "converts" by copying a DOCX written by our writer for every
 input it is given, and logs each run's inputs, so the runs are counted without
-LibreOffice; the tests marked ``needs_soffice`` run the real one.
+LibreOffice; the tests marked ``needs_calc`` run the real one.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from govinfo_report import load, write_report
 from govinfo_report.readers import doc as doc_module
 from govinfo_report.readers import read_report
 from govinfo_report.survey import survey
-from readers.test_doc_reader import needs_soffice, soffice_convert
+from readers.test_doc_reader import needs_calc, soffice_convert
 
 ROOT = Path(__file__).parents[2]
 DOC = ROOT / "tests" / "fixtures" / "doc" / "report_2021.doc"
@@ -204,7 +204,7 @@ def test_validate_converts_the_legacy_documents_it_reads_at_a_time_in_one_run(
     assert runs(tmp_path) == [3]
 
 
-@needs_soffice
+@needs_calc  # the batch holds an .xls
 def test_libreoffice_converts_a_batch_as_it_converts_each(tmp_path: Path) -> None:
     write_report(load(EXAMPLE_2021), tmp_path / "r.docx")
     soffice_convert(tmp_path / "r.docx", "rtf", tmp_path)

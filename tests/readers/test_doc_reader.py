@@ -21,6 +21,7 @@ from govinfo_report.readers import detect, read_report
 from govinfo_report.readers import doc as doc_module
 from govinfo_report.readers._ole2 import SIGNATURE as OLE2_SIGNATURE
 from govinfo_report.readers._unsupported import ole2_streams, unsupported
+from writers.libreoffice import has_calc
 
 ROOT = Path(__file__).parents[2]
 DOC = ROOT / "tests" / "fixtures" / "doc" / "report_2021.doc"
@@ -31,6 +32,10 @@ WPS_WITHOUT_WORD = (
 )
 needs_soffice = pytest.mark.skipif(
     doc_module.soffice() is None, reason="LibreOffice (soffice) is not installed"
+)
+needs_calc = pytest.mark.skipif(
+    doc_module.soffice() is None or not has_calc(),
+    reason="LibreOffice Calc (its spreadsheet module, which converts .xls) is not installed",
 )
 
 

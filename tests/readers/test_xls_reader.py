@@ -19,7 +19,7 @@ from govinfo_report.errors import ReportReadError
 from govinfo_report.readers import detect, read_report
 from govinfo_report.readers import doc as doc_module
 from govinfo_report.readers._unsupported import ole2_streams, unsupported
-from readers.test_doc_reader import needs_soffice, ole2, soffice_convert
+from readers.test_doc_reader import needs_calc, needs_soffice, ole2, soffice_convert
 
 ROOT = Path(__file__).parents[2]
 XLS = ROOT / "tests" / "fixtures" / "xls" / "report_2021.xls"
@@ -74,7 +74,7 @@ def test_xls_and_et_files_are_walked(tmp_path: Path) -> None:
     assert walked == ["a.xls", "b.ET", "c.xlt"]
 
 
-@needs_soffice
+@needs_calc
 def test_the_xls_fixture_reads_as_the_xlsx_it_was_made_from(tmp_path: Path) -> None:
     report = load(EXAMPLE_2021)
     write_report(report, tmp_path / "r.xlsx")
@@ -87,7 +87,7 @@ def test_the_xls_fixture_reads_as_the_xlsx_it_was_made_from(tmp_path: Path) -> N
     assert read_report(tmp_path / "局.et") == direct
 
 
-@needs_soffice
+@needs_calc
 def test_validate_and_import_take_an_xls(tmp_path: Path) -> None:
     stdout, stderr = io.StringIO(), io.StringIO()
     assert run(["validate", str(XLS)], stdout, stderr) == 0, stderr.getvalue()
@@ -123,7 +123,7 @@ def test_a_workbook_whose_directory_is_cut_off_is_called_damaged(tmp_path: Path)
     )
 
 
-@needs_soffice
+@needs_calc
 def test_a_collection_saved_as_xls_is_imported_one_report_a_department(tmp_path: Path) -> None:
     from govinfo_report import blank_report
     from govinfo_report.writers.xlsx import render_collection
@@ -157,7 +157,7 @@ def test_a_web_page_saved_as_xls_is_surveyed_as_the_page(tmp_path: Path) -> None
     assert row["agency"] == read_report(page).report.metadata.agency
 
 
-@needs_soffice
+@needs_calc
 def test_a_collection_saved_as_xls_is_surveyed_one_row_a_department(tmp_path: Path) -> None:
     import csv
 

@@ -35,7 +35,7 @@ from published import (
     rows_of,
 )
 from readers.xlsx_books import Book, cached, shared
-from writers.test_xlsx_libreoffice import _has_calc
+from writers.libreoffice import has_calc
 
 READER = XlsxReader()
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -356,7 +356,7 @@ def test_a_workbook_in_the_strict_namespaces_is_read() -> None:
     assert READER.read(out.getvalue()).report.applications == EXAMPLE.applications
 
 
-@pytest.mark.skipif(not _has_calc(), reason="LibreOffice Calc is not installed")
+@pytest.mark.skipif(not has_calc(), reason="LibreOffice Calc is not installed")
 def test_a_workbook_saved_by_libreoffice_is_read(tmp_path: Path) -> None:
     # LibreOffice saves shared strings, its own styles and every formula's result.
     book = one_sheet_2023(totals_as_formulas=True)

@@ -14,6 +14,16 @@ from govinfo_report import Money, Report, blank_report, fill_totals
 from govinfo_report.formats import CellKind
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+_CALC = ("libsclo.so", "libsclo.dylib", "sclo.dll")
+
+
+def has_calc() -> bool:
+    """Whether LibreOffice has its spreadsheet module (Calc), which reads and writes
+    workbooks (.xls, .xlsx): Debian's libreoffice-writer alone has not."""
+    if SOFFICE is None:
+        return False
+    program = Path(SOFFICE).resolve().parent
+    return any((program / name).exists() for name in _CALC)
 
 
 def filled(version: str, year: int) -> Report:

@@ -19,21 +19,11 @@ import pytest
 
 from govinfo_report import blank_report
 from govinfo_report.writers.xlsx import XlsxWriter
-from writers.libreoffice import SOFFICE, convert, filled
+from writers.libreoffice import convert, filled, has_calc
 
 PDFTOTEXT = shutil.which("pdftotext")
-_CALC = ("libsclo.so", "libsclo.dylib", "sclo.dll")
-
-
-def _has_calc() -> bool:
-    if SOFFICE is None:
-        return False
-    program = Path(SOFFICE).resolve().parent
-    return any((program / name).exists() for name in _CALC)
-
-
 pytestmark = pytest.mark.skipif(
-    not _has_calc(),
+    not has_calc(),
     reason="LibreOffice Calc (soffice with its spreadsheet module) is not installed",
 )
 CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
