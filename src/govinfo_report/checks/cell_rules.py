@@ -61,30 +61,32 @@ class EachCell:
     severity: Severity
     condition: CellCondition
     operands: tuple[Operand, ...]
-    made: tuple[Finding, ...] = attrs.field(init=False, eq=False, repr=False)
-    """Each operand's finding when it does not depend on the value (a blank, a "/"): a
-    value, made once, the same for every report with that cell blank (a published
-    report has a hundred blank cells, and making each finding anew was a fifth of
-    checking it). Empty for a negative number, whose finding says the number."""
+    made: list[Finding | None] = attrs.field(init=False, eq=False, repr=False)
+    """Each operand's finding when it does not depend on the value (a blank, a "/"),
+    made the first time that cell is blank: a value, the same for every report with
+    that cell blank (a published report has a hundred blank cells, and making each
+    finding anew was a fifth of checking it). Unused for a negative number, whose
+    finding says the number."""
 
     def __attrs_post_init__(self) -> None:
-        made: tuple[Finding, ...] = ()
-        target = _TARGETS.get(self.condition)
-        if target is not None:
+        object.__setattr__(self, "made", [None] * len(self.operands))
+
+    def _made(self, k: int, target: Empty) -> Finding:
+        """The finding of operand ``k`` holding ``target`` (made once, then kept)."""
+        finding = self.made[k]
+        if finding is None:
+            op = self.operands[k]
             zh, en = _CELL_MESSAGES[self.condition]
-            made = tuple(
-                Finding(
-                    code=self.code,
-                    severity=self.severity,
-                    status=Status.FAIL,
-                    message_zh=f"{op.label.zh}：{zh}",
-                    message_en=f"{op.label.en}: {en}",
-                    paths=(op.path,),
-                    reported=target.value,
-                )
-                for op in self.operands
+            finding = self.made[k] = Finding(
+                code=self.code,
+                severity=self.severity,
+                status=Status.FAIL,
+                message_zh=f"{op.label.zh}：{zh}",
+                message_en=f"{op.label.en}: {en}",
+                paths=(op.path,),
+                reported=target.value,
             )
-        object.__setattr__(self, "made", made)
+        return finding
 
     @property
     def paths(self) -> tuple[str, ...]:
@@ -102,11 +104,11 @@ class EachCell:
         value_of = ctx.value
         found = []
         target = _TARGETS.get(condition)
-        if target is not None:  # a blank or a "/": its finding is made
+        if target is not None:  # a blank or a "/": its finding is made once
             made = self.made
             for k in positions:
                 if value_of(operands[k]) is target:
-                    found.append(made[k])
+                    found.append(made[k] or self._made(k, target))
             return found
         zh, en = _CELL_MESSAGES[condition]
         for k in positions:
