@@ -82,10 +82,13 @@ def test_findings_lines_are_stored_as_they_are_when_short_and_compressed_when_lo
         paths=("proactive.rules.in_force",),
     )
     short = findings_jsonl("a.json", [one])
-    assert short.startswith(b'{"file":"a.json"')  # stored as the lines themselves
+    head, body = short.split(b"\n", 1)  # the tally's line, then the lines themselves
+    assert head == b'#[["B.1","fail","error",1]]'
+    assert body.startswith(b'{"file":"a.json"')
     long = findings_jsonl("a.json", [one] * 100)
-    assert long[:1] != b"{"
-    assert zstandard.ZstdDecompressor().decompress(long) == unpack(long)  # a zstd frame
+    head, body = long.split(b"\n", 1)
+    assert head == b'#[["B.1","fail","error",100]]'
+    assert zstandard.ZstdDecompressor().decompress(body) == unpack(long)  # a zstd frame
     for packed, n in ((short, 1), (long, 100)):
         lines = unpack(packed).decode().splitlines()
         assert len(lines) == n

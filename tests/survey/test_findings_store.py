@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from govinfo_report.findings import Finding, Severity, Status
-from govinfo_report.survey._findings_store import findings_jsonl, unpack
+from govinfo_report.survey._findings_store import findings_jsonl, tally_of, unpack
 from govinfo_report.survey._json import line
 
 
@@ -33,8 +33,28 @@ def test_lines_are_each_findings_dict_after_its_file(many: int) -> None:
     packed = findings_jsonl("某局/报告.json", findings)
     expected = b"".join(line({"file": "某局/报告.json", **f.to_dict()}) for f in findings)
     assert unpack(packed) == expected
-    assert (packed == expected) is (many == 1)  # long lines are stored compressed
+    assert packed.endswith(expected) is (many == 1)  # long lines are stored compressed
     assert len(packed) < len(expected) / 5 or many == 1
+    assert tally_of(packed) == {("B.1", "fail", "notice"): many}
+
+
+def test_the_tally_counts_each_code_status_and_severity() -> None:
+    import attrs
+
+    base = _finding(1)
+    findings = [
+        base,
+        attrs.evolve(base, status=Status.UNCERTAIN, severity=Severity.WARNING),
+        attrs.evolve(base, code="T3.1", severity=Severity.ERROR),
+        base,
+        attrs.evolve(base, code="T3.1", severity=Severity.ERROR),
+    ]
+    assert tally_of(findings_jsonl("a.json", findings)) == {
+        ("B.1", "fail", "notice"): 2,
+        ("B.1", "uncertain", "warning"): 1,
+        ("T3.1", "fail", "error"): 2,
+    }
+    assert tally_of(b"") == {}
 
 
 def test_what_orjson_refuses_is_written_as_before() -> None:
@@ -77,7 +97,7 @@ def test_a_finding_met_before_is_written_as_it_is_and_no_other_as_it(
     shared = _finding(7)
     for n in range(50):
         transient = _finding(n, message=f"第{n}个")  # dropped at the end of the turn
-        got = findings_jsonl("a.json", [shared, transient])
+        got = unpack(findings_jsonl("a.json", [shared, transient]))
         assert got == line({"file": "a.json", **shared.to_dict()}) + line(
             {"file": "a.json", **transient.to_dict()}
         )

@@ -105,6 +105,26 @@ def test_cross_year_findings_are_in_findings_jsonl(
     ]
 
 
+def test_the_dashboard_counts_the_findings_as_one_made_from_the_files(
+    serial: Path, with_levels: Path, tmp_path: Path
+) -> None:
+    """The survey's page counts findings from what it stored (no findings.jsonl read
+    again): the page rebuilt from the written files is the same, byte for byte, with
+    the cross-year, DUP.1 and H.1 findings among them."""
+    import shutil
+
+    from govinfo_report.survey._dashboard import write_dashboard
+
+    for out in (serial, with_levels):
+        copy = tmp_path / out.name
+        shutil.copytree(out, copy)
+        (copy / "index.html").unlink()
+        write_dashboard(copy)
+        assert (copy / "index.html").read_bytes() == (out / "index.html").read_bytes()
+    lines = (with_levels / "findings.jsonl").read_text(encoding="utf-8").splitlines()
+    assert {"X.1", "H.1"} <= {json.loads(line)["code"] for line in lines}
+
+
 def test_each_rows_counts_are_its_findings_in_findings_jsonl(serial: Path) -> None:
     from collections import Counter
 

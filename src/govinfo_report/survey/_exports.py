@@ -28,7 +28,7 @@ from govinfo_report.errors import ReportWriteError, SurveyError
 from govinfo_report.survey import _columns as columns
 from govinfo_report.survey._cache import Cache, Stored
 from govinfo_report.survey._cells_csv import cells_lines
-from govinfo_report.survey._summary import unpack
+from govinfo_report.survey._findings_store import Tally, tally_of, unpack
 from govinfo_report.survey._xlsx import xlsx_chunks
 
 
@@ -152,15 +152,20 @@ def write_cells_csv(cache: Cache | Path, slot: Slot) -> None:
             db.close()
 
 
-def write_findings_jsonl(cache: Cache, slot: Slot) -> None:
-    """findings.jsonl: every finding of every file (reader's, checks', later phases')."""
+def write_findings_jsonl(cache: Cache, slot: Slot) -> Tally:
+    """findings.jsonl: every finding of every file (reader's, checks', later phases');
+    how many of each (code, status, severity) it holds, from the parts' tallies."""
+    counted: Tally = {}
 
     def chunks() -> Iterator[bytes]:
         for part in cache.findings():
             if part:
+                for key, n in tally_of(part).items():
+                    counted[key] = counted.get(key, 0) + n
                 yield unpack(part)
 
     slot.write(chunks())
+    return counted
 
 
 def _typed(column: str, value: str) -> Any:
@@ -251,14 +256,14 @@ class Outputs:
         if self.pool is None:
             write_reports_csv(cache, reports, tally)
             write_reports_xlsx(reports.temp, xlsx)
-            write_findings_jsonl(cache, findings)
+            counted = write_findings_jsonl(cache, findings)
             write_cells_csv(cache, cells)
-            write_dashboard(reports.path.parent, staged=slots)
+            write_dashboard(reports.path.parent, staged=slots, findings=counted)
         else:
             write_reports_csv(cache, reports, tally)
             made = self.pool.submit(write_reports_xlsx, reports.temp, xlsx)
-            write_findings_jsonl(cache, findings)
-            write_dashboard(reports.path.parent, staged=slots)
+            counted = write_findings_jsonl(cache, findings)
+            write_dashboard(reports.path.parent, staged=slots, findings=counted)
             if self.long_form is not None:
                 self.long_form.result()
             made.result()

@@ -61,9 +61,14 @@ _LOCAL = threading.local()
 making one costs 8 µs, a tenth of compressing a report's findings)."""
 
 
+Tally = dict[tuple[str, str, str], int]
+"""Findings by (code, status, severity): what the dashboard counts of findings.jsonl."""
+
+
 def findings_jsonl(name: str, findings: Iterable[Finding]) -> bytes:
     """``findings`` as findings.jsonl lines (the file first), packed (:func:`unpack`):
-    compressed when long."""
+    compressed when long, after a line that tallies them (:func:`tally_of`)."""
+    findings = list(findings)
     # Each line is {"file": name, **finding.to_dict()}: the file's key and value written
     # once and put before each finding's own object, the bytes orjson writes for the
     # whole (compact, no spaces) without a dict per finding. Whatever orjson refuses
@@ -84,7 +89,41 @@ def findings_jsonl(name: str, findings: Iterable[Finding]) -> bytes:
     if not lines:
         return b""
     packed = b"".join(lines)
-    return _compressor().compress(packed) if len(packed) >= _PACK_FROM else packed
+    body = _compressor().compress(packed) if len(packed) >= _PACK_FROM else packed
+    return b"#" + orjson.dumps([[*key, n] for key, n in _tallied(findings).items()]) + b"\n" + body
+
+
+def _tallied(findings: Iterable[Finding]) -> Tally:
+    # Keyed by what hashes in C (a string, a bool, an int), not by the enum members
+    # (whose hash is a Python call), and their values put in at the end.
+    fail, error, warning = Status.FAIL, Severity.ERROR, Severity.WARNING
+    counted: dict[tuple[str, bool, int], int] = {}
+    for f in findings:
+        severity = f.severity
+        key = (
+            f.code,
+            f.status is fail,
+            0 if severity is error else 1 if severity is warning else 2,
+        )
+        counted[key] = counted.get(key, 0) + 1
+    return {
+        (code, _STATUS_VALUES[failed], _SEVERITY_VALUES[rank]): n
+        for (code, failed, rank), n in counted.items()
+    }
+
+
+_STATUS_VALUES = {True: Status.FAIL.value, False: Status.UNCERTAIN.value}
+_SEVERITY_VALUES = (Severity.ERROR.value, Severity.WARNING.value, Severity.NOTICE.value)
+
+
+def tally_of(blob: bytes) -> Tally:
+    """How many findings of each (code, status, severity) a packed blob holds, read
+    from its first line: the survey's dashboard counts them so, without reading the
+    lines again (a published report has 200)."""
+    if not blob:
+        return {}
+    head = blob[1 : blob.index(b"\n")]
+    return {(code, status, severity): n for code, status, severity, n in orjson.loads(head)}
 
 
 _DUMPED: dict[int, tuple[Finding, bytes]] = {}
@@ -114,9 +153,13 @@ def _dumped(finding: Finding) -> bytes:
 def unpack(blob: bytes) -> bytes:
     """The findings lines :func:`findings_jsonl` packed: as they are, or decompressed.
 
-    JSON Lines of findings start with ``{``, a zstd frame never does (it starts with
-    its magic number, 28 B5 2F FD)."""
-    return blob if not blob or blob[:1] == b"{" else _decompressor().decompress(blob)
+    After the tally's line (JSON, which holds no line feed), JSON Lines of findings
+    start with ``{``, a zstd frame never does (it starts with its magic number,
+    28 B5 2F FD)."""
+    if not blob:
+        return blob
+    body = blob[blob.index(b"\n") + 1 :]
+    return body if body[:1] == b"{" else _decompressor().decompress(body)
 
 
 def _compressor() -> zstandard.ZstdCompressor:
@@ -133,4 +176,4 @@ def _decompressor() -> zstandard.ZstdDecompressor:
     return made
 
 
-__all__ = ["Counts", "counts", "findings_jsonl", "rule_statuses", "unpack"]
+__all__ = ["Counts", "Tally", "counts", "findings_jsonl", "rule_statuses", "tally_of", "unpack"]

@@ -23,7 +23,12 @@ from govinfo_report.survey._dashboard._tally import tally
 INDEX_HTML = "index.html"
 
 
-def write_dashboard(out_dir: Path, *, staged: Mapping[str, Slot] | None = None) -> Path:
+def write_dashboard(
+    out_dir: Path,
+    *,
+    staged: Mapping[str, Slot] | None = None,
+    findings: Mapping[tuple[str, str, str], int] | None = None,
+) -> Path:
     """Write ``out_dir/index.html`` from the survey exports in ``out_dir``.
 
     Args:
@@ -31,6 +36,9 @@ def write_dashboard(out_dir: Path, *, staged: Mapping[str, Slot] | None = None) 
             ``findings.jsonl`` (optional: without it the page says findings are missing).
         staged: the slots of a staging, by file name, whose outputs are not yet in
             ``out_dir``: the exports are read from theirs and the page written to its.
+        findings: how many findings of each (code, status, severity) findings.jsonl
+            holds, when the caller wrote it and counted them: it is then not read
+            again (the survey's own; the page is the same).
 
     Returns:
         The path of the page written (atomically: a temporary file, then a rename).
@@ -43,10 +51,10 @@ def write_dashboard(out_dir: Path, *, staged: Mapping[str, Slot] | None = None) 
     folder = Path(out_dir)
     target = folder / INDEX_HTML
     if staged is None:
-        write_output(target, page(tally(folder)).encode("utf-8"))
+        write_output(target, page(tally(folder, findings=findings)).encode("utf-8"))
         return target
     sources = {name: staged[name].temp for name in (REPORTS_CSV, FINDINGS_JSONL)}
-    staged[INDEX_HTML].write((page(tally(folder, sources)).encode("utf-8"),))
+    staged[INDEX_HTML].write((page(tally(folder, sources, findings)).encode("utf-8"),))
     return staged[INDEX_HTML].path
 
 

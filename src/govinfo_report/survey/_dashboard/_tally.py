@@ -56,11 +56,16 @@ _FIRSTS = (
 )
 
 
-def tally(folder: Path, sources: Mapping[str, Path] | None = None) -> Survey:
+def tally(
+    folder: Path,
+    sources: Mapping[str, Path] | None = None,
+    findings: Mapping[tuple[str, str, str], int] | None = None,
+) -> Survey:
     """Read ``folder``'s reports.csv (required) and findings.jsonl (if there).
 
     ``sources``: where to read either instead, by file name (a survey's outputs not
-    yet in place); the messages still name the file in ``folder``.
+    yet in place); the messages still name the file in ``folder``. ``findings``: the
+    count of each (code, status, severity) in findings.jsonl, which is then not read.
 
     Raises:
         ReportLoadError: reports.csv is missing or malformed, or findings.jsonl holds a
@@ -75,7 +80,13 @@ def tally(folder: Path, sources: Mapping[str, Path] | None = None) -> Survey:
         _read_reports(*_source(folder, REPORTS_CSV, sources), survey, db)
         _add_firsts(survey, db)
         _pick_agencies(survey, db)
-    _read_findings(*_source(folder, FINDINGS_JSONL, sources), survey)
+    if findings is None:
+        _read_findings(*_source(folder, FINDINGS_JSONL, sources), survey)
+    else:
+        survey.findings_read = True
+        for (code, status, severity), n in findings.items():
+            survey.findings[code][status] += n
+            survey.severities[severity] += n
     survey.worst.sort(key=lambda w: w.rank)
     del survey.worst[WORST_SHOWN:]
     return survey
