@@ -3,10 +3,10 @@
 :func:`write_dashboard` reads a survey's ``reports.csv`` and ``findings.jsonl`` as
 streams into a :class:`~._model.Survey` of bounded tallies (:mod:`._tally`, memory
 flat; the survey itself gives the findings' counts, stored with them, rather than have
-``findings.jsonl`` read back) and writes ``index.html`` beside them (:mod:`._page`): reports by status, year,
-format and file type; findings by rule; the worst reports; totals per year; agencies
-year over year; the derived ratios. Every chart is static SVG drawn here
-(:mod:`._charts`) with its data table beside it; the page needs no script and loads
+``findings.jsonl`` read back) and writes ``index.html`` beside them (:mod:`._page`):
+reports by status, year, format and file type; findings by rule; the worst reports;
+totals per year; agencies year over year; the derived ratios. Every chart is static SVG
+drawn here (:mod:`._charts`) with its data table beside it; the page needs no script and loads
 nothing from elsewhere. Everything from the input passes through one escaping layer
 (:mod:`._html`); the same inputs give the same bytes.
 """
