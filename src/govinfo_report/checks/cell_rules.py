@@ -16,7 +16,7 @@ from govinfo_report.checks._rule_core import (
     number_of,
     severity_of,
 )
-from govinfo_report.findings import Finding, Severity, Status
+from govinfo_report.findings import Finding, Number, Severity, Status
 from govinfo_report.model.cells import CellValue, Empty
 
 # --- Per-cell rules -------------------------------------------------------------------
@@ -72,21 +72,22 @@ class EachCell:
         object.__setattr__(self, "made", [None] * len(self.operands))
 
     def _made(self, k: int, target: Empty) -> Finding:
-        """The finding of operand ``k`` holding ``target`` (made once, then kept)."""
-        finding = self.made[k]
-        if finding is None:
-            op = self.operands[k]
-            zh, en = _CELL_MESSAGES[self.condition]
-            finding = self.made[k] = Finding(
-                code=self.code,
-                severity=self.severity,
-                status=Status.FAIL,
-                message_zh=f"{op.label.zh}：{zh}",
-                message_en=f"{op.label.en}: {en}",
-                paths=(op.path,),
-                reported=target.value,
-            )
+        """The finding of operand ``k`` holding ``target``, made and kept."""
+        zh, en = _CELL_MESSAGES[self.condition]
+        finding = self.made[k] = self._finding(self.operands[k], zh, en, target.value)
         return finding
+
+    def _finding(self, op: Operand, zh: str, en: str, reported: Number | str) -> Finding:
+        """The finding of ``op``, its messages after the cell's label."""
+        return Finding(
+            code=self.code,
+            severity=self.severity,
+            status=Status.FAIL,
+            message_zh=f"{op.label.zh}：{zh}",
+            message_en=f"{op.label.en}: {en}",
+            paths=(op.path,),
+            reported=reported,
+        )
 
     @property
     def paths(self) -> tuple[str, ...]:
@@ -117,17 +118,7 @@ class EachCell:
             if not _matches(condition, value):
                 continue
             number = number_of(value)  # a negative number
-            found.append(
-                Finding(
-                    code=self.code,
-                    severity=self.severity,
-                    status=Status.FAIL,
-                    message_zh=f"{op.label.zh}：{zh.format(v=number)}",
-                    message_en=f"{op.label.en}: {en.format(v=number)}",
-                    paths=(op.path,),
-                    reported=number,
-                )
-            )
+            found.append(self._finding(op, zh.format(v=number), en.format(v=number), number))
         return found
 
 
