@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import attrs
 import pytest
 
 from govinfo_report import BLANK, NOT_APPLICABLE
@@ -63,60 +62,3 @@ def test_the_cells_template_has_one_line_per_cell(version: FormatVersion) -> Non
     assert len(money) == sum(
         c.kind.value == "money" for t in get_format(version).tables for c in t.cells
     )
-
-
-def test_findings_lines_are_stored_as_they_are_when_short_and_compressed_when_long() -> None:
-    import json
-
-    import zstandard
-
-    from govinfo_report.findings import Finding, Severity, Status
-    from govinfo_report.survey._summary import findings_jsonl, unpack
-
-    one = Finding(
-        code="B.1",
-        severity=Severity.ERROR,
-        status=Status.FAIL,
-        message_zh="表二不平",
-        message_en="Table 2 does not add up",
-        paths=("proactive.rules.in_force",),
-    )
-    short = findings_jsonl("a.json", [one])
-    head, body = short.split(b"\n", 1)  # the tally's line, then the lines themselves
-    assert head == b'#[["B.1","fail","error",1]]'
-    assert body.startswith(b'{"file":"a.json"')
-    long = findings_jsonl("a.json", [one] * 100)
-    head, body = long.split(b"\n", 1)
-    assert head == b'#[["B.1","fail","error",100]]'
-    assert zstandard.ZstdDecompressor().decompress(body) == unpack(long)  # a zstd frame
-    for packed, n in ((short, 1), (long, 100)):
-        lines = unpack(packed).decode().splitlines()
-        assert len(lines) == n
-        assert json.loads(lines[0]) == {"file": "a.json", **one.to_dict()}
-    assert unpack(b"") == b""
-    assert findings_jsonl("a.json", []) == b""
-
-
-def test_a_findings_line_holds_a_number_beyond_64_bits() -> None:
-    """orjson writes no integer beyond 64 bits; json writes that line instead."""
-    import json
-
-    from govinfo_report.findings import Finding, Severity, Status
-    from govinfo_report.survey._summary import findings_jsonl, unpack
-
-    big = Finding(
-        code="T3.1",
-        severity=Severity.ERROR,
-        status=Status.FAIL,
-        message_zh="表三不平",
-        message_en="Table 3 does not add up",
-        paths=("applications.new_received.total",),
-        reported=2**70,
-        computed=-(2**64),
-        difference=2**70 + 2**64,
-    )
-    small = attrs.evolve(big, reported=1, computed=2, difference=-1)
-    lines = unpack(findings_jsonl("a.json", [small, big, small])).decode().splitlines()
-    assert [json.loads(line) for line in lines] == [
-        {"file": "a.json", **f.to_dict()} for f in (small, big, small)
-    ]

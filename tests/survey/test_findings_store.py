@@ -3,9 +3,12 @@ finding, packed for the cache and unpacked again unchanged."""
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
+import attrs
 import pytest
+import zstandard
 
 from govinfo_report.findings import Finding, Severity, Status
 from govinfo_report.survey._findings_store import findings_jsonl, tally_of, unpack
@@ -39,8 +42,6 @@ def test_lines_are_each_findings_dict_after_its_file(many: int) -> None:
 
 
 def test_the_tally_counts_each_code_status_and_severity() -> None:
-    import attrs
-
     base = _finding(1)
     findings = [
         base,
@@ -60,29 +61,56 @@ def test_the_tally_counts_each_code_status_and_severity() -> None:
 def test_what_orjson_refuses_is_written_as_before() -> None:
     """A lone surrogate (a file name or message from a broken document) and a count
     beyond 64 bits go through line(), as every line did."""
-    findings = [_finding(1, "\udc80坏"), _finding(2), _big_count()]
+    big = attrs.evolve(_finding(2), reported=2**70, difference=2**70)
+    findings = [_finding(1, "\udc80坏"), _finding(2), big]
     for name in ("a.json", "坏\udc81.json"):
         expected = b"".join(line({"file": name, **f.to_dict()}) for f in findings)
         assert unpack(findings_jsonl(name, findings)) == expected
 
 
-def _big_count() -> Finding:
-    return Finding(
+def test_findings_lines_are_stored_as_they_are_when_short_and_compressed_when_long() -> None:
+    one = Finding(
+        code="B.1",
+        severity=Severity.ERROR,
+        status=Status.FAIL,
+        message_zh="表二不平",
+        message_en="Table 2 does not add up",
+        paths=("proactive.rules.in_force",),
+    )
+    short = findings_jsonl("a.json", [one])
+    head, body = short.split(b"\n", 1)  # the tally's line, then the lines themselves
+    assert head == b'#[["B.1","fail","error",1]]'
+    assert body.startswith(b'{"file":"a.json"')
+    long = findings_jsonl("a.json", [one] * 100)
+    head, body = long.split(b"\n", 1)
+    assert head == b'#[["B.1","fail","error",100]]'
+    assert zstandard.ZstdDecompressor().decompress(body) == unpack(long)  # a zstd frame
+    for packed, n in ((short, 1), (long, 100)):
+        lines = unpack(packed).decode().splitlines()
+        assert len(lines) == n
+        assert json.loads(lines[0]) == {"file": "a.json", **one.to_dict()}
+    assert unpack(b"") == b""
+    assert findings_jsonl("a.json", []) == b""
+
+
+def test_a_findings_line_holds_a_number_beyond_64_bits() -> None:
+    """orjson writes no integer beyond 64 bits; json writes that line instead."""
+    big = Finding(
         code="T3.1",
         severity=Severity.ERROR,
         status=Status.FAIL,
-        message_zh="很大",
-        message_en="large",
-        paths=("applications.a",),
+        message_zh="表三不平",
+        message_en="Table 3 does not add up",
+        paths=("applications.new_received.total",),
         reported=2**70,
-        computed=0,
-        difference=2**70,
+        computed=-(2**64),
+        difference=2**70 + 2**64,
     )
-
-
-def test_no_findings_are_no_bytes() -> None:
-    assert findings_jsonl("a.json", []) == b""
-    assert unpack(b"") == b""
+    small = attrs.evolve(big, reported=1, computed=2, difference=-1)
+    lines = unpack(findings_jsonl("a.json", [small, big, small])).decode().splitlines()
+    assert [json.loads(line) for line in lines] == [
+        {"file": "a.json", **f.to_dict()} for f in (small, big, small)
+    ]
 
 
 def test_a_finding_met_before_is_written_as_it_is_and_no_other_as_it(
