@@ -147,12 +147,13 @@ def test_the_legacy_suffixes_are_the_doc_and_xls_readers() -> None:
     from govinfo_report.readers.xls import XlsReader
 
     assert frozenset((*DocReader.suffixes, *XlsReader.suffixes)) == LEGACY_SUFFIXES
-    # And the survey's, named there so that a JSON survey imports no workbook reader.
+    # And the workbooks' that may hold departments, named apart so that a JSON survey
+    # or validate imports no workbook reader.
+    from govinfo_report.readers import _departments
     from govinfo_report.readers.xlsx import XlsxReader
-    from govinfo_report.survey import _workbooks
 
-    assert frozenset(XlsReader.suffixes) == _workbooks.OLD_WORKBOOK_SUFFIXES
-    assert frozenset(XlsxReader.suffixes) == _workbooks.WORKBOOK_SUFFIXES
+    assert frozenset(XlsReader.suffixes) == _departments.OLD_WORKBOOK_SUFFIXES
+    assert frozenset(XlsxReader.suffixes) == _departments.WORKBOOK_SUFFIXES
 
 
 def test_without_libreoffice_nothing_is_batched(monkeypatch: pytest.MonkeyPatch) -> None:

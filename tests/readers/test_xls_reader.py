@@ -180,3 +180,28 @@ def test_a_collection_saved_as_xls_is_surveyed_one_row_a_department(tmp_path: Pa
     assert rows[f"{book}#{names[1]}"]["agency"] == names[1]
     assert rows[str(folder / "single.xls")]["agency"] == load(EXAMPLE_2021).metadata.agency
     assert survey([folder], tmp_path / "out", jobs=1, similar=False).read == 0
+
+
+@needs_calc
+def test_a_collection_saved_as_xls_is_validated_one_department_at_a_time(tmp_path: Path) -> None:
+    # Given, and inside an archive: converted once each, one result a department.
+    import json
+    import zipfile
+
+    from govinfo_report import blank_report
+    from govinfo_report.writers.xlsx import render_collection
+
+    names = ["安澜县甲局", "安澜县乙局"]
+    (tmp_path / "region.xlsx").write_bytes(render_collection(blank_report(year=2024), names))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    soffice_convert(tmp_path / "region.xlsx", "xls", folder)
+    book = folder / "region.xls"
+    with zipfile.ZipFile(folder / "各区.zip", "w") as archive:
+        archive.writestr("各区/region.xls", book.read_bytes())
+    stdout, stderr = io.StringIO(), io.StringIO()
+    code = run(["validate", "--jsonl", str(book), str(folder / "各区.zip")], stdout, stderr)
+    assert code == 0, stderr.getvalue()
+    files = [json.loads(line).get("file") for line in stdout.getvalue().splitlines()]
+    held = f"{folder / '各区.zip'}#各区/region.xls"
+    assert files[:-1] == [*(f"{book}#{n}" for n in names), *(f"{held}#{n}" for n in names)]

@@ -6,7 +6,10 @@ reader its content calls for. Each is written to ``OUTDIR`` under a name made fr
 path in the archive (:func:`output_names`), never from the path itself: a member called
 ``../../etc/x.doc`` or ``/tmp/x.doc`` is written as ``OUTDIR/etc_x.yaml``, and no folder
 is created inside ``OUTDIR``, so nothing is written outside it whatever the archive
-holds. Every output is checked before any member is read, so that one that exists
+holds. A workbook of departments (one report a sheet) gives one file a department,
+named after the workbook and the sheet (``region.xlsx``'s sheet 东区局 →
+``region_东区局.yaml``). Every output is checked before any member is read (but the
+workbooks, opened first to name their sheets' files), so that one that exists
 (without ``--force``), is not a regular file (a FIFO, a device) or cannot be written
 stops the import before anything is written.
 A member that cannot be read is named and the others are imported.
@@ -20,7 +23,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from govinfo_report._archive import NO_REPORT, SEPARATOR, Archive, ArchiveError
 from govinfo_report._cli_output import checked_output
@@ -30,6 +33,9 @@ from govinfo_report.cli import _common
 from govinfo_report.cli._common import EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, PROG, print_findings
 from govinfo_report.errors import GovinfoReportError, ReportReadError, ReportWriteError
 from govinfo_report.findings import Severity
+
+if TYPE_CHECKING:
+    from govinfo_report.readers import ReadResult
 
 MAX_NAME_BYTES = 200
 """An output's name at most, in UTF-8 bytes (most file systems allow 255)."""
@@ -48,6 +54,12 @@ def output_names(members: Sequence[str]) -> dict[str, str]:
     folded get ``~2``, ``~3``..., so that a case-insensitive file system keeps them
     apart too.
     """
+    return dict(zip(members, _output_names(members), strict=True))
+
+
+def _output_names(members: Sequence[str]) -> list[str]:
+    """:func:`output_names`, a name for each of ``members`` in order (the same
+    member twice gets two names)."""
     split = [[p for p in _SEPARATORS.split(m) if p not in _NO_PART] or ["_"] for m in members]
     shared = 0
     if split:
@@ -61,9 +73,9 @@ def output_names(members: Sequence[str]) -> dict[str, str]:
         dot = leaf.rfind(".")
         stems.append((parts[shared:-1], leaf[:dot] if dot > 0 else leaf, leaf))
     plain = Counter(_safe("_".join([*folders, stem])).casefold() for folders, stem, _ in stems)
-    names: dict[str, str] = {}
+    names: list[str] = []
     used: set[str] = set()
-    for member, (folders, stem, leaf) in zip(members, stems, strict=True):
+    for folders, stem, leaf in stems:
         base = _safe("_".join([*folders, stem]))
         if plain[base.casefold()] > 1:
             base = _safe("_".join([*folders, leaf]))
@@ -72,7 +84,7 @@ def output_names(members: Sequence[str]) -> dict[str, str]:
             n += 1
             name = _safe(base, f"~{n}")
         used.add(name.casefold())
-        names[member] = f"{name}.yaml"
+        names.append(f"{name}.yaml")
     return names
 
 
@@ -108,39 +120,91 @@ def import_archive(options: argparse.Namespace, source: Path, stderr: IO[str]) -
             raise ReportReadError(f"{source} is {NO_REPORT}")
         out_dir = _common.output_folder(options.output, source, "holds several reports")
         out_dir.mkdir(parents=True, exist_ok=True)  # a new one holds nothing to refuse
-        outputs = {}
-        for member, name in output_names(opened.names()).items():
-            output = checked_output(out_dir / name, options.force, source)
-            assert output is not None  # a name in a folder, not "-"
-            if destination(output).kind == "in_place":  # written in place, it could block
-                raise ReportWriteError(f"{output} is not a regular file; remove it first")
-            outputs[member] = output
-        return _import_members(options, source, opened, outputs, stderr)
+        from govinfo_report._legacy import converted_members
+
+        with converted_members(opened):  # its .doc and .xls by one LibreOffice run
+            books = _departments(opened, source)
+            entries: list[Entry] = []
+            named: list[str] = []  # what each entry's output is named after
+            for member in opened.names():
+                sheets = books.get(member)
+                if sheets is None:
+                    entries.append((member, None))
+                    named.append(member)
+                    continue
+                stem = member.rsplit(".", 1)[0]  # a sheet name holds no "/" nor "\\"
+                for sheet, _ in sheets:
+                    entries.append((member, sheet))
+                    named.append(f"{stem}/{sheet}.xlsx")
+            outputs = {}
+            for entry, name in zip(entries, _output_names(named), strict=True):
+                output = checked_output(out_dir / name, options.force, source)
+                assert output is not None  # a name in a folder, not "-"
+                if destination(output).kind == "in_place":  # in place, it could block
+                    raise ReportWriteError(f"{output} is not a regular file; remove it first")
+                outputs[entry] = output
+            return _import_members(options, source, opened, outputs, books, stderr)
+
+
+Entry = tuple[str, str | None]
+"""An archive's member and, for a workbook of departments, one of its sheets."""
+Sheets = tuple[tuple[str, "ReadResult"], ...]
+
+
+def _departments(opened: Archive, source: Path) -> dict[str, Sheets]:
+    """Each workbook of departments in the archive, by member: its sheets' reports
+    (read before any output is planned, as each gives a report file of its own). A
+    workbook that cannot be opened is not one here: reading it later says why."""
+    from govinfo_report.readers._departments import (
+        OLD_WORKBOOK_SUFFIXES,
+        WORKBOOK_SUFFIXES,
+        as_xlsx,
+        department_reports,
+    )
+
+    books: dict[str, Sheets] = {}
+    for member, data in opened.members(WORKBOOK_SUFFIXES | OLD_WORKBOOK_SUFFIXES):
+        if isinstance(data, str):
+            continue
+        where = f"{source}{SEPARATOR}{member}"
+        try:
+            sheets = department_reports(as_xlsx(data, where, Path(member).suffix)[0], where)
+        except (GovinfoReportError, MemoryError):
+            continue
+        if sheets is not None:
+            books[member] = sheets
+    return books
 
 
 def _import_members(
     options: argparse.Namespace,
     source: Path,
     opened: Archive,
-    outputs: dict[str, Path],
+    outputs: dict[Entry, Path],
+    books: dict[str, Sheets],
     stderr: IO[str],
 ) -> int:
-    from govinfo_report._legacy import converted_members
     from govinfo_report.cli._import import filled
     from govinfo_report.readers import read_report
     from govinfo_report.serialize import dumps
 
     written = unusable = 0
     errors = False
-    with converted_members(opened):
-        for member, data in opened.members():
-            where = f"{source}{SEPARATOR}{member}"
-            if isinstance(data, str):
-                stderr.write(f"{PROG}: error: cannot read {where}: {data}\n")
-                unusable += 1
-                continue
+    for member, data in opened.members():
+        where = f"{source}{SEPARATOR}{member}"
+        if isinstance(data, str):
+            stderr.write(f"{PROG}: error: cannot read {where}: {data}\n")
+            unusable += 1
+            continue
+        reports: list[tuple[Entry, str, ReadResult]]
+        if member in books:
+            reports = [
+                ((member, sheet), f"{where}{SEPARATOR}{sheet}", result)
+                for sheet, result in books[member]
+            ]
+        else:
             try:
-                report, findings = read_report(data, name=where, suffix=Path(member).suffix)
+                result = read_report(data, name=where, suffix=Path(member).suffix)
             except (GovinfoReportError, MemoryError) as exc:
                 message = describe_error(exc)
                 if not message.startswith(where):
@@ -148,10 +212,12 @@ def _import_members(
                 stderr.write(f"{PROG}: error: {message}\n")
                 unusable += 1
                 continue
-            print_findings(findings, where, options.lang, stderr)
+            reports = [((member, None), where, result)]
+        for entry, name, (report, findings) in reports:
+            print_findings(findings, name, options.lang, stderr)
             if options.fill_totals:
-                report = filled(report, where, options.lang, stderr)
-            output = outputs[member]
+                report = filled(report, name, options.lang, stderr)
+            output = outputs[entry]
             write_output(output, dumps(report, "yaml").encode("utf-8"), force=options.force)
             read, stated = _common.cell_counts(report)
             stderr.write(f"wrote {output} ({read} of {stated} table cells read)\n")

@@ -31,6 +31,7 @@ from govinfo_report.cli._common import (
 )
 from govinfo_report.errors import GovinfoReportError, PreviousReportMismatch, ReportLoadError
 from govinfo_report.findings import Finding, Lang, Severity
+from govinfo_report.readers._departments import is_workbook_name
 
 if TYPE_CHECKING:
     from govinfo_report.model import Report
@@ -164,14 +165,59 @@ def _archive_results(path: Path, name: str, checked: _Checked) -> Iterator[FileR
         with opened, converted_members(opened):
             for member, data in opened.members():
                 where = _shown(f"{name}{SEPARATOR}{member}")
+                suffix = Path(member).suffix
                 if isinstance(data, str):
                     yield FileResult(where, error=f"cannot read {where}: {data}")
+                elif is_workbook_name(suffix):
+                    yield from _workbook_results(where, data, suffix, path, checked)
                 else:
-                    suffix = Path(member).suffix
                     reading = functools.partial(read_report, data, name=where, suffix=suffix)
                     yield checked(where, reading, path)
 
     return each()
+
+
+def _workbook_results(
+    name: str, data: bytes, suffix: str, path: Path, checked: _Checked
+) -> Iterator[FileResult]:
+    """The result of the workbook ``data`` (a file, or an archive's member, ``name``):
+    one per department, named ``NAME#SHEET``, when it is a workbook of departments (one
+    report a sheet), else its own. An ``.xls`` is converted once, either way."""
+    from govinfo_report.readers import read_report
+    from govinfo_report.readers._departments import as_xlsx, department_reports, sheet_name
+
+    try:
+        data, suffix = as_xlsx(data, name, suffix)
+        sheets = department_reports(data, name)
+    except Exception as exc:  # said as a reading's failure is: checked() names it
+        failure = exc
+
+        def failing() -> ReadResult:
+            raise failure
+
+        yield checked(name, failing, path)
+        return
+    if sheets is None:
+        yield checked(name, functools.partial(read_report, data, name=name, suffix=suffix), path)
+        return
+    for sheet, result in sheets:
+        yield checked(_shown(sheet_name(name, sheet)), functools.partial(_given, result), path)
+
+
+def _given(result: ReadResult) -> ReadResult:
+    return result
+
+
+def _workbook_bytes(path: Path) -> bytes | None:
+    """The bytes of the workbook at ``path``; None when it cannot be read as a file."""
+    from govinfo_report._input import read_file
+    from govinfo_report.readers import MAX_SOURCE_BYTES
+
+    try:
+        data = read_file(path, MAX_SOURCE_BYTES)
+    except OSError:
+        return None
+    return data if len(data) <= MAX_SOURCE_BYTES else None
 
 
 def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
@@ -221,6 +267,11 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
             bundle = _archive_results(path, name, checked)
             if bundle is not None:
                 yield from bundle
+                return
+        if options.reader is None and is_workbook_name(path.suffix):
+            data = _workbook_bytes(path)
+            if data is not None:  # else read as any file, which says why it cannot be
+                yield from _workbook_results(name, data, path.suffix, path, checked)
                 return
         yield checked(name, lambda: _common.read_input(path, options.reader), path)
 

@@ -1,18 +1,22 @@
 """Zip archives in a survey: each report inside read as a file of its own.
 
 Each member a folder walk would take (:class:`govinfo_report._archive.Archive`) gives
-its own row, its ``file`` being ``ARCHIVE#MEMBER``, paired across years like any file.
+its own row, its ``file`` being ``ARCHIVE#MEMBER``, paired across years like any file;
+a workbook of departments gives one row a department (``ARCHIVE#MEMBER#SHEET``).
 A re-run reads an archive again only when its content changed (the rows of its
 reports carry its SHA-256), as for a single file.
 """
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from govinfo_report._archive import ARCHIVE_SUFFIX, NO_REPORT, Archive, ArchiveError
 from govinfo_report._scan import shown
+from govinfo_report.readers._departments import is_workbook_name
+from govinfo_report.survey._workbooks import summarise_workbook_bytes
 
 if TYPE_CHECKING:
     from govinfo_report.survey import _summary as summary
@@ -58,8 +62,13 @@ def _each(
         if isinstance(data, str):
             reason = f"cannot read {where}: {data}"
             results.append(summary.unreadable(where, "", reason, container=held))
+        elif is_workbook_name(suffix := Path(member).suffix):
+            # A workbook of departments in the archive gives one row a department.
+            sha_member = hashlib.sha256(data).hexdigest()
+            results.extend(
+                summarise_workbook_bytes(where, sha_member, data, suffix, similar, batch, held)
+            )
         else:
-            suffix = Path(member).suffix
             results.append(
                 summary._summarise_bytes(where, data, similar, None, batch, suffix, held)
             )

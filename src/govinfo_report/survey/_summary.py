@@ -184,9 +184,11 @@ def _summarise_all(
         from govinfo_report.survey._archive import summarise_archive
 
         return summarise_archive(path, similar, known, batch)
-    from govinfo_report.survey import _workbooks
+    from govinfo_report.readers._departments import is_workbook_name
 
-    if suffix in _workbooks.WORKBOOK_SUFFIXES or suffix in _workbooks.OLD_WORKBOOK_SUFFIXES:
+    if is_workbook_name(suffix):
+        from govinfo_report.survey import _workbooks
+
         return _workbooks.summarise_workbook(path, similar, known, batch)
     return [_summarise(path, similar, known, batch)]
 

@@ -1,5 +1,6 @@
 """Workbooks in a survey: a workbook of departments (one report a sheet) gives one row
-per department, its ``file`` being ``PATH#SHEET``; any other workbook is one report.
+per department, its ``file`` being ``PATH#SHEET`` (``ARCHIVE#MEMBER#SHEET`` for one in a
+zip archive); any other workbook is one report.
 
 An ``.xlsx`` (``.xlsm``) is opened as it is. An Excel 97-2003 or WPS 表格 workbook
 (``.xls``, ``.et``: an OLE2 compound file) is converted to ``.xlsx`` by LibreOffice once
@@ -7,23 +8,27 @@ An ``.xlsx`` (``.xlsm``) is opened as it is. An Excel 97-2003 or WPS 表格 work
 conversion is what is read, a collection or a single report alike: the document
 property that marks our collection survives the conversion. A file so named that holds
 no such workbook (a web page saved as ``.xls``, as many portals export tables) is read
-as whatever it is.
+as whatever it is (:mod:`govinfo_report.readers._departments`).
 """
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from govinfo_report._scan import shown
 from govinfo_report.errors import GovinfoReportError
+from govinfo_report.readers._departments import (
+    OLD_WORKBOOK_SUFFIXES,
+    WORKBOOK_SUFFIXES,
+    as_xlsx,
+    department_reports,
+    sheet_name,
+)
 
 if TYPE_CHECKING:
     from govinfo_report.survey import _summary as summary
-
-WORKBOOK_SUFFIXES: Final = frozenset((".xlsx", ".xlsm"))
-OLD_WORKBOOK_SUFFIXES: Final = frozenset((".xls", ".xlt", ".et", ".ett"))
 
 
 def summarise_workbook(
@@ -31,7 +36,6 @@ def summarise_workbook(
 ) -> list[summary.FileResult | str]:
     """The workbook's report, or each department's of a collection (see the module);
     its path when its SHA-256 is ``known``; never raises for one file."""
-    from govinfo_report.readers.xlsx import is_collection
     from govinfo_report.survey import _summary as summary  # it calls this module
 
     name = shown(str(path))
@@ -41,38 +45,43 @@ def summarise_workbook(
     sha = hashlib.sha256(data).hexdigest()
     if known and sha == known:
         return [name]  # unchanged: a report, or a collection (its sheets' rows are kept)
-    suffix = Path(path).suffix
-    if suffix.lower() in OLD_WORKBOOK_SUFFIXES:
-        from govinfo_report.readers.xls import is_workbook_binary, to_xlsx
-
-        if is_workbook_binary(data):
-            try:
-                data, suffix = to_xlsx(data, name), ".xlsx"
-            except (GovinfoReportError, OSError) as exc:
-                return [summary.unreadable(name, sha, shown(summary._describe(exc)))]
-            except Exception as exc:  # a bug of ours on one file must not stop a survey
-                reason = f"internal error while reading: {type(exc).__name__}: {exc}"
-                return [summary.unreadable(name, sha, shown(reason), internal=True)]
-    if not is_collection(data):
-        return [summary._summarise_bytes(name, data, similar, sha, batch, suffix)]
-    return _departments(name, sha, data, similar, batch)
+    return summarise_workbook_bytes(name, sha, data, Path(path).suffix, similar, batch)
 
 
-def _departments(
-    name: str, sha: str, data: bytes, similar: bool, batch: summary._Sketches | None
+def summarise_workbook_bytes(
+    name: str,
+    sha: str,
+    data: bytes,
+    suffix: str,
+    similar: bool,
+    batch: summary._Sketches | None,
+    container: summary.Container = ("", ""),
 ) -> list[summary.FileResult | str]:
-    from govinfo_report.checks import check
-    from govinfo_report.readers.xlsx import XlsxReader
+    """:func:`summarise_workbook` of a workbook already read (``sha``: its SHA-256),
+    such as an archive's member (``container``: the archive's name and SHA-256)."""
     from govinfo_report.survey import _summary as summary
 
     try:
-        sheets = XlsxReader().read_sheets(data, source=name)
+        data, suffix = as_xlsx(data, name, suffix)
+    except (GovinfoReportError, OSError) as exc:
+        return [summary.unreadable(name, sha, shown(summary._describe(exc)), container=container)]
+    except Exception as exc:  # a bug of ours on one file must not stop a survey
+        reason = f"internal error while reading: {type(exc).__name__}: {exc}"
+        return [summary.unreadable(name, sha, shown(reason), internal=True, container=container)]
+    try:
+        sheets = department_reports(data, name)
     except (GovinfoReportError, OSError, RecursionError, MemoryError) as exc:
-        return [summary.unreadable(name, sha, shown(summary._describe(exc)))]
+        return [summary.unreadable(name, sha, shown(summary._describe(exc)), container=container)]
+    if sheets is None:
+        return [summary._summarise_bytes(name, data, similar, sha, batch, suffix, container)]
+    from govinfo_report.checks import check
+
     results: list[summary.FileResult | str] = []
-    held = (name, sha)
+    # A department's row names the file that holds it: the workbook, or the archive the
+    # workbook is in (by which a re-run knows whether to read it again).
+    held = container if container != ("", "") else (name, sha)
     for sheet, (report, found) in sheets:
-        where = f"{name}{summary.COLLECTION_SEPARATOR}{sheet}"
+        where = shown(sheet_name(name, sheet))
         try:
             findings = (*found, *check(report))
             results.append(summary._summary(where, sha, report, findings, similar, batch, held))
@@ -83,4 +92,9 @@ def _departments(
     return results
 
 
-__all__ = ["OLD_WORKBOOK_SUFFIXES", "WORKBOOK_SUFFIXES", "summarise_workbook"]
+__all__ = [
+    "OLD_WORKBOOK_SUFFIXES",
+    "WORKBOOK_SUFFIXES",
+    "summarise_workbook",
+    "summarise_workbook_bytes",
+]
