@@ -52,11 +52,12 @@ class Sketch:
 
 def _mix(h: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
     """splitmix64's finaliser: every input bit reaches every output bit."""
-    h = h ^ (h >> np.uint64(30))
-    h = h * np.uint64(0xBF58476D1CE4E5B9)
-    h = h ^ (h >> np.uint64(27))
-    h = h * np.uint64(0x94D049BB133111EB)
-    return h ^ (h >> np.uint64(31))
+    h = h ^ (h >> np.uint64(30))  # a new array: the caller's is left as it was
+    h *= np.uint64(0xBF58476D1CE4E5B9)
+    h ^= h >> np.uint64(27)
+    h *= np.uint64(0x94D049BB133111EB)
+    h ^= h >> np.uint64(31)
+    return h
 
 
 def signature(text: str) -> bytes:
@@ -91,21 +92,24 @@ def signatures(texts: Sequence[str]) -> list[bytes]:
     codes = np.frombuffer("".join(padded).encode("utf-32-le"), dtype="<u4").astype(np.uint64)
     n = len(codes) - SHINGLE + 1
     h = codes[:n].copy()
-    for j in range(1, SHINGLE):
-        h = h * _PRIME + codes[j : j + n]
-    if len(texts) > 1:
-        # A shingle belongs to the text it starts in, if it ends there too.
-        owner = np.repeat(np.arange(len(texts)), lengths)[:n]
-        ends = np.cumsum(lengths)
-        keep = np.arange(SHINGLE, n + SHINGLE) <= ends[owner]
-        h, offset = h[keep], owner[keep] * BINS
+    for j in range(1, SHINGLE):  # in place: no new array per step
+        np.multiply(h, _PRIME, out=h)
+        np.add(h, codes[j : j + n], out=h)
     h = _mix(h)
     bins = (h >> np.uint64(64 - _BIN_BITS)).astype(np.intp)
-    if len(texts) > 1:
-        bins += offset
-    mins = np.full(len(texts) * BINS, _EMPTY, dtype=np.uint64)
+    k = len(texts)
+    if k > 1:
+        # Each text's shingles go to its own bins. A shingle belongs to the text it
+        # starts in, if it ends there too: the SHINGLE - 1 that start in one text and end
+        # in the next go to a bin past the last, thrown away (a mask to leave them out
+        # would copy every array: a third of the signatures' time).
+        counts = np.array(lengths, dtype=np.intp)
+        bins += np.repeat(np.arange(0, k * BINS, BINS, dtype=np.intp), counts)[:n]
+        ends = np.cumsum(counts[:-1])
+        bins[(ends[:, None] - np.arange(1, SHINGLE)).ravel()] = k * BINS
+    mins = np.full(k * BINS + 1, _EMPTY, dtype=np.uint64)
     np.minimum.at(mins, bins, h & _VALUE_MASK)
-    table = mins.reshape(len(texts), BINS)
+    table = mins[:-1].reshape(k, BINS)
     filled = table != _EMPTY
     if not filled.all():
         # Each bin takes the first filled bin at or after it (cyclically), offset by
