@@ -10,6 +10,7 @@ on this module.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from typing import Final
@@ -109,6 +110,7 @@ def normalised_sections(report: Report) -> list[tuple[int, Section, str]]:
 # --- Findings -----------------------------------------------------------------------
 
 
+@functools.cache  # a corpus of one template has a finding for every section
 def _section_names(section_id: str) -> tuple[str, str]:
     """The standard heading and English name of a section id (the id if unknown)."""
     for spec in get_format(FormatVersion.V2021).sections:
