@@ -68,6 +68,21 @@ def test_validate_json_loads_no_document_reader(tmp_path: Path) -> None:
     assert _loaded(modules, DOCUMENT_LIBRARIES + DOCUMENT_READERS) == []
 
 
+def test_validate_and_survey_of_a_json_folder_load_no_document_reader(tmp_path: Path) -> None:
+    # A folder walk knows the readers' suffixes without importing them: a survey's
+    # workers no longer wait for the main process to import every reader.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    govinfo_report.dump(load(EXAMPLE), folder / "report.json")
+    modules = _modules_after(
+        "import io\nfrom govinfo_report.cli import run\n"
+        f"assert run(['validate', {str(folder)!r}], io.StringIO(), io.StringIO()) == 0\n"
+        "from govinfo_report.survey import survey\n"
+        f"assert survey([{str(folder)!r}], {str(tmp_path / 'out')!r}, jobs=1).ok == 1"
+    )
+    assert _loaded(modules, DOCUMENT_LIBRARIES + DOCUMENT_READERS) == []
+
+
 def test_checking_a_2021_report_builds_only_the_2021_rules() -> None:
     modules = _modules_after(
         "from govinfo_report import check, load\n"

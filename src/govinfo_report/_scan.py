@@ -166,10 +166,11 @@ def _suffix(name: str) -> str:
 
 @functools.cache
 def readable_suffixes() -> frozenset[str]:
-    """Every suffix some available reader accepts (``.docx``, ``.json``, ...)."""
-    from govinfo_report.readers import available_readers, get_reader
+    """Every suffix a built-in reader accepts (``.docx``, ``.json``, ...), told without
+    importing the readers (:func:`govinfo_report.readers._registry.builtin_suffixes`)."""
+    from govinfo_report.readers._registry import builtin_suffixes
 
-    return frozenset(s for name in available_readers() for s in get_reader(name).suffixes)
+    return builtin_suffixes()
 
 
 @functools.cache

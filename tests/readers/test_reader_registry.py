@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from govinfo_report import UnknownFormatError, blank_report, render
@@ -41,6 +43,21 @@ def test_reader_with_a_missing_dependency_says_why(monkeypatch: pytest.MonkeyPat
     with pytest.raises(UnknownFormatError, match="the broken reader is not available: No module"):
         get_reader("broken")
     assert "broken" not in available_readers()
+
+
+def test_a_file_of_a_reader_not_available_is_walked_and_named(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # A folder walk takes the suffixes of every built-in reader: a PDF whose reader
+    # cannot be imported (a broken install) is reported saying so, not passed over.
+    from govinfo_report._scan import expand_paths
+
+    monkeypatch.setitem(_registry._BUILTINS, "pdf", "govinfo_report.readers._nope:Reader")
+    monkeypatch.delitem(_registry._cache, "pdf", raising=False)
+    (tmp_path / "报告.pdf").write_bytes(b"not quite a PDF")
+    assert [p for p, _ in expand_paths([tmp_path])] == [tmp_path / "报告.pdf"]
+    with pytest.raises(ReportReadError, match=r"cannot read a \.pdf file: the pdf reader is not"):
+        read_report(tmp_path / "报告.pdf")
 
 
 @pytest.mark.parametrize(
