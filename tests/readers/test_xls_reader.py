@@ -199,9 +199,21 @@ def test_a_collection_saved_as_xls_is_validated_one_department_at_a_time(tmp_pat
     book = folder / "region.xls"
     with zipfile.ZipFile(folder / "各区.zip", "w") as archive:
         archive.writestr("各区/region.xls", book.read_bytes())
+        archive.writestr("各区/single.xls", XLS.read_bytes())
     stdout, stderr = io.StringIO(), io.StringIO()
     code = run(["validate", "--jsonl", str(book), str(folder / "各区.zip")], stdout, stderr)
     assert code == 0, stderr.getvalue()
     files = [json.loads(line).get("file") for line in stdout.getvalue().splitlines()]
     held = f"{folder / '各区.zip'}#各区/region.xls"
-    assert files[:-1] == [*(f"{book}#{n}" for n in names), *(f"{held}#{n}" for n in names)]
+    assert files[:-1] == [
+        *(f"{book}#{n}" for n in names),
+        *(f"{held}#{n}" for n in names),
+        f"{folder / '各区.zip'}#各区/single.xls",
+    ]
+    # Imported, the collection gives a file a department, the single workbook its own.
+    out = tmp_path / "out"
+    code = run(["import", str(folder / "各区.zip"), "-o", str(out)], stdout, stderr)
+    assert code == 0, stderr.getvalue()
+    wanted = [*(f"region_{n}.yaml" for n in names), "single.yaml"]
+    assert sorted(p.name for p in out.iterdir()) == sorted(wanted)
+    assert load(out / "single.yaml").tables == load(EXAMPLE_2021).tables

@@ -123,7 +123,7 @@ def import_archive(options: argparse.Namespace, source: Path, stderr: IO[str]) -
         from govinfo_report._legacy import converted_members
 
         with converted_members(opened):  # its .doc and .xls by one LibreOffice run
-            books = _departments(opened, source)
+            books, converted = _departments(opened, source)
             entries: list[Entry] = []
             named: list[str] = []  # what each entry's output is named after
             for member in opened.names():
@@ -143,7 +143,7 @@ def import_archive(options: argparse.Namespace, source: Path, stderr: IO[str]) -
                 if destination(output).kind == "in_place":  # in place, it could block
                     raise ReportWriteError(f"{output} is not a regular file; remove it first")
                 outputs[entry] = output
-            return _import_members(options, source, opened, outputs, books, stderr)
+            return _import_members(options, source, opened, outputs, books, converted, stderr)
 
 
 Entry = tuple[str, str | None]
@@ -151,10 +151,12 @@ Entry = tuple[str, str | None]
 Sheets = tuple[tuple[str, "ReadResult"], ...]
 
 
-def _departments(opened: Archive, source: Path) -> dict[str, Sheets]:
+def _departments(opened: Archive, source: Path) -> tuple[dict[str, Sheets], dict[str, bytes]]:
     """Each workbook of departments in the archive, by member: its sheets' reports
-    (read before any output is planned, as each gives a report file of its own). A
-    workbook that cannot be opened is not one here: reading it later says why."""
+    (read before any output is planned, as each gives a report file of its own); and
+    each other old workbook's conversion to ``.xlsx``, by member, so that none is
+    converted twice. A workbook that cannot be opened is neither: reading it later
+    says why."""
     from govinfo_report.readers._departments import (
         OLD_WORKBOOK_SUFFIXES,
         WORKBOOK_SUFFIXES,
@@ -163,17 +165,21 @@ def _departments(opened: Archive, source: Path) -> dict[str, Sheets]:
     )
 
     books: dict[str, Sheets] = {}
+    converted: dict[str, bytes] = {}
     for member, data in opened.members(WORKBOOK_SUFFIXES | OLD_WORKBOOK_SUFFIXES):
         if isinstance(data, str):
             continue
         where = f"{source}{SEPARATOR}{member}"
         try:
-            sheets = department_reports(as_xlsx(data, where, Path(member).suffix)[0], where)
+            xlsx, _ = as_xlsx(data, where, Path(member).suffix)
+            sheets = department_reports(xlsx, where)
         except (GovinfoReportError, MemoryError):
             continue
         if sheets is not None:
             books[member] = sheets
-    return books
+        elif xlsx is not data:
+            converted[member] = xlsx
+    return books, converted
 
 
 def _import_members(
@@ -182,6 +188,7 @@ def _import_members(
     opened: Archive,
     outputs: dict[Entry, Path],
     books: dict[str, Sheets],
+    converted: dict[str, bytes],
     stderr: IO[str],
 ) -> int:
     from govinfo_report.cli._import import filled
@@ -203,8 +210,11 @@ def _import_members(
                 for sheet, result in books[member]
             ]
         else:
+            suffix = Path(member).suffix
+            if member in converted:  # an old workbook, read from its conversion
+                data, suffix = converted[member], ".xlsx"
             try:
-                result = read_report(data, name=where, suffix=Path(member).suffix)
+                result = read_report(data, name=where, suffix=suffix)
             except (GovinfoReportError, MemoryError) as exc:
                 message = describe_error(exc)
                 if not message.startswith(where):
