@@ -121,6 +121,26 @@ def test_a_single_report_workbook_is_still_one_report(tmp_path: Path) -> None:
     assert list(jsonl(stdout)) == [str(path)]
 
 
+@pytest.mark.parametrize(
+    ("file", "suffix"),
+    [
+        ("各区/报告.DOCX", "docx"),
+        ("r.xlsx#东区局", "xlsx"),
+        ("r.xlsx#东区.一局", "xlsx"),  # a sheet named with a dot
+        ("a.zip#各区/局.pdf", "pdf"),
+        ("a.zip#各区/r.xls#东区局", "xls"),
+        ("报告#1.docx", "docx"),  # a # in a file's own name
+        ("README", ""),
+        (".hidden", ""),
+        ("x.odt", "odt"),
+    ],
+)
+def test_a_reports_file_type_is_its_documents(file: str, suffix: str) -> None:
+    from govinfo_report._scan import document_suffix
+
+    assert document_suffix(file) == suffix
+
+
 def _rows(out: Path) -> dict[str, dict[str, str]]:
     with (out / "reports.csv").open(encoding="utf-8", newline="") as stream:
         return {row["file"]: row for row in csv.DictReader(stream)}
@@ -146,6 +166,10 @@ def test_survey_gives_a_row_per_department_of_a_workbook_in_an_archive(
     )
     assert rows[f"{held}#{WEST}"]["rule:T3.1"] == "fail"
     assert (result.files, result.unreadable) == (3, 0)
+    # The dashboard counts a department by its workbook's type, not as "xlsx#安澜县东区局".
+    from govinfo_report.survey._dashboard._tally import tally
+
+    assert {k: sum(v.values()) for k, v in tally(out).by_suffix.items()} == {"xlsx": 2, "yaml": 1}
     # Unchanged, the archive is not read again, its departments' rows kept.
     before = (out / "reports.csv").read_bytes()
     again = survey([tmp_path / "in"], out, jobs=1)

@@ -164,6 +164,24 @@ def _suffix(name: str) -> str:
     return name[i:] if 0 < i < len(name) - 1 else ""
 
 
+def document_suffix(file: str) -> str:
+    """The suffix of the document a survey's ``file`` names, lower case, without its dot
+    ("" for none); / or \\ separated. A report inside another file is named after both,
+    joined by ``#`` (``ARCHIVE.zip#各区/局.docx``, ``REGION.xlsx#东区局`` for a workbook's
+    department): its suffix is the last part's that is one a walk takes (``docx``,
+    ``xlsx``), not what follows the last dot (``xlsx#东区局``)."""
+    name = file.rpartition("/")[2].rpartition("\\")[2]
+    if "#" in file:
+        walked = walked_suffixes()
+        for part in reversed(file.split("#")):
+            leaf = part.rpartition("/")[2].rpartition("\\")[2]
+            stem, dot, suffix = leaf.rpartition(".")
+            if dot and stem.strip(".") and f".{suffix.lower()}" in walked:
+                return suffix.lower()
+    stem, dot, suffix = name.rpartition(".")
+    return suffix.lower() if dot and stem.strip(".") else ""
+
+
 @functools.cache
 def readable_suffixes() -> frozenset[str]:
     """Every suffix a built-in reader accepts (``.docx``, ``.json``, ...), told without
@@ -183,4 +201,11 @@ def walked_suffixes() -> frozenset[str]:
     return readable_suffixes() | UNSUPPORTED_SUFFIXES
 
 
-__all__ = ["SURVEY_CACHE", "expand_given", "expand_paths", "readable_suffixes", "walked_suffixes"]
+__all__ = [
+    "SURVEY_CACHE",
+    "document_suffix",
+    "expand_given",
+    "expand_paths",
+    "readable_suffixes",
+    "walked_suffixes",
+]

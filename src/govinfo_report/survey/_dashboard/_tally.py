@@ -24,6 +24,7 @@ from typing import Any
 import attrs
 import orjson
 
+from govinfo_report._scan import document_suffix
 from govinfo_report.errors import ReportLoadError
 from govinfo_report.survey._dashboard._model import (
     AGENCIES_SHOWN,
@@ -180,7 +181,7 @@ def _add_report(survey: Survey, row: list[str], columns: _Columns) -> tuple[obje
     survey.by_status[status] += 1
     survey.by_year[year][status] += 1
     survey.by_format[text("format")][status] += 1
-    survey.by_suffix[_suffix(file)][status] += 1
+    survey.by_suffix[document_suffix(file)][status] += 1
     for i, states in columns.rules:
         state = row[i].strip()
         if state in RULE_STATES:
@@ -270,13 +271,6 @@ def _common_folder(folder: str | None, file: str) -> str:
         return folder
     same = next((i for i, (a, b) in enumerate(zip(folder, file, strict=False)) if a != b), None)
     return _folder_of(folder[: min(len(folder), len(file)) if same is None else same])
-
-
-def _suffix(file: str) -> str:
-    """The file's suffix, lower case, without its dot ("" for none); / or \\ separated."""
-    name = file.rpartition("/")[2].rpartition("\\")[2]
-    stem, dot, suffix = name.rpartition(".")
-    return suffix.lower() if dot and stem.strip(".") else ""
 
 
 def _add_firsts(survey: Survey, db: sqlite3.Connection) -> None:
