@@ -185,8 +185,8 @@ def document_suffix(file: str) -> str:
 @functools.cache
 def readable_suffixes() -> frozenset[str]:
     """Every suffix a built-in reader accepts (``.docx``, ``.json``, ...), told without
-    importing the readers (:func:`govinfo_report.readers._registry.builtin_suffixes`)."""
-    from govinfo_report.readers._registry import builtin_suffixes
+    importing the readers (:func:`govinfo_report.readers.builtin_suffixes`)."""
+    from govinfo_report.readers import builtin_suffixes
 
     return builtin_suffixes()
 

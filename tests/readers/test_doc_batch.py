@@ -149,7 +149,7 @@ def test_the_legacy_suffixes_are_the_doc_and_xls_readers() -> None:
     assert frozenset((*DocReader.suffixes, *XlsReader.suffixes)) == LEGACY_SUFFIXES
     # And the workbooks' that may hold departments, named apart so that a JSON survey
     # or validate imports no workbook reader.
-    from govinfo_report.readers import _departments
+    from govinfo_report import _departments
     from govinfo_report.readers.xlsx import XlsxReader
 
     assert frozenset(XlsReader.suffixes) == _departments.OLD_WORKBOOK_SUFFIXES

@@ -157,7 +157,7 @@ def _departments(opened: Archive, source: Path) -> tuple[dict[str, Sheets], dict
     each other old workbook's conversion to ``.xlsx``, by member, so that none is
     converted twice. A workbook that cannot be opened is neither: reading it later
     says why."""
-    from govinfo_report.readers._departments import (
+    from govinfo_report._departments import (
         OLD_WORKBOOK_SUFFIXES,
         WORKBOOK_SUFFIXES,
         as_xlsx,

@@ -17,6 +17,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 
+from govinfo_report._departments import is_workbook_name
 from govinfo_report._failures import describe_error, exception_name
 from govinfo_report._load_messages import LoadProblem
 from govinfo_report._scan import expand_paths
@@ -31,7 +32,6 @@ from govinfo_report.cli._common import (
 )
 from govinfo_report.errors import GovinfoReportError, PreviousReportMismatch, ReportLoadError
 from govinfo_report.findings import Finding, Lang, Severity
-from govinfo_report.readers._departments import is_workbook_name
 
 if TYPE_CHECKING:
     from govinfo_report.model import Report
@@ -183,8 +183,8 @@ def _workbook_results(
     """The result of the workbook ``data`` (a file, or an archive's member, ``name``):
     one per department, named ``NAME#SHEET``, when it is a workbook of departments (one
     report a sheet), else its own. An ``.xls`` is converted once, either way."""
+    from govinfo_report._departments import as_xlsx, department_reports, sheet_name
     from govinfo_report.readers import read_report
-    from govinfo_report.readers._departments import as_xlsx, department_reports, sheet_name
 
     try:
         data, suffix = as_xlsx(data, name, suffix)

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from govinfo_report._archive import ARCHIVE_SUFFIX, NO_REPORT, Archive, ArchiveError
+from govinfo_report._departments import is_workbook_name
 from govinfo_report._scan import shown
-from govinfo_report.readers._departments import is_workbook_name
 from govinfo_report.survey._workbooks import summarise_workbook_bytes
 
 if TYPE_CHECKING:

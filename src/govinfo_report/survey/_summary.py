@@ -184,7 +184,7 @@ def _summarise_all(
         from govinfo_report.survey._archive import summarise_archive
 
         return summarise_archive(path, similar, known, batch)
-    from govinfo_report.readers._departments import is_workbook_name
+    from govinfo_report._departments import is_workbook_name
 
     if is_workbook_name(suffix):
         from govinfo_report.survey import _workbooks

@@ -8,7 +8,7 @@ An ``.xlsx`` (``.xlsm``) is opened as it is. An Excel 97-2003 or WPS 表格 work
 conversion is what is read, a collection or a single report alike: the document
 property that marks our collection survives the conversion. A file so named that holds
 no such workbook (a web page saved as ``.xls``, as many portals export tables) is read
-as whatever it is (:mod:`govinfo_report.readers._departments`).
+as whatever it is (:mod:`govinfo_report._departments`).
 """
 
 from __future__ import annotations
@@ -17,15 +17,15 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from govinfo_report._scan import shown
-from govinfo_report.errors import GovinfoReportError
-from govinfo_report.readers._departments import (
+from govinfo_report._departments import (
     OLD_WORKBOOK_SUFFIXES,
     WORKBOOK_SUFFIXES,
     as_xlsx,
     department_reports,
     sheet_name,
 )
+from govinfo_report._scan import shown
+from govinfo_report.errors import GovinfoReportError
 
 if TYPE_CHECKING:
     from govinfo_report.survey import _summary as summary

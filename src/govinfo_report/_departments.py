@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from govinfo_report.readers._registry import ReadResult
+from govinfo_report.readers import ReadResult
 
 WORKBOOK_SUFFIXES: Final = frozenset((".xlsx", ".xlsm"))
 """The XLSX reader's suffixes (a test keeps them its own)."""
