@@ -120,3 +120,20 @@ def test_recognising_readers_are_told_as_the_protocol_tells_them() -> None:
         assert _recognises(reader) == isinstance(reader, Recognising), reader  # type: ignore[arg-type]
     assert {r.name for r in readers if _recognises(r)} >= {"json", "yaml", "toml"}
     assert _recognises(Parsing())  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("suffix", [".zip", ""])
+def test_a_zip_storing_a_report_uncompressed_is_named_a_zip_not_parsed(suffix: str) -> None:
+    # Stored (not deflated), a YAML member's "metadata:" lines are in the zip's bytes:
+    # they were taken for YAML, which then said "not UTF-8 text: byte 0x8c at offset 11".
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        # As a report file starts: a comment line, then "metadata:" at a line's start.
+        text = "# 2023年报告\n" + dumps(blank_report(year=2023), "yaml")
+        archive.writestr("各区/report.yaml", text)
+    expected = "this is a zip archive" if suffix else "cannot tell what kind of document"
+    with pytest.raises(ReportReadError, match=expected):
+        read_report(buffer.getvalue(), suffix=suffix)

@@ -207,15 +207,20 @@ def _detect(data: bytes, suffix: str) -> tuple[Reader, Parsed | None]:
     for reader in by_suffix:
         if reader.sniff(data):
             return reader, None
+    from govinfo_report.readers._unsupported import is_binary, unsupported
+
+    # A zip that stores a YAML report uncompressed holds "metadata:" at a line's start:
+    # parsed, it said "not UTF-8 text" rather than that it is a zip archive.
+    binary = is_binary(data)
     for reader in readers:
         if _recognises(reader):
+            if binary:
+                continue
             parsed = reader.recognise(data)
             if parsed is not None:
                 return reader, parsed
         elif reader.sniff(data):
             return reader, None
-    from govinfo_report.readers._unsupported import unsupported
-
     # What the bytes say beats a suffix (an encrypted .docx, a workbook named .doc).
     named = unsupported(data, "", suffix_hint=suffix)
     if named is None and by_suffix:

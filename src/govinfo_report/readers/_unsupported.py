@@ -156,6 +156,22 @@ def ole2_streams(data: bytes) -> set[str]:
     return names
 
 
+_BINARY: tuple[bytes, ...] = (
+    b"PK\x03\x04",
+    b"PK\x05\x06",  # an empty zip: its end record alone
+    OLE2_SIGNATURE,
+    b"%PDF-",
+    *(signature for signature, _ in (*_ARCHIVES, *_IMAGES)),
+)
+
+
+def is_binary(data: bytes) -> bool:
+    """Whether ``data`` starts as a binary container does (a zip, an OLE2 file, a PDF,
+    an archive, an image): never a report in JSON, YAML or TOML, however much of one it
+    holds uncompressed."""
+    return data.startswith(_BINARY)
+
+
 def _by_signature(data: bytes, suffix: str) -> str | None:
     if data.startswith(OLE2_SIGNATURE):
         streams = ole2_streams(data)
