@@ -37,6 +37,7 @@ from govinfo_report.readers._xlsx_package import (
     Cell,
     Sheet,
     Workbook,
+    is_collection_package,
     looks_like_xlsx,
     open_workbook,
 )
@@ -193,11 +194,12 @@ def _split(book: Workbook) -> tuple[Mapping[str, tuple[Cell, str]] | None, list[
 
 def is_collection(data: bytes) -> bool:
     """Whether ``data`` is a workbook our collection writer made (one report a sheet),
-    judged by its document property; False for anything that is not a readable workbook."""
+    judged by its document property alone, no sheet read (reading them is what the
+    caller does next, once); False for anything that is not a workbook's package."""
     if not looks_like_xlsx(data):
         return False
     try:
-        return open_workbook(data, "<bytes>").collection
+        return is_collection_package(data, "<bytes>")
     except ReportReadError:
         return False
 
