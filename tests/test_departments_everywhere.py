@@ -55,6 +55,12 @@ def bundle(path: Path, members: dict[str, bytes]) -> Path:
     return path
 
 
+def region_bundle(path: Path, book: bytes) -> Path:
+    """An archive of the workbook and one report, in a folder: ``各区/region.xlsx`` and
+    ``各区/one.yaml``."""
+    return bundle(path, {"各区/region.xlsx": book, "各区/one.yaml": EXAMPLE.read_bytes()})
+
+
 def jsonl(stdout: str) -> dict[str, dict[str, object]]:
     lines = [json.loads(line) for line in stdout.splitlines()]
     return {line["file"]: line for line in lines if "file" in line}
@@ -91,10 +97,7 @@ def test_validate_names_a_department_in_its_lines(book: bytes, tmp_path: Path) -
 def test_validate_checks_each_department_of_a_workbook_in_an_archive(
     book: bytes, tmp_path: Path
 ) -> None:
-    archive = bundle(
-        tmp_path / "各单位.zip",
-        {"各区/region.xlsx": book, "各区/one.yaml": EXAMPLE.read_bytes()},
-    )
+    archive = region_bundle(tmp_path / "各单位.zip", book)
     code, stdout, err = cli("validate", "--jsonl", archive)
     assert code == 1, err
     results = jsonl(stdout)
@@ -150,10 +153,7 @@ def test_survey_gives_a_row_per_department_of_a_workbook_in_an_archive(
     book: bytes, tmp_path: Path
 ) -> None:
     (tmp_path / "in").mkdir()
-    archive = bundle(
-        tmp_path / "in" / "各单位.zip",
-        {"各区/region.xlsx": book, "各区/one.yaml": EXAMPLE.read_bytes()},
-    )
+    archive = region_bundle(tmp_path / "in" / "各单位.zip", book)
     out = tmp_path / "out"
     result = survey([tmp_path / "in"], out, jobs=1)
     rows = _rows(out)
@@ -180,10 +180,7 @@ def test_survey_gives_a_row_per_department_of_a_workbook_in_an_archive(
 def test_import_writes_a_file_per_department_of_a_workbook_in_an_archive(
     book: bytes, tmp_path: Path
 ) -> None:
-    archive = bundle(
-        tmp_path / "各单位.zip",
-        {"各区/region.xlsx": book, "各区/one.yaml": EXAMPLE.read_bytes()},
-    )
+    archive = region_bundle(tmp_path / "各单位.zip", book)
     out = tmp_path / "out"
     code, _, err = cli("import", archive, "-o", out)
     assert code == 0, err

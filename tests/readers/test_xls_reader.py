@@ -24,6 +24,19 @@ from readers.test_doc_reader import needs_calc, needs_soffice, ole2, soffice_con
 ROOT = Path(__file__).parents[2]
 XLS = ROOT / "tests" / "fixtures" / "xls" / "report_2021.xls"
 EXAMPLE_2021 = ROOT / "examples" / "example_2021.yaml"
+DEPARTMENTS = ["安澜县甲局", "安澜县乙局"]
+
+
+def collection_xls(tmp_path: Path, folder: Path) -> Path:
+    """A blank workbook of :data:`DEPARTMENTS` saved as ``folder/region.xls`` by
+    LibreOffice (which must have Calc)."""
+    from govinfo_report import blank_report
+    from govinfo_report.writers.xlsx import render_collection
+
+    book = tmp_path / "region.xlsx"
+    book.write_bytes(render_collection(blank_report(year=2024), DEPARTMENTS))
+    soffice_convert(book, "xls", folder)
+    return folder / "region.xls"
 
 
 def test_the_xls_fixture_is_detected_by_content_and_by_suffix() -> None:
@@ -125,15 +138,11 @@ def test_a_workbook_whose_directory_is_cut_off_is_called_damaged(tmp_path: Path)
 
 @needs_calc
 def test_a_collection_saved_as_xls_is_imported_one_report_a_department(tmp_path: Path) -> None:
-    from govinfo_report import blank_report
-    from govinfo_report.writers.xlsx import render_collection
-
-    names = ["安澜县甲局", "安澜县乙局"]
-    (tmp_path / "region.xlsx").write_bytes(render_collection(blank_report(year=2024), names))
-    soffice_convert(tmp_path / "region.xlsx", "xls", tmp_path)
+    names = DEPARTMENTS
+    book = collection_xls(tmp_path, tmp_path)
     stdout, stderr = io.StringIO(), io.StringIO()
     out = tmp_path / "out"
-    code = run(["import", str(tmp_path / "region.xls"), "-o", str(out)], stdout, stderr)
+    code = run(["import", str(book), "-o", str(out)], stdout, stderr)
     assert code == 0, stderr.getvalue()
     assert "imported 2 report(s) from" in stderr.getvalue()
     assert sorted(p.name for p in out.iterdir()) == sorted(f"{n}.yaml" for n in names)
@@ -161,21 +170,17 @@ def test_a_web_page_saved_as_xls_is_surveyed_as_the_page(tmp_path: Path) -> None
 def test_a_collection_saved_as_xls_is_surveyed_one_row_a_department(tmp_path: Path) -> None:
     import csv
 
-    from govinfo_report import blank_report
     from govinfo_report.survey import survey
-    from govinfo_report.writers.xlsx import render_collection
 
-    names = ["安澜县甲局", "安澜县乙局"]
-    (tmp_path / "region.xlsx").write_bytes(render_collection(blank_report(year=2024), names))
+    names = DEPARTMENTS
     folder = tmp_path / "in"
     folder.mkdir()
-    soffice_convert(tmp_path / "region.xlsx", "xls", folder)
+    book = collection_xls(tmp_path, folder)
     (folder / "single.xls").write_bytes(XLS.read_bytes())
     result = survey([folder], tmp_path / "out", jobs=1, similar=False)
     assert (result.files, result.unreadable) == (3, 0)
     with (tmp_path / "out" / "reports.csv").open(encoding="utf-8-sig", newline="") as f:
         rows = {row["file"]: row for row in csv.DictReader(f)}
-    book = folder / "region.xls"
     assert list(rows) == sorted([f"{book}#{n}" for n in names] + [str(folder / "single.xls")])
     assert rows[f"{book}#{names[1]}"]["agency"] == names[1]
     assert rows[str(folder / "single.xls")]["agency"] == load(EXAMPLE_2021).metadata.agency
@@ -188,15 +193,10 @@ def test_a_collection_saved_as_xls_is_validated_one_department_at_a_time(tmp_pat
     import json
     import zipfile
 
-    from govinfo_report import blank_report
-    from govinfo_report.writers.xlsx import render_collection
-
-    names = ["安澜县甲局", "安澜县乙局"]
-    (tmp_path / "region.xlsx").write_bytes(render_collection(blank_report(year=2024), names))
+    names = DEPARTMENTS
     folder = tmp_path / "in"
     folder.mkdir()
-    soffice_convert(tmp_path / "region.xlsx", "xls", folder)
-    book = folder / "region.xls"
+    book = collection_xls(tmp_path, folder)
     with zipfile.ZipFile(folder / "各区.zip", "w") as archive:
         archive.writestr("各区/region.xls", book.read_bytes())
         archive.writestr("各区/single.xls", XLS.read_bytes())

@@ -69,14 +69,7 @@ def test_what_orjson_refuses_is_written_as_before() -> None:
 
 
 def test_findings_lines_are_stored_as_they_are_when_short_and_compressed_when_long() -> None:
-    one = Finding(
-        code="B.1",
-        severity=Severity.ERROR,
-        status=Status.FAIL,
-        message_zh="表二不平",
-        message_en="Table 2 does not add up",
-        paths=("proactive.rules.in_force",),
-    )
+    one = attrs.evolve(_finding(1), severity=Severity.ERROR)
     short = findings_jsonl("a.json", [one])
     head, body = short.split(b"\n", 1)  # the tally's line, then the lines themselves
     assert head == b'#[["B.1","fail","error",1]]'
@@ -95,16 +88,8 @@ def test_findings_lines_are_stored_as_they_are_when_short_and_compressed_when_lo
 
 def test_a_findings_line_holds_a_number_beyond_64_bits() -> None:
     """orjson writes no integer beyond 64 bits; json writes that line instead."""
-    big = Finding(
-        code="T3.1",
-        severity=Severity.ERROR,
-        status=Status.FAIL,
-        message_zh="表三不平",
-        message_en="Table 3 does not add up",
-        paths=("applications.new_received.total",),
-        reported=2**70,
-        computed=-(2**64),
-        difference=2**70 + 2**64,
+    big = attrs.evolve(
+        _finding(1), code="T3.1", reported=2**70, computed=-(2**64), difference=2**70 + 2**64
     )
     small = attrs.evolve(big, reported=1, computed=2, difference=-1)
     lines = unpack(findings_jsonl("a.json", [small, big, small])).decode().splitlines()
