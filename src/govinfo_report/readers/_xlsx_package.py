@@ -316,19 +316,7 @@ def _worksheet(
     return Sheet(name, cells, tuple(merges))
 
 
-def is_collection_package(data: bytes, source: str) -> bool:
-    """Whether ``data`` carries our collection writer's document property (one
-    department's report a sheet), told from the package alone: no sheet is read.
-
-    Raises:
-        ReportReadError: not a zip, encrypted, corrupt or a zip bomb.
-    """
-    package = Package(data, source, kind=_package.WORKBOOK)
-    custom = _custom_part(opc.by_type(package, "_rels/.rels"))
-    return opc.custom_property(package, custom, _embedded.COLLECTION_PROPERTY) is not None
-
-
-def _custom_part(top: dict[str, str]) -> str:
+def custom_part(top: dict[str, str]) -> str:
     """The custom properties part the package's relationships (``top``) name."""
     return opc.resolve("", top.get("custom-properties", "docProps/custom.xml"))
 
@@ -381,7 +369,7 @@ def open_workbook(data: bytes, source: str) -> Workbook:
             skipped.append((name, "missing"))
             continue
         sheets.append(_worksheet(package, part, name, strings, fillers, counter))
-    custom = _custom_part(top)
+    custom = custom_part(top)
     return Workbook(
         sheets=tuple(sheets),
         skipped=tuple(skipped),
@@ -400,7 +388,7 @@ __all__ = [
     "Cell",
     "Sheet",
     "Workbook",
-    "is_collection_package",
+    "custom_part",
     "looks_like_xlsx",
     "open_workbook",
 ]

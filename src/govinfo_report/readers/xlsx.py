@@ -23,12 +23,15 @@ from typing import Final
 
 import attrs
 
+from govinfo_report import _embedded, _package
 from govinfo_report._spreadsheetml import ref
 from govinfo_report.errors import ReportReadError
 from govinfo_report.findings import Finding, Severity
 from govinfo_report.readers import _findings as rf
+from govinfo_report.readers import _opc as opc
 from govinfo_report.readers._assemble import assemble
 from govinfo_report.readers._document import Block
+from govinfo_report.readers._docx_package import Package
 from govinfo_report.readers._limits import CellBudget
 from govinfo_report.readers._registry import ReadResult
 from govinfo_report.readers._xlsx_blocks import sheet_blocks
@@ -37,7 +40,7 @@ from govinfo_report.readers._xlsx_package import (
     Cell,
     Sheet,
     Workbook,
-    is_collection_package,
+    custom_part,
     looks_like_xlsx,
     open_workbook,
 )
@@ -199,9 +202,11 @@ def is_collection(data: bytes) -> bool:
     if not looks_like_xlsx(data):
         return False
     try:
-        return is_collection_package(data, "<bytes>")
-    except ReportReadError:
+        package = Package(data, "<bytes>", kind=_package.WORKBOOK)
+    except ReportReadError:  # not a zip, encrypted, corrupt, a zip bomb
         return False
+    custom = custom_part(opc.by_type(package, "_rels/.rels"))
+    return opc.custom_property(package, custom, _embedded.COLLECTION_PROPERTY) is not None
 
 
 def read_workbook_reports(source: str | Path | bytes) -> tuple[tuple[str, ReadResult], ...]:
