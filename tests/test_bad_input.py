@@ -265,7 +265,7 @@ def test_wrong_format_tables_list_every_missing_and_unknown_cell() -> None:
             "just a sentence\n",
             "the top level is a string, not a mapping of a report's keys",
         ),
-        ("yaml", "", "the document is empty or null"),
+        ("yaml", "# a comment, no document\n", "the document is empty or null"),
         ("yaml", "a: 1\nb: 2\n", "no 'metadata' key at the top level (it has 'a', 'b')"),
         ("toml", "a = 1\n", "no 'metadata' key at the top level (it has 'a')"),
     ],
@@ -277,6 +277,16 @@ def test_a_document_without_a_report_says_it_is_not_one(
         loads(text, syntax)
     name = syntax.upper()
     assert info.value.problems == (f"valid {name}, but not a report: {why} @ $",)
+
+
+@pytest.mark.parametrize("syntax", SYNTAXES)
+@pytest.mark.parametrize("text", ["", " \n\t\n", "\u3000"])
+def test_an_empty_text_says_it_is_empty(syntax: Syntax, text: str) -> None:
+    # Not JSON's "Expecting value at line 1 column 1" nor TOML's "no 'metadata' key".
+    with pytest.raises(ReportLoadError) as info:
+        loads(text, syntax)
+    assert info.value.problems == ("the document is empty",)
+    assert info.value.message("zh").endswith("文档为空")
 
 
 def test_a_mapping_with_metadata_lists_its_problems_rather_than_not_a_report() -> None:

@@ -260,3 +260,40 @@ def test_a_markdown_report_with_front_matter_is_still_markdown() -> None:
 
 def test_a_docx_is_detected_before_anything_is_parsed() -> None:
     assert detect(render(blank_report(year=2023, agency="某局"), "docx")).name == "docx"
+
+
+# --- empty inputs -----------------------------------------------------------------------
+
+_DOCUMENT_SUFFIXES = (".docx", ".xlsx", ".pdf", ".html", ".doc", ".xls", ".md", ".txt", "")
+
+
+@pytest.mark.parametrize("suffix", _DOCUMENT_SUFFIXES)
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [(b"", "is empty (0 bytes)"), (b" \r\n\t\n", "holds nothing but white space")],
+)
+def test_an_empty_document_says_it_is_empty(
+    tmp_path: Path, suffix: str, data: bytes, said: str
+) -> None:
+    # It was "not a readable PDF (PDFium: Data format error)", lxml's "Document is
+    # empty", "does not look like a report" or "cannot tell what kind of document".
+    path = tmp_path / f"report{suffix}"
+    path.write_bytes(data)
+    with pytest.raises(ReportReadError) as info:
+        read_report(path)
+    assert str(info.value) == f"{path} {said}"
+
+
+@pytest.mark.parametrize("suffix", [".json", ".yaml", ".toml"])
+def test_an_empty_interchange_file_is_a_load_problem_in_either_language(
+    tmp_path: Path, suffix: str
+) -> None:
+    path = tmp_path / f"report{suffix}"
+    path.write_bytes(b"\n")
+    with pytest.raises(ReportLoadError) as info:
+        read_report(path)
+    assert info.value.problems == ("the document is empty",)
+    for lang, said in (("en", "the document is empty"), ("zh", "文档为空")):
+        out, err = io.StringIO(), io.StringIO()
+        assert run(["validate", "--lang", lang, str(path)], out, err) == 2
+        assert said in err.getvalue()

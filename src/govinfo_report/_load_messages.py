@@ -61,7 +61,7 @@ _VERSION: Final = re.compile(r"a format version \((.*)\)$", re.S)
 _ROW_ID: Final = re.compile(r"a row id of (\w+)$")
 _FIXED: Final = {
     "required key missing": "缺少必填项",
-    "file is empty": "文件为空",
+    "the document is empty": "文档为空",
     "a level-3 heading (1.…) has no subsections; write level-4 headings (（1）…) as paragraphs": (
         "三级标题（1.…）不能再有下级标题；四级标题（（1）…）请写作段落"
     ),

@@ -238,14 +238,21 @@ def _locate_yaml(
 # --- all syntaxes ---------------------------------------------------------------------
 
 
+EMPTY = "the document is empty"
+"""The problem of a text that holds nothing but white space."""
+
+
 def parse(text: str, syntax: Syntax, *, source: str) -> Any:
     """Parse ``text`` into a plain tree.
 
     Raises:
-        ReportLoadError: a syntax error, a number out of Python's range, nesting too
-            deep, or duplicate keys (each with its path).
+        ReportLoadError: an empty text, a syntax error, a number out of Python's range,
+            nesting too deep, or duplicate keys (each with its path).
         ValueError: ``syntax`` is none of the three.
     """
+    if not text.strip():
+        # Said as it is, not as JSON's "Expecting value" or TOML's "no 'metadata' key".
+        raise ReportLoadError(source, [EMPTY])
     try:
         if syntax == "json":
             return _load_json(text)

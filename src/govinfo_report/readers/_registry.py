@@ -236,6 +236,17 @@ def _detect(data: bytes, suffix: str) -> tuple[Reader, Parsed | None]:
     )
 
 
+_INTERCHANGE = ("json", "toml", "yaml")
+
+
+def _interchange(format: str | None, suffix: str | None) -> bool:
+    """Whether the input is read as JSON, YAML or TOML: by ``format``, else its suffix."""
+    if format:
+        return format in _INTERCHANGE
+    suffix = (suffix or "").lower()
+    return any(suffix in _SUFFIXES[name] for name in _INTERCHANGE)
+
+
 def read_report(
     source: str | Path | bytes | IO[bytes],
     format: str | None = None,
@@ -282,6 +293,12 @@ def read_report(
             raise ReportReadError(f"cannot read {label}: {exc.strerror or exc}") from None
     if len(data) > MAX_SOURCE_BYTES:
         raise ReportReadError(f"{label} is larger than {MAX_SOURCE_BYTES} bytes")
+    if not data.strip() and not _interchange(format, suffix):
+        # Said as it is: not "not a readable PDF (Data format error)", "Document is
+        # empty" (lxml) or "does not look like a report". JSON, YAML and TOML say it
+        # as a load problem ("the document is empty"), in either language.
+        what = "is empty (0 bytes)" if not data else "holds nothing but white space"
+        raise ReportReadError(f"{label} {what}")
     if format:
         return get_reader(format).read(data, source=label)
     reader, parsed = _detect(data, suffix if suffix is not None else "")
