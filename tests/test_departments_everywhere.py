@@ -91,7 +91,27 @@ def test_validate_names_a_department_in_its_lines(book: bytes, tmp_path: Path) -
     assert code == 1
     assert f"{path}#{WEST}: error T3.1" in stdout
     assert f"{path}#{EAST}: error" not in stdout
-    assert "2 file(s) checked: 1 with errors, 0 unusable" in stdout
+    assert "2 report(s) in 1 file(s) checked: 1 with errors, 0 unusable" in stdout
+
+
+def test_validate_counts_the_reports_of_a_workbook_and_the_files_apart(
+    book: bytes, tmp_path: Path
+) -> None:
+    # It said "共检查 2 个文件" of one workbook: a department counted as a file.
+    path = tmp_path / "region.xlsx"
+    path.write_bytes(book)
+    single = tmp_path / "one.yaml"
+    single.write_bytes(EXAMPLE.read_bytes())
+    code, stdout, _ = cli("validate", path, single)
+    assert code == 1
+    assert stdout.splitlines()[-1].startswith(
+        "共检查 2 个文件中的 3 份报告：1 份有错误，0 份无法读取"
+    )
+    code, stdout, _ = cli("validate", "--json", path, single)
+    summary = json.loads(stdout)["summary"]
+    assert (summary["files"], summary["input_files"], summary["with_errors"]) == (3, 2, 1)
+    code, stdout, _ = cli("validate", single)
+    assert stdout.splitlines()[-1].startswith("共检查 1 个文件：0 个有错误，0 个无法读取")
 
 
 def test_validate_checks_each_department_of_a_workbook_in_an_archive(

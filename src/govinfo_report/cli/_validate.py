@@ -30,6 +30,7 @@ from govinfo_report.cli._common import (
     PROG,
     finding_line,
 )
+from govinfo_report.cli._validate_summary import summary, summary_line
 from govinfo_report.errors import GovinfoReportError, PreviousReportMismatch, ReportLoadError
 from govinfo_report.findings import Finding, Lang, Severity
 
@@ -276,9 +277,11 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         yield checked(name, lambda: _common.read_input(path, options.reader), path)
 
     results: list[FileResult] = []
+    inputs = 0  # files on disk: a workbook or an archive gives a result a report
     for chunk in _chunks(expand_paths(options.files)):
         with _converted_first(chunk, options.reader):
             for path, unusable in chunk:
+                inputs += 1
                 for result in of_file(path, unusable):
                     if options.json:
                         results.append(result)
@@ -292,15 +295,15 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     if options.json:
         document = {
             "files": [r.to_dict() for r in results],
-            "summary": _summary(results),
+            "summary": summary(results, inputs),
             "exit_code": code,
         }
         stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     elif options.jsonl:
-        summary = {"summary": _summary(results), "exit_code": code}
-        stdout.write(json.dumps(summary, ensure_ascii=False) + "\n")
+        last = {"summary": summary(results, inputs), "exit_code": code}
+        stdout.write(json.dumps(last, ensure_ascii=False) + "\n")
     else:
-        stdout.write(_summary_line(results, lang) + "\n")
+        stdout.write(summary_line(results, inputs, lang) + "\n")
     return code
 
 
@@ -355,35 +358,3 @@ def _exit_code(results: Sequence[FileResult]) -> int:
     if any(r.counts[Severity.ERROR] for r in results):
         return EXIT_ERRORS
     return EXIT_OK
-
-
-def _summary(results: Sequence[FileResult]) -> dict[str, Any]:
-    totals: Counter[Severity] = Counter()
-    for result in results:
-        totals.update(result.counts)
-    return {
-        "files": len(results),
-        "with_errors": sum(r.status == "errors" for r in results),
-        "unusable": sum(r.status == "unusable" for r in results),
-        "findings": {s.value: totals[s] for s in Severity},
-        "cells": {
-            "read": sum(r.cells[0] for r in results),
-            "stated": sum(r.cells[1] for r in results),
-        },
-    }
-
-
-def _summary_line(results: Sequence[FileResult], lang: Lang) -> str:
-    s = _summary(results)
-    n = s["findings"]
-    cells = _common.cells_line((s["cells"]["read"], s["cells"]["stated"]), lang)
-    if lang == "en":
-        return (
-            f"{s['files']} file(s) checked: {s['with_errors']} with errors, "
-            f"{s['unusable']} unusable; findings: {n['error']} error(s), "
-            f"{n['warning']} warning(s), {n['notice']} notice(s); {cells}"
-        )
-    return (
-        f"共检查 {s['files']} 个文件：{s['with_errors']} 个有错误，{s['unusable']} 个无法读取；"
-        f"错误 {n['error']} 条，警告 {n['warning']} 条，提示 {n['notice']} 条；{cells}"
-    )
