@@ -182,20 +182,9 @@ def detect(data: bytes, suffix: str = "") -> Reader:
 def _detect(data: bytes, suffix: str) -> tuple[Reader, Parsed | None]:
     """The reader, and what it parsed when it recognised ``data`` by parsing."""
     suffix = suffix.lower()
-    missing: UnknownFormatError | None = None  # the suffix's reader, not available
-    if suffix:
-        # An interchange suffix decides before any document reader is imported:
-        # ``validate report.json`` loads neither python-docx nor lxml nor pypdfium2.
-        for name in _BUILTINS:
-            if suffix not in _SUFFIXES.get(name, ()):
-                continue
-            try:
-                candidate = get_reader(name)
-            except UnknownFormatError as exc:
-                missing = missing or exc
-                continue
-            if _recognises(candidate):
-                return candidate, None
+    parser, missing = _parser_for(suffix)
+    if parser is not None:
+        return parser, None
     readers = [get_reader(name) for name in available_readers()]
     by_suffix = [r for r in readers if suffix and suffix in r.suffixes]
     # A .json/.yaml/.toml file is what its name says: read as such, it says what is wrong
@@ -236,15 +225,32 @@ def _detect(data: bytes, suffix: str) -> tuple[Reader, Parsed | None]:
     )
 
 
-_INTERCHANGE = ("json", "toml", "yaml")
+def _parser_for(suffix: str) -> tuple[Reader | None, UnknownFormatError | None]:
+    """The reader that parses files of ``suffix`` (lower case: ``.json``), if one does;
+    else None, and why the suffix's own reader is not available when it is not.
+
+    An interchange suffix decides before any document reader is imported:
+    ``validate report.json`` loads neither python-docx nor lxml nor pypdfium2.
+    """
+    missing: UnknownFormatError | None = None
+    for name in _BUILTINS:
+        if not suffix or suffix not in _SUFFIXES.get(name, ()):
+            continue
+        try:
+            candidate = get_reader(name)
+        except UnknownFormatError as exc:
+            missing = missing or exc
+            continue
+        if _recognises(candidate):
+            return candidate, None
+    return None, missing
 
 
-def _interchange(format: str | None, suffix: str | None) -> bool:
-    """Whether the input is read as JSON, YAML or TOML: by ``format``, else its suffix."""
-    if format:
-        return format in _INTERCHANGE
-    suffix = (suffix or "").lower()
-    return any(suffix in _SUFFIXES[name] for name in _INTERCHANGE)
+def _parsed(format: str | None, suffix: str | None) -> bool:
+    """Whether the input goes to a reader that parses it (JSON, YAML, TOML), which says
+    itself what is wrong with an empty text: by ``format``, else by its suffix."""
+    reader = get_reader(format) if format else _parser_for((suffix or "").lower())[0]
+    return reader is not None and _recognises(reader)
 
 
 def read_report(
@@ -293,7 +299,7 @@ def read_report(
             raise ReportReadError(f"cannot read {label}: {exc.strerror or exc}") from None
     if len(data) > MAX_SOURCE_BYTES:
         raise ReportReadError(f"{label} is larger than {MAX_SOURCE_BYTES} bytes")
-    if not data.strip() and not _interchange(format, suffix):
+    if not data.strip() and not _parsed(format, suffix):
         # Said as it is: not "not a readable PDF (Data format error)", "Document is
         # empty" (lxml) or "does not look like a report". JSON, YAML and TOML say it
         # as a load problem ("the document is empty"), in either language.
