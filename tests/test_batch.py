@@ -248,6 +248,10 @@ def test_an_unreadable_file_fails_alone_and_exits_2(tree: Path) -> None:
     out = tree.parent / "out"
     code, _, err = _cli("render", tree, "-o", out, "--to", "markdown")
     assert code == 2
+    assert f"govinfo-report: error: {tree / 'sub' / 'bad.json'}: 无法读取" in err  # --lang zh
+    code, _, err = _cli(
+        "render", tree, "-o", tree.parent / "out_en", "--to", "markdown", "--lang", "en"
+    )
     assert f"govinfo-report: error: {tree / 'sub' / 'bad.json'}: cannot load" in err
     assert len(list(out.rglob("*.md"))) == 3
 

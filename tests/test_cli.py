@@ -161,6 +161,11 @@ def test_errors_without_unusable_files_exit_1(clean: Path, broken: Path) -> None
 def test_missing_file_is_unusable(tmp_path: Path) -> None:
     code, _, err = cli("validate", tmp_path / "nope.yaml")
     assert code == 2
+    assert (
+        err == f"govinfo-report: error: 无法读取 {tmp_path / 'nope.yaml'}：没有这个文件或文件夹\n"
+    )
+    code, _, err = cli("validate", "--lang", "en", tmp_path / "nope.yaml")
+    assert code == 2
     assert err == (
         f"govinfo-report: error: cannot read {tmp_path / 'nope.yaml'}: No such file or directory\n"
     )
@@ -631,6 +636,11 @@ def test_render_unknown_writer_lists_the_known_ones(clean: Path) -> None:
 def test_render_missing_template_is_an_error(clean: Path, tmp_path: Path) -> None:
     code, _, err = cli("render", clean, "--to", "docx", "--template", tmp_path / "no.docx")
     assert code == 2
+    assert err == f"govinfo-report: error: 无法访问 {tmp_path / 'no.docx'}：没有这个模板\n"
+    code, _, err = cli(
+        "render", clean, "--lang", "en", "--to", "docx", "--template", tmp_path / "no.docx"
+    )
+    assert code == 2
     assert "no such template" in err
 
 
@@ -752,12 +762,14 @@ def test_out_of_memory_is_a_clear_error_naming_the_input(
     monkeypatch: pytest.MonkeyPatch, clean: Path, tmp_path: Path, command: str
 ) -> None:
     monkeypatch.setattr("govinfo_report.cli._common.read_input", _out_of_memory)
-    code, _, err = cli(
-        command, clean, "-o", tmp_path / ("out.md" if command == "render" else "out.yaml")
-    )
+    output = tmp_path / ("out.md" if command == "render" else "out.yaml")
+    code, _, err = cli(command, clean, "-o", output, "--lang", "en")
     assert code == 2
     assert err == (
         f"{PREFIX}out of memory while processing {clean}; the input is too large or too complex\n"
+    )
+    assert cli(command, clean, "-o", output)[2] == (
+        f"{PREFIX}处理 {clean} 时内存不足；输入太大或太复杂\n"
     )
 
 
@@ -765,7 +777,8 @@ def test_out_of_memory_in_a_batch_marks_that_file_unusable(
     monkeypatch: pytest.MonkeyPatch, clean: Path
 ) -> None:
     monkeypatch.setattr("govinfo_report.cli._common.read_input", _out_of_memory)
-    code, _, err = cli("validate", clean)
+    assert cli("validate", clean)[2] == f"{PREFIX}处理 {clean} 时内存不足；输入太大或太复杂\n"
+    code, _, err = cli("validate", "--lang", "en", clean)
     assert code == 2
     assert err == (
         f"{PREFIX}out of memory while processing {clean}; the input is too large or too complex\n"

@@ -156,7 +156,7 @@ def test_a_member_that_cannot_be_read_is_named_and_the_rest_imported(tmp_path: P
     out = tmp_path / "out"
     code, _, err = cli("import", path, "-o", out)
     assert code == 2
-    assert f"{path}#锁.doc: this is a password-protected Word 97-2003 document" in err
+    assert f"{path}#锁.doc: 这是密码加密的 Word 97-2003 文档" in err  # --lang zh, the default
     assert f"{path}#坏.json" in err
     assert files_under(out) == {"好.yaml"}
 
@@ -175,6 +175,8 @@ def test_an_archive_without_reports_or_a_broken_one_says_so(tmp_path: Path) -> N
     empty = bundle(tmp_path / "e.zip", {"logo.png": b"\x89PNG"})
     code, _, err = cli("import", empty, "-o", tmp_path / "out")
     assert code == 2
+    assert "不含报告文件的 zip 压缩包" in err
+    code, _, err = cli("import", empty, "-o", tmp_path / "out", "--lang", "en")
     assert "a zip archive holding no report files" in err
     broken = tmp_path / "b.zip"
     broken.write_bytes(b"PK\x03\x04 not really")

@@ -97,8 +97,8 @@ def test_load_refuses_a_fifo_naming_it(against_a_fifo: dict[str, Any]) -> None:
 def test_commands_refuse_a_fifo_with_exit_2(against_a_fifo: dict[str, Any], command: str) -> None:
     code, stderr = against_a_fifo[command]
     assert code == 2
-    assert f"govinfo-report: error: cannot read {against_a_fifo['folder']}/report.yaml: " in stderr
-    assert _FIFO_REFUSED in stderr
+    assert f"govinfo-report: error: 无法读取 {against_a_fifo['folder']}/report.yaml：" in stderr
+    assert "它是命名管道（FIFO），不是普通文件；读取标准输入请用 -" in stderr
 
 
 # --- other kinds of nodes ----------------------------------------------------------------
@@ -206,4 +206,6 @@ def test_standard_input_is_capped_like_a_file(monkeypatch: pytest.MonkeyPatch) -
     _stdin(monkeypatch, b" " * 5000)
     out, err = io.StringIO(), io.StringIO()
     assert run(["validate", "-"], out, err) == 2
+    assert "<stdin> 大于 1000 字节" in err.getvalue()
+    assert run(["validate", "--lang", "en", "-"], out, err) == 2
     assert "<stdin> is larger than 1000 bytes" in err.getvalue()

@@ -65,7 +65,7 @@ def test_an_archive_holding_no_report_says_so(tmp_path: Path) -> None:
     path = bundle(tmp_path / "b.zip", {"photo.jpg": b"\xff\xd8\xff"})
     code, _, stderr = validate(path)
     assert code == 2
-    assert f"{path}: {_archive.NO_REPORT}" in stderr
+    assert f"{path}: {_archive.NO_REPORT_ZH}" in stderr
 
 
 def test_a_damaged_archive_says_so(tmp_path: Path) -> None:
@@ -73,7 +73,7 @@ def test_a_damaged_archive_says_so(tmp_path: Path) -> None:
     path.write_bytes(b"PK\x03\x04 not really a zip")
     code, _, stderr = validate(path)
     assert code == 2
-    assert "is not a readable zip archive" in stderr
+    assert "不是可读取的 zip 压缩包" in stderr
     assert "Traceback" not in stderr
 
 

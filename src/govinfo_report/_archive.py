@@ -20,8 +20,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Final
 
+import attrs
+
 from govinfo_report._input import NotARegularFileError, open_regular
 from govinfo_report._scan import OWNER_FILE, shown, walked_suffixes
+from govinfo_report.errors import ReportReadError
 from govinfo_report.readers import MAX_SOURCE_BYTES
 
 ARCHIVE_SUFFIX: Final = ".zip"
@@ -35,18 +38,29 @@ _UTF8_FLAG: Final = 0x800
 _ENCRYPTED_FLAG: Final = 0x1
 _CHUNK: Final = 1024 * 1024
 _UNPACK: Final = "unpack it and give the folder"
+_UNPACK_ZH: Final = "请解压后给出文件夹"
 SEPARATOR: Final = "#"
 """Between an archive's path and a member's name: ``ARCHIVE#MEMBER``."""
 NO_REPORT: Final = (
     "a zip archive holding no report files (looked for the suffixes a folder walk takes)"
 )
+NO_REPORT_ZH: Final = "不含报告文件的 zip 压缩包（按遍历文件夹时读取的后缀查找）"
+""":data:`NO_REPORT` in Chinese."""
 _PACKAGE_PARTS: Final = frozenset(("[Content_Types].xml", "OFD.xml", "mimetype"))
 """Parts that make a zip a document (Office Open XML, OFD, OpenDocument), not a bundle:
 a .docx saved as .zip is read as the document it is."""
 
 
-class ArchiveError(Exception):
-    """The archive as a whole cannot be read: why (a message naming it)."""
+@attrs.frozen
+class Unreadable:
+    """Why a member cannot be read from its archive, in English and Chinese."""
+
+    en: str
+    zh: str
+
+    def error(self, where: str) -> ReportReadError:
+        """The error of the member, called ``where`` (``ARCHIVE#MEMBER``)."""
+        return ReportReadError(f"cannot read {where}: {self.en}", zh=f"无法读取 {where}：{self.zh}")
 
 
 def member_name(info: zipfile.ZipInfo) -> str:
@@ -86,17 +100,23 @@ class Archive:
         """Open the archive at ``path`` (``name``: how messages call it).
 
         Raises:
-            ArchiveError: not a regular file, unreadable, over :data:`MAX_ARCHIVE_BYTES`,
+            ReportReadError: not a regular file, unreadable, over :data:`MAX_ARCHIVE_BYTES`,
                 not a zip, or more than :data:`MAX_MEMBERS` entries.
         """
         try:
             self._stream = open_regular(path)
         except NotARegularFileError as exc:
-            raise ArchiveError(
-                f"cannot read {name}: it is {exc.kind}, not a regular file"
+            raise ReportReadError(
+                f"cannot read {name}: it is {exc.kind}, not a regular file",
+                zh=f"无法读取 {name}：它是{exc.kind_zh}，不是普通文件",
             ) from None
         except OSError as exc:
-            raise ArchiveError(f"cannot read {name}: {shown(str(exc.strerror or exc))}") from None
+            from govinfo_report._failures import os_reason
+
+            raise ReportReadError(
+                f"cannot read {name}: {shown(os_reason(exc))}",
+                zh=f"无法读取 {name}：{shown(os_reason(exc, 'zh'))}",
+            ) from None
         try:
             self.sha256 = self._open(name)
         except BaseException:
@@ -107,9 +127,11 @@ class Archive:
         stream = self._stream
         size = stream.seek(0, 2)
         if size > MAX_ARCHIVE_BYTES:
-            raise ArchiveError(
+            raise ReportReadError(
                 f"{name} is an archive of {size} bytes, over the {MAX_ARCHIVE_BYTES} "
-                f"that are opened: {_UNPACK}"
+                f"that are opened: {_UNPACK}",
+                zh=f"{name} 是 {size} 字节的压缩包，超过可打开的 {MAX_ARCHIVE_BYTES} 字节："
+                f"{_UNPACK_ZH}",
             )
         stream.seek(0)
         digest = hashlib.sha256()
@@ -119,15 +141,20 @@ class Archive:
         try:
             self._zip = zipfile.ZipFile(stream)
         except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-            raise ArchiveError(f"{name} is not a readable zip archive: {exc}") from None
+            raise ReportReadError(
+                f"{name} is not a readable zip archive: {exc}",
+                zh=f"{name} 不是可读取的 zip 压缩包：{exc}",
+            ) from None
         self._infos = self._zip.infolist()
         # Whether the zip is a document's package rather than a bundle of files.
         self.document = any(info.filename in _PACKAGE_PARTS for info in self._infos)
         if len(self._infos) > MAX_MEMBERS:
             self._zip.close()
-            raise ArchiveError(
+            raise ReportReadError(
                 f"{name} holds {len(self._infos)} entries, over the {MAX_MEMBERS} that are "
-                f"opened: {_UNPACK}"
+                f"opened: {_UNPACK}",
+                zh=f"{name} 有 {len(self._infos)} 个条目，超过可打开的 {MAX_MEMBERS} 个："
+                f"{_UNPACK_ZH}",
             )
         return digest.hexdigest()
 
@@ -158,7 +185,7 @@ class Archive:
 
     def members(
         self, suffixes: frozenset[str] | None = None, budget: int | None = None
-    ) -> Iterator[tuple[str, bytes | str]]:
+    ) -> Iterator[tuple[str, bytes | Unreadable]]:
         """Each member a walk takes as ``(member name, its bytes or why it cannot be
         read)``, in the archive's order; only those of ``suffixes`` (lower case) if
         given, and with a ``budget``, only the readable ones whose bytes fit in it in
@@ -172,19 +199,37 @@ class Archive:
             ):
                 continue
             if info.flag_bits & _ENCRYPTED_FLAG:
-                yield member, "it is encrypted in the archive: unpack it with its password"
+                yield (
+                    member,
+                    Unreadable(
+                        "it is encrypted in the archive: unpack it with its password",
+                        "它在压缩包中已加密：请用密码解压",
+                    ),
+                )
                 continue
             if info.file_size > MAX_SOURCE_BYTES:
-                yield member, f"it is larger than {MAX_SOURCE_BYTES} bytes"
+                yield (
+                    member,
+                    Unreadable(
+                        f"it is larger than {MAX_SOURCE_BYTES} bytes",
+                        f"它大于 {MAX_SOURCE_BYTES} 字节",
+                    ),
+                )
                 continue
             if inflated + info.file_size > MAX_INFLATED:
-                yield member, f"the archive inflates to more than {MAX_INFLATED} bytes: {_UNPACK}"
+                yield (
+                    member,
+                    Unreadable(
+                        f"the archive inflates to more than {MAX_INFLATED} bytes: {_UNPACK}",
+                        f"压缩包解压后超过 {MAX_INFLATED} 字节：{_UNPACK_ZH}",
+                    ),
+                )
                 continue
             inflated += info.file_size
             yield member, _inflate(self._zip, info)
 
 
-def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | str:
+def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | Unreadable:
     """The member's bytes, never more than it declares; or why it cannot be read."""
     out = bytearray()
     try:
@@ -192,13 +237,21 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | str:
             while chunk := member.read(_CHUNK):
                 out += chunk
                 if len(out) > info.file_size:
-                    return "it inflates beyond its declared size (a zip bomb or a damaged archive)"
+                    return Unreadable(
+                        "it inflates beyond its declared size (a zip bomb or a damaged archive)",
+                        "它解压后超过声明的大小（压缩炸弹或已损坏的压缩包）",
+                    )
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
-        return f"it is damaged in the archive: {exc}"
+        return Unreadable(f"it is damaged in the archive: {exc}", f"它在压缩包中已损坏：{exc}")
     except NotImplementedError as exc:  # a compression method zipfile lacks (Deflate64)
-        return f"it is compressed in a way this reader cannot undo ({exc}): {_UNPACK}"
+        return Unreadable(
+            f"it is compressed in a way this reader cannot undo ({exc}): {_UNPACK}",
+            f"它的压缩方式无法解开（{exc}）：{_UNPACK_ZH}",
+        )
     except RuntimeError as exc:  # encrypted without the flag set
-        return f"it cannot be read from the archive: {exc}"
+        return Unreadable(
+            f"it cannot be read from the archive: {exc}", f"无法从压缩包中读出它：{exc}"
+        )
     return bytes(out)
 
 
@@ -208,8 +261,9 @@ __all__ = [
     "MAX_INFLATED",
     "MAX_MEMBERS",
     "NO_REPORT",
+    "NO_REPORT_ZH",
     "SEPARATOR",
     "Archive",
-    "ArchiveError",
+    "Unreadable",
     "member_name",
 ]

@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import IO
 
 _KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a FIFO"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a folder", "文件夹"),
+    (stat.S_ISFIFO, "a FIFO", "命名管道（FIFO）"),
+    (stat.S_ISCHR, "a character device", "字符设备"),
+    (stat.S_ISBLK, "a block device", "块设备"),
+    (stat.S_ISSOCK, "a socket", "套接字"),
 )
 _FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # absent on Windows, where FIFOs do not exist
@@ -33,18 +33,42 @@ class NotARegularFileError(OSError):
 
     kind = "not a regular file"
     """What it is: "a FIFO", "a character device" ... (``strerror`` adds advice)."""
+    kind_zh = "非普通文件"
+    """:attr:`kind` in Chinese: "命名管道（FIFO）", "字符设备" ..."""
+    zh = "它不是普通文件"
+    """``strerror`` in Chinese."""
 
 
-def _kind(mode: int) -> str:
-    return next((kind for test, kind in _KINDS if test(mode)), "not a regular file")
+def _kind(mode: int) -> tuple[str, str]:
+    found = ((en, zh) for test, en, zh in _KINDS if test(mode))
+    return next(found, ("not a regular file", "非普通文件"))
+
+
+def refusal_zh(reason: str) -> str | None:
+    """The Chinese of a refusal's reason (``strerror``: "it is a FIFO, not a regular
+    file; …"), or None when ``reason`` is not one."""
+    for mode in (stat.S_IFDIR, stat.S_IFIFO, stat.S_IFCHR, stat.S_IFBLK, stat.S_IFSOCK, 0):
+        english, chinese = _reason(mode)
+        if reason == english:
+            return chinese
+    return None
+
+
+def _reason(mode: int) -> tuple[str, str]:
+    """Why a node of ``mode`` is refused, in English and Chinese."""
+    kind, kind_zh = _kind(mode)
+    what, zh = f"it is {kind}, not a regular file", f"它是{kind_zh}，不是普通文件"
+    if not stat.S_ISDIR(mode):  # a stream of some kind: say how to stream
+        what += "; use - to read standard input"
+        zh += "；读取标准输入请用 -"
+    return what, zh
 
 
 def _refusal(mode: int, path: Path) -> NotARegularFileError:
-    what = f"it is {_kind(mode)}, not a regular file"
-    if not stat.S_ISDIR(mode):  # a stream of some kind: say how to stream
-        what += "; use - to read standard input"
+    kind, kind_zh = _kind(mode)
+    what, zh = _reason(mode)
     error = NotARegularFileError(0, what, str(path))
-    error.kind = _kind(mode)
+    error.kind, error.kind_zh, error.zh = kind, kind_zh, zh
     return error
 
 

@@ -66,6 +66,14 @@ _FIXED: Final = {
         "三级标题（1.…）不能再有下级标题；四级标题（（1）…）请写作段落"
     ),
 }
+
+
+def _system_reason(reason: str) -> str:
+    from govinfo_report._failures import reason_zh
+
+    return reason_zh(reason)
+
+
 _PATTERNS: Final[tuple[tuple[Any, ...], ...]] = (
     # (pattern, template[, one function per group: how that part is said in Chinese])
     (re.compile(r"unknown key\(s\) (.*)$", re.S), "未知的项 {0}"),
@@ -87,6 +95,7 @@ _PATTERNS: Final[tuple[tuple[Any, ...], ...]] = (
     ),
     (re.compile(r"amount out of range: (.*)$", re.S), "金额超出范围：{0}"),
     (re.compile(r"file is larger than (\d+) bytes$"), "文件大于 {0} 字节"),
+    (re.compile(r"cannot read the file: (.*)$", re.S), "无法读取文件：{0}", (_system_reason,)),
     (re.compile(r"invalid (JSON|YAML|TOML): nested too deeply$"), "{0} 无效：嵌套过深"),
     (re.compile(r"invalid (JSON|YAML|TOML): (.*)$", re.S), "{0} 无效：{1}"),
     (

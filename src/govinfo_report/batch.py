@@ -52,6 +52,8 @@ class RenderResult:
     """The file written, or ``None`` when nothing was."""
     error: str | None = None
     """Why nothing was written (unreadable input, refused output, the writer's error)."""
+    error_zh: str | None = None
+    """:attr:`error` in Chinese, where the error is worded so (else None)."""
     findings: tuple[Finding, ...] = ()
     """The reader's findings for a report read from a file, then (when the batch
     checks, as the command line does) the report's error findings."""
@@ -238,8 +240,14 @@ def _render_one(task: Task, writer: Writer, policy: Policy) -> RenderResult:
         task.output.parent.mkdir(parents=True, exist_ok=True)
         write_output(task.output, buffer.getvalue(), force=policy.force)
     except (GovinfoReportError, OSError, MemoryError) as exc:
+        source = _source_path(task)
+        zh = describe_error(exc, source, "zh")
+        english = describe_error(exc, source)
         return RenderResult(
-            name=task.name, error=describe_error(exc, _source_path(task)), findings=findings
+            name=task.name,
+            error=english,
+            error_zh=zh if zh != english else None,
+            findings=findings,
         )
     except Exception as exc:  # a bug of ours: this report fails, the batch goes on
         error = f"internal error: {exception_name(exc)}"

@@ -21,7 +21,27 @@ if TYPE_CHECKING:
 
 
 class GovinfoReportError(Exception):
-    """Root of every error this library raises on purpose."""
+    """Root of every error this library raises on purpose.
+
+    Its text (``str(exc)``) is in English. Where the library words it in Chinese too,
+    ``zh`` holds that text, and :meth:`message` gives either: the command line says an
+    error in the language of ``--lang``, and a Python tool may do the same.
+    """
+
+    zh: str | None = None
+    """The error in Chinese; None where it is only worded in English."""
+
+    def __init__(self, *args: object, zh: str | None = None) -> None:
+        super().__init__(*args)
+        if zh is not None:
+            self.zh = zh
+
+    def message(self, lang: Lang = "zh") -> str:
+        """The error in Chinese (``"zh"``) or English (``"en"``); in English where it
+        has no Chinese wording."""
+        if lang != "en" and self.zh is not None:
+            return self.zh
+        return str(self) or type(self).__name__
 
 
 class UnknownFormatError(GovinfoReportError, LookupError):

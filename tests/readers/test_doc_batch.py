@@ -336,7 +336,8 @@ def test_import_of_an_xls_that_fails_to_convert_runs_libreoffice_once(
 
     use_fake_soffice(tmp_path, monkeypatch, skip="report")  # writes nothing for it
     stdout, stderr = io.StringIO(), io.StringIO()
-    assert run(["import", str(XLS), "-o", str(tmp_path / "r.yaml")], stdout, stderr) == 2
+    args = ["import", str(XLS), "-o", str(tmp_path / "r.yaml"), "--lang", "en"]
+    assert run(args, stdout, stderr) == 2
     assert "LibreOffice could not convert" in stderr.getvalue()
     assert "it wrote no document" in stderr.getvalue()
     assert runs(tmp_path) == [1]

@@ -39,7 +39,7 @@ def test_document_xml_over_the_limit_is_refused_before_parsing(big_docx: Path) -
 
 
 def test_cli_names_the_xml_limit(big_docx: Path) -> None:
-    code, stderr = cli_outcome(["validate", str(big_docx)])
+    code, stderr = cli_outcome(["validate", "--lang", "en", str(big_docx)])
     assert code == 2
     assert stderr.startswith(f"govinfo-report: error: {big_docx}: part 'word/document.xml' ")
     assert _LIMIT in stderr
@@ -154,7 +154,7 @@ def test_cli_reads_a_document_with_a_span_of_superscript_two(tmp_path: Path) -> 
     path.write_bytes(
         package(p("一、总体情况") + tbl(tr(tc("a", '<w:gridSpan w:val="²"/>'), tc("b")), columns=2))
     )
-    code, stderr = cli_outcome(["validate", str(path)])
+    code, stderr = cli_outcome(["validate", "--lang", "en", str(path)])
     assert code == 2
     assert stderr.startswith(f"govinfo-report: error: {path}")
     assert "internal error" not in stderr
@@ -187,7 +187,7 @@ def test_one_table_under_the_cap_is_read() -> None:
 def test_cli_names_the_cell_limit(tmp_path: Path) -> None:
     path = tmp_path / "wide.docx"
     path.write_bytes(_wide_tables(2))
-    code, stderr = cli_outcome(["validate", str(path)])
+    code, stderr = cli_outcome(["validate", "--lang", "en", str(path)])
     assert code == 2
     assert stderr.startswith(f"govinfo-report: error: {path}: word/document.xml: table 2 ")
     assert f"the limit is {MAX_DOCUMENT_CELLS} cells per document" in stderr

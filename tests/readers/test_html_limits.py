@@ -70,7 +70,7 @@ def test_cli_names_the_cell_limit(tmp_path: Path) -> None:
     page = tmp_path / "tables.html"
     table = "<table>" + "<tr><td colspan=1000>x</td><td>y</td></tr>" * 99 + "</table>"
     page.write_text(f"<html><body><h2>一、总体情况</h2>{table * 400}</body></html>")
-    code, stderr = cli_outcome(["validate", str(page)])
+    code, stderr = cli_outcome(["validate", "--lang", "en", str(page)])
     assert code == 2
     assert stderr.startswith(f"govinfo-report: error: {page}: table 2 ")
     assert _LIMIT in stderr
@@ -106,7 +106,7 @@ def test_cli_reads_a_page_with_a_5000_digit_colspan(tmp_path: Path) -> None:
     page = tmp_path / "span.html"
     cell = f'<td colspan="{"9" * 5000}">x</td>'
     page.write_text(f"<html><body><table><tr>{cell}<td>y</td></tr></table></body></html>")
-    code, stderr = cli_outcome(["validate", str(page)])
+    code, stderr = cli_outcome(["validate", "--lang", "en", str(page)])
     assert code == 2
     assert stderr.startswith("govinfo-report: error: ")
     assert "does not look like" in stderr  # the page was read; it is just not a report

@@ -79,7 +79,7 @@ def test_tables_under_the_cap_are_read() -> None:
 def test_cli_names_the_size_limit(tmp_path: Path) -> None:
     path = tmp_path / "big.md"
     path.write_text(_TITLE + "| a | b |\n| - | - |\n" + "| 1 | 2 |\n" * 200_000, encoding="utf-8")
-    code, stderr = cli_outcome(["validate", "--from", "markdown", str(path)])
+    code, stderr = cli_outcome(["validate", "--lang", "en", "--from", "markdown", str(path)])
     assert code == 2
     assert stderr.startswith(f"govinfo-report: error: {path} is ")
     assert f"larger than {MAX_MARKDOWN_BYTES} bytes are refused" in stderr
@@ -89,7 +89,7 @@ def test_cli_names_the_cell_limit(tmp_path: Path) -> None:
     path = tmp_path / "wide.md"
     table = "|a" * 1000 + "|\n" + "|-" * 1000 + "|\n" + "x|\n" * 60 + "\n"
     path.write_text(_TITLE + table * 200, encoding="utf-8")
-    code, stderr = cli_outcome(["validate", "--from", "markdown", str(path)])
+    code, stderr = cli_outcome(["validate", "--lang", "en", "--from", "markdown", str(path)])
     assert code == 2
     assert stderr.startswith(f"govinfo-report: error: {path}: the table at line 69 ")
     assert _LIMIT in stderr

@@ -51,7 +51,7 @@ def test_a_document_at_the_cap_is_read_past_it() -> None:
 def test_cli_names_the_paragraph_limit(tmp_path: Path) -> None:
     path = tmp_path / "many.html"
     path.write_bytes(_html(MAX_DOCUMENT_PARAGRAPHS + 1))
-    code, stderr = cli_outcome(["validate", str(path)])
+    code, stderr = cli_outcome(["validate", "--lang", "en", str(path)])
     assert code == 2
     assert f"has {MAX_DOCUMENT_PARAGRAPHS + 2} paragraphs" in stderr
     assert _LIMIT in stderr

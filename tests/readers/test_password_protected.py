@@ -94,8 +94,11 @@ def test_validate_names_the_file_and_what_to_do(tmp_path: Path) -> None:
     data = PROTECTED_DOC.read_bytes()
     path.write_bytes(data)
     stdout, stderr = io.StringIO(), io.StringIO()
-    assert run(["validate", str(path)], stdout, stderr) == 2
+    assert run(["validate", "--lang", "en", str(path)], stdout, stderr) == 2
     assert f"{path}: {WORD}" in stderr.getvalue()
+    chinese = "这是密码加密的 Word 97-2003 文档（.doc、.wps）：请在 Word 或 WPS 中用密码打开"
+    assert run(["validate", str(path)], stdout, stderr) == 2
+    assert f"{path}: {chinese}" in stderr.getvalue()
     assert "Traceback" not in stderr.getvalue()
     assert path.read_bytes() == data
 

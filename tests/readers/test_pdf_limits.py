@@ -114,7 +114,7 @@ def test_an_encrypted_pdf_is_refused_without_asking_for_a_password() -> None:
 def test_cli_names_an_encrypted_pdf(tmp_path: Path) -> None:
     path = tmp_path / "locked.pdf"
     path.write_bytes(pdf([_TEXT], encrypt=True))
-    code, stderr = cli_outcome(["validate", str(path)])
+    code, stderr = cli_outcome(["validate", "--lang", "en", str(path)])
     assert code == 2
     assert "is an encrypted PDF that needs a password" in stderr
     assert "Traceback" not in stderr

@@ -35,7 +35,7 @@ def test_table_lines_under_the_cap_are_read() -> None:
 def test_cli_names_the_cell_limit(tmp_path: Path) -> None:
     path = tmp_path / "rows.txt"
     path.write_text(_TITLE + _ROWS, encoding="utf-8")
-    code, stderr = cli_outcome(["validate", str(path)])
+    code, stderr = cli_outcome(["validate", "--lang", "en", str(path)])
     assert code == 2
     assert stderr.startswith(f"govinfo-report: error: {path}: the table row at line 33336 ")
     assert _LIMIT in stderr

@@ -15,11 +15,13 @@ from govinfo_report.cli._common import (
     internal_error,
 )
 from govinfo_report.cli._parser import ParserExit, build_parser
-from govinfo_report.errors import GovinfoReportError, ReportLoadError
+from govinfo_report.errors import GovinfoReportError
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
     from typing import IO
+
+    from govinfo_report.findings import Lang
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -65,10 +67,10 @@ def run(args: Sequence[str], stdout: IO[str], stderr: IO[str]) -> int:
         return command(options, stdout, stderr)
     except BrokenPipeError:  # our stdout, not a file: outputs raise ReportWriteError
         raise
-    except ReportLoadError as exc:  # its problems in the language asked for
-        stderr.write(f"{PROG}: error: {exc.message(getattr(options, 'lang', 'en'))}\n")
-    except (GovinfoReportError, OSError, MemoryError) as exc:
-        stderr.write(f"{PROG}: error: {describe_error(exc, getattr(options, 'file', None))}\n")
+    except (GovinfoReportError, OSError, MemoryError) as exc:  # in the language asked for
+        lang: Lang = "zh" if getattr(options, "lang", "en") == "zh" else "en"
+        said = describe_error(exc, getattr(options, "file", None), lang)
+        stderr.write(f"{PROG}: error: {said}\n")
     except KeyboardInterrupt:
         stderr.write(f"{PROG}: interrupted\n")
         return 130

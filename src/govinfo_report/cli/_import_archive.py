@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from govinfo_report._archive import NO_REPORT, SEPARATOR, Archive, ArchiveError
+from govinfo_report._archive import NO_REPORT, NO_REPORT_ZH, SEPARATOR, Archive
 from govinfo_report._cli_output import checked_output
 from govinfo_report._failures import describe_error
 from govinfo_report._io import destination, write_output
@@ -109,15 +109,12 @@ def import_archive(options: argparse.Namespace, source: Path, stderr: IO[str]) -
         UsageError: no folder given with ``-o``.
         ReportWriteError: an output exists (without ``--force``) or cannot be written.
     """
-    try:
-        opened = Archive(source, str(source))
-    except ArchiveError as exc:
-        raise ReportReadError(str(exc)) from None
+    opened = Archive(source, str(source))
     with opened:
         if not opened.holds_reports():
             if opened.document:
                 return None
-            raise ReportReadError(f"{source} is {NO_REPORT}")
+            raise ReportReadError(f"{source} is {NO_REPORT}", zh=f"{source} 是{NO_REPORT_ZH}")
         out_dir = _common.output_folder(options.output, source, "holds several reports")
         out_dir.mkdir(parents=True, exist_ok=True)  # a new one holds nothing to refuse
         from govinfo_report._legacy import converted_members
@@ -167,7 +164,7 @@ def _departments(opened: Archive, source: Path) -> tuple[dict[str, Sheets], dict
     books: dict[str, Sheets] = {}
     converted: dict[str, bytes] = {}
     for member, data in opened.members(WORKBOOK_SUFFIXES | OLD_WORKBOOK_SUFFIXES):
-        if isinstance(data, str):
+        if not isinstance(data, bytes):
             continue
         where = f"{source}{SEPARATOR}{member}"
         try:
@@ -199,8 +196,8 @@ def _import_members(
     errors = False
     for member, data in opened.members():
         where = f"{source}{SEPARATOR}{member}"
-        if isinstance(data, str):
-            stderr.write(f"{PROG}: error: cannot read {where}: {data}\n")
+        if not isinstance(data, bytes):
+            stderr.write(f"{PROG}: error: {data.error(where).message(options.lang)}\n")
             unusable += 1
             continue
         reports: list[tuple[Entry, str, ReadResult]]
@@ -216,7 +213,7 @@ def _import_members(
             try:
                 result = read_report(data, name=where, suffix=suffix)
             except (GovinfoReportError, MemoryError) as exc:
-                message = describe_error(exc)
+                message = describe_error(exc, lang=options.lang)
                 if not message.startswith(where):
                     message = f"{where}: {message}"
                 stderr.write(f"{PROG}: error: {message}\n")

@@ -141,7 +141,9 @@ def render_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--force", action="store_true", help="replace an existing file, even a read-only one"
     )
-    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the findings")
+    p.add_argument(
+        "--lang", choices=("zh", "en"), default="zh", help="language of the findings and errors"
+    )
 
 
 def import_options(p: argparse.ArgumentParser) -> None:
@@ -162,7 +164,9 @@ def import_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--force", action="store_true", help="replace an existing file, even a read-only one"
     )
-    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the findings")
+    p.add_argument(
+        "--lang", choices=("zh", "en"), default="zh", help="language of the findings and errors"
+    )
 
 
 def migrate_options(p: argparse.ArgumentParser) -> None:
@@ -178,7 +182,9 @@ def migrate_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--force", action="store_true", help="replace an existing file, even a read-only one"
     )
-    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the findings")
+    p.add_argument(
+        "--lang", choices=("zh", "en"), default="zh", help="language of the findings and errors"
+    )
 
 
 def survey_options(p: argparse.ArgumentParser) -> None:

@@ -48,7 +48,9 @@ def _writer(options: argparse.Namespace, name: str) -> Writer:
     writer_options: dict[str, Any] = {}
     if options.template is not None:
         if not options.template.is_file():
-            raise FileNotFoundError(2, "no such template", str(options.template))
+            missing = FileNotFoundError(2, "no such template", str(options.template))
+            missing.zh = "没有这个模板"  # type: ignore[attr-defined]  # said by os_reason
+            raise missing
         writer_options["template"] = options.template
         if options.template_layout:
             writer_options["template_layout"] = True
@@ -134,7 +136,8 @@ def _batch(options: argparse.Namespace, stderr: IO[str]) -> int:
         if result.ok:
             stderr.write(f"wrote {result.output}\n")
         else:
-            stderr.write(f"{PROG}: error: {source}: {result.error}\n")
+            said = (result.error_zh if options.lang == "zh" else None) or result.error
+            stderr.write(f"{PROG}: error: {source}: {said}\n")
     written = sum(r.ok for r in results)
     with_errors = sum(r.ok and r.has_errors for r in results)
     failed = empty + len(results) - written

@@ -31,7 +31,12 @@ from govinfo_report.cli._common import (
     finding_line,
 )
 from govinfo_report.cli._validate_summary import summary, summary_line
-from govinfo_report.errors import GovinfoReportError, PreviousReportMismatch, ReportLoadError
+from govinfo_report.errors import (
+    GovinfoReportError,
+    PreviousReportMismatch,
+    ReportLoadError,
+    ReportReadError,
+)
 from govinfo_report.findings import Finding, Lang, Severity
 
 if TYPE_CHECKING:
@@ -144,20 +149,25 @@ test keeps them one)."""
 _Checked = Callable[[str, Callable[[], "ReadResult"], Path], "FileResult"]
 
 
-def _archive_results(path: Path, name: str, checked: _Checked) -> Iterator[FileResult] | None:
+def _archive_results(
+    path: Path, name: str, checked: _Checked, lang: Lang
+) -> Iterator[FileResult] | None:
     """The result of each report in the zip archive at ``path``, named
     ``ARCHIVE#MEMBER`` (:mod:`govinfo_report._archive`), or the archive's own when it
     cannot be opened or holds none; None when it is a document's package named .zip (a
     .docx), to be read as the document it is."""
-    from govinfo_report._archive import NO_REPORT, SEPARATOR, Archive, ArchiveError
+    from govinfo_report._archive import NO_REPORT, NO_REPORT_ZH, SEPARATOR, Archive
 
     try:
         opened = Archive(path, name)
-    except ArchiveError as exc:
-        return iter([FileResult(name, error=str(exc))])
+    except ReportReadError as exc:  # the archive as a whole
+        return iter([FileResult(name, error=str(exc), shown_error=exc.message(lang))])
     if not opened.holds_reports():
         opened.close()
-        return None if opened.document else iter([FileResult(name, error=NO_REPORT)])
+        if opened.document:
+            return None
+        shown_error = NO_REPORT if lang == "en" else NO_REPORT_ZH
+        return iter([FileResult(name, error=NO_REPORT, shown_error=shown_error)])
 
     def each() -> Iterator[FileResult]:
         from govinfo_report._legacy import converted_members
@@ -167,8 +177,9 @@ def _archive_results(path: Path, name: str, checked: _Checked) -> Iterator[FileR
             for member, data in opened.members():
                 where = _shown(f"{name}{SEPARATOR}{member}")
                 suffix = Path(member).suffix
-                if isinstance(data, str):
-                    yield FileResult(where, error=f"cannot read {where}: {data}")
+                if not isinstance(data, bytes):
+                    error = data.error(where)
+                    yield FileResult(where, error=str(error), shown_error=error.message(lang))
                 elif is_workbook_name(suffix):
                     yield from _workbook_results(where, data, suffix, path, checked)
                 else:
@@ -253,7 +264,11 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
                 shown_error=_shown(exc.message(lang)),
             )
         except (GovinfoReportError, OSError, RecursionError, MemoryError) as exc:
-            return FileResult(name, error=_shown(describe_error(exc, path)))
+            return FileResult(
+                name,
+                error=_shown(describe_error(exc, path)),
+                shown_error=_shown(describe_error(exc, path, lang)),
+            )
         except Exception as exc:  # a reader's bug must not stop a batch of thousands
             return FileResult(name, error=f"internal error: {exception_name(exc)}")
 
@@ -265,7 +280,7 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
             yield FileResult(name, error=unusable)
             return
         if options.reader is None and path.suffix.lower() == _ARCHIVE_SUFFIX:
-            bundle = _archive_results(path, name, checked)
+            bundle = _archive_results(path, name, checked, lang)
             if bundle is not None:
                 yield from bundle
                 return

@@ -92,15 +92,12 @@ def assemble(
     if signature.agency is None and front.title is not None and front.title.agency:
         undated_signature(parts[-1], front.title.agency, signature)
     if not has_headings and not any(classify(g, v) for g in grids for v in FormatVersion):
-        raise ReportReadError(
-            f"{source} does not look like a report (政府信息公开工作年度报告): no section "
-            "heading and no statistic table found"
-        )
+        raise _not_a_report(source)
     signing = known.signing_date or signature.date or front.signing
     try:
         year = read_year(front, parts, signing, findings, known.year)
     except ReportReadError as exc:
-        raise ReportReadError(f"{source}: {exc}") from None
+        raise ReportReadError(f"{source}: {exc}", zh=f"{source}：{exc.message('zh')}") from None
     version = known.format_version or choose_version(grids, year, findings)
     fmt = get_format(version)
     tables, table_findings, recognised = read_tables(parts, fmt)
@@ -115,10 +112,7 @@ def assemble(
             )
         )
     if not has_headings and recognised == 0:
-        raise ReportReadError(
-            f"{source} does not look like a report (政府信息公开工作年度报告): no section "
-            "heading and no statistic table found"
-        )
+        raise _not_a_report(source)
 
     title_agency = front.title.agency if front.title is not None else None
     agency = title_agency or signature.agency or ""
@@ -252,6 +246,15 @@ def assemble(
         # Our writer printed the contact or the fee where the prose did not state them.
         report = _stated.without_printed(report, known.printed)
     return ReadResult(report, (*findings, *table_findings))
+
+
+def _not_a_report(source: str) -> ReportReadError:
+    """The error of a document that holds no report: no heading, no statistic table."""
+    return ReportReadError(
+        f"{source} does not look like a report (政府信息公开工作年度报告): no section "
+        "heading and no statistic table found",
+        zh=f"{source} 看起来不是政府信息公开工作年度报告：没有找到章节标题，也没有找到统计表",
+    )
 
 
 __all__ = ["RUN_IN_WINDOW", "assemble", "split_subheading"]

@@ -150,11 +150,14 @@ class Extractor:
         numbering: Numbering,
         where: str = "",
         *,
+        where_zh: str | None = None,
         trusted: bool = False,
     ) -> None:
         self.n = _Names(w)
         self.where = where
         """What to call the document in errors (``report.docx: word/document.xml``)."""
+        self.where_zh = where if where_zh is None else where_zh
+        """The same in their Chinese (``report.docx：word/document.xml``)."""
         self.trusted = trusted
         """The document is our DOCX writer's output: its styles say exactly what each
         paragraph is (see :meth:`_our_paragraph`); no guessing from formatting."""
@@ -372,10 +375,13 @@ class Extractor:
         if width > MAX_COLUMNS:
             raise ReportReadError(
                 f"{self.where}: table {self._tables + 1} is {len(rows)} rows by {width} "
-                f"grid columns (limit {MAX_COLUMNS} columns); Word never makes such a table"
+                f"grid columns (limit {MAX_COLUMNS} columns); Word never makes such a table",
+                zh=f"{self.where_zh}：表格 {self._tables + 1} 有 {len(rows)} 行、{width} 个网格列"
+                f"（上限 {MAX_COLUMNS} 列）；Word 从不生成这样的表格",
             )
         # Counted before _grid expands the rectangle.
-        self.budget.take(width * len(rows), f"table {self._tables + 1}")
+        number = self._tables + 1
+        self.budget.take(width * len(rows), f"table {number}", f"第 {number} 个表格")
         if rows and width == 1 and nested:
             # A frame around the report: read what is inside as the document itself.
             for tc in cells_xml:

@@ -56,24 +56,45 @@ class Package(_package.Package):
                 :data:`~govinfo_report._package.MAX_XML_BYTES`, or the part is not
                 well-formed XML or declares a DOCTYPE/entities.
         """
-        return parse_xml(self.read_xml(name), f"{self.source}: part {name!r}", self.kind.program)
+        where, where_zh = self.where(name)
+        kind = self.kind
+        data = self.read_xml(name)
+        return parse_xml(data, where, kind.program, where_zh=where_zh, program_zh=kind.program_zh)
 
 
-def parse_xml(data: bytes, where: str, program: str = "Word") -> etree._Element:
+def parse_xml(
+    data: bytes,
+    where: str,
+    program: str = "Word",
+    *,
+    where_zh: str | None = None,
+    program_zh: str | None = None,
+) -> etree._Element:
     """``data`` parsed with entities, DTDs and the network off; any DOCTYPE refused.
+    ``where_zh`` and ``program_zh`` say ``where`` and ``program`` in the Chinese of an
+    error (the same unless given).
 
     Raises:
         ReportReadError: not well-formed, or declares a DOCTYPE or entities.
     """
+    zh = where if where_zh is None else where_zh
+    program_zh = program if program_zh is None else program_zh
     # Refused before parsing; the check after parsing catches encodings missed there.
-    _package.refuse_doctype(data, where, ReportReadError, program)
+    _package.refuse_doctype(
+        data, where, ReportReadError, program, where_zh=zh, program_zh=program_zh
+    )
     try:
         root = etree.fromstring(data, _PARSER)
     except (etree.XMLSyntaxError, ValueError) as exc:
-        raise ReportReadError(f"{where} is not well-formed XML: {exc}") from None
+        raise ReportReadError(
+            f"{where} is not well-formed XML: {exc}", zh=f"{zh} 是格式不正确的 XML：{exc}"
+        ) from None
     if root is None:
-        raise ReportReadError(f"{where} is empty")
+        raise ReportReadError(f"{where} is empty", zh=f"{zh} 为空")
     docinfo: Any = root.getroottree().docinfo  # lxml-stubs lack DocInfo.doctype
     if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
-        raise ReportReadError(f"{where} declares a DOCTYPE, which {program} never writes; refused")
+        raise ReportReadError(
+            f"{where} declares a DOCTYPE, which {program} never writes; refused",
+            zh=f"{zh} 声明了 DOCTYPE，{program_zh} 从不写入 DOCTYPE；已拒绝",
+        )
     return root

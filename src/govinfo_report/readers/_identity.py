@@ -82,5 +82,6 @@ def read_year(
         )
         return year
     raise ReportReadError(
-        "cannot tell which year the report is on: no title, statistics period or signing date"
+        "cannot tell which year the report is on: no title, statistics period or signing date",
+        zh="无法判断报告是哪一年度的：没有标题、统计期限或成文日期",
     )

@@ -248,7 +248,7 @@ def region_grid(lines: Sequence[_Line], budget: CellBudget) -> Grid | None:
         rows.append((line.number, (*label, *gap, *line.values)))
     rows.sort(key=lambda r: r[0])
     for number, row in rows:
-        budget.take(len(row), f"the table row at line {number}")
+        budget.take(len(row), f"the table row at line {number}", f"第 {number} 行的表格行")
     first, last = lines[0].number, lines[-1].number
     return Grid(
         cells=tuple(row for _n, row in rows),

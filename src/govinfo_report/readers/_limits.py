@@ -80,8 +80,9 @@ class CellBudget:
         self.limit = limit
         self.used = 0
 
-    def check(self, cells: int, what: str) -> None:
-        """Refuse before ``cells`` more grid positions are created for ``what``.
+    def check(self, cells: int, what: str, what_zh: str) -> None:
+        """Refuse before ``cells`` more grid positions are created for ``what`` (``table
+        3``; ``what_zh`` in Chinese, ``第 3 个表格``).
 
         Raises:
             ReportReadError: the document's tables would exceed the limit.
@@ -90,16 +91,19 @@ class CellBudget:
             raise ReportReadError(
                 f"{self.source}: {what} would bring the document's tables to more than "
                 f"{self.limit} cells (merged cells expanded); the limit is {self.limit} "
-                "cells per document, and a report has a few hundred"
+                "cells per document, and a report has a few hundred",
+                zh=f"{self.source}（{what_zh}）：到这里，文档中"
+                f"表格的单元格将超过 {self.limit} 个（合并单元格按展开后计算）；每个文档上限是 "
+                f"{self.limit} 个单元格，一份报告只有几百个",
             )
 
-    def take(self, cells: int, what: str) -> None:
-        """Count ``cells`` grid positions created for ``what``.
+    def take(self, cells: int, what: str, what_zh: str) -> None:
+        """Count ``cells`` grid positions created for ``what`` (``what_zh`` in Chinese).
 
         Raises:
             ReportReadError: the document's tables would exceed the limit.
         """
-        self.check(cells, what)
+        self.check(cells, what, what_zh)
         self.used += cells
 
 
@@ -112,5 +116,7 @@ def check_paragraphs(count: int, source: str) -> None:
     if count > MAX_DOCUMENT_PARAGRAPHS:
         raise ReportReadError(
             f"{source} has {count} paragraphs; the limit is {MAX_DOCUMENT_PARAGRAPHS} per "
-            "document, and a report has a few hundred"
+            "document, and a report has a few hundred",
+            zh=f"{source} 有 {count} 个段落；每个文档上限是 {MAX_DOCUMENT_PARAGRAPHS} 个，"
+            "一份报告只有几百个",
         )

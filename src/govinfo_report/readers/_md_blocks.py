@@ -80,9 +80,11 @@ def _bounded_table(state: StateBlock, start: int, end: int, silent: bool) -> boo
     budget: CellBudget = state.env["cells"]
     rows = _body_rows(state, start, end)
     # The rule makes header-width cells for every row, short rows padded.
+    line = start + 1 + state.env["offset"]
     budget.take(
         _header_width(state, start) * (rows + 1),
-        f"the table at line {start + 1 + state.env['offset']}",
+        f"the table at line {line}",
+        f"第 {line} 行的表格",
     )
     # Never more rows than counted, whatever the rule would otherwise read.
     return gfm_table_rule(state, start, start + 2 + rows, False)

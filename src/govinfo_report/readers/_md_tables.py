@@ -204,7 +204,7 @@ def _html_grid(table: Any, line: int, budget: CellBudget) -> HtmlTable:
     trs = table.xpath("./tr | ./*/tr")
     height = len(trs)
     kinds = [[(e, e.tag == "th") for e in tr.iterchildren("td", "th")] for tr in trs]
-    what = f"the HTML table at line {line}"
+    what, what_zh = f"the HTML table at line {line}", f"第 {line} 行的 HTML 表格"
     # Per row, each grid position's cell (its text and origin), None where no cell is yet.
     rows: list[list[tuple[str, tuple[int, int]] | None]] = [[] for _ in trs]
     width = 0
@@ -221,7 +221,7 @@ def _html_grid(table: Any, line: int, budget: CellBudget) -> HtmlTable:
             if c + colspan > width:
                 # Every position lies in the rows x width rectangle: count it first.
                 width = c + colspan
-                budget.check(height * width, what)
+                budget.check(height * width, what, what_zh)
             # itertext() costs a microsecond a cell; most cells are one text node.
             text = "".join(element.itertext()) if len(element) else element.text or ""
             cell = (text, (r, c))
@@ -239,7 +239,7 @@ def _html_grid(table: Any, line: int, budget: CellBudget) -> HtmlTable:
                         target.extend([None] * (c + colspan - len(target)))
                     target[c : c + colspan] = [cell] * colspan
             c += colspan
-    budget.take(len(trs) * width, what)
+    budget.take(len(trs) * width, what, what_zh)
     cells = []
     origin = []
     for r, own in enumerate(rows):

@@ -49,7 +49,7 @@ from typing import Final
 from lxml import etree
 
 from govinfo_report import _package
-from govinfo_report.errors import ReportReadError
+from govinfo_report.readers import _pdf_messages as msg
 from govinfo_report.readers._docx_package import Package
 from govinfo_report.readers._overlay import leave_out, slanted
 from govinfo_report.readers._pages import Char, Edge, Page, on_page
@@ -68,6 +68,9 @@ OFD: Final = _package.Kind(
     ".ofd",
     "the OFD writer",
     "an OLE compound file (an old Office document), not an OFD document",
+    name_zh="OFD 文档",
+    program_zh="OFD 生成软件",
+    legacy_zh="OLE 复合文件（旧版 Office 文档），不是 OFD 文档",
 )
 MM: Final = 72 / 25.4
 """Points per millimetre: OFD places everything in millimetres, the layout reads points."""
@@ -153,9 +156,10 @@ def _width(char: str, size: float) -> float:
 class _PageReader:
     """One page's characters, ruling lines and images, in points from its top-left."""
 
-    def __init__(self, box: tuple[float, float, float, float], where: str) -> None:
+    def __init__(self, box: tuple[float, float, float, float], where: msg.Where) -> None:
         self.origin = box[0], box[1]
         self.where = where
+        """The page, as an error names it: in English, in Chinese."""
         self.chars: list[Char] = []
         self.turned: list[bool] = []
         """For each character, whether it is slanted (:func:`._overlay.slanted`)."""
@@ -172,9 +176,7 @@ class _PageReader:
             if kind in ("TextObject", "PathObject", "ImageObject"):
                 self.objects += 1
                 if self.objects > MAX_PAGE_OBJECTS:
-                    raise ReportReadError(
-                        f"{self.where} has more than {MAX_PAGE_OBJECTS} objects; refused"
-                    )
+                    raise msg.ofd_objects(*self.where, MAX_PAGE_OBJECTS)
             if element.get("Visible") == "false":
                 continue  # drawn nowhere: no text of the page
             if kind == "TextObject":
@@ -222,10 +224,7 @@ class _PageReader:
                     self.unmapped += 1
                 elif not char.isspace():
                     if len(self.chars) >= MAX_PAGE_CHARS:
-                        raise ReportReadError(
-                            f"{self.where} has more than {MAX_PAGE_CHARS} characters; the "
-                            "limit is that a page, and a report's page has about 1,500"
-                        )
+                        raise msg.ofd_chars(*self.where, MAX_PAGE_CHARS)
                     x0, y0 = self._point(x, y - em * _ASCENT, left, top, m)
                     x1, y1 = self._point(x + width, y + em * _DESCENT, left, top, m)
                     self.chars.append(
@@ -257,7 +256,7 @@ class _PageReader:
         tokens = _COMMAND.sub(r" \1 ", data.text).split()  # "M0 0L10 0" as "M 0 0 L 10 0"
         self.segments += len(tokens)
         if self.segments > MAX_PAGE_SEGMENTS:
-            raise ReportReadError(f"{self.where} has more than {MAX_PAGE_SEGMENTS} path segments")
+            raise msg.ofd_segments(*self.where, MAX_PAGE_SEGMENTS)
         lines: list[tuple[tuple[float, float], tuple[float, float]]] = []
         points: list[tuple[float, float]] = []
         start = current = None
@@ -298,16 +297,17 @@ class _PageReader:
                 self.edges.append(Edge((px + qx) / 2, min(py, qy), (px + qx) / 2, max(py, qy)))
 
 
-def _resolve(base: str, location: str | None, where: str) -> str:
-    """The part ``location`` names, from the folder ``base``; refused outside the package."""
+def _resolve(base: str, location: str | None, where: msg.Where) -> str:
+    """The part ``location`` names, from the folder ``base``; refused outside the package.
+    ``where``: what names it, in English and in Chinese."""
     if not location:
-        raise ReportReadError(f"{where} names no part")
+        raise msg.no_part(*where)
     target = location.strip().replace("\\", "/")
     path = posixpath.normpath(
         target.lstrip("/") if target.startswith("/") else posixpath.join(base, target)
     )
     if path.startswith("../") or path == "..":
-        raise ReportReadError(f"{where} names {location!r}, outside the package")
+        raise msg.outside_package(*where, location)
     return path
 
 
@@ -339,7 +339,9 @@ def read_pages(data: bytes, source: str) -> list[Page]:
     root = package.xml("OFD.xml")
     doc_root = _child(_child(root, "DocBody"), "DocRoot")
     document_path = _resolve(
-        "", doc_root.text if doc_root is not None else None, f"{source}: OFD.xml's DocRoot"
+        "",
+        doc_root.text if doc_root is not None else None,
+        (f"{source}: OFD.xml's DocRoot", f"{source} 中 OFD.xml 的 DocRoot"),
     )
     document = package.xml(document_path)
     base = posixpath.dirname(document_path)
@@ -348,10 +350,10 @@ def read_pages(data: bytes, source: str) -> list[Page]:
     templates = {t.get("ID", ""): _location(t) for t in _children(common, "TemplatePage")}
     listed = list(_children(_child(document, "Pages"), "Page"))
     if len(listed) > MAX_PAGES:
-        raise ReportReadError(f"{source} has {len(listed)} pages; the limit is {MAX_PAGES}")
+        raise msg.ofd_pages(source, len(listed), MAX_PAGES)
     parsed: dict[str, etree._Element] = {}
 
-    def content(location: str | None, where: str) -> etree._Element:
+    def content(location: str | None, where: msg.Where) -> etree._Element:
         path = _resolve(base, location, where)
         if path not in package:
             # Some writers give the path from the package's root rather than from
@@ -366,14 +368,14 @@ def read_pages(data: bytes, source: str) -> list[Page]:
     turned: list[list[bool]] = []
     for number, entry in enumerate(listed, 1):
         check_document(pages, source)
-        where = f"{source}: page {number}"
+        where = msg.page_where(source, number)
         page = content(_location(entry), where)
         box = _box(_child(page, "Area", "PhysicalBox")) or default
         reader = _PageReader(box, where)
         for template in _children(page, "Template"):
             location = templates.get(template.get("TemplateID", ""))
             if location is not None:
-                reader.read(content(location, f"{where}'s template"))
+                reader.read(content(location, (f"{where[0]}'s template", f"{where[1]}的模板")))
         body = _child(page, "Content")
         if body is not None:
             reader.read(body)
@@ -386,7 +388,7 @@ def read_pages(data: bytes, source: str) -> list[Page]:
             images=reader.images,
             unmapped=reader.unmapped,
         )
-        shown, flags = on_page(own, reader.turned, where)
+        shown, flags = on_page(own, reader.turned, *where)
         pages.append(shown)
         turned.append(flags)
     check_document(pages, source)

@@ -10,7 +10,7 @@ from typing import Final, NamedTuple
 
 import attrs
 
-from govinfo_report.errors import ReportReadError
+from govinfo_report.readers._pdf_messages import page_size
 
 INF: Final = math.inf
 MAX_SIDE: Final = 14_400.0
@@ -91,7 +91,9 @@ def displayed(page: Page, quarters: int) -> Page:
     )
 
 
-def on_page(page: Page, turned: Sequence[bool], where: str) -> tuple[Page, list[bool]]:
+def on_page(
+    page: Page, turned: Sequence[bool], where: str, where_zh: str | None = None
+) -> tuple[Page, list[bool]]:
     """``page`` without what is drawn off it, and ``turned`` (a flag for each of its
     characters) kept in step: a character or a line whose box is not made of numbers, or
     lies wholly outside the page, is left out (a viewer shows nothing of it), and one
@@ -101,16 +103,16 @@ def on_page(page: Page, turned: Sequence[bool], where: str) -> tuple[Page, list[
     makes boxes of infinity, and infinity less infinity is NaN); what the layout and the
     watermark search are given is always within the page.
 
+    ``where`` names the page in an error (``where_zh`` in Chinese; the English if not
+    given).
+
     Raises:
         ReportReadError: the page is larger than :data:`MAX_SIDE` a side, or its size
             is not a number.
     """
     w, h = page.width, page.height
     if not (0 < w <= MAX_SIDE and 0 < h <= MAX_SIDE):
-        raise ReportReadError(
-            f"{where} is {w:g} × {h:g} pt; the limit is {MAX_SIDE:,.0f} pt a side "
-            "(200 inches), and a report's page is A4 (595 × 842)"
-        )
+        raise page_size(where, where if where_zh is None else where_zh, w, h, MAX_SIDE)
     chars, edges = page.chars, page.edges
     # By index, not by name: a little faster, over a thousand characters a page.
     inside = all(

@@ -114,13 +114,13 @@ class _Layout:
         if self._open is None:
             return
         table, self._open = self._open, None
-        what = f"table {self._tables + 1}"
-        self.budget.check(size(table), what)  # before the grid is built
+        what, what_zh = f"table {self._tables + 1}", f"第 {self._tables + 1} 个表格"
+        self.budget.check(size(table), what, what_zh)  # before the grid is built
         cells, origins = grid(table)
         if not cells or not cells[0]:
             return
         self._tables += 1
-        self.budget.take(len(cells) * len(cells[0]), what)
+        self.budget.take(len(cells) * len(cells[0]), what, what_zh)
         pages = sorted(set(table.pages))
         where = f"page {pages[0]}" if len(pages) == 1 else f"pages {pages[0]}-{pages[-1]}"
         self.blocks.append(Grid(cells=cells, origin=origins, location=f"{where}, {what}"))
@@ -144,7 +144,8 @@ class _Layout:
             self._tables += 1
             where = f"page {page.number}, table {self._tables}"
             found = unruled.grid(lines[first : end + 1], where)
-            self.budget.take(sum(len(row) for row in found.cells), where)
+            where_zh = f"第 {page.number} 页第 {self._tables} 个表格"
+            self.budget.take(sum(len(row) for row in found.cells), where, where_zh)
             items.append((lines[first].top, found))
         items.extend((t.top, t) for t in tables)
         items.sort(key=lambda item: item[0])
@@ -278,7 +279,8 @@ def to_blocks(pages: Sequence[Page], source: str) -> list[Block]:
     page_tables = []
     page_lines = []
     for page in pages:
-        tables = find_tables(page.edges, f"{source}: page {page.number}")
+        where = f"{source}: page {page.number}", f"{source} 第 {page.number} 页"
+        tables = find_tables(page.edges, *where)
         free = []
         frames = [(t, t.left - 1, t.top - 1, t.right + 1, t.bottom + 1) for t in tables]
         for char in page.chars:

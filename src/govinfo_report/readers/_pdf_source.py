@@ -37,7 +37,7 @@ from typing import Any, Final
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from govinfo_report.errors import ReportReadError
+from govinfo_report.readers import _pdf_messages as msg
 from govinfo_report.readers._overlay import leave_out, slanted
 from govinfo_report.readers._pages import Char, Edge, Page, displayed, on_page
 from govinfo_report.readers._pdf_streams import check_streams
@@ -76,26 +76,19 @@ def open_document(data: bytes, source: str) -> Any:
     except pdfium.PdfiumError as exc:
         code = getattr(exc, "err_code", None)
         if code in (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY):
-            raise ReportReadError(
-                f"{source} is an encrypted PDF that needs a password to open; save an "
-                "unprotected copy (print to PDF, or remove the password) and read that"
-            ) from None
-        raise ReportReadError(
-            f"{source} is not a readable PDF (PDFium: {exc}); it is damaged or not a PDF"
-        ) from None
+            raise msg.encrypted(source) from None
+        raise msg.not_a_pdf(source, exc) from None
     pages = len(document)
     if pages > MAX_PAGES:
         document.close()
-        raise ReportReadError(
-            f"{source} has {pages} pages; the limit is {MAX_PAGES} pages, and a report has "
-            "five to twenty"
-        )
+        raise msg.too_many_pages(source, pages, MAX_PAGES)
     return document
 
 
 class _PageBudget:
-    def __init__(self, where: str) -> None:
+    def __init__(self, where: msg.Where) -> None:
         self.where = where
+        """The page, as an error names it: in English, in Chinese."""
         self.objects = 0
         self.segments = 0
 
@@ -103,15 +96,9 @@ class _PageBudget:
         self.objects += objects
         self.segments += segments
         if self.objects > MAX_PAGE_OBJECTS:
-            raise ReportReadError(
-                f"{self.where} has more than {MAX_PAGE_OBJECTS} objects; the limit is "
-                f"{MAX_PAGE_OBJECTS} a page, and a report's page has a few thousand"
-            )
+            raise msg.page_objects(*self.where, MAX_PAGE_OBJECTS)
         if self.segments > MAX_PAGE_SEGMENTS:
-            raise ReportReadError(
-                f"{self.where} has more than {MAX_PAGE_SEGMENTS} path segments; the limit "
-                f"is {MAX_PAGE_SEGMENTS} a page, and a report's page has a few thousand"
-            )
+            raise msg.page_segments(*self.where, MAX_PAGE_SEGMENTS)
 
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -249,16 +236,14 @@ class _Collector:
 
 
 def _chars(
-    textpage: Any, height: float, where: str, angles: bool
+    textpage: Any, height: float, where: msg.Where, angles: bool
 ) -> tuple[list[Char], int, list[bool]]:
     """The page's characters, its unmapped glyphs, and whether each character is slanted
-    (``angles``: ask each one's angle; else none is)."""
+    (``angles``: ask each one's angle; else none is). ``where``: the page, in English
+    and in Chinese."""
     count = raw.FPDFText_CountChars(textpage)
     if count > MAX_PAGE_CHARS:
-        raise ReportReadError(
-            f"{where} has {count} characters; the limit is {MAX_PAGE_CHARS} a page, and a "
-            "report's page has about 1,500"
-        )
+        raise msg.page_chars(*where, count, MAX_PAGE_CHARS)
     if count <= 0:
         return [], 0, []
     buffer = ctypes.create_string_buffer((count + 1) * 2)
@@ -305,11 +290,11 @@ def read_pages(document: Any, source: str) -> list[Page]:
     turned: list[list[bool]] = []
     for index in range(len(document)):
         check_document(pages, source)
-        where = f"{source}: page {index + 1}"
+        where = msg.page_where(source, index + 1)
         try:
             page = document[index]
         except pdfium.PdfiumError:
-            raise ReportReadError(f"{where} cannot be read; the PDF is damaged") from None
+            raise msg.page_damaged(*where) from None
         try:
             # Boxes are read in the page's own space, then turned as a viewer shows the
             # page (/Rotate); get_size() gives the size shown.
@@ -321,7 +306,7 @@ def read_pages(document: Any, source: str) -> list[Page]:
             collector.walk(page.raw, False, None, 0)
             textpage = raw.FPDFText_LoadPage(page.raw)
             if not textpage:
-                raise ReportReadError(f"{where}: its text cannot be read; the PDF is damaged")
+                raise msg.text_damaged(*where)
             try:
                 chars, unmapped, slants = _chars(textpage, height, where, collector.slanted)
             finally:
@@ -337,7 +322,7 @@ def read_pages(document: Any, source: str) -> list[Page]:
             images=collector.images,
             unmapped=unmapped,
         )
-        shown, flags = on_page(displayed(own, quarters), slants, where)
+        shown, flags = on_page(displayed(own, quarters), slants, *where)
         pages.append(shown)
         turned.append(flags)
     check_document(pages, source)
@@ -348,10 +333,12 @@ TEXTLESS: Final = 20
 """A document with fewer characters than this over all its pages has no text."""
 
 
-def refuse_textless(pages: Sequence[Page], source: str, missing: str, ocr: str) -> None:
+def refuse_textless(
+    pages: Sequence[Page], source: str, missing: tuple[str, str], ocr: tuple[str, str]
+) -> None:
     """Refuse a document whose pages hold fewer than :data:`TEXTLESS` characters: a scan
-    when they show images (``missing``: what it lacks, "text layer"; ``ocr``: how to
-    OCR it), else a document with no text.
+    when they show images (``missing``: what it lacks, ``("文本层", "text layer")``;
+    ``ocr``: how to OCR it; Chinese, English), else a document with no text.
 
     Raises:
         ReportReadError: the document holds (almost) no text.
@@ -360,14 +347,8 @@ def refuse_textless(pages: Sequence[Page], source: str, missing: str, ocr: str) 
     if chars >= TEXTLESS:
         return
     if sum(p.images for p in pages):
-        raise ReportReadError(
-            f"{source} has no {missing}: its {len(pages)} page(s) are images (a scan); "
-            f"run OCR on it first{ocr} and read the result"
-        )
-    raise ReportReadError(
-        f"{source} has no text: its {len(pages)} page(s) hold {chars} character(s), "
-        "and a report holds thousands"
-    )
+        raise msg.scanned(source, len(pages), missing, ocr)
+    raise msg.textless(source, len(pages), chars)
 
 
 def check_document(pages: Sequence[Page], source: str) -> None:
@@ -375,14 +356,6 @@ def check_document(pages: Sequence[Page], source: str) -> None:
     chars = sum(len(p.chars) for p in pages)
     edges = sum(len(p.edges) for p in pages)
     if chars > MAX_DOCUMENT_CHARS:
-        raise ReportReadError(
-            f"{source} has more than {MAX_DOCUMENT_CHARS} characters in its first "
-            f"{len(pages)} pages; the limit is {MAX_DOCUMENT_CHARS} a document, and a report "
-            "has a few tens of thousands"
-        )
+        raise msg.document_chars(source, len(pages), MAX_DOCUMENT_CHARS)
     if edges > MAX_DOCUMENT_EDGES:
-        raise ReportReadError(
-            f"{source} has more than {MAX_DOCUMENT_EDGES} ruling lines in its first "
-            f"{len(pages)} pages; the limit is {MAX_DOCUMENT_EDGES} a document, and a report "
-            "has a few thousand"
-        )
+        raise msg.document_lines(source, len(pages), MAX_DOCUMENT_EDGES)

@@ -18,7 +18,7 @@ import re
 import zlib
 from typing import Final
 
-from govinfo_report.errors import ReportReadError
+from govinfo_report.readers._pdf_messages import compression_bomb
 
 MAX_DECOMPRESSED: Final = 128 * 1024 * 1024
 """Decompressed bytes of all the file's Flate streams (fonts, images, content)."""
@@ -86,9 +86,5 @@ def check_streams(data: bytes, source: str) -> None:
         if is_content:
             content += size
         if total > MAX_DECOMPRESSED or content > MAX_CONTENT:
-            what = "page content" if content > MAX_CONTENT else "compressed data"
-            limit = MAX_CONTENT if content > MAX_CONTENT else MAX_DECOMPRESSED
-            raise ReportReadError(
-                f"{source}: its {what} inflates to more than {limit} bytes; the limit is "
-                f"{limit} bytes, and a report's PDF holds a few megabytes (a compression bomb?)"
-            )
+            over = content > MAX_CONTENT
+            raise compression_bomb(source, over, MAX_CONTENT if over else MAX_DECOMPRESSED)

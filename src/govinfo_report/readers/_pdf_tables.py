@@ -20,10 +20,10 @@ from typing import Final
 
 import attrs
 
-from govinfo_report.errors import ReportReadError
 from govinfo_report.readers._pages import Char, Edge
 from govinfo_report.readers._pdf_joins import mend
 from govinfo_report.readers._pdf_lines import cell_text
+from govinfo_report.readers._pdf_messages import page_lines
 
 TOLERANCE: Final = 2.0
 """Points within which two ruling lines are one, and a line reaches a crossing."""
@@ -122,9 +122,10 @@ def _is_table(rows: int, columns: int) -> bool:
     return (rows >= 3 and columns >= 2) or (rows >= 2 and columns >= 3)
 
 
-def find_tables(edges: Sequence[Edge], where: str) -> list[Ruled]:
+def find_tables(edges: Sequence[Edge], where: str, where_zh: str | None = None) -> list[Ruled]:
     """The ruled tables among a page's lines: at least two rows of cells and two
-    columns' boundaries, top to bottom.
+    columns' boundaries, top to bottom. ``where`` names the page in an error
+    (``where_zh`` in Chinese; the English if not given).
 
     Raises:
         ReportReadError: more than :data:`MAX_EDGES` distinct lines on the page.
@@ -132,10 +133,8 @@ def find_tables(edges: Sequence[Edge], where: str) -> list[Ruled]:
     h = _snap([e for e in edges if e.horizontal], True)
     v = _snap([e for e in edges if not e.horizontal], False)
     if len(h) + len(v) > MAX_EDGES:
-        raise ReportReadError(
-            f"{where} has {len(h) + len(v)} distinct ruling lines; the limit is {MAX_EDGES} "
-            "a page, and a report's page has a few hundred"
-        )
+        zh = where if where_zh is None else where_zh
+        raise page_lines(where, zh, len(h) + len(v), MAX_EDGES)
     parent = list(range(len(h) + len(v)))
     for i, he in enumerate(h):
         for j, ve in enumerate(v):

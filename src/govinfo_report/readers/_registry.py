@@ -158,13 +158,18 @@ def get_reader(name: str) -> Reader:
     target = _BUILTINS.get(name)
     if target is None:
         known = ", ".join(repr(n) for n in _BUILTINS)
-        raise UnknownFormatError(f"unknown input format {name!r}; expected one of {known}")
+        raise UnknownFormatError(
+            f"unknown input format {name!r}; expected one of {known}",
+            zh=f"没有输入格式 {name!r}；可用的有 {known}",
+        )
     module, _, attr = target.partition(":")
     try:
         reader: Reader = getattr(importlib.import_module(module), attr)()
     except ImportError as exc:
         # Say why, rather than calling a reader whose dependency is missing "unknown".
-        raise UnknownFormatError(f"the {name} reader is not available: {exc}") from exc
+        raise UnknownFormatError(
+            f"the {name} reader is not available: {exc}", zh=f"{name} 读取器不可用：{exc}"
+        ) from exc
     _cache[name] = reader
     return reader
 
@@ -214,14 +219,20 @@ def _detect(data: bytes, suffix: str) -> tuple[Reader, Parsed | None]:
     named = unsupported(data, "", suffix_hint=suffix)
     if named is None and by_suffix:
         return by_suffix[0], None
-    named = named or unsupported(data, suffix)
     if named is not None:
-        raise ReportReadError(named)
+        raise ReportReadError(named, zh=unsupported(data, "", suffix_hint=suffix, lang="zh"))
+    named = unsupported(data, suffix)
+    if named is not None:
+        raise ReportReadError(named, zh=unsupported(data, suffix, lang="zh"))
     if missing is not None:
-        raise ReportReadError(f"cannot read a {suffix} file: {missing}")
+        raise ReportReadError(
+            f"cannot read a {suffix} file: {missing}",
+            zh=f"无法读取 {suffix} 文件：{missing.message('zh')}",
+        )
+    known = ", ".join(available_readers())
     raise ReportReadError(
-        "cannot tell what kind of document this is; expected one of "
-        + ", ".join(available_readers())
+        f"cannot tell what kind of document this is; expected one of {known}",
+        zh=f"无法判断这是哪一种文档；可读取的有 {known}",
     )
 
 
@@ -289,25 +300,39 @@ def read_report(
         try:
             data = read_file(path, MAX_SOURCE_BYTES)
         except OSError as exc:
-            raise ReportReadError(f"cannot read {label}: {exc.strerror or exc}") from None
+            raise _unreadable(label, exc) from None
     else:
         stream_name = getattr(source, "name", None)  # sys.stdin.buffer's is "<stdin>"
         label = name or (stream_name if isinstance(stream_name, str) else "<stream>")
         try:
             data = read_stream(source, MAX_SOURCE_BYTES)
         except OSError as exc:
-            raise ReportReadError(f"cannot read {label}: {exc.strerror or exc}") from None
+            raise _unreadable(label, exc) from None
     if len(data) > MAX_SOURCE_BYTES:
-        raise ReportReadError(f"{label} is larger than {MAX_SOURCE_BYTES} bytes")
+        raise ReportReadError(
+            f"{label} is larger than {MAX_SOURCE_BYTES} bytes",
+            zh=f"{label} 大于 {MAX_SOURCE_BYTES} 字节",
+        )
     if not data.strip() and not _parsed(format, suffix):
         # Said as it is: not "not a readable PDF (Data format error)", "Document is
         # empty" (lxml) or "does not look like a report". JSON, YAML and TOML say it
         # as a load problem ("the document is empty"), in either language.
-        what = "is empty (0 bytes)" if not data else "holds nothing but white space"
-        raise ReportReadError(f"{label} {what}")
+        if not data:
+            raise ReportReadError(f"{label} is empty (0 bytes)", zh=f"{label} 是空文件（0 字节）")
+        raise ReportReadError(f"{label} holds nothing but white space", zh=f"{label} 只有空白字符")
     if format:
         return get_reader(format).read(data, source=label)
     reader, parsed = _detect(data, suffix if suffix is not None else "")
     if parsed is not None and _recognises(reader):
         return reader.read_recognised(data, parsed, source=label)
     return reader.read(data, source=label)
+
+
+def _unreadable(label: str, exc: OSError) -> ReportReadError:
+    """The error of an input that cannot be read (permission denied, a directory)."""
+    from govinfo_report._failures import os_reason
+
+    return ReportReadError(
+        f"cannot read {label}: {os_reason(exc)}",
+        zh=f"无法读取 {label}：{os_reason(exc, 'zh')}",
+    )

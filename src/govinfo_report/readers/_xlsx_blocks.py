@@ -246,7 +246,8 @@ def _grid(layout: _Layout, top: int, bottom: int, budget: CellBudget) -> Grid:
     cols += [c for box in boxes for c in (box[1], box[3])]
     left, right = min(cols), max(cols)
     where = f"sheet {layout.name!r} {area(top, left, bottom, right)}"
-    budget.take((bottom - top + 1) * (right - left + 1), where)
+    where_zh = f"工作表 {layout.name!r} 的 {area(top, left, bottom, right)}"
+    budget.take((bottom - top + 1) * (right - left + 1), where, where_zh)
     height, width = bottom - top + 1, right - left + 1
     cells = [[""] * width for _ in range(height)]
     origin = [[(r, c) for c in range(width)] for r in range(height)]

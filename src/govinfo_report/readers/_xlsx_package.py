@@ -41,8 +41,8 @@ from govinfo_report._spreadsheetml import (
     unescape,
 )
 from govinfo_report._workbook import FILLER_STYLE
-from govinfo_report.errors import ReportReadError
 from govinfo_report.readers import _opc as opc
+from govinfo_report.readers import _package_messages as say
 from govinfo_report.readers._docx_package import Package
 
 MAX_CELLS: Final = 100_000
@@ -121,26 +121,15 @@ class _Counter:
     def cell(self, sheet: str) -> None:
         self.cells += 1
         if self.cells > MAX_CELLS:
-            raise ReportReadError(
-                f"{self.source}: sheet {sheet!r} brings the workbook to more than {MAX_CELLS} "
-                "cells with a value; the limit is per workbook, and a report's tables have a "
-                "few hundred"
-            )
+            raise say.too_many_cells(self.source, sheet, MAX_CELLS)
 
     def merge(self, sheet: str, box: tuple[int, int, int, int]) -> None:
         self.merges += 1
         if self.merges > MAX_MERGES:
-            raise ReportReadError(
-                f"{self.source}: sheet {sheet!r} brings the workbook to more than "
-                f"{MAX_MERGES} merged areas; a report's tables have a few dozen"
-            )
+            raise say.too_many_merges(self.source, sheet, MAX_MERGES)
         self.merged += (box[2] - box[0] + 1) * (box[3] - box[1] + 1)
         if self.merged > MAX_MERGED_CELLS:
-            raise ReportReadError(
-                f"{self.source}: sheet {sheet!r}: merged area {area(*box)} brings the "
-                f"workbook's merged areas to more than {MAX_MERGED_CELLS} cells; a report's "
-                "tables merge a few hundred"
-            )
+            raise say.too_many_merged_cells(self.source, sheet, area(*box), MAX_MERGED_CELLS)
 
 
 def number_text(value: Decimal) -> str:
@@ -178,7 +167,7 @@ _ITER_OPTIONS: Final = {
 }
 
 
-def _iterparse(data: bytes, where: str, tags: tuple[str, ...]) -> Iterator[etree._Element]:
+def _iterparse(data: bytes, where: say.Place, tags: tuple[str, ...]) -> Iterator[etree._Element]:
     """The ``tags`` elements of ``data`` as each ends, dropped from the tree once read."""
     try:
         for _event, element in etree.iterparse(
@@ -191,14 +180,14 @@ def _iterparse(data: bytes, where: str, tags: tuple[str, ...]) -> Iterator[etree
                 while element.getprevious() is not None:
                     del parent[0]
     except etree.XMLSyntaxError as exc:
-        raise ReportReadError(f"{where} is not well-formed XML: {exc}") from None
+        raise say.not_well_formed(where, exc) from None
 
 
 def _shared_strings(package: Package, name: str | None, main: str) -> list[str]:
     if name is None or name not in package:
         return []
     data = package.read_xml(name)
-    where = f"{package.source}: part {name!r}"
+    where = package.where(name)
     strings = []
     for ns in (main, MAIN_NS, STRICT_NS):
         tag = f"{{{ns}}}si"
@@ -229,7 +218,11 @@ def _filler_styles(package: Package, name: str | None) -> frozenset[str]:
 
 
 def _cell(
-    element: etree._Element, main: str, strings: list[str], where: str, fillers: frozenset[str]
+    element: etree._Element,
+    main: str,
+    strings: list[str],
+    where: say.Place,
+    fillers: frozenset[str],
 ) -> Cell | None:
     kind = element.get("t", "n")
     value = formula = inline = None
@@ -253,9 +246,7 @@ def _cell(
         try:
             return Cell(strings[int(value)])
         except (ValueError, IndexError):
-            raise ReportReadError(
-                f"{where} refers to shared string {value!r}, which the workbook does not have"
-            ) from None
+            raise say.missing_shared_string(where, element.get("r", ""), value) from None
     if kind in ("str", "e", "d"):
         return Cell(unescape(value))
     if kind == "b":
@@ -278,7 +269,7 @@ def _worksheet(
     counter: _Counter,
 ) -> Sheet:
     data = package.read_xml(part)
-    where = f"{package.source}: sheet {name!r}"
+    where = say.sheet_place(package.source, name)
     cells: dict[tuple[int, int], Cell] = {}
     merges: list[tuple[int, int, int, int]] = []
     # One pass per namespace until one finds elements: transitional, then strict.
@@ -307,7 +298,7 @@ def _worksheet(
                 row = row_number
                 position = (row, col)
             row, col = position
-            cell = _cell(element, main, strings, f"{where} cell {element.get('r', '')}", fillers)
+            cell = _cell(element, main, strings, where, fillers)
             if cell is not None:
                 counter.cell(name)
                 cells[position] = cell
@@ -332,13 +323,11 @@ def open_workbook(data: bytes, source: str) -> Workbook:
     top = opc.by_type(package, "_rels/.rels")
     main_part = opc.resolve("", top.get("officeDocument", _WORKBOOK))
     if main_part not in package:
-        raise ReportReadError(f"{source} is a zip but not a workbook: it has no {_WORKBOOK}")
+        raise say.not_a_workbook(source, _WORKBOOK)
     root = package.xml(main_part)
     main, rel = _ns(root)
     if main not in (MAIN_NS, STRICT_NS):
-        raise ReportReadError(
-            f"{source}: {main_part} is not a SpreadsheetML workbook (root {root.tag!r})"
-        )
+        raise say.not_spreadsheetml(source, main_part, str(root.tag))
     folder = posixpath.dirname(main_part)
     related = opc.relationships(package, opc.rels_of(main_part))
     kinds: dict[str, str] = {}

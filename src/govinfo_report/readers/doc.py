@@ -38,6 +38,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Final
 
+from govinfo_report._failures import os_reason
 from govinfo_report.errors import ReportReadError
 from govinfo_report.readers._ole2 import SIGNATURE as OLE2_SIGNATURE
 from govinfo_report.readers._ole2 import password_protected
@@ -53,6 +54,15 @@ INSTALL_HINT: Final = (
     "others: https://www.libreoffice.org) so that soffice is on the PATH, "
     "or save the document as .docx in Word or WPS"
 )
+INSTALL_HINT_ZH: Final = (
+    "请安装 LibreOffice（Debian/Ubuntu：apt-get install libreoffice-writer；"
+    "其他系统：https://www.libreoffice.org），使 soffice 在 PATH 中，"
+    "或在 Word 或 WPS 中将文档另存为 .docx"
+)
+""":data:`INSTALL_HINT` in Chinese."""
+
+Problem = tuple[str, str]
+"""What went wrong with a LibreOffice run, in English and in Chinese."""
 
 
 def soffice() -> str | None:
@@ -97,12 +107,21 @@ def convert_to_docx(data: bytes, source: str, suffix: str = ".doc") -> bytes:
         ReportReadError: LibreOffice is missing, fails, runs over the time limit, writes
             nothing or too large a file.
     """
-    return convert(data, source, suffix, "docx", "a legacy Word document", INSTALL_HINT)
+    what = ("a legacy Word document", "旧版 Word 文档")
+    return convert(data, source, suffix, "docx", what, (INSTALL_HINT, INSTALL_HINT_ZH))
 
 
-def convert(data: bytes, source: str, suffix: str, target: str, what: str, hint: str) -> bytes:
+def convert(
+    data: bytes,
+    source: str,
+    suffix: str,
+    target: str,
+    what: str | tuple[str, str],
+    hint: str | tuple[str, str],
+) -> bytes:
     """``data`` (a document of ``suffix``, ``what``: how the error calls it) converted by
-    LibreOffice to ``target`` (``docx``, ``xlsx``); ``hint`` says what to install.
+    LibreOffice to ``target`` (``docx``, ``xlsx``); ``hint`` says what to install. Each
+    of ``what`` and ``hint`` is said in English, or in English and in Chinese.
 
     Raises:
         ReportReadError: LibreOffice is missing, fails, runs over the time limit, writes
@@ -110,8 +129,12 @@ def convert(data: bytes, source: str, suffix: str, target: str, what: str, hint:
     """
     command = soffice()
     if command is None:
+        what, what_zh = (what, what) if isinstance(what, str) else what
+        hint, hint_zh = (hint, hint) if isinstance(hint, str) else hint
+        gap = " " if what_zh[:1].isascii() else ""
         raise ReportReadError(
-            f"{source} is {what}; reading it needs LibreOffice, which is not installed: {hint}"
+            f"{source} is {what}; reading it needs LibreOffice, which is not installed: {hint}",
+            zh=f"{source} 是{gap}{what_zh}，读取它需要 LibreOffice，但未安装：{hint_zh}",
         )
     if _together:
         made = _together.get((hashlib.sha256(data).hexdigest(), target))
@@ -125,14 +148,19 @@ def convert(data: bytes, source: str, suffix: str, target: str, what: str, hint:
         problem = _run(_soffice_args(command, folder, target, out, str(document)), folder)
         converted = out / f"report.{target}"
         if problem is None and not converted.is_file():
-            problem = "it wrote no document"
+            problem = ("it wrote no document", "它没有写出任何文档")
         if problem is not None:
-            raise ReportReadError(f"LibreOffice could not convert {source} to .{target}: {problem}")
+            raise ReportReadError(
+                f"LibreOffice could not convert {source} to .{target}: {problem[0]}",
+                zh=f"LibreOffice 无法将 {source} 转换为 .{target}：{problem[1]}",
+            )
         size = converted.stat().st_size
         if size > MAX_SOURCE_BYTES:
             raise ReportReadError(
                 f"LibreOffice converted {source} to a {size}-byte .{target}; documents "
-                f"larger than {MAX_SOURCE_BYTES} bytes are refused"
+                f"larger than {MAX_SOURCE_BYTES} bytes are refused",
+                zh=f"LibreOffice 将 {source} 转换成了 {size} 字节的 .{target}；大于 "
+                f"{MAX_SOURCE_BYTES} 字节的文档不予读取",
             )
         return converted.read_bytes()
 
@@ -233,7 +261,7 @@ def _convert_batch(
 
 def _run(
     args: list[str], cwd: Path, timeout: float | None = None, idle: float | None = None
-) -> str | None:
+) -> Problem | None:
     """Run LibreOffice in its own process group, stopped after ``timeout`` seconds
     (default :data:`CONVERT_TIMEOUT`), or once it has printed nothing for ``idle``
     seconds (it prints a line per document converted); what went wrong, or None."""
@@ -251,7 +279,10 @@ def _run(
             start_new_session=True,
         )
     except OSError as exc:
-        return f"cannot run {args[0]}: {exc.strerror or exc}"
+        return (
+            f"cannot run {args[0]}: {os_reason(exc)}",
+            f"无法运行 {args[0]}：{os_reason(exc, 'zh')}",
+        )
     try:
         output, problem = _communicate(process, timeout, idle)
         if problem is not None:
@@ -263,13 +294,16 @@ def _run(
         process.stdout.close()
     if process.returncode != 0:
         tail = output.decode("utf-8", "replace").strip()[-300:]
-        return f"soffice exited with status {process.returncode}" + (f": {tail}" if tail else "")
+        return (
+            f"soffice exited with status {process.returncode}" + (f": {tail}" if tail else ""),
+            f"soffice 退出，状态码为 {process.returncode}" + (f"：{tail}" if tail else ""),
+        )
     return None
 
 
 def _communicate(
     process: subprocess.Popen[bytes], timeout: float, idle: float | None
-) -> tuple[bytes, str | None]:
+) -> tuple[bytes, Problem | None]:
     """The end of what ``process`` printed (its last 4 KiB) once it has exited, or why it
     was stopped: over ``timeout`` seconds in all, or ``idle`` seconds without a byte.
     Its output is at its end only when every process of its group has closed it."""
@@ -281,9 +315,12 @@ def _communicate(
         while True:
             now = time.monotonic()
             if now - start >= timeout:
-                return tail, f"it took longer than {timeout:g} seconds"
+                return tail, _too_long(timeout)
             if idle is not None and now - last >= idle:
-                return tail, f"it printed nothing for {idle:g} seconds"
+                return tail, (
+                    f"it printed nothing for {idle:g} seconds",
+                    f"它连续 {idle:g} 秒没有任何输出",
+                )
             wait = timeout - (now - start)
             if idle is not None:
                 wait = min(wait, idle - (now - last))
@@ -297,8 +334,12 @@ def _communicate(
     try:
         process.wait(timeout=max(0.0, timeout - (time.monotonic() - start)))
     except subprocess.TimeoutExpired:
-        return tail, f"it took longer than {timeout:g} seconds"
+        return tail, _too_long(timeout)
     return tail, None
+
+
+def _too_long(timeout: float) -> Problem:
+    return f"it took longer than {timeout:g} seconds", f"它用时超过 {timeout:g} 秒"
 
 
 class DocReader:
@@ -323,10 +364,15 @@ class DocReader:
         rtf = is_rtf(data)
         if not rtf and not is_word_binary(data):
             if password_protected(data) is not None:
-                raise ReportReadError(f"{source}: {unsupported(data, '.doc')}")
+                raise ReportReadError(
+                    f"{source}: {unsupported(data, '.doc')}",
+                    zh=f"{source}：{unsupported(data, '.doc', lang='zh')}",
+                )
             raise ReportReadError(
                 f"{source} is not a Word document (.doc, or a WPS 文字 .wps): no OLE2 "
-                "WordDocument stream"
+                "WordDocument stream",
+                zh=f"{source} 不是 Word 文档（.doc，或 WPS 文字的 .wps）：没有 OLE2 "
+                "WordDocument 流",
             )
         docx = convert_to_docx(data, source, ".rtf" if rtf else ".doc")
         return DocxReader().read(docx, source=source)

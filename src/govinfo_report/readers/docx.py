@@ -59,17 +59,21 @@ def extract(data: bytes, source: str = "<bytes>") -> DocxContent:
     main = opc.resolve("", top.get("officeDocument", _MAIN_DOCUMENT))
     if main not in package:
         raise ReportReadError(
-            f"{source} is a zip but not a Word document: it has no {_MAIN_DOCUMENT}"
+            f"{source} is a zip but not a Word document: it has no {_MAIN_DOCUMENT}",
+            zh=f"{source} 是 zip，但不是 Word 文档：没有 {_MAIN_DOCUMENT}",
         )
     root = package.xml(main)
     w = etree.QName(root).namespace
     if w not in (W_MAIN, W_STRICT):
         raise ReportReadError(
-            f"{source}: {main} is not a WordprocessingML document (root {root.tag!r})"
+            f"{source}: {main} is not a WordprocessingML document (root {root.tag!r})",
+            zh=f"{source}：{main} 不是 WordprocessingML 文档（根元素 {root.tag!r}）",
         )
     body = root.find(f"{{{w}}}body")
     if body is None:
-        raise ReportReadError(f"{source}: {main} has no document body")
+        raise ReportReadError(
+            f"{source}: {main} has no document body", zh=f"{source}：{main} 没有文档正文"
+        )
     main_dir = posixpath.dirname(main)
     related = opc.by_type(package, opc.rels_of(main))
     styles = Styles(
@@ -83,11 +87,16 @@ def extract(data: bytes, source: str = "<bytes>") -> DocxContent:
     embedded = opc.custom_property(package, custom)
     # Our writer's output: the embedded property and the writer's own run-in style.
     ours = embedded is not None and RUN_IN_STYLE in styles.names.values()
-    extractor = Extractor(w, styles, numbering, where=f"{source}: {main}", trusted=ours)
+    extractor = Extractor(
+        w, styles, numbering, where=f"{source}: {main}", where_zh=f"{source}：{main}", trusted=ours
+    )
     try:
         extractor.container(body)
     except RecursionError:
-        raise ReportReadError(f"{source}: {main} is nested too deeply to be a report") from None
+        raise ReportReadError(
+            f"{source}: {main} is nested too deeply to be a report",
+            zh=f"{source}：{main} 嵌套层次太深，不可能是报告",
+        ) from None
     return DocxContent(tuple(extractor.blocks), embedded, ours)
 
 

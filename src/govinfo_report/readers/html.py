@@ -120,13 +120,17 @@ def decode(data: bytes, source: str) -> str:
     else:
         declared = _declared_charset(data)
         encodings = [e for e in (declared, "utf-8", "gb18030") if e]
-    problem = ""
+    problem = problem_zh = ""
     for encoding in dict.fromkeys(encodings):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError as exc:
             problem = f"byte 0x{data[exc.start]:02x} at offset {exc.start} is not {encoding}"
-    raise ReportReadError(f"cannot decode {source} as {', '.join(encodings)} ({problem})")
+            problem_zh = f"偏移 {exc.start} 处的字节 0x{data[exc.start]:02x} 不是 {encoding}"
+    raise ReportReadError(
+        f"cannot decode {source} as {', '.join(encodings)} ({problem})",
+        zh=f"无法按 {'、'.join(encodings)} 解码 {source}（{problem_zh}）",
+    )
 
 
 def _join(parts: list[str]) -> str:
@@ -244,7 +248,7 @@ class _Walker:
 
     def table(self, table: lxml.html.HtmlElement) -> None:
         rows = list(_rows(table))
-        what = f"table {self._tables + 1}"
+        what, what_zh = f"table {self._tables + 1}", f"第 {self._tables + 1} 个表格"
         placed: dict[tuple[int, int], tuple[str, tuple[int, int]]] = {}
         width = 0
         for r, row in enumerate(rows):
@@ -262,7 +266,7 @@ class _Walker:
                 # Every position placed lies in the rows x width rectangle the grid
                 # becomes: counting that rectangle before placing bounds both.
                 width = max(width, c + colspan)
-                self.budget.check(len(rows) * width, what)
+                self.budget.check(len(rows) * width, what, what_zh)
                 text = _cell_text(cell)
                 for dr in range(rowspan):
                     for dc in range(colspan):
@@ -270,7 +274,7 @@ class _Walker:
                 c += colspan
         if not rows or width == 0:
             return
-        self.budget.take(len(rows) * width, what)
+        self.budget.take(len(rows) * width, what, what_zh)
         cells = []
         origin = []
         for r in range(len(rows)):
@@ -298,24 +302,32 @@ def to_blocks(data: bytes, source: str = "<bytes>") -> list[Block]:
     if len(data) > MAX_HTML_BYTES:
         raise ReportReadError(
             f"{source} is {len(data)} bytes; HTML pages larger than {MAX_HTML_BYTES} bytes "
-            "are refused"
+            "are refused",
+            zh=f"{source} 有 {len(data)} 字节；大于 {MAX_HTML_BYTES} 字节的网页不予读取",
         )
     text = decode(data, source)
     if "\x00" in text:
-        raise ReportReadError(f"{source} is binary data, not an HTML page")
+        raise ReportReadError(
+            f"{source} is binary data, not an HTML page", zh=f"{source} 是二进制数据，不是网页"
+        )
     parser = lxml.html.HTMLParser(
         no_network=True, remove_comments=True, remove_pis=True, huge_tree=False
     )
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (lxml.etree.ParserError, ValueError) as exc:
-        raise ReportReadError(f"{source} is not a readable HTML page: {exc}") from None
+        raise ReportReadError(
+            f"{source} is not a readable HTML page: {exc}", zh=f"{source} 不是可读取的网页：{exc}"
+        ) from None
     body = root.find("body")
     walker = _Walker(source)
     try:
         walker.walk(body if body is not None else root)
     except RecursionError:
-        raise ReportReadError(f"{source} is nested too deeply to be a report page") from None
+        raise ReportReadError(
+            f"{source} is nested too deeply to be a report page",
+            zh=f"{source} 的嵌套层次太深，不可能是报告网页",
+        ) from None
     walker.flush()
     return main_content(walker.blocks, walker.elements)
 

@@ -65,13 +65,16 @@ class MarkdownReader:
         if len(data) > MAX_MARKDOWN_BYTES:
             raise ReportReadError(
                 f"{source} is {len(data)} bytes; Markdown reports larger than "
-                f"{MAX_MARKDOWN_BYTES} bytes are refused"
+                f"{MAX_MARKDOWN_BYTES} bytes are refused",
+                zh=f"{source} 有 {len(data)} 字节；大于 {MAX_MARKDOWN_BYTES} 字节的 Markdown "
+                "报告不予读取",
             )
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise ReportReadError(
-                f"{source} is not UTF-8 text: byte 0x{data[exc.start]:02x} at offset {exc.start}"
+                f"{source} is not UTF-8 text: byte 0x{data[exc.start]:02x} at offset {exc.start}",
+                zh=f"{source} 不是 UTF-8 文本：偏移 {exc.start} 处的字节 0x{data[exc.start]:02x}",
             ) from None
         text = text.replace("\r\n", "\n")
         findings: list[Finding] = []

@@ -81,11 +81,15 @@ def page_bytes(data: bytes, source: str) -> bytes:
     root = _root(message)
     if root is None:
         raise ReportReadError(
-            f"{source} is a saved web page (MHTML) without an HTML page in it (no text/html part)"
+            f"{source} is a saved web page (MHTML) without an HTML page in it (no text/html part)",
+            zh=f"{source} 是保存的网页（MHTML），但其中没有网页（没有 text/html 部分）",
         )
     payload = root.get_payload(decode=True)
     if not isinstance(payload, bytes) or not payload.strip():
-        raise ReportReadError(f"{source} is a saved web page (MHTML) whose page is empty")
+        raise ReportReadError(
+            f"{source} is a saved web page (MHTML) whose page is empty",
+            zh=f"{source} 是保存的网页（MHTML），其中的网页是空的",
+        )
     label = root.get_content_charset()
     codec = page_encoding(label) if label else None
     if codec is None:
@@ -120,6 +124,8 @@ class MhtmlReader:
         if not is_mhtml(data):
             raise ReportReadError(
                 f"{source} is not a saved web page (MHTML): no MIME-Version header with "
-                "a multipart/related or text/html Content-Type"
+                "a multipart/related or text/html Content-Type",
+                zh=f"{source} 不是保存的网页（MHTML）：没有 MIME-Version 标头，也没有 "
+                "multipart/related 或 text/html 的 Content-Type",
             )
         return assemble(to_blocks(page_bytes(data, source), source), source=source)

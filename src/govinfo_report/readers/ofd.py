@@ -23,6 +23,7 @@ from govinfo_report._package import ZIP_MAGIC, names_part
 from govinfo_report.errors import ReportReadError
 from govinfo_report.findings import Finding
 from govinfo_report.readers import _findings as rf
+from govinfo_report.readers import _pdf_messages as msg
 from govinfo_report.readers._assemble import assemble
 from govinfo_report.readers._pages import Page
 from govinfo_report.readers._registry import ReadResult
@@ -50,11 +51,7 @@ def _refuse_glyphs_only(pages: list[Page], source: str) -> None:
 
     glyphs = sum(p.unmapped for p in pages)
     if glyphs >= TEXTLESS and sum(len(p.chars) for p in pages) < TEXTLESS:
-        raise ReportReadError(
-            f"{source} holds no readable text: its {glyphs} character(s) are glyph numbers "
-            "only (Private Use Area), which only its embedded fonts can tell; export it "
-            "again from the program that made it, or read the PDF or Word version"
-        )
+        raise msg.glyphs_only(source, glyphs)
 
 
 class OfdReader:
@@ -81,7 +78,7 @@ class OfdReader:
 
         pages = read_pages(data, source)
         _refuse_glyphs_only(pages, source)
-        refuse_textless(pages, source, "text", "")
+        refuse_textless(pages, source, ("文字", "text"), ("", ""))
         found = [glyph_finding(p, source) for p in pages if p.unmapped]
         found.extend(overlay_finding(p, source) for p in pages if p.overlay)
         try:
@@ -92,8 +89,5 @@ class OfdReader:
             if glyphs < rf.UNREADABLE_SHARE * total:
                 raise
             # Why no report was found, when the text is missing so much of itself.
-            raise ReportReadError(
-                f"{exc}; {glyphs} of its {total} characters are glyph numbers only "
-                "(Private Use Area), which only its embedded fonts can tell"
-            ) from None
+            raise msg.missing_glyphs(exc, glyphs, total) from None
         return ReadResult(result.report, (*found, *result.findings))

@@ -59,8 +59,11 @@ def extract(data: bytes, source: str = "<bytes>") -> tuple[list[Block], list[Fin
         pages = read_pages(document, source)
     finally:
         document.close()
-    ocr = " (e.g. ocrmypdf, or the scanner's 'searchable PDF')"
-    refuse_textless(pages, source, "text layer", ocr)
+    ocr = (
+        "（例如用 ocrmypdf，或扫描仪的“可搜索 PDF”功能）",
+        " (e.g. ocrmypdf, or the scanner's 'searchable PDF')",
+    )
+    refuse_textless(pages, source, ("文本层", "text layer"), ocr)
     findings = [_glyph_finding(p, source) for p in pages if p.unmapped]
     findings.extend(overlay_finding(p, source) for p in pages if p.overlay)
     return to_blocks(pages, source), findings

@@ -56,19 +56,29 @@ def decode(data: bytes, source: str) -> str:
         encodings = ("utf-16",)
     else:
         if b"\x00" in data[:65536]:
-            raise ReportReadError(f"{source} is binary data, not text (it contains NUL bytes)")
+            raise ReportReadError(
+                f"{source} is binary data, not text (it contains NUL bytes)",
+                zh=f"{source} 是二进制数据，不是文本（含有 NUL 字节）",
+            )
         encodings = ("utf-8", "gb18030")
-    problem = ""
+    problem = problem_zh = ""
     for encoding in encodings:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as exc:
             problem = f"byte 0x{data[exc.start]:02x} at offset {exc.start} is not {encoding}"
+            problem_zh = f"偏移 {exc.start} 处的字节 0x{data[exc.start]:02x} 不是 {encoding}"
             continue
         if "\x00" in text:
-            raise ReportReadError(f"{source} is binary data, not text (it contains NUL characters)")
+            raise ReportReadError(
+                f"{source} is binary data, not text (it contains NUL characters)",
+                zh=f"{source} 是二进制数据，不是文本（含有 NUL 字符）",
+            )
         return text
-    raise ReportReadError(f"cannot decode {source} as UTF-8, GBK or GB18030 text ({problem})")
+    raise ReportReadError(
+        f"cannot decode {source} as UTF-8, GBK or GB18030 text ({problem})",
+        zh=f"无法按 UTF-8、GBK 或 GB18030 文本解码 {source}（{problem_zh}）",
+    )
 
 
 def _expand_groups(parts: list[str]) -> list[str]:
@@ -160,7 +170,9 @@ def to_blocks(text: str, source: str = "<text>") -> list[Block]:
             cells = split_row(line)
             if cells is not None:
                 flush_plain()
-                budget.take(len(cells), f"the table row at line {number}")
+                budget.take(
+                    len(cells), f"the table row at line {number}", f"第 {number} 行的表格行"
+                )
                 rows.append(tuple(cells))
                 lines.append(number)
             continue
@@ -201,6 +213,7 @@ class TextReader:
         if len(data) > MAX_TEXT_BYTES:
             raise ReportReadError(
                 f"{source} is {len(data)} bytes; text reports larger than "
-                f"{MAX_TEXT_BYTES} bytes are refused"
+                f"{MAX_TEXT_BYTES} bytes are refused",
+                zh=f"{source} 有 {len(data)} 字节；大于 {MAX_TEXT_BYTES} 字节的文本报告不予读取",
             )
         return assemble(to_blocks(decode(data, source), source), source=source)

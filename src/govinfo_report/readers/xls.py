@@ -29,6 +29,12 @@ INSTALL_HINT: Final = (
     "others: https://www.libreoffice.org) so that soffice is on the PATH, "
     "or save the workbook as .xlsx in Excel or WPS"
 )
+INSTALL_HINT_ZH: Final = (
+    "请安装 LibreOffice（Debian/Ubuntu：apt-get install libreoffice-calc；"
+    "其他系统：https://www.libreoffice.org），使 soffice 在 PATH 中，"
+    "或在 Excel 或 WPS 中将工作簿另存为 .xlsx"
+)
+""":data:`INSTALL_HINT` in Chinese."""
 
 
 def is_workbook_binary(data: bytes) -> bool:
@@ -76,8 +82,13 @@ def to_xlsx(data: bytes, source: str = "<bytes>") -> bytes:
 
     if not is_workbook_binary(data):
         if password_protected(data) is not None:
-            raise ReportReadError(f"{source}: {unsupported(data, '.xls')}")
+            raise ReportReadError(
+                f"{source}: {unsupported(data, '.xls')}",
+                zh=f"{source}：{unsupported(data, '.xls', lang='zh')}",
+            )
         raise ReportReadError(
-            f"{source} is not an Excel 97-2003 or WPS 表格 workbook: no OLE2 Workbook stream"
+            f"{source} is not an Excel 97-2003 or WPS 表格 workbook: no OLE2 Workbook stream",
+            zh=f"{source} 不是 Excel 97-2003 或 WPS 表格工作簿：没有 OLE2 Workbook 流",
         )
-    return convert(data, source, ".xls", "xlsx", "an Excel 97-2003 workbook", INSTALL_HINT)
+    what = ("an Excel 97-2003 workbook", "Excel 97-2003 工作簿")
+    return convert(data, source, ".xls", "xlsx", what, (INSTALL_HINT, INSTALL_HINT_ZH))

@@ -129,10 +129,13 @@ class XlsxReader:
         """
         book = open_workbook(data, source)
         if book.collection:
+            departments = len(book.sheets) - 1
             raise ReportReadError(
-                f"{source} is a workbook of {len(book.sheets) - 1} departments' reports, one "
+                f"{source} is a workbook of {departments} departments' reports, one "
                 "a sheet: read each with read_workbook_reports(), or "
-                "`govinfo-report import FILE -o FOLDER`"
+                "`govinfo-report import FILE -o FOLDER`",
+                zh=f"{source} 是汇集 {departments} 个部门报告的工作簿，每个工作表一份：请用 "
+                "read_workbook_reports() 逐份读取，或运行 `govinfo-report import FILE -o FOLDER`",
             )
         findings = _workbook_findings(book)
         meta, tables = _split(book)
@@ -221,6 +224,7 @@ def read_workbook_reports(source: str | Path | bytes) -> tuple[tuple[str, ReadRe
     Raises:
         ReportReadError: unreadable, or not a workbook (see :meth:`XlsxReader.read`).
     """
+    from govinfo_report._failures import os_reason
     from govinfo_report._input import read_file
     from govinfo_report.readers._registry import MAX_SOURCE_BYTES
 
@@ -231,7 +235,13 @@ def read_workbook_reports(source: str | Path | bytes) -> tuple[tuple[str, ReadRe
         try:
             data = read_file(Path(source), MAX_SOURCE_BYTES)
         except OSError as exc:
-            raise ReportReadError(f"cannot read {label}: {exc.strerror or exc}") from None
+            raise ReportReadError(
+                f"cannot read {label}: {os_reason(exc)}",
+                zh=f"无法读取 {label}：{os_reason(exc, 'zh')}",
+            ) from None
     if len(data) > MAX_SOURCE_BYTES:
-        raise ReportReadError(f"{label} is larger than {MAX_SOURCE_BYTES} bytes")
+        raise ReportReadError(
+            f"{label} is larger than {MAX_SOURCE_BYTES} bytes",
+            zh=f"{label} 大于 {MAX_SOURCE_BYTES} 字节",
+        )
     return XlsxReader().read_sheets(data, source=label)

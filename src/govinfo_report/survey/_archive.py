@@ -13,9 +13,10 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from govinfo_report._archive import ARCHIVE_SUFFIX, NO_REPORT, Archive, ArchiveError
+from govinfo_report._archive import ARCHIVE_SUFFIX, NO_REPORT, Archive
 from govinfo_report._departments import is_workbook_name
 from govinfo_report._scan import shown
+from govinfo_report.errors import ReportReadError
 from govinfo_report.survey._workbooks import summarise_workbook_bytes
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ def summarise_archive(
     name = shown(str(path))
     try:
         opened = Archive(Path(path), name)
-    except ArchiveError as exc:
+    except ReportReadError as exc:  # the archive as a whole
         return [summary.unreadable(name, "", str(exc))]
     with opened:
         sha, document = opened.sha256, opened.document
@@ -59,8 +60,8 @@ def _each(
     held = (name, sha)
     for member, data in opened.members():
         where = shown(f"{name}{summary.COLLECTION_SEPARATOR}{member}")
-        if isinstance(data, str):
-            reason = f"cannot read {where}: {data}"
+        if not isinstance(data, bytes):
+            reason = str(data.error(where))
             results.append(summary.unreadable(where, "", reason, container=held))
         elif is_workbook_name(suffix := Path(member).suffix):
             # A workbook of departments in the archive gives one row a department.

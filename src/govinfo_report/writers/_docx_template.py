@@ -75,13 +75,14 @@ def open_template(path: Path) -> Document:
     # declared total, compression ratio, sizes that lie, XML and DOCTYPEs).
     source = f"template {path}"
     data = _template_bytes(path, source)
-    _package.Package(data, source, ReportWriteError).check_all()
+    _package.Package(data, source, ReportWriteError, source_zh=f"模板 {path}").check_all()
     try:
         data = _dotx_as_docx(data)
         return docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds for a broken package
         raise ReportWriteError(
-            f"template {path} is not a readable Word document (.docx): {exc}"
+            f"template {path} is not a readable Word document (.docx): {exc}",
+            zh=f"模板 {path} 不是可读取的 Word 文档（.docx）：{exc}",
         ) from None
 
 
@@ -91,16 +92,26 @@ def _template_bytes(path: Path, source: str) -> bytes:
         # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        raise ReportWriteError(f"cannot read template {path}: {exc.strerror}") from None
+        from govinfo_report._failures import os_reason
+
+        raise ReportWriteError(
+            f"cannot read template {path}: {exc.strerror}",
+            zh=f"无法读取模板 {path}：{os_reason(exc, 'zh')}",
+        ) from None
     limit = _package.MAX_PACKAGE_BYTES
     with os.fdopen(fd, "rb") as fh:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise ReportWriteError(f"cannot read {source}: not a regular file")
+            raise ReportWriteError(
+                f"cannot read {source}: not a regular file", zh=f"无法读取模板 {path}：不是普通文件"
+            )
         # The stated size spares reading a huge file; the size read bounds one that grows.
         data = fh.read(limit + 1) if info.st_size <= limit else b""
         if info.st_size > limit or len(data) > limit:
-            raise ReportWriteError(f"{source} is larger than {limit} bytes; refused")
+            raise ReportWriteError(
+                f"{source} is larger than {limit} bytes; refused",
+                zh=f"模板 {path} 大于 {limit} 字节，不予读取",
+            )
     return data
 
 
