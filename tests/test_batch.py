@@ -260,6 +260,10 @@ def test_an_empty_folder_is_a_failure(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     code, _, err = _cli("render", tmp_path / "empty", "-o", tmp_path / "out", "--to", "docx")
     assert code == 2
+    assert "此文件夹及其下各级文件夹中没有报告文件（查找的后缀：.doc, " in err
+    args = ("render", tmp_path / "empty", "-o", tmp_path / "out", "--to", "docx", "--lang", "en")
+    code, _, err = _cli(*args)
+    assert code == 2
     assert "no report files in this folder or below" in err
 
 

@@ -261,3 +261,12 @@ def test_a_file_the_loader_cannot_read_is_said_in_chinese(english: str, chinese:
     if "directory" in english and os.strerror(errno.EISDIR) != "Is a directory":
         pytest.skip("this system words EISDIR otherwise")
     assert load_problem(english).message_zh == chinese
+
+
+def test_a_folder_without_reports_is_said_in_chinese(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    code, _, err = _cli("validate", tmp_path / "empty")
+    assert code == 2
+    assert f"{tmp_path / 'empty'}: 此文件夹及其下各级文件夹中没有报告文件（查找的后缀：" in err
+    code, _, err = _cli("validate", "--lang", "en", tmp_path / "empty")
+    assert f"{tmp_path / 'empty'}: no report files in this folder or below (looked for " in err

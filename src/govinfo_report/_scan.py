@@ -26,6 +26,7 @@ SURVEY_CACHE = ".survey-cache.sqlite3"
 outputs (reports.xlsx, index.html ...), which are not reports, and is not walked."""
 
 _SURVEY_FOLDER: Final = "a survey's output folder: its files are the survey's outputs, not reports"
+_SURVEY_FOLDER_ZH: Final = "这是调查的输出文件夹：其中的文件是调查的输出，不是报告"
 
 OWNER_FILE = "~$"
 """How the name of an owner file begins: Word and Excel write ``~$报告.docx`` (162 bytes,
@@ -106,8 +107,7 @@ def expand_given(
                     continue
                 yield path, file, None
         if empty:
-            looked = ", ".join(sorted(readable_suffixes()))
-            yield path, path, f"no report files in this folder or below (looked for {looked})"
+            yield path, path, _no_reports()[0]
 
 
 def _inside(path: Path, folders: set[Path]) -> bool:
@@ -201,11 +201,29 @@ def walked_suffixes() -> frozenset[str]:
     return readable_suffixes() | UNSUPPORTED_SUFFIXES
 
 
+def _no_reports() -> tuple[str, str]:
+    """Why a folder holding no report is unusable, in English and Chinese."""
+    looked = ", ".join(sorted(readable_suffixes()))
+    return (
+        f"no report files in this folder or below (looked for {looked})",
+        f"此文件夹及其下各级文件夹中没有报告文件（查找的后缀：{looked}）",
+    )
+
+
+def unusable_zh(reason: str) -> str:
+    """A reason :func:`expand_given` gives, in Chinese (``reason`` itself if another)."""
+    if reason == _SURVEY_FOLDER:
+        return _SURVEY_FOLDER_ZH
+    english, chinese = _no_reports()
+    return chinese if reason == english else reason
+
+
 __all__ = [
     "SURVEY_CACHE",
     "document_suffix",
     "expand_given",
     "expand_paths",
     "readable_suffixes",
+    "unusable_zh",
     "walked_suffixes",
 ]

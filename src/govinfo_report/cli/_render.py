@@ -104,7 +104,7 @@ def _one(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
 
 def _batch(options: argparse.Namespace, stderr: IO[str]) -> int:
     """``render DIR... -o OUTDIR``: every report under the paths, one output each."""
-    from govinfo_report._scan import expand_given
+    from govinfo_report._scan import expand_given, unusable_zh
     from govinfo_report.batch import Policy, run_batch
 
     if options.to is None:
@@ -125,7 +125,8 @@ def _batch(options: argparse.Namespace, stderr: IO[str]) -> int:
     # rendered once, under the name its first mention gives it.
     for given, path, unusable in expand_given(options.files):
         if unusable is not None:
-            stderr.write(f"{PROG}: error: {path}: {unusable}\n")
+            said = unusable if options.lang == "en" else unusable_zh(unusable)
+            stderr.write(f"{PROG}: error: {path}: {said}\n")
             empty += 1
         elif not _inside(path, out_dir):  # our own outputs, on a second run
             pairs.append((_name(path, given), path))
@@ -136,8 +137,8 @@ def _batch(options: argparse.Namespace, stderr: IO[str]) -> int:
         if result.ok:
             stderr.write(f"wrote {result.output}\n")
         else:
-            said = (result.error_zh if options.lang == "zh" else None) or result.error
-            stderr.write(f"{PROG}: error: {source}: {said}\n")
+            why = (result.error_zh if options.lang == "zh" else None) or result.error
+            stderr.write(f"{PROG}: error: {source}: {why}\n")
     written = sum(r.ok for r in results)
     with_errors = sum(r.ok and r.has_errors for r in results)
     failed = empty + len(results) - written

@@ -277,7 +277,10 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         # says it: JSON output stays UTF-8 that any parser takes.
         name = _shown(str(path))
         if unusable is not None:
-            yield FileResult(name, error=unusable)
+            from govinfo_report._scan import unusable_zh
+
+            shown_error = unusable if lang == "en" else unusable_zh(unusable)
+            yield FileResult(name, error=unusable, shown_error=shown_error)
             return
         if options.reader is None and path.suffix.lower() == _ARCHIVE_SUFFIX:
             bundle = _archive_results(path, name, checked, lang)

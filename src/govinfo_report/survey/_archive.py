@@ -13,7 +13,7 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from govinfo_report._archive import ARCHIVE_SUFFIX, NO_REPORT, Archive
+from govinfo_report._archive import ARCHIVE_SUFFIX, NO_REPORT, NO_REPORT_ZH, Archive
 from govinfo_report._departments import is_workbook_name
 from govinfo_report._scan import shown
 from govinfo_report.errors import ReportReadError
@@ -34,7 +34,7 @@ def summarise_archive(
     try:
         opened = Archive(Path(path), name)
     except ReportReadError as exc:  # the archive as a whole
-        return [summary.unreadable(name, "", str(exc))]
+        return [summary.unreadable(name, "", str(exc), exc.message("zh"))]
     with opened:
         sha, document = opened.sha256, opened.document
         if known and sha == known:
@@ -47,7 +47,7 @@ def summarise_archive(
         # A .docx (or .ofd, .odt) named .zip: read, or named, as the document it is.
         return [summary._summarise(path, similar, known, batch)]
     if not results:
-        return [summary.unreadable(name, sha, NO_REPORT)]
+        return [summary.unreadable(name, sha, NO_REPORT, NO_REPORT_ZH)]
     return results
 
 
@@ -61,8 +61,9 @@ def _each(
     for member, data in opened.members():
         where = shown(f"{name}{summary.COLLECTION_SEPARATOR}{member}")
         if not isinstance(data, bytes):
-            reason = str(data.error(where))
-            results.append(summary.unreadable(where, "", reason, container=held))
+            error = data.error(where)
+            said = str(error), error.message("zh")
+            results.append(summary.unreadable(where, "", *said, container=held))
         elif is_workbook_name(suffix := Path(member).suffix):
             # A workbook of departments in the archive gives one row a department.
             sha_member = hashlib.sha256(data).hexdigest()

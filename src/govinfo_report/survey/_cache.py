@@ -24,9 +24,9 @@ from govinfo_report.survey._columns import CACHE_NAME
 from govinfo_report.survey._json import text, tree
 from govinfo_report.survey._summary import Counts, FileResult
 
-_SCHEMA = 8  # 3: short findings stored uncompressed; 4: cells only of extra rows; 5: links
+_SCHEMA = 9  # 3: short findings stored uncompressed; 4: cells only of extra rows; 5: links
 # hold maybe_previous_file; 6: files hold their container; 7: long findings by zstd;
-# 8: findings after a line tallying them
+# 8: findings after a line tallying them; 9: rows hold reason_zh
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (

@@ -38,6 +38,7 @@ BASE_COLUMNS = (
     "format",
     "status",
     "reason",
+    "reason_zh",
     "cells_read",
     "cells_stated",
     "errors",

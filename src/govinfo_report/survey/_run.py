@@ -25,7 +25,7 @@ import attrs
 from govinfo_report import _pool
 from govinfo_report._io import Staging
 from govinfo_report._legacy import LEGACY_SUFFIXES
-from govinfo_report._scan import expand_paths, shown
+from govinfo_report._scan import expand_paths, shown, unusable_zh
 from govinfo_report.errors import SurveyError
 from govinfo_report.survey._columns import OUTPUTS
 from govinfo_report.survey._summary import (
@@ -223,7 +223,8 @@ def _phase1(
         if reason is not None:
             # Found unreadable by the scan itself (a folder without reports): looked at
             # again on every run, so read in this one, never "unchanged".
-            cache.store(unreadable(shown(name), "", shown(reason)), similar)
+            said = shown(reason), shown(unusable_zh(reason))
+            cache.store(unreadable(shown(name), "", *said), similar)
             read += 1
         else:
             todo.append(name)
@@ -348,7 +349,8 @@ def _alone(task: tuple[str, str], similar: bool) -> FileResult | str:
             return pool.submit(summarise_batch, [task], similar).result()[0]
         except BrokenProcessPool:
             reason = "internal error: the process reading it died (a crash, or out of memory)"
-            return unreadable(shown(task[0]), "", reason, internal=True)
+            reason_zh = "内部错误：读取它的进程意外终止（崩溃或内存不足）"
+            return unreadable(shown(task[0]), "", reason, reason_zh, internal=True)
 
 
 def _context() -> Any:

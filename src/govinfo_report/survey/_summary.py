@@ -116,9 +116,8 @@ class _Sketches:
                 one = made[k] if made is not None else _similar.sketches([judged])[0]
                 sketched[id(result)] = result._replace(sketch=pickle.dumps(one, protocol=5))
             except Exception as exc:  # a bug of ours on one file must not stop a survey
-                detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-                reason = f"internal error while sketching: {detail}"
-                sketched[id(result)] = unreadable(result.path, result.sha256, reason, internal=True)
+                said = internal_error("sketching", exc)
+                sketched[id(result)] = unreadable(result.path, result.sha256, *said, internal=True)
         return [sketched.get(id(r), r) if isinstance(r, FileResult) else r for r in results]
 
 
@@ -153,11 +152,16 @@ def _read(path: str | Path, name: str) -> bytes | FileResult:
     try:
         data = read_file(Path(path), MAX_SOURCE_BYTES)
     except NotARegularFileError as exc:
-        return unreadable(name, "", f"cannot read {name}: it is {exc.kind}, not a regular file")
+        english = f"cannot read {name}: it is {exc.kind}, not a regular file"
+        return unreadable(name, "", english, f"无法读取 {name}：它是{exc.kind_zh}，不是普通文件")
     except OSError as exc:
-        return unreadable(name, "", f"cannot read {name}: {shown(str(exc.strerror or exc))}")
+        from govinfo_report._failures import os_reason
+
+        english = f"cannot read {name}: {shown(os_reason(exc))}"
+        return unreadable(name, "", english, f"无法读取 {name}：{shown(os_reason(exc, 'zh'))}")
     if len(data) > MAX_SOURCE_BYTES:
-        return unreadable(name, "", f"{name} is larger than {MAX_SOURCE_BYTES} bytes")
+        english = f"{name} is larger than {MAX_SOURCE_BYTES} bytes"
+        return unreadable(name, "", english, f"{name} 大于 {MAX_SOURCE_BYTES} 字节")
     return data
 
 
@@ -224,13 +228,13 @@ def _summarise_bytes(
         findings = (*read.findings, *check(report))
         return _summary(name, sha, report, findings, similar, batch, container)
     except ReportLoadError as exc:
-        return unreadable(name, sha, shown(str(exc)), container=container)
+        said = shown(str(exc)), shown(exc.message("zh"))
+        return unreadable(name, sha, *said, container=container)
     except (GovinfoReportError, OSError, RecursionError, MemoryError) as exc:
-        return unreadable(name, sha, shown(_describe(exc)), container=container)
+        return unreadable(name, sha, *described(exc), container=container)
     except Exception as exc:  # a bug of ours on one file must not stop a survey
-        detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-        reason = shown(f"internal error while {stage}: {detail}")
-        return unreadable(name, sha, reason, internal=True, container=container)
+        said = internal_error(stage, exc)
+        return unreadable(name, sha, *map(shown, said), internal=True, container=container)
 
 
 def summarise_batch(
@@ -250,11 +254,19 @@ def summarise_batch(
 
 
 def unreadable(
-    name: str, sha: str, reason: str, *, internal: bool = False, container: Container = _NONE
+    name: str,
+    sha: str,
+    reason: str,
+    reason_zh: str | None = None,
+    *,
+    internal: bool = False,
+    container: Container = _NONE,
 ) -> FileResult:
-    """The result of a file that could not be read (or checked): why, and nothing else."""
+    """The result of a file that could not be read (or checked): why (in Chinese too,
+    ``reason_zh``; the English where it is not worded so), and nothing else."""
     row = dict.fromkeys(columns.BASE_COLUMNS, "")
     row.update(file=name, sha256=sha, status="unreadable", reason=reason)
+    row.update(reason_zh=reason if reason_zh is None else reason_zh)
     row.update(cells_read="0", cells_stated="0", errors="0", warnings="0", notices="0")
     return FileResult(
         path=name,
@@ -277,14 +289,24 @@ def unreadable(
     )
 
 
-def _describe(exc: BaseException) -> str:
-    if isinstance(exc, MemoryError):
-        return "out of memory; the input is too large or too complex"
+_STAGES_ZH = {"reading": "读取", "checking": "检查", "sketching": "比对相似度"}
+
+
+def internal_error(stage: str, exc: BaseException) -> tuple[str, str]:
+    """Why a file failed on a bug of ours while at ``stage`` (``reading``, ``checking``,
+    ``sketching``), in English and Chinese."""
+    detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    return f"internal error while {stage}: {detail}", f"内部错误（{_STAGES_ZH[stage]}时）：{detail}"
+
+
+def described(exc: BaseException) -> tuple[str, str]:
+    """Why a file could not be read, by the error met, in English and Chinese (each as
+    the outputs show it: odd bytes of a name as ``\\xNN``)."""
     if isinstance(exc, RecursionError):
-        return "the document is nested too deeply to read"
-    if isinstance(exc, OSError) and not isinstance(exc, GovinfoReportError):
-        return f"cannot access {exc.filename or ''}: {exc.strerror or exc}".replace("  ", " ")
-    return str(exc) or type(exc).__name__
+        return "the document is nested too deeply to read", "文档嵌套过深，无法读取"
+    from govinfo_report._failures import describe_error
+
+    return shown(describe_error(exc)), shown(describe_error(exc, lang="zh"))
 
 
 def _summary(
@@ -364,7 +386,9 @@ __all__ = [
     "Counts",
     "FileResult",
     "counts",
+    "described",
     "findings_jsonl",
+    "internal_error",
     "rule_statuses",
     "summarise",
     "summarise_batch",

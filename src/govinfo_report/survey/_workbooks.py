@@ -64,14 +64,15 @@ def summarise_workbook_bytes(
     try:
         data, suffix = as_xlsx(data, name, suffix)
     except (GovinfoReportError, OSError) as exc:
-        return [summary.unreadable(name, sha, shown(summary._describe(exc)), container=container)]
+        return [summary.unreadable(name, sha, *summary.described(exc), container=container)]
     except Exception as exc:  # a bug of ours on one file must not stop a survey
-        reason = f"internal error while reading: {type(exc).__name__}: {exc}"
-        return [summary.unreadable(name, sha, shown(reason), internal=True, container=container)]
+        english, chinese = summary.internal_error("reading", exc)
+        said = shown(english), shown(chinese)
+        return [summary.unreadable(name, sha, *said, internal=True, container=container)]
     try:
         sheets = department_reports(data, name)
     except (GovinfoReportError, OSError, RecursionError, MemoryError) as exc:
-        return [summary.unreadable(name, sha, shown(summary._describe(exc)), container=container)]
+        return [summary.unreadable(name, sha, *summary.described(exc), container=container)]
     if sheets is None:
         return [summary._summarise_bytes(name, data, similar, sha, batch, suffix, container)]
     from govinfo_report.checks import check
@@ -86,9 +87,8 @@ def summarise_workbook_bytes(
             findings = (*found, *check(report))
             results.append(summary._summary(where, sha, report, findings, similar, batch, held))
         except Exception as exc:  # a bug of ours on one report must not stop a survey
-            detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-            reason = f"internal error while checking: {detail}"
-            results.append(summary.unreadable(where, sha, reason, internal=True, container=held))
+            said = summary.internal_error("checking", exc)
+            results.append(summary.unreadable(where, sha, *said, internal=True, container=held))
     return results
 
 

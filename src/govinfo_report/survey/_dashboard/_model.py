@@ -155,8 +155,9 @@ class Survey:
     rule_reports: defaultdict[str, Counter[str]] = attrs.field(factory=_by_status)
     """Per rule code, how many reports are in each state (reports.csv's rule: columns)."""
     worst: list[Worst] = attrs.field(factory=list)
-    unreadable: list[tuple[str, str]] = attrs.field(factory=list)
-    """The first unreadable files in file order, with their reasons."""
+    unreadable: list[tuple[str, str, str]] = attrs.field(factory=list)
+    """The first unreadable files in file order, with their reasons (English, Chinese:
+    blank in a reports.csv without the column)."""
     year_totals: defaultdict[int, tuple[Sum, ...]] = attrs.field(
         factory=lambda: defaultdict(lambda: tuple(Sum() for _ in FIGURES))
     )

@@ -268,12 +268,21 @@ def unreadable_section(s: Survey) -> Markup:
         f"无法读取的文件：共 {count(total)} 份，列出前 {count(len(s.unreadable))} 份",
         f"Unreadable files: {count(total)}, the first {count(len(s.unreadable))} listed",
     )
-    rows = ([file_name(s, f), el("span", {"class": "reason"}, r or "—")] for f, r in s.unreadable)
+    rows = ([file_name(s, f), _reason(en, zh)] for f, en, zh in s.unreadable)
     return section(
         "unreadable",
         relative_to(s),
         table(caption, [bi("文件", "file"), bi("原因", "reason")], rows, css="unreadable"),
     )
+
+
+def _reason(english: str, chinese: str) -> Markup:
+    """Why a file could not be read: the Chinese, the English beside it where it differs."""
+    if not english:
+        return el("span", {"class": "reason"}, chinese or "—")
+    if not chinese or chinese == english:
+        return el("span", {"class": "reason"}, english)
+    return el("span", {"class": "reason"}, bi(chinese, english))
 
 
 __all__ = ["rules_section", "status_section", "unreadable_section", "worst_section"]

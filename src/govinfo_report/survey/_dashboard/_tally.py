@@ -191,7 +191,9 @@ def _add_report(survey: Survey, row: list[str], columns: _Columns) -> tuple[obje
             raise _Bad(f"column {columns.names[i]} holds {state!r}; expected {expected} or nothing")
     if status == "unreadable":
         if len(survey.unreadable) < UNREADABLE_SHOWN:
-            survey.unreadable.append((file, text("reason")))
+            # reason_zh is newer than reports.csv files that may be given: optional.
+            chinese = text("reason_zh") if "reason_zh" in at else ""
+            survey.unreadable.append((file, text("reason"), chinese))
         return None
     numbers = [_count(row[i].strip(), name) for i, name in columns.counts]
     errors, warnings, notices, read, stated = (n or 0 for n in numbers[: len(COUNT_COLUMNS)])
