@@ -145,3 +145,34 @@ def test_reports_of_a_renamed_agency_are_listed_with_how_to_check_them(tmp_path:
         "(温州市洞头区政务服务中心 2023)",
         "  check one: govinfo-report validate FILE --previous PREVIOUS",
     ]
+
+
+def test_an_archive_of_reports_is_counted_as_one_file_of_several_reports(
+    tmp_path: Path,
+) -> None:
+    import zipfile
+
+    folder = _corpus(tmp_path)
+    with zipfile.ZipFile(folder / "bundle.zip", "w") as archive:
+        archive.write("examples/example_2021.yaml", "x.yaml")
+        archive.write("examples/dongtou_2020.yaml", "y.yaml")
+    out = tmp_path / "out"
+    code, stdout, _ = _cli("survey", folder, "-o", out, "-j", "1")
+    assert code == 0
+    assert stdout.splitlines()[0] == (
+        "共 4 个文件中的 5 份报告：4 份无错误，0 份有错误，1 份无法读取；"
+        "本次读取 5 份，0 份自上次以来未变"
+    )
+    code, stdout, _ = _cli("survey", folder, "-o", out, "--lang", "en", "-j", "1")
+    assert stdout.splitlines()[0] == (
+        "5 report(s) in 4 file(s) surveyed: 4 ok, 0 with errors, 1 unreadable; 0 read, "
+        "5 unchanged since the last survey"
+    )
+
+
+def test_one_report_a_file_is_counted_as_files_in_chinese(tmp_path: Path) -> None:
+    code, stdout, _ = _cli("survey", _corpus(tmp_path), "-o", tmp_path / "out", "-j", "1")
+    assert code == 0
+    assert stdout.splitlines()[0] == (
+        "共 3 个文件：2 个无错误，0 个有错误，1 个无法读取；本次读取 3 个，0 个自上次以来未变"
+    )

@@ -101,21 +101,36 @@ def _progress_bar(stream: IO[str]) -> _Bar | None:
 def _summary(result: Any, lang: Lang) -> list[str]:
     en = lang == "en"
     lines = []
+    # Reports and files are told apart only where they differ: an archive of several
+    # reports, a workbook of departments. One report a file reads as it always has.
+    several = result.input_files != result.files
+    unchanged = result.files - result.read
     if en:
+        counted = (
+            f"{result.files} report(s) in {result.input_files} file(s)"
+            if several
+            else f"{result.files} file(s)"
+        )
         lines.append(
-            f"{result.files} file(s) surveyed: {result.ok} ok, {result.with_errors} with "
+            f"{counted} surveyed: {result.ok} ok, {result.with_errors} with "
             f"errors, {result.unreadable} unreadable; {result.read} read, "
-            f"{result.files - result.read} unchanged since the last survey"
+            f"{unchanged} unchanged since the last survey"
         )
         lines.append(
             f"{result.pairs} report(s) checked against the previous year; "
             f"{result.parents} parent(s) against their children"
         )
+    elif several:
+        lines.append(
+            f"共 {result.input_files} 个文件中的 {result.files} 份报告：{result.ok} 份无错误，"
+            f"{result.with_errors} 份有错误，{result.unreadable} 份无法读取；"
+            f"本次读取 {result.read} 份，{unchanged} 份自上次以来未变"
+        )
     else:
         lines.append(
             f"共 {result.files} 个文件：{result.ok} 个无错误，{result.with_errors} 个有错误，"
             f"{result.unreadable} 个无法读取；本次读取 {result.read} 个，"
-            f"{result.files - result.read} 个自上次以来未变"
+            f"{unchanged} 个自上次以来未变"
         )
         lines.append(f"{result.pairs} 份报告与上年报告核对；{result.parents} 个上级与下级汇总核对")
     if result.duplicates:

@@ -54,7 +54,12 @@ class SurveyResult:
 
     out_dir: Path
     files: int
-    """Files surveyed (a folder without reports counts as one unreadable entry)."""
+    """Documents surveyed, a row of reports.csv each: a file, a report in an archive, a
+    department of a workbook (a folder without reports counts as one unreadable)."""
+    input_files: int
+    """Files found on disk (and folders without reports), each counted once: fewer than
+    :attr:`files` when an archive holds several reports or a workbook several
+    departments."""
     ok: int
     with_errors: int
     unreadable: int
@@ -143,7 +148,7 @@ def survey(
         folder, slots = output_slots(staging, Path(out_dir))
         cache = Cache(folder, __version__)
         try:
-            read = _phase1(cache, given, similar, jobs, executor, progress)
+            read, inputs = _phase1(cache, given, similar, jobs, executor, progress)
             dropped = cache.drop_others()
             cache.commit()
             lap("read")
@@ -175,6 +180,7 @@ def survey(
     return SurveyResult(
         out_dir=folder,
         files=sum(tally.values()),
+        input_files=inputs,
         ok=tally.get("ok", 0),
         with_errors=tally.get("errors", 0),
         unreadable=tally.get("unreadable", 0),
@@ -210,12 +216,13 @@ def _phase1(
     jobs: int | None,
     executor: Executor | None,
     progress: Callable[[int, int], None] | None,
-) -> int:
-    """Read what changed, store every summary; the number of files read."""
+) -> tuple[int, int]:
+    """Read what changed, store every summary; the number of documents read, and of
+    files (and folders without reports) found."""
     known = cache.known(similar)
     todo: list[str] = []
     ours = _OwnOutputs(cache.path.parent.resolve())
-    read = 0
+    read = read_by_scan = 0
     for path, reason in expand_paths(given):  # each file once, however often named
         name = str(path)
         if ours.holds(path):
@@ -226,6 +233,7 @@ def _phase1(
             said = shown(reason), shown(unusable_zh(reason))
             cache.store(unreadable(shown(name), "", *said), similar)
             read += 1
+            read_by_scan += 1
         else:
             todo.append(name)
     total = len(todo)
@@ -239,7 +247,7 @@ def _phase1(
             progress(done, total)
         if done % 4096 == 0:
             cache.commit()
-    return read
+    return read, total + read_by_scan
 
 
 class _OwnOutputs:
