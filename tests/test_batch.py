@@ -295,7 +295,8 @@ def test_a_batch_in_worker_processes_writes_the_same_files(tree: Path) -> None:
 def test_a_batch_needs_a_writer_and_an_output_folder(
     tree: Path, args: list[str], message: str
 ) -> None:
-    code, _, err = _cli("render", tree, *[a.replace("OUT", str(tree.parent / "o")) for a in args])
+    given = [a.replace("OUT", str(tree.parent / "o")) for a in args]
+    code, _, err = _cli("render", tree, "--lang", "en", *given)
     assert code == 2
     assert message in err
 
@@ -303,7 +304,7 @@ def test_a_batch_needs_a_writer_and_an_output_folder(
 def test_a_batch_into_a_file_is_refused(tree: Path) -> None:
     target = tree.parent / "out.docx"
     target.write_text("x")
-    code, _, err = _cli("render", tree, "-o", target, "--to", "docx")
+    code, _, err = _cli("render", tree, "--lang", "en", "-o", target, "--to", "docx")
     assert code == 2
     assert "is not a folder" in err
 

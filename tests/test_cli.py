@@ -363,7 +363,7 @@ def test_new_format_option_overrides_the_year(tmp_path: Path) -> None:
 def test_new_refuses_to_overwrite(tmp_path: Path) -> None:
     path = tmp_path / "r.yaml"
     path.write_text("mine")
-    code, _, err = cli("new", "--year", "2025", "-o", path)
+    code, _, err = cli("new", "--lang", "en", "--year", "2025", "-o", path)
     assert code == 2
     assert err == f"govinfo-report: error: {path} already exists; use --force to overwrite it\n"
     assert path.read_text() == "mine"
@@ -377,14 +377,14 @@ def test_new_force_overwrites(tmp_path: Path) -> None:
 
 
 def test_new_unknown_suffix_is_an_error(tmp_path: Path) -> None:
-    code, _, err = cli("new", "--year", "2025", "-o", tmp_path / "r.txt")
+    code, _, err = cli("new", "--lang", "en", "--year", "2025", "-o", tmp_path / "r.txt")
     assert code == 2
     assert "cannot tell the syntax" in err
     assert not (tmp_path / "r.txt").exists()
 
 
 def test_new_year_without_format_is_an_error(tmp_path: Path) -> None:
-    code, _, err = cli("new", "--year", "2018", "-o", tmp_path / "r.yaml")
+    code, _, err = cli("new", "--lang", "en", "--year", "2018", "-o", tmp_path / "r.yaml")
     assert code == 2
     assert "no statutory format for reports on 2018" in err
 
@@ -420,16 +420,16 @@ def test_new_from_takes_the_year_after_and_the_agency_unless_told(tmp_path: Path
 def test_new_from_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     path = tmp_path / "r.yaml"
     path.write_text("mine")
-    code, _, err = cli("new", "--from", EXAMPLE_2021, "-o", path)
+    code, _, err = cli("new", "--lang", "en", "--from", EXAMPLE_2021, "-o", path)
     assert (code, err) == (2, f"{PREFIX}{path} already exists; use --force to overwrite it\n")
     assert path.read_text() == "mine"
-    assert cli("new", "--from", EXAMPLE_2021, "-o", path, "--force")[0] == 0
+    assert cli("new", "--lang", "en", "--from", EXAMPLE_2021, "-o", path, "--force")[0] == 0
 
 
 def test_new_from_never_overwrites_last_years_report(tmp_path: Path) -> None:
     last = tmp_path / "last.yaml"
     shutil.copy(EXAMPLE_2021, last)
-    code, _, err = cli("new", "--from", last, "-o", last, "--force")
+    code, _, err = cli("new", "--lang", "en", "--from", last, "-o", last, "--force")
     assert code == 2
     assert "refusing to overwrite the input" in err
     assert load(last) == load(EXAMPLE_2021)
@@ -459,7 +459,9 @@ def test_validate_warns_that_a_new_report_without_agency_names_none(tmp_path: Pa
 
 @pytest.mark.parametrize("year", ["0", "9999", "10000"])
 def test_new_year_out_of_range_is_a_clear_error(tmp_path: Path, year: str) -> None:
-    code, _, err = cli("new", "--year", year, "--format", "2021", "-o", tmp_path / "r.yaml")
+    code, _, err = cli(
+        "new", "--lang", "en", "--year", year, "--format", "2021", "-o", tmp_path / "r.yaml"
+    )
     assert (code, err) == (
         2,
         f"govinfo-report: error: year must be between 1 and 9998, got {year}\n",
@@ -469,7 +471,7 @@ def test_new_year_out_of_range_is_a_clear_error(tmp_path: Path, year: str) -> No
 
 def test_new_into_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     out = tmp_path / "no" / "r.yaml"
-    code, _, err = cli("new", "--year", "2025", "-o", out)
+    code, _, err = cli("new", "--lang", "en", "--year", "2025", "-o", out)
     assert code == 2
     assert (
         err
@@ -567,7 +569,9 @@ def test_render_with_template_layout_keeps_the_templates_page_size(
 def test_render_template_layout_without_a_template_is_a_usage_error(
     clean: Path, tmp_path: Path
 ) -> None:
-    code, _, err = cli("render", clean, "--template-layout", "-o", tmp_path / "out.docx")
+    code, _, err = cli(
+        "render", clean, "--lang", "en", "--template-layout", "-o", tmp_path / "out.docx"
+    )
     assert code == 2
     assert "--template-layout needs --template" in err
     assert not (tmp_path / "out.docx").exists()
@@ -575,7 +579,7 @@ def test_render_template_layout_without_a_template_is_a_usage_error(
 
 @pytest.mark.usefixtures("writers")
 def test_render_refuses_binary_to_stdout(clean: Path) -> None:
-    code, out, err = cli("render", clean, "--to", "blob", "-o", "-")
+    code, out, err = cli("render", clean, "--lang", "en", "--to", "blob", "-o", "-")
     assert (code, out) == (2, "")
     assert "blob output is binary" in err
 
@@ -585,7 +589,7 @@ def test_render_never_overwrites_the_input(tmp_path: Path) -> None:
     source = tmp_path / "report.txt"
     source.write_bytes(dumps(load(FIXTURE), "json").encode())
     for args in (["--to", "plain", "--from", "json"], ["-o", source]):
-        code, _, err = cli("render", source, *args)
+        code, _, err = cli("render", source, "--lang", "en", *args)
         assert code == 2
         assert f"refusing to overwrite the input {source}" in err
     assert json.loads(source.read_text(encoding="utf-8"))["metadata"]["year"] == 2024
@@ -601,7 +605,7 @@ def test_the_input_is_never_overwritten_through_a_link_even_with_force(
     getattr(output, link)(clean)
     before = clean.read_bytes()
     args = ["--to", "plain"] if command == "render" else []
-    code, _, err = cli(command, clean, *args, "-o", output, "--force")
+    code, _, err = cli(command, clean, "--lang", "en", *args, "-o", output, "--force")
     assert (code, err) == (2, f"{PREFIX}refusing to overwrite the input {clean}; give another -o\n")
     assert clean.read_bytes() == before
 
@@ -621,13 +625,13 @@ def test_a_symlink_loop_given_as_input_is_a_clear_error(tmp_path: Path, command:
 
 @pytest.mark.usefixtures("writers")
 def test_render_option_the_writer_does_not_take(clean: Path) -> None:
-    code, _, err = cli("render", clean, "--to", "plain", "--template", clean)
+    code, _, err = cli("render", clean, "--lang", "en", "--to", "plain", "--template", clean)
     assert code == 2
     assert "writer 'plain' does not accept the option(s) template" in err
 
 
 def test_render_unknown_writer_lists_the_known_ones(clean: Path) -> None:
-    code, _, err = cli("render", clean, "--to", "pdf")
+    code, _, err = cli("render", clean, "--lang", "en", "--to", "pdf")
     assert code == 2
     assert "unknown output format 'pdf'; expected one of" in err
     assert "'docx'" in err
@@ -707,10 +711,10 @@ def test_import_to_stdout_is_yaml(clean: Path) -> None:
 
 
 def test_import_refuses_to_overwrite(clean: Path, tmp_path: Path) -> None:
-    assert "refusing to overwrite the input" in cli("import", clean, "-o", clean)[2]
+    assert "refusing to overwrite the input" in cli("import", clean, "--lang", "en", "-o", clean)[2]
     existing = tmp_path / "existing.yaml"
     existing.write_text("mine")
-    code, _, err = cli("import", clean, "-o", existing)
+    code, _, err = cli("import", clean, "--lang", "en", "-o", existing)
     assert code == 2
     assert "already exists; use --force" in err
     assert existing.read_text() == "mine"

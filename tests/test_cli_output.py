@@ -31,11 +31,12 @@ PREFIX = "govinfo-report: error: "
 Args = Callable[[Path, Path | str], list[object]]
 """A command's arguments given its input and its output."""
 
+# In English, which these tests read (each command's Chinese: test_error_language_cli).
 COMMANDS: dict[str, Args] = {
-    "new": lambda source, out: ["new", "--year", "2025", "-o", out],
-    "import": lambda source, out: ["import", source, "-o", out],
-    "render": lambda source, out: ["render", source, "--to", "markdown", "-o", out],
-    "schema": lambda source, out: ["schema", "--format", "2021", "-o", out],
+    "new": lambda source, out: ["new", "--lang", "en", "--year", "2025", "-o", out],
+    "import": lambda source, out: ["import", source, "--lang", "en", "-o", out],
+    "render": lambda source, out: ["render", source, "--lang", "en", "--to", "markdown", "-o", out],
+    "schema": lambda source, out: ["schema", "--lang", "en", "--format", "2021", "-o", out],
 }
 SUFFIX = {"new": ".yaml", "import": ".yaml", "render": ".md", "schema": ".json"}
 
@@ -123,6 +124,7 @@ def test_rendering_the_readme_command_twice_asks_for_force(
     (tmp_path / "examples").mkdir()
     shutil.copy(FIXTURE, tmp_path / "examples" / "dongtou_2020.yaml")
     args = ["render", "examples/dongtou_2020.yaml", "--to", "docx", "-o", "dongtou_2020.docx"]
+    args += ["--lang", "en"]
     assert cli(*args) == (0, "", "wrote dongtou_2020.docx\n")
     assert cli(*args) == (
         2,

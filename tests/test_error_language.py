@@ -16,7 +16,13 @@ from typing import Any
 
 import pytest
 
-from govinfo_report import GovinfoReportError, ReportReadError, ReportWriteError, render_many
+from govinfo_report import (
+    GovinfoReportError,
+    ReportReadError,
+    ReportWriteError,
+    errors,
+    render_many,
+)
 from govinfo_report._failures import describe_error, os_reason
 from govinfo_report._load_messages import load_problem
 from govinfo_report.cli import run
@@ -24,10 +30,16 @@ from govinfo_report.readers import read_report
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "govinfo_report"
 
-# The callables that make a reader's (or a package's) error from a message: the class
-# itself, and the ``error`` a package check is given (ReportReadError or, for a
-# template, ReportWriteError).
-_MAKERS = {"ReportReadError"}
+# The callables that make a library error from a message: every error class but
+# ReportLoadError (whose problems are said in Chinese by their shape, in
+# _load_messages) and UnknownOptionError (worded in its own __init__), and the
+# ``error`` a package check is given (ReportReadError or, for a template,
+# ReportWriteError).
+_MAKERS = {
+    name
+    for name, value in vars(errors).items()
+    if isinstance(value, type) and issubclass(value, GovinfoReportError)
+} - {"GovinfoReportError", "ReportLoadError", "UnknownOptionError"} | {"UsageError"}
 _PARAMETERS = {"error", "_error"}
 
 

@@ -127,7 +127,7 @@ def test_an_existing_output_stops_the_import_before_anything_is_written(tmp_path
     out = tmp_path / "out"
     out.mkdir()
     (out / "b.yaml").write_text("mine", encoding="utf-8")
-    code, _, err = cli("import", path, "-o", out)
+    code, _, err = cli("import", path, "-o", out, "--lang", "en")
     assert code == 2
     assert "b.yaml already exists; use --force" in err
     assert files_under(out) == {"b.yaml"}  # a.yaml not written either
@@ -143,7 +143,7 @@ def test_a_fifo_where_an_output_goes_is_refused_not_written(tmp_path: Path) -> N
     out = tmp_path / "out"
     out.mkdir()
     os.mkfifo(out / "a.yaml")
-    code, _, err = cli("import", path, "-o", out, "--force")
+    code, _, err = cli("import", path, "-o", out, "--force", "--lang", "en")
     assert code == 2
     assert "is not a regular file" in err
 
@@ -164,7 +164,8 @@ def test_a_member_that_cannot_be_read_is_named_and_the_rest_imported(tmp_path: P
 @pytest.mark.parametrize("output", ["-", "new.yaml"])
 def test_an_archive_needs_a_folder(tmp_path: Path, output: str) -> None:
     path = bundle(tmp_path / "a.zip", {"a.yaml": EXAMPLE.read_bytes()})
-    code, stdout, err = cli("import", path, "-o", tmp_path / output if output != "-" else "-")
+    given = tmp_path / output if output != "-" else "-"
+    code, stdout, err = cli("import", path, "-o", given, "--lang", "en")
     assert code == 2
     assert f"{path} holds several reports: give a folder with -o OUTDIR" in err
     assert stdout == ""

@@ -188,7 +188,7 @@ def test_render_reads_standard_input_as_dash(monkeypatch: pytest.MonkeyPatch) ->
 def test_render_from_standard_input_needs_an_output(monkeypatch: pytest.MonkeyPatch) -> None:
     _stdin(monkeypatch, _YAML.encode())
     out, err = io.StringIO(), io.StringIO()
-    assert run(["render", "-", "--to", "docx"], out, err) == 2
+    assert run(["render", "-", "--to", "docx", "--lang", "en"], out, err) == 2
     assert "reading standard input: give -o FILE" in err.getvalue()
 
 

@@ -294,7 +294,7 @@ def test_migrate_in_english_to_stdout(tmp_path: Path) -> None:
 def test_migrate_refuses_an_existing_output_without_force(tmp_path: Path) -> None:
     output = tmp_path / "new.json"
     output.write_text("{}")
-    code, _, err = _cli("migrate", DONGTOU, "-o", output)
+    code, _, err = _cli("migrate", DONGTOU, "-o", output, "--lang", "en")
     assert code == 2
     assert "already exists; use --force" in err
     assert _cli("migrate", DONGTOU, "-o", output, "--force")[0] == 0

@@ -142,6 +142,9 @@ def test_import_of_a_collection_to_a_new_report_file_name_makes_no_folder_of_it(
 ) -> None:
     code, _, err = cli("import", region, "-o", tmp_path / "new.yaml")
     assert code == 2
+    assert f"{region} 含有各部门的报告（每个部门一份）：请用 -o OUTDIR 给出文件夹" in err
+    code, _, err = cli("import", region, "-o", tmp_path / "new.yaml", "--lang", "en")
+    assert code == 2
     assert "give a folder with -o OUTDIR" in err
     assert not (tmp_path / "new.yaml").exists()
 
@@ -172,7 +175,9 @@ def test_a_department_listed_twice_is_refused() -> None:
 def test_departments_file_listing_a_name_twice_is_a_usage_error(tmp_path: Path) -> None:
     listing = tmp_path / "depts.txt"
     listing.write_text("甲局\n甲局\n", encoding="utf-8")
-    code, _, err = cli("new", "--year", 2024, "--departments", listing, "-o", tmp_path / "r.xlsx")
+    code, _, err = cli(
+        "new", "--lang", "en", "--year", 2024, "--departments", listing, "-o", tmp_path / "r.xlsx"
+    )
     assert code == 2
     assert "twice" in err
 
@@ -180,7 +185,9 @@ def test_departments_file_listing_a_name_twice_is_a_usage_error(tmp_path: Path) 
 def test_departments_need_a_workbook(tmp_path: Path) -> None:
     listing = tmp_path / "depts.txt"
     listing.write_text("甲局\n", encoding="utf-8")
-    code, _, err = cli("new", "--year", 2024, "--departments", listing, "-o", tmp_path / "r.yaml")
+    code, _, err = cli(
+        "new", "--lang", "en", "--year", 2024, "--departments", listing, "-o", tmp_path / "r.yaml"
+    )
     assert code == 2
     assert "workbook" in err
 

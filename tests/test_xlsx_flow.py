@@ -93,7 +93,7 @@ def test_new_workbook_from_the_suffix_has_no_findings_sheet(tmp_path: Path) -> N
 
 
 def test_new_workbook_on_stdout_is_refused(tmp_path: Path) -> None:
-    code, out, err = cli("new", "--year", 2025, "--to", "xlsx", "-o", "-")
+    code, out, err = cli("new", "--lang", "en", "--year", 2025, "--to", "xlsx", "-o", "-")
     assert (code, out) == (2, "")
     assert "binary" in err
 

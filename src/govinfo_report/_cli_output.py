@@ -47,13 +47,20 @@ def checked_output(given: str | Path, force: bool, source: Path | None = None) -
 
     output = Path(given)
     if source is not None and same_file(output, source):
-        raise ReportWriteError(f"refusing to overwrite the input {source}; give another -o")
+        raise ReportWriteError(
+            f"refusing to overwrite the input {source}; give another -o",
+            zh=f"不会覆盖输入文件 {source}；请用 -o 给出另一个输出",
+        )
     from govinfo_report._io import destination  # here: _io loads attrs, --help need not
 
     dest = destination(output)
     if dest.kind == "replace" and not force:
         what = "exists and is read-only" if dest.read_only else "already exists"
-        raise ReportWriteError(f"{output} {what}; use --force to overwrite it")
+        what_zh = "已存在且是只读的" if dest.read_only else "已存在"
+        raise ReportWriteError(
+            f"{output} {what}; use --force to overwrite it",
+            zh=f"{output} {what_zh}；如要覆盖请加 --force",
+        )
     return output
 
 

@@ -36,6 +36,7 @@ from typing import Literal
 
 import attrs
 
+from govinfo_report._failures import os_reason
 from govinfo_report._temp_files import (
     NOFOLLOW,
     TEMP_PREFIX,
@@ -49,10 +50,16 @@ from govinfo_report._temp_files import (
 from govinfo_report.errors import ReportWriteError
 
 Kind = Literal["create", "replace", "in_place"]
+Reason = tuple[str, str]  # why a path is refused, in English and in Chinese
 
 # Linux's /proc/<pid>/fd (what /dev/stdout and /dev/fd lead to) and the BSDs' /dev/fd.
 _DESCRIPTOR_FOLDER = re.compile(r"/proc/[^/]+(?:/task/[^/]+)?/fd|/dev/fd")
 _MAX_LINKS = 40  # the kernel's limit of symbolic links in one lookup
+_LOOP = ("it is a loop of symbolic links", "它是循环的符号链接")
+_READ_ONLY = (
+    "it is read-only; pass force=True to replace it",
+    "它是只读的；如要替换请传入 force=True",
+)
 
 
 @attrs.frozen
@@ -92,10 +99,11 @@ def destination(path: str | os.PathLike[str]) -> Destination:
         existing = os.stat(target)
     except FileNotFoundError:
         if linked:
-            reason = f"it is a symbolic link to {target}, which does not exist"
-            raise _refused(given, reason) from None
+            dangling = f"it is a symbolic link to {target}, which does not exist"
+            raise _refused(given, (dangling, f"它是指向 {target} 的符号链接，目标不存在")) from None
         if not target.parent.is_dir():
-            raise _refused(given, f"the folder {given.parent} does not exist") from None
+            missing = (f"the folder {given.parent} does not exist", f"文件夹 {given.parent} 不存在")
+            raise _refused(given, missing) from None
         return Destination(given, target, "create")
     except OSError as exc:
         raise _refused(given, _reason(exc)) from None
@@ -104,7 +112,8 @@ def destination(path: str | os.PathLike[str]) -> Destination:
         return Destination(given, target, "replace", existing)
     if stat.S_ISREG(mode) or stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
         return Destination(given, target, "in_place", existing)
-    raise _refused(given, f"it is {_kind_of(mode)}; give the name of a file")
+    kind = _kind_of(mode)
+    raise _refused(given, (f"{kind[0]}; give the name of a file", f"{kind[1]}；请给出文件名"))
 
 
 def write_output(path: str | os.PathLike[str], data: bytes, *, force: bool = False) -> None:
@@ -137,7 +146,7 @@ def write_output_chunks(
     """
     dest = destination(path)
     if dest.read_only and not force:
-        raise _refused(dest.path, "it is read-only; pass force=True to replace it")
+        raise _refused(dest.path, _READ_ONLY)
     try:
         if dest.kind == "in_place":
             _write_in_place(dest, chunks)
@@ -170,27 +179,25 @@ def _follow(path: Path) -> tuple[Path, bool, bool]:
         except OSError:  # not a link, or nothing there: os.stat will tell
             return Path(current), linked, False
         current, linked = os.path.join(folder, link), True
-    raise _refused(path, "it is a loop of symbolic links")
+    raise _refused(path, _LOOP)
 
 
-def _kind_of(mode: int) -> str:
+def _kind_of(mode: int) -> Reason:
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return "it is a folder", "它是文件夹"
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return "it is a socket", "它是套接字"
     if stat.S_ISBLK(mode):
-        return "a block device (a disk)"
-    return "not a regular file"
+        return "it is a block device (a disk)", "它是块设备（磁盘）"
+    return "it is not a regular file", "它不是普通文件"
 
 
-def _reason(exc: OSError) -> str:
-    if exc.errno == errno.ELOOP:
-        return "it is a loop of symbolic links"
-    return exc.strerror or str(exc)
+def _reason(exc: OSError) -> Reason:
+    return _LOOP if exc.errno == errno.ELOOP else (os_reason(exc), os_reason(exc, "zh"))
 
 
-def _refused(path: Path, reason: str) -> ReportWriteError:
-    return ReportWriteError(f"cannot write {path}: {reason}")
+def _refused(path: Path, reason: Reason) -> ReportWriteError:
+    return ReportWriteError(f"cannot write {path}: {reason[0]}", zh=f"无法写入 {path}：{reason[1]}")
 
 
 # --- writing ----------------------------------------------------------------------------------
@@ -204,7 +211,8 @@ def _write_in_place(dest: Destination, chunks: Iterable[bytes]) -> None:
     fd = os.open(dest.target, os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | append)
     try:
         if stat.S_IFMT(os.fstat(fd).st_mode) != stat.S_IFMT(dest.existing.st_mode):
-            raise _refused(dest.path, "it was replaced by something else while writing")
+            replaced = "it was replaced by something else while writing"
+            raise _refused(dest.path, (replaced, "写入过程中它被替换成了别的东西"))
         for data in chunks:
             write_all(fd, data)
     finally:
@@ -305,7 +313,7 @@ class Staging:
         """
         dest = destination(path)
         if dest.read_only and not self.force:
-            raise _refused(dest.path, "it is read-only; pass force=True to replace it")
+            raise _refused(dest.path, _READ_ONLY)
         # A file is replaced by a rename, so its temporary file is beside it; a FIFO or
         # a device gets a copy, and its temporary file is in the folder it was named in.
         folder = (

@@ -79,7 +79,7 @@ def aggregate(reports: Iterable[Report], *, agency: str | None = None) -> Report
     """
     children = tuple(reports)
     if not children:
-        raise ReportValueError("nothing to aggregate: no reports given")
+        raise ReportValueError("nothing to aggregate: no reports given", zh="没有可汇总的报告")
     _same(children, "year", lambda r: str(r.metadata.year))
     _same(children, "format", lambda r: r.metadata.format_version.value)
     first = children[0]
@@ -110,6 +110,9 @@ def report_name(report: Report, position: int) -> str:
     return f"report #{position + 1} ({report.metadata.year})"
 
 
+_WHAT_ZH = {"year": "年度", "format": "格式"}
+
+
 def _same(children: Sequence[Report], what: str, value_of: Callable[[Report], str]) -> None:
     groups: dict[str, list[str]] = {}
     for i, child in enumerate(children):
@@ -118,7 +121,10 @@ def _same(children: Sequence[Report], what: str, value_of: Callable[[Report], st
         listed = "; ".join(
             f"{value}: {', '.join(names)}" for value, names in sorted(groups.items())
         )
-        raise ReportValueError(f"cannot aggregate reports of different {what}s ({listed})")
+        raise ReportValueError(
+            f"cannot aggregate reports of different {what}s ({listed})",
+            zh=f"不能汇总{_WHAT_ZH[what]}不同的报告（{listed}）",
+        )
 
 
 def sum_cells(
@@ -147,7 +153,8 @@ def sum_cells(
     if len(moneys) != len(numbers):
         counts = [_named(names, i) for i, v in numbers if not isinstance(v, Money)]
         raise ReportValueError(
-            f"cannot add counts to amounts of money: a count in {', '.join(counts)}"
+            f"cannot add counts to amounts of money: a count in {', '.join(counts)}",
+            zh=f"不能把件数与金额相加：{'、'.join(counts)} 中是件数",
         )
     return _sum_money([(i, m) for i, m in moneys], unit, names)
 
@@ -172,7 +179,9 @@ def _sum_money(moneys: Sequence[tuple[int, Money]], unit: str, names: Sequence[s
             others = sorted(f"{u or unit or 'no unit'}" for u in units)
             raise ReportValueError(
                 f"cannot add amounts in different units ({', '.join(others)}): "
-                f"{_named(names, i)} states {m} with {shown}; expected 元, 万元 or 亿元"
+                f"{_named(names, i)} states {m} with {shown}; expected 元, 万元 or 亿元",
+                zh=f"不能把单位不同的金额相加（{'、'.join(others)}）：{_named(names, i)} 写的是 "
+                f"{m}，单位{shown}；单位应为元、万元或亿元",
             )
         total += m.amount.scaleb(UNITS[written] - UNITS[target])
     # 5000元 is 0.5000万元 exactly; print it 0.5 (never 5E+3 for whole amounts).
@@ -195,7 +204,9 @@ def _sum_cell(
     try:
         return sum_cells(values, unit=unit, names=names)
     except ReportValueError as error:
-        raise ReportValueError(f"{spec.id}.{cell.id}: {error}") from None
+        raise ReportValueError(
+            f"{spec.id}.{cell.id}: {error}", zh=f"{spec.id}.{cell.id}：{error.message('zh')}"
+        ) from None
 
 
 def _label_key(label: str) -> str:
@@ -214,7 +225,8 @@ def _extra_rows(spec: TableSpec, tables: Sequence[Table], names: list[str]) -> t
         if len(widths) > 1:
             listed = ", ".join(f"{names[i]}: {len(row.values)}" for i, row in found)
             raise ReportValueError(
-                f"{spec.id}: extra row {key!r} has different numbers of values ({listed})"
+                f"{spec.id}: extra row {key!r} has different numbers of values ({listed})",
+                zh=f"{spec.id}：补充行 {key!r} 的数值个数不一（{listed}）",
             )
         (width,) = widths
         holders = {i for i, _row in found}
@@ -226,7 +238,10 @@ def _extra_rows(spec: TableSpec, tables: Sequence[Table], names: list[str]) -> t
             try:
                 sums.append(sum_cells(column, names=[names[i] for i, _row in found]))
             except ReportValueError as error:
-                raise ReportValueError(f"{spec.id}: extra row {key!r}: {error}") from None
+                raise ReportValueError(
+                    f"{spec.id}: extra row {key!r}: {error}",
+                    zh=f"{spec.id}：补充行 {key!r}：{error.message('zh')}",
+                ) from None
         # Where it goes and how it is spelt: the most common choice, ties broken by
         # table order and text, so that the order of the children does not matter.
         afters = Counter(row.after for _i, row in found)

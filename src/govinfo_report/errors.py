@@ -54,12 +54,18 @@ class UnknownOptionError(GovinfoReportError, TypeError):
     ``options`` lists the options it has; the message names them all.
     """
 
-    def __init__(self, what: str, option: str, options: Sequence[str]) -> None:
+    def __init__(
+        self, what: str, option: str, options: Sequence[str], *, what_zh: str | None = None
+    ) -> None:
         self.what = what
         self.option = option
         self.options = tuple(options)
         has = f"its options are: {', '.join(self.options)}" if self.options else "it has none"
-        super().__init__(f"{what} has no option {option!r}; {has}")
+        has_zh = f"它的选项有：{'、'.join(self.options)}" if self.options else "它没有选项"
+        super().__init__(
+            f"{what} has no option {option!r}; {has}",
+            zh=f"{what if what_zh is None else what_zh}没有选项 {option!r}；{has_zh}",
+        )
 
 
 class ReportLoadError(GovinfoReportError, ValueError):

@@ -70,7 +70,7 @@ def test_a_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
 def test_an_output_that_is_a_file_exits_2(tmp_path: Path) -> None:
     target = tmp_path / "out.csv"
     target.write_text("x")
-    code, out, err = _cli("survey", "examples", "-o", target)
+    code, out, err = _cli("survey", "examples", "--lang", "en", "-o", target)
     assert (code, out) == (2, "")
     assert (
         err
@@ -121,7 +121,7 @@ def test_a_bad_hierarchy_file_exits_2_naming_it(tmp_path: Path) -> None:
 def test_standard_input_is_refused_before_anything_is_written(tmp_path: Path) -> None:
     # "-" is standard input to validate and render; to a survey it was a file named "-",
     # one unreadable row ("No such file or directory").
-    code, out, err = _cli("survey", "examples", "-", "-o", tmp_path / "out")
+    code, out, err = _cli("survey", "examples", "-", "--lang", "en", "-o", tmp_path / "out")
     assert (code, out) == (2, "")
     assert err == (
         "govinfo-report: error: standard input (-) is one report: validate it; "

@@ -61,6 +61,12 @@ def test_validate_previous_of_another_agency_exits_2_and_says_how_to_force(tmp_p
     assert "1 个无法读取" in out
     assert code == 2
     assert (
+        f"govinfo-report: error: {EXAMPLE}: --previous {previous} 是安澜县教育局的报告，"
+        "不是安澜县自然资源局的；请给出该机关 2023 年度的报告，或用 --force-previous 仍然比较\n"
+    ) in err
+    code, out, err = _cli("validate", "--lang", "en", "--previous", previous, EXAMPLE)
+    assert code == 2
+    assert (
         f"govinfo-report: error: {EXAMPLE}: --previous {previous} is a report of 安澜县教育局, "
         "not of 安澜县自然资源局; give that agency's report on 2023, or --force-previous to "
         "compare them anyway\n"

@@ -75,7 +75,10 @@ def _same_agency(report: Report, previous: Report) -> None:
         raise PreviousReportMismatch(
             f"previous= is a report of {previous.metadata.agency!r}, not of "
             f"{report.metadata.agency!r}; give that agency's report on "
-            f"{report.metadata.year - 1}, or other_agency=True to compare them anyway"
+            f"{report.metadata.year - 1}, or other_agency=True to compare them anyway",
+            zh=f"previous= 是 {previous.metadata.agency!r} 的报告，不是 "
+            f"{report.metadata.agency!r} 的；请给出该机关 {report.metadata.year - 1} 年度的报告，"
+            "或用 other_agency=True 仍然比较",
         )
 
 

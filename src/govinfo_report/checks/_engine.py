@@ -300,7 +300,9 @@ def _prepare(report: Report, previous: Report | None) -> tuple[Plan, Context]:
     if previous is not None and previous.metadata.year != report.metadata.year - 1:
         raise PreviousReportMismatch(
             f"previous= must be the report on {report.metadata.year - 1}, "
-            f"got a report on {previous.metadata.year}"
+            f"got a report on {previous.metadata.year}",
+            zh=f"previous= 应为 {report.metadata.year - 1} 年度的报告，实际为 "
+            f"{previous.metadata.year} 年度的",
         )
     prior = previous.metadata.format_version if previous is not None else None
     return plan_for(report.metadata.format_version, prior), Context(report, previous)

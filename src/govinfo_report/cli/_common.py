@@ -70,9 +70,9 @@ def finding_line(path: str, finding: Finding, lang: Lang) -> str:
     return f"{where}: {severity} {finding.code}{cell}: {finding.message(lang)}"
 
 
-def output_folder(given: str | Path, source: Path, why: str) -> Path:
+def output_folder(given: str | Path, source: Path, why: str, why_zh: str) -> Path:
     """The folder ``-o`` names for an input that gives several reports (``why``: what
-    ``source`` holds, for the message).
+    ``source`` holds, for the message; ``why_zh`` the same in Chinese).
 
     Raises:
         UsageError: ``-`` (standard output), an existing path that is not a folder, or a
@@ -87,7 +87,10 @@ def output_folder(given: str | Path, source: Path, why: str) -> Path:
         or (folder.exists() and not folder.is_dir())
         or (not folder.exists() and _names_a_report_file(folder))
     ):
-        raise UsageError(f"{source} {why}: give a folder with -o OUTDIR")
+        raise UsageError(
+            f"{source} {why}: give a folder with -o OUTDIR",
+            zh=f"{source} {why_zh}：请用 -o OUTDIR 给出文件夹",
+        )
     return folder
 
 

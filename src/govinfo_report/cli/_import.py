@@ -116,7 +116,12 @@ def _collection(options: argparse.Namespace, source: Path, workbook: bytes, stde
     from govinfo_report.readers.xlsx import XlsxReader
     from govinfo_report.serialize import dumps
 
-    out_dir = _common.output_folder(options.output, source, "holds one report per department")
+    out_dir = _common.output_folder(
+        options.output,
+        source,
+        "holds one report per department",
+        "含有各部门的报告（每个部门一份）",
+    )
     results = XlsxReader().read_sheets(workbook, source=str(source))
     out_dir.mkdir(parents=True, exist_ok=True)
     errors = False

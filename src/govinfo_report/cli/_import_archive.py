@@ -115,7 +115,9 @@ def import_archive(options: argparse.Namespace, source: Path, stderr: IO[str]) -
             if opened.document:
                 return None
             raise ReportReadError(f"{source} is {NO_REPORT}", zh=f"{source} 是{NO_REPORT_ZH}")
-        out_dir = _common.output_folder(options.output, source, "holds several reports")
+        out_dir = _common.output_folder(
+            options.output, source, "holds several reports", "含有多份报告"
+        )
         out_dir.mkdir(parents=True, exist_ok=True)  # a new one holds nothing to refuse
         from govinfo_report._legacy import converted_members
 
@@ -138,7 +140,10 @@ def import_archive(options: argparse.Namespace, source: Path, stderr: IO[str]) -
                 output = checked_output(out_dir / name, options.force, source)
                 assert output is not None  # a name in a folder, not "-"
                 if destination(output).kind == "in_place":  # in place, it could block
-                    raise ReportWriteError(f"{output} is not a regular file; remove it first")
+                    raise ReportWriteError(
+                        f"{output} is not a regular file; remove it first",
+                        zh=f"{output} 不是普通文件；请先删除它",
+                    )
                 outputs[entry] = output
             return _import_members(options, source, opened, outputs, books, converted, stderr)
 

@@ -20,14 +20,23 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     from govinfo_report.serialize import dumps
 
     if options.previous is None and options.year is None:
-        raise UsageError("say which year with --year, or start from last year's with --from")
+        raise UsageError(
+            "say which year with --year, or start from last year's with --from",
+            zh="请用 --year 指定年度，或用 --from 从上一年度的报告开始",
+        )
     output = checked_output(options.output, options.force, options.previous)
     workbook = _to_workbook(options, output)
     if options.departments is not None and not workbook:
-        raise UsageError("--departments writes a workbook: give -o FILE.xlsx or --to xlsx")
+        raise UsageError(
+            "--departments writes a workbook: give -o FILE.xlsx or --to xlsx",
+            zh="--departments 写出的是工作簿：请给出 -o FILE.xlsx 或 --to xlsx",
+        )
     if options.departments is not None and options.previous is not None:
         # Last year's carried-over figures are one agency's: not every department's.
-        raise UsageError("--departments starts every department blank; it does not take --from")
+        raise UsageError(
+            "--departments starts every department blank; it does not take --from",
+            zh="--departments 让每个部门都从空白开始；不能与 --from 一起使用",
+        )
     syntax = "yaml" if workbook else syntax_for_output(output)
     if options.previous is None:
         report = blank_report(
@@ -39,7 +48,7 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         origin = ""
     else:
         read = _common.read_input(options.previous, None)
-        print_findings(read.findings, options.previous, "zh", stderr)
+        print_findings(read.findings, options.previous, options.lang, stderr)
         report = next_report(read.report, year=options.year, version=options.format)
         changes = {}
         if options.agency is not None:
@@ -73,7 +82,10 @@ def _to_workbook(options: argparse.Namespace, output: Path | None) -> bool:
     if to is None:
         to = "xlsx" if output is not None and output.suffix.lower() == ".xlsx" else "report"
     if to == "xlsx" and output is None:
-        raise UsageError("a workbook is binary; give -o FILE.xlsx instead of -o -")
+        raise UsageError(
+            "a workbook is binary; give -o FILE.xlsx instead of -o -",
+            zh="工作簿是二进制文件；请用 -o FILE.xlsx，不要用 -o -",
+        )
     return to == "xlsx"
 
 
@@ -107,10 +119,13 @@ def _department_names(path: Path) -> list[str]:
     lines = path.read_text(encoding="utf-8-sig").splitlines()
     names = [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
     if not names:
-        raise UsageError(f"{path} lists no department (one name a line)")
+        raise UsageError(
+            f"{path} lists no department (one name a line)",
+            zh=f"{path} 中没有列出部门（每行一个名称）",
+        )
     seen: set[str] = set()
     for name in names:
         if name in seen:
-            raise UsageError(f"{path} lists {name!r} twice")
+            raise UsageError(f"{path} lists {name!r} twice", zh=f"{path} 把 {name!r} 列了两次")
         seen.add(name)
     return names

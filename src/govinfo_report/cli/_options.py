@@ -91,6 +91,7 @@ def new_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--force", action="store_true", help="replace an existing file, even a read-only one"
     )
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the messages")
 
 
 def schema_options(p: argparse.ArgumentParser) -> None:
@@ -103,6 +104,7 @@ def schema_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--force", action="store_true", help="replace an existing file, even a read-only one"
     )
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the errors")
 
 
 def render_options(p: argparse.ArgumentParser) -> None:
@@ -211,7 +213,9 @@ def survey_options(p: argparse.ArgumentParser) -> None:
         help="do not judge copied text (DUP.1, 雷同)",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
-    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the summary")
+    p.add_argument(
+        "--lang", choices=("zh", "en"), default="zh", help="language of the summary and errors"
+    )
 
 
 def path(text: str) -> Path:

@@ -55,16 +55,24 @@ def _writer(options: argparse.Namespace, name: str) -> Writer:
         if options.template_layout:
             writer_options["template_layout"] = True
     elif options.template_layout:
-        raise UsageError("--template-layout needs --template T.docx")
+        raise UsageError(
+            "--template-layout needs --template T.docx",
+            zh="--template-layout 须与 --template T.docx 一起使用",
+        )
     if options.html_tables:
         writer_options["tables"] = "html"
     try:
         return get_writer(name, **writer_options)
     except TypeError:
         given = ", ".join(sorted(writer_options))
-        raise UsageError(f"writer {name!r} does not accept the option(s) {given}") from None
+        raise UsageError(
+            f"writer {name!r} does not accept the option(s) {given}",
+            zh=f"写出器 {name!r} 不接受选项 {given}",
+        ) from None
     except ImportError as exc:  # a writer whose module or dependency is missing
-        raise UsageError(f"writer {name!r} is not available: {exc}") from None
+        raise UsageError(
+            f"writer {name!r} is not available: {exc}", zh=f"写出器 {name!r} 不可用：{exc}"
+        ) from None
 
 
 def _one(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
@@ -73,16 +81,25 @@ def _one(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
 
     source: Path = options.file
     if options.to is None and options.output in (None, "-"):
-        raise UsageError("say which writer with --to (docx, markdown, xlsx, ...) or give -o FILE")
+        raise UsageError(
+            "say which writer with --to (docx, markdown, xlsx, ...) or give -o FILE",
+            zh="请用 --to（docx、markdown、xlsx 等）指定写出器，或用 -o FILE 给出输出文件",
+        )
     if options.output is None and str(source) == "-":
-        raise UsageError("reading standard input: give -o FILE, or -o - for text output")
+        raise UsageError(
+            "reading standard input: give -o FILE, or -o - for text output",
+            zh="正在读取标准输入：请用 -o FILE 给出输出文件，文本输出可用 -o -",
+        )
     name = options.to or writer_for_path(options.output)
     writer = _writer(options, name)
     output = checked_output(
         options.output or source.with_suffix(writer.suffix), options.force, source
     )
     if output is None and writer.binary:
-        raise UsageError(f"{name} output is binary; give -o FILE instead of -o -")
+        raise UsageError(
+            f"{name} output is binary; give -o FILE instead of -o -",
+            zh=f"{name} 输出是二进制的；请用 -o FILE，不要用 -o -",
+        )
     read = _common.read_input(source, options.reader)
     print_findings(read.findings, source, options.lang, stderr)
     buffer = io.BytesIO()
@@ -109,15 +126,25 @@ def _batch(options: argparse.Namespace, stderr: IO[str]) -> int:
 
     if options.to is None:
         raise UsageError(
-            "rendering a batch: say which writer with --to (docx, markdown, xlsx, ...)"
+            "rendering a batch: say which writer with --to (docx, markdown, xlsx, ...)",
+            zh="批量生成：请用 --to（docx、markdown、xlsx 等）指定写出器",
         )
     if options.output in (None, "-"):
-        raise UsageError("rendering a batch: give the output folder with -o OUTDIR")
+        raise UsageError(
+            "rendering a batch: give the output folder with -o OUTDIR",
+            zh="批量生成：请用 -o OUTDIR 给出输出文件夹",
+        )
     if any(str(path) == "-" for path in options.files):
-        raise UsageError("standard input (-) is one report: render it on its own")
+        raise UsageError(
+            "standard input (-) is one report: render it on its own",
+            zh="标准输入（-）是一份报告：请单独生成",
+        )
     out_dir = Path(options.output)
     if out_dir.exists() and not out_dir.is_dir():
-        raise UsageError(f"{out_dir} is not a folder; a batch writes into a folder")
+        raise UsageError(
+            f"{out_dir} is not a folder; a batch writes into a folder",
+            zh=f"{out_dir} 不是文件夹；批量生成要写入文件夹",
+        )
     writer = _writer(options, options.to)
     pairs: list[tuple[str, Path]] = []
     empty = 0  # folders holding no report: each a failure, as validate counts them

@@ -30,7 +30,10 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     if any(str(path) == "-" for path in options.paths):
         # As validate and render read it: standard input, one report, which has no
         # name a survey's rows, cache and re-runs could go by.
-        raise UsageError("standard input (-) is one report: validate it; survey files and folders")
+        raise UsageError(
+            "standard input (-) is one report: validate it; survey files and folders",
+            zh="标准输入（-）是一份报告：请用 validate 检查它；survey 用于文件和文件夹",
+        )
     lang: Lang = options.lang
     bar = None if options.quiet or not _is_terminal(stderr) else _progress_bar(stderr)
     try:

@@ -333,7 +333,10 @@ def _same_agency(report: Report, previous: Report, path: Path) -> None:
         raise PreviousReportMismatch(
             f"--previous {path} is a report of {previous.metadata.agency}, not of "
             f"{report.metadata.agency}; give that agency's report on "
-            f"{report.metadata.year - 1}, or --force-previous to compare them anyway"
+            f"{report.metadata.year - 1}, or --force-previous to compare them anyway",
+            zh=f"--previous {path} 是{previous.metadata.agency}的报告，不是"
+            f"{report.metadata.agency}的；请给出该机关 {report.metadata.year - 1} 年度的报告，"
+            "或用 --force-previous 仍然比较",
         )
 
 

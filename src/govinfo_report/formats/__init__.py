@@ -43,7 +43,8 @@ def get_format(version: FormatVersion | str) -> FormatSpec:
     except ValueError:
         expected = ", ".join(repr(v.value) for v in FormatVersion)
         raise UnknownFormatError(
-            f"unknown format version {version!r}; expected one of {expected}"
+            f"unknown format version {version!r}; expected one of {expected}",
+            zh=f"没有格式版本 {version!r}；可用的有 {expected}",
         ) from None
 
 
@@ -56,7 +57,10 @@ def format_for_year(year: int) -> FormatSpec:
     for spec in FORMATS.values():
         if spec.applies_to(year):
             return spec
-    raise UnknownFormatError(f"no statutory format for reports on {year}; the first covers 2019")
+    raise UnknownFormatError(
+        f"no statutory format for reports on {year}; the first covers 2019",
+        zh=f"{year} 年度的报告没有法定格式；最早的格式适用于 2019 年度",
+    )
 
 
 __all__ = [

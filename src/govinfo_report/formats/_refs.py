@@ -66,7 +66,9 @@ def lookup(*path: str) -> object:
     except KeyError:
         raise UnknownFormatError(
             f"no format declaration at {'/'.join(path)}; the pickle was made by a "
-            "govinfo-report whose formats differ from this one"
+            "govinfo-report whose formats differ from this one",
+            zh=f"{'/'.join(path)} 处没有格式声明；这个 pickle 由格式与本版本不同的 "
+            "govinfo-report 生成",
         ) from None
 
 

@@ -280,7 +280,9 @@ def check_room(layout: TableLayout, extras: Sequence[ExtraLike]) -> None:
         if len(extra.values) > layout.extra_room:
             raise ReportWriteError(
                 f"extra row {extra.label!r} of table {layout.table.number} has "
-                f"{len(extra.values)} values; the table has room for {layout.extra_room}"
+                f"{len(extra.values)} values; the table has room for {layout.extra_room}",
+                zh=f"表{layout.table.number}的补充行 {extra.label!r} 有 {len(extra.values)} "
+                f"个数值；该表只容得下 {layout.extra_room} 个",
             )
 
 

@@ -71,7 +71,9 @@ def migrate(report: Report, to: FormatVersion | str = FormatVersion.V2021) -> Mi
         declared = ", ".join(f"{a.value} → {b.value}" for a, b in MIGRATIONS)
         raise UnknownFormatError(
             f"no migration from the {source.version.value} format to the "
-            f"{target.version.value} format; declared: {declared}"
+            f"{target.version.value} format; declared: {declared}",
+            zh=f"没有从 {source.version.value} 格式到 {target.version.value} 格式的迁移；"
+            f"已有的迁移：{declared}",
         )
     findings: list[Finding] = list(_year(report, migration))
     tables: dict[str, Table] = {}

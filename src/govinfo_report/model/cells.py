@@ -64,11 +64,13 @@ def check_amount(value: Decimal) -> Decimal:
     if integer_digits > MAX_INTEGER_DIGITS:
         raise AmountRangeError(
             f"amount out of range: {integer_digits} digits before the decimal point "
-            f"(at most {MAX_INTEGER_DIGITS})"
+            f"(at most {MAX_INTEGER_DIGITS})",
+            zh=f"金额超出范围：小数点前 {integer_digits} 位（最多 {MAX_INTEGER_DIGITS} 位）",
         )
     if places > MAX_DECIMAL_PLACES:
         raise AmountRangeError(
-            f"amount out of range: {places} decimal places (at most {MAX_DECIMAL_PLACES})"
+            f"amount out of range: {places} decimal places (at most {MAX_DECIMAL_PLACES})",
+            zh=f"金额超出范围：小数 {places} 位（最多 {MAX_DECIMAL_PLACES} 位）",
         )
     return value
 

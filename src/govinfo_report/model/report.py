@@ -57,7 +57,10 @@ def check_year(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"year must be an int, got {type(value).__name__}")
     if not MIN_YEAR <= value <= MAX_YEAR:
-        raise ReportValueError(f"year must be between {MIN_YEAR} and {MAX_YEAR}, got {value}")
+        raise ReportValueError(
+            f"year must be between {MIN_YEAR} and {MAX_YEAR}, got {value}",
+            zh=f"年份须在 {MIN_YEAR} 到 {MAX_YEAR} 之间，实际为 {value}",
+        )
     return value
 
 

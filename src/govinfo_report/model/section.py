@@ -33,7 +33,9 @@ def _level3(_instance: Any, _attribute: Any, value: Any) -> None:
             raise ReportValueError(
                 f"subsections[{n}] ({sub.heading!r}) is a level-3 heading (1.…) and has "
                 "subsections of its own; only one level nests under a sub-heading: write "
-                "level-4 headings (（1）…) as paragraphs"
+                "level-4 headings (（1）…) as paragraphs",
+                zh=f"subsections[{n}]（{sub.heading!r}）是三级标题（1.…），却有自己的下级标题；"
+                "二级标题下只能再嵌套一级：四级标题（（1）…）请写作段落",
             )
 
 

@@ -26,7 +26,9 @@ def syntax_for(path: str | Path) -> Syntax:
     if suffix not in _SUFFIXES:
         raise UnknownFormatError(
             f"cannot tell the syntax of {str(path)!r} from its suffix {suffix!r}; "
-            "expected .json, .yaml, .yml or .toml"
+            "expected .json, .yaml, .yml or .toml",
+            zh=f"无法从后缀 {suffix!r} 判断 {str(path)!r} 的语法；后缀应为 .json、.yaml、.yml "
+            "或 .toml",
         )
     return _SUFFIXES[suffix]
 

@@ -41,7 +41,10 @@ def dumps(report: Report, syntax: Syntax = "json") -> str:
         return text
     if syntax == "toml":
         return tomli_w.dumps(data)
-    raise UnknownFormatError(f"unknown syntax {syntax!r}; expected one of {SYNTAXES}")
+    raise UnknownFormatError(
+        f"unknown syntax {syntax!r}; expected one of {SYNTAXES}",
+        zh=f"没有语法 {syntax!r}；可用的有 {SYNTAXES}",
+    )
 
 
 class _FlowRow(dict[str, Any]):
@@ -69,7 +72,10 @@ def parse(text: str, syntax: Syntax, *, source: str = "<text>") -> Any:
         ReportLoadError: the text is not valid ``syntax``, or repeats a key.
     """
     if syntax not in SYNTAXES:
-        raise UnknownFormatError(f"unknown syntax {syntax!r}; expected one of {SYNTAXES}")
+        raise UnknownFormatError(
+            f"unknown syntax {syntax!r}; expected one of {SYNTAXES}",
+            zh=f"没有语法 {syntax!r}；可用的有 {SYNTAXES}",
+        )
     return _parse.parse(text, syntax, source=source)
 
 

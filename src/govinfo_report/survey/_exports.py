@@ -22,6 +22,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from govinfo_report._failures import os_reason
 from govinfo_report._io import Slot, Staging
 from govinfo_report._temp_files import is_temporary
 from govinfo_report.errors import ReportWriteError, SurveyError
@@ -43,20 +44,28 @@ def output_slots(staging: Staging, folder: Path) -> tuple[Path, dict[str, Slot]]
         ReportWriteError: it cannot be created, or an output in it cannot be written.
     """
     if folder.exists() and not folder.is_dir():
-        raise SurveyError(f"{folder} is not a folder; give a folder for the survey's outputs")
+        raise SurveyError(
+            f"{folder} is not a folder; give a folder for the survey's outputs",
+            zh=f"{folder} 不是文件夹；请给出存放调查输出的文件夹",
+        )
     if folder.is_dir():
         # Our temporary files, which a killed survey may have left, are no other files.
         names = {p.name for p in folder.iterdir() if not is_temporary(p.name)}
         if names and columns.CACHE_NAME not in names and not names <= set(columns.OUTPUTS):
             raise SurveyError(
                 f"{folder} holds other files and no survey; give a new or empty folder "
-                "(or a previous survey's)"
+                "(or a previous survey's)",
+                zh=f"{folder} 中有其他文件，且没有调查结果；请给出新的或空的文件夹"
+                "（或以前某次调查的文件夹）",
             )
     else:
         try:
             folder.mkdir(parents=True)
         except OSError as exc:
-            raise ReportWriteError(f"cannot create {folder}: {exc.strerror or exc}") from None
+            raise ReportWriteError(
+                f"cannot create {folder}: {os_reason(exc)}",
+                zh=f"无法创建 {folder}：{os_reason(exc, 'zh')}",
+            ) from None
     return folder, {name: staging.reserve(folder / name) for name in columns.OUTPUTS}
 
 

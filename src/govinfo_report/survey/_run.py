@@ -125,7 +125,10 @@ def survey(
     """
     given = list(paths)  # as given: each becomes a Path when the scan reaches it
     if not given:
-        raise SurveyError("nothing to survey: give at least one file or folder")
+        raise SurveyError(
+            "nothing to survey: give at least one file or folder",
+            zh="没有可调查的内容：请至少给出一个文件或文件夹",
+        )
     tree = _hierarchy_of(hierarchy)
     from govinfo_report.survey._exports import Outputs, output_slots
 

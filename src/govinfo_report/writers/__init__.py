@@ -71,8 +71,10 @@ def writer_for_path(path: str | Path) -> str:
                 return name
         except Exception:  # a broken plugin must not hide the others
             continue
+    expected = ", ".join(available_writers())
     raise UnknownFormatError(
-        f"no writer for suffix {suffix!r}; expected one of {', '.join(available_writers())}"
+        f"no writer for suffix {suffix!r}; expected one of {expected}",
+        zh=f"没有写后缀为 {suffix!r} 的文件的写出器；可用的有 {expected}",
     )
 
 

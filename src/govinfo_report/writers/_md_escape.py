@@ -53,7 +53,9 @@ def check(text: str) -> None:
     if bad is not None:
         raise ReportWriteError(
             f"cannot write control character U+{ord(bad.group()):04X} in {text[:60]!r}: "
-            "Markdown cannot hold it; remove it from the report"
+            "Markdown cannot hold it; remove it from the report",
+            zh=f"无法写出 {text[:60]!r} 中的控制字符 U+{ord(bad.group()):04X}：Markdown "
+            "容纳不了它；请从报告中删去",
         )
 
 

@@ -100,7 +100,7 @@ def check_options(name: str, factory: WriterFactory, options: Mapping[str, Any])
     named = [p.name for p in parameters if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
     for option in options:
         if option not in named:
-            raise UnknownOptionError(f"writer {name!r}", option, named)
+            raise UnknownOptionError(f"writer {name!r}", option, named, what_zh=f"写出器 {name!r} ")
 
 
 @overload
@@ -142,4 +142,7 @@ def _factory(name: str) -> WriterFactory:
         factory: WriterFactory = plugins[name].load()
         return factory
     expected = ", ".join(repr(n) for n in available_writers())
-    raise UnknownFormatError(f"unknown output format {name!r}; expected one of {expected}")
+    raise UnknownFormatError(
+        f"unknown output format {name!r}; expected one of {expected}",
+        zh=f"没有输出格式 {name!r}；可用的有 {expected}",
+    )

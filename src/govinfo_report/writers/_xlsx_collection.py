@@ -45,9 +45,11 @@ def sheet_names(departments: Sequence[str]) -> list[str]:
     seen: set[str] = set()
     for department in departments:
         if not department.strip():
-            raise ReportWriteError("a department name is empty")
+            raise ReportWriteError("a department name is empty", zh="有一个部门名称为空")
         if department in seen:
-            raise ReportWriteError(f"department {department!r} is listed twice")
+            raise ReportWriteError(
+                f"department {department!r} is listed twice", zh=f"部门 {department!r} 列了两次"
+            )
         seen.add(department)
         base = department.strip().translate(_FORBIDDEN).strip("'")[:MAX_NAME] or "_"
         name, n = base, 1
@@ -96,7 +98,9 @@ def collection_sheets(report: Report, departments: Sequence[str]) -> list[Sheet]
         ReportWriteError: no department, or a name empty or listed twice.
     """
     if not departments:
-        raise ReportWriteError("a collection needs at least one department")
+        raise ReportWriteError(
+            "a collection needs at least one department", zh="汇集表至少要有一个部门"
+        )
     shared = attrs.evolve(report, metadata=attrs.evolve(report.metadata, agency=""))
     sheets = [metadata_sheet(shared)]
     for department, name in zip(departments, sheet_names(departments), strict=True):

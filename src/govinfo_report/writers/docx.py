@@ -81,7 +81,10 @@ class DocxWriter:
             body = builder.build(printed.report, printed.added)
             meta = report.metadata
             core = ox.core_part(title=report.title, author=meta.agency, stamp=_stamp(report))
-            builder.where = "the contact details (kept in the document properties)"
+            builder.where = (
+                "the contact details (kept in the document properties)",
+                "联系方式（保存在文档属性中）",
+            )
             pid = 2 + len(sk.custom_properties)
             custom = ox.custom_part(
                 [
@@ -92,7 +95,10 @@ class DocxWriter:
                 ]
             )
         except ox.IllegalTextError as exc:
-            raise ReportWriteError(f"cannot write {builder.where} as DOCX: {exc}") from None
+            raise ReportWriteError(
+                f"cannot write {builder.where[0]} as DOCX: {exc}",
+                zh=f"无法把{builder.where[1]}写成 DOCX：{exc}",
+            ) from None
         fresh = {
             sk.document: sk.prefix + body.encode("utf-8") + sk.suffix,
             sk.core: core,
@@ -124,11 +130,12 @@ rows keep together (see ``_rows``), so the lead-in and its heading move with the
 
 
 class _Body:
-    """Builds the body XML of one report; ``where`` names the part being written."""
+    """Builds the body XML of one report; ``where`` names the part being written (in
+    English and Chinese)."""
 
     def __init__(self, styles: Mapping[str, str]) -> None:
         self.s = styles
-        self.where = "the report"
+        self.where = ("the report", "报告")
         self.out: list[str] = []
         self.last: tuple[str, str, str] | None = None
         """Style id, runs and properties of ``out[-1]`` when it is a paragraph."""
@@ -151,7 +158,7 @@ class _Body:
         """The body of ``report`` as printed; ``added`` names the sentences
         :func:`~govinfo_report._stated.as_printed` added to its prose."""
         meta = report.metadata
-        self.where = "the title"
+        self.where = ("the title", "标题")
         if meta.title is None and meta.agency:
             self.para("Title", meta.agency)
             self.para("Title", meta.standard_title[len(meta.agency) :])
@@ -160,9 +167,12 @@ class _Body:
         contact_at = len(report.intro) if _stated.CONTACT in added else 0
         for i, text in enumerate(report.intro, 1):
             self.where = (
-                "the contact details (printed at the end of the intro)"
+                (
+                    "the contact details (printed at the end of the intro)",
+                    "联系方式（印在引言末尾）",
+                )
                 if i == contact_at
-                else f"intro paragraph {i}"
+                else (f"intro paragraph {i}", f"引言第 {i} 段")
             )
             self.para("Normal", text)
         spec_sections = {s.id: s for s in report.format.sections}
@@ -189,21 +199,27 @@ class _Body:
 
     def section(self, section: Section) -> None:
         sid, subs = section.id, section.subsections
-        self.where = f"the heading of section {sid!r}"
+        self.where = (f"the heading of section {sid!r}", f"章节 {sid!r} 的标题")
         self.para("heading 1", section.heading, _KEEP_HEADING)
         for i, text in enumerate(section.paragraphs, 1):
-            self.where = f"paragraph {i} of section {sid!r}"
+            self.where = (f"paragraph {i} of section {sid!r}", f"章节 {sid!r} 第 {i} 段")
             self.para("Normal", text)
         for n, sub in enumerate(subs, 1):
-            self.where = f"subsection {n} of section {sid!r}"
+            self.where = (f"subsection {n} of section {sid!r}", f"章节 {sid!r} 第 {n} 个小节")
             self.heading(sub, "heading 2", "Run-in Heading")
             for m, level3 in enumerate(sub.subsections, 1):
-                self.where = f"level-3 heading {m} of subsection {n} of section {sid!r}"
+                self.where = (
+                    f"level-3 heading {m} of subsection {n} of section {sid!r}",
+                    f"章节 {sid!r} 第 {n} 个小节的第 {m} 个三级标题",
+                )
                 self.heading(level3, "heading 3", "Run-in Heading 3")
         # After the last sub-heading's paragraphs, as printed reports do; which ones
         # close the section is in the document's record (see _embedded).
         for i, text in enumerate(section.closing, 1):
-            self.where = f"closing paragraph {i} of section {sid!r}"
+            self.where = (
+                f"closing paragraph {i} of section {sid!r}",
+                f"章节 {sid!r} 结尾第 {i} 段",
+            )
             self.para("Normal", text)
 
     def heading(self, sub: Subsection, style: str, run_in_style: str) -> None:
@@ -223,7 +239,7 @@ class _Body:
 
     def signature(self, report: Report) -> None:
         """GB/T 9704 7.3.5.2: a blank line, the agency 2 字 from the right, the date below."""
-        self.where = "the signature"
+        self.where = ("the signature", "落款")
         meta = report.metadata
         day = meta.signing_date
         date = f"{day.year}年{day.month}月{day.day}日" if day else ""
@@ -240,7 +256,7 @@ class _Body:
 
     def table(self, table: Table) -> None:
         spec = table.spec
-        self.where = f"table {spec.number} ({spec.id})"
+        self.where = (f"table {spec.number} ({spec.id})", f"表{spec.number}（{spec.id}）")
         layout = layout_of(spec, Output.DOCX)
         check_room(layout, table.extra_rows)
         rows = _rows(printed(layout, table.extra_rows), table, layout.keep)

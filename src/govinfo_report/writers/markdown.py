@@ -246,7 +246,8 @@ class MarkdownWriter:
         if tables not in TABLE_MODES:
             expected = ", ".join(repr(m) for m in TABLE_MODES)
             raise UnknownFormatError(
-                f"unknown Markdown table mode {tables!r}; expected one of {expected}"
+                f"unknown Markdown table mode {tables!r}; expected one of {expected}",
+                zh=f"没有 Markdown 表格方式 {tables!r}；可用的有 {expected}",
             )
         self.tables: TableMode = tables
         self.rules: dict[str, Rule] = dict(DEFAULT_RULES)

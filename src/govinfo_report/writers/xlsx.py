@@ -57,12 +57,15 @@ class XlsxWriter:
 
     def render(self, report: Report) -> bytes:
         """The .xlsx file for ``report``, as bytes (see :meth:`write`)."""
-        where = "the 基本信息 sheet"
+        where = ("the 基本信息 sheet", "“基本信息”工作表")
         try:
             sheets: list[Sheet] = [metadata_sheet(report)]
             cells: dict[str, tuple[str, str]] = {}
             for table in report.tables:
-                where = f"table {table.spec.number} ({table.spec.id})"
+                where = (
+                    f"table {table.spec.number} ({table.spec.id})",
+                    f"表{table.spec.number}（{table.spec.id}）",
+                )
                 sheet, placed = table_sheet(table)
                 sheets.append(sheet)
                 for cell_id, (row, col) in placed.items():
@@ -72,9 +75,9 @@ class XlsxWriter:
 
                 found = check(report)
                 if found:
-                    where = "the 检查结果 sheet"
+                    where = ("the 检查结果 sheet", "“检查结果”工作表")
                     sheets.append(findings_sheet(found, cells))
-            where = "the document properties"
+            where = ("the document properties", "文档属性")
             meta = report.metadata
             return _package(
                 sheets,
@@ -84,7 +87,9 @@ class XlsxWriter:
                 stamp=ox.stamp(meta.signing_date, meta.year),
             )
         except (IllegalTextError, ox.IllegalTextError) as exc:
-            raise ReportWriteError(f"cannot write {where} as XLSX: {exc}") from None
+            raise ReportWriteError(
+                f"cannot write {where[0]} as XLSX: {exc}", zh=f"无法把{where[1]}写成 XLSX：{exc}"
+            ) from None
 
 
 def render_collection(form: Report, departments: Sequence[str]) -> bytes:
@@ -116,7 +121,9 @@ def render_collection(form: Report, departments: Sequence[str]) -> bytes:
             stamp=ox.stamp(None, meta.year),
         )
     except (IllegalTextError, ox.IllegalTextError) as exc:
-        raise ReportWriteError(f"cannot write the collection as XLSX: {exc}") from None
+        raise ReportWriteError(
+            f"cannot write the collection as XLSX: {exc}", zh=f"无法把汇集表写成 XLSX：{exc}"
+        ) from None
 
 
 def _package(
