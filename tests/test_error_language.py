@@ -213,11 +213,13 @@ def test_validate_says_an_unreadable_file_in_the_language_asked_for(tmp_path: Pa
     assert (
         err == f"govinfo-report: error: {path} is binary data, not text (it contains NUL bytes)\n"
     )
-    # The JSON output is for programs: its error stays the English, as before.
-    code, out, _ = _cli("validate", "--json", path)
-    assert json.loads(out)["files"][0]["error"] == (
-        f"{path} is binary data, not text (it contains NUL bytes)"
-    )
+    # The JSON output is for programs: its error stays the English, as before, and
+    # error_zh gives the Chinese beside it, whatever --lang says.
+    for lang in ("zh", "en"):
+        code, out, _ = _cli("validate", "--json", "--lang", lang, path)
+        unusable = json.loads(out)["files"][0]
+        assert unusable["error"] == f"{path} is binary data, not text (it contains NUL bytes)"
+        assert unusable["error_zh"] == f"{path} 是二进制数据，不是文本（含有 NUL 字节）"
 
 
 def test_an_archive_member_that_cannot_be_read_is_said_in_chinese(tmp_path: Path) -> None:

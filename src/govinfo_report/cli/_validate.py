@@ -63,8 +63,8 @@ class FileResult:
     problems: tuple[str, ...] = ()
     details: tuple[LoadProblem, ...] = ()
     """A load error's problems, each with its path apart and its Chinese message."""
-    shown_error: str | None = None
-    """``error`` in the language asked for (``--lang``), where it differs."""
+    error_zh: str | None = None
+    """``error`` in Chinese (printed under ``--lang zh``; in the JSON output beside it)."""
     cells: tuple[int, int] = (0, 0)
     """Table cells holding a value, and cells the report's format states."""
 
@@ -100,6 +100,7 @@ class FileResult:
         data: dict[str, Any] = {"file": self.path, "status": self.status}
         if self.error is not None:
             data["error"] = self.error
+            data["error_zh"] = self.error_zh or self.error
             data["problems"] = list(self.problems)
             if self.details:
                 data["load_problems"] = [
@@ -149,9 +150,7 @@ test keeps them one)."""
 _Checked = Callable[[str, Callable[[], "ReadResult"], Path], "FileResult"]
 
 
-def _archive_results(
-    path: Path, name: str, checked: _Checked, lang: Lang
-) -> Iterator[FileResult] | None:
+def _archive_results(path: Path, name: str, checked: _Checked) -> Iterator[FileResult] | None:
     """The result of each report in the zip archive at ``path``, named
     ``ARCHIVE#MEMBER`` (:mod:`govinfo_report._archive`), or the archive's own when it
     cannot be opened or holds none; None when it is a document's package named .zip (a
@@ -161,13 +160,12 @@ def _archive_results(
     try:
         opened = Archive(path, name)
     except ReportReadError as exc:  # the archive as a whole
-        return iter([FileResult(name, error=str(exc), shown_error=exc.message(lang))])
+        return iter([FileResult(name, error=str(exc), error_zh=exc.message("zh"))])
     if not opened.holds_reports():
         opened.close()
         if opened.document:
             return None
-        shown_error = NO_REPORT if lang == "en" else NO_REPORT_ZH
-        return iter([FileResult(name, error=NO_REPORT, shown_error=shown_error)])
+        return iter([FileResult(name, error=NO_REPORT, error_zh=NO_REPORT_ZH)])
 
     def each() -> Iterator[FileResult]:
         from govinfo_report._legacy import converted_members
@@ -179,7 +177,7 @@ def _archive_results(
                 suffix = Path(member).suffix
                 if not isinstance(data, bytes):
                     error = data.error(where)
-                    yield FileResult(where, error=str(error), shown_error=error.message(lang))
+                    yield FileResult(where, error=str(error), error_zh=error.message("zh"))
                 elif is_workbook_name(suffix):
                     yield from _workbook_results(where, data, suffix, path, checked)
                 else:
@@ -261,13 +259,13 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
                 error=_shown(str(exc)),
                 problems=exc.problems,
                 details=exc.details,
-                shown_error=_shown(exc.message(lang)),
+                error_zh=_shown(exc.message("zh")),
             )
         except (GovinfoReportError, OSError, RecursionError, MemoryError) as exc:
             return FileResult(
                 name,
                 error=_shown(describe_error(exc, path)),
-                shown_error=_shown(describe_error(exc, path, lang)),
+                error_zh=_shown(describe_error(exc, path, "zh")),
             )
         except Exception as exc:  # a reader's bug must not stop a batch of thousands
             return FileResult(name, error=f"internal error: {exception_name(exc)}")
@@ -279,11 +277,10 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         if unusable is not None:
             from govinfo_report._scan import unusable_zh
 
-            shown_error = unusable if lang == "en" else unusable_zh(unusable)
-            yield FileResult(name, error=unusable, shown_error=shown_error)
+            yield FileResult(name, error=unusable, error_zh=unusable_zh(unusable))
             return
         if options.reader is None and path.suffix.lower() == _ARCHIVE_SUFFIX:
-            bundle = _archive_results(path, name, checked, lang)
+            bundle = _archive_results(path, name, checked)
             if bundle is not None:
                 yield from bundle
                 return
@@ -349,7 +346,7 @@ def _print_result(
 ) -> None:
     if result.error is not None:
         # Most messages already name the file ("cannot load x.json: ..."); say it once.
-        error = result.shown_error or result.error
+        error = (result.error_zh if lang == "zh" else None) or result.error
         named = result.path in error
         stderr.write(f"{PROG}: error: {'' if named else result.path + ': '}{error}\n")
         return
