@@ -433,3 +433,25 @@ def test_a_system_refusal_is_said_in_chinese(
     with Staging() as staging, pytest.raises(ReportWriteError) as caught:
         staging.reserve(output)
     assert caught.value.message("zh") == f"无法写入 {output}：没有权限"
+
+
+def test_render_to_a_folder_or_a_name_without_suffix(tmp_path: Path, report: Path) -> None:
+    folder = tmp_path / "outdir"
+    folder.mkdir()
+    _says(
+        ["render", report, "-o", folder],
+        f"无法判断 {folder} 的输出格式：它是文件夹；请给出以 .docx、.md 或 .xlsx 结尾的文件名；"
+        "或用 --to 指定写出器",
+        f"cannot tell the output format of {folder}: it is a folder; give a file name ending "
+        "in .docx, .md or .xlsx; or say which writer with --to",
+    )
+    bare = tmp_path / "report_out"
+    _says(
+        ["render", report, "-o", bare],
+        f"无法判断 {bare} 的输出格式：它没有后缀；请给出以 .docx、.md 或 .xlsx 结尾的文件名；"
+        "或用 --to 指定写出器",
+        f"cannot tell the output format of {bare}: it has no suffix; give a file name ending "
+        "in .docx, .md or .xlsx; or say which writer with --to",
+    )
+    assert not bare.exists()
+    assert list(folder.iterdir()) == []

@@ -26,6 +26,7 @@ from govinfo_report.cli._common import (
     UsageError,
     print_findings,
 )
+from govinfo_report.errors import UnknownFormatError
 from govinfo_report.findings import Severity
 
 if TYPE_CHECKING:
@@ -90,7 +91,12 @@ def _one(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
             "reading standard input: give -o FILE, or -o - for text output",
             zh="正在读取标准输入：请用 -o FILE 给出输出文件，文本输出可用 -o -",
         )
-    name = options.to or writer_for_path(options.output)
+    try:
+        name = options.to or writer_for_path(options.output)
+    except UnknownFormatError as exc:
+        raise UsageError(
+            f"{exc}; or say which writer with --to", zh=f"{exc.message('zh')}；或用 --to 指定写出器"
+        ) from None
     writer = _writer(options, name)
     output = checked_output(
         options.output or source.with_suffix(writer.suffix), options.force, source

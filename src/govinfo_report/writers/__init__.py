@@ -65,6 +65,15 @@ def writer_for_path(path: str | Path) -> str:
     aliases = {".md": "markdown", ".markdown": "markdown", ".docx": "docx", ".xlsx": "xlsx"}
     if suffix in aliases:
         return aliases[suffix]
+    if not suffix:
+        folder = Path(path).is_dir()
+        what, what_zh = ("is a folder", "是文件夹") if folder else ("has no suffix", "没有后缀")
+        raise UnknownFormatError(
+            f"cannot tell the output format of {path}: it {what}; give a file name ending "
+            "in .docx, .md or .xlsx",
+            zh=f"无法判断 {path} 的输出格式：它{what_zh}；请给出以 .docx、.md 或 .xlsx 结尾的"
+            "文件名",
+        )
     for name in available_writers():
         try:
             if get_writer(name).suffix == suffix:
