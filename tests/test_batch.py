@@ -178,7 +178,7 @@ def test_results_say_whether_a_written_report_has_errors(tmp_path: Path) -> None
 
 def test_render_a_folder_writes_each_report_at_its_relative_path(tree: Path) -> None:
     out = tree.parent / "out"
-    code, stdout, err = _cli("render", tree, "-o", out, "--to", "markdown")
+    code, stdout, err = _cli("render", "--lang", "en", tree, "-o", out, "--to", "markdown")
     assert (code, stdout) == (0, "")
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md")) == [
         "dongtou_2020.md",
@@ -207,7 +207,7 @@ def test_a_report_named_twice_is_rendered_once_by_its_first_name(tree: Path) -> 
     # the output of x.yaml".
     out = tree.parent / "out"
     given = (tree, tree / "sub" / "x.yaml", tree / "sub", tree / "example_2021.yaml")
-    code, _, err = _cli("render", *given, "-o", out, "--to", "markdown")
+    code, _, err = _cli("render", "--lang", "en", *given, "-o", out, "--to", "markdown")
     assert code == 0, err
     assert err.endswith("rendered 3 of 3: 0 with errors, 0 failed\n")
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md")) == [
@@ -221,13 +221,13 @@ def test_existing_outputs_are_refused_without_force_and_the_batch_goes_on(tree: 
     out = tree.parent / "out"
     (out / "sub").mkdir(parents=True)
     (out / "sub" / "x.md").write_text("hand-edited")
-    code, _, err = _cli("render", tree, "-o", out, "--to", "markdown")
+    code, _, err = _cli("render", "--lang", "en", tree, "-o", out, "--to", "markdown")
     assert code == 2
     assert f"{tree / 'sub' / 'x.yaml'}: {out / 'sub' / 'x.md'} already exists; use --force" in err
     assert (out / "sub" / "x.md").read_text() == "hand-edited"
     assert (out / "example_2021.md").exists()
     assert err.endswith("rendered 2 of 3: 0 with errors, 1 failed\n")
-    assert _cli("render", tree, "-o", out, "--to", "markdown", "--force")[0] == 0
+    assert _cli("render", "--lang", "en", tree, "-o", out, "--to", "markdown", "--force")[0] == 0
     assert read_report(out / "sub" / "x.md").report == load(EXAMPLE)
 
 
@@ -240,7 +240,7 @@ def test_a_report_with_errors_is_written_and_exits_1(tree: Path) -> None:
     assert code == 1
     assert f"{tree / 'sub' / 'x.yaml'}: 错误 T3.1 {path}:" in err
     assert (out / "sub" / "x.md").exists()
-    assert err.endswith("rendered 3 of 3: 1 with errors, 0 failed\n")
+    assert err.endswith("共 3 份，已生成 3 份：1 份有错误，0 份失败\n")
 
 
 def test_an_unreadable_file_fails_alone_and_exits_2(tree: Path) -> None:
@@ -269,8 +269,8 @@ def test_an_empty_folder_is_a_failure(tmp_path: Path) -> None:
 
 def test_a_second_run_into_a_folder_inside_the_input_skips_its_own_outputs(tree: Path) -> None:
     out = tree / "rendered"
-    assert _cli("render", tree, "-o", out, "--to", "docx")[0] == 0
-    code, _, err = _cli("render", tree, "-o", out, "--to", "docx", "--force")
+    assert _cli("render", "--lang", "en", tree, "-o", out, "--to", "docx")[0] == 0
+    code, _, err = _cli("render", "--lang", "en", tree, "-o", out, "--to", "docx", "--force")
     assert code == 0
     assert err.endswith("rendered 3 of 3: 0 with errors, 0 failed\n")
     assert not (out / "rendered").exists()

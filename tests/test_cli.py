@@ -342,7 +342,17 @@ def test_explain_prints_the_fix_for_a_reader_finding() -> None:
 def test_new_writes_a_blank_report(tmp_path: Path) -> None:
     path = tmp_path / "report.yaml"
     code, _, err = cli(
-        "new", "--year", "2025", "-o", path, "--agency", "某某局", "--kind", "government"
+        "new",
+        "--lang",
+        "en",
+        "--year",
+        "2025",
+        "-o",
+        path,
+        "--agency",
+        "某某局",
+        "--kind",
+        "government",
     )
     assert code == 0
     assert err == f"wrote {path} (2021 format, report on 2025)\n"
@@ -394,7 +404,7 @@ EXAMPLE_2021 = Path(__file__).resolve().parent.parent / "examples" / "example_20
 
 def test_new_from_last_year_starts_this_years_report(tmp_path: Path) -> None:
     path = tmp_path / "r2025.yaml"
-    code, _, err = cli("new", "--from", EXAMPLE_2021, "--year", "2025", "-o", path)
+    code, _, err = cli("new", "--lang", "en", "--from", EXAMPLE_2021, "--year", "2025", "-o", path)
     assert code == 0
     assert err == f"wrote {path} (2021 format, report on 2025, from {EXAMPLE_2021})\n"
     assert load(path) == govinfo_report.next_report(load(EXAMPLE_2021), year=2025)
@@ -529,7 +539,7 @@ def writers(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.usefixtures("writers")
 def test_render_writes_beside_the_input_with_the_writer_suffix(clean: Path) -> None:
-    code, out, err = cli("render", clean, "--to", "plain")
+    code, out, err = cli("render", "--lang", "en", clean, "--to", "plain")
     assert (code, out) == (0, "")
     assert clean.with_suffix(".txt").read_text(encoding="utf-8") == "安澜县自然资源局 pipe\n"
     assert err == f"wrote {clean.with_suffix('.txt')}\n"
@@ -699,7 +709,7 @@ def test_render_docx_with_the_real_writer(clean: Path) -> None:
 
 def test_import_writes_the_report_in_the_output_syntax(clean: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.json"
-    code, stdout, err = cli("import", clean, "-o", out)
+    code, stdout, err = cli("import", "--lang", "en", clean, "-o", out)
     assert (code, stdout, err) == (0, "", f"wrote {out} (200 of 200 table cells read)\n")
     assert load(out) == load(FIXTURE)
 
@@ -985,7 +995,7 @@ def test_validate_json_counts_the_cells_read(tmp_path: Path, clean: Path) -> Non
 def test_import_says_how_many_cells_it_read(tmp_path: Path) -> None:
     path = tmp_path / "no_tables.txt"
     path.write_text(_NO_TABLES, encoding="utf-8")
-    code, out, err = cli("import", path, "-o", "-")
+    code, out, err = cli("import", "--lang", "en", path, "-o", "-")
     assert code == 1  # written, but no table was found
     assert loads(out, "yaml").metadata.agency == "某县审计局"
     assert err.endswith("read 0 of 200 table cells\n")

@@ -177,7 +177,7 @@ def test_a_dev_stdout_like_path_is_written_in_place_without_force(
 ) -> None:
     stdout = tmp_path / "stdout"
     stdout.symlink_to("/proc/self/fd/1")  # what /dev/stdout is
-    code, _, err = cli("render", source, "--to", "markdown", "-o", stdout)
+    code, _, err = cli("render", "--lang", "en", source, "--to", "markdown", "-o", stdout)
     assert (code, err) == (0, f"wrote {stdout}\n")
     assert capfd.readouterr().out == render(load(FIXTURE), "markdown").decode("utf-8")
     assert stdout.is_symlink()

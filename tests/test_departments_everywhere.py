@@ -202,7 +202,7 @@ def test_import_writes_a_file_per_department_of_a_workbook_in_an_archive(
 ) -> None:
     archive = region_bundle(tmp_path / "各单位.zip", book)
     out = tmp_path / "out"
-    code, _, err = cli("import", archive, "-o", out)
+    code, _, err = cli("import", "--lang", "en", archive, "-o", out)
     assert code == 0, err
     assert "imported 3 report(s)" in err
     assert sorted(p.name for p in out.iterdir()) == sorted(

@@ -455,3 +455,28 @@ def test_render_to_a_folder_or_a_name_without_suffix(tmp_path: Path, report: Pat
     )
     assert not bare.exists()
     assert list(folder.iterdir()) == []
+
+
+# --- status lines ------------------------------------------------------------------------
+
+
+def test_status_lines_follow_the_language(tmp_path: Path, report: Path) -> None:
+    def status(*args: object) -> tuple[str, str]:
+        zh = _cli(*args)
+        en = _cli(*args, "--force", "--lang", "en")
+        assert zh[0] == en[0] == 0, (zh, en)
+        return zh[2].splitlines()[-1], en[2].splitlines()[-1]
+
+    new = tmp_path / "new.yaml"
+    assert status("new", "--year", "2025", "-o", new) == (
+        f"已写入 {new}（2021 格式，2025 年度报告）",
+        f"wrote {new} (2021 format, report on 2025)",
+    )
+    docx = tmp_path / "r.docx"
+    assert status("render", report, "-o", docx) == (f"已写入 {docx}", f"wrote {docx}")
+    back = tmp_path / "back.yaml"
+    zh, en = status("import", docx, "-o", back)
+    assert zh.startswith(f"已写入 {back}（表格单元格读到 ")
+    assert zh.endswith(" 个）")
+    assert en.startswith(f"wrote {back} (")
+    assert en.endswith(" table cells read)")

@@ -41,7 +41,7 @@ def test_each_report_becomes_a_file_named_by_its_path(tmp_path: Path) -> None:
         },
     )
     out = tmp_path / "out"
-    code, _, err = cli("import", path, "-o", out)
+    code, _, err = cli("import", "--lang", "en", path, "-o", out)
     assert code == 2, err  # the .txt holds no report
     # The folder every member shares (各单位年报) is left out of the names.
     assert files_under(out) == {"教育局_2024.yaml", "洞头.yaml"}

@@ -281,6 +281,8 @@ def test_migrate_writes_the_2021_report_and_lists_the_findings(tmp_path: Path) -
     assert (code, out) == (0, "")
     assert load(output) == migrate(load(DONGTOU)).report
     assert f"{DONGTOU}: 警告 MIG.SPLIT applications.other_other.natural_person: " in err
+    assert err.endswith(f"已写入 {output}（2019 → 2021 格式，17 条检查结果）\n")
+    code, out, err = _cli("migrate", DONGTOU, "-o", output, "--force", "--lang", "en")
     assert err.endswith(f"wrote {output} (2019 → 2021 format, 17 findings)\n")
 
 
@@ -304,7 +306,7 @@ def test_migrate_refuses_an_existing_output_without_force(tmp_path: Path) -> Non
 def test_migrate_a_2021_report_says_it_is_unchanged(tmp_path: Path) -> None:
     source = tmp_path / "r.yaml"
     source.write_text(dumps(clean_report("2021"), "yaml"))
-    code, _, err = _cli("migrate", source, "-o", tmp_path / "same.yaml")
+    code, _, err = _cli("migrate", "--lang", "en", source, "-o", tmp_path / "same.yaml")
     assert code == 0
     assert err.endswith("(already in the 2021 format, unchanged)\n")
     assert load(tmp_path / "same.yaml") == load(source)

@@ -80,7 +80,7 @@ def region(tmp_path_factory: pytest.TempPathFactory, example: Report) -> Path:
         "new", "--to", "xlsx", "--departments", listing, "--year", 2024, "-o", book
     )  # fmt: skip
     assert code == 0, err
-    assert "30 departments" in err
+    assert "30 个部门" in err  # --lang zh, the default
     fill_in(book, {d: scaled(example, k) for k, d in enumerate(DEPARTMENTS, 1)})
     return book
 
@@ -124,7 +124,7 @@ def test_import_writes_one_report_file_per_department(region: Path, tmp_path: Pa
     out = tmp_path / "out"
     code, _, err = cli("import", region, "--fill-totals", "-o", out)
     assert code == 0, err
-    assert "imported 30 report(s)" in err
+    assert f"已从 {region} 导入 30 份报告" in err
     assert sorted(p.name for p in out.iterdir()) == sorted(f"{d}.yaml" for d in DEPARTMENTS)
     code, stdout, err = cli("validate", out)
     assert code == 0, stdout + err

@@ -86,7 +86,7 @@ def test_new_workbook_filled_in_imports_validates_and_renders(
 
 def test_new_workbook_from_the_suffix_has_no_findings_sheet(tmp_path: Path) -> None:
     out = tmp_path / "form.xlsx"
-    code, _, err = cli("new", "--year", 2025, "-o", out)
+    code, _, err = cli("new", "--lang", "en", "--year", 2025, "-o", out)
     assert code == 0, err
     assert "2021 format, report on 2025" in err
     assert "检查结果" not in openpyxl.load_workbook(out).sheetnames

@@ -142,7 +142,7 @@ def test_a_collection_saved_as_xls_is_imported_one_report_a_department(tmp_path:
     book = collection_xls(tmp_path, tmp_path)
     stdout, stderr = io.StringIO(), io.StringIO()
     out = tmp_path / "out"
-    code = run(["import", str(book), "-o", str(out)], stdout, stderr)
+    code = run(["import", "--lang", "en", str(book), "-o", str(out)], stdout, stderr)
     assert code == 0, stderr.getvalue()
     assert "imported 2 report(s) from" in stderr.getvalue()
     assert sorted(p.name for p in out.iterdir()) == sorted(f"{n}.yaml" for n in names)

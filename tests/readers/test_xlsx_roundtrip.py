@@ -225,11 +225,15 @@ def test_the_command_line_renders_a_workbook_and_imports_it_back(tmp_path: Path)
     source = EXAMPLES / "example_2021.yaml"
     book, back = tmp_path / "report.xlsx", tmp_path / "back.yaml"
     stdout, stderr = io.StringIO(), io.StringIO()
-    assert run(["render", str(source), "-o", str(book)], stdout, stderr) == 0, stderr.getvalue()
-    assert run(["import", str(book), "-o", str(back)], stdout, stderr) == 0, stderr.getvalue()
+    assert run(["render", "--lang", "en", str(source), "-o", str(book)], stdout, stderr) == 0, (
+        stderr.getvalue()
+    )
+    assert run(["import", "--lang", "en", str(book), "-o", str(back)], stdout, stderr) == 0, (
+        stderr.getvalue()
+    )
     assert "(200 of 200 table cells read)" in stderr.getvalue()
     assert load(back) == untold(load(source))
     refused = io.StringIO()
-    args = ["render", str(source), "--to", "xlsx", "-o", "-", "--lang", "en"]
+    args = ["render", "--lang", "en", str(source), "--to", "xlsx", "-o", "-", "--lang", "en"]
     assert run(args, stdout, refused) == 2
     assert "xlsx output is binary" in refused.getvalue()

@@ -70,6 +70,20 @@ def finding_line(path: str, finding: Finding, lang: Lang) -> str:
     return f"{where}: {severity} {finding.code}{cell}: {finding.message(lang)}"
 
 
+def said(lang: Lang, english: str, chinese: str) -> str:
+    """``english`` for ``--lang en``, else ``chinese``: a status line in the language asked for."""
+    return english if lang == "en" else chinese
+
+
+def wrote_cells(lang: Lang, output: object, read: int, stated: int) -> str:
+    """The line saying a report file was written, and how many table cells were read."""
+    return said(
+        lang,
+        f"wrote {output} ({read} of {stated} table cells read)\n",
+        f"已写入 {output}（表格单元格读到 {read} 个，共 {stated} 个）\n",
+    )
+
+
 def output_folder(given: str | Path, source: Path, why: str, why_zh: str) -> Path:
     """The folder ``-o`` names for an input that gives several reports (``why``: what
     ``source`` holds, for the message; ``why_zh`` the same in Chinese).

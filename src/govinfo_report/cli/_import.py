@@ -11,7 +11,7 @@ from typing import IO
 from govinfo_report._cli_output import checked_output, syntax_for_output
 from govinfo_report._io import write_output
 from govinfo_report.cli import _common
-from govinfo_report.cli._common import EXIT_ERRORS, EXIT_OK, print_findings
+from govinfo_report.cli._common import EXIT_ERRORS, EXIT_OK, print_findings, said, wrote_cells
 from govinfo_report.findings import Lang, Severity
 from govinfo_report.model import Report
 
@@ -47,10 +47,13 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     read, stated = _common.cell_counts(report)
     if output is None:
         stdout.write(text)
-        stderr.write(f"read {read} of {stated} table cells\n")
+        english = f"read {read} of {stated} table cells"
+        stderr.write(
+            said(options.lang, english, f"表格单元格读到 {read} 个，共 {stated} 个") + "\n"
+        )
     else:
         write_output(output, text.encode("utf-8"), force=options.force)
-        stderr.write(f"wrote {output} ({read} of {stated} table cells read)\n")
+        stderr.write(wrote_cells(options.lang, output, read, stated))
     errors = any(f.severity is Severity.ERROR for f in findings)
     return EXIT_ERRORS if errors else EXIT_OK
 
@@ -134,7 +137,13 @@ def _collection(options: argparse.Namespace, source: Path, workbook: bytes, stde
         assert output is not None
         write_output(output, dumps(report, "yaml").encode("utf-8"), force=options.force)
         read, stated = _common.cell_counts(report)
-        stderr.write(f"wrote {output} ({read} of {stated} table cells read)\n")
+        stderr.write(wrote_cells(options.lang, output, read, stated))
         errors = errors or any(f.severity is Severity.ERROR for f in findings)
-    stderr.write(f"imported {len(results)} report(s) from {source}\n")
+    n = len(results)
+    stderr.write(
+        said(
+            options.lang, f"imported {n} report(s) from {source}", f"已从 {source} 导入 {n} 份报告"
+        )
+        + "\n"
+    )
     return EXIT_ERRORS if errors else EXIT_OK

@@ -232,11 +232,14 @@ def _import_members(
             output = outputs[entry]
             write_output(output, dumps(report, "yaml").encode("utf-8"), force=options.force)
             read, stated = _common.cell_counts(report)
-            stderr.write(f"wrote {output} ({read} of {stated} table cells read)\n")
+            stderr.write(_common.wrote_cells(options.lang, output, read, stated))
             written += 1
             errors = errors or any(f.severity is Severity.ERROR for f in findings)
     failed = f"; {unusable} could not be read" if unusable else ""
-    stderr.write(f"imported {written} report(s) from {source}{failed}\n")
+    failed_zh = f"；{unusable} 份无法读取" if unusable else ""
+    english = f"imported {written} report(s) from {source}{failed}"
+    chinese = f"已从 {source} 导入 {written} 份报告{failed_zh}"
+    stderr.write(_common.said(options.lang, english, chinese) + "\n")
     if unusable:
         return EXIT_UNUSABLE
     return EXIT_ERRORS if errors else EXIT_OK

@@ -9,7 +9,7 @@ from typing import IO
 from govinfo_report._cli_output import checked_output, syntax_for_output
 from govinfo_report._io import write_output
 from govinfo_report.cli import _common
-from govinfo_report.cli._common import EXIT_ERRORS, EXIT_OK, print_findings
+from govinfo_report.cli._common import EXIT_ERRORS, EXIT_OK, print_findings, said
 from govinfo_report.findings import Severity
 
 
@@ -28,14 +28,17 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     print_findings(findings, source, options.lang, stderr)
     text = dumps(migrated, syntax)
     if was == options.to:
-        done = f"already in the {was} format, unchanged"
+        done, done_zh = f"already in the {was} format, unchanged", f"已是 {was} 格式，未改动"
     else:
-        done = f"{was} → {options.to} format, {len(findings)} findings"
+        n = len(findings)
+        done = f"{was} → {options.to} format, {n} findings"
+        done_zh = f"{was} → {options.to} 格式，{n} 条检查结果"
     if output is None:
         stdout.write(text)
-        stderr.write(f"migrated ({done})\n")
+        stderr.write(said(options.lang, f"migrated ({done})", f"已迁移（{done_zh}）") + "\n")
     else:
         write_output(output, text.encode("utf-8"), force=options.force)
-        stderr.write(f"wrote {output} ({done})\n")
+        english, chinese = f"wrote {output} ({done})", f"已写入 {output}（{done_zh}）"
+        stderr.write(said(options.lang, english, chinese) + "\n")
     errors = any(f.severity is Severity.ERROR for f in read_findings)
     return EXIT_ERRORS if errors else EXIT_OK

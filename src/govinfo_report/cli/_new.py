@@ -9,7 +9,8 @@ from typing import IO
 from govinfo_report._cli_output import checked_output, syntax_for_output
 from govinfo_report._io import write_output
 from govinfo_report.cli import _common
-from govinfo_report.cli._common import EXIT_OK, UsageError, print_findings
+from govinfo_report.cli._common import EXIT_OK, UsageError, print_findings, said
+from govinfo_report.findings import Lang
 from govinfo_report.model import AgencyKind, Report, blank_report, next_report
 
 
@@ -45,7 +46,7 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
             agency=options.agency or "",
             agency_kind=AgencyKind(options.kind or AgencyKind.DEPARTMENT.value),
         )
-        origin = ""
+        origin = ("", "")
     else:
         read = _common.read_input(options.previous, None)
         print_findings(read.findings, options.previous, options.lang, stderr)
@@ -57,7 +58,7 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
             changes["agency_kind"] = AgencyKind(options.kind)
         if changes:
             report = attrs.evolve(report, metadata=attrs.evolve(report.metadata, **changes))
-        origin = f", from {options.previous}"
+        origin = (f", from {options.previous}", f"，基于 {options.previous}")
     if workbook:
         assert output is not None  # _to_workbook refuses stdout
         return _write_workbook(options, report, output, origin, stderr)
@@ -66,9 +67,7 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         stdout.write(text)
         return EXIT_OK
     write_output(output, text.encode("utf-8"), force=options.force)
-    version = report.metadata.format_version.value
-    year = report.metadata.year
-    stderr.write(f"wrote {output} ({version} format, report on {year}{origin})\n")
+    stderr.write(_wrote(options.lang, output, report, origin))
     return EXIT_OK
 
 
@@ -90,7 +89,11 @@ def _to_workbook(options: argparse.Namespace, output: Path | None) -> bool:
 
 
 def _write_workbook(
-    options: argparse.Namespace, report: Report, output: Path, origin: str, stderr: IO[str]
+    options: argparse.Namespace,
+    report: Report,
+    output: Path,
+    origin: tuple[str, str],
+    stderr: IO[str],
 ) -> int:
     """The fill-in workbook of ``report`` (one sheet per department with --departments)."""
     from govinfo_report.writers.xlsx import XlsxWriter, render_collection
@@ -98,15 +101,13 @@ def _write_workbook(
     # A blank form's findings (every cell blank) are no help to whoever fills it in.
     if options.departments is None:
         data = XlsxWriter(findings=False).render(report)
-        what = ""
+        what = ("", "")
     else:
         names = _department_names(options.departments)
         data = render_collection(report, names)
-        what = f", {len(names)} departments"
+        what = (f", {len(names)} departments", f"，{len(names)} 个部门")
     write_output(output, data, force=options.force)
-    version = report.metadata.format_version.value
-    year = report.metadata.year
-    stderr.write(f"wrote {output} ({version} format, report on {year}{what}{origin})\n")
+    stderr.write(_wrote(options.lang, output, report, (what[0] + origin[0], what[1] + origin[1])))
     return EXIT_OK
 
 
@@ -129,3 +130,12 @@ def _department_names(path: Path) -> list[str]:
             raise UsageError(f"{path} lists {name!r} twice", zh=f"{path} 把 {name!r} 列了两次")
         seen.add(name)
     return names
+
+
+def _wrote(lang: Lang, output: object, report: Report, more: tuple[str, str]) -> str:
+    """The line saying the new report was written: its format and year, and ``more``."""
+    version, year = report.metadata.format_version.value, report.metadata.year
+    english = f"wrote {output} ({version} format, report on {year}{more[0]})"
+    return (
+        said(lang, english, f"已写入 {output}（{version} 格式，{year} 年度报告{more[1]}）") + "\n"
+    )

@@ -25,6 +25,7 @@ from govinfo_report.cli._common import (
     PROG,
     UsageError,
     print_findings,
+    said,
 )
 from govinfo_report.errors import UnknownFormatError
 from govinfo_report.findings import Severity
@@ -114,7 +115,7 @@ def _one(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         stdout.write(buffer.getvalue().decode("utf-8"))
     else:
         write_output(output, buffer.getvalue(), force=options.force)
-        stderr.write(f"wrote {output}\n")
+        stderr.write(said(options.lang, f"wrote {output}", f"已写入 {output}") + "\n")
     # The document is written either way (an office may want to see it), but a report
     # whose numbers do not add up is not one to publish: say so, and exit as validate.
     from govinfo_report.checks import check
@@ -158,8 +159,8 @@ def _batch(options: argparse.Namespace, stderr: IO[str]) -> int:
     # rendered once, under the name its first mention gives it.
     for given, path, unusable in expand_given(options.files):
         if unusable is not None:
-            said = unusable if options.lang == "en" else unusable_zh(unusable)
-            stderr.write(f"{PROG}: error: {path}: {said}\n")
+            reason = unusable if options.lang == "en" else unusable_zh(unusable)
+            stderr.write(f"{PROG}: error: {path}: {reason}\n")
             empty += 1
         elif not _inside(path, out_dir):  # our own outputs, on a second run
             pairs.append((_name(path, given), path))
@@ -168,17 +169,18 @@ def _batch(options: argparse.Namespace, stderr: IO[str]) -> int:
     for (_, source), result in zip(pairs, results, strict=True):
         print_findings(result.findings, source, options.lang, stderr)
         if result.ok:
-            stderr.write(f"wrote {result.output}\n")
+            out = result.output
+            stderr.write(said(options.lang, f"wrote {out}", f"已写入 {out}") + "\n")
         else:
             why = (result.error_zh if options.lang == "zh" else None) or result.error
             stderr.write(f"{PROG}: error: {source}: {why}\n")
     written = sum(r.ok for r in results)
     with_errors = sum(r.ok and r.has_errors for r in results)
     failed = empty + len(results) - written
-    stderr.write(
-        f"rendered {written} of {len(results) + empty}: {with_errors} with errors, "
-        f"{failed} failed\n"
-    )
+    total = len(results) + empty
+    english = f"rendered {written} of {total}: {with_errors} with errors, {failed} failed"
+    chinese = f"共 {total} 份，已生成 {written} 份：{with_errors} 份有错误，{failed} 份失败"
+    stderr.write(said(options.lang, english, chinese) + "\n")
     if failed:
         return EXIT_UNUSABLE
     return EXIT_ERRORS if with_errors else EXIT_OK
