@@ -63,10 +63,10 @@ def os_reason(exc: OSError, lang: Lang = "en") -> str:
     """Why the system refused (``exc.strerror``: "Permission denied"), in English or,
     for the common reasons, in Chinese."""
     if lang != "en":
-        said = getattr(exc, "zh", None)  # ours: NotARegularFileError, a missing template
+        said = getattr(exc, "zh", None)  # ours: NotARegularFileError
         if isinstance(said, str):
             return said
-        # Only the system's own words: a message of ours ("no such template") is kept.
+        # Only the system's own words: a strerror of ours (OSError(ENOENT, "…")) is kept.
         if exc.errno in _ERRNO_ZH and exc.strerror == os.strerror(exc.errno):
             return _ERRNO_ZH[exc.errno]
     return exc.strerror or str(exc)

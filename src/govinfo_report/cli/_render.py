@@ -27,7 +27,7 @@ from govinfo_report.cli._common import (
     print_findings,
     said,
 )
-from govinfo_report.errors import UnknownFormatError
+from govinfo_report.errors import ReportWriteError, UnknownFormatError
 from govinfo_report.findings import Severity
 
 if TYPE_CHECKING:
@@ -50,9 +50,11 @@ def _writer(options: argparse.Namespace, name: str) -> Writer:
     writer_options: dict[str, Any] = {}
     if options.template is not None:
         if not options.template.is_file():
-            missing = FileNotFoundError(2, "no such template", str(options.template))
-            missing.zh = "没有这个模板"  # type: ignore[attr-defined]  # said by os_reason
-            raise missing
+            template = options.template
+            raise ReportWriteError(
+                f"cannot access {template}: no such template",
+                zh=f"无法访问 {template}：没有这个模板",
+            )
         writer_options["template"] = options.template
         if options.template_layout:
             writer_options["template_layout"] = True

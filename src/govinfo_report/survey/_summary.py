@@ -257,16 +257,16 @@ def unreadable(
     name: str,
     sha: str,
     reason: str,
-    reason_zh: str | None = None,
+    reason_zh: str,
     *,
     internal: bool = False,
     container: Container = _NONE,
 ) -> FileResult:
-    """The result of a file that could not be read (or checked): why (in Chinese too,
-    ``reason_zh``; the English where it is not worded so), and nothing else."""
+    """The result of a file that could not be read (or checked): why, in English and in
+    Chinese (``reason_zh``), and nothing else."""
     row = dict.fromkeys(columns.BASE_COLUMNS, "")
     row.update(file=name, sha256=sha, status="unreadable", reason=reason)
-    row.update(reason_zh=reason if reason_zh is None else reason_zh)
+    row.update(reason_zh=reason_zh)
     row.update(cells_read="0", cells_stated="0", errors="0", warnings="0", notices="0")
     return FileResult(
         path=name,
