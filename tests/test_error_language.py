@@ -9,8 +9,6 @@ import io
 import json
 import os
 import pickle
-import struct
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +25,7 @@ from govinfo_report._failures import describe_error, os_reason
 from govinfo_report._load_messages import load_problem
 from govinfo_report.cli import run
 from govinfo_report.readers import read_report
+from zips import encrypted_zip
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "govinfo_report"
 
@@ -223,16 +222,8 @@ def test_validate_says_an_unreadable_file_in_the_language_asked_for(tmp_path: Pa
 
 
 def test_an_archive_member_that_cannot_be_read_is_said_in_chinese(tmp_path: Path) -> None:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("r.json", b"{}")
-    data = bytearray(buffer.getvalue())
-    for signature, flags_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
-        at = data.find(signature) + flags_at
-        (flags,) = struct.unpack_from("<H", data, at)
-        struct.pack_into("<H", data, at, flags | 0x1)  # encrypted
     path = tmp_path / "b.zip"
-    path.write_bytes(bytes(data))
+    path.write_bytes(encrypted_zip({"r.json": b"{}"}))
     code, _, err = _cli("validate", path)
     assert code == 2
     assert (

@@ -14,6 +14,7 @@ import pytest
 from fixtures.survey.corpus import write_named
 from govinfo_report import _archive as archive
 from govinfo_report.survey import survey
+from zips import encrypted_zip
 
 
 def _rows(out: Path) -> dict[str, dict[str, str]]:
@@ -119,12 +120,7 @@ def _zip(members: dict[str, bytes]) -> bytes:
 
 
 def test_an_encrypted_member_says_so(tmp_path: Path) -> None:
-    data = bytearray(_zip({"r.json": b"{}"}))
-    for signature, flags_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
-        at = data.find(signature) + flags_at
-        (flags,) = struct.unpack_from("<H", data, at)
-        struct.pack_into("<H", data, at, flags | 0x1)
-    row = _one(tmp_path, bytes(data))
+    row = _one(tmp_path, encrypted_zip({"r.json": b"{}"}))
     assert row["file"].endswith("b.zip#r.json")
     assert "it is encrypted in the archive" in row["reason"]
 

@@ -4,24 +4,10 @@
 from __future__ import annotations
 
 import csv
-import io
-import struct
-import zipfile
 from pathlib import Path
 
 from govinfo_report.survey import survey
-
-
-def _encrypted_zip() -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("r.json", b"{}")
-    data = bytearray(buffer.getvalue())
-    for signature, flags_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
-        at = data.find(signature) + flags_at
-        (flags,) = struct.unpack_from("<H", data, at)
-        struct.pack_into("<H", data, at, flags | 0x1)
-    return bytes(data)
+from zips import encrypted_zip
 
 
 def test_each_reason_is_given_in_both_languages(tmp_path: Path) -> None:
@@ -29,7 +15,7 @@ def test_each_reason_is_given_in_both_languages(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "bin.txt").write_bytes(b"\x00\x01binary")
     (folder / "bad.json").write_text("{not json", encoding="utf-8")
-    (folder / "b.zip").write_bytes(_encrypted_zip())
+    (folder / "b.zip").write_bytes(encrypted_zip({"r.json": b"{}"}))
     (tmp_path / "empty").mkdir()  # given: a folder holding no report is a row
     out = tmp_path / "out"
     survey([folder, tmp_path / "empty"], out, jobs=1)
