@@ -20,9 +20,11 @@ script's own code against the ``src/`` of the tree this file sits in, so an old 
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -77,6 +79,7 @@ def table3_sums(t3: Mapping[str, Mapping[str, int]]) -> list[tuple[str, str, int
 
 STARTUP_RUNS = 20
 _SCRATCH = Path(tempfile.mkdtemp(prefix="bench-single-"))
+atexit.register(shutil.rmtree, _SCRATCH, True)
 ONE_JSON = _SCRATCH / "one.json"
 dump(REPORT, ONE_JSON)
 _CONSOLE_SCRIPT = "import re, sys\nfrom govinfo_report.cli import main\nsys.exit(main())"
