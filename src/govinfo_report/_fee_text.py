@@ -37,9 +37,6 @@ _BOOK_TITLE = re.compile(r"《[^《》]*》")
 _FEE = "信息处理费"
 _OGI = re.compile(r"政府信息公开|依申请公开")
 _CHARGE = re.compile(r"收费|收取")
-_MAY_STATE = re.compile(r"[费費]|收取")
-"""In a sentence before folding: it may have a clause that names the fee or a charge
-(收费 holds 费; folding makes neither 费 nor 收取 out of other characters)."""
 _OTHER_FEE = re.compile(r"行政事业性收费|工本费|复制费|复印费|打印费|邮寄费|邮递费|检索费|其他费用")
 _SIGNAL = re.compile(r"[\d零未没无]")
 """What any statement of the fee holds once folded: a digit or 零 (:data:`_AMOUNT`,
@@ -88,6 +85,14 @@ class _Statement:
     problem: tuple[str, str] | None = None
 
 
+def _may_state(text: str) -> bool:
+    """Whether ``text``, before folding, may have a clause that names the fee or a
+    charge: it holds 费, 費 or 收取 (收费 holds 费; folding makes neither 费 nor 收取 out
+    of other characters). Three string tests cost a third of one regular expression's
+    search, and a paragraph without any is not split into sentences."""
+    return "费" in text or "收取" in text or "費" in text
+
+
 def _decimal(number: str, unit: str) -> Decimal:
     """The amount in 元, exact: 万元 multiplied out, digits as printed otherwise.
 
@@ -123,7 +128,7 @@ def _statement(sentence: str, paragraph: int, assume_ogi: bool) -> _Statement | 
 
 
 def _stated(sentence: str, paragraph: int, assume_ogi: bool) -> _Statement | None:
-    if not _MAY_STATE.search(sentence):
+    if not _may_state(sentence):
         # No clause can name the fee (信息处理费) or a charge (收费, 收取): nothing to
         # fold (NFKC over a long sentence costs more than the rest of the reading).
         return None
@@ -194,6 +199,7 @@ def read_fee(paragraphs: Iterable[str], *, assume_ogi: bool = False) -> FeeReadi
     statements = [
         statement
         for index, paragraph in enumerate(paragraphs)
+        if _may_state(paragraph)  # most paragraphs: one test, no sentences split
         for sentence in _SENTENCE.findall(paragraph)
         if (statement := _statement(sentence.strip(), index, assume_ogi)) is not None
     ]

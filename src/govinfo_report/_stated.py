@@ -31,6 +31,7 @@ from them.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Collection, Iterator
@@ -126,9 +127,13 @@ def fee_statement(report: Report, section_id: str = FEE_SECTION) -> tuple[FeeRea
     at = next((i for i, s in enumerate(report.sections) if s.id == section_id), None)
     if at is None:
         return None
-    texts = list(_section_texts(report.sections[at], f"sections[{at}]"))
-    reading = read_fee((text for _, text in texts), assume_ogi=True)
-    return None if reading is None else (reading, texts[reading.paragraph][0])
+    section = report.sections[at]
+    reading = read_fee(_section_texts_only(section), assume_ogi=True)
+    if reading is None:
+        return None
+    # The path of the paragraph quoted only: the others' are never written.
+    texts = _section_texts(section, f"sections[{at}]")
+    return reading, next(itertools.islice(texts, reading.paragraph, None))[0]
 
 
 def stated_fee(report: Report) -> ProcessingFee | None:
@@ -232,9 +237,20 @@ def _section_texts(section: Section, path: str) -> Iterator[tuple[str, str]]:
                 yield f"{at}.paragraphs[{j}]", text
 
 
+def _section_texts_only(section: Section) -> Iterator[str]:
+    """The texts of :func:`_section_texts`, in its order, without their paths."""
+    yield from section.paragraphs
+    for sub in section.subsections:
+        yield sub.heading
+        yield from sub.paragraphs
+        for level3 in sub.subsections:
+            yield level3.heading
+            yield from level3.paragraphs
+
+
 def _prose(report: Report) -> Iterator[str]:
     """Every text a document of the report prints as prose, each once."""
     yield from report.intro
     for section in report.sections:
         yield section.heading
-        yield from (text for _, text in _section_texts(section, ""))
+        yield from _section_texts_only(section)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import attrs
+import pytest
 
 from checks._checks_support import clean_report
 from govinfo_report import (
@@ -47,6 +48,44 @@ def test_tx2_and_sec2_read_the_fee_stated_under_a_level3_heading() -> None:
     assert tx2.paths[0] == "sections[5].subsections[0].subsections[0].paragraphs[0]"
     unstated = _under(attrs.evolve(report, processing_fee=None), "other", level3)
     assert [f for f in check(unstated) if f.code == "SEC.2"] == []
+
+
+FEE_SENTENCE = "本年度未收取信息处理费。"
+_SECTION_SIX = {
+    "paragraphs[1]": ((("导语。", FEE_SENTENCE)), ()),
+    "subsections[0].heading": ((), (Subsection(heading=FEE_SENTENCE),)),
+    "subsections[1].paragraphs[1]": (
+        ("导语。",),
+        (
+            Subsection(heading="（一）", paragraphs=("一。",)),
+            Subsection(heading="（二）", paragraphs=("二。", FEE_SENTENCE)),
+        ),
+    ),
+    "subsections[0].subsections[1].heading": (
+        (),
+        (
+            Subsection(
+                heading="（一）",
+                paragraphs=("一。",),
+                subsections=(
+                    Subsection(heading="1.", paragraphs=("甲。",)),
+                    Subsection(heading=FEE_SENTENCE),
+                ),
+            ),
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("where", list(_SECTION_SIX))
+def test_tx2_quotes_the_path_of_the_text_that_states_the_fee(where: str) -> None:
+    """Only the quoted text's path is built; it is the one its place in section 六 has,
+    after paragraphs, sub-headings and level-3 headings alike."""
+    paragraphs, subsections = _SECTION_SIX[where]
+    report = attrs.evolve(clean_report(), processing_fee=ProcessingFee(amount=Decimal("120")))
+    report = report.with_section("other", paragraphs=paragraphs, subsections=subsections)
+    (tx2,) = [f for f in check(report) if f.code == "TX.2"]
+    assert tx2.paths[0] == f"sections[5].{where}"
 
 
 def test_dup1_compares_the_text_under_level3_headings() -> None:
