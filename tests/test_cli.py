@@ -196,7 +196,8 @@ def test_jsonl_lines_are_the_json_documents_files(clean: Path, broken: Path) -> 
 def test_json_and_jsonl_exclude_each_other(clean: Path) -> None:
     code, _, err = cli("validate", "--json", "--jsonl", clean)
     assert code == 2
-    assert "not allowed with" in err
+    assert "参数 --jsonl：不能与参数 --json 同时使用" in err
+    assert "not allowed with" in cli("validate", "--lang", "en", "--json", "--jsonl", clean)[2]
     assert "Traceback" not in err
 
 
@@ -760,9 +761,16 @@ def test_unexpected_exception_is_a_short_internal_error(monkeypatch: pytest.Monk
 
     monkeypatch.setattr("govinfo_report.cli._schema.run", boom)
     monkeypatch.delenv(cli_module.DEBUG_ENV, raising=False)
-    code, out, err = cli("schema")
+    code, out, err = cli("schema", "--lang", "en")
     assert (code, out) == (2, "")
     assert err.startswith("govinfo-report: internal error: RuntimeError: boom\n")
+    assert "GOVINFO_REPORT_DEBUG=1" in err
+    assert "Traceback" not in err
+    code, out, err = cli("schema")
+    assert (code, out) == (2, "")
+    assert err.startswith(
+        "govinfo-report: 内部错误：RuntimeError: boom\n这是 govinfo-report 的缺陷"
+    )
     assert "GOVINFO_REPORT_DEBUG=1" in err
     assert "Traceback" not in err
 
@@ -807,7 +815,10 @@ def test_an_internal_error_without_a_message_names_the_exception(
 
     monkeypatch.setattr("govinfo_report.cli._schema.run", boom)
     monkeypatch.delenv(cli_module.DEBUG_ENV, raising=False)
-    assert cli("schema")[2].startswith("govinfo-report: internal error: RuntimeError\n")
+    assert cli("schema", "--lang", "en")[2].startswith(
+        "govinfo-report: internal error: RuntimeError\n"
+    )
+    assert cli("schema")[2].startswith("govinfo-report: 内部错误：RuntimeError\n")
 
 
 def test_debug_environment_shows_the_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -829,6 +840,8 @@ def test_usage_error_goes_to_the_given_stderr() -> None:
     code, out, err = cli("validate")
     assert (code, out) == (2, "")
     assert err.startswith("usage: govinfo-report validate")
+    assert err.endswith("govinfo-report validate: error: 缺少必需的参数：FILE\n")
+    err = cli("validate", "--lang", "en")[2]
     assert "govinfo-report validate: error: the following arguments are required: FILE" in err
 
 
@@ -860,6 +873,9 @@ def test_missing_command_is_a_usage_error() -> None:
 
 def test_bad_option_is_a_usage_error(clean: Path) -> None:
     code, _, err = cli("validate", "--lang", "fr", clean)
+    assert code == 2
+    assert "参数 --lang：无效的取值 'fr'（可选：'zh', 'en'）" in err
+    code, _, err = cli("validate", "--lang", "en", "--min-severity", "fr", clean)
     assert code == 2
     assert "invalid choice: 'fr'" in err
 

@@ -13,6 +13,7 @@ from govinfo_report.cli._common import (
     EXIT_UNUSABLE,
     PROG,
     internal_error,
+    said,
 )
 from govinfo_report.cli._parser import ParserExit, build_parser
 from govinfo_report.errors import GovinfoReportError
@@ -63,17 +64,17 @@ def run(args: Sequence[str], stdout: IO[str], stderr: IO[str]) -> int:
     except ParserExit as stop:
         return stop.code
     command: Callable[[argparse.Namespace, IO[str], IO[str]], int] = options.command
+    lang: Lang = "en" if getattr(options, "lang", "zh") == "en" else "zh"
     try:
         return command(options, stdout, stderr)
     except BrokenPipeError:  # our stdout, not a file: outputs raise ReportWriteError
         raise
     except (GovinfoReportError, OSError, MemoryError) as exc:  # in the language asked for
-        lang: Lang = "zh" if getattr(options, "lang", "en") == "zh" else "en"
-        said = describe_error(exc, getattr(options, "file", None), lang)
-        stderr.write(f"{PROG}: error: {said}\n")
+        described = describe_error(exc, getattr(options, "file", None), lang)
+        stderr.write(f"{PROG}: error: {described}\n")
     except KeyboardInterrupt:
-        stderr.write(f"{PROG}: interrupted\n")
+        stderr.write(said(lang, f"{PROG}: interrupted\n", f"{PROG}: 已中断\n"))
         return 130
     except Exception as exc:
-        internal_error(exc, stderr)
+        internal_error(exc, stderr, lang)
     return EXIT_UNUSABLE

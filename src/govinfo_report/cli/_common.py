@@ -32,12 +32,20 @@ class UsageError(GovinfoReportError, ValueError):
     """The command line asks for something that cannot be done."""
 
 
-def internal_error(exc: BaseException, stderr: IO[str]) -> None:
-    """Say that ``exc`` is a bug of ours; the traceback only when :data:`DEBUG_ENV` is set."""
+def internal_error(exc: BaseException, stderr: IO[str], lang: Lang) -> None:
+    """Say that ``exc`` is a bug of ours, in ``lang``; the traceback only when
+    :data:`DEBUG_ENV` is set."""
+    name = exception_name(exc)
     stderr.write(
-        f"{PROG}: internal error: {exception_name(exc)}\n"
-        f"This is a bug in govinfo-report. Please report it with the command and the input; "
-        f"set {DEBUG_ENV}=1 to see the traceback.\n"
+        said(
+            lang,
+            f"{PROG}: internal error: {name}\n"
+            f"This is a bug in govinfo-report. Please report it with the command and the "
+            f"input; set {DEBUG_ENV}=1 to see the traceback.\n",
+            f"{PROG}: 内部错误：{name}\n"
+            f"这是 govinfo-report 的缺陷，请连同所用的命令和输入文件报告；"
+            f"设置 {DEBUG_ENV}=1 可以看到回溯（traceback）。\n",
+        )
     )
     if os.environ.get(DEBUG_ENV):
         import traceback  # here: only a bug's report needs it

@@ -41,6 +41,8 @@ class Parser(argparse.ArgumentParser):
 
     out: IO[str]
     err: IO[str]
+    args: Sequence[str] = ()
+    """The run's arguments as given: the language of a usage error is read from them."""
 
     def stream_for(self, file: SupportsWrite[str] | None) -> IO[str]:
         """Where argparse's ``file`` goes: ``err`` for standard error, else ``out``."""
@@ -58,8 +60,11 @@ class Parser(argparse.ArgumentParser):
         raise ParserExit(status)
 
     def error(self, message: str) -> NoReturn:
+        from govinfo_report.cli import _usage  # only when there is a usage error
+
         self.print_usage(self.err)
-        self.exit(EXIT_UNUSABLE, f"{self.prog}: error: {message}\n")
+        said = _usage.said(message, _usage.language(self.args))
+        self.exit(EXIT_UNUSABLE, f"{self.prog}: error: {said}\n")
 
 
 class ShowVersion(argparse.Action):
@@ -111,7 +116,7 @@ def build_parser(stdout: IO[str], stderr: IO[str], args: Sequence[str] = ()) -> 
     without building the options of any (start-up time); a run of ``validate`` builds
     validate's. Naming every command builds the whole parser.
     """
-    wanted = frozenset(args)
+    wanted, given = frozenset(args), tuple(args)
     if not wanted.isdisjoint(_COMMANDS):  # the options of a command; --help needs none
         from govinfo_report.cli import _options as options
     width = _help_width()
@@ -129,6 +134,7 @@ def build_parser(stdout: IO[str], stderr: IO[str], args: Sequence[str] = ()) -> 
     class RunParser(Parser):
         out = stdout
         err = stderr
+        args = given
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs.setdefault("formatter_class", RunFormatter)
