@@ -270,9 +270,11 @@ def test_reader_findings_are_reported_with_the_checks(
     code, out, _ = cli("validate", clean)
     assert code == 0
     assert (
-        f"{clean} (table 3 row 5): 警告（待定） R.TEST applications.new_received.total: 无法确定该单元格"
-        in out
+        f"{clean} (第 3 个表格第 5 行): 警告（待定） R.TEST applications.new_received.total: "
+        "无法确定该单元格" in out
     )
+    out = cli("validate", "--lang", "en", clean)[1]
+    assert f"{clean} (table 3 row 5): warning (uncertain) R.TEST" in out
 
 
 def test_reader_crash_marks_only_that_file_unusable(

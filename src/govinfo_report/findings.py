@@ -104,6 +104,16 @@ class Finding:
         """The message in Chinese (``"zh"``) or English (``"en"``)."""
         return self.message_en if lang == "en" else self.message_zh
 
+    def location_in(self, lang: Lang = "zh") -> str | None:
+        """:attr:`location` for a reader of ``lang``: ``"table 3 row 5"`` is
+        ``"第 3 个表格第 5 行"`` in Chinese, and as recorded in English; None when the
+        finding has no location."""
+        if self.location is None:
+            return None
+        from govinfo_report._locations import location_in
+
+        return location_in(self.location, lang)
+
     def to_dict(self) -> FindingDict:
         """A JSON-ready dict (numbers stay ints; Decimals become strings)."""
         data: FindingDict = {

@@ -314,4 +314,5 @@ def test_a_long_list_without_a_label_of_the_format_is_named_and_not_read() -> No
         unknown.message_en
         == "sheet '申请登记' A1:B2000 is none of the three statistic tables; not read"
     )
+    assert unknown.message_zh == "工作表 '申请登记' A1:B2000不是三张统计表中的任何一张，未读取"
     assert result.report.applications == load(EXAMPLES / "example_2021.yaml").applications

@@ -70,7 +70,7 @@ def read_input(path: Path, reader: str | None) -> ReadResult:
 
 def finding_line(path: str, finding: Finding, lang: Lang) -> str:
     """One finding as a line: where, severity, code, first cell, message."""
-    where = f"{path} ({finding.location})" if finding.location else path
+    where = f"{path} ({finding.location_in(lang)})" if finding.location else path
     severity = finding.severity.label_in(lang)
     if finding.status is Status.UNCERTAIN:
         severity += " (uncertain)" if lang == "en" else "（待定）"

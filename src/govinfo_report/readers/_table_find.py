@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
+from govinfo_report._locations import location_in
 from govinfo_report.errors import UnknownFormatError
 from govinfo_report.findings import Finding, Severity
 from govinfo_report.formats import (
@@ -169,7 +170,7 @@ def read_tables(
                     rf.finding(
                         rf.TABLE_UNKNOWN,
                         Severity.NOTICE,
-                        f"{location}不是三张统计表中的任何一张，未读取",
+                        f"{location_in(location, 'zh')}不是三张统计表中的任何一张，未读取",
                         f"{location} is none of the three statistic tables; not read",
                         location=location,
                     )

@@ -27,6 +27,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator, Sequence
 
+from govinfo_report._locations import location_in
 from govinfo_report._spreadsheetml import area, ref
 from govinfo_report.findings import Finding, Severity
 from govinfo_report.formats import FormatVersion, get_format
@@ -175,7 +176,7 @@ def _unknown(layout: _Layout, top: int, bottom: int) -> Finding:
     return rf.finding(
         rf.TABLE_UNKNOWN,
         Severity.NOTICE,
-        f"{where}不是三张统计表中的任何一张，未读取",
+        f"{location_in(where, 'zh')}不是三张统计表中的任何一张，未读取",
         f"{where} is none of the three statistic tables; not read",
         location=where,
     )
