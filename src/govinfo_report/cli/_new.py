@@ -85,7 +85,19 @@ def _to_workbook(options: argparse.Namespace, output: Path | None) -> bool:
             "a workbook is binary; give -o FILE.xlsx instead of -o -",
             zh="工作簿是二进制文件；请用 -o FILE.xlsx，不要用 -o -",
         )
+    suffix = "" if output is None else output.suffix.lower()
+    if to == "xlsx" and suffix in _REPORT_SUFFIXES:
+        raise UsageError(  # Excel could not open it, nor load() read it
+            f"--to xlsx would write a workbook to {output}, a name for a report file; "
+            "give -o FILE.xlsx, or leave out --to",
+            zh=f"--to xlsx 会把工作簿写到 {output}，而这是报告文件的文件名；"
+            "请给出 -o FILE.xlsx，或去掉 --to",
+        )
     return to == "xlsx"
+
+
+_REPORT_SUFFIXES = frozenset((".json", ".yaml", ".yml", ".toml"))
+"""The suffixes of a report file: a workbook written under one is a mistake."""
 
 
 def _write_workbook(

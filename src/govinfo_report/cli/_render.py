@@ -100,6 +100,8 @@ def _one(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         raise UsageError(
             f"{exc}; or say which writer with --to", zh=f"{exc.message('zh')}；或用 --to 指定写出器"
         ) from None
+    if options.to is not None and options.output not in (None, "-"):
+        _suffix_agrees(options.to, options.output)
     writer = _writer(options, name)
     output = checked_output(
         options.output or source.with_suffix(writer.suffix), options.force, source
@@ -126,6 +128,32 @@ def _one(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     print_findings(errors, source, options.lang, stderr)
     reader_errors = any(f.severity is Severity.ERROR for f in read.findings)
     return EXIT_ERRORS if errors or reader_errors else EXIT_OK
+
+
+def _suffix_agrees(name: str, output: str | Path) -> None:
+    """Refuse ``--to name`` with an output whose suffix is another writer's (``-o
+    report.docx --to markdown``): Word could not open the file. A suffix no writer
+    claims (``notes.txt``) is the user's choice.
+
+    Raises:
+        UsageError: the suffix is another writer's.
+    """
+    import pathlib
+
+    from govinfo_report.writers import writer_for_path
+
+    try:
+        claimed = writer_for_path(output)
+    except UnknownFormatError:
+        return
+    if claimed != name:
+        suffix = pathlib.Path(output).suffix
+        raise UsageError(
+            f"--to {name} would write {output} as {name}, but {suffix} is the suffix of "
+            f"{claimed}; give the file a name for {name}, or leave out --to",
+            zh=f"--to {name} 会以 {name} 格式写出 {output}，但 {suffix} 是 {claimed} 的后缀；"
+            f"请给出 {name} 格式的文件名，或去掉 --to",
+        )
 
 
 def _batch(options: argparse.Namespace, stderr: IO[str]) -> int:
