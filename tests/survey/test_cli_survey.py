@@ -105,6 +105,8 @@ def test_a_survey_that_reads_not_one_report_exits_2_with_its_outputs(tmp_path: P
 def test_jobs_must_be_positive(tmp_path: Path) -> None:
     code, _, err = _cli("survey", "examples", "-o", tmp_path, "--jobs", "0")
     assert code == 2
+    assert "参数 -j/--jobs：应为 1 或更大的整数，实际为 0" in err
+    err = _cli("survey", "examples", "-o", tmp_path, "--jobs", "0", "--lang", "en")[2]
     assert "argument -j/--jobs: expected 1 or more, got 0" in err
 
 
