@@ -183,6 +183,27 @@ def test_a_blank_cell_drops_its_clause_never_becomes_zero() -> None:
     assert "新收政府信息公开申请70件；办结" in sentence
 
 
+def test_a_negative_count_is_summed_into_no_total() -> None:
+    # Found by test_no_number_is_printed_that_the_tables_do_not_hold: -3 and 1 lawsuits
+    # were stated as 被提起行政诉讼-2件, a figure no cell holds.
+    report = blank_report(year=2019).with_cells(
+        {
+            "review_litigation.litigation_direct.total": -3,
+            "review_litigation.litigation_after_review.total": 1,
+            "applications.withheld_state_secret.total": -1,
+            "applications.withheld_internal.total": 4,
+        }
+    )
+    (litigation,) = compose(report)["review_litigation"]
+    assert litigation == "2019年，本机关被提起的行政诉讼中，未经复议直接起诉-3件，复议后起诉1件。"
+    report = report.with_cells({"applications.new_received.total": 5})
+    (applications,) = compose(report)["applications"]
+    assert applications.startswith("2019年，本机关新收政府信息公开申请5件")
+    assert "不予公开" not in applications  # no sum of -1 and 4
+    (english,) = compose(report, "en")["review_litigation"]
+    assert "-2" not in english
+
+
 def test_the_2019_format_states_its_own_columns() -> None:
     report = blank_report("2019", year=2020, fill=0)
     report = report.with_cells(

@@ -55,9 +55,11 @@ class Cells:
         return f"{format(value.amount, 'f')}{value.unit or unit}"
 
     def total(self, *cell_ids: str) -> int | None:
-        """The sum of the cells when every one is a count, else None."""
+        """The sum of the cells when every one is a count, else None. A negative count
+        (a wrong cell, which the checks report) is summed into no figure: the text
+        then states the cells as they are, never a total the table does not hold."""
         values = [self.get(c) for c in cell_ids]
-        if not values or any(not isinstance(v, int) for v in values):
+        if not values or any(not isinstance(v, int) or v < 0 for v in values):
             return None
         return sum(v for v in values if isinstance(v, int))
 
