@@ -44,7 +44,8 @@ def compose(report: Report, lang: Lang = "zh") -> dict[str, tuple[str, ...]]:
 
     Args:
         report: the report; its tables need not add up, and blank or "/" cells are
-            left out (a sentence is never given a number the table does not hold).
+            left out, as is a sum over a negative count (a sentence is never given a
+            number the table does not hold).
         lang: ``"zh"`` for the register of real reports; ``"en"`` for a reader who
             does not read Chinese (TX.1 reads only the Chinese).
 
