@@ -29,6 +29,9 @@ FORMS = [
     ("x.md: front matter", "x.md: 文首元数据"),
     ("x.docx: docProps/custom.xml", "x.docx: docProps/custom.xml"),  # a part's name
     ("headline 3", "headline 3"),  # words it does not know stay
+    ("sheet 'table 1' row 4", "工作表 'table 1' 第 4 行"),  # a sheet's name is its own
+    ('sheet "it\'s page 2" A1', '工作表 "it\'s page 2" A1'),
+    ("/data/line 5/r.pdf: page 3", "/data/line 5/r.pdf: 第 3 页"),  # so is a file's
 ]
 
 

@@ -19,19 +19,28 @@ if TYPE_CHECKING:
 
 _PART = re.compile(
     r"\b(?P<unit>lines?|pages?|table|row|paragraph) (?P<first>\d+)(?:-(?P<last>\d+))?"
-    r"|\bsheet (?=')|\bfront matter\b"
+    r"|\bsheet (?=['\"]|$)|\bfront matter\b"
 )
 _COUNTED = {"line": "行", "page": "页", "table": "个表格", "row": "行", "paragraph": "段"}
 _JOINED = re.compile(r"(?<=[行页格段]),? (?=第)")
 """The ", " or " " between two parts both said in Chinese (``page 2, table 1 row 3``)."""
 
 
+_QUOTED = re.compile(r"""('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")""")
+"""A sheet's name as ``repr`` quotes it: never worded (a sheet may be named "table 1")."""
+
+
 def location_in(location: str, lang: Lang) -> str:
-    """``location`` as a reader recorded it (``lang="en"``), or in Chinese."""
+    """``location`` as a reader recorded it (``lang="en"``), or in Chinese.
+
+    Only the place is worded: a source's name before the last ``": "`` and a quoted
+    sheet name stay as they are, whatever words they hold."""
     if lang == "en":
         return location
-    worded = _PART.sub(_part, location)
-    return _JOINED.sub("", worded)
+    source, colon, place = location.rpartition(": ")
+    parts = _QUOTED.split(place)  # odd positions: the quoted names
+    worded = "".join(p if i % 2 else _PART.sub(_part, p) for i, p in enumerate(parts))
+    return source + colon + _JOINED.sub("", worded)
 
 
 def _part(found: re.Match[str]) -> str:
