@@ -385,6 +385,8 @@ def test_new_errors_are_worded_in_chinese(tmp_path: Path, report: Path) -> None:
         ),
     ]
     for given, english, chinese in cases:
+        if given.get("to") == "xlsx" and "output" not in given:
+            given = {**given, "output": tmp_path / "new.xlsx"}  # a workbook's name
         error = _new_error(tmp_path, **given)
         assert (str(error), error.message("en"), error.message("zh")) == (english, english, chinese)
 
