@@ -157,7 +157,17 @@ def chinese(message: str) -> str:
     matched = _EXPECTED_GOT.match(message)
     if matched is not None:
         return f"应为{_expected(matched.group(1))}，{_got(matched.group(2))}"
-    for pattern, template, *said in _PATTERNS:
+    text = worded(message, _PATTERNS)
+    return message if text is None else text
+
+
+def worded(message: str, patterns: tuple[tuple[Any, ...], ...]) -> str | None:
+    """``message`` in Chinese by the first of ``patterns`` that matches it, or None.
+
+    Each is (pattern, template[, one function per group: how that part is said in
+    Chinese]); the template is filled with the groups in order (an unmatched one as
+    ``""``)."""
+    for pattern, template, *said in patterns:
         found = pattern.match(message)
         if found is not None:
             groups = [g or "" for g in found.groups()]
@@ -165,7 +175,7 @@ def chinese(message: str) -> str:
                 groups = [say(g) for say, g in zip(said[0], groups, strict=True)]
             text: str = template.format(*groups)
             return text
-    return message
+    return None
 
 
 def _expected(what: str) -> str:

@@ -16,7 +16,10 @@ Imported only when there is a usage error.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from typing import Any
+
+from govinfo_report._load_messages import worded
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -45,63 +48,35 @@ def language(args: Sequence[str]) -> Lang:
 _TYPES = {"int": "整数", "float": "数"}
 """The Chinese of the types argparse names in "invalid int value"."""
 
-# (argparse's English, a function of its match giving the Chinese): the message of an
-# argument's error ("argument --jobs: …") is read after its "argument X: ".
-_ARGUMENT: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+# As govinfo_report._load_messages.worded reads them: (argparse's English, the Chinese
+# template[, how each group is said]). The message of an argument's error ("argument
+# --jobs: …") is read after its "argument X: ".
+_ARGUMENT: tuple[tuple[Any, ...], ...] = (
+    (re.compile(r"invalid choice: (.*?) \(choose from (.*)\)$"), "无效的取值 {0}（可选：{1}）"),
     (
-        re.compile(r"invalid choice: (?P<value>.*?) \(choose from (?P<choices>.*)\)"),
-        lambda m: f"无效的取值 {m['value']}（可选：{m['choices']}）",
+        re.compile(r"invalid (\w+) value: (.*)$"),
+        "无效的{0}值 {1}",
+        (lambda kind: _TYPES.get(kind, kind + " "), str),
     ),
-    (
-        re.compile(r"invalid (?P<type>\w+) value: (?P<value>.*)"),
-        lambda m: f"无效的{_TYPES.get(m['type'], m['type'] + ' ')}值 {m['value']}",
-    ),
-    (re.compile(r"expected one argument"), lambda m: "需要一个值"),
-    (re.compile(r"expected at most one argument"), lambda m: "最多只能有一个值"),
-    (re.compile(r"expected at least one argument"), lambda m: "至少需要一个值"),
-    (
-        re.compile(r"expected (?P<n>\d+) arguments?"),
-        lambda m: f"需要 {m['n']} 个值",
-    ),
-    (
-        re.compile(r"not allowed with argument (?P<other>.*)"),
-        lambda m: f"不能与参数 {m['other']} 同时使用",
-    ),
-    (
-        re.compile(r"ignored explicit argument (?P<value>.*)"),
-        lambda m: f"不接受取值，却给出了 {m['value']}",
-    ),
+    (re.compile(r"expected one argument$"), "需要一个值"),
+    (re.compile(r"expected at most one argument$"), "最多只能有一个值"),
+    (re.compile(r"expected at least one argument$"), "至少需要一个值"),
+    (re.compile(r"expected (\d+) arguments?$"), "需要 {0} 个值"),
+    (re.compile(r"not allowed with argument (.*)$"), "不能与参数 {0} 同时使用"),
+    (re.compile(r"ignored explicit argument (.*)$"), "不接受取值，却给出了 {0}"),
     # The type functions of our options (cli._options.positive).
-    (
-        re.compile(r"expected a whole number, got (?P<value>.*)"),
-        lambda m: f"应为整数，实际为 {m['value']}",
-    ),
-    (
-        re.compile(r"expected 1 or more, got (?P<value>.*)"),
-        lambda m: f"应为 1 或更大的整数，实际为 {m['value']}",
-    ),
+    (re.compile(r"expected a whole number, got (.*)$"), "应为整数，实际为 {0}"),
+    (re.compile(r"expected 1 or more, got (.*)$"), "应为 1 或更大的整数，实际为 {0}"),
 )
-_WHOLE: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+_WHOLE: tuple[tuple[Any, ...], ...] = (
+    (re.compile(r"the following arguments are required: (.*)$"), "缺少必需的参数：{0}"),
+    (re.compile(r"unrecognized arguments: (.*)$"), "无法识别的参数：{0}"),
+    (re.compile(r"one of the arguments (.*) is required$"), "以下参数必须给出其一：{0}"),
     (
-        re.compile(r"the following arguments are required: (?P<names>.*)"),
-        lambda m: f"缺少必需的参数：{m['names']}",
+        re.compile(r"ambiguous option: (\S+) could match (.*)$"),
+        "选项 {0} 不明确，可以是：{1}",
     ),
-    (
-        re.compile(r"unrecognized arguments: (?P<args>.*)"),
-        lambda m: f"无法识别的参数：{m['args']}",
-    ),
-    (
-        re.compile(r"one of the arguments (?P<names>.*) is required"),
-        lambda m: f"以下参数必须给出其一：{m['names']}",
-    ),
-    (
-        re.compile(r"ambiguous option: (?P<option>\S+) could match (?P<matches>.*)"),
-        lambda m: f"选项 {m['option']} 不明确，可以是：{m['matches']}",
-    ),
-    (
-        re.compile(r"unexpected option string: (?P<option>.*)"),
-        lambda m: f"意外的选项：{m['option']}",
-    ),
+    (re.compile(r"unexpected option string: (.*)$"), "意外的选项：{0}"),
 )
 _ARGUMENT_ERROR = re.compile(r"argument (?P<name>[^:]+): (?P<message>.*)", re.DOTALL)
 
@@ -113,22 +88,12 @@ def said(message: str, lang: Lang) -> str:
         return message
     argument = _ARGUMENT_ERROR.fullmatch(message)
     if argument is not None:
-        inner = _translated(argument["message"], _ARGUMENT)
+        inner = worded(argument["message"], _ARGUMENT)
         if inner is None:
             return message
         name = argument["name"]
         if name == "COMMAND" and inner.startswith("无效的取值"):
             return "未知的命令 " + inner.removeprefix("无效的取值 ")
         return f"参数 {name}：{inner}"
-    whole = _translated(message, _WHOLE)
+    whole = worded(message, _WHOLE)
     return message if whole is None else whole
-
-
-def _translated(
-    message: str, templates: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...]
-) -> str | None:
-    for pattern, chinese in templates:
-        found = pattern.fullmatch(message)
-        if found is not None:
-            return chinese(found)
-    return None
