@@ -85,8 +85,7 @@ def _to_workbook(options: argparse.Namespace, output: Path | None) -> bool:
             "a workbook is binary; give -o FILE.xlsx instead of -o -",
             zh="工作簿是二进制文件；请用 -o FILE.xlsx，不要用 -o -",
         )
-    suffix = "" if output is None else output.suffix.lower()
-    if to == "xlsx" and suffix in _REPORT_SUFFIXES:
+    if to == "xlsx" and output is not None and _names_a_report_file(output):
         raise UsageError(  # Excel could not open it, nor load() read it
             f"--to xlsx would write a workbook to {output}, a name for a report file; "
             "give -o FILE.xlsx, or leave out --to",
@@ -96,8 +95,17 @@ def _to_workbook(options: argparse.Namespace, output: Path | None) -> bool:
     return to == "xlsx"
 
 
-_REPORT_SUFFIXES = frozenset((".json", ".yaml", ".yml", ".toml"))
-"""The suffixes of a report file: a workbook written under one is a mistake."""
+def _names_a_report_file(output: Path) -> bool:
+    """Whether ``output``'s suffix is a report file's (one the loader reads by its
+    syntax): a workbook written under it is a mistake."""
+    from govinfo_report.errors import UnknownFormatError
+    from govinfo_report.serialize import syntax_for
+
+    try:
+        syntax_for(output)
+    except UnknownFormatError:
+        return False
+    return True
 
 
 def _write_workbook(
