@@ -36,7 +36,6 @@ _CLAUSE = re.compile(r",(?:(?<!\d,)|(?!\d{3}))")
 _BOOK_TITLE = re.compile(r"《[^《》]*》")
 _FEE = "信息处理费"
 _OGI = re.compile(r"政府信息公开|依申请公开")
-_CHARGE = re.compile(r"收费|收取")
 _OTHER_FEE = re.compile(r"行政事业性收费|工本费|复制费|复印费|打印费|邮寄费|邮递费|检索费|其他费用")
 _SIGNAL = re.compile(r"[\d零未没无]")
 """What any statement of the fee holds once folded: a digit or 零 (:data:`_AMOUNT`,
@@ -93,6 +92,10 @@ def _may_state(text: str) -> bool:
     return "费" in text or "收取" in text or "費" in text
 
 
+_ZEROS = frozenset(["0", "零"])
+_ZERO = Decimal(0)
+
+
 def _decimal(number: str, unit: str) -> Decimal:
     """The amount in 元, exact: 万元 multiplied out, digits as printed otherwise.
 
@@ -100,7 +103,9 @@ def _decimal(number: str, unit: str) -> Decimal:
         AmountRangeError: more digits than an amount can have (checked before 万元 is
             multiplied out, which could not be done exactly).
     """
-    value = check_amount(Decimal(0) if number == "零" else Decimal(number.replace(",", "")))
+    if number in _ZEROS:
+        return _ZERO  # 0 in either unit, the amount most reports state
+    value = check_amount(Decimal(number.replace(",", "")))
     if unit != "万元":
         return value
     yuan = value * 10000
@@ -115,7 +120,8 @@ def _clauses(sentence: str, assume_ogi: bool) -> Iterable[tuple[str, str | None]
     clauses = [c.strip() for c in _CLAUSE.split(sentence)]
     about_ogi = assume_ogi or _OGI.search(sentence) is not None
     for i, clause in enumerate(clauses):
-        if _FEE in clause or (about_ogi and _CHARGE.search(clause)):
+        # A charge (收费, 收取) by two string tests: they cost less than one regex search.
+        if _FEE in clause or (about_ogi and ("收费" in clause or "收取" in clause)):
             yield clause, clauses[i + 1] if i + 1 < len(clauses) else None
 
 
@@ -151,7 +157,9 @@ def _stated(sentence: str, paragraph: int, assume_ogi: bool) -> _Statement | Non
                     paragraph,
                     problem=("与其他收费写在一起", "stated together with another kind of fee"),
                 )
-        found = [_decimal(n, u) for n, u in _AMOUNT.findall(clause)]
+        # Each regex below is tried only where a string it must hold is there: every
+        # amount holds 元, every negation 未, 没 or 无 (most clauses hold one of the two).
+        found = [_decimal(n, u) for n, u in _AMOUNT.findall(clause)] if "元" in clause else []
         bare = None if found else _BARE.search(clause)
         if bare is not None:
             value = check_amount(Decimal(bare.group(1).replace(",", "")))
@@ -162,10 +170,10 @@ def _stated(sentence: str, paragraph: int, assume_ogi: bool) -> _Statement | Non
                     problem=("金额没有写明单位", "an amount with neither 元 nor 万元"),
                 )
             found = [value]
-        if _NONE.search(clause):
+        if ("未" in clause or "没" in clause or "无" in clause) and _NONE.search(clause):
             none = True
         elif not found and after is not None and _FEE not in after and not _RATE.search(after):
-            found = [_decimal(n, u) for n, u in _AMOUNT.findall(after)]
+            found = [_decimal(n, u) for n, u in _AMOUNT.findall(after)] if "元" in after else []
         amounts.update(found)
     if none:
         amounts.add(Decimal(0))
