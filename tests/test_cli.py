@@ -841,7 +841,7 @@ def test_version_goes_to_the_given_stdout_and_exits_0() -> None:
 def test_usage_error_goes_to_the_given_stderr() -> None:
     code, out, err = cli("validate")
     assert (code, out) == (2, "")
-    assert err.startswith("usage: govinfo-report validate")
+    assert err.startswith("用法： govinfo-report validate")
     assert err.endswith("govinfo-report validate: error: 缺少必需的参数：FILE\n")
     err = cli("validate", "--lang", "en")[2]
     assert "govinfo-report validate: error: the following arguments are required: FILE" in err
@@ -870,7 +870,7 @@ def test_help_goes_to_stdout_and_exits_0() -> None:
 def test_missing_command_is_a_usage_error() -> None:
     code, out, err = cli()
     assert (code, out) == (2, "")
-    assert err.startswith("usage: govinfo-report")
+    assert err.startswith("用法： govinfo-report")
 
 
 def test_bad_option_is_a_usage_error(clean: Path) -> None:

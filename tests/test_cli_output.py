@@ -226,9 +226,15 @@ def test_a_symlink_loop_as_output_is_refused(command: str, source: Path, tmp_pat
 
 
 def test_every_writing_command_states_the_policy_in_its_help(command: str) -> None:
-    code, out, _ = cli(command, "--help")
+    code, out, _ = cli(command, "--help", "--lang", "en")
     assert code == 0
     text = " ".join(out.split())  # argparse wraps lines
     assert "--force replace an existing file, even a read-only one" in text
     assert "an existing file is replaced only with --force" in text
     assert "the input is never overwritten" in text
+    code, out, _ = cli(command, "--help")  # in Chinese, by default
+    assert code == 0
+    text = "".join(out.split())  # wrapped by columns, where Chinese has no spaces
+    assert "--force替换已有文件，即使它是只读的" in text
+    assert "已有文件只有加--force才会被替换" in text
+    assert "绝不覆盖输入文件" in text

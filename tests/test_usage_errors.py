@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from govinfo_report import cli as cli_module
+from govinfo_report.cli._help import columns
 from govinfo_report.cli._usage import language, said
 
 
@@ -25,7 +26,8 @@ def cli(*args: str) -> tuple[int, str, str]:
 def last_line(*args: str) -> str:
     code, out, err = cli(*args)
     assert (code, out) == (2, "")
-    assert err.startswith("usage: ")
+    # The usage line first, in the language of the error.
+    assert err.startswith("usage: " if language(args) == "en" else "用法： ")
     return err.splitlines()[-1]
 
 
@@ -102,9 +104,13 @@ def test_no_command_at_all_is_said_in_chinese() -> None:
 
 
 def test_the_usage_line_is_printed_before_the_error_in_either_language() -> None:
-    for args in (("validate",), ("validate", "--lang", "en")):
-        _, _, err = cli(*args)
-        assert err.startswith("usage: govinfo-report validate [-h] [--lang {zh,en}]")
+    _, _, err = cli("validate", "--lang", "en")
+    assert err.startswith("usage: govinfo-report validate [-h] [--lang {zh,en}]")
+    _, _, err = cli("validate")
+    assert err.startswith("用法： govinfo-report validate [-h] [--lang {zh,en}]")
+    # 用法： and a space take the seven columns of "usage: ": a long usage stays aligned.
+    first, second = err.splitlines()[:2]
+    assert columns(first[: first.index("[")]) == second.index("[") == 31
 
 
 @pytest.mark.parametrize(

@@ -9,40 +9,22 @@ argparse, an error of a type function) is kept as it is, in English, rather than
 guessed at.
 
 The language is the one ``--lang`` asks for, read from the arguments as given
-(:func:`language`): the error may be that the command line could not be parsed.
+(:func:`~govinfo_report.cli._help.language`): the error may be that the command line
+could not be parsed.
 Imported only when there is a usage error.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from typing import Any
 
 from govinfo_report._load_messages import worded
+from govinfo_report.cli._help import language
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from govinfo_report.findings import Lang
-
-
-def language(args: Sequence[str]) -> Lang:
-    """The language ``--lang`` asks for in ``args`` (the last one given wins, as in
-    argparse, which also takes ``--la en`` and ``--lang=en``); Chinese by default, as for
-    every command."""
-    lang: Lang = "zh"
-    given = list(args)
-    for i, arg in enumerate(given):
-        if arg == "--":
-            break
-        name, equals, value = arg.partition("=")
-        if len(name) < 3 or not "--lang".startswith(name):  # --l is --lang, as in argparse
-            continue
-        if not equals:
-            value = given[i + 1] if i + 1 < len(given) else ""
-        if value in ("zh", "en"):
-            lang = "zh" if value == "zh" else "en"
-    return lang
 
 
 _TYPES = {"int": "整数", "float": "数"}
@@ -97,3 +79,6 @@ def said(message: str, lang: Lang) -> str:
         return f"参数 {name}：{inner}"
     whole = worded(message, _WHOLE)
     return message if whole is None else whole
+
+
+__all__ = ["language", "said"]
