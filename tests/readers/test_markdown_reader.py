@@ -26,9 +26,11 @@ from govinfo_report import (
 )
 from govinfo_report.checks.findings import Status
 from govinfo_report.errors import ReportReadError
+from govinfo_report.formats import TableSpec
 from govinfo_report.readers import detect
 from govinfo_report.readers._cells import is_value
 from govinfo_report.readers._labels import normalize, strip_ordinal
+from govinfo_report.readers._table_index import spec_index
 from govinfo_report.readers.markdown import MarkdownReader
 from govinfo_report.writers.markdown import PATH_SEPARATOR, MarkdownWriter, table_rows
 from strategies import consistent_reports, reports
@@ -165,6 +167,21 @@ which no print can tell from a value, that row, a caption or the note
 (docs/readers/markdown.md, Limits)."""
 
 
+def _label_alone(spec: TableSpec) -> st.SearchStrategy[str]:
+    """The label of an extra row with no cells: not a word of ``spec``'s header either,
+    as which a row holding nothing else reads (docs/readers/markdown.md, Limits)."""
+    index = spec_index(spec)
+
+    def header_word(text: str) -> bool:
+        return any(
+            index.header_words.match(part, fuzzy=False) is not None
+            or any(column.match(part) is not None for column in index.columns.values())
+            for part in (text, *text.split(PATH_SEPARATOR))
+        )
+
+    return _LABEL.filter(lambda text: not header_word(text))
+
+
 @st.composite
 def _tricky_reports(draw: st.DrawFn) -> Report:
     report = draw(reports())
@@ -183,7 +200,10 @@ def _tricky_reports(draw: st.DrawFn) -> Report:
     tables = {
         t.spec.id: attrs.evolve(
             t,
-            extra_rows=tuple(attrs.evolve(e, label=draw(_LABEL)) for e in t.extra_rows),
+            extra_rows=tuple(
+                attrs.evolve(e, label=draw(_LABEL if e.values else _label_alone(t.spec)))
+                for e in t.extra_rows
+            ),
         )
         for t in report.tables
     }
