@@ -125,7 +125,9 @@ def test_words_stay_whole_and_spaces_go_at_a_break() -> None:
 
 
 _PIECES = st.lists(
-    st.sampled_from(["报告", "检查", "，", "。", "（", "）", "--force", "JSON", " ", "a", "“", "”"]),
+    st.sampled_from(
+        ["报告", "检查", "，", "。", "（", "）", "--force", "JSON", " ", "a", "“", "”"]
+    ),
     max_size=40,
 )
 
