@@ -76,8 +76,8 @@ def test_chinese_by_default_english_with_lang_en() -> None:
     code, out, _ = cli("validate", "--help")
     assert code == 0
     assert "-h, --help            显示本帮助并退出" in out
-    assert "选项:" in out
-    assert "位置参数:" in out
+    assert "选项：" in out
+    assert "位置参数：" in out
     assert "--json                在标准输出写一个 JSON 文档" in out
     for args in (("validate", "--help", "--lang", "en"), ("validate", "--lang=en", "--help")):
         code, out, _ = cli(*args)
@@ -91,7 +91,7 @@ def test_chinese_by_default_english_with_lang_en() -> None:
 
 def test_the_program_s_help_lists_the_commands_in_either_language() -> None:
     _, out, _ = cli("--help")
-    assert "命令:" in out
+    assert "命令：" in out
     assert "    validate  按勾稽关系和其他规则检查报告" in out
     assert "退出码：0 无错误" in out
     _, out, _ = cli("--help", "--lang", "en")

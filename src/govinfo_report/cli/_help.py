@@ -190,14 +190,23 @@ class HelpTexts:
         texts as they are for Chinese (wrapped here by columns)."""
         return argparse.HelpFormatter if self.lang == "en" else argparse.RawTextHelpFormatter
 
-    def usage(self, text: str) -> str:
-        """argparse's usage text with its ``usage: `` prefix in the run's language: in
-        Chinese, ``用法：`` and a space, the seven columns argparse aligns the lines of a
-        long usage to."""
+    def printed(self, text: str) -> str:
+        """argparse's usage (or whole help) with what argparse adds in English said in
+        the run's language: in Chinese, the ``usage: `` prefix is ``用法：`` and a space
+        (the seven columns argparse aligns the lines of a long usage to), and a section's
+        title ends with a full-width colon (``选项：``; argparse writes ``title:``)."""
         english = "usage: "
-        if self.lang == "en" or not text.startswith(english):
+        if self.lang == "en":
             return text
-        return "用法： " + text[len(english) :]
+        if text.startswith(english):
+            text = "用法： " + text[len(english) :]
+        for title in self._titles:
+            text = text.replace(f"\n{title}:\n", f"\n{title}：\n")
+        return text
+
+    @property
+    def _titles(self) -> tuple[str, ...]:
+        return tuple(self.text(t) for t in ("positional arguments", "options", "commands"))
 
 
 __all__ = ["HelpTexts", "columns", "language", "wrap"]

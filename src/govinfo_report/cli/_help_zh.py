@@ -117,8 +117,8 @@ ZH: dict[str, str] = {
     "Render a report with a writer (docx, markdown, xlsx or a plugin); given folders or "
     "several files, render every report among them into the folder -o, one file each at "
     "the same relative path, with one writer.": (
-        "用一种输出格式（docx、markdown、xlsx 或插件的）生成报告；给出文件夹或多个文件时，"
-        "用同一种输出格式把其中每份报告生成到文件夹 -o 中，每份一个文件，相对路径不变。"
+        "用一种写出器（docx、markdown、xlsx 或插件）生成报告；给出文件夹或多个文件时，"
+        "用同一种写出器把其中每份报告生成到文件夹 -o 中，每份一个文件，相对路径不变。"
     ),
     "the report (- = stdin), or folders and files of reports to render in a batch": (
         "报告（- 为标准输入），或批量生成的报告文件和文件夹"
@@ -126,7 +126,7 @@ ZH: dict[str, str] = {
     "docx, markdown, xlsx, ... (default: from -o)": "docx、markdown、xlsx……（默认：按 -o 的后缀）",
     "output file (default: FILE with the writer's suffix; - = stdout); "
     "in a batch, the output folder": (
-        "输出文件（默认：FILE 换成该输出格式的后缀；- 为标准输出）；批量时为输出文件夹"
+        "输出文件（默认：FILE 换成写出器的后缀；- 为标准输出）；批量时为输出文件夹"
     ),
     "batch: worker processes (default: 1, in this process)": (
         "批量：工作进程数（默认：1，在本进程中）"

@@ -81,10 +81,10 @@ class Parser(argparse.ArgumentParser):
         return _Exclusive(self.options.add_mutually_exclusive_group(**kwargs), self.help_texts)
 
     def format_usage(self) -> str:
-        return self.help_texts.usage(super().format_usage())
+        return self.help_texts.printed(super().format_usage())
 
     def format_help(self) -> str:
-        return self.help_texts.usage(super().format_help())
+        return self.help_texts.printed(super().format_help())
 
     def stream_for(self, file: SupportsWrite[str] | None) -> IO[str]:
         """Where argparse's ``file`` goes: ``err`` for standard error, else ``out``."""
