@@ -5,7 +5,7 @@ argparse wraps help by characters (:mod:`textwrap`), and a Chinese character tak
 columns of a terminal: wrapped by argparse, Chinese lines run past the edge. So every
 help text is translated (:data:`~govinfo_report.cli._help_zh.ZH`) and wrapped here, by
 display columns (:func:`wrap`), when the parser is built, and the parser prints it as it
-is (:class:`argparse.RawTextHelpFormatter`). English is wrapped the same way.
+is (:class:`argparse.RawTextHelpFormatter`). English is left to argparse, as before.
 
 The language is read from the arguments as given (:func:`language`): ``--help`` stops
 the parser before ``--lang`` is parsed, and a usage error is said in it too. Imported
@@ -171,7 +171,8 @@ class HelpTexts:
 
     def option(self, text: str, position: int = 24) -> str:
         """``text`` (already in the run's language) wrapped for an option's help, which
-        argparse prints from column ``position`` on (at most 24: :meth:`listed`)."""
+        argparse prints from column ``position`` on (24 at most, argparse's default;
+        the program's list of commands starts nearer)."""
         if self.lang == "en":
             return text  # argparse wraps English as it always has
         position = min(position, max(self.width - 20, 4))

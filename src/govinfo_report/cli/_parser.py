@@ -191,9 +191,10 @@ def build_parser(stdout: IO[str], stderr: IO[str], args: Sequence[str] = ()) -> 
             super().__init__(*args, **kwargs)
 
     def listed(name: str, summary: str, description: str, *epilog: str) -> Parser:
-        """The sub-parser of command ``name``, its texts in the run's language: its
-        description and epilog only when it is named (no other command's help can be
-        printed, and a text is wrapped by the character, a millisecond in all)."""
+        """The sub-parser of command ``name``, its texts in the run's language; its
+        description and epilog only when it is named, as its options: no other
+        command's help can be printed in this run, and wrapping Chinese (a character
+        at a time) every command's would cost a millisecond a run."""
         listed_as = texts.option(say(summary), listing)
         if name not in wanted:
             return commands.add_parser(name, help=listed_as)
