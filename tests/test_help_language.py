@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 import io
+import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -92,11 +94,29 @@ def test_chinese_by_default_english_with_lang_en() -> None:
 def test_the_program_s_help_lists_the_commands_in_either_language() -> None:
     _, out, _ = cli("--help")
     assert "命令：" in out
-    assert "    validate  按勾稽关系和其他规则检查报告" in out
+    assert re.search(r"\n    validate +按勾稽关系和其他规则检查报告\n", out)
     assert "退出码：0 无错误" in out
-    _, out, _ = cli("--help", "--lang", "en")
-    assert "commands:" in out
-    assert "    validate  check reports against the 勾稽关系 and the other rules" in out
+    for args in (("--help", "--lang", "en"), ("--lang", "en", "--help")):
+        _, out, _ = cli(*args)
+        assert "commands:" in out
+        assert re.search(
+            r"\n    validate +check reports against the 勾稽关系 and the other rules\n", out
+        )
+
+
+def test_lang_before_the_command_is_taken_for_the_command_too(tmp_path: Path) -> None:
+    report = tmp_path / "r.yaml"
+    assert cli("new", "--year", "2025", "-o", str(report))[0] == 0
+    summary = {"en": "1 file(s) checked", "zh": "共检查 1 个文件"}
+    for args, lang in (
+        (("--lang", "en", "validate", str(report)), "en"),
+        (("--lang", "en", "validate", "--lang", "zh", str(report)), "zh"),  # the last one
+        (("--lang", "zh", "validate", str(report), "--lang", "en"), "en"),
+        (("validate", str(report)), "zh"),
+    ):
+        code, out, _ = cli(*args)
+        assert code == 0
+        assert out.splitlines()[-1].startswith(summary[lang]), args
 
 
 # --- wrapping by columns ---------------------------------------------------------------------

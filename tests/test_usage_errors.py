@@ -98,9 +98,11 @@ def test_a_usage_error_is_said_in_the_language_asked_for(
     assert last_line(*args, "--lang", "zh") == zh
 
 
-def test_no_command_at_all_is_said_in_chinese() -> None:
-    # The program itself has no --lang: the default language, as for every command.
+def test_no_command_at_all_is_said_in_chinese_or_in_the_language_asked_for() -> None:
     assert last_line() == "govinfo-report: error: 缺少必需的参数：COMMAND"
+    assert last_line("--lang", "en") == (
+        "govinfo-report: error: the following arguments are required: COMMAND"
+    )
 
 
 def test_the_usage_line_is_printed_before_the_error_in_either_language() -> None:

@@ -15,6 +15,7 @@ from govinfo_report.cli._common import (
     internal_error,
     said,
 )
+from govinfo_report.cli._help import language
 from govinfo_report.cli._parser import ParserExit, build_parser
 from govinfo_report.errors import GovinfoReportError
 
@@ -64,7 +65,10 @@ def run(args: Sequence[str], stdout: IO[str], stderr: IO[str]) -> int:
     except ParserExit as stop:
         return stop.code
     command: Callable[[argparse.Namespace, IO[str], IO[str]], int] = options.command
-    lang: Lang = "en" if getattr(options, "lang", "zh") == "en" else "zh"
+    # --lang before the command (the program's) or after it (the command's): the last
+    # one given, as the help and a usage error have read it.
+    lang: Lang = language(args)
+    options.lang = lang
     try:
         return command(options, stdout, stderr)
     except BrokenPipeError:  # our stdout, not a file: outputs raise ReportWriteError

@@ -14,6 +14,9 @@ ZH: dict[str, str] = {
     ),
     "show this help message and exit": "显示本帮助并退出",
     "show program's version number and exit": "显示版本号并退出",
+    "language of this help and of the command (also after the command)": (
+        "本帮助和命令的语言（也可写在命令之后）"
+    ),
     "positional arguments": "位置参数",
     "options": "选项",
     "commands": "命令",

@@ -206,8 +206,10 @@ def build_parser(stdout: IO[str], stderr: IO[str], args: Sequence[str] = ()) -> 
         )
 
     # The commands are listed four columns in, their summaries two columns after the
-    # longest invocation (theirs or -h, --help's two columns in), as argparse places them.
-    listing = max(2 + len("-h, --help"), 4 + max(map(len, _COMMANDS))) + 2
+    # longest invocation (theirs, or the program's options two columns in), as argparse
+    # places them.
+    options_shown = ("-h, --help", "--version", "--lang {zh,en}")
+    listing = max(2 + max(map(len, options_shown)), 4 + max(map(len, _COMMANDS))) + 2
     exit_codes = "Exit codes: 0 no errors, 1 a report has errors, 2 unusable input or failure."
     parser = RunParser(
         prog=PROG,
@@ -218,6 +220,14 @@ def build_parser(stdout: IO[str], stderr: IO[str], args: Sequence[str] = ()) -> 
     )
     parser.add_argument(
         "--version", action=ShowVersion, help="show program's version number and exit"
+    )
+    # The language is read from the arguments as given (cli._help.language) wherever
+    # --lang stands: before the command it is taken too, for the help and the command.
+    parser.add_argument(
+        "--lang",
+        dest="program_lang",
+        choices=("zh", "en"),
+        help="language of this help and of the command (also after the command)",
     )
     commands = parser.add_subparsers(
         title=say("commands"), metavar="COMMAND", parser_class=RunParser
