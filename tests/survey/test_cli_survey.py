@@ -5,6 +5,9 @@ from __future__ import annotations
 import io
 import shutil
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from fixtures.survey.corpus import write_named
 from govinfo_report.cli import run
@@ -61,8 +64,11 @@ def test_a_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
     _, _, quiet = _cli("survey", corpus, "-o", tmp_path / "a", "-j", "1")
     assert quiet == ""
     _, _, shown = _cli("survey", corpus, "-o", tmp_path / "b", "-j", "1", stderr=Terminal())
-    assert "survey:" in shown
+    assert "调查:" in shown  # in the language of --lang, Chinese by default
     assert "/3 [" in shown  # files done of 3
+    args = ("survey", corpus, "-o", tmp_path / "d", "-j", "1", "--lang", "en")
+    _, _, shown = _cli(*args, stderr=Terminal())
+    assert "survey:" in shown
     _, _, asked = _cli("survey", corpus, "-o", tmp_path / "c", "-j", "1", "-q", stderr=Terminal())
     assert asked == ""
 
@@ -94,6 +100,12 @@ def test_a_survey_that_reads_not_one_report_exits_2_with_its_outputs(tmp_path: P
     )
     assert (out / "reports.csv").read_text(encoding="utf-8").count("unreadable") == 2
     assert (out / "index.html").is_file()
+    code, _, err = _cli("survey", folder, "-o", out, "-j", "1")
+    assert code == 2
+    assert err == (
+        "govinfo-report: error: 2 个文件没有一个能作为报告读取；"
+        f"每个文件的原因见 {out / 'reports.csv'}\n"
+    )
     empty = tmp_path / "nothing"
     empty.mkdir()
     assert _cli("survey", empty, "-o", tmp_path / "out2", "-j", "1")[0] == 2
@@ -177,4 +189,31 @@ def test_one_report_a_file_is_counted_as_files_in_chinese(tmp_path: Path) -> Non
     assert code == 0
     assert stdout.splitlines()[0] == (
         "共 3 个文件：2 个无错误，0 个有错误，1 个无法读取；本次读取 3 个，0 个自上次以来未变"
+    )
+
+
+def test_a_bug_of_ours_on_a_file_is_said_in_the_language_asked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from govinfo_report import checks
+
+    real = checks.check
+
+    def broken(report: Any, **kwargs: Any) -> Any:
+        if report.metadata.year == 2024:  # examples/example_2021.yaml, a.yaml
+            raise ZeroDivisionError("boom")
+        return real(report, **kwargs)
+
+    monkeypatch.setattr(checks, "check", broken)
+    corpus = _corpus(tmp_path)
+    code, _, err = _cli("survey", corpus, "-o", tmp_path / "a", "-j", "1")
+    assert code == 0  # the others were surveyed
+    assert err == (
+        "govinfo-report: warning: 有 1 个文件因本程序的缺陷未能处理（原因一栏写有“内部错误”）；"
+        "这是 govinfo-report 的缺陷，请报告\n"
+    )
+    _, _, err = _cli("survey", corpus, "-o", tmp_path / "b", "-j", "1", "--lang", "en")
+    assert err == (
+        "govinfo-report: warning: the library failed on 1 file(s) (their reason says "
+        "'internal error'); this is a bug in govinfo-report, please report it\n"
     )

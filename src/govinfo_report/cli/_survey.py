@@ -17,7 +17,7 @@ import os
 from collections.abc import Callable
 from typing import IO, Any
 
-from govinfo_report.cli._common import EXIT_OK, EXIT_UNUSABLE, PROG, UsageError
+from govinfo_report.cli._common import EXIT_OK, EXIT_UNUSABLE, PROG, UsageError, said
 from govinfo_report.findings import Lang
 
 _LISTED = 10  # duplicate agency-years printed; the result holds them all
@@ -35,7 +35,7 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
             zh="标准输入（-）是一份报告：请用 validate 检查它；survey 用于文件和文件夹",
         )
     lang: Lang = options.lang
-    bar = None if options.quiet or not _is_terminal(stderr) else _progress_bar(stderr)
+    bar = None if options.quiet or not _is_terminal(stderr) else _progress_bar(stderr, lang)
     try:
         result = survey(
             options.paths,
@@ -51,17 +51,28 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     for line in _summary(result, lang):
         stdout.write(line + "\n")
     if result.internal_errors:
+        n = result.internal_errors
         stderr.write(
-            f"{PROG}: warning: the library failed on {result.internal_errors} file(s) "
-            "(their reason says 'internal error'); this is a bug in govinfo-report, "
-            "please report it\n"
+            said(
+                lang,
+                f"{PROG}: warning: the library failed on {n} file(s) (their reason says "
+                "'internal error'); this is a bug in govinfo-report, please report it\n",
+                f"{PROG}: warning: 有 {n} 个文件因本程序的缺陷未能处理（原因一栏写有“内部错误”）；"
+                "这是 govinfo-report 的缺陷，请报告\n",
+            )
         )
     if result.files and result.unreadable == result.files:
         # Nothing to show for it: a job that surveys a folder of scans or the wrong
         # folder must not pass for one that worked.
+        where = result.out_dir / "reports.csv"
         stderr.write(
-            f"{PROG}: error: not one of the {result.files} file(s) could be read as a "
-            f"report; why each could not is in {result.out_dir / 'reports.csv'}\n"
+            said(
+                lang,
+                f"{PROG}: error: not one of the {result.files} file(s) could be read as a "
+                f"report; why each could not is in {where}\n",
+                f"{PROG}: error: {result.files} 个文件没有一个能作为报告读取；"
+                f"每个文件的原因见 {where}\n",
+            )
         )
         return EXIT_UNUSABLE
     return EXIT_OK
@@ -75,13 +86,14 @@ def _is_terminal(stream: IO[str]) -> bool:
 class _Bar:
     """tqdm on ``stream``, fed (done, total) by the survey."""
 
-    def __init__(self, stream: IO[str]) -> None:
+    def __init__(self, stream: IO[str], lang: Lang) -> None:
         from tqdm import tqdm
 
         self._stream = stream
         self._tqdm: Any = None
+        desc, unit = ("survey", "file") if lang == "en" else ("调查", "个文件")
         self._make: Callable[[int], Any] = lambda total: tqdm(
-            total=total, file=stream, unit="file", desc="survey", leave=False, mininterval=0.2
+            total=total, file=stream, unit=unit, desc=desc, leave=False, mininterval=0.2
         )
 
     def update(self, done: int, total: int) -> None:
@@ -94,9 +106,9 @@ class _Bar:
             self._tqdm.close()
 
 
-def _progress_bar(stream: IO[str]) -> _Bar | None:
+def _progress_bar(stream: IO[str], lang: Lang) -> _Bar | None:
     try:
-        return _Bar(stream)
+        return _Bar(stream, lang)
     except ImportError:  # tqdm is a dependency, but a survey does not need it
         return None
 
