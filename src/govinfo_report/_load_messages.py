@@ -123,6 +123,58 @@ _PATTERNS: Final[tuple[tuple[Any, ...], ...]] = (
 )
 
 
+def _at_line(where: str) -> str:
+    """`` (line 3)`` → ``（第 3 行）``."""
+    found = re.fullmatch(r" \(line (\d+)\)", where)
+    return f"（第 {found.group(1)} 行）" if found else where
+
+
+_ROLE: Final = {"a child": "下级机关名称", "a parent": "上级机关名称"}
+
+# A hierarchy file's problems (survey --hierarchy, survey/_hierarchy.py), read after
+# their "line N: " (see chinese()).
+_HIERARCHY: Final[tuple[tuple[Any, ...], ...]] = (
+    (
+        re.compile(r"parent (.+?)( \(line \d+\))? is declared twice$", re.S),
+        "上级机关 {0}{1}声明了两次",
+        (str, _at_line),
+    ),
+    (
+        re.compile(r"(.+?)( \(line \d+\))? is listed as its own child$", re.S),
+        "{0}{1}被列为自己的下级",
+        (str, _at_line),
+    ),
+    (
+        re.compile(r"(.+?) has two parents: (.+?) and (.+?)( \(line \d+\))?$", re.S),
+        "{0} 有两个上级机关：{1} 和 {2}{3}",
+        (str, str, str, _at_line),
+    ),
+    (re.compile(r"(.+?) is its own ancestor$", re.S), "{0} 是自己的上级（层级成环）"),
+    (re.compile(r"(a child|a parent) is blank$"), "{0}为空", (_ROLE.__getitem__,)),
+    (
+        re.compile(r"(a child|a parent) must be an agency name \(text\)$"),
+        "{0}须为文本",
+        (_ROLE.__getitem__,),
+    ),
+    (re.compile(r"children must be a list of agency names$"), "children 须为机关名称的列表"),
+    (
+        re.compile(r"(.+?) must map to a list of children or to children:$", re.S),
+        "{0} 须对应下级机关的列表，或 children:",
+    ),
+    (
+        re.compile(r"unknown key (.+?); expected children, whole_region$", re.S),
+        "未知的项 {0}；应为 children、whole_region",
+    ),
+    (re.compile(r"(.+?) has no children:$", re.S), "{0} 没有 children:"),
+    (re.compile(r"whole_region must be true or false$"), "whole_region 须为 true 或 false"),
+    (re.compile(r"YAML anchors and aliases are refused$"), "不接受 YAML 的锚点和别名"),
+    (re.compile(r"not YAML \((.*)\)$", re.S), "不是 YAML（{0}）"),
+    (re.compile(r"expected parent: children mappings$"), "应为“上级机关: 下级机关”的映射"),
+    (re.compile(r"not UTF-8 text \(byte (\d+)\)$"), "不是 UTF-8 文本（字节偏移 {0}）"),
+)
+_LINE = re.compile(r"line (\d+|\?): (.*)$", re.S)
+
+
 class LoadProblem(NamedTuple):
     """One load problem: its message in both languages and the path it is at."""
 
@@ -151,6 +203,9 @@ def load_problem(problem: str) -> LoadProblem:
 
 def chinese(message: str) -> str:
     """A loader's English problem message in Chinese (kept as is where unknown)."""
+    line = _LINE.match(message)
+    if line is not None:  # "line 3: …", as a hierarchy file's problems start
+        return f"第 {line.group(1)} 行：{chinese(line.group(2))}"
     fixed = _FIXED.get(message)
     if fixed is not None:
         return fixed
@@ -158,6 +213,8 @@ def chinese(message: str) -> str:
     if matched is not None:
         return f"应为{_expected(matched.group(1))}，{_got(matched.group(2))}"
     text = worded(message, _PATTERNS)
+    if text is None:
+        text = worded(message, _HIERARCHY)
     return message if text is None else text
 
 

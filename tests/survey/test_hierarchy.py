@@ -52,33 +52,87 @@ def test_a_file_in_both_forms(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "problem"),
+    ("text", "problem", "chinese"),
     [
-        ("a: 1\n", "line 1: 'a' must map to a list of children or to children:"),
-        ("a:\n  childs: [b]\n", "line 2: unknown key 'childs'; expected children, whole_region"),
-        ("- a\n", "line 1: expected parent: children mappings"),
-        ("a: [b, 3]\n", "line 1: a child must be an agency name (text)"),
+        (
+            "a: 1\n",
+            "line 1: 'a' must map to a list of children or to children:",
+            "第 1 行：'a' 须对应下级机关的列表，或 children:",
+        ),
+        (
+            "a:\n  childs: [b]\n",
+            "line 2: unknown key 'childs'; expected children, whole_region",
+            "第 2 行：未知的项 'childs'；应为 children、whole_region",
+        ),
+        (
+            "a:\n  whole_region: true\n",
+            "line 2: 'a' has no children:",
+            "第 2 行：'a' 没有 children:",
+        ),
+        (
+            "a:\n  children: [b]\n  children: [c]\n",
+            "line 3: duplicate key 'children'",
+            "第 3 行：项 'children' 重复",
+        ),
+        (
+            "- a\n",
+            "line 1: expected parent: children mappings",
+            "第 1 行：应为“上级机关: 下级机关”的映射",
+        ),
+        (
+            "a: [b, 3]\n",
+            "line 1: a child must be an agency name (text)",
+            "第 1 行：下级机关名称须为文本",
+        ),
+        ("a: [' ']\n", "line 1: a child is blank", "第 1 行：下级机关名称为空"),
+        ("? ''\n: [b]\n", "line 1: a parent is blank", "第 1 行：上级机关名称为空"),
+        (
+            "a: {children: 3}\n",
+            "line 1: children must be a list of agency names",
+            "第 1 行：children 须为机关名称的列表",
+        ),
         (
             "a:\n  children: [b]\n  whole_region: maybe\n",
             "line 3: whole_region must be true or false",
+            "第 3 行：whole_region 须为 true 或 false",
         ),
-        ("a: &x [b]\nc: *x\n", "line 1: YAML anchors and aliases are refused"),
-        ("a: [b]\nc: [b]\n", "'b' has two parents: 'a' and 'c' (line 2)"),
-        ("a: [b]\nb: [a]\n", "'a' is its own ancestor"),
-        ("a: [b\n", "not YAML"),
+        (
+            "a: &x [b]\nc: *x\n",
+            "line 1: YAML anchors and aliases are refused",
+            "第 1 行：不接受 YAML 的锚点和别名",
+        ),
+        (
+            "a: [b]\nc: [b]\n",
+            "'b' has two parents: 'a' and 'c' (line 2)",
+            "'b' 有两个上级机关：'a' 和 'c'（第 2 行）",
+        ),
+        ("a: [a]\n", "'a' (line 1) is listed as its own child", "'a'（第 1 行）被列为自己的下级"),
+        (
+            "a: [b]\na: [c]\n",
+            "parent 'a' (line 2) is declared twice",
+            "上级机关 'a'（第 2 行）声明了两次",
+        ),
+        ("a: [b]\nb: [a]\n", "'a' is its own ancestor", "'a' 是自己的上级（层级成环）"),
+        ("a: [b\n", "line 2: not YAML (", "第 2 行：不是 YAML（"),
     ],
 )
-def test_bad_files_are_refused_with_the_line(text: str, problem: str) -> None:
-    with pytest.raises(ReportLoadError, match=re.escape(problem)):
+def test_bad_files_are_refused_with_the_line_in_either_language(
+    text: str, problem: str, chinese: str
+) -> None:
+    with pytest.raises(ReportLoadError, match=re.escape(problem)) as raised:
         parse_hierarchy(text, source="levels.yaml")
+    assert f"  - {chinese}" in raised.value.message("zh")
+    assert raised.value.message("zh").startswith("无法读取 levels.yaml：")
 
 
 def test_an_unreadable_file_is_a_load_error(tmp_path: Path) -> None:
-    with pytest.raises(ReportLoadError, match="cannot load"):
+    with pytest.raises(ReportLoadError, match="cannot read the file: No such file") as raised:
         load_hierarchy(tmp_path / "missing.yaml")
+    assert "无法读取文件：没有这个文件或文件夹" in raised.value.message("zh")
     (tmp_path / "gbk.yaml").write_bytes("甲: [乙]".encode("gbk"))
-    with pytest.raises(ReportLoadError, match="not UTF-8"):
+    with pytest.raises(ReportLoadError, match=r"not UTF-8 text \(byte 0\)") as raised:
         load_hierarchy(tmp_path / "gbk.yaml")
+    assert "不是 UTF-8 文本（字节偏移 0）" in raised.value.message("zh")
 
 
 def test_a_hierarchy_pickles() -> None:

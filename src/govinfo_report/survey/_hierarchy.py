@@ -231,7 +231,9 @@ def load_hierarchy(path: str | Path) -> Hierarchy:
         data = read_file(path, MAX_FILE_BYTES)
         text = data.decode("utf-8-sig")
     except OSError as error:
-        raise ReportLoadError(str(path), [error.strerror or str(error)]) from None
+        # Worded as the report loader words it, which says the reason in Chinese too.
+        reason = error.strerror or str(error)
+        raise ReportLoadError(str(path), [f"cannot read the file: {reason}"]) from None
     except UnicodeDecodeError as error:
         raise ReportLoadError(str(path), [f"not UTF-8 text (byte {error.start})"]) from None
     return parse_hierarchy(text, source=str(path))
