@@ -326,7 +326,7 @@ def test_explain_prints_how_to_fix(broken: Path) -> None:
     from govinfo_report.checks import CATALOG
 
     _, out, _ = cli("validate", "--explain", broken)
-    assert f"    修改: {CATALOG['T3.1'].fix_zh}\n" in out
+    assert f"    修改：{CATALOG['T3.1'].fix_zh}\n" in out
 
 
 def test_explain_prints_the_fix_for_a_reader_finding() -> None:

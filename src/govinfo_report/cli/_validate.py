@@ -367,7 +367,7 @@ def _fix_hint(code: str, lang: Lang) -> str | None:
     info = CATALOG.get(code)
     if info is None:
         return None
-    return f"{'fix' if lang == 'en' else '修改'}: {info.fix(lang)}"
+    return f"fix: {info.fix(lang)}" if lang == "en" else f"修改：{info.fix(lang)}"
 
 
 def _exit_code(results: Sequence[FileResult]) -> int:
