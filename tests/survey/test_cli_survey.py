@@ -217,3 +217,28 @@ def test_a_bug_of_ours_on_a_file_is_said_in_the_language_asked_for(
         "govinfo-report: warning: the library failed on 1 file(s) (their reason says "
         "'internal error'); this is a bug in govinfo-report, please report it\n"
     )
+
+
+def test_the_summary_says_the_same_in_either_language_for_an_archive(tmp_path: Path) -> None:
+    import zipfile
+
+    archive = tmp_path / "reports.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.write("examples/example_2021.yaml", "a.yaml")
+        zipped.write("examples/dongtou_2020.yaml", "b.yaml")
+    code, out, _ = _cli("survey", archive, "-o", tmp_path / "zh", "-j", "1", "--no-similar")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("共 1 个文件中的 2 份报告：")
+    assert lines[1] == "0 份报告与上年报告核对；0 个上级与下级汇总核对"
+    assert lines[2] == "未做：DUP.1（雷同）：未判断（similar=False）"
+    args = ("survey", archive, "-o", tmp_path / "en", "-j", "1", "--no-similar", "--lang", "en")
+    code, out, _ = _cli(*args)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("2 report(s) in 1 file(s) surveyed:")
+    assert (
+        lines[1]
+        == "0 report(s) checked against the previous year; 0 parent(s) against their children"
+    )
+    assert lines[2] == "skipped: DUP.1 (雷同): not judged (similar=False)"

@@ -147,6 +147,7 @@ def _summary(result: Any, lang: Lang) -> list[str]:
             f"{result.unreadable} 个无法读取；本次读取 {result.read} 个，"
             f"{unchanged} 个自上次以来未变"
         )
+    if not en:  # as the English: whether the files held one report each or several
         lines.append(f"{result.pairs} 份报告与上年报告核对；{result.parents} 个上级与下级汇总核对")
     if result.duplicates:
         head = (
@@ -167,7 +168,7 @@ def _summary(result: Any, lang: Lang) -> list[str]:
             lines.append(f"  ... {rest} more" if en else f"  …… 另有 {rest} 个")
     if result.renamed:
         lines.extend(_renamed(result.renamed, en))
-    for note in result.skipped:
+    for note in result.skipped if en else result.skipped_zh:
         lines.append(("skipped: " if en else "未做：") + note)
     written = ", ".join(os.path.basename(p) for p in result.outputs)
     lines.append(

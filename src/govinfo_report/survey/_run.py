@@ -83,6 +83,8 @@ class SurveyResult:
     outputs: tuple[Path, ...]
     skipped: tuple[str, ...]
     """What was not done, and why (a module or an optional library absent)."""
+    skipped_zh: tuple[str, ...] = ()
+    """:attr:`skipped` in Chinese, one for one."""
     seconds: dict[str, float] = attrs.field(factory=dict, eq=False)
     """Wall-clock time of each phase: ``read``, ``years``, ``levels``, ``similar``,
     ``outputs``."""
@@ -132,9 +134,11 @@ def survey(
     tree = _hierarchy_of(hierarchy)
     from govinfo_report.survey._exports import Outputs, output_slots
 
-    skipped: list[str] = []
+    skipped: list[tuple[str, str]] = []
     if not similar:
-        skipped.append("DUP.1 (雷同): not judged (similar=False)")
+        skipped.append(
+            ("DUP.1 (雷同): not judged (similar=False)", "DUP.1（雷同）：未判断（similar=False）")
+        )
     from govinfo_report import __version__
     from govinfo_report.survey._cache import Cache
 
@@ -195,7 +199,8 @@ def survey(
         renamed=maybe_renamed,
         parents=parents,
         outputs=outputs,
-        skipped=tuple(skipped),
+        skipped=tuple(en for en, _ in skipped),
+        skipped_zh=tuple(zh for _, zh in skipped),
         seconds=seconds,
     )
 
