@@ -88,6 +88,22 @@ def test_a_failing_report_is_reported_and_the_batch_goes_on(tmp_path: Path) -> N
     assert not (tmp_path / "out" / "bad.md").exists()
 
 
+def test_a_bug_of_ours_on_one_report_is_said_in_both_languages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from govinfo_report.writers.markdown import MarkdownWriter
+
+    def broken(self: object, report: object, stream: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(MarkdownWriter, "write", broken)
+    [result] = render_many({"a": EXAMPLE}, tmp_path / "out", "markdown")
+    assert (result.error, result.error_zh) == (
+        "internal error: RuntimeError: boom",
+        "内部错误：RuntimeError: boom",
+    )
+
+
 def test_a_writers_error_leaves_no_file_and_no_temporary_file(tmp_path: Path) -> None:
     report = load(EXAMPLE)
     broken = report.with_section("problems", paragraphs=("控制字符\x01",))

@@ -292,9 +292,12 @@ def test_reader_crash_marks_only_that_file_unusable(
     monkeypatch.setattr("govinfo_report.readers.read_report", read_report)
     code, out, err = cli("validate", clean, broken)
     assert code == 2
-    assert f"{clean}: internal error: RuntimeError: reader bug" in err
+    assert f"{clean}: 内部错误：RuntimeError: reader bug" in err
     assert f"{broken}: 错误 T3.1" in out
     assert "Traceback" not in err
+    code, _, err = cli("validate", "--lang", "en", clean, broken)
+    assert code == 2
+    assert f"{clean}: internal error: RuntimeError: reader bug" in err
 
 
 def test_previous_report_enables_cross_year_checks(tmp_path: Path, clean: Path) -> None:

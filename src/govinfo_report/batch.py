@@ -214,8 +214,10 @@ def _results(future: Future[list[RenderResult]], chunk: list[Task]) -> list[Rend
     try:
         return future.result()
     except Exception as exc:  # a worker that died (out of memory), a lost connection
-        reason = f"internal error: the worker rendering it failed ({exception_name(exc)})"
-        return [RenderResult(name=task.name, error=reason) for task in chunk]
+        what = exception_name(exc)
+        reason = f"internal error: the worker rendering it failed ({what})"
+        reason_zh = f"内部错误：生成它的工作进程失败（{what}）"
+        return [RenderResult(name=task.name, error=reason, error_zh=reason_zh) for task in chunk]
 
 
 def render_chunk(chunk: Sequence[Task], writer: Writer, policy: Policy) -> list[RenderResult]:
@@ -250,8 +252,13 @@ def _render_one(task: Task, writer: Writer, policy: Policy) -> RenderResult:
             findings=findings,
         )
     except Exception as exc:  # a bug of ours: this report fails, the batch goes on
-        error = f"internal error: {exception_name(exc)}"
-        return RenderResult(name=task.name, error=error, findings=findings)
+        what = exception_name(exc)
+        return RenderResult(
+            name=task.name,
+            error=f"internal error: {what}",
+            error_zh=f"内部错误：{what}",
+            findings=findings,
+        )
     if policy.check:
         from govinfo_report.checks import check
 

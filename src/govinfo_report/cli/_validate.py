@@ -268,7 +268,8 @@ def run(options: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
                 error_zh=_shown(describe_error(exc, path, "zh")),
             )
         except Exception as exc:  # a reader's bug must not stop a batch of thousands
-            return FileResult(name, error=f"internal error: {exception_name(exc)}")
+            what = exception_name(exc)
+            return FileResult(name, error=f"internal error: {what}", error_zh=f"内部错误：{what}")
 
     def of_file(path: Path, unusable: str | None) -> Iterator[FileResult]:
         # A name that is not UTF-8 (GBK) is said with its odd bytes as \xNN, as a survey
