@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 
 
 _MAX_CHUNK = 64
+_NOT_JUDGED_ZH = "DUP.1（雷同）：未判断（similar=False）"
 
 
 @attrs.frozen(kw_only=True)
@@ -134,11 +135,7 @@ def survey(
     tree = _hierarchy_of(hierarchy)
     from govinfo_report.survey._exports import Outputs, output_slots
 
-    skipped: list[tuple[str, str]] = []
-    if not similar:
-        skipped.append(
-            ("DUP.1 (雷同): not judged (similar=False)", "DUP.1（雷同）：未判断（similar=False）")
-        )
+    skipped = [] if similar else [("DUP.1 (雷同): not judged (similar=False)", _NOT_JUDGED_ZH)]
     from govinfo_report import __version__
     from govinfo_report.survey._cache import Cache
 
