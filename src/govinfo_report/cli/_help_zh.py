@@ -15,7 +15,7 @@ ZH: dict[str, str] = {
     "show this help message and exit": "显示本帮助并退出",
     "show program's version number and exit": "显示版本号并退出",
     "language of this help and of the command (also after the command)": (
-        "本帮助和命令的语言（也可写在命令之后）"
+        "本帮助和命令的语言：zh 中文，en 英文（也可写在命令之后）"
     ),
     "positional arguments": "位置参数",
     "options": "选项",
@@ -59,12 +59,12 @@ ZH: dict[str, str] = {
         "检查报告（文件或文件夹），列出全部检查结果。"
     ),
     "report file or folder (- = stdin)": "报告文件或文件夹（- 为标准输入）",
-    "message language": "消息语言",
+    "message language": "消息语言：zh 中文，en 英文",
     "one JSON document on stdout": "在标准输出写一个 JSON 文档",
     "JSON Lines: one line per file as it is checked, then a summary line "
     "(for large batches)": "JSON Lines：每检查完一个文件写一行，最后写一行汇总（适合大批量）",
     "show findings of this severity and worse (the exit code counts all)": (
-        "只显示该级别及更严重的检查结果（退出码仍计入全部）"
+        "只显示该级别及更严重的检查结果：error 错误，warning 警告，notice 提示（退出码仍计入全部）"
     ),
     "the same agency's report on the year before": "同一机关上一年度的报告",
     "compare with --previous even when it is another agency's report": (
@@ -103,10 +103,12 @@ ZH: dict[str, str] = {
         "机关全称（默认：取 --from 报告中的，否则空白）"
     ),
     "agency kind, deciding deadline and required content (default: --from's, or department)": (
-        "机关类型，决定报送期限和必备内容（默认：取 --from 报告中的，否则为 department）"
+        "机关类型，决定报送期限和必备内容：government 县级以上人民政府，department 政府部门，"
+        "township 乡镇人民政府、街道办事处，other 其他"
+        "（默认：取 --from 报告中的，否则为 department）"
     ),
     "replace an existing file, even a read-only one": "替换已有文件，即使它是只读的",
-    "language of the messages": "消息语言",
+    "language of the messages": "消息语言：zh 中文，en 英文",
     # schema
     "Print the JSON Schema (draft 2020-12) of a report file.": (
         "输出报告文件的 JSON Schema（draft 2020-12）。"
@@ -115,7 +117,7 @@ ZH: dict[str, str] = {
         "只输出一种格式的（默认：两种均可，按 metadata.format_version 选择）"
     ),
     "write to a file instead of stdout": "写入文件，而不是标准输出",
-    "language of the errors": "错误信息的语言",
+    "language of the errors": "错误信息的语言：zh 中文，en 英文",
     # render
     "Render a report with a writer (docx, markdown, xlsx or a plugin); given folders or "
     "several files, render every report among them into the folder -o, one file each at "
@@ -139,7 +141,7 @@ ZH: dict[str, str] = {
         "docx：用模板的页面设置和样式，而不是 GB/T 9704 的"
     ),
     "Markdown: HTML tables with exact merges": "Markdown：用 HTML 表格，准确合并单元格",
-    "language of the findings and errors": "检查结果和错误信息的语言",
+    "language of the findings and errors": "检查结果和错误信息的语言：zh 中文，en 英文",
     # import
     "Read a report and write it as YAML, JSON or TOML.": "读取报告，写成 YAML、JSON 或 TOML。",
     "the published report (- = stdin)": "已发布的报告（- 为标准输入）",
@@ -181,5 +183,5 @@ ZH: dict[str, str] = {
     ),
     "do not judge copied text (DUP.1, 雷同)": "不判断文字雷同（DUP.1）",
     "no progress bar": "不显示进度条",
-    "language of the summary and errors": "汇总和错误信息的语言",
+    "language of the summary and errors": "汇总和错误信息的语言：zh 中文，en 英文",
 }
