@@ -224,6 +224,29 @@ def test_headline_figures_and_rates(corpus: tuple[Path, Layout], serial: Path) -
     assert all(r["review_correction_rate"] == "" for r in small if int(r["review_total"]) < 30)
 
 
+def test_workbook_says_in_chinese_what_each_column_holds(serial: Path) -> None:
+    from openpyxl import load_workbook
+
+    from govinfo_report.survey._column_notes import NOTES
+    from govinfo_report.survey._columns import BASE_COLUMNS
+
+    assert set(NOTES) == set(BASE_COLUMNS)  # a new column needs its note
+    workbook = load_workbook(serial / "reports.xlsx", read_only=True)
+    try:
+        assert workbook.sheetnames == ["reports", "列说明"]
+        rows = list(workbook["列说明"].iter_rows(values_only=True))
+    finally:
+        workbook.close()
+    assert rows[0] == ("列", "中文名", "说明")
+    assert tuple(row[0] for row in rows[1:]) == REPORT_COLUMNS
+    names = {row[0]: (row[1], row[2]) for row in rows[1:]}
+    assert names["substantive_disclosure_rate"][0] == "实质公开率"
+    assert names["rule:T3.1"][1].startswith("表三列勾稽")
+    for column, (name, note) in names.items():
+        assert name, column
+        assert any("\u4e00" <= c <= "\u9fff" for c in note), column
+
+
 def test_workbook_holds_the_csv_rows_with_numbers_as_numbers(serial: Path) -> None:
     from openpyxl import load_workbook
 

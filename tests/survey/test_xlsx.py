@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from govinfo_report.survey._xlsx import column_letters, write_xlsx
+from govinfo_report.survey._xlsx import Sheet, column_letters, write_xlsx
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -38,6 +39,34 @@ def test_every_value_reads_back_typed(tmp_path: Path) -> None:
     assert rows[2] == ("b.docx", " 前后有空格 ", 2022, None, 'say "hi"')
     # Characters XML cannot hold become U+FFFD rather than a broken workbook.
     assert rows[3] == ("c.md", "控制\ufffd字符\ufffd", 0, 1, "/")
+
+
+def test_more_sheets_follow_the_first_with_their_widths(tmp_path: Path) -> None:
+    path = tmp_path / "r.xlsx"
+    notes = Sheet(
+        "列说明", ["列", "说明"], [["file", "文件 & 路径"], ["year", "年度"]], (12.0, 60.0)
+    )
+    write_xlsx(path, "reports", HEADER, ROWS, more=[notes])
+    assert _read(path)[0] == tuple(HEADER)  # the first sheet as before
+    workbook = openpyxl.load_workbook(path)
+    try:
+        assert workbook.sheetnames == ["reports", "列说明"]
+        sheet = workbook["列说明"]
+        assert [tuple(c.value for c in row) for row in sheet.iter_rows()] == [
+            ("列", "说明"),
+            ("file", "文件 & 路径"),
+            ("year", "年度"),
+        ]
+        assert (sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width) == (
+            12.0,
+            60.0,
+        )
+        assert sheet["A1"].font.b  # the header bold, as the first sheet's
+    finally:
+        workbook.close()
+    with zipfile.ZipFile(path) as package:  # the first sheet keeps the default widths
+        assert b"<cols>" not in package.read("xl/worksheets/sheet1.xml")
+        assert b"<cols>" in package.read("xl/worksheets/sheet2.xml")
 
 
 def test_the_same_rows_give_the_same_bytes(tmp_path: Path) -> None:

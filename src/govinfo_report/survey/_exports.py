@@ -30,7 +30,7 @@ from govinfo_report.survey import _columns as columns
 from govinfo_report.survey._cache import Cache, Stored
 from govinfo_report.survey._cells_csv import cells_lines
 from govinfo_report.survey._findings_store import Tally, tally_of, unpack
-from govinfo_report.survey._xlsx import xlsx_chunks
+from govinfo_report.survey._xlsx import Sheet, xlsx_chunks
 
 
 def output_slots(staging: Staging, folder: Path) -> tuple[Path, dict[str, Slot]]:
@@ -189,11 +189,15 @@ def _typed(column: str, value: str) -> Any:
 
 
 def write_reports_xlsx(csv_path: Path, slot: Slot) -> None:
-    """reports.xlsx: the rows of ``csv_path`` (reports.csv) in one sheet, numbers as numbers."""
+    """reports.xlsx: the rows of ``csv_path`` (reports.csv) in one sheet, numbers as
+    numbers, and a second sheet (列说明) saying in Chinese what each column holds."""
+    from govinfo_report.survey import _column_notes as notes
+
+    explained = Sheet(notes.SHEET, notes.HEADER, notes.column_notes(), notes.WIDTHS)
     with csv_path.open(encoding="utf-8", newline="") as stream:
         reader = csv.reader(stream)
         header = next(reader)
-        slot.write(xlsx_chunks("reports", header, _typed_rows(header, reader)))
+        slot.write(xlsx_chunks("reports", header, _typed_rows(header, reader), more=[explained]))
 
 
 def _typed_rows(header: Sequence[str], rows: Iterable[list[str]]) -> Iterator[list[Any]]:

@@ -19,6 +19,7 @@ import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
+from typing import NamedTuple
 
 from govinfo_report._io import write_output_chunks
 
@@ -34,25 +35,9 @@ _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _CT = "application/vnd.openxmlformats-officedocument.spreadsheetml"
 
 _PARTS = {
-    "[Content_Types].xml": (
-        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        '<Default Extension="rels" '
-        'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-        '<Default Extension="xml" ContentType="application/xml"/>'
-        f'<Override PartName="/xl/workbook.xml" ContentType="{_CT}.sheet.main+xml"/>'
-        f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{_CT}.worksheet+xml"/>'
-        f'<Override PartName="/xl/styles.xml" ContentType="{_CT}.styles+xml"/>'
-        "</Types>"
-    ),
     "_rels/.rels": (
         f'<Relationships xmlns="{_PKG_REL}"><Relationship Id="rId1" '
         f'Type="{_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
-    ),
-    "xl/_rels/workbook.xml.rels": (
-        f'<Relationships xmlns="{_PKG_REL}">'
-        f'<Relationship Id="rId1" Type="{_REL}/worksheet" Target="worksheets/sheet1.xml"/>'
-        f'<Relationship Id="rId2" Type="{_REL}/styles" Target="styles.xml"/>'
-        "</Relationships>"
     ),
     "xl/styles.xml": (
         f'<styleSheet xmlns="{_MAIN}">'
@@ -69,6 +54,43 @@ _PARTS = {
         "</cellStyles></styleSheet>"
     ),
 }
+
+
+def _sheet_parts(names: Sequence[str]) -> dict[str, str]:
+    """The parts that list the sheets ``names`` (sheet ``k`` is ``sheet<k>.xml``,
+    relationship ``rId<k>``; the styles take the id after them)."""
+    n = len(names)
+    overrides = "".join(
+        f'<Override PartName="/xl/worksheets/sheet{k}.xml" ContentType="{_CT}.worksheet+xml"/>'
+        for k in range(1, n + 1)
+    )
+    sheets = "".join(
+        f'<Relationship Id="rId{k}" Type="{_REL}/worksheet" Target="worksheets/sheet{k}.xml"/>'
+        for k in range(1, n + 1)
+    )
+    listed = "".join(
+        f'<sheet name="{_text(name)}" sheetId="{k}" r:id="rId{k}"/>'
+        for k, name in enumerate(names, 1)
+    )
+    return {
+        "[Content_Types].xml": (
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" '
+            'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            f'<Override PartName="/xl/workbook.xml" ContentType="{_CT}.sheet.main+xml"/>'
+            f'{overrides}<Override PartName="/xl/styles.xml" ContentType="{_CT}.styles+xml"/>'
+            "</Types>"
+        ),
+        "xl/_rels/workbook.xml.rels": (
+            f'<Relationships xmlns="{_PKG_REL}">{sheets}'
+            f'<Relationship Id="rId{n + 1}" Type="{_REL}/styles" Target="styles.xml"/>'
+            "</Relationships>"
+        ),
+        "xl/workbook.xml": (
+            f'<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><sheets>{listed}</sheets></workbook>'
+        ),
+    }
 
 
 def _text(value: str) -> str:
@@ -96,15 +118,21 @@ _TEXTS_KEPT = 4096
 """Texts whose XML a sheet keeps (rule statuses, kinds, agencies repeat row after row)."""
 
 
-def _sheet(header: Sequence[str], rows: Iterable[Sequence[Value]]) -> Iterator[str]:
+def _sheet(
+    header: Sequence[str], rows: Iterable[Sequence[Value]], widths: Sequence[float] = ()
+) -> Iterator[str]:
     refs = [f'<c r="{column_letters(i)}' for i in range(len(header))]
+    cols = "".join(
+        f'<col min="{k}" max="{k}" width="{width}" customWidth="1"/>'
+        for k, width in enumerate(widths, 1)
+    )
     # No <dimension>: it is optional, and a streamed sheet does not know its last row
     # (a wrong one makes readers stop there).
     yield (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{_MAIN}">'
         '<sheetViews><sheetView workbookViewId="0">'
         '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
-        "</sheetView></sheetViews><sheetData>"
+        f"</sheetView></sheetViews>{f'<cols>{cols}</cols>' if cols else ''}<sheetData>"
     )
     bold = "".join(f'{r}1" s="1"{_inline(h)}' for r, h in zip(refs, header, strict=True))
     yield f'<row r="1">{bold}</row>'
@@ -130,35 +158,54 @@ def _sheet(header: Sequence[str], rows: Iterable[Sequence[Value]]) -> Iterator[s
     yield "</sheetData></worksheet>"
 
 
+class Sheet(NamedTuple):
+    """A sheet after the first: its name, header, rows, and its columns' widths (in
+    characters; none given, the spreadsheet program's default)."""
+
+    name: str
+    header: Sequence[str]
+    rows: Iterable[Sequence[Value]]
+    widths: Sequence[float] = ()
+
+
 def write_xlsx(
-    path: Path, sheet_name: str, header: Sequence[str], rows: Iterable[Sequence[Value]]
+    path: Path,
+    sheet_name: str,
+    header: Sequence[str],
+    rows: Iterable[Sequence[Value]],
+    *,
+    more: Sequence[Sheet] = (),
 ) -> None:
     """Write :func:`xlsx_chunks` to ``path`` by
     :func:`govinfo_report._io.write_output_chunks` (atomically, replacing it)."""
-    write_output_chunks(path, xlsx_chunks(sheet_name, header, rows), force=True)
+    write_output_chunks(path, xlsx_chunks(sheet_name, header, rows, more=more), force=True)
 
 
 def xlsx_chunks(
-    sheet_name: str, header: Sequence[str], rows: Iterable[Sequence[Value]]
+    sheet_name: str,
+    header: Sequence[str],
+    rows: Iterable[Sequence[Value]],
+    *,
+    more: Sequence[Sheet] = (),
 ) -> Iterator[bytes]:
-    """A workbook of one sheet, ``header`` in bold and frozen above ``rows``, in chunks:
-    made in a temporary file first (memory stays flat), then read out of it."""
-    workbook = (
-        f'<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><sheets>'
-        f'<sheet name="{_text(sheet_name)}" sheetId="1" r:id="rId1"/></sheets></workbook>'
-    )
+    """A workbook whose first sheet has ``header`` in bold and frozen above ``rows``
+    (then the sheets of ``more``, each laid out the same), in chunks: made in a
+    temporary file first (memory stays flat), then read out of it."""
+    sheets = [Sheet(sheet_name, header, rows), *more]
+    parts = {**_PARTS, **_sheet_parts([sheet.name for sheet in sheets])}
     with tempfile.TemporaryFile() as spool:
         with zipfile.ZipFile(spool, "w", zipfile.ZIP_DEFLATED) as package:
-            for name, xml in (*_PARTS.items(), ("xl/workbook.xml", workbook)):
+            for name, xml in parts.items():
                 package.writestr(_entry(name), _declared(xml))
-            with package.open(_entry("xl/worksheets/sheet1.xml"), "w") as sheet:
-                buffer: list[str] = []
-                for n, piece in enumerate(_sheet(header, rows)):
-                    buffer.append(piece)
-                    if n % 256 == 0:
-                        sheet.write("".join(buffer).encode())
-                        buffer.clear()
-                sheet.write("".join(buffer).encode())
+            for k, (_, head, body, widths) in enumerate(sheets, 1):
+                with package.open(_entry(f"xl/worksheets/sheet{k}.xml"), "w") as sheet:
+                    buffer: list[str] = []
+                    for n, piece in enumerate(_sheet(head, body, widths)):
+                        buffer.append(piece)
+                        if n % 256 == 0:
+                            sheet.write("".join(buffer).encode())
+                            buffer.clear()
+                    sheet.write("".join(buffer).encode())
         spool.seek(0)
         yield from iter(lambda: spool.read(1 << 20), b"")
 
@@ -174,4 +221,4 @@ def _declared(xml: str) -> bytes:
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + xml).encode()
 
 
-__all__ = ["Value", "column_letters", "write_xlsx", "xlsx_chunks"]
+__all__ = ["Sheet", "Value", "column_letters", "write_xlsx", "xlsx_chunks"]
