@@ -42,8 +42,8 @@ NOTES: Final[dict[str, tuple[str, str]]] = {
     "status": ("状态", "ok 无错误，errors 有错误，unreadable 无法读取"),
     "reason": ("原因（英文）", "无法读取的原因，英文"),
     "reason_zh": ("原因", "无法读取的原因"),
-    "cells_read": ("已填单元格数", "三张统计表中填写了数字或“/”的单元格数"),
-    "cells_stated": ("单元格总数", "三张统计表的单元格总数（含报告增加的行）"),
+    "cells_read": ("已填单元格数", "三张统计表的标准单元格中，填写了数字或“/”的个数"),
+    "cells_stated": ("单元格总数", "三张统计表的标准单元格总数（不含报告增加的行）"),
     "errors": ("错误数", "级别为“错误”的检查结果条数"),
     "warnings": ("警告数", "级别为“警告”的检查结果条数"),
     "notices": ("提示数", "级别为“提示”的检查结果条数"),
@@ -68,7 +68,10 @@ NOTES: Final[dict[str, tuple[str, str]]] = {
         "可能的上年报告文件",
         "机关名称写法不同、可能是同一机关上一年度的报告：未配对，请人工判断（两个以上用“; ”分隔）",
     ),
-    "parent": ("上级机关报告文件", "按层级文件（--hierarchy），本报告机关的上级机关的报告"),
+    "parent": (
+        "上级机关报告文件",
+        "按层级（--hierarchy 给出的文件，或 auto），本机关的上级机关同一年度的报告",
+    ),
 }
 """Column → (its Chinese name, what it holds), for every column of BASE_COLUMNS."""
 
