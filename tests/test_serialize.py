@@ -307,3 +307,31 @@ def test_yaml_puts_one_paragraph_per_item_and_one_table_row_per_line() -> None:
     )
     assert "metadata:\n  agency: 某县财政局\n  year: 2023\n" in text
     assert loads(text, "yaml") == report
+
+
+@pytest.mark.parametrize("version", ["2019", "2021"])
+def test_yaml_names_every_table_row_and_column_in_a_chinese_comment(version: str) -> None:
+    from govinfo_report import get_format
+
+    report = blank_report(FormatVersion(version), year=2020 if version == "2019" else 2023)
+    extra = ExtraRow(label="其他（自行增加的行）", values=(1, 2, 3, 4, 5, 6, 21))
+    report = attrs.evolve(
+        report, applications=attrs.evolve(report.applications, extra_rows=(extra,))
+    )
+    text = dumps(report, "yaml")
+    lines = text.splitlines()
+    for table in get_format(FormatVersion(version)).tables:
+        at = lines.index(f"{table.id}:")
+        assert f"# {table.title}" in lines[:at]
+        for row in table.rows:
+            key = next(i for i, line in enumerate(lines) if line.startswith(f"  {row.id}: "))
+            assert lines[key - 1] == f"  # {' / '.join(row.label_path)}"
+    assert "# 列：natural_person 自然人，commercial_enterprise 商业企业，" in text
+    # Each comment stands above a row of the format: not above a row's wrapped second
+    # line, nor above the extra rows.
+    rows = {row.id for table in get_format(FormatVersion(version)).tables for row in table.rows}
+    for i, line in enumerate(lines):
+        if line.startswith("  # "):
+            assert lines[i + 1].partition(":")[0].strip() in rows, lines[i + 1]
+    assert "  extra_rows:" in lines
+    assert loads(text, "yaml") == report

@@ -38,13 +38,41 @@ def dumps(report: Report, syntax: Syntax = "json") -> str:
             default_flow_style=False,
             width=100,
         )
-        return text
+        return _commented(text, report)
     if syntax == "toml":
         return tomli_w.dumps(data)
     raise UnknownFormatError(
         f"unknown syntax {syntax!r}; expected one of {SYNTAXES}",
         zh=f"没有语法 {syntax!r}；可用的有 {SYNTAXES}",
     )
+
+
+def _commented(text: str, report: Report) -> str:
+    """The YAML ``text`` of ``report`` with each table and row named in Chinese in a
+    comment line above it (the table's title and its columns, the row's label path),
+    for the person who fills the file in by hand; the loader skips comments.
+
+    A table is a top-level key (a line at column 0); its rows are its keys two columns
+    in. A row written on several lines (a long flow mapping) continues further in, and
+    ``extra_rows`` is no row of the format: neither gets a comment."""
+    tables = {table.spec.id: table.spec for table in report.tables}
+    lines: list[str] = []
+    rows: dict[str, tuple[str, ...]] = {}
+    for line in text.split("\n"):
+        if line and not line.startswith(" "):
+            spec = tables.get(line[:-1]) if line.endswith(":") else None
+            rows = {} if spec is None else {row.id: row.label_path for row in spec.rows}
+            if spec is not None:
+                lines.append(f"# {spec.title}")
+                for group in spec.groups:
+                    named = "，".join(f"{column.id} {column.label}" for column in group.columns)
+                    lines.append(f"# {group.caption + ' ' if group.caption else ''}列：{named}")
+        elif rows and line.startswith("  ") and line[2:3] not in (" ", "-"):
+            path = rows.get(line[2:].partition(":")[0])
+            if path is not None:
+                lines.append(f"  # {' / '.join(path)}")
+        lines.append(line)
+    return "\n".join(lines)
 
 
 class _FlowRow(dict[str, Any]):
