@@ -218,6 +218,44 @@ def test_unknown_key_is_rejected_with_its_path(mutation: Mutation, expected: str
     assert expected in _problems(_mutated(mutation))
 
 
+def _renamed(mapping: dict[str, object], old: str, new: str) -> None:
+    mapping[new] = mapping.pop(old)
+
+
+TYPOS: list[tuple[Mutation, str]] = [
+    (
+        lambda d: _renamed(d, "sections", "sectons"),
+        "unknown key(s) 'sectons' (did you mean 'sections'?) @ $",
+    ),
+    (
+        lambda d: _renamed(d["metadata"], "agency_kind", "agency_knd"),
+        "unknown key(s) 'agency_knd' (did you mean 'agency_kind'?) @ $.metadata",
+    ),
+    (
+        lambda d: _renamed(d["applications"], "new_received", "new_recieved"),
+        "unknown key(s) 'new_recieved' (did you mean 'new_received'?) @ $.applications",
+    ),
+    (
+        lambda d: _renamed(d["applications"]["new_received"], "natural_person", "natural_persn"),
+        "unknown key(s) 'natural_persn' (did you mean 'natural_person'?) "
+        "@ $.applications.new_received",
+    ),
+    (
+        lambda d: _renamed(d["proactive"]["extra_rows"][0], "label", "lable"),
+        "unknown key(s) 'lable' (did you mean 'label'?) @ $.proactive.extra_rows[0]",
+    ),
+    (
+        lambda d: (_renamed(d["metadata"], "year", "yaer"), d["metadata"].update(fax="1")),
+        "unknown key(s) 'fax', 'yaer' (did you mean 'year' for 'yaer'?) @ $.metadata",
+    ),
+]
+
+
+@pytest.mark.parametrize(("mutation", "expected"), TYPOS)
+def test_a_misspelt_key_is_given_the_one_it_may_mean(mutation: Mutation, expected: str) -> None:
+    assert expected in _problems(_mutated(mutation))
+
+
 MISSING_KEYS: list[tuple[Mutation, str]] = [
     (lambda d: d.pop("metadata"), "$.metadata"),
     (lambda d: d.pop("sections"), "$.sections"),

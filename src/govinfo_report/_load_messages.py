@@ -74,8 +74,18 @@ def _system_reason(reason: str) -> str:
     return reason_zh(reason)
 
 
+def _meant(said: str) -> str:
+    """``'x' for 'a', 'y' for 'b'`` → ``'x'（代替 'a'）、'y'（代替 'b'）``."""
+    return re.sub(r"('[^']*') for ('[^']*')", r"\1（代替 \2）", said).replace("）, '", "）、'")
+
+
 _PATTERNS: Final[tuple[tuple[Any, ...], ...]] = (
     # (pattern, template[, one function per group: how that part is said in Chinese])
+    (
+        re.compile(r"unknown key\(s\) (.*) \(did you mean (.*)\?\)$", re.S),
+        "未知的项 {0}（是否应为 {1}？）",
+        (str, _meant),
+    ),
     (re.compile(r"unknown key\(s\) (.*)$", re.S), "未知的项 {0}"),
     (re.compile(r"duplicate key (.*)$", re.S), "项 {0} 重复"),
     (re.compile(r"an extra row needs a label, got (.*)$", re.S), "补充行须有标签，实际为 {0}"),

@@ -10,12 +10,12 @@ from typing import Any
 
 import attrs
 import cattrs
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
+from cattrs.errors import ClassValidationError
 
 from govinfo_report.formats import FormatVersion, get_format
 from govinfo_report.model import Report
 from govinfo_report.serialize._fast import structure_report_fast
-from govinfo_report.serialize._problems import Problem, got, note
+from govinfo_report.serialize._problems import Problem, UnknownKeys, got, note
 from govinfo_report.serialize._scalars import structure_format_version
 from govinfo_report.serialize._tables import structure_table, unstructure_table
 
@@ -67,7 +67,7 @@ def structure_report(converter: cattrs.Converter, value: Any) -> Report:
                 errors.append(note(exc, table.id))
     unknown = set(value) - set(_REPORT_KEYS)
     if unknown:
-        errors.append(ForbiddenExtraKeysError("", Report, unknown))
+        errors.append(UnknownKeys(Report, unknown, _REPORT_KEYS))
     if errors:
         raise ClassValidationError("invalid report", errors, Report)
     try:

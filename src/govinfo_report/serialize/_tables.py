@@ -17,7 +17,7 @@ from govinfo_report._unchecked import builder
 from govinfo_report.errors import AmountRangeError
 from govinfo_report.formats import CellKind, CellSpec, TableSpec
 from govinfo_report.model import BLANK, NOT_APPLICABLE, CellValue, Empty, ExtraRow, Money, Table
-from govinfo_report.serialize._problems import Problem, got, note
+from govinfo_report.serialize._problems import Problem, UnknownKeys, got, note
 from govinfo_report.serialize._scalars import decimal
 
 
@@ -159,7 +159,7 @@ def structure_table(value: Any, spec: TableSpec) -> Table:
                     values.append(BLANK)
             extra = set(raw) - {c.id for c in group.columns}
             if extra:
-                row_errors.append(ForbiddenExtraKeysError("", Table, extra))
+                row_errors.append(UnknownKeys(Table, extra, (c.id for c in group.columns)))
             if row_errors:
                 errors.append(note(ClassValidationError(row.id, row_errors, Table), row.id))
     extra_rows: tuple[ExtraRow, ...] = ()
@@ -170,7 +170,7 @@ def structure_table(value: Any, spec: TableSpec) -> Table:
             errors.append(note(exc, "extra_rows"))
     unknown = set(value) - {r.id for r in spec.rows} - {"extra_rows"}
     if unknown:
-        errors.append(ForbiddenExtraKeysError("", Table, unknown))
+        errors.append(UnknownKeys(Table, unknown, (*(r.id for r in spec.rows), "extra_rows")))
     if errors:
         raise ClassValidationError(spec.id, errors, Table)
     return Table(spec=spec, values=tuple(values), extra_rows=extra_rows)
