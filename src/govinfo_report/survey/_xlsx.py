@@ -1,11 +1,13 @@
-"""A one-sheet workbook (.xlsx), written streaming: the survey's reports.xlsx.
+"""A workbook (.xlsx), written streaming: the survey's reports.xlsx (the reports, then
+small sheets such as 列说明, each a :class:`Sheet`).
 
 openpyxl's write-only mode costs about 0.6 ms a row of reports.csv's 50-odd columns
 (a cell object per value), which alone would hold a survey of 10,000 reports to a few
 hundred a second; this module writes the same SpreadsheetML directly, about 20 times
-faster: the six package parts a workbook needs, the sheet's rows streamed into its zip
-entry (the zip itself in a temporary file, so memory stays flat), strings inline (no
-shared-string table to hold), numbers as numbers, the header bold and frozen. Every
+faster: the package parts a workbook needs (five, and one per sheet), each sheet's
+rows streamed into its zip entry (the zip itself in a temporary file, so memory stays
+flat), strings inline (no shared-string table to hold), numbers as numbers, the header
+bold and frozen. Every
 string goes through :func:`_text`, the one door to XML: it escapes ``& < > "`` and
 replaces the characters XML 1.0 cannot hold (control characters, lone surrogates) by
 U+FFFD. Zip entries carry a fixed timestamp: the same rows give the same bytes.
