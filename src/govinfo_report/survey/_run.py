@@ -46,7 +46,8 @@ if TYPE_CHECKING:
 
 
 _MAX_CHUNK = 64
-_NOT_JUDGED_ZH = "DUP.1（雷同）：未判断（similar=False）"
+_NOT_JUDGED = ("DUP.1 (雷同): not judged (similar=False)", "DUP.1（雷同）：未判断（similar=False）")
+"""What SurveyResult.skipped says, in English and Chinese, when DUP.1 is not judged."""
 
 
 @attrs.frozen(kw_only=True)
@@ -135,7 +136,7 @@ def survey(
     tree = _hierarchy_of(hierarchy)
     from govinfo_report.survey._exports import Outputs, output_slots
 
-    skipped = [] if similar else [("DUP.1 (雷同): not judged (similar=False)", _NOT_JUDGED_ZH)]
+    skipped = [] if similar else [_NOT_JUDGED]
     from govinfo_report import __version__
     from govinfo_report.survey._cache import Cache
 
